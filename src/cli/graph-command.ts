@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { loadManifest } from '../adapters/load-manifest.js';
+import { UsageError } from '../core/errors.js';
+import { graphToJson } from '../core/render/graph-json.js';
+import { renderGraphMermaid } from '../core/render/graph-mermaid.js';
+import { renderGraphText } from '../core/render/graph-text.js';
+import { computeWaves } from '../core/schedule/waves.js';
+import { selectInstances } from '../core/selection/select-instances.js';
+import type { CliOutput } from './output.js';
+import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
+
+export const GRAPH_HELP = `Usage: strata graph [options]
+
+Reads the manifest, expands it into layer instances and prints them in dependency order. Runs no Terraform.
+
+Options:
+  --manifest FILE    the manifest (default: layers.yml)
+  --format F         text (default, for people), json (nodes, edges and waves) or mermaid (a flowchart)
+  --help             show this help
+
+${SELECTION_HELP}
+`;
+
+const FORMATS = ['text', 'json', 'mermaid'] as const;
+
+export function graphCommand(argv: string[], output: CliOutput, cwd: string): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      manifest: { type: 'string', default: 'layers.yml' },
+      format: { type: 'string', default: 'text' },
+      help: { type: 'boolean' },
+      ...SELECTION_OPTIONS,
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) {
+    output.out(GRAPH_HELP);
+    return 0;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
+  }
+  const loaded = loadManifest(values.manifest);
+  const filter = selectionFromFlags(values, {
+    graph: loaded.graph,
+    manifestFile: values.manifest,
+    manifestDirectory: loaded.directory,
+    cwd,
+  });
+  const dag = selectInstances(loaded.graph, filter);
+  const waves = computeWaves(dag);
+  if (format === 'json') output.out(`${JSON.stringify(graphToJson(loaded.graph, dag, waves))}\n`);
+  else if (format === 'mermaid') output.out(renderGraphMermaid(loaded.graph, dag));
+  else output.out(renderGraphText(loaded.graph, dag, waves, values.manifest));
+  return 0;
+}

@@ -1,0 +1,41 @@
+/** The coarse-to-fine scopes a layer can have: one instance for the estate, per account, per account × region, or per account × region × environment. */
+export type Scope = 'global' | 'account' | 'region' | 'environment';
+
+export const SCOPES: readonly Scope[] = ['global', 'account', 'region', 'environment'];
+
+export type RegionRole = 'primary' | 'secondary';
+
+export interface BackendConfig {
+  type: string;
+  config: Record<string, string | number | boolean>;
+}
+
+/** One layer instance: a layer's code applied to one cell (account × region × environment, as far as its scope goes). */
+export interface Instance {
+  /** `dns`, `prod/iam`, `prod/eu-west-2/network`, `prod/eu-west-2/staging/app` */
+  id: string;
+  layer: string;
+  scope: Scope;
+  account: string | null;
+  accountId: string | null;
+  /** For global- and account-scoped instances: null (their state lives in `backend.global_region`). */
+  region: string | null;
+  environment: string | null;
+  /** The role of the instance's region; null where the instance has no region. */
+  role: RegionRole | null;
+  /** Layer code directory, relative to the manifest's directory, `/`-separated. */
+  path: string;
+  /** Ids of the instances this one depends on, sorted. */
+  dependsOn: string[];
+  backend: BackendConfig;
+  /** The layer's `vars` with tokens rendered for this instance. */
+  vars: Record<string, unknown>;
+}
+
+/** The expanded estate: instances in a stable order (manifest layer order, then account, region, environment). */
+export interface LayerGraph {
+  instances: Instance[];
+  byId: Map<string, Instance>;
+  /** Reverse edges: id -> ids that depend on it, sorted. */
+  dependents: Map<string, string[]>;
+}

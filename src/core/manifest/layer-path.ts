@@ -1,0 +1,26 @@
+/**
+ * A layer path must be relative and stay inside the manifest's directory: it becomes a working directory
+ * for Terraform, and a manifest from a pull request must not point Strata at files elsewhere on the runner.
+ */
+export function checkLayerPath(
+  path: string,
+  pathExists?: (relativePath: string) => boolean,
+): string | undefined {
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) {
+    return `path '${path}' must be relative to the manifest's directory, with '/' separators`;
+  }
+  let depth = 0;
+  for (const part of path.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) {
+      return `path '${path}' leaves the manifest's directory; layer code must live inside it`;
+    }
+  }
+  if (depth === 0)
+    return `path '${path}' is the manifest's directory itself; point it at the layer's code directory`;
+  if (pathExists && !pathExists(path)) {
+    return `path '${path}' does not exist (paths are relative to the manifest's directory)`;
+  }
+  return undefined;
+}

@@ -1,0 +1,178 @@
+/**
+ * The JSON Schema of `layers.yml`, version 1. `schema/layers.schema.json` is written from this object
+ * (`npm run schema`) and a test keeps the two equal, so editors and Strata check the same rules.
+ */
+
+/** Names end up in state paths, ids, CLI arguments and job names: keep them to characters safe everywhere. */
+export const NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$';
+export const NAME_RULE =
+  'letters, digits, "-" and "_", starting with a letter or digit, at most 63 characters';
+/** Words with a meaning in dependency selectors, so they cannot name a region, account or environment. */
+export const RESERVED_NAMES = ['same', 'all', 'primary'] as const;
+
+const name = { type: 'string', pattern: NAME_PATTERN };
+const declaredName = { ...name, not: { enum: [...RESERVED_NAMES] } };
+const nameList = { type: 'array', items: name, uniqueItems: true };
+export const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$';
+export const DURATION_RULE = 'a duration such as "30s", "5m" or "1h30m"';
+const duration = { type: 'string', pattern: DURATION_PATTERN };
+const scalar = { type: ['string', 'number', 'boolean'] };
+
+const environment = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    regions: {
+      ...nameList,
+      minItems: 1,
+      description: 'Regions this environment may run in; default: all regions of its account.',
+    },
+  },
+};
+
+const dependency = {
+  type: ['string', 'object'],
+  pattern: NAME_PATTERN,
+  description:
+    'A layer name (its instance in the same cell), or a selector: {layer, account, region, environment, as}.',
+  additionalProperties: false,
+  required: ['layer'],
+  properties: {
+    layer: name,
+    account: { ...name, description: '"same" (default), "all", or an account name.' },
+    region: { ...name, description: '"same" (default), "all", "primary", or a region name.' },
+    environment: { ...name, description: '"same" (default), "all", or an environment name.' },
+    as: {
+      type: 'string',
+      pattern: '^[A-Za-z_][A-Za-z0-9_-]*$',
+      description: 'Name of the variable that receives these outputs; default: the layer name.',
+    },
+  },
+};
+
+export const manifestSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'Strata layers manifest',
+  description:
+    'Layers, their scopes and dependencies, accounts, regions, environments and the region-keyed state backend.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'backend', 'regions', 'accounts', 'layers'],
+  properties: {
+    version: { const: 1, description: 'Manifest format version.' },
+    terraform: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        binary: { type: 'string', minLength: 1, description: '"terraform" (default) or "tofu", or a path.' },
+        lock_timeout: {
+          ...duration,
+          description: 'How long Terraform waits for a state lock. Default "5m".',
+        },
+        parallelism: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 256,
+          description: 'Instances run at once. Default 4.',
+        },
+      },
+    },
+    backend: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type', 'config', 'global_region'],
+      properties: {
+        type: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', description: 'Any Terraform backend type.' },
+        config: {
+          type: 'object',
+          additionalProperties: scalar,
+          description:
+            'Partial backend configuration, rendered per instance. Tokens: {id} {layer} {scope} {account} {account_id} {region} {environment} {role}.',
+        },
+        global_region: {
+          ...name,
+          description: 'Region that keeps the state of global- and account-scoped layers.',
+        },
+        replicas: {
+          type: 'object',
+          propertyNames: name,
+          additionalProperties: name,
+          description: 'State stored in the key region is replicated to the value region.',
+        },
+      },
+    },
+    regions: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: declaredName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role'],
+        properties: { role: { enum: ['primary', 'secondary'] } },
+      },
+    },
+    accounts: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: declaredName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'regions', 'environments'],
+        properties: {
+          id: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
+            description: 'Cloud account id (quote it).',
+          },
+          regions: { ...nameList, minItems: 1 },
+          environments: {
+            type: ['array', 'object'],
+            items: declaredName,
+            uniqueItems: true,
+            propertyNames: declaredName,
+            additionalProperties: environment,
+          },
+          ephemeral: {
+            type: 'boolean',
+            description: 'This account may host per-pull-request environments (pr-123).',
+          },
+          role_to_assume: {
+            type: 'string',
+            minLength: 1,
+            description: 'Role CI jobs assume for this account (OIDC), passed to the job matrix.',
+          },
+        },
+      },
+    },
+    layers: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'scope', 'path'],
+        properties: {
+          name,
+          scope: { enum: ['global', 'account', 'region', 'environment'] },
+          path: {
+            type: 'string',
+            minLength: 1,
+            description: 'Directory of the layer code, relative to the manifest.',
+          },
+          depends_on: { type: 'array', items: dependency },
+          vars: {
+            type: 'object',
+            description: 'Variables for every instance; string values may use tokens.',
+          },
+          mock_outputs: {
+            type: 'object',
+            description:
+              'Outputs assumed when planning a dependent before this layer was ever applied. Never used for apply.',
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,26 @@
+import type { LayerGraph } from '../graph/types.js';
+import type { Dag } from '../schedule/dag.js';
+
+/** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
+export function renderGraphText(
+  graph: LayerGraph,
+  dag: Dag,
+  waves: string[][],
+  manifestFile: string,
+): string {
+  const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
+  const lines = [
+    `${manifestFile}: ${dag.ids.length} instance${dag.ids.length === 1 ? '' : 's'} in ${waves.length} wave${waves.length === 1 ? '' : 's'}` +
+      (dag.ids.length < graph.instances.length ? ` (selected from ${graph.instances.length})` : ''),
+  ];
+  waves.forEach((wave, index) => {
+    lines.push('', `wave ${index + 1}`);
+    for (const id of wave) {
+      const instance = graph.byId.get(id)!;
+      const dependencies = dag.dependsOn.get(id) ?? [];
+      const after = dependencies.length > 0 ? `  after ${dependencies.join(', ')}` : '';
+      lines.push(`  ${id.padEnd(width)}  ${instance.scope.padEnd(11)}  ${instance.path}${after}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it } from '@jest/globals';
+import { ManifestError } from '../../../src/core/errors.js';
+import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
+import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import { EXAMPLE_MANIFEST, manifestWithLayers } from '../../helpers/manifest-text.js';
+
+const expand = (text: string) => expandManifest(parseManifest(text, 'layers.yml'));
+
+function messagesOf(text: string): { line: number; message: string }[] {
+  try {
+    expand(text);
+  } catch (error) {
+    if (error instanceof ManifestError) return error.problems.map(({ line, message }) => ({ line, message }));
+    throw error;
+  }
+  throw new Error('expected the manifest to be refused');
+}
+
+const lineOf = (text: string, needle: string) =>
+  text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+describe('expandManifest: the example', () => {
+  const graph = expand(EXAMPLE_MANIFEST);
+
+  it('creates one instance per cell of each scope, with ids from coarse to fine', () => {
+    expect(graph.instances.map((instance) => instance.id)).toEqual([
+      'dns',
+      'dev/iam',
+      'prod/iam',
+      'dev/eu-west-2/network',
+      'dev/eu-west-1/network',
+      'prod/eu-west-2/network',
+      'prod/eu-west-1/network',
+      'dev/eu-west-2/dev/app',
+      'dev/eu-west-1/dev/app',
+      'prod/eu-west-2/staging/app',
+      'prod/eu-west-2/production/app',
+      'prod/eu-west-2/sandbox/app',
+      'prod/eu-west-1/staging/app',
+      'prod/eu-west-1/production/app',
+    ]);
+  });
+
+  it('fills the coordinates that apply and null for the rest', () => {
+    expect(graph.byId.get('dns')).toMatchObject({
+      scope: 'global',
+      account: null,
+      accountId: null,
+      region: null,
+      environment: null,
+      role: null,
+    });
+    expect(graph.byId.get('prod/eu-west-1/staging/app')).toMatchObject({
+      layer: 'app',
+      scope: 'environment',
+      account: 'prod',
+      accountId: '222222222222',
+      region: 'eu-west-1',
+      environment: 'staging',
+      role: 'secondary',
+      path: 'terraform/environment/app',
+      vars: { instance_count: 2 },
+    });
+  });
+
+  it('binds a plain dependency to the instance in the same cell', () => {
+    expect(graph.byId.get('prod/eu-west-1/network')!.dependsOn).toEqual(['prod/iam']);
+    expect(graph.byId.get('prod/eu-west-1/staging/app')!.dependsOn).toEqual(['prod/eu-west-1/network']);
+    expect(graph.dependents.get('prod/iam')).toEqual(['prod/eu-west-1/network', 'prod/eu-west-2/network']);
+  });
+
+  it('renders each instance its own backend; global and account state lives in global_region', () => {
+    expect(graph.byId.get('dns')!.backend).toEqual({
+      type: 's3',
+      config: {
+        bucket: 'acme-tfstate-global-eu-west-2',
+        key: 'dns.tfstate',
+        region: 'eu-west-2',
+        use_lockfile: true,
+      },
+    });
+    expect(graph.byId.get('prod/iam')!.backend.config).toMatchObject({
+      bucket: 'acme-tfstate-prod-eu-west-2',
+      key: 'prod/iam.tfstate',
+      region: 'eu-west-2',
+    });
+    expect(graph.byId.get('dev/eu-west-1/dev/app')!.backend.config).toMatchObject({
+      bucket: 'acme-tfstate-dev-eu-west-1',
+      key: 'dev/eu-west-1/dev/app.tfstate',
+      region: 'eu-west-1',
+    });
+  });
+});
+
+describe('expandManifest: dependency selectors', () => {
+  it('renders tokens in vars', () => {
+    const graph = expand(
+      manifestWithLayers(
+        '  - name: x\n    scope: environment\n    path: x\n    vars: { name: "{account}-{region}-{environment}", list: ["{layer}", 3], nested: { id: "{id}", role: "{role}" } }\n',
+      ),
+    );
+    expect(graph.byId.get('a/r2/e1/x')!.vars).toEqual({
+      name: 'a-r2-e1',
+      list: ['x', 3],
+      nested: { id: 'a/r2/e1/x', role: 'secondary' },
+    });
+  });
+
+  it("'region: primary' reaches the primary region's instance; a self-reference is dropped", () => {
+    const graph = expand(
+      manifestWithLayers(
+        '  - name: network\n    scope: region\n    path: n\n    depends_on: [{ layer: network, region: primary, as: primary_network }]\n',
+      ),
+    );
+    expect(graph.byId.get('a/r2/network')!.dependsOn).toEqual(['a/r1/network']);
+    expect(graph.byId.get('a/r1/network')!.dependsOn).toEqual([]);
+  });
+
+  it("'region: all' fans in every region of the account", () => {
+    const graph = expand(
+      manifestWithLayers(
+        '  - { name: network, scope: region, path: n }\n  - name: iam\n    scope: account\n    path: i\n    depends_on: [{ layer: network, region: all }]\n',
+      ),
+    );
+    expect(graph.byId.get('a/iam')!.dependsOn).toEqual(['a/r1/network', 'a/r2/network']);
+  });
+
+  it('a global layer may fan in from every account, region and environment', () => {
+    const graph = expand(
+      manifestWithLayers(
+        '  - { name: app, scope: environment, path: a }\n  - name: report\n    scope: global\n    path: r\n    depends_on: [{ layer: app, account: all, region: all, environment: all }]\n',
+      ),
+    );
+    expect(graph.byId.get('report')!.dependsOn).toEqual([
+      'a/r1/e1/app',
+      'a/r1/e2/app',
+      'a/r2/e1/app',
+      'a/r2/e2/app',
+    ]);
+  });
+
+  it('a named region or environment selects that one instance', () => {
+    const graph = expand(
+      manifestWithLayers(
+        '  - { name: db, scope: environment, path: d }\n  - name: app\n    scope: environment\n    path: a\n    depends_on: [{ layer: db, region: r1, environment: e2 }]\n',
+      ),
+    );
+    expect(graph.byId.get('a/r2/e1/app')!.dependsOn).toEqual(['a/r1/e2/db']);
+  });
+
+  it('refuses a plain dependency on a finer scope, saying how to choose', () => {
+    const text = manifestWithLayers(
+      '  - { name: network, scope: region, path: n }\n  - { name: iam, scope: account, path: i, depends_on: [network] }\n',
+    );
+    expect(messagesOf(text)).toEqual([
+      {
+        line: lineOf(text, 'name: iam'),
+        message:
+          "layer 'iam' (account scope) depends on 'network' (region scope), which has one instance per region; account-scoped instances have no region of their own, so say which: {layer: network, region: 'primary', 'all' or a region name}",
+      },
+    ]);
+  });
+
+  it('refuses a selector on a coordinate the dependency does not have', () => {
+    const text = manifestWithLayers(
+      '  - { name: iam, scope: account, path: i }\n  - name: app\n    scope: environment\n    path: a\n    depends_on: [{ layer: iam, region: primary }]\n',
+    );
+    expect(messagesOf(text)[0]!.message).toBe(
+      "layer 'app' selects region 'primary' of 'iam', but 'iam' is account-scoped and has no region; remove 'region' from this dependency",
+    );
+  });
+
+  it('refuses a selector that names an instance that does not exist, saying why', () => {
+    const text = manifestWithLayers(
+      '  - { name: db, scope: environment, path: d }\n  - name: app\n    scope: environment\n    path: a\n    depends_on: [{ layer: db, environment: e3 }]\n',
+      '',
+    ).replace('environments: [e1, e2]', 'environments: { e1: {}, e2: {}, e3: { regions: [r1] } }');
+    const [problem] = messagesOf(text);
+    expect(problem!.message).toBe(
+      "'a/r2/e1/app' depends on 'db' in account a, region r2, environment e3, but there is no such instance ('a/r2/e3/db'): environment 'e3' does not run in region 'r2' (and 1 more instance)",
+    );
+    expect(problem!.line).toBe(lineOf(text, 'depends_on: [{ layer: db'));
+  });
+
+  it('reports a cycle with its path, at the dependency that closes it', () => {
+    const text = manifestWithLayers(
+      '  - { name: a, scope: global, path: a, depends_on: [c] }\n  - { name: b, scope: global, path: b, depends_on: [a] }\n  - { name: c, scope: global, path: c, depends_on: [b] }\n',
+    );
+    expect(messagesOf(text)).toEqual([
+      {
+        line: lineOf(text, 'name: a,'),
+        message:
+          'dependency cycle: a -> c -> b -> a (layers a -> c -> b -> a); remove one of these dependencies',
+      },
+    ]);
+  });
+
+  it('finds cycles that only exist between instances', () => {
+    const text = manifestWithLayers(
+      '  - name: n\n    scope: region\n    path: n\n    depends_on: [{ layer: n, region: r1 }]\n  - name: m\n    scope: region\n    path: m\n    depends_on: [n]\n',
+    ).replace('depends_on: [{ layer: n, region: r1 }]', 'depends_on: [{ layer: m, region: r2 }]');
+    const messages = messagesOf(text).map((p) => p.message);
+    expect(messages[0]).toBe(
+      'dependency cycle: a/r2/m -> a/r2/n -> a/r2/m (layers m -> n -> m); remove one of these dependencies',
+    );
+  });
+
+  it('refuses two instances with one state location, naming both', () => {
+    const text = manifestWithLayers('  - { name: x, scope: region, path: x }\n').replace(
+      'path: "state/{region}/{id}.tfstate"',
+      'path: "state/{account}/{layer}.tfstate"',
+    );
+    expect(messagesOf(text)).toEqual([
+      {
+        line: lineOf(text, 'config:'),
+        message:
+          "instances 'a/r1/x' and 'a/r2/x' would share one state location; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config",
+      },
+    ]);
+  });
+
+  it('refuses unknown tokens', () => {
+    const text = manifestWithLayers('  - { name: x, scope: global, path: x, vars: { a: "{acount}" } }\n');
+    expect(messagesOf(text)[0]!.message).toBe(
+      "layers[0].vars.a: unknown token '{acount}'; tokens are {id} {layer} {scope} {account} {account_id} {region} {environment} {role}",
+    );
+  });
+});

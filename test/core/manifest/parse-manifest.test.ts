@@ -1,0 +1,279 @@
+import { describe, expect, it } from '@jest/globals';
+import { ManifestError, type ManifestProblem } from '../../../src/core/errors.js';
+import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import { EXAMPLE_MANIFEST, manifestWithLayers } from '../../helpers/manifest-text.js';
+
+function problemsOf(text: string, pathExists?: (path: string) => boolean): ManifestProblem[] {
+  try {
+    parseManifest(text, 'layers.yml', { pathExists });
+  } catch (error) {
+    if (error instanceof ManifestError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the manifest to be refused');
+}
+
+/** The 1-based line of the first line of `text` containing `needle`. */
+function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`'${needle}' not in text`);
+  return index + 1;
+}
+
+describe('parseManifest: the example shape', () => {
+  const manifest = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+
+  it('reads terraform settings, backend and regions', () => {
+    expect(manifest.terraform).toEqual({ binary: 'terraform', lockTimeout: '5m', parallelism: 4 });
+    expect(manifest.backend.globalRegion).toBe('eu-west-2');
+    expect(manifest.backend.replicas).toEqual({ 'eu-west-2': 'eu-west-1' });
+    expect(manifest.backend.config.use_lockfile).toBe(true);
+    expect(manifest.regions).toEqual([
+      { name: 'eu-west-2', role: 'primary' },
+      { name: 'eu-west-1', role: 'secondary' },
+    ]);
+  });
+
+  it('reads environments as a list or a map, narrowing regions where asked', () => {
+    const [dev, prod] = manifest.accounts;
+    expect(dev).toMatchObject({ name: 'dev', id: '111111111111', ephemeral: true });
+    expect(dev!.environments).toEqual([{ name: 'dev', regions: ['eu-west-2', 'eu-west-1'] }]);
+    expect(prod!.ephemeral).toBe(false);
+    expect(prod!.environments).toEqual([
+      { name: 'staging', regions: ['eu-west-2', 'eu-west-1'] },
+      { name: 'production', regions: ['eu-west-2', 'eu-west-1'] },
+      { name: 'sandbox', regions: ['eu-west-2'] },
+    ]);
+  });
+
+  it('normalises depends_on to selectors with defaults', () => {
+    const network = manifest.layers.find((layer) => layer.name === 'network')!;
+    expect(network.dependsOn).toEqual([
+      {
+        layer: 'iam',
+        account: 'same',
+        region: 'same',
+        environment: 'same',
+        variable: 'iam',
+        at: ['layers', 2, 'depends_on', 0],
+      },
+    ]);
+    expect(manifest.layers[3]!.vars).toEqual({ instance_count: 2 });
+  });
+
+  it('applies defaults when terraform settings are left out', () => {
+    const minimal = parseManifest(manifestWithLayers('  - { name: x, scope: global, path: x }\n'), 'm.yml');
+    expect(minimal.terraform).toEqual({ binary: 'terraform', lockTimeout: '5m', parallelism: 4 });
+    expect(minimal.backend.replicas).toEqual({});
+  });
+
+  it('locates values in the file', () => {
+    expect(manifest.locate(['layers', 2, 'scope'])).toEqual({
+      line: lineOf(EXAMPLE_MANIFEST, 'scope: region'),
+      column: 12,
+    });
+    expect(manifest.locate(['accounts', 'prod', 'environments', 'sandbox']).line).toBe(
+      lineOf(EXAMPLE_MANIFEST, 'sandbox:'),
+    );
+  });
+});
+
+describe('parseManifest: problems, each located with a message a person can act on', () => {
+  it('reports YAML syntax errors with their line', () => {
+    const text = 'version: 1\nregions:\n  eu-west-2: { role: primary\n';
+    const [problem] = problemsOf(text);
+    expect(problem!.file).toBe('layers.yml');
+    expect(problem!.message).toMatch(/^YAML syntax: /);
+    expect(problem!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports duplicate keys (two accounts with one name) as YAML errors', () => {
+    const text = EXAMPLE_MANIFEST.replace('  prod:\n', '  dev:\n');
+    const problems = problemsOf(text);
+    expect(problems.some((p) => /unique/i.test(p.message))).toBe(true);
+    expect(problems[0]!.line).toBe(text.split('\n').lastIndexOf('  dev:') + 1);
+  });
+
+  it('names an unknown key, suggests the close one, and points at it', () => {
+    const text = EXAMPLE_MANIFEST.replace('    depends_on: [iam]', '    depnds_on: [iam]');
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain("layers[2]: unknown key 'depnds_on' (did you mean 'depends_on'?)");
+    expect(problems[0]!.line).toBe(lineOf(text, 'depnds_on'));
+  });
+
+  it('refuses a bad scope with the allowed values and what it got', () => {
+    const text = EXAMPLE_MANIFEST.replace('scope: region', 'scope: regional');
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toBe(
+      'layers[2].scope: must be one of "global", "account", "region", "environment", got "regional"',
+    );
+    expect(problem).toMatchObject({ line: lineOf(text, 'regional'), column: 12 });
+  });
+
+  it('asks for a quoted account id', () => {
+    const text = EXAMPLE_MANIFEST.replace('id: "222222222222"', 'id: 222222222222');
+    expect(problemsOf(text)[0]!.message).toBe('accounts.prod.id: must be a string, got 222222222222');
+  });
+
+  it('reports a missing required key', () => {
+    const text = EXAMPLE_MANIFEST.replace('    path: terraform/global/dns\n', '');
+    expect(problemsOf(text)[0]!.message).toBe("layers[0]: missing required key 'path'");
+  });
+
+  it.each([['pr-1; rm -rf /'], ['../x'], ['a b'], ['-lead']])(
+    'refuses the unsafe environment name %j with the rule',
+    (name) => {
+      const text = EXAMPLE_MANIFEST.replace('environments: [dev]', `environments: [${JSON.stringify(name)}]`);
+      const problems = problemsOf(text);
+      expect(problems[0]!.message).toContain('is not allowed: use letters, digits, "-" and "_"');
+      expect(problems[0]!.line).toBe(lineOf(text, 'environments: ['));
+    },
+  );
+
+  it('refuses an unsafe name used as a map key (account, region, environment)', () => {
+    const text = EXAMPLE_MANIFEST.replace('      production: {}', '      "../prod": {}');
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toContain("'../prod' is not a valid name: use letters, digits");
+    expect(problem!.line).toBe(lineOf(text, '"../prod"'));
+  });
+
+  it('refuses reserved words as names', () => {
+    const text = EXAMPLE_MANIFEST.replace('      staging: {}', '      all: {}');
+    expect(problemsOf(text)[0]!.message).toContain("'all' is a reserved word (same, all, primary)");
+  });
+
+  it('requires exactly one primary region', () => {
+    const none = EXAMPLE_MANIFEST.replace('{ role: primary }', '{ role: secondary }');
+    expect(problemsOf(none)[0]!.message).toContain("no region has 'role: primary'");
+    const two = EXAMPLE_MANIFEST.replace('eu-west-1: { role: secondary }', 'eu-west-1: { role: primary }');
+    const [problem] = problemsOf(two);
+    expect(problem!.message).toContain("regions 'eu-west-2' and 'eu-west-1' are both primary");
+    expect(problem!.line).toBe(lineOf(two, 'eu-west-1: { role: primary }'));
+  });
+
+  it('refuses regions that are not declared, with a suggestion', () => {
+    const text = EXAMPLE_MANIFEST.replace(
+      '    regions: [eu-west-2, eu-west-1]\n    environments: [dev]',
+      '    regions: [eu-west-2, eu-west-3]\n    environments: [dev]',
+    );
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toBe(
+      "region of account 'dev': 'eu-west-3' is not declared under 'regions' (did you mean 'eu-west-2'?)",
+    );
+    expect(problem).toMatchObject({ line: lineOf(text, 'eu-west-3'), column: 26 });
+  });
+
+  it('refuses an environment narrowed to a region its account does not have', () => {
+    const text = EXAMPLE_MANIFEST.replace(
+      '    regions: [eu-west-2, eu-west-1]\n    environments:\n',
+      '    regions: [eu-west-1]\n    environments:\n',
+    );
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toBe(
+      "environment 'sandbox' of account 'prod' lists region 'eu-west-2', which the account does not have (its regions: eu-west-1)",
+    );
+  });
+
+  it('refuses a global_region or replica that is not declared', () => {
+    const text = EXAMPLE_MANIFEST.replace('global_region: eu-west-2', 'global_region: us-east-1').replace(
+      'eu-west-2: eu-west-1',
+      'eu-west-2: eu-west-2',
+    );
+    const messages = problemsOf(text).map((p) => p.message);
+    expect(messages).toContain("backend.global_region 'us-east-1' is not declared under 'regions'");
+    expect(messages).toContain("region 'eu-west-2' cannot be its own replica");
+  });
+
+  it('refuses duplicate layer names, naming the first', () => {
+    const text = manifestWithLayers(
+      '  - { name: x, scope: global, path: a }\n  - { name: x, scope: account, path: b }\n',
+    );
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toBe(
+      `layer 'x' is declared twice (first at line ${lineOf(text, 'path: a')}); layer names must be unique`,
+    );
+    expect(problem!.line).toBe(lineOf(text, 'path: b'));
+  });
+
+  it('refuses an unknown dependency, naming both ends', () => {
+    const text = manifestWithLayers(
+      '  - { name: network, scope: region, path: n }\n  - { name: app, scope: environment, path: a, depends_on: [netwrk] }\n',
+    );
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toBe("layer 'app' depends on unknown layer 'netwrk' (did you mean 'network'?)");
+    expect(problem!.line).toBe(lineOf(text, 'netwrk'));
+  });
+
+  it('refuses a layer that depends on itself', () => {
+    const text = manifestWithLayers('  - { name: x, scope: global, path: a, depends_on: [x] }\n');
+    expect(problemsOf(text)[0]!.message).toBe("layer 'x' depends on itself");
+  });
+
+  it('refuses selector values that are not declared', () => {
+    const text = manifestWithLayers(
+      '  - { name: n, scope: region, path: n }\n  - name: app\n    scope: environment\n    path: a\n    depends_on:\n      - { layer: n, region: r9 }\n',
+    );
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toBe(
+      "depends_on region 'r9' is neither 'same', 'all', 'primary' nor a declared region (did you mean 'r1'?)",
+    );
+  });
+
+  it.each([
+    ['/etc', "must be relative to the manifest's directory"],
+    ['../other-repo/x', "leaves the manifest's directory"],
+    ['a/../../x', "leaves the manifest's directory"],
+    ['.', "is the manifest's directory itself"],
+  ])('refuses the layer path %j', (path, message) => {
+    const text = manifestWithLayers(`  - { name: x, scope: global, path: ${JSON.stringify(path)} }\n`);
+    const [problem] = problemsOf(text);
+    expect(problem!.message).toContain(message);
+    expect(problem!.line).toBe(lineOf(text, 'name: x'));
+  });
+
+  it('refuses a layer path that does not exist when asked to check', () => {
+    const text = manifestWithLayers(
+      '  - { name: x, scope: global, path: there }\n  - { name: y, scope: global, path: missing }\n',
+    );
+    const problems = problemsOf(text, (path) => path === 'there');
+    expect(problems.map((p) => p.message)).toEqual([
+      "layer 'y': path 'missing' does not exist (paths are relative to the manifest's directory)",
+    ]);
+  });
+
+  it('refuses a dependency variable that shadows the context or a var', () => {
+    const text = manifestWithLayers(
+      '  - { name: region, scope: global, path: r }\n  - { name: n, scope: global, path: n }\n  - name: app\n    scope: global\n    path: a\n    vars: { n: 1, account: x }\n    depends_on: [region, n]\n',
+    );
+    const messages = problemsOf(text).map((p) => p.message);
+    expect(messages).toEqual([
+      "layer 'app': var 'account' is set by Strata for every instance (account, account_id, region, environment, layer, role, failover, failed_region); rename it",
+      "layer 'app': the outputs of 'region' would arrive in variable 'region', which is already a context variable Strata sets; give this dependency another name with 'as: <variable>'",
+      "layer 'app': the outputs of 'n' would arrive in variable 'n', which is already a var of layer 'app'; give this dependency another name with 'as: <variable>'",
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    const text = EXAMPLE_MANIFEST.replace('scope: region', 'scope: regional').replace(
+      'lock_timeout: 5m',
+      'lock_timeout: soon',
+    );
+    const problems = problemsOf(text);
+    expect(problems.map((p) => p.message)).toEqual([
+      'terraform.lock_timeout: "soon" is not allowed: use a duration such as "30s", "5m" or "1h30m"',
+      'layers[2].scope: must be one of "global", "account", "region", "environment", got "regional"',
+    ]);
+  });
+
+  it('refuses an unknown version', () => {
+    expect(problemsOf(EXAMPLE_MANIFEST.replace('version: 1', 'version: 2'))[0]!.message).toBe(
+      'version: must be 1, got 2',
+    );
+  });
+
+  it('refuses a document that is not a map', () => {
+    expect(problemsOf('- just\n- a list\n')[0]!.message).toBe('the manifest: must be a map, got a list');
+    expect(problemsOf('')[0]!.message).toBe('the manifest: must be a map, got null');
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../helpers/run-dist.js';
+
+const EXAMPLE = 'examples/multi-region/layers.yml';
+
+interface GraphJson {
+  nodes: { id: string; dependsOn: string[]; backend: { type: string; config: Record<string, unknown> } }[];
+  waves: string[][];
+}
+
+describe('strata graph (dist/cli.js on Node 24)', () => {
+  it('prints the example in waves for people', () => {
+    const result = runCli(['graph', '--manifest', EXAMPLE]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`${EXAMPLE}: 14 instances in 3 waves`);
+    expect(result.stdout).toMatch(
+      /wave 2\n {2}dev\/eu-west-1\/network +region +terraform\/region\/network {2}after dev\/iam\n/,
+    );
+  });
+
+  it('prints nodes, edges, backends and waves as JSON', () => {
+    const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'json']);
+    expect(result.status).toBe(0);
+    const graph = JSON.parse(result.stdout) as GraphJson;
+    expect(graph.nodes).toHaveLength(14);
+    const app = graph.nodes.find((node) => node.id === 'prod/eu-west-1/staging/app')!;
+    expect(app).toEqual({
+      id: 'prod/eu-west-1/staging/app',
+      layer: 'app',
+      scope: 'environment',
+      account: 'prod',
+      accountId: '222222222222',
+      region: 'eu-west-1',
+      environment: 'staging',
+      role: 'secondary',
+      path: 'terraform/environment/app',
+      dependsOn: ['dns', 'prod/eu-west-1/network'],
+      backend: {
+        type: 'local',
+        config: { path: '../../../state/eu-west-1/prod/eu-west-1/staging/app.tfstate' },
+      },
+    });
+    expect(graph.nodes.find((node) => node.id === 'dns')).toMatchObject({
+      account: null,
+      region: null,
+      environment: null,
+    });
+    expect(graph.waves[0]).toEqual(['dev/iam', 'dns', 'prod/iam']);
+  });
+
+  it('selects by flags, keeping comma-separated and repeated values', () => {
+    const result = runCli([
+      'graph',
+      '--manifest',
+      EXAMPLE,
+      '--format',
+      'json',
+      '--region',
+      'eu-west-1',
+      '--layer',
+      'app,network',
+    ]);
+    const graph = JSON.parse(result.stdout) as GraphJson;
+    expect(graph.nodes.map((node) => node.id).sort()).toEqual([
+      'dev/eu-west-1/dev/app',
+      'dev/eu-west-1/network',
+      'prod/eu-west-1/network',
+      'prod/eu-west-1/production/app',
+      'prod/eu-west-1/staging/app',
+    ]);
+    expect(graph.nodes.find((node) => node.id === 'dev/eu-west-1/dev/app')!.dependsOn).toEqual([
+      'dev/eu-west-1/network',
+    ]);
+  });
+
+  it('selects what changed files affect, plus dependents', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-changes-'));
+    const list = path.join(dir, 'changed.txt');
+    writeFileSync(list, 'examples/multi-region/terraform/region/network/main.tf\nREADME.md\n');
+    const result = runCli([
+      'graph',
+      '--manifest',
+      EXAMPLE,
+      '--format',
+      'json',
+      '--changed-files',
+      list,
+      '--account',
+      'dev',
+    ]);
+    const graph = JSON.parse(result.stdout) as GraphJson;
+    expect(graph.waves).toEqual([
+      ['dev/eu-west-1/network', 'dev/eu-west-2/network'],
+      ['dev/eu-west-1/dev/app', 'dev/eu-west-2/dev/app'],
+    ]);
+  });
+
+  it('prints a Mermaid flowchart', () => {
+    const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'mermaid']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.startsWith('flowchart LR\n')).toBe(true);
+    expect(result.stdout).toContain('subgraph account_prod["prod"]');
+    expect(result.stdout.match(/ --> /g)).toHaveLength(18);
+  });
+
+  it('explains itself with --help', () => {
+    const top = runCli(['--help']);
+    expect(top.status).toBe(0);
+    expect(top.stdout).toContain('graph ');
+    const graph = runCli(['graph', '--help']);
+    expect(graph.status).toBe(0);
+    expect(graph.stdout).toContain('--changed-files F');
+  });
+
+  it('reports manifest problems as file:line:column, exit code 2, no stack trace', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-bad-'));
+    const file = path.join(dir, 'layers.yml');
+    writeFileSync(
+      file,
+      'version: 1\nbackend: { type: local, config: { path: "{id}" }, global_region: r1 }\nregions: { r1: { role: primary } }\naccounts: { a: { id: "1", regions: [r1], environments: [] } }\nlayers:\n  - { name: x, scope: galaxy, path: x }\n',
+    );
+    const result = runCli(['graph', '--manifest', file]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `${file}:6:23: layers[0].scope: must be one of "global", "account", "region", "environment", got "galaxy"`,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [['graph', '--manifest', 'nope.yml'], "Manifest 'nope.yml' not found"],
+    [
+      ['graph', '--manifest', EXAMPLE, '--format', 'xml'],
+      "--format must be one of text, json, mermaid, got 'xml'",
+    ],
+    [['graph', '--manifest', EXAMPLE, '--colour'], "Unknown option '--colour'"],
+    [
+      ['graph', '--manifest', EXAMPLE, '--region', 'eu-west-9'],
+      "Unknown region 'eu-west-9' (did you mean 'eu-west-2'?)",
+    ],
+    [['grpah'], "unknown command 'grpah'"],
+  ])('refuses bad usage %j with exit code 2', (args, message) => {
+    const result = runCli(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { node24 } from './node24.js';
+
+export interface ProcessResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `dist/cli.js` on Node 24 as a user would. */
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ProcessResult {
+  const result = spawnSync(node24(), [path.resolve('dist/cli.js'), ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface ActionResult extends ProcessResult {
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/**
+ * Runs `dist/index.js` on Node 24 the way the runner does: inputs as INPUT_* variables, outputs and the step
+ * summary through the files GITHUB_OUTPUT and GITHUB_STEP_SUMMARY name.
+ */
+export function runAction(
+  inputs: Record<string, string>,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ActionResult {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-action-'));
+  const outputFile = path.join(dir, 'output');
+  const summaryFile = path.join(dir, 'summary');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: dir,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  const result = spawnSync(node24(), [path.resolve('dist/index.js')], {
+    cwd: options.cwd ?? process.cwd(),
+    env,
+    encoding: 'utf8',
+  });
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+  };
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER`, the value's lines, then `DELIMITER`. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index]!);
+    if (!match) continue;
+    const end = lines.indexOf(match[2]!, index + 1);
+    outputs[match[1]!] = lines.slice(index + 1, end).join('\n');
+    index = end;
+  }
+  return outputs;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+describe('dist/', () => {
+  it('is exactly what building src/ produces (run `npm run build` and commit dist/)', () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'strata-dist-'));
+    try {
+      execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: 'pipe' });
+      const committed = readdirSync('dist').sort();
+      expect(readdirSync(fresh).sort()).toEqual(committed);
+      for (const file of committed) {
+        const same = readFileSync(path.join(fresh, file)).equals(readFileSync(path.join('dist', file)));
+        expect({ file, same }).toEqual({ file, same: true });
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
