@@ -1,7 +1,19 @@
 import { runCli } from './cli/run-cli.js';
 
+// A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
+// processes once, so they can release their state locks before Strata exits.
+const controller = new AbortController();
+let interruptedBy: NodeJS.Signals | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    interruptedBy ??= signal;
+    process.stderr.write(`strata: ${signal} received; waiting for running Terraform commands to stop\n`);
+    controller.abort();
+  });
+}
+
 process.exitCode = await runCli(
   process.argv.slice(2),
   { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
-  process.cwd(),
+  { cwd: process.cwd(), env: process.env, signal: controller.signal, interruptedBy: () => interruptedBy },
 );

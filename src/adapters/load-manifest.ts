@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { LayerGraph } from '../core/graph/types.js';
+import { withEphemeralEnvironment } from '../core/manifest/ephemeral-environment.js';
 import { parseManifest } from '../core/manifest/parse-manifest.js';
 import type { Manifest } from '../core/manifest/types.js';
 
@@ -13,11 +14,19 @@ export interface LoadedManifest {
   directory: string;
 }
 
-/** Reads, checks and expands a manifest file. Throws ManifestError (located problems) or UsageError. */
-export function loadManifest(file: string): LoadedManifest {
+/**
+ * Reads, checks and expands a manifest file (`file` as the user gave it, relative to `cwd`, and so named in
+ * messages). Throws ManifestError (located problems) or UsageError.
+ */
+export function loadManifest(
+  file: string,
+  cwd: string,
+  options: { ephemeralEnvironment?: string } = {},
+): LoadedManifest {
+  const absolute = path.resolve(cwd, file);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
@@ -26,7 +35,7 @@ export function loadManifest(file: string): LoadedManifest {
         : `Cannot read manifest '${file}': ${(error as Error).message}`,
     );
   }
-  const directory = path.resolve(path.dirname(file));
+  const directory = path.dirname(absolute);
   const pathExists = (relativePath: string) => {
     try {
       return statSync(path.join(directory, relativePath)).isDirectory();
@@ -34,6 +43,9 @@ export function loadManifest(file: string): LoadedManifest {
       return false;
     }
   };
-  const manifest = parseManifest(text, file, { pathExists });
+  const parsed = parseManifest(text, file, { pathExists });
+  const manifest = options.ephemeralEnvironment
+    ? withEphemeralEnvironment(parsed, options.ephemeralEnvironment)
+    : parsed;
   return { manifest, graph: expandManifest(manifest), directory };
 }

@@ -1,6 +1,7 @@
 import { ManifestError, UsageError, getErrorMessage } from '../core/errors.js';
-import { GRAPH_HELP, graphCommand } from './graph-command.js';
+import { graphCommand } from './graph-command.js';
 import type { CliOutput } from './output.js';
+import { terraformCommand, type CliProcess } from './terraform-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -10,29 +11,35 @@ const USAGE = `Usage: strata <command> [options]
 
 Commands:
   graph      show the layer instances of a manifest in dependency order
+  plan       plan every selected instance, in dependency order
+  apply      plan and apply every selected instance, in dependency order
+  destroy    destroy every selected instance, dependents first
 
 Run 'strata <command> --help' for the options of a command.
 `;
 
-type Command = (argv: string[], output: CliOutput, cwd: string) => number | Promise<number>;
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  graph: { run: graphCommand, help: GRAPH_HELP },
+type Command = (argv: string[], output: CliOutput, process: CliProcess) => number | Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  graph: (argv, output, process) => graphCommand(argv, output, process.cwd),
+  plan: (argv, output, process) => terraformCommand('plan', argv, output, process),
+  apply: (argv, output, process) => terraformCommand('apply', argv, output, process),
+  destroy: (argv, output, process) => terraformCommand('destroy', argv, output, process),
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */
-export async function runCli(argv: string[], output: CliOutput, cwd: string): Promise<number> {
+export async function runCli(argv: string[], output: CliOutput, process: CliProcess): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     output.out(USAGE);
     return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     output.err(`strata: unknown command '${name}'\n\n${USAGE}`);
     return EXIT_BAD_INPUT;
   }
   try {
-    return await command.run(rest, output, cwd);
+    return await command(rest, output, process);
   } catch (error) {
     if (error instanceof ManifestError) {
       output.err(

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { LayerGraph } from '../core/graph/types.js';
-import type { SelectionFilter } from '../core/selection/select-instances.js';
+import type { SelectionSettings } from '../app/select.js';
 
 export const SELECTION_OPTIONS = {
   account: { type: 'string', multiple: true },
@@ -31,50 +29,34 @@ export interface SelectionValues {
   'changed-files'?: string;
 }
 
-const split = (values: string[] | undefined) =>
-  values
-    ?.flatMap((value) => value.split(','))
+export function splitList(values: readonly string[] | undefined): string[] | undefined {
+  return values
+    ?.flatMap((value) => value.split(/[,\n]/))
     .map((value) => value.trim())
     .filter((value) => value !== '');
+}
 
-/** Turns selection flags into a filter; changed files are read and made relative to the manifest's directory. */
-export function selectionFromFlags(
-  values: SelectionValues,
-  context: { graph: LayerGraph; manifestFile: string; manifestDirectory: string; cwd: string },
-): SelectionFilter {
-  const filter: SelectionFilter = {
-    accounts: split(values.account),
-    regions: split(values.region),
-    environments: split(values.environment),
-    layers: split(values.layer),
-    instances: split(values.instance),
+/** Turns selection flags into settings; the changed-files list is read here. */
+export function selectionFromFlags(values: SelectionValues): SelectionSettings {
+  const settings: SelectionSettings = {
+    filter: {
+      accounts: splitList(values.account),
+      regions: splitList(values.region),
+      environments: splitList(values.environment),
+      layers: splitList(values.layer),
+      instances: splitList(values.instance),
+    },
   };
   const listFile = values['changed-files'];
   if (listFile !== undefined) {
-    let text: string;
     try {
-      text = readFileSync(listFile, 'utf8');
+      settings.changedFiles = readFileSync(listFile, 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
     } catch (error) {
       throw new UsageError(`--changed-files: cannot read '${listFile}': ${(error as Error).message}`);
     }
-    const absolute = text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .map((line) => path.resolve(context.cwd, line));
-    const manifestPath = path.resolve(context.cwd, context.manifestFile);
-    filter.changes = {
-      files: absolute
-        .map((file) => path.relative(context.manifestDirectory, file).split(path.sep).join('/'))
-        .filter((file) => !file.startsWith('../') && !path.isAbsolute(file)),
-      watchedPaths: new Map(
-        [...new Set(context.graph.instances.map((instance) => instance.layer))].map((layer) => [
-          layer,
-          [context.graph.instances.find((instance) => instance.layer === layer)!.path],
-        ]),
-      ),
-      manifestChanged: absolute.includes(manifestPath),
-    };
   }
-  return filter;
+  return settings;
 }

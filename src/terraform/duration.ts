@@ -37,7 +37,7 @@ export function parseDuration(text: string, what = 'A duration'): number {
   while (ELEMENT.lastIndex < body.length) {
     const match = ELEMENT.exec(body);
     if (!match) throw fail('a duration');
-    nanoseconds += Number(match[1]) * UNIT_NS[match[2]];
+    nanoseconds += Number(match[1]) * UNIT_NS[match[2]!]!; // The pattern matches only known units.
   }
   // Rounded to whole nanoseconds, as Go keeps them, which also drops float noise (1.1s is 1100, not 1100.0000002).
   return Math.round(nanoseconds) / 1e6;

@@ -1,5 +1,5 @@
 import { TerraformOutputError } from './errors.js';
-import { parseJsonObjects } from './plan-summary.js';
+import { parseJsonObjects } from './json-objects.js';
 
 /** One entry of `terraform output -json`. Sensitive values are there in clear text: mask them before logging. */
 export interface TerraformOutput {
@@ -21,10 +21,11 @@ export function parseOutputsJson(text: string): TerraformOutputs {
   const candidates = parseJsonObjects(text);
   const outputs = candidates.find(isOutputs);
   if (outputs) return outputs;
+  const [first] = candidates;
   const received =
-    candidates.length === 0
+    first === undefined
       ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
-      : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(candidates[0])})`;
+      : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
   throw new TerraformOutputError(
     SOURCE,
     'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}',

@@ -1,4 +1,5 @@
 import { TerraformOutputError } from './errors.js';
+import { isRecord, parseJsonObjects } from './json-objects.js';
 
 /**
  * What happens to one resource instance or output, reduced from Terraform's `actions` array.
@@ -62,7 +63,7 @@ export interface PlanSummary {
   hasDrift: boolean;
   /** Something to apply: a resource or output change (reads and no-ops do not count). */
   hasChanges: boolean;
-  /** The next three are copied when the plan has them (Terraform ≥ 1.6 / 1.8); absent otherwise. */
+  /** The next three are copied when the plan has them (newer Terraform and OpenTofu write them); absent otherwise. */
   errored?: boolean;
   applyable?: boolean;
   complete?: boolean;
@@ -72,7 +73,7 @@ const SOURCE = 'terraform show -json';
 
 /** Reads the output of `terraform show -json PLANFILE` (Terraform or OpenTofu, plan format 1.x). */
 export function parsePlanJson(text: string): PlanSummary {
-  const plan = readPlanDocument(text);
+  const { plan, formatVersion } = readPlanDocument(text);
   const counts: PlanCounts = {
     add: 0,
     change: 0,
@@ -105,7 +106,7 @@ export function parsePlanJson(text: string): PlanSummary {
 
   const drift = arrayAt(plan, 'resource_drift').map(toResourceChange);
   const summary: PlanSummary = {
-    formatVersion: plan.format_version as string,
+    formatVersion,
     counts,
     resourceChanges,
     outputChanges,
@@ -127,9 +128,10 @@ export function planLine(counts: PlanCounts): string {
   return `Plan: ${imports}${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy.`;
 }
 
-function readPlanDocument(text: string): Record<string, unknown> {
+function readPlanDocument(text: string): { plan: Record<string, unknown>; formatVersion: string } {
   const documents = parseJsonObjects(text);
-  if (documents.length === 0) {
+  const [plan] = documents;
+  if (plan === undefined) {
     throw new TerraformOutputError(
       SOURCE,
       'one JSON plan document',
@@ -144,7 +146,6 @@ function readPlanDocument(text: string): Record<string, unknown> {
         'run `show -json` in each unit and read each plan on its own',
     );
   }
-  const plan = documents[0];
   const version = plan.format_version;
   if (typeof version !== 'string') {
     throw new TerraformOutputError(SOURCE, 'a plan with a format_version', keyList(plan));
@@ -157,65 +158,7 @@ function readPlanDocument(text: string): Record<string, unknown> {
       'values' in plan ? 'a state (values, no planned_values): pass the plan file to show' : keyList(plan);
     throw new TerraformOutputError(SOURCE, 'a plan with planned_values', what);
   }
-  return plan;
-}
-
-/**
- * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
- * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
- * returned, so that the caller can refuse them by name.
- */
-export function parseJsonObjects(text: string): Record<string, unknown>[] {
-  try {
-    const whole: unknown = JSON.parse(text);
-    return isRecord(whole) ? [whole] : [];
-  } catch {
-    // Not one clean document: scan for objects below.
-  }
-  const found: Record<string, unknown>[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const start = nextObjectStart(text, i);
-    if (start < 0) break;
-    const end = objectEnd(text, start);
-    if (end < 0) break;
-    try {
-      const value: unknown = JSON.parse(text.slice(start, end));
-      if (isRecord(value)) found.push(value);
-      i = end;
-    } catch {
-      i = start + 1;
-    }
-  }
-  return found;
-}
-
-/** The next `{` that has only blanks before it on its line. */
-function nextObjectStart(text: string, from: number): number {
-  for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
-    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    if (text.slice(lineStart, i).trim() === '') return i;
-  }
-  return -1;
-}
-
-/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
-function objectEnd(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return -1;
+  return { plan, formatVersion: version };
 }
 
 function toResourceChange(entry: Record<string, unknown>): ResourceChange {
@@ -307,10 +250,6 @@ function arrayAt(record: Record<string, unknown>, key: string): Record<string, u
 function recordAt(record: Record<string, unknown>, key: string): Record<string, unknown> {
   const value = record[key];
   return isRecord(value) ? value : {};
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function keyList(record: Record<string, unknown>): string {

@@ -18,11 +18,22 @@ export interface DeclaredVariable {
 export function declaredVariables(files: readonly SourceFile[]): Map<string, DeclaredVariable> {
   const variables = new Map<string, DeclaredVariable>();
   for (const block of files.flatMap(topLevelBlocks)) {
-    if (block.type !== 'variable' || block.labels.length !== 1) continue;
+    const [name, ...more] = block.labels;
+    if (block.type !== 'variable' || name === undefined || more.length > 0) continue;
     const sensitive = block.attributes.get('sensitive');
-    variables.set(block.labels[0], { sensitive: sensitive === true || sensitive === 'true' });
+    variables.set(name, { sensitive: sensitive === true || sensitive === 'true' });
   }
   return variables;
+}
+
+/** The outputs a layer declares: when its state has none of them, it has never been applied. */
+export function declaredOutputs(files: readonly SourceFile[]): Set<string> {
+  const outputs = new Set<string>();
+  for (const block of files.flatMap(topLevelBlocks)) {
+    const [name, ...more] = block.labels;
+    if (block.type === 'output' && name !== undefined && more.length === 0) outputs.add(name);
+  }
+  return outputs;
 }
 
 /**
@@ -58,8 +69,8 @@ function hclBlocks(text: string): Block[] {
   let current: Block | undefined;
 
   const endLine = () => {
-    const [name, equals, value] = line;
-    if (current && line.length === 3 && name.kind === 'ident' && equals.kind === 'equals') {
+    const [name, equals, value, ...more] = line;
+    if (current && name?.kind === 'ident' && equals?.kind === 'equals' && value && more.length === 0) {
       const literal = literalOf(value);
       if (literal !== undefined) current.attributes.set(name.text, literal);
     }
@@ -148,8 +159,8 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    const next = text[i + 1];
+    const c = text.charAt(i);
+    const next = text.charAt(i + 1);
     if (c === '\n') {
       tokens.push({ kind: 'newline', text: c });
       i++;
@@ -203,11 +214,12 @@ function readString(text: string, start: number): { value: string; isTemplate: b
   let isTemplate = false;
   let i = start + 1;
   while (i < text.length) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === '"') return { value, isTemplate, end: i + 1 };
     if (c === '\n') break; // Unterminated: HCL strings are one line. Stop here rather than eat the file.
     if (c === '\\') {
-      value += ESCAPES[text[i + 1]] ?? text[i + 1];
+      const escaped = text.charAt(i + 1);
+      value += ESCAPES[escaped] ?? escaped;
       i += 2;
     } else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
       value += `${c}{`; // `$${` and `%%{` are literal.
@@ -228,7 +240,7 @@ function templateEnd(text: string, from: number): number {
   let depth = 1;
   let i = from;
   while (i < text.length) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === '"') {
       i = readString(text, i).end;
       continue;
@@ -243,8 +255,8 @@ function templateEnd(text: string, from: number): number {
 /** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
 function heredocEnd(text: string, start: number): number {
   const opener = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200))!;
-  const marker = opener[1];
-  let i = start + opener[0].length;
+  const [whole, marker] = opener;
+  let i = start + whole.length;
   while (i < text.length) {
     const end = lineEnd(text, i);
     if (text.slice(i, end).trim() === marker) return end;

@@ -1,5 +1,5 @@
 import { TerraformOutputError } from './errors.js';
-import { parseJsonObjects } from './plan-summary.js';
+import { parseJsonObjects } from './json-objects.js';
 
 export type BinaryKind = 'terraform' | 'tofu';
 
@@ -25,15 +25,14 @@ const DISPLAY_NAMES: Readonly<Record<BinaryKind, string>> = { terraform: 'Terraf
 export type VersionCheck = { ok: true } | { ok: false; message: string };
 
 export function parseVersionJson(text: string): TerraformVersion {
-  const document = parseJsonObjects(text)[0];
-  const version = document?.terraform_version;
-  if (typeof version !== 'string') {
+  const [document] = parseJsonObjects(text);
+  if (typeof document?.terraform_version !== 'string') {
     const received = document
-      ? `an object without terraform_version`
+      ? 'an object without terraform_version'
       : JSON.stringify(text.trim().slice(0, 80));
     throw new TerraformOutputError('terraform version -json', 'an object with terraform_version', received);
   }
-  const result: TerraformVersion = { terraformVersion: version, providerSelections: {} };
+  const result: TerraformVersion = { terraformVersion: document.terraform_version, providerSelections: {} };
   if (typeof document.platform === 'string') result.platform = document.platform;
   const selections = document.provider_selections;
   if (typeof selections === 'object' && selections !== null) {
@@ -81,8 +80,9 @@ function parseSemver(version: string): Semver | undefined {
 
 /** Semver order, except that two pre-releases of one version compare equal: enough against a release minimum. */
 function compareSemver(a: Semver, b: Semver): number {
-  for (let i = 0; i < 3; i++) {
-    if (a.core[i] !== b.core[i]) return a.core[i] - b.core[i];
+  for (const [i, part] of a.core.entries()) {
+    const difference = part - b.core[i]!;
+    if (difference !== 0) return difference;
   }
   // A pre-release comes before its release: 1.11.0-rc1 < 1.11.0.
   return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,12 +30,13 @@ export interface ActionResult extends ProcessResult {
 
 /**
  * Runs `dist/index.js` on Node 24 the way the runner does: inputs as INPUT_* variables, outputs and the step
- * summary through the files GITHUB_OUTPUT and GITHUB_STEP_SUMMARY name.
+ * summary through the files GITHUB_OUTPUT and GITHUB_STEP_SUMMARY name. Asynchronous, so a test can serve the
+ * GitHub API from the same process meanwhile.
  */
-export function runAction(
+export async function runAction(
   inputs: Record<string, string>,
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): ActionResult {
+): Promise<ActionResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-action-'));
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
@@ -48,19 +49,20 @@ export function runAction(
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: dir,
+    RUNNER_OS: 'Linux',
     ...options.env,
   };
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  const result = spawnSync(node24(), [path.resolve('dist/index.js')], {
-    cwd: options.cwd ?? process.cwd(),
-    env,
-    encoding: 'utf8',
-  });
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  const child = spawn(node24(), [path.resolve('dist/index.js')], { cwd: options.cwd ?? process.cwd(), env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
+    status,
+    stdout,
+    stderr,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
     summary: readFileSync(summaryFile, 'utf8'),
   };

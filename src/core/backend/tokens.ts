@@ -43,11 +43,51 @@ export function tokenValues(
   };
 }
 
+type Template = (values: TokenValues) => string;
+const templates = new Map<string, Template>();
+
+/** A string split once into literal text and tokens, so rendering it for 100,000 instances is a join. */
+function compileTemplate(text: string): Template {
+  const known = templates.get(text);
+  if (known) return known;
+  const parts: string[] = [];
+  const tokens: (Token | undefined)[] = [];
+  let last = 0;
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const name = match[1]!;
+    if (!(TOKENS as readonly string[]).includes(name)) continue;
+    parts.push(text.slice(last, match.index));
+    tokens.push(name as Token);
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  const template: Template =
+    tokens.length === 0
+      ? () => text
+      : (values) => {
+          let out = parts[0]!;
+          for (let index = 0; index < tokens.length; index++)
+            out += values[tokens[index]!] + parts[index + 1]!;
+          return out;
+        };
+  templates.set(text, template);
+  return template;
+}
+
 export function renderString(text: string, values: TokenValues): string {
-  if (!text.includes('{')) return text;
-  return text.replace(TOKEN_PATTERN, (whole, name: string) =>
-    name in values ? values[name as Token] : whole,
-  );
+  return compileTemplate(text)(values);
+}
+
+/** Whether any string in a JSON-like value uses a token: values without any are shared, not copied per instance. */
+export function containsTokens(value: unknown): boolean {
+  if (typeof value === 'string') {
+    return [...value.matchAll(TOKEN_PATTERN)].some((match) =>
+      (TOKENS as readonly string[]).includes(match[1]!),
+    );
+  }
+  if (Array.isArray(value)) return value.some(containsTokens);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsTokens);
+  return false;
 }
 
 /** Renders tokens in every string of a JSON-like value (layer vars), leaving other values as they are. */
@@ -72,8 +112,10 @@ export function renderBackend(
   return { type, config: rendered };
 }
 
-/** A stable key for "the same state location": the backend type and its rendered settings, in key order. */
+/**
+ * A key for "the same state location" among backends rendered from one manifest: they share the type and the
+ * keys, in the same order, so their values alone tell locations apart.
+ */
 export function stateLocationKey(backend: BackendConfig): string {
-  const keys = Object.keys(backend.config).sort();
-  return `${backend.type}\u0000${keys.map((key) => `${key}=${String(backend.config[key])}`).join('\u0000')}`;
+  return JSON.stringify(Object.values(backend.config));
 }

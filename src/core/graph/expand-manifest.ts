@@ -1,4 +1,5 @@
 import {
+  containsTokens,
   renderBackend,
   renderValue,
   stateLocationKey,
@@ -9,7 +10,8 @@ import { ManifestError, type ManifestProblem } from '../errors.js';
 import { describePath } from '../manifest/parse-manifest.js';
 import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
 import { findCycle } from './find-cycle.js';
-import type { Instance, LayerGraph, RegionRole, Scope } from './types.js';
+import { compareIds } from '../schedule/waves.js';
+import type { DependencyInput, Instance, LayerGraph, RegionRole, Scope } from './types.js';
 
 type Coordinate = 'account' | 'region' | 'environment';
 const COORDINATES: readonly Coordinate[] = ['account', 'region', 'environment'];
@@ -52,28 +54,15 @@ export function expandManifest(manifest: Manifest): LayerGraph {
   const byId = new Map(instances.map((instance) => [instance.id, instance]));
 
   const layersByName = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-  const instancesOfLayer = new Map<string, Instance[]>();
-  for (const instance of instances) {
-    const list = instancesOfLayer.get(instance.layer);
-    if (list) list.push(instance);
-    else instancesOfLayer.set(instance.layer, [instance]);
-  }
+  const resolver = new DependencyResolver(manifest, instances, byId, primary);
 
   for (const layer of manifest.layers) {
     for (const dependency of layer.dependsOn) {
       const target = layersByName.get(dependency.layer)!;
       if (!checkDependencyShape(layer, dependency, target, report)) continue;
       const failures: string[] = [];
-      for (const instance of instancesOfLayer.get(layer.name) ?? []) {
-        const resolved = resolveDependency(
-          instance,
-          dependency,
-          target,
-          manifest,
-          primary,
-          byId,
-          instancesOfLayer,
-        );
+      for (const instance of resolver.instancesOf(layer.name)) {
+        const resolved = resolver.resolve(instance, dependency, target);
         if (typeof resolved === 'string') failures.push(resolved);
         else for (const id of resolved) if (id !== instance.id) instance.dependsOn.push(id);
       }
@@ -86,7 +75,9 @@ export function expandManifest(manifest: Manifest): LayerGraph {
       }
     }
   }
-  for (const instance of instances) instance.dependsOn = [...new Set(instance.dependsOn)].sort();
+  for (const instance of instances) {
+    if (instance.dependsOn.length > 1) instance.dependsOn = [...new Set(instance.dependsOn)].sort(compareIds);
+  }
 
   const dependents = new Map<string, string[]>(instances.map((instance) => [instance.id, []]));
   for (const instance of instances)
@@ -99,12 +90,31 @@ export function expandManifest(manifest: Manifest): LayerGraph {
   }
   checkStateLocations(instances, report);
   if (problems.length > 0) throw new ManifestError(problems);
-  return { instances, byId, dependents };
+  const inputsOf = (id: string): DependencyInput[] => {
+    const instance = byId.get(id)!;
+    const layer = layersByName.get(instance.layer)!;
+    return layer.dependsOn.flatMap((dependency) => {
+      const target = layersByName.get(dependency.layer)!;
+      const fanIn = SCOPE_COORDINATES[target.scope].filter((coordinate) => dependency[coordinate] === 'all');
+      const resolved = resolver.resolve(instance, dependency, target) as string[];
+      const sources = resolved
+        .filter((source) => source !== id)
+        .map((source) => ({
+          id: source,
+          key: fanIn.map((coordinate) => byId.get(source)![coordinate]).join('/'),
+        }));
+      return sources.length === 0
+        ? []
+        : [{ variable: dependency.variable, isFanIn: fanIn.length > 0, sources }];
+    });
+  };
+  return { instances, byId, dependents, inputsOf };
 }
 
 function createInstances(manifest: Manifest, roles: Map<string, RegionRole>): Instance[] {
   const globalRegion = manifest.backend.globalRegion;
   const instances: Instance[] = [];
+  const hasTokenVars = new Map(manifest.layers.map((layer) => [layer.name, containsTokens(layer.vars)]));
   const add = (
     layer: LayerSpec,
     account: Manifest['accounts'][number] | null,
@@ -128,7 +138,9 @@ function createInstances(manifest: Manifest, roles: Map<string, RegionRole>): In
       path: layer.path,
       dependsOn: [],
       backend: renderBackend(manifest.backend.type, manifest.backend.config, values),
-      vars: renderValue(layer.vars, values) as Record<string, unknown>,
+      vars: hasTokenVars.get(layer.name)
+        ? (renderValue(layer.vars, values) as Record<string, unknown>)
+        : layer.vars,
     });
   };
   for (const layer of manifest.layers) {
@@ -188,46 +200,77 @@ function checkDependencyShape(
   return ok;
 }
 
-/** The ids a dependency selects for one instance, or a message saying why it selects nothing. */
-function resolveDependency(
-  instance: Instance,
-  dependency: DependencySpec,
-  target: LayerSpec,
-  manifest: Manifest,
-  primary: string,
-  byId: Map<string, Instance>,
-  instancesOfLayer: Map<string, Instance[]>,
-): string[] | string {
-  const coordinates = SCOPE_COORDINATES[target.scope];
-  const fixed: Partial<Record<Coordinate, string>> = {};
-  let isFanIn = false;
-  for (const coordinate of coordinates) {
-    const value = dependency[coordinate];
-    if (value === 'all') isFanIn = true;
-    else if (value === 'same') fixed[coordinate] = instance[coordinate]!;
-    else if (value === 'primary') fixed[coordinate] = primary;
-    else fixed[coordinate] = value;
+/**
+ * Resolves `depends_on` entries to instance ids. Fan-in selectors use an index of the target layer's instances
+ * by the coordinates the selector fixes, built once per pattern, so a large estate is not scanned per instance.
+ */
+class DependencyResolver {
+  private readonly byLayer = new Map<string, Instance[]>();
+  private readonly fanInIndexes = new Map<string, Map<string, string[]>>();
+
+  constructor(
+    private readonly manifest: Manifest,
+    instances: readonly Instance[],
+    private readonly byId: ReadonlyMap<string, Instance>,
+    private readonly primary: string,
+  ) {
+    for (const instance of instances) {
+      const list = this.byLayer.get(instance.layer);
+      if (list) list.push(instance);
+      else this.byLayer.set(instance.layer, [instance]);
+    }
   }
-  if (!isFanIn) {
-    const id = instanceId(
-      target.name,
-      fixed.account ?? null,
-      fixed.region ?? null,
-      fixed.environment ?? null,
+
+  instancesOf(layer: string): readonly Instance[] {
+    return this.byLayer.get(layer) ?? [];
+  }
+
+  /** The ids a dependency selects for one instance, or a message saying why it selects nothing. */
+  resolve(instance: Instance, dependency: DependencySpec, target: LayerSpec): string[] | string {
+    const coordinates = SCOPE_COORDINATES[target.scope];
+    const fixed: Partial<Record<Coordinate, string>> = {};
+    let isFanIn = false;
+    for (const coordinate of coordinates) {
+      const value = dependency[coordinate];
+      if (value === 'all') isFanIn = true;
+      else if (value === 'same') fixed[coordinate] = instance[coordinate]!;
+      else if (value === 'primary') fixed[coordinate] = this.primary;
+      else fixed[coordinate] = value;
+    }
+    if (!isFanIn) {
+      const id = instanceId(
+        target.name,
+        fixed.account ?? null,
+        fixed.region ?? null,
+        fixed.environment ?? null,
+      );
+      if (this.byId.has(id)) return [id];
+      const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
+      return `'${instance.id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${id}'): ${whyMissing(fixed, this.manifest)}`;
+    }
+    const fixedCoordinates = coordinates.filter((coordinate) => fixed[coordinate] !== undefined);
+    const matches = this.fanInIndex(target.name, fixedCoordinates).get(
+      fixedCoordinates.map((coordinate) => fixed[coordinate]).join('/'),
     );
-    if (byId.has(id)) return [id];
-    const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
-    return `'${instance.id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${id}'): ${whyMissing(fixed, manifest)}`;
+    if (matches && matches.length > 0) return matches;
+    return `'${instance.id}' depends on every matching instance of '${target.name}', but none exists`;
   }
-  const matches = (instancesOfLayer.get(target.name) ?? [])
-    .filter((candidate) =>
-      coordinates.every(
-        (coordinate) => fixed[coordinate] === undefined || candidate[coordinate] === fixed[coordinate],
-      ),
-    )
-    .map((candidate) => candidate.id);
-  if (matches.length > 0) return matches;
-  return `'${instance.id}' depends on every matching instance of '${target.name}', but none exists`;
+
+  private fanInIndex(layer: string, fixedCoordinates: readonly Coordinate[]): Map<string, string[]> {
+    const name = `${layer}|${fixedCoordinates.join(',')}`;
+    let index = this.fanInIndexes.get(name);
+    if (!index) {
+      index = new Map();
+      for (const candidate of this.instancesOf(layer)) {
+        const key = fixedCoordinates.map((coordinate) => candidate[coordinate]).join('/');
+        const list = index.get(key);
+        if (list) list.push(candidate.id);
+        else index.set(key, [candidate.id]);
+      }
+      this.fanInIndexes.set(name, index);
+    }
+    return index;
+  }
 }
 
 function whyMissing(fixed: Partial<Record<Coordinate, string>>, manifest: Manifest): string {

@@ -32,10 +32,23 @@ export interface Instance {
   vars: Record<string, unknown>;
 }
 
+/**
+ * One `depends_on` entry of an instance: the variable that receives the outputs, and where they come from.
+ * A single instance passes its outputs object; a fan-in (`all`) passes a map of them keyed by the selected
+ * coordinates joined with '/' (`eu-west-1`, or `prod/eu-west-1` when account and region vary).
+ */
+export interface DependencyInput {
+  variable: string;
+  isFanIn: boolean;
+  sources: { id: string; key: string }[];
+}
+
 /** The expanded estate: instances in a stable order (manifest layer order, then account, region, environment). */
 export interface LayerGraph {
   instances: Instance[];
   byId: Map<string, Instance>;
   /** Reverse edges: id -> ids that depend on it, sorted. */
   dependents: Map<string, string[]>;
+  /** How upstream outputs reach an instance: one Terraform variable per `depends_on` entry (resolved on demand). */
+  inputsOf(id: string): DependencyInput[];
 }

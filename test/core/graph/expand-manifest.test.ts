@@ -113,7 +113,11 @@ describe('expandManifest: dependency selectors', () => {
       ),
     );
     expect(graph.byId.get('a/r2/network')!.dependsOn).toEqual(['a/r1/network']);
+    expect(graph.inputsOf('a/r2/network')).toEqual([
+      { variable: 'primary_network', isFanIn: false, sources: [{ id: 'a/r1/network', key: '' }] },
+    ]);
     expect(graph.byId.get('a/r1/network')!.dependsOn).toEqual([]);
+    expect(graph.inputsOf('a/r1/network')).toEqual([]);
   });
 
   it("'region: all' fans in every region of the account", () => {
@@ -123,6 +127,16 @@ describe('expandManifest: dependency selectors', () => {
       ),
     );
     expect(graph.byId.get('a/iam')!.dependsOn).toEqual(['a/r1/network', 'a/r2/network']);
+    expect(graph.inputsOf('a/iam')).toEqual([
+      {
+        variable: 'network',
+        isFanIn: true,
+        sources: [
+          { id: 'a/r1/network', key: 'r1' },
+          { id: 'a/r2/network', key: 'r2' },
+        ],
+      },
+    ]);
   });
 
   it('a global layer may fan in from every account, region and environment', () => {

@@ -1,0 +1,447 @@
+/**
+ * How long `strata graph` takes, and how much memory it needs, as an estate grows from ~1,000 to ~100,000
+ * instances. Run with `npm run bench:graph` (build `dist/` first for the CLI figures).
+ *
+ * For each size it writes a synthetic manifest to a temporary directory and measures, each in fresh processes
+ * so that no size inherits another's heap or JIT state:
+ *   - in-process: parseManifest + expandManifest + computeWaves, median of the runs, in one child process
+ *     (`node --import tsx bench/graph.ts --one FILE`), with that child's peak RSS;
+ *   - the whole CLI: `node dist/cli.js graph --manifest FILE --format json > /dev/null`, median wall time of
+ *     the runs, each a new process, and its peak RSS (from `/usr/bin/time -v` when it exists).
+ *
+ * Options: --runs N (default 5), --sizes 1k,10k,100k, --cli FILE (default dist/cli.js), --build (bundle the
+ * CLI from the current src/ into the temp dir first, as `npm run build` would, and measure that), --node FILE
+ * (the Node.js that runs the CLI; default this one), --profile (also take a CPU profile of the CLI on the
+ * largest size and print where the time goes), --check (exit 1 when a target is missed), --keep (keep the
+ * temp dir).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { expandManifest } from '../src/core/graph/expand-manifest.js';
+import { parseManifest } from '../src/core/manifest/parse-manifest.js';
+import { dagOfGraph } from '../src/core/schedule/dag.js';
+import { computeWaves } from '../src/core/schedule/waves.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SELF = fileURLToPath(import.meta.url);
+
+/** The targets the README quotes: 100k instances in under a second and 300 MB, time growing at most linearly. */
+const TARGET_MS = 1000;
+const TARGET_MB = 300;
+/** Timing noise allowance when judging "no worse than linear" (time ratio ≤ instance ratio × this). */
+const LINEAR_SLACK = 1.2;
+
+interface Size {
+  label: string;
+  accounts: number;
+  regions: number;
+  environments: number;
+}
+
+const SIZES: Size[] = [
+  { label: '1k', accounts: 10, regions: 5, environments: 10 },
+  { label: '10k', accounts: 40, regions: 10, environments: 13 },
+  { label: '100k', accounts: 180, regions: 20, environments: 16 },
+];
+
+const LAYERS = [
+  { name: 'dns', scope: 'global', dependsOn: [] },
+  { name: 'org-policy', scope: 'global', dependsOn: ['dns'] },
+  { name: 'iam', scope: 'account', dependsOn: ['org-policy'] },
+  { name: 'kms', scope: 'account', dependsOn: ['iam'] },
+  {
+    name: 'network',
+    scope: 'region',
+    dependsOn: ['iam'],
+    vars: '{ cidr: "10.0.0.0/16", name: "{account}-{region}" }',
+  },
+  // Secondary regions peer with the primary region's network.
+  {
+    name: 'transit',
+    scope: 'region',
+    dependsOn: ['network', '{ layer: network, region: primary, as: primary_network }'],
+  },
+  // Fan-in: each region's backup vault knows every network of its account.
+  { name: 'backup', scope: 'region', dependsOn: ['kms', '{ layer: network, region: all, as: networks }'] },
+  { name: 'database', scope: 'environment', dependsOn: ['network', 'kms'] },
+  {
+    name: 'app',
+    scope: 'environment',
+    dependsOn: ['database', 'transit', 'dns', '{ layer: database, region: primary, as: primary_database }'],
+    vars: '{ name: "{environment}-{region}", replicas: 2 }',
+  },
+  // Fan-in across two coordinates: one dashboard per account over all its apps.
+  {
+    name: 'monitoring',
+    scope: 'account',
+    dependsOn: ['{ layer: app, region: all, environment: all, as: apps }'],
+  },
+] as const;
+
+/**
+ * A manifest of `accounts` accounts, each in every one of `regions` regions (the first primary), with
+ * `environments` environments of which every fourth runs only in the first two regions, and the ten layers above.
+ */
+function syntheticManifest(size: Size): string {
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  const regions = Array.from({ length: size.regions }, (_, index) => `region-${pad(index, 2)}`);
+  const lines = [
+    'version: 1',
+    'terraform: { parallelism: 8 }',
+    'backend:',
+    '  type: s3',
+    '  config: { bucket: "tfstate-{account_id}-{region}", key: "{id}.tfstate", region: "{region}", use_lockfile: true }',
+    `  global_region: ${regions[0]}`,
+    `  replicas: { ${regions[0]}: ${regions[1]} }`,
+    'regions:',
+    ...regions.map((region, index) => `  ${region}: { role: ${index === 0 ? 'primary' : 'secondary'} }`),
+    'accounts:',
+  ];
+  for (let account = 0; account < size.accounts; account++) {
+    lines.push(
+      `  account-${pad(account, 3)}:`,
+      `    id: "${pad(100000000000 + account, 12)}"`,
+      `    regions: [${regions.join(', ')}]`,
+    );
+    lines.push('    environments:');
+    for (let environment = 0; environment < size.environments; environment++) {
+      const narrowed = environment % 4 === 3 ? `{ regions: [${regions.slice(0, 2).join(', ')}] }` : '{}';
+      lines.push(`      env-${pad(environment, 2)}: ${narrowed}`);
+    }
+  }
+  lines.push('layers:');
+  for (const layer of LAYERS) {
+    lines.push(
+      `  - name: ${layer.name}`,
+      `    scope: ${layer.scope}`,
+      `    path: terraform/${layer.scope}/${layer.name}`,
+    );
+    if (layer.dependsOn.length > 0) lines.push(`    depends_on: [${layer.dependsOn.join(', ')}]`);
+    if ('vars' in layer) lines.push(`    vars: ${layer.vars}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes the manifest and empty layer directories (the CLI checks that they exist). */
+function writeEstate(directory: string, size: Size): string {
+  mkdirSync(directory, { recursive: true });
+  for (const layer of LAYERS)
+    mkdirSync(path.join(directory, 'terraform', layer.scope, layer.name), { recursive: true });
+  const file = path.join(directory, 'layers.yml');
+  writeFileSync(file, syntheticManifest(size));
+  return file;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+interface InProcessResult {
+  instances: number;
+  edges: number;
+  waves: number;
+  parseMs: number;
+  expandMs: number;
+  wavesMs: number;
+  totalMs: number;
+  peakMb: number;
+}
+
+/** The child: times the pure pipeline on one manifest `runs` times and prints the medians as JSON. */
+function measureInProcess(file: string, runs: number): InProcessResult {
+  const text = readFileSync(file, 'utf8');
+  const parse: number[] = [];
+  const expand: number[] = [];
+  const wave: number[] = [];
+  const total: number[] = [];
+  let shape = { instances: 0, edges: 0, waves: 0 };
+  // Later runs find the heap grown by the garbage of earlier ones: the first run's peak is the honest one.
+  let peakMb = 0;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    const manifest = parseManifest(text, file);
+    const parsed = performance.now();
+    const graph = expandManifest(manifest);
+    const expanded = performance.now();
+    const waves = computeWaves(dagOfGraph(graph));
+    const end = performance.now();
+    parse.push(parsed - start);
+    expand.push(expanded - parsed);
+    wave.push(end - expanded);
+    total.push(end - start);
+    if (run === 0) peakMb = process.resourceUsage().maxRSS / 1024;
+    shape = {
+      instances: graph.instances.length,
+      edges: graph.instances.reduce((sum, instance) => sum + instance.dependsOn.length, 0),
+      waves: waves.length,
+    };
+  }
+  return {
+    ...shape,
+    parseMs: median(parse),
+    expandMs: median(expand),
+    wavesMs: median(wave),
+    totalMs: median(total),
+    peakMb,
+  };
+}
+
+function runInChild(file: string, runs: number): InProcessResult {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', SELF, '--one', file, '--runs', String(runs)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (result.status !== 0) throw new Error(`bench child failed (${result.status}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as InProcessResult;
+}
+
+interface CliResult {
+  ms: number;
+  peakMb: number;
+}
+
+const TIME = '/usr/bin/time';
+const RSS_MARK = 'strata-bench-max-rss-kb=';
+/** Without /usr/bin/time, the CLI process reports its own peak RSS on exit through a preloaded one-liner. */
+const RSS_REPORTER = `data:text/javascript,process.on('exit',()=>process.stderr.write('${RSS_MARK}'+process.resourceUsage().maxRSS+'\\n'))`;
+
+function measureCli(
+  node: string,
+  cli: string,
+  file: string,
+  runs: number,
+  extraNodeArgs: string[] = [],
+): CliResult {
+  const hasTime = existsSync(TIME);
+  const times: number[] = [];
+  const peaks: number[] = [];
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    for (let run = 0; run < runs; run++) {
+      const nodeArgs = [...extraNodeArgs, ...(hasTime ? [] : ['--import', RSS_REPORTER])];
+      const command = [node, ...nodeArgs, cli, 'graph', '--manifest', file, '--format', 'json'];
+      const start = performance.now();
+      const result = hasTime
+        ? spawnSync(TIME, ['-v', ...command], { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' })
+        : spawnSync(command[0]!, command.slice(1), { stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
+      times.push(performance.now() - start);
+      if (result.status !== 0)
+        throw new Error(`${command.join(' ')} failed (${result.status}):\n${result.stderr}`);
+      const match = hasTime
+        ? /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)
+        : new RegExp(`${RSS_MARK}(\\d+)`).exec(result.stderr);
+      if (!match) throw new Error(`no peak RSS in the output of ${command.join(' ')}:\n${result.stderr}`);
+      peaks.push(Number(match[1]) / 1024);
+    }
+  } finally {
+    closeSync(devNull);
+  }
+  return { ms: median(times), peakMb: Math.max(...peaks) };
+}
+
+/** Runs the CLI once under --cpu-prof and sums self time per function: the hot spots. */
+function profileCli(node: string, cli: string, file: string, directory: string): string[] {
+  const profileDir = path.join(directory, 'profile');
+  measureCli(node, cli, file, 1, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  const profileFile = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  if (!profileFile) return ['(no profile written)'];
+  interface ProfileNode {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }
+  const profile = JSON.parse(readFileSync(path.join(profileDir, profileFile), 'utf8')) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<string, number>();
+  let totalUs = 0;
+  profile.samples.forEach((id, index) => {
+    const frame = byId.get(id)!.callFrame;
+    const name = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url) || ''}:${frame.lineNumber + 1}`;
+    const delta = profile.timeDeltas[index] ?? 0;
+    selfUs.set(name, (selfUs.get(name) ?? 0) + delta);
+    totalUs += delta;
+  });
+  return [...selfUs.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(
+      ([name, us]) =>
+        `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / totalUs).toFixed(1).padStart(5)} %  ${name}`,
+    );
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell.padStart(widths[column]!)).join(' | ')} |`;
+  return [
+    line(rows[0]!),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      one: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      sizes: { type: 'string', default: SIZES.map((size) => size.label).join(',') },
+      cli: { type: 'string', default: path.join(ROOT, 'dist', 'cli.js') },
+      build: { type: 'boolean', default: false },
+      node: { type: 'string', default: process.execPath },
+      profile: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a whole number ≥ 1, got '${values.runs}'`);
+  if (values.one !== undefined) {
+    process.stdout.write(`${JSON.stringify(measureInProcess(values.one, runs))}\n`);
+    return 0;
+  }
+
+  const sizes = values.sizes.split(',').map((label) => {
+    const size = SIZES.find((candidate) => candidate.label === label.trim());
+    if (!size)
+      throw new Error(`--sizes: unknown size '${label}'; known: ${SIZES.map((s) => s.label).join(', ')}`);
+    return size;
+  });
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-'));
+  try {
+    let cliFile = values.cli;
+    if (values.build) {
+      cliFile = path.join(directory, 'dist', 'cli.js');
+      const build = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'scripts', 'build.mjs'), path.dirname(cliFile)],
+        {
+          cwd: ROOT,
+          stdio: 'inherit',
+        },
+      );
+      if (build.status !== 0) throw new Error(`building the CLI failed (${build.status})`);
+    }
+    const hasCli = existsSync(cliFile);
+    const nodeVersion = spawnSync(values.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    console.log(
+      `strata graph benchmark: median of ${runs} runs; CLI ${hasCli ? cliFile : '(not built: run npm run build, or pass --build)'} on Node ${nodeVersion}`,
+    );
+    console.log(
+      `peak RSS from ${existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
+    );
+
+    const results = sizes.map((size) => {
+      const file = writeEstate(path.join(directory, size.label), size);
+      const inProcess = runInChild(file, runs);
+      const cli = hasCli ? measureCli(values.node, cliFile, file, runs) : undefined;
+      console.log(`  ${size.label}: ${inProcess.instances} instances measured`);
+      return { size, file, inProcess, cli };
+    });
+
+    const rows = [
+      [
+        'size',
+        'accounts×regions×envs',
+        'instances',
+        'edges',
+        'waves',
+        'parse ms',
+        'expand ms',
+        'waves ms',
+        'in-process ms',
+        'in-process peak MB',
+        'CLI ms',
+        'CLI peak MB',
+      ],
+      ...results.map(({ size, inProcess, cli }) => [
+        size.label,
+        `${size.accounts}×${size.regions}×${size.environments}`,
+        String(inProcess.instances),
+        String(inProcess.edges),
+        String(inProcess.waves),
+        inProcess.parseMs.toFixed(1),
+        inProcess.expandMs.toFixed(1),
+        inProcess.wavesMs.toFixed(1),
+        inProcess.totalMs.toFixed(1),
+        inProcess.peakMb.toFixed(0),
+        cli ? cli.ms.toFixed(0) : '-',
+        cli ? cli.peakMb.toFixed(0) : '-',
+      ]),
+    ];
+    console.log(`\n${table(rows)}\n`);
+
+    const misses: string[] = [];
+    const large = results.find((result) => result.size.label === '100k');
+    const medium = results.find((result) => result.size.label === '10k');
+    if (large) {
+      const cliMs = large.cli?.ms ?? large.inProcess.totalMs;
+      const peakMb = large.cli?.peakMb ?? large.inProcess.peakMb;
+      const what = large.cli ? 'CLI' : 'in-process';
+      const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+      console.log(
+        `target: 100k instances in under ${TARGET_MS} ms (${what}): ${cliMs.toFixed(0)} ms, ${verdict(cliMs < TARGET_MS)}`,
+      );
+      console.log(
+        `target: 100k instances in under ${TARGET_MB} MB peak (${what}): ${peakMb.toFixed(0)} MB, ${verdict(peakMb < TARGET_MB)}`,
+      );
+      if (cliMs >= TARGET_MS) misses.push('time');
+      if (peakMb >= TARGET_MB) misses.push('memory');
+      if (medium) {
+        const instanceRatio = large.inProcess.instances / medium.inProcess.instances;
+        const growth = (name: string, big: number, small: number) => {
+          const ratio = big / small;
+          const isLinear = ratio <= instanceRatio * LINEAR_SLACK;
+          console.log(
+            `growth 100k/10k, ${name}: ×${ratio.toFixed(1)} for ×${instanceRatio.toFixed(1)} instances, ${isLinear ? 'linear or better' : 'WORSE than linear'} (allowing ×${LINEAR_SLACK} for noise)`,
+          );
+          if (!isLinear) misses.push(`growth (${name})`);
+        };
+        growth('in-process time', large.inProcess.totalMs, medium.inProcess.totalMs);
+        if (large.cli && medium.cli) growth('CLI time', large.cli.ms, medium.cli.ms);
+        // Process start-up and module loading are a fixed cost that hides the growth of the work itself.
+        const small = results.find((result) => result.size.label === '1k')?.cli;
+        if (large.cli && medium.cli && small && medium.cli.ms > small.ms) {
+          growth('CLI time above the 1k run', large.cli.ms - small.ms, medium.cli.ms - small.ms);
+        }
+      }
+      if (values.profile && hasCli) {
+        console.log(`\nCPU profile of the CLI on ${large.inProcess.instances} instances, self time:`);
+        for (const line of profileCli(values.node, cliFile, large.file, directory)) console.log(`  ${line}`);
+      }
+    }
+    if (values.keep) console.log(`\nmanifests kept in ${directory}`);
+    return values.check && misses.length > 0 ? 1 : 0;
+  } finally {
+    if (!values.keep) rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();

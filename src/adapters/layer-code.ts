@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  declaredOutputs,
+  declaredVariables,
+  moduleSources,
+  type SourceFile,
+} from '../terraform/variables.js';
+
+/** What Strata needs to know of a layer's Terraform code. */
+export interface LayerCode {
+  variables: ReadonlySet<string>;
+  sensitiveVariables: ReadonlySet<string>;
+  outputs: ReadonlySet<string>;
+  /** The layer's directory and every local module it uses, transitively, relative to the manifest's directory. */
+  watchedPaths: readonly string[];
+}
+
+export interface LayerCodeReader {
+  read(layerPath: string): LayerCode;
+}
+
+function readSources(directory: string): SourceFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(path.join(directory, name), 'utf8') }));
+}
+
+/** Reads layer code once per directory; layers share code across all their instances. */
+export function createLayerCodeReader(manifestDirectory: string): LayerCodeReader {
+  const cache = new Map<string, LayerCode>();
+  const relative = (absolute: string) =>
+    path.relative(manifestDirectory, absolute).split(path.sep).join('/') || '.';
+  return {
+    read(layerPath) {
+      const cached = cache.get(layerPath);
+      if (cached) return cached;
+      const layerDirectory = path.resolve(manifestDirectory, layerPath);
+      const files = readSources(layerDirectory);
+      const variables = declaredVariables(files);
+      const watched = new Set<string>([relative(layerDirectory)]);
+      const pending = moduleSources(files).map((source) => path.resolve(layerDirectory, source));
+      while (pending.length > 0) {
+        const directory = pending.pop()!;
+        const name = relative(directory);
+        if (watched.has(name)) continue;
+        watched.add(name);
+        pending.push(
+          ...moduleSources(readSources(directory)).map((source) => path.resolve(directory, source)),
+        );
+      }
+      const code: LayerCode = {
+        variables: new Set(variables.keys()),
+        sensitiveVariables: new Set(
+          [...variables].filter(([, variable]) => variable.sensitive).map(([name]) => name),
+        ),
+        outputs: declaredOutputs(files),
+        watchedPaths: [...watched].sort(),
+      };
+      cache.set(layerPath, code);
+      return code;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { mkdir, open } from 'node:fs/promises';
+import path from 'node:path';
+import { createLayerCodeReader } from '../adapters/layer-code.js';
+import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
+import { UsageError } from '../core/errors.js';
+import type { EngineCommand, RunResult } from '../core/run-result.js';
+import { reverseDag, type Dag } from '../core/schedule/dag.js';
+import type { ProcessRunner } from '../engine/process-runner.js';
+import { instanceDirectoryName, runEngine, type EngineReporter } from '../engine/run-engine.js';
+import { createRedactor, type Redactor } from '../terraform/redact.js';
+import { selectFromSettings, type SelectionSettings } from './select.js';
+import { checkBinary, chooseBinary } from './terraform-binary.js';
+
+/** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
+export interface RunSettings {
+  command: EngineCommand;
+  manifestFile: string;
+  selection: SelectionSettings;
+  /** A per-pull-request environment to add to the ephemeral accounts; the run then selects only it. */
+  ephemeralEnvironment?: string;
+  parallelism?: number;
+  failFast: boolean;
+  workDirectory: string;
+  terraformBinary?: string;
+  planDirectory?: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Called once the binary's version is known and before the first Terraform command, and after the run. */
+export interface RunHooks {
+  beforeEngine?(info: {
+    terraformVersion: string;
+    pluginCacheDirectory: string;
+    loaded: LoadedManifest;
+  }): Promise<void>;
+  afterEngine?(): Promise<void>;
+}
+
+export interface RunAdapters {
+  runner: ProcessRunner;
+  /** Masks secrets in everything rendered; the reporter should use the same one. */
+  redactor?: Redactor;
+  reporter: EngineReporter;
+  signal: AbortSignal;
+  hooks?: RunHooks;
+}
+
+export interface ExecutedRun {
+  run: RunResult;
+  loaded: LoadedManifest;
+  dag: Dag;
+  /** Masks every secret the run met; the entries use it on whatever they render. */
+  redactor: Redactor;
+  workDirectory: string;
+}
+
+/** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
+const PLAN_TEXT_LIMIT = 512 * 1024;
+
+/**
+ * The one path from settings to a finished run, shared by the CLI and the action: load and check the
+ * manifest, select instances, check the Terraform binary, run the engine.
+ */
+export async function executeRun(settings: RunSettings, adapters: RunAdapters): Promise<ExecutedRun> {
+  if (settings.planDirectory !== undefined && settings.command !== 'apply') {
+    throw new UsageError('--plan-dir only goes with apply: it applies the plans an earlier plan run saved');
+  }
+  const loaded = loadManifest(settings.manifestFile, settings.cwd, {
+    ephemeralEnvironment: settings.ephemeralEnvironment,
+  });
+  const layerCode = createLayerCodeReader(loaded.directory);
+  const selection: SelectionSettings = settings.ephemeralEnvironment
+    ? {
+        ...settings.selection,
+        filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
+      }
+    : settings.selection;
+  const selected = selectFromSettings(loaded, selection, {
+    manifestFile: settings.manifestFile,
+    cwd: settings.cwd,
+    layerCode,
+  });
+  const dag = settings.command === 'destroy' ? reverseDag(selected) : selected;
+
+  const workDirectory = path.resolve(settings.cwd, settings.workDirectory);
+  await mkdir(workDirectory, { recursive: true });
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(settings.env)) if (value !== undefined) env[name] = value;
+  env.TF_PLUGIN_CACHE_DIR ||= path.join(workDirectory, 'plugin-cache');
+  await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
+  const executable = chooseBinary(settings.terraformBinary, settings.env, loaded.manifest.terraform.binary);
+  const version = await checkBinary(
+    adapters.runner,
+    executable,
+    env,
+    loaded.directory,
+    path.join(workDirectory, 'terraform-version.log'),
+  );
+  await adapters.hooks?.beforeEngine?.({
+    terraformVersion: version,
+    pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
+    loaded,
+  });
+
+  const redactor = adapters.redactor ?? createRedactor();
+  const run = await runEngine({
+    command: settings.command,
+    manifest: loaded.manifest,
+    graph: loaded.graph,
+    dag,
+    manifestDirectory: loaded.directory,
+    workDirectory,
+    terraform: { executable, version, env },
+    runner: adapters.runner,
+    layerCode,
+    redactor,
+    reporter: adapters.reporter,
+    parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
+    failFast: settings.failFast,
+    signal: adapters.signal,
+    planDirectory:
+      settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
+  });
+  await adapters.hooks?.afterEngine?.();
+  return { run, loaded, dag, redactor, workDirectory };
+}
+
+/** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
+export async function readPlanTexts(executed: ExecutedRun): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const instance of executed.run.instances) {
+    const logFile = path.join(
+      executed.workDirectory,
+      'instances',
+      instanceDirectoryName(instance.id),
+      'plan.log',
+    );
+    let handle;
+    try {
+      handle = await open(logFile);
+    } catch {
+      continue;
+    }
+    try {
+      const buffer = Buffer.alloc(PLAN_TEXT_LIMIT);
+      const { bytesRead } = await handle.read(buffer, 0, PLAN_TEXT_LIMIT, 0);
+      const { size } = await handle.stat();
+      let text = buffer.subarray(0, bytesRead).toString('utf8');
+      if (size > bytesRead)
+        text = `${text.slice(0, text.lastIndexOf('\n') + 1)}… (${size - bytesRead} more bytes in the log)\n`;
+      texts.set(instance.id, executed.redactor.redact(text));
+    } finally {
+      await handle.close();
+    }
+  }
+  return texts;
+}

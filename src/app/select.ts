@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { createLayerCodeReader, type LayerCodeReader } from '../adapters/layer-code.js';
+import type { LoadedManifest } from '../adapters/load-manifest.js';
+import type { Dag } from '../core/schedule/dag.js';
+import { selectInstances, type SelectionFilter } from '../core/selection/select-instances.js';
+import { changedFilesFilter } from './changed-files.js';
+
+export interface SelectionSettings {
+  filter: Omit<SelectionFilter, 'changes'>;
+  /** Changed files (relative to `cwd`) to select by, or undefined to select by the filter alone. */
+  changedFiles?: readonly string[];
+}
+
+/** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
+export function selectFromSettings(
+  loaded: LoadedManifest,
+  settings: SelectionSettings,
+  context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
+): Dag {
+  const filter: SelectionFilter = { ...settings.filter };
+  if (settings.changedFiles) {
+    filter.changes = changedFilesFilter(settings.changedFiles, {
+      graph: loaded.graph,
+      directory: loaded.directory,
+      manifestFile: path.resolve(context.cwd, context.manifestFile),
+      layerCode: context.layerCode ?? createLayerCodeReader(loaded.directory),
+      cwd: context.cwd,
+    });
+  }
+  return selectInstances(loaded.graph, filter);
+}

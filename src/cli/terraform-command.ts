@@ -1,0 +1,141 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { logLines } from '../adapters/log-lines.js';
+import { executeRun } from '../app/execute-run.js';
+import { createChildProcessRunner } from '../adapters/child-process-runner.js';
+import { UsageError } from '../core/errors.js';
+import { progressLine, runTable } from '../core/render/run-text.js';
+import type { EngineCommand, RunResult } from '../core/run-result.js';
+import type { EngineReporter } from '../engine/run-engine.js';
+import { createRedactor } from '../terraform/redact.js';
+import type { CliOutput } from './output.js';
+import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
+
+const DESCRIPTIONS: Record<EngineCommand, string> = {
+  plan: 'Plans every selected instance in dependency order and reports what would change. Changes nothing.',
+  apply:
+    "Plans and applies every selected instance in dependency order, each applying exactly its own saved plan. With --plan-dir, applies the plans an earlier 'strata plan' saved instead, refusing any that no longer apply cleanly.",
+  destroy: 'Destroys every selected instance, dependents first (reverse dependency order).',
+};
+
+export function terraformCommandHelp(command: EngineCommand): string {
+  return `Usage: strata ${command} [options]
+
+${DESCRIPTIONS[command]}
+
+Options:
+  --manifest FILE          the manifest (default: layers.yml)
+  --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
+  --fail-fast              start nothing new after the first failure
+  --work-dir DIR           where Strata keeps Terraform data, plans and logs (default: .strata)
+  --json-out FILE          write the result model as JSON, updated after every state change
+  --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the
+                           manifest's terraform.binary)
+  --ephemeral-environment NAME
+                           add a per-pull-request environment (e.g. pr-123) to the accounts marked
+                           'ephemeral: true', in their primary region, and select only it
+${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
+
+${SELECTION_HELP}
+
+Exit codes: 0 success, 1 an instance failed or was skipped, 2 bad input, 130 interrupted (SIGINT).
+`;
+}
+
+export interface CliProcess {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Aborted on SIGINT or SIGTERM; `interruptedBy` then names the signal. */
+  signal: AbortSignal;
+  interruptedBy(): NodeJS.Signals | undefined;
+}
+
+export async function terraformCommand(
+  command: EngineCommand,
+  argv: string[],
+  output: CliOutput,
+  process: CliProcess,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      manifest: { type: 'string', default: 'layers.yml' },
+      parallelism: { type: 'string' },
+      'fail-fast': { type: 'boolean', default: false },
+      'work-dir': { type: 'string', default: '.strata' },
+      'json-out': { type: 'string' },
+      'terraform-binary': { type: 'string' },
+      'plan-dir': { type: 'string' },
+      'ephemeral-environment': { type: 'string' },
+      help: { type: 'boolean' },
+      ...SELECTION_OPTIONS,
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) {
+    output.out(terraformCommandHelp(command));
+    return 0;
+  }
+  const jsonOut = values['json-out'];
+  const redactor = createRedactor();
+  let pendingWrite = Promise.resolve();
+  const writeResult = (run: RunResult) => {
+    if (jsonOut === undefined) return;
+    const text = `${JSON.stringify(run, null, 2)}\n`;
+    // Written to a temporary file and renamed, one write after another, so the file is always whole JSON.
+    pendingWrite = pendingWrite.then(async () => {
+      await writeFile(`${jsonOut}.tmp`, text);
+      await rename(`${jsonOut}.tmp`, jsonOut);
+    });
+  };
+  const reporter: EngineReporter = {
+    instanceChanged(instance, run) {
+      output.err(`${redactor.redact(progressLine(instance, run))}\n`);
+      writeResult(run);
+    },
+    async instanceOutput(instance, sections) {
+      output.out(`\n::: ${instance.id} (${instance.status}) :::\n`);
+      for (const section of sections) {
+        output.out(`--- ${section.title}\n`);
+        for await (const line of logLines(section.logFile)) output.out(`${redactor.redact(line)}\n`);
+      }
+    },
+    secrets(values) {
+      redactor.add(values);
+    },
+  };
+
+  const { run } = await executeRun(
+    {
+      command,
+      manifestFile: values.manifest,
+      selection: selectionFromFlags(values),
+      parallelism: parseParallelism(values.parallelism),
+      failFast: values['fail-fast'],
+      workDirectory: values['work-dir'],
+      terraformBinary: values['terraform-binary'],
+      planDirectory: values['plan-dir'],
+      ephemeralEnvironment: values['ephemeral-environment'],
+      cwd: process.cwd,
+      env: process.env,
+    },
+    { runner: createChildProcessRunner(), redactor, reporter, signal: process.signal },
+  );
+  writeResult(run);
+  await pendingWrite;
+  output.out(`\n${redactor.redact(runTable(run))}`);
+  const interrupted = process.interruptedBy();
+  if (interrupted === 'SIGINT') return 130;
+  if (interrupted === 'SIGTERM') return 143;
+  return run.status === 'succeeded' ? 0 : 1;
+}
+
+function parseParallelism(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) {
+    throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
+  }
+  return parsed;
+}

@@ -1,0 +1,35 @@
+import { UsageError } from '../errors.js';
+import { NAME_PATTERN, NAME_RULE } from './schema.js';
+import type { Manifest } from './types.js';
+
+/**
+ * The manifest with a per-pull-request environment (such as `pr-123`) added to every account marked
+ * `ephemeral: true`, in the primary region (or the account's first region when it lacks the primary): a
+ * preview environment needs no disaster-recovery copy. The name often comes from event data, so it is checked
+ * by the same rule as every other name.
+ */
+export function withEphemeralEnvironment(manifest: Manifest, name: string): Manifest {
+  if (!new RegExp(NAME_PATTERN).test(name)) {
+    throw new UsageError(`Ephemeral environment name '${name}' is not allowed: use ${NAME_RULE}`);
+  }
+  const hosts = manifest.accounts.filter((account) => account.ephemeral);
+  if (hosts.length === 0) {
+    throw new UsageError(
+      `No account may host ephemeral environment '${name}': mark one with 'ephemeral: true' in ${manifest.file}`,
+    );
+  }
+  const primary = manifest.regions.find((region) => region.role === 'primary')!.name;
+  return {
+    ...manifest,
+    accounts: manifest.accounts.map((account) => {
+      if (!account.ephemeral) return account;
+      if (account.environments.some((environment) => environment.name === name)) {
+        throw new UsageError(
+          `Ephemeral environment '${name}' clashes with environment '${name}' that account '${account.name}' declares`,
+        );
+      }
+      const region = account.regions.includes(primary) ? primary : account.regions[0]!;
+      return { ...account, environments: [...account.environments, { name, regions: [region] }] };
+    }),
+  };
+}

@@ -1,0 +1,119 @@
+import type { LayerGraph } from '../graph/types.js';
+import type { RunResult } from '../run-result.js';
+import type { Dag } from '../schedule/dag.js';
+import type { PlanSectionStyle } from './plan-blocks.js';
+import {
+  charLength,
+  clampText,
+  escapeMarkdown,
+  markdownLink,
+  plural,
+  renderPlanSection,
+} from './plan-blocks.js';
+import { hasChanges, planSources, renderCutInstanceTable, renderInstanceTable } from './summary.js';
+
+/** GitHub refuses an issue or pull-request comment longer than this many characters. */
+export const COMMENT_MAX_CHARS = 65_536;
+
+export interface CommentInput {
+  run: RunResult;
+  /** Accepted for symmetry with the summary; the comment has no diagram. */
+  graph: LayerGraph;
+  dag: Dag;
+  /** Instance id -> plan text, already redacted. Ids that are not in the run are ignored. */
+  plans: ReadonlyMap<string, string>;
+  /** The manifest's path: it names the comment, so each manifest keeps one comment per pull request. */
+  manifest: string;
+  /** The run's summary, linked from the heading and from every cut plan. */
+  runUrl?: string;
+  /** Defaults to COMMENT_MAX_CHARS. */
+  maxChars?: number;
+  /** Markdown shown as a quote under the heading, e.g. why a fork's pull request gets a plan only. Trusted text. */
+  note?: string;
+}
+
+/**
+ * The hidden first line that identifies a manifest's comment, `<!-- strata:plan manifest=infra/strata.yaml -->`.
+ * The path is encoded so it cannot end the HTML comment (`%`, `<`, `>`, line breaks and the second `-` of
+ * `--` percent-encoded), and distinct paths give distinct markers: match the whole marker, not a prefix.
+ */
+export function commentMarker(manifest: string): string {
+  const encoded = manifest
+    .replace(/%/g, '%25')
+    .replace(/</g, '%3C')
+    .replace(/>/g, '%3E')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/--/g, '-%2D');
+  return `<!-- strata:plan manifest=${encoded} -->`;
+}
+
+function headline(run: RunResult, manifest: string): string {
+  const changed = run.instances.filter((instance) => hasChanges(instance.changes)).length;
+  const planned = run.instances.some((instance) => instance.changes !== null);
+  const parts = [changed > 0 ? `${changed} to change` : planned ? 'no changes' : 'nothing planned'];
+  for (const status of ['failed', 'skipped', 'cancelled'] as const) {
+    const count = run.instances.filter((instance) => instance.status === status).length;
+    if (count > 0) parts.push(`${count} ${status}`);
+  }
+  if (run.status === 'cancelled' && !parts.some((part) => part.endsWith('cancelled')))
+    parts.push('run cancelled');
+  return `### Strata ${run.command}: ${escapeMarkdown(manifest)} — ${parts.join(', ')}`;
+}
+
+/**
+ * The sticky pull-request comment for one manifest: the marker, a one-line heading, an optional note, the
+ * instance table and each plan in a collapsible block. Never more than `maxChars` characters: plans are cut to
+ * a fair share each (with a note linking to the run summary), then left out; the table is cut only when it
+ * alone is over the limit.
+ */
+export function renderComment(input: CommentInput): string {
+  const { run, plans, manifest, runUrl, note } = input;
+  const max = input.maxChars ?? COMMENT_MAX_CHARS;
+  const runLink = runUrl ? markdownLink('run summary', runUrl) : undefined;
+  const head = [
+    commentMarker(manifest),
+    headline(run, manifest),
+    '',
+    ...(note
+      ? [
+          ...note
+            .trimEnd()
+            .split(/\r?\n/)
+            .map((line) => `> ${line}`),
+          '',
+        ]
+      : []),
+    ...(runLink ? [`Full output: ${runLink}`, ''] : []),
+  ].join('\n');
+  const table = renderInstanceTable(run.instances);
+  const sources = planSources(run, plans);
+  const elsewhere = runLink ? `see the ${runLink}; full plan in the job log` : 'full plan in the job log';
+  const style: PlanSectionStyle = {
+    measure: charLength,
+    heading: '',
+    cutNote: (lines) => `… ${plural(lines, 'more line')} cut (${elsewhere})`,
+    cutSummary: (cut, total) =>
+      `**${cut} of ${plural(total, 'plan')} cut** to keep this comment within GitHub's ${max.toLocaleString('en-US')}-character limit${runLink ? `; see the ${runLink}` : ''}.`,
+  };
+
+  const base = [head, table].join('\n');
+  if (sources.length === 0 && charLength(base) <= max) return base;
+  const section =
+    sources.length === 0 ? undefined : renderPlanSection(sources, style, max - charLength(base) - 1);
+  if (section) return `${base}\n${section.text}`;
+
+  const leftOut =
+    sources.length === 0
+      ? ''
+      : `_The ${plural(sources.length, 'plan')} ${sources.length === 1 ? 'was' : 'were'} left out to keep this comment within GitHub's limit${runLink ? `; see the ${runLink}` : ''}._\n`;
+  const tableOnly = [head, table, leftOut].filter((part) => part !== '').join('\n');
+  if (charLength(tableOnly) <= max) return tableOnly;
+
+  const cutTable = renderCutInstanceTable(
+    run.instances,
+    max - charLength(head) - charLength(leftOut) - 2,
+    charLength,
+  );
+  return clampText([head, cutTable, leftOut].filter((part) => part !== '').join('\n'), max, charLength);
+}

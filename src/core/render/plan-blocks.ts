@@ -1,0 +1,227 @@
+import type { ChangeCounts } from '../run-result.js';
+import { formatChanges } from './run-text.js';
+
+/** One instance's plan as a report shows it: the id and counts go in the `<summary>`, the text in a fence. */
+export interface PlanSource {
+  id: string;
+  changes: ChangeCounts | null;
+  /** Terraform's plan text, already redacted. */
+  text: string;
+}
+
+/** How a report measures and words its plan section: the job summary counts UTF-8 bytes, a PR comment characters. */
+export interface PlanSectionStyle {
+  /** The size of a text in the unit of the limit. Must be additive: measure(a + b) = measure(a) + measure(b). */
+  measure: (text: string) => number;
+  /** Markdown placed before the blocks (a heading, or ''), ending in '\n' when not empty. */
+  heading: string;
+  /** The Markdown line under a cut plan. */
+  cutNote: (linesCut: number) => string;
+  /** The Markdown line saying how many plans were cut and why. */
+  cutSummary: (cut: number, total: number) => string;
+}
+
+/**
+ * Below this share of the budget a cut plan shows too little to be worth its block: the report drops
+ * something else (the diagram, then the plans) instead of printing a row of empty fences.
+ */
+export const MIN_PLAN_SHARE = 1024;
+
+/** The size of a string once encoded as UTF-8, without encoding it (a lone surrogate becomes U+FFFD: 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** The string length GitHub counts against a comment's limit, erring high: UTF-16 units, never fewer than code points. */
+export function charLength(text: string): number {
+  return text.length;
+}
+
+/** The longest prefix of `text`, cut between code points, whose size is at most `max`. The last resort of a report. */
+export function clampText(text: string, max: number, measure: (text: string) => number): string {
+  if (measure(text) <= max) return text;
+  let size = 0;
+  let end = 0;
+  for (const point of text) {
+    const next = size + measure(point);
+    if (next > max) break;
+    size = next;
+    end += point.length;
+  }
+  return text.slice(0, end);
+}
+
+/** `&`, `<` and `>` as entities, for text inside HTML such as a `<summary>`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Text that reads literally inside a Markdown paragraph or table cell: HTML neutralised, the punctuation that
+ * would start emphasis, code, links or strike-through backslash-escaped, `|` escaped so it cannot split a
+ * cell, and line breaks folded into spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeHtml(text)
+    .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
+    .replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** A code fence longer than any run of backticks in `text`, so no line of it can close the fence early. */
+export function fenceFor(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+interface PreparedPlan {
+  source: PlanSource;
+  lines: string[];
+  /** measure(line + '\n') for each line. */
+  lineSizes: number[];
+  size: number;
+  fence: string;
+}
+
+function prepare(source: PlanSource, measure: (text: string) => number): PreparedPlan {
+  const trimmed = source.text.replace(/\r\n/g, '\n').replace(/^\n+/, '').trimEnd();
+  const lines = trimmed === '' ? [] : trimmed.split('\n');
+  const lineSizes = lines.map((line) => measure(`${line}\n`));
+  return {
+    source,
+    lines,
+    lineSizes,
+    size: lineSizes.reduce((sum, size) => sum + size, 0),
+    fence: fenceFor(trimmed),
+  };
+}
+
+function blockHead(plan: PreparedPlan, isCut: boolean): string {
+  const counts = formatChanges(plan.source.changes);
+  const label = [escapeHtml(plan.source.id), counts].filter((part) => part !== '').join(' — ');
+  return `<details><summary>${label}${isCut ? ' (cut)' : ''}</summary>\n\n${plan.fence}text\n`;
+}
+
+function blockTail(plan: PreparedPlan, note: string | null): string {
+  return `${plan.fence}\n${note === null ? '' : `\n${note}\n`}\n</details>\n`;
+}
+
+function renderBlock(plan: PreparedPlan, keptLines: number, style: PlanSectionStyle): string {
+  const isCut = keptLines < plan.lines.length;
+  const body = plan.lines
+    .slice(0, keptLines)
+    .map((line) => `${line}\n`)
+    .join('');
+  return (
+    blockHead(plan, isCut) +
+    body +
+    blockTail(plan, isCut ? style.cutNote(plan.lines.length - keptLines) : null)
+  );
+}
+
+/**
+ * Water-filling: every plan gets up to the same level of the budget; plans smaller than the level keep their
+ * whole size and leave the rest to the others. Returns each plan's allowance, in input order, and the level.
+ */
+export function fairShares(sizes: readonly number[], budget: number): { shares: number[]; level: number } {
+  const order = sizes.map((size, index) => ({ size, index })).sort((a, b) => a.size - b.size);
+  const shares = sizes.map(() => 0);
+  let remaining = Math.max(0, budget);
+  let level = Infinity;
+  for (let position = 0; position < order.length; position++) {
+    const { size, index } = order[position]!;
+    const share = Math.floor(remaining / (order.length - position));
+    if (size <= share) {
+      shares[index] = size;
+      remaining -= size;
+    } else {
+      level = share;
+      for (const rest of order.slice(position)) shares[rest.index] = share;
+      break;
+    }
+  }
+  return { shares, level };
+}
+
+/** How many whole lines fit in `allowance`. */
+function linesWithin(plan: PreparedPlan, allowance: number): number {
+  let used = 0;
+  let kept = 0;
+  while (kept < plan.lines.length && used + plan.lineSizes[kept]! <= allowance)
+    used += plan.lineSizes[kept++]!;
+  return kept;
+}
+
+/** The rendered section and how many of its plans were cut. */
+export interface PlanSection {
+  text: string;
+  cut: number;
+}
+
+/**
+ * The plans as collapsible blocks, in the order given, in at most `budget` (in `style.measure` units). Whole when
+ * they fit; otherwise each is cut at a line boundary to a fair share (small plans stay whole) with a note, and a
+ * line under the heading says how many were cut. Undefined when even the cut blocks would not fit, or would
+ * leave each cut plan less than MIN_PLAN_SHARE: the caller then drops something else.
+ */
+export function renderPlanSection(
+  sources: readonly PlanSource[],
+  style: PlanSectionStyle,
+  budget: number,
+): PlanSection | undefined {
+  const { measure } = style;
+  const plans = sources.map((source) => prepare(source, measure));
+  const whole = style.heading + plans.map((plan) => renderBlock(plan, plan.lines.length, style)).join('\n');
+  if (measure(whole) <= budget) return { text: whole, cut: 0 };
+
+  // Reserve the worst case of everything but the plan text: every block cut, with its longest note.
+  const count = plans.length;
+  const summaryRoom =
+    Math.max(measure(style.cutSummary(1, count)), measure(style.cutSummary(count, count))) + 2;
+  const blockRoom = plans.reduce(
+    (sum, plan) =>
+      sum + measure(blockHead(plan, true)) + measure(blockTail(plan, style.cutNote(plan.lines.length))),
+    0,
+  );
+  const separators = Math.max(0, count - 1) * measure('\n');
+  const textBudget = budget - measure(style.heading) - summaryRoom - blockRoom - separators;
+  if (textBudget < 0) return undefined;
+  const { shares, level } = fairShares(
+    plans.map((plan) => plan.size),
+    textBudget,
+  );
+  if (level < MIN_PLAN_SHARE) return undefined;
+
+  const kept = plans.map((plan, index) => linesWithin(plan, shares[index]!));
+  const cut = plans.filter((plan, index) => kept[index]! < plan.lines.length).length;
+  const blocks = plans.map((plan, index) => renderBlock(plan, kept[index]!, style));
+  const text = `${style.heading}${style.cutSummary(cut, count)}\n\n${blocks.join('\n')}`;
+  return measure(text) <= budget ? { text, cut } : undefined;
+}
+
+/** A Markdown link whose target cannot end early or break the line: spaces, brackets and parentheses percent-encoded. */
+export function markdownLink(text: string, url: string): string {
+  const target = url.replace(/[\s()<>[\]]/g, (character) =>
+    character === '(' ? '%28' : character === ')' ? '%29' : encodeURIComponent(character),
+  );
+  return `[${escapeMarkdown(text)}](${target})`;
+}
+
+/** `1 line`, `3 lines`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

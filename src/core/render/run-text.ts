@@ -1,0 +1,60 @@
+import type { ChangeCounts, InstanceResult, RunResult } from '../run-result.js';
+import { FINISHED } from '../run-result.js';
+
+export function formatChanges(changes: ChangeCounts | null): string {
+  return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '';
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes}m${Math.round((ms % 60_000) / 1000)
+    .toString()
+    .padStart(2, '0')}s`;
+}
+
+/**
+ * One line per state change, readable while many instances run at once:
+ * `[3/12] prod/eu-west-2/network  plan` while running, `[4/12] prod/eu-west-2/network  succeeded  +2 ~1 -0  14.2s`.
+ */
+export function progressLine(instance: InstanceResult, run: RunResult): string {
+  const done = run.instances.filter((candidate) => FINISHED.has(candidate.status)).length;
+  const state = instance.status === 'running' ? (instance.step ?? 'running') : instance.status;
+  const parts = [instance.id, state];
+  if (FINISHED.has(instance.status)) {
+    parts.push(formatChanges(instance.changes), formatDuration(instance.durationMs));
+    if (instance.status !== 'succeeded' && instance.reason) parts.push(`(${instance.reason})`);
+  }
+  return `[${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
+}
+
+/** The final table: every instance with its status, changes and duration, then the totals. */
+export function runTable(run: RunResult): string {
+  const rows = [['INSTANCE', 'STATUS', 'CHANGES', 'DURATION']];
+  for (const instance of run.instances) {
+    rows.push([
+      instance.id,
+      instance.status + (instance.timedOut ? ' (timed out)' : ''),
+      formatChanges(instance.changes),
+      formatDuration(instance.durationMs),
+    ]);
+  }
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd(),
+  );
+  const counts = new Map<string, number>();
+  for (const instance of run.instances) counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
+  const totals = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+  lines.push('', `${run.command} ${run.status}: ${totals} in ${formatDuration(run.durationMs)}`);
+  for (const instance of run.instances) {
+    if (instance.status === 'failed' && instance.error) {
+      lines.push('', `${instance.id} failed:`, ...instance.error.split('\n').map((line) => `  ${line}`));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

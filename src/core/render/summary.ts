@@ -1,0 +1,275 @@
+import { markdownTable } from 'markdown-table';
+import type { LayerGraph } from '../graph/types.js';
+import type { ChangeCounts, InstanceResult, InstanceStatus, RunResult } from '../run-result.js';
+import type { Dag } from '../schedule/dag.js';
+import { compareIds } from '../schedule/waves.js';
+import { renderGraphMermaid } from './graph-mermaid.js';
+import type { PlanSectionStyle, PlanSource } from './plan-blocks.js';
+import {
+  clampText,
+  escapeMarkdown,
+  fenceFor,
+  markdownLink,
+  plural,
+  renderPlanSection,
+  utf8Length,
+} from './plan-blocks.js';
+import { formatChanges, formatDuration } from './run-text.js';
+
+/** GitHub silently drops a step summary over 1 MiB; stay a little under it. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+
+export interface SummaryInput {
+  run: RunResult;
+  graph: LayerGraph;
+  dag: Dag;
+  /** Instance id -> plan text, already redacted. Ids that are not in the run are ignored. */
+  plans: ReadonlyMap<string, string>;
+  /** The workflow run, linked from the heading. */
+  runUrl?: string;
+  /** Defaults to SUMMARY_MAX_BYTES; measured in UTF-8 bytes. */
+  maxBytes?: number;
+}
+
+/** A word with every symbol, so that status never rests on colour alone. */
+const STATUS_LABEL: Record<InstanceStatus, string> = {
+  pending: '⏳ pending',
+  running: '🔄 running',
+  succeeded: '✅ succeeded',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+  cancelled: '🚫 cancelled',
+};
+
+const RUN_SYMBOL: Record<RunResult['status'], string> = { succeeded: '✅', failed: '❌', cancelled: '🚫' };
+
+/** The order statuses are counted in, wherever a report totals them. */
+const STATUS_ORDER: readonly InstanceStatus[] = [
+  'succeeded',
+  'failed',
+  'skipped',
+  'cancelled',
+  'running',
+  'pending',
+];
+
+/** A table cell's detail is one line; a longer one is shortened to this many characters. */
+const DETAIL_MAX = 200;
+
+export function hasChanges(changes: ChangeCounts | null): boolean {
+  return changes !== null && changes.add + changes.change + changes.destroy + changes.replace > 0;
+}
+
+/** Reports list instances by account, then region, then id; the estate-wide (null) ones first. */
+export function sortForReport(instances: readonly InstanceResult[]): InstanceResult[] {
+  return [...instances].sort(
+    (a, b) =>
+      compareIds(a.account ?? '', b.account ?? '') ||
+      compareIds(a.region ?? '', b.region ?? '') ||
+      compareIds(a.id, b.id),
+  );
+}
+
+/** `18 succeeded, 1 failed, 1 skipped`. */
+export function statusTotals(instances: readonly InstanceResult[]): string {
+  return STATUS_ORDER.map(
+    (status) => [status, instances.filter((instance) => instance.status === status).length] as const,
+  )
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+}
+
+/** Why an instance did not succeed, in one line: the first line of its error, else its reason. Nothing else is shown. */
+function detailOf(instance: InstanceResult): string {
+  if (instance.status !== 'failed' && instance.status !== 'skipped' && instance.status !== 'cancelled')
+    return '';
+  const text = (instance.status === 'failed' ? instance.error : null) ?? instance.reason ?? '';
+  const line = text
+    .split(/\r?\n/)
+    .map((candidate) => candidate.trim())
+    .find((candidate) => candidate !== '');
+  if (line === undefined) return '';
+  return line.length > DETAIL_MAX ? `${line.slice(0, DETAIL_MAX - 1)}…` : line;
+}
+
+function tableRows(instances: readonly InstanceResult[]): string[][] {
+  return sortForReport(instances).map((instance) => [
+    escapeMarkdown(instance.account ?? '(global)'),
+    escapeMarkdown(instance.region ?? '—'),
+    escapeMarkdown(instance.id),
+    STATUS_LABEL[instance.status] + (instance.timedOut ? ' (timed out)' : ''),
+    formatChanges(instance.changes),
+    formatDuration(instance.durationMs),
+    escapeMarkdown(detailOf(instance)),
+  ]);
+}
+
+const TABLE_HEADER = ['Account', 'Region', 'Instance', 'Status', 'Changes', 'Duration', 'Detail'];
+
+/**
+ * Every instance, one row each, sorted by account, region and id, with its status in words, its `+a ~c -d`
+ * counts (empty when it was never planned), its duration and, when it did not succeed, why. Only those fields
+ * of an InstanceResult are printed, so nothing sensitive in the others can leak into a report.
+ */
+export function renderInstanceTable(instances: readonly InstanceResult[]): string {
+  return `${markdownTable([TABLE_HEADER, ...tableRows(instances)], { alignDelimiters: false })}\n`;
+}
+
+/**
+ * The table cut at a row boundary to fit `budget`, with a line saying how many rows are missing: only when a
+ * report could not otherwise stay under its limit.
+ */
+export function renderCutInstanceTable(
+  instances: readonly InstanceResult[],
+  budget: number,
+  measure: (text: string) => number,
+): string {
+  const lines = renderInstanceTable(instances).trimEnd().split('\n');
+  const head = `${lines.slice(0, 2).join('\n')}\n`;
+  const rows = lines.slice(2);
+  let room = budget - measure(head) - measure(cutRowsNote(rows.length));
+  let kept = 0;
+  while (kept < rows.length && measure(`${rows[kept]}\n`) <= room) room -= measure(`${rows[kept++]}\n`);
+  return `${head}${rows
+    .slice(0, kept)
+    .map((row) => `${row}\n`)
+    .join('')}${cutRowsNote(rows.length - kept)}`;
+}
+
+function cutRowsNote(rowsCut: number): string {
+  return `\n… ${plural(rowsCut, 'more row')} cut (the full table is in the job log)\n`;
+}
+
+/** The plans of the run's instances, in table order; instances without a plan have no block. */
+export function planSources(run: RunResult, plans: ReadonlyMap<string, string>): PlanSource[] {
+  return sortForReport(run.instances).flatMap((instance) => {
+    const text = plans.get(instance.id);
+    return text === undefined ? [] : [{ id: instance.id, changes: instance.changes, text }];
+  });
+}
+
+const CLASS_DEFS = [
+  '  classDef succeeded fill:#dafbe1,stroke:#1a7f37,color:#0f5323',
+  '  classDef changes fill:#fff8c5,stroke:#9a6700,color:#4d2d00',
+  '  classDef failed fill:#ffebe9,stroke:#cf222e,color:#82071e',
+  '  classDef skipped fill:#eaeef2,stroke:#6e7781,color:#424a53',
+];
+
+/** The Mermaid class for an instance: a plan with changes is amber, an applied one green like any success. */
+function statusClass(
+  instance: InstanceResult | undefined,
+  command: RunResult['command'],
+): string | undefined {
+  switch (instance?.status) {
+    case 'succeeded':
+      return command === 'plan' && hasChanges(instance.changes) ? 'changes' : 'succeeded';
+    case 'failed':
+      return 'failed';
+    case 'skipped':
+    case 'cancelled':
+      return 'skipped';
+    default:
+      return undefined;
+  }
+}
+
+/** The graph as a Mermaid flowchart coloured by status, with a legend in words. */
+export function renderStatusDiagram(run: RunResult, graph: LayerGraph, dag: Dag): string {
+  const byId = new Map(run.instances.map((instance) => [instance.id, instance]));
+  const mermaid = renderGraphMermaid(graph, dag, (id) => statusClass(byId.get(id), run.command));
+  const firstLineEnd = mermaid.indexOf('\n') + 1;
+  const source = `${mermaid.slice(0, firstLineEnd)}${CLASS_DEFS.join('\n')}\n${mermaid.slice(firstLineEnd)}`;
+  const fence = fenceFor(source);
+  return [
+    `${fence}mermaid`,
+    source.trimEnd(),
+    fence,
+    '',
+    'Green: succeeded · amber: changes pending · red: failed · grey: skipped or cancelled · plain: not finished or not in this run.',
+  ].join('\n');
+}
+
+function changeTotals(instances: readonly InstanceResult[]): string {
+  const changed = instances.filter((instance) => hasChanges(instance.changes));
+  if (changed.length === 0) {
+    return instances.some((instance) => instance.changes !== null) ? '**No changes**' : '';
+  }
+  const sum = (key: keyof ChangeCounts): number =>
+    changed.reduce((total, instance) => total + (instance.changes?.[key] ?? 0), 0);
+  const totals = { add: sum('add'), change: sum('change'), destroy: sum('destroy'), replace: sum('replace') };
+  return `**${changed.length} with changes:** ${formatChanges(totals)}`;
+}
+
+function renderHead(run: RunResult, runUrl: string | undefined): string {
+  const facts = [
+    `**${plural(run.instances.length, 'instance')}:** ${statusTotals(run.instances) || 'none'}`,
+    changeTotals(run.instances),
+    run.durationMs === null ? '' : `**Duration:** ${formatDuration(run.durationMs)}`,
+  ];
+  const where = [
+    `**Manifest:** ${escapeMarkdown(run.manifest)}`,
+    runUrl ? markdownLink('Workflow run', runUrl) : '',
+  ];
+  return [
+    `## ${RUN_SYMBOL[run.status]} Strata ${run.command} ${run.status}`,
+    '',
+    facts.filter((fact) => fact !== '').join(' · '),
+    '',
+    where.filter((fact) => fact !== '').join(' · '),
+    '',
+  ].join('\n');
+}
+
+function bytes(limit: number): string {
+  return `${limit.toLocaleString('en-US')} bytes`;
+}
+
+/**
+ * The job summary of one run, in Markdown: a heading with the command, status and totals; the instance table;
+ * the dependency graph coloured by status; each plan in a collapsible block. Never more than `maxBytes` UTF-8
+ * bytes: plans are cut first (a fair share each, at line boundaries, with a note), then the diagram is left out,
+ * then the plans; the table is cut only when it alone is over the limit.
+ */
+export function renderSummary(input: SummaryInput): string {
+  const { run, graph, dag, plans, runUrl } = input;
+  const max = input.maxBytes ?? SUMMARY_MAX_BYTES;
+  const head = renderHead(run, runUrl);
+  const table = `### Instances\n\n${renderInstanceTable(run.instances)}`;
+  const diagram =
+    dag.ids.length === 0 ? undefined : `### Dependency graph\n\n${renderStatusDiagram(run, graph, dag)}\n`;
+  const diagramLeftOut = `### Dependency graph\n\n_The dependency graph was left out to keep this summary within ${bytes(max)}._\n`;
+  const sources = planSources(run, plans);
+  const style: PlanSectionStyle = {
+    measure: utf8Length,
+    heading: '### Plans\n\n',
+    cutNote: (lines) => `… ${plural(lines, 'more line')} cut (full plan in the job log)`,
+    cutSummary: (cut, total) =>
+      `**${cut} of ${plural(total, 'plan')} cut** to keep this summary within ${bytes(max)} (GitHub drops a job summary over 1 MiB); the full plans are in the job log.`,
+  };
+
+  const withPlans = (sections: string[]): string | undefined => {
+    const base = sections.join('\n');
+    if (sources.length === 0) return utf8Length(base) <= max ? base : undefined;
+    const section = renderPlanSection(sources, style, max - utf8Length(base) - 1);
+    return section && `${base}\n${section.text}`;
+  };
+  const plansLeftOut =
+    sources.length === 0
+      ? []
+      : [
+          `### Plans\n\n_The ${plural(sources.length, 'plan')} ${sources.length === 1 ? 'was' : 'were'} left out to keep this summary within ${bytes(max)}; they are in the job log._\n`,
+        ];
+  const tableOnly = [head, table, ...(diagram ? [diagramLeftOut] : []), ...plansLeftOut].join('\n');
+
+  const fitted =
+    withPlans(diagram ? [head, table, diagram] : [head, table]) ??
+    (diagram ? withPlans([head, table, diagramLeftOut]) : undefined) ??
+    (utf8Length(tableOnly) <= max ? tableOnly : undefined);
+  if (fitted !== undefined) return fitted;
+
+  const rest = [...(diagram ? [diagramLeftOut] : []), ...plansLeftOut].join('\n');
+  const cutTableBudget = max - utf8Length(head) - utf8Length('### Instances\n\n') - utf8Length(rest) - 2;
+  const cutTable = `### Instances\n\n${renderCutInstanceTable(run.instances, cutTableBudget, utf8Length)}`;
+  return clampText([head, cutTable, rest].filter((part) => part !== '').join('\n'), max, utf8Length);
+}

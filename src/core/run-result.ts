@@ -1,0 +1,63 @@
+import type { Scope } from './graph/types.js';
+
+export type EngineCommand = 'plan' | 'apply' | 'destroy';
+
+/**
+ * Where an instance stands. `skipped` means it never started because of something outside it (an upstream
+ * failed, or an upstream has never been applied); `cancelled` means the run was interrupted or stopped
+ * (fail-fast) before or while it ran.
+ */
+export type InstanceStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+
+export type TerraformStep = 'init' | 'read-upstream' | 'plan' | 'show' | 'apply' | 'output';
+
+export interface ChangeCounts {
+  add: number;
+  change: number;
+  destroy: number;
+  replace: number;
+}
+
+export interface InstanceResult {
+  id: string;
+  layer: string;
+  scope: Scope;
+  account: string | null;
+  region: string | null;
+  environment: string | null;
+  status: InstanceStatus;
+  /** The step running now, or the one that failed. */
+  step: TerraformStep | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  /** What the plan found; null until planned. */
+  changes: ChangeCounts | null;
+  /** Addresses and actions of the changing resources (names only, never values). */
+  resourceChanges: { address: string; action: string }[];
+  /** Why it failed: the step, the exit code and the end of Terraform's error output, secrets masked. */
+  error: string | null;
+  /** Why it was skipped or cancelled. */
+  reason: string | null;
+  timedOut: boolean;
+  /** Upstream instances whose `mock_outputs` stood in for real outputs in this plan. */
+  mockedUpstreams: string[];
+  /** The saved plan, relative to the work directory, when there is one. */
+  planFile: string | null;
+}
+
+export interface RunResult {
+  version: 1;
+  command: EngineCommand;
+  status: 'succeeded' | 'failed' | 'cancelled';
+  manifest: string;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  terraform: { binary: string; version: string | null };
+  parallelism: number;
+  hasChanges: boolean;
+  instances: InstanceResult[];
+}
+
+export const FINISHED: ReadonlySet<InstanceStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);

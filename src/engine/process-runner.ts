@@ -1,0 +1,42 @@
+/** One Terraform (or any) command to run: an argument array, never a shell string. */
+export interface ProcessRequest {
+  executable: string;
+  args: readonly string[];
+  cwd: string;
+  /** The whole environment of the child (not merged with Strata's own here; the caller decides). */
+  env: Readonly<Record<string, string>>;
+  /** Appends everything the process prints (stdout and stderr, in arrival order) to this file. */
+  logFile: string;
+  /**
+   * Keep the whole stdout in memory and return it (for `show -json`, `output -json`, `version -json`). It then
+   * goes neither to the log nor to the tail: such output holds sensitive values in clear text.
+   */
+  captureStdout?: boolean;
+  /** Cancels the process: SIGINT first so Terraform can release its state lock, SIGKILL after the grace period. */
+  signal?: AbortSignal;
+  /** Ends a command that runs longer than this (milliseconds) the same way as a cancellation. */
+  timeoutMs?: number;
+  /** How long to wait after SIGINT before SIGKILL (milliseconds). */
+  graceMs?: number;
+}
+
+export interface ProcessResult {
+  /** Exit code, or null when the process was ended by a signal. */
+  exitCode: number | null;
+  /** The whole stdout when `captureStdout` was set; otherwise ''. */
+  stdout: string;
+  /** The last part of what was logged (at most 64 KiB), for error messages. */
+  tail: string;
+  /** The signal that ended the process, if any. */
+  endSignal: string | null;
+  cancelled: boolean;
+  timedOut: boolean;
+  /** Whether SIGKILL had to be sent because the grace period ran out. */
+  killed: boolean;
+  durationMs: number;
+}
+
+/** Runs processes. Never throws for a non-zero exit, a signal or a timeout: those are in the result. */
+export interface ProcessRunner {
+  run(request: ProcessRequest): Promise<ProcessResult>;
+}

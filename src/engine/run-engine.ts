@@ -1,0 +1,549 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Instance, LayerGraph } from '../core/graph/types.js';
+import type { Manifest } from '../core/manifest/types.js';
+import { remainingPathLengths } from '../core/schedule/critical-path.js';
+import type { Dag } from '../core/schedule/dag.js';
+import { ReadyQueue } from '../core/schedule/ready-queue.js';
+import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
+import { parsePlanJson } from '../terraform/plan-summary.js';
+import type { Redactor } from '../terraform/redact.js';
+import type { LayerCodeReader } from '../adapters/layer-code.js';
+import type { ProcessResult, ProcessRunner } from './process-runner.js';
+import type { EngineCommand, InstanceResult, RunResult, TerraformStep } from '../core/run-result.js';
+import { planExitMeaning, terraformArgs } from './terraform-commands.js';
+import { buildVariables, upstreamVariables, type FailoverContext } from './var-file.js';
+
+/** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
+export interface EngineReporter {
+  /** An instance changed state (started, a step began, finished). `run` is the whole result so far. */
+  instanceChanged(instance: InstanceResult, run: RunResult): void;
+  /** An instance finished: its Terraform output, one section per command, to be shown as one block. */
+  instanceOutput(instance: InstanceResult, sections: { title: string; logFile: string }[]): Promise<void>;
+  /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
+  secrets(values: readonly string[]): void;
+}
+
+export interface EngineOptions {
+  command: EngineCommand;
+  manifest: Manifest;
+  graph: LayerGraph;
+  /** The selected instances and the order between them (for destroy, already reversed). */
+  dag: Dag;
+  manifestDirectory: string;
+  /** Absolute; Strata keeps each instance's Terraform data, var file, plan and logs under it. */
+  workDirectory: string;
+  terraform: { executable: string; version: string | null; env: Readonly<Record<string, string>> };
+  runner: ProcessRunner;
+  layerCode: LayerCodeReader;
+  redactor: Redactor;
+  reporter: EngineReporter;
+  parallelism: number;
+  failFast: boolean;
+  signal: AbortSignal;
+  /** Apply the plans saved in this directory (the work directory of an earlier plan run) instead of planning. */
+  planDirectory?: string;
+  commandTimeoutMs?: number;
+  graceMs?: number;
+  /** Expected durations (e.g. from a previous run), to start the longest remaining path first. */
+  durationHints?: ReadonlyMap<string, number>;
+  failover?: FailoverContext;
+  now?: () => Date;
+}
+
+interface Outputs {
+  values: Record<string, unknown>;
+  /** The state has never been applied: the layer declares outputs but the state has none. */
+  isEmpty: boolean;
+}
+
+/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
+export function instanceDirectoryName(id: string): string {
+  return id.replaceAll('/', '.');
+}
+
+/**
+ * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
+ * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
+ * in the returned result, and the caller decides the exit code.
+ */
+export async function runEngine(options: EngineOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const results = new Map<string, InstanceResult>(
+    options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id)!)]),
+  );
+  const run: RunResult = {
+    version: 1,
+    command: options.command,
+    status: 'succeeded',
+    manifest: options.manifest.file,
+    startedAt: startedAt.toISOString(),
+    finishedAt: null,
+    durationMs: null,
+    terraform: { binary: options.terraform.executable, version: options.terraform.version },
+    parallelism: options.parallelism,
+    hasChanges: false,
+    instances: [...results.values()],
+  };
+  const changed = (result: InstanceResult) => {
+    run.hasChanges = run.instances.some((instance) => hasChanges(instance));
+    options.reporter.instanceChanged(result, run);
+  };
+
+  const context = new EngineContext(options);
+  const cost = (id: string) => options.durationHints?.get(id) ?? 1;
+  const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
+  const running = new Map<string, Promise<void>>();
+  let stopReason: string | undefined;
+  let outputs = Promise.resolve();
+
+  const start = (id: string) => {
+    const result = results.get(id)!;
+    const work = context.runInstance(options.graph.byId.get(id)!, result, changed).then(async () => {
+      running.delete(id);
+      const failed = result.status !== 'succeeded';
+      for (const dropped of queue.finish(id, !failed)) {
+        const dependent = results.get(dropped)!;
+        // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
+        Object.assign(
+          dependent,
+          result.status === 'cancelled'
+            ? { status: 'cancelled', reason: 'the run was cancelled' }
+            : { status: 'skipped', reason: `upstream ${id} ${result.status}` },
+        );
+        changed(dependent);
+      }
+      if (result.status === 'failed' && options.failFast)
+        stopReason ??= `stopped by --fail-fast after ${id} failed`;
+      // One instance's output at a time, so blocks (and GitHub's log groups) never interleave.
+      outputs = outputs.then(() => options.reporter.instanceOutput(result, context.sectionsOf(id)));
+      await outputs;
+    });
+    running.set(id, work);
+  };
+
+  const onAbort = () => (stopReason ??= 'the run was cancelled');
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  if (options.signal.aborted) onAbort();
+  try {
+    while (!queue.isDone) {
+      if (stopReason === undefined) {
+        for (const id of queue.take(options.parallelism - queue.runningCount)) start(id);
+      }
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+    await Promise.all(running.values());
+    await outputs;
+  } finally {
+    options.signal.removeEventListener('abort', onAbort);
+  }
+  for (const id of queue.drain()) {
+    const result = results.get(id)!;
+    Object.assign(result, { status: 'cancelled', reason: stopReason ?? 'not started' });
+    changed(result);
+  }
+
+  const finishedAt = now();
+  run.finishedAt = finishedAt.toISOString();
+  run.durationMs = finishedAt.getTime() - startedAt.getTime();
+  run.status = run.instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped')
+    ? 'failed'
+    : run.instances.some((instance) => instance.status === 'cancelled')
+      ? 'cancelled'
+      : 'succeeded';
+  return run;
+}
+
+function hasChanges(instance: InstanceResult): boolean {
+  const changes = instance.changes;
+  return changes !== null && changes.add + changes.change + changes.destroy > 0;
+}
+
+function pendingResult(instance: Instance): InstanceResult {
+  return {
+    id: instance.id,
+    layer: instance.layer,
+    scope: instance.scope,
+    account: instance.account,
+    region: instance.region,
+    environment: instance.environment,
+    status: 'pending',
+    step: null,
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    changes: null,
+    resourceChanges: [],
+    error: null,
+    reason: null,
+    timedOut: false,
+    mockedUpstreams: [],
+    planFile: null,
+  };
+}
+
+/** A step failed: the instance stops there and the result says why. */
+class StepFailure extends Error {
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
+class WaitingOnUpstream extends Error {}
+
+/** Per-run state shared by instances: outputs read so far, the init gate, the work directory layout. */
+class EngineContext {
+  private readonly outputs = new Map<string, Promise<Outputs>>();
+  private readonly firstInit = new Map<string, Promise<void>>();
+  private exclusive: Promise<void> = Promise.resolve();
+  private readonly sections = new Map<string, { title: string; logFile: string }[]>();
+  private readonly roles: Map<string, Manifest['regions'][number]['role']>;
+
+  constructor(private readonly options: EngineOptions) {
+    this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+  }
+
+  sectionsOf(id: string): { title: string; logFile: string }[] {
+    return this.sections.get(id) ?? [];
+  }
+
+  private directoryOf(id: string): string {
+    return path.join(this.options.workDirectory, 'instances', instanceDirectoryName(id));
+  }
+
+  private readDirectoryOf(id: string): string {
+    return path.join(this.options.workDirectory, 'upstream-reads', instanceDirectoryName(id));
+  }
+
+  async runInstance(instance: Instance, result: InstanceResult, changed: (result: InstanceResult) => void) {
+    const { command } = this.options;
+    const begin = performance.now();
+    Object.assign(result, {
+      status: 'running',
+      startedAt: (this.options.now?.() ?? new Date()).toISOString(),
+    });
+    const step = (name: TerraformStep) => {
+      result.step = name;
+      changed(result);
+    };
+    try {
+      const directory = this.directoryOf(instance.id);
+      if (this.options.planDirectory === undefined) await rm(directory, { recursive: true, force: true });
+      await mkdir(directory, { recursive: true });
+      step('init');
+      await this.init(instance);
+
+      if (this.options.planDirectory !== undefined) {
+        await this.applySavedPlan(instance, result, step);
+      } else {
+        step('read-upstream');
+        const variables = await this.variablesFor(instance, result);
+        const varFile = path.join(directory, 'variables.tfvars.json');
+        await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+        await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
+        const planFile = path.join(directory, 'plan.tfplan');
+        step('plan');
+        const plan = await this.terraform(
+          instance,
+          'plan',
+          terraformArgs.plan({
+            planFile,
+            varFile,
+            lockTimeout: this.options.manifest.terraform.lockTimeout,
+            destroy: command === 'destroy',
+          }),
+        );
+        const meaning = planExitMeaning(plan.exitCode);
+        if (meaning === 'error') throw this.failure('plan', plan);
+        result.planFile = path.relative(this.options.workDirectory, planFile);
+        step('show');
+        await this.summarisePlan(instance, planFile, result);
+        if (command !== 'plan' && meaning === 'changes') {
+          if (result.mockedUpstreams.length > 0) {
+            throw new StepFailure(
+              `refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`,
+            );
+          }
+          step('apply');
+          await this.apply(instance, planFile);
+        }
+        if (command !== 'destroy') {
+          step('output');
+          await this.recordOutputs(instance);
+        }
+      }
+      result.status = 'succeeded';
+    } catch (error) {
+      if (error instanceof WaitingOnUpstream) {
+        Object.assign(result, { status: 'skipped', reason: error.message });
+      } else if (error instanceof StepFailure) {
+        const cancelled = this.options.signal.aborted && !error.timedOut;
+        Object.assign(result, {
+          status: cancelled ? 'cancelled' : 'failed',
+          reason: cancelled ? 'the run was cancelled while it ran' : null,
+          error: this.options.redactor.redact(error.message),
+          timedOut: error.timedOut,
+        });
+      } else {
+        Object.assign(result, {
+          status: 'failed',
+          error: this.options.redactor.redact(describeUnexpected(error)),
+        });
+      }
+    }
+    Object.assign(result, {
+      finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      durationMs: Math.round(performance.now() - begin),
+    });
+    if (result.status === 'succeeded') result.step = null;
+    changed(result);
+  }
+
+  /**
+   * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
+   * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
+   * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
+   */
+  private async init(instance: Instance, reading = false): Promise<void> {
+    const first = this.firstInit.get(instance.path);
+    if (first) {
+      await first;
+      return this.runInit(instance, reading);
+    }
+    const run = this.exclusive.then(() => this.runInit(instance, reading));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.exclusive = settled;
+    this.firstInit.set(instance.path, settled);
+    return run;
+  }
+
+  private async runInit(instance: Instance, reading: boolean): Promise<void> {
+    const result = await this.terraform(
+      instance,
+      'init',
+      terraformArgs.init(instance.backend),
+      false,
+      reading,
+    );
+    if (result.exitCode !== 0) throw this.failure('init', result);
+  }
+
+  /**
+   * Runs one Terraform command for an instance, its output appended to that instance's log for the step.
+   * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
+   * logs of that instance, which may run later in the same run.
+   */
+  private async terraform(
+    instance: Instance,
+    step: string,
+    args: string[],
+    captureStdout = false,
+    reading = false,
+  ) {
+    const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
+    const logFile = path.join(directory, `${step}.log`);
+    if (!reading) {
+      const list = this.sections.get(instance.id) ?? [];
+      if (!list.some((section) => section.logFile === logFile))
+        list.push({ title: `terraform ${step}`, logFile });
+      this.sections.set(instance.id, list);
+    }
+    return this.options.runner.run({
+      executable: this.options.terraform.executable,
+      args,
+      cwd: path.resolve(this.options.manifestDirectory, instance.path),
+      env: {
+        ...this.options.terraform.env,
+        TF_IN_AUTOMATION: '1',
+        TF_INPUT: '0',
+        TF_DATA_DIR: path.join(directory, 'terraform-data'),
+        STRATA_INSTANCE_ID: instance.id,
+      },
+      logFile,
+      captureStdout,
+      signal: this.options.signal,
+      timeoutMs: this.options.commandTimeoutMs,
+      graceMs: this.options.graceMs,
+    });
+  }
+
+  private failure(step: string, result: ProcessResult): StepFailure {
+    if (result.timedOut) {
+      return new StepFailure(
+        `terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`,
+        true,
+      );
+    }
+    if (result.cancelled)
+      return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
+    const how =
+      result.exitCode === null
+        ? `ended by ${result.endSignal ?? 'a signal'}`
+        : `exit code ${result.exitCode}`;
+    return new StepFailure(`terraform ${step} failed (${how})\n${lastLines(result.tail)}`);
+  }
+
+  private async summarisePlan(instance: Instance, planFile: string, result: InstanceResult) {
+    const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), true);
+    if (shown.exitCode !== 0) throw this.failure('show', shown);
+    const summary = parsePlanJson(shown.stdout);
+    const { add, change, destroy, replace } = summary.counts;
+    result.changes = { add, change, destroy, replace };
+    result.resourceChanges = summary.resourceChanges.map((rc) => ({
+      address: rc.address,
+      action: rc.actions,
+    }));
+  }
+
+  private async apply(instance: Instance, planFile: string) {
+    const applied = await this.terraform(
+      instance,
+      'apply',
+      terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }),
+    );
+    if (applied.exitCode !== 0) throw this.failure('apply', applied);
+  }
+
+  /**
+   * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
+   * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
+   */
+  private async applySavedPlan(
+    instance: Instance,
+    result: InstanceResult,
+    step: (name: TerraformStep) => void,
+  ) {
+    const saved = path.join(this.options.planDirectory!, 'instances', instanceDirectoryName(instance.id));
+    const planFile = path.join(saved, 'plan.tfplan');
+    let plannedInputs: string;
+    try {
+      plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');
+    } catch {
+      throw new StepFailure(
+        `no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`,
+      );
+    }
+    step('read-upstream');
+    const variables = await this.variablesFor(instance, result);
+    if (result.mockedUpstreams.length > 0 || digest(variables) !== plannedInputs) {
+      throw new StepFailure(
+        `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`,
+      );
+    }
+    result.planFile = planFile;
+    step('show');
+    await this.summarisePlan(instance, planFile, result);
+    step('apply');
+    await this.apply(instance, planFile);
+    step('output');
+    await this.recordOutputs(instance);
+  }
+
+  /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
+  private async variablesFor(instance: Instance, result: InstanceResult): Promise<Record<string, unknown>> {
+    const code = this.options.layerCode.read(instance.path);
+    const upstream = new Map<string, Record<string, unknown>>();
+    const inputs = this.options.graph.inputsOf(instance.id);
+    for (const input of inputs) {
+      for (const source of input.sources) {
+        const upstreamInstance = this.options.graph.byId.get(source.id)!;
+        const outputs = await this.outputsOf(upstreamInstance);
+        if (!outputs.isEmpty) {
+          upstream.set(source.id, outputs.values);
+          continue;
+        }
+        const layer = this.options.manifest.layers.find(
+          (candidate) => candidate.name === upstreamInstance.layer,
+        )!;
+        const mocks = layer.mockOutputs;
+        if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
+          upstream.set(source.id, mocks);
+          result.mockedUpstreams.push(source.id);
+        } else if (this.options.command !== 'destroy') {
+          throw new WaitingOnUpstream(
+            `waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
+              (this.options.command === 'plan'
+                ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                : ''),
+          );
+        }
+      }
+    }
+    const variables = buildVariables({
+      instance,
+      globalRegion: this.options.manifest.backend.globalRegion,
+      roleOf: (region) => this.roles.get(region),
+      upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
+      declared: code.variables,
+      failover: this.options.failover,
+    });
+    const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
+    if (secrets.length > 0) this.addSecrets(secrets);
+    return variables;
+  }
+
+  private addSecrets(values: string[]) {
+    this.options.redactor.add(values);
+    this.options.reporter.secrets(values);
+  }
+
+  /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
+  private outputsOf(instance: Instance): Promise<Outputs> {
+    const known = this.outputs.get(instance.id);
+    if (known) return known;
+    const read = (async () => {
+      await mkdir(this.readDirectoryOf(instance.id), { recursive: true });
+      await this.init(instance, true);
+      return this.readOutputs(instance, true);
+    })();
+    this.outputs.set(instance.id, read);
+    return read;
+  }
+
+  /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
+  private async recordOutputs(instance: Instance) {
+    const outputs = this.readOutputs(instance);
+    this.outputs.set(instance.id, outputs);
+    await outputs;
+  }
+
+  private async readOutputs(instance: Instance, reading = false): Promise<Outputs> {
+    const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
+    if (result.exitCode !== 0) throw this.failure('output', result);
+    const outputs = parseOutputsJson(result.stdout);
+    const secrets = sensitiveValues(outputs);
+    if (secrets.length > 0) this.addSecrets(secrets);
+    const values = outputValues(outputs);
+    const declared = this.options.layerCode.read(instance.path).outputs;
+    return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
+  }
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+function leafStrings(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).flatMap(leafStrings);
+  return [String(value)];
+}
+
+/** The end of Terraform's output, where its error is. */
+function lastLines(tail: string, count = 30): string {
+  return tail.trimEnd().split('\n').slice(-count).join('\n');
+}
+
+function describeUnexpected(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

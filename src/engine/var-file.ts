@@ -1,0 +1,67 @@
+import type { DependencyInput, Instance, RegionRole } from '../core/graph/types.js';
+
+/** Context a failover run adds (see the DR runbook); absent in normal runs, so variable defaults apply. */
+export interface FailoverContext {
+  failover: true;
+  failedRegion: string;
+  /** The role the instance takes over, e.g. `primary` in the target region. */
+  role: string;
+}
+
+/**
+ * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
+ * the upstream outputs. Only variables the layer's code declares are passed, so Terraform never warns about
+ * undeclared ones. Coordinates an instance does not have (an account instance's environment) are left out,
+ * so the variable's default applies.
+ */
+export function buildVariables(options: {
+  instance: Instance;
+  /** Region whose role global and account instances report: `backend.global_region`. */
+  globalRegion: string;
+  roleOf: (region: string) => RegionRole | undefined;
+  upstream: ReadonlyMap<string, unknown>;
+  declared: ReadonlySet<string>;
+  failover?: FailoverContext;
+}): Record<string, unknown> {
+  const { instance, declared } = options;
+  const region = instance.region ?? options.globalRegion;
+  const all: Record<string, unknown> = {
+    account: instance.account ?? undefined,
+    account_id: instance.accountId ?? undefined,
+    region,
+    environment: instance.environment ?? undefined,
+    layer: instance.layer,
+    role: options.failover?.role ?? options.roleOf(region),
+    failover: options.failover ? true : undefined,
+    failed_region: options.failover?.failedRegion,
+    ...instance.vars,
+  };
+  for (const [variable, value] of options.upstream) all[variable] = value;
+  const variables: Record<string, unknown> = {};
+  for (const name of Object.keys(all).sort()) {
+    if (declared.has(name) && all[name] !== undefined) variables[name] = all[name];
+  }
+  return variables;
+}
+
+/**
+ * The value of each dependency variable: one upstream's outputs, or for a fan-in a map of them keyed by the
+ * selected coordinates.
+ */
+export function upstreamVariables(
+  inputs: readonly DependencyInput[],
+  outputsOf: (id: string) => Record<string, unknown>,
+): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const input of inputs) {
+    if (input.isFanIn) {
+      values.set(
+        input.variable,
+        Object.fromEntries(input.sources.map((source) => [source.key, outputsOf(source.id)])),
+      );
+    } else {
+      values.set(input.variable, outputsOf(input.sources[0]!.id));
+    }
+  }
+  return values;
+}

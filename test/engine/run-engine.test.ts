@@ -1,0 +1,354 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LayerCodeReader } from '../../src/adapters/layer-code.js';
+import { expandManifest } from '../../src/core/graph/expand-manifest.js';
+import { parseManifest } from '../../src/core/manifest/parse-manifest.js';
+import type { RunResult } from '../../src/core/run-result.js';
+import { dagOfGraph, reverseDag } from '../../src/core/schedule/dag.js';
+import { selectInstances } from '../../src/core/selection/select-instances.js';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
+import { instanceDirectoryName, runEngine, type EngineReporter } from '../../src/engine/run-engine.js';
+import { createRedactor } from '../../src/terraform/redact.js';
+import { manifestWithLayers } from '../helpers/manifest-text.js';
+
+/**
+ * A fake Terraform: each instance has state (applied or not) and outputs; plan reports one create until the
+ * instance is applied. It records every call with start and end order, so tests can assert ordering and
+ * concurrency without timing.
+ */
+class FakeTerraform implements ProcessRunner {
+  readonly calls: { id: string; command: string; args: readonly string[]; env: Readonly<Record<string, string>> }[] =
+    [];
+  readonly events: string[] = [];
+  readonly applied = new Set<string>();
+  readonly failures = new Map<string, string>();
+  readonly holds = new Map<string, Promise<void>>();
+  running = 0;
+  maxRunning = 0;
+
+  constructor(private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>) {}
+
+  async run(request: ProcessRequest): Promise<ProcessResult> {
+    const id = request.env.STRATA_INSTANCE_ID ?? '';
+    const command = request.args[0]!;
+    this.calls.push({ id, command, args: request.args, env: request.env });
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    this.events.push(`start ${command} ${id}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    const hold = this.holds.get(`${command} ${id}`);
+    if (hold) await hold;
+    if (request.signal?.aborted && hold) {
+      this.running--;
+      return { exitCode: 1, stdout: '', tail: 'Interrupt received.', endSignal: null, cancelled: true, timedOut: false, killed: false, durationMs: 1 };
+    }
+    this.running--;
+    this.events.push(`end ${command} ${id}`);
+    const result = (exitCode: number | null, stdout = '', tail = ''): ProcessResult => ({
+      exitCode,
+      stdout,
+      tail,
+      endSignal: null,
+      cancelled: request.signal?.aborted ?? false,
+      timedOut: false,
+      killed: false,
+      durationMs: 1,
+    });
+    if (this.failures.get(id) === command) return result(1, '', `Error: ${command} exploded for ${id}`);
+    switch (command) {
+      case 'init':
+        return result(0);
+      case 'plan': {
+        const destroying = request.args.includes('-destroy');
+        return result(destroying ? (this.applied.has(id) ? 2 : 0) : this.applied.has(id) ? 0 : 2);
+      }
+      case 'show': {
+        const changes = this.applied.has(id)
+          ? []
+          : [{ address: 'terraform_data.x', mode: 'managed', change: { actions: ['create'] } }];
+        return result(0, JSON.stringify({ format_version: '1.2', planned_values: {}, resource_changes: changes }));
+      }
+      case 'apply':
+        this.applied.add(id);
+        return result(0);
+      case 'output': {
+        if (!this.applied.has(id)) return result(0, '{}');
+        const outputs = Object.fromEntries(
+          Object.entries(this.outputsFor(id)).map(([name, output]) => [
+            name,
+            { sensitive: output.sensitive ?? false, type: 'string', value: output.value },
+          ]),
+        );
+        return result(0, JSON.stringify(outputs));
+      }
+      default:
+        return result(1, '', `unexpected command ${command}`);
+    }
+  }
+
+  order(event: string): number {
+    const index = this.events.indexOf(event);
+    if (index < 0) throw new Error(`no event '${event}' in ${this.events.join(', ')}`);
+    return index;
+  }
+}
+
+const MANIFEST = manifestWithLayers(
+  [
+    '  - { name: iam, scope: account, path: iam }',
+    '  - { name: network, scope: region, path: network, depends_on: [iam] }',
+    '  - name: app',
+    '    scope: environment',
+    '    path: app',
+    '    depends_on: [network, { layer: network, region: all, as: every_network }]',
+    '    vars: { size: 2 }',
+    '    mock_outputs: { never: used }',
+    '',
+  ].join('\n'),
+);
+
+const layerCode: LayerCodeReader = {
+  read: (layerPath) => ({
+    variables: new Set(
+      layerPath === 'app'
+        ? ['account', 'region', 'environment', 'role', 'size', 'network', 'every_network', 'password']
+        : layerPath === 'network'
+          ? ['account', 'region', 'iam']
+          : ['account', 'region'],
+    ),
+    sensitiveVariables: new Set(['password']),
+    outputs: new Set(['id']),
+    watchedPaths: [layerPath],
+  }),
+};
+
+function setup(text = MANIFEST) {
+  const manifest = parseManifest(text, 'layers.yml');
+  const graph = expandManifest(manifest);
+  const workDirectory = mkdtempSync(path.join(os.tmpdir(), 'strata-engine-'));
+  const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id` }, secret: { value: `secret-of-${id}`, sensitive: true } }));
+  const changes: string[] = [];
+  const secrets: string[] = [];
+  const reporter: EngineReporter = {
+    instanceChanged: (instance) => changes.push(`${instance.id} ${instance.status}${instance.step ? ` ${instance.step}` : ''}`),
+    instanceOutput: () => Promise.resolve(),
+    secrets: (values) => secrets.push(...values),
+  };
+  const run = (
+    command: 'plan' | 'apply' | 'destroy',
+    extra: Partial<Parameters<typeof runEngine>[0]> = {},
+  ): Promise<RunResult> =>
+    runEngine({
+      command,
+      manifest,
+      graph,
+      dag: command === 'destroy' ? reverseDag(dagOfGraph(graph)) : dagOfGraph(graph),
+      manifestDirectory: '/repo',
+      workDirectory,
+      terraform: { executable: 'terraform', version: '1.13.5', env: {} },
+      runner: terraform,
+      layerCode,
+      redactor: createRedactor(),
+      reporter,
+      parallelism: 2,
+      failFast: false,
+      signal: new AbortController().signal,
+      ...extra,
+    });
+  return { manifest, graph, workDirectory, terraform, changes, secrets, run };
+}
+
+const statusOf = (result: RunResult) => Object.fromEntries(result.instances.map((i) => [i.id, i.status]));
+
+describe('runEngine: apply', () => {
+  it('applies in dependency order, never more than parallelism at once, and succeeds', async () => {
+    const { terraform, run } = setup();
+    const result = await run('apply');
+    expect(result.status).toBe('succeeded');
+    expect(Object.values(statusOf(result))).toEqual(Array(7).fill('succeeded'));
+    expect(terraform.maxRunning).toBeLessThanOrEqual(2);
+    expect(terraform.order('end apply a/iam')).toBeLessThan(terraform.order('start init a/r1/network'));
+    expect(terraform.order('end output a/r1/network')).toBeLessThan(terraform.order('start init a/r2/e1/app'));
+    expect(terraform.order('end output a/r2/network')).toBeLessThan(terraform.order('start init a/r1/e1/app'));
+    expect(result.hasChanges).toBe(true);
+    expect(result.instances[0]).toMatchObject({ changes: { add: 1, change: 0, destroy: 0, replace: 0 } });
+  });
+
+  it('passes context, vars and upstream outputs, only those the layer declares', async () => {
+    const { workDirectory, run } = setup();
+    await run('apply');
+    const file = path.join(workDirectory, 'instances', instanceDirectoryName('a/r2/e1/app'), 'variables.tfvars.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      account: 'a',
+      region: 'r2',
+      environment: 'e1',
+      role: 'secondary',
+      size: 2,
+      network: { id: 'a/r2/network-id', secret: 'secret-of-a/r2/network' },
+      every_network: {
+        r1: { id: 'a/r1/network-id', secret: 'secret-of-a/r1/network' },
+        r2: { id: 'a/r2/network-id', secret: 'secret-of-a/r2/network' },
+      },
+    });
+    const iamFile = path.join(workDirectory, 'instances', 'a.iam', 'variables.tfvars.json');
+    expect(JSON.parse(readFileSync(iamFile, 'utf8'))).toEqual({ account: 'a', region: 'r1' });
+  });
+
+  it('runs Terraform with argument arrays, its own data directory per instance, and the rendered backend', async () => {
+    const { terraform, workDirectory, run } = setup();
+    await run('apply');
+    const init = terraform.calls.find((call) => call.command === 'init' && call.id === 'a/r2/network')!;
+    expect(init.args).toEqual([
+      'init',
+      '-input=false',
+      '-no-color',
+      '-reconfigure',
+      '-backend-config=path=state/r2/a/r2/network.tfstate',
+    ]);
+    expect(init.env).toMatchObject({
+      TF_IN_AUTOMATION: '1',
+      TF_DATA_DIR: path.join(workDirectory, 'instances', 'a.r2.network', 'terraform-data'),
+      STRATA_INSTANCE_ID: 'a/r2/network',
+    });
+    const plan = terraform.calls.find((call) => call.command === 'plan' && call.id === 'a/r2/network')!;
+    expect(plan.args).toContain('-detailed-exitcode');
+    expect(plan.args).toContain('-lock-timeout=5m');
+    const apply = terraform.calls.find((call) => call.command === 'apply' && call.id === 'a/r2/network')!;
+    expect(apply.args.at(-1)).toBe(path.join(workDirectory, 'instances', 'a.r2.network', 'plan.tfplan'));
+  });
+
+  it('reports sensitive outputs as secrets and masks them in errors', async () => {
+    const { terraform, secrets, run } = setup();
+    terraform.failures.set('a/r1/e1/app', 'plan');
+    const result = await run('apply');
+    expect(secrets).toContain('secret-of-a/r1/network');
+    expect(JSON.stringify(result)).not.toContain('secret-of-');
+  });
+
+  it('skips the dependents of a failed instance and lets independent branches finish', async () => {
+    const { terraform, run } = setup();
+    terraform.failures.set('a/r1/network', 'apply');
+    const result = await run('apply');
+    expect(result.status).toBe('failed');
+    expect(statusOf(result)).toEqual({
+      'a/iam': 'succeeded',
+      'a/r1/network': 'failed',
+      'a/r2/network': 'succeeded',
+      'a/r1/e1/app': 'skipped',
+      'a/r1/e2/app': 'skipped',
+      'a/r2/e1/app': 'skipped',
+      'a/r2/e2/app': 'skipped',
+    });
+    const failed = result.instances.find((i) => i.id === 'a/r1/network')!;
+    expect(failed.step).toBe('apply');
+    expect(failed.error).toBe('terraform apply failed (exit code 1)\nError: apply exploded for a/r1/network');
+    expect(result.instances.find((i) => i.id === 'a/r2/e1/app')!.reason).toBe('upstream a/r1/network failed');
+  });
+
+  it('with fail-fast starts nothing new after a failure', async () => {
+    const { terraform, run } = setup();
+    terraform.failures.set('a/iam', 'init');
+    const result = await run('apply', { failFast: true, parallelism: 1 });
+    expect(statusOf(result)['a/iam']).toBe('failed');
+    expect(result.instances.filter((i) => i.status === 'skipped').length).toBeGreaterThan(0);
+    expect(terraform.calls.filter((call) => call.id !== 'a/iam')).toEqual([]);
+  });
+
+  it('on cancellation lets running instances finish their command and cancels the rest', async () => {
+    const { terraform, run } = setup();
+    const controller = new AbortController();
+    let release!: () => void;
+    terraform.holds.set('apply a/iam', new Promise<void>((resolve) => (release = resolve)));
+    const done = run('apply', { signal: controller.signal });
+    while (!terraform.events.includes('start apply a/iam')) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    release();
+    const result = await done;
+    expect(result.status).toBe('cancelled');
+    expect(statusOf(result)['a/iam']).toBe('cancelled');
+    expect(result.instances.find((i) => i.id === 'a/iam')!.reason).toBe('the run was cancelled while it ran');
+    expect(result.instances.find((i) => i.id === 'a/r1/network')!.reason).toBe('the run was cancelled');
+    expect(terraform.calls.some((call) => call.id === 'a/r1/network')).toBe(false);
+  });
+});
+
+describe('runEngine: plan', () => {
+  it('plans a new estate with mock outputs, and reports the instance that waits without them', async () => {
+    const { terraform, run } = setup();
+    const result = await run('plan');
+    expect(terraform.calls.some((call) => call.command === 'apply')).toBe(false);
+    // network has no mock_outputs, so nothing below iam can plan before iam is applied
+    expect(statusOf(result)['a/iam']).toBe('succeeded');
+    const network = result.instances.find((i) => i.id === 'a/r1/network')!;
+    expect(network.status).toBe('skipped');
+    expect(network.reason).toBe(
+      "waits on upstream a/iam, which has not been applied yet (its state has no outputs): apply it first, or declare mock_outputs on layer 'iam' to plan before then",
+    );
+  });
+
+  it('uses mock outputs for plan only, and records which upstreams they stood in for', async () => {
+    const text = MANIFEST.replace('path: iam }', 'path: iam, mock_outputs: { id: mock-iam } }').replace(
+      'path: network, depends_on',
+      'path: network, mock_outputs: { id: mock-net }, depends_on',
+    );
+    const { workDirectory, run } = setup(text);
+    const result = await run('plan');
+    expect(result.status).toBe('succeeded');
+    const app = result.instances.find((i) => i.id === 'a/r1/e1/app')!;
+    expect(app.mockedUpstreams).toEqual(['a/r1/network', 'a/r1/network', 'a/r2/network']);
+    const file = path.join(workDirectory, 'instances', 'a.r1.e1.app', 'variables.tfvars.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ network: { id: 'mock-net' } });
+  });
+
+  it('after an apply, plans against real upstream outputs and finds no changes', async () => {
+    const { run } = setup();
+    await run('apply');
+    const result = await run('plan');
+    expect(result.status).toBe('succeeded');
+    expect(result.hasChanges).toBe(false);
+    expect(result.instances.every((i) => i.changes?.add === 0)).toBe(true);
+  });
+});
+
+describe('runEngine: destroy and saved plans', () => {
+  it('destroys dependents before what they depend on, reading upstream outputs from state', async () => {
+    const { terraform, run } = setup();
+    await run('apply');
+    terraform.events.length = 0;
+    const before = terraform.calls.length;
+    const result = await run('destroy');
+    expect(result.status).toBe('succeeded');
+    expect(terraform.order('end apply a/r1/e1/app')).toBeLessThan(terraform.order('start plan a/r1/network'));
+    expect(terraform.order('end apply a/r1/network')).toBeLessThan(terraform.order('start plan a/iam'));
+    const plans = terraform.calls.slice(before).filter((c) => c.command === 'plan');
+    expect(plans).toHaveLength(7);
+    expect(plans.every((c) => c.args.includes('-destroy'))).toBe(true);
+  });
+
+  it('applies the plans of an earlier plan run, and refuses one whose upstream outputs changed', async () => {
+    const { terraform, workDirectory, run, graph } = setup();
+    await run('apply', { dag: selectInstances(graph, { layers: ['iam'] }) });
+    await run('plan', { dag: selectInstances(graph, { layers: ['network'] }) });
+    const planned = terraform.calls.length;
+    const result = await run('apply', { dag: selectInstances(graph, { layers: ['network'] }), planDirectory: workDirectory });
+    expect(result.status).toBe('succeeded');
+    expect(terraform.calls.slice(planned).some((call) => call.command === 'plan')).toBe(false);
+
+    terraform.applied.delete('a/r1/network');
+    const outputsBefore = terraform.calls.length;
+    // iam's outputs change: the network plans made before no longer hold
+    const changed = new FakeTerraform(() => ({ id: { value: 'a-different-id' } }));
+    changed.applied.add('a/iam');
+    const stale = await run('apply', {
+      runner: changed,
+      dag: selectInstances(graph, { instances: ['a/r1/network'] }),
+      planDirectory: workDirectory,
+    });
+    expect(terraform.calls.length).toBe(outputsBefore);
+    expect(stale.instances[0]!.status).toBe('failed');
+    expect(stale.instances[0]!.error).toContain('the saved plan for a/r1/network is stale');
+    expect(changed.calls.some((call) => call.command === 'apply')).toBe(false);
+  });
+});
