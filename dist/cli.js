@@ -16188,20 +16188,31 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3075:
+/***/ 7257:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3454);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4592);
 
-process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, process.cwd());
+// A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
+// processes once, so they can release their state locks before Strata exits.
+const controller = new AbortController();
+let interruptedBy;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+        interruptedBy ??= signal;
+        process.stderr.write(`strata: ${signal} received; waiting for running Terraform commands to stop\n`);
+        controller.abort();
+    });
+}
+process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, { cwd: process.cwd(), env: process.env, signal: controller.signal, interruptedBy: () => interruptedBy });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3454:
+/***/ 4592:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16212,7 +16223,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/errors.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/errors.js
 /** Every problem found in a manifest, reported together so the user fixes them in one pass. */
 class ManifestError extends Error {
     problems;
@@ -16247,7 +16258,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/backend/tokens.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/backend/tokens.js
 const TOKENS = [
     'id',
     'layer',
@@ -16281,10 +16292,48 @@ function tokenValues(instance, stateRegion, stateRegionRole) {
         role: stateRegionRole,
     };
 }
+const templates = new Map();
+/** A string split once into literal text and tokens, so rendering it for 100,000 instances is a join. */
+function compileTemplate(text) {
+    const known = templates.get(text);
+    if (known)
+        return known;
+    const parts = [];
+    const tokens = [];
+    let last = 0;
+    for (const match of text.matchAll(TOKEN_PATTERN)) {
+        const name = match[1];
+        if (!TOKENS.includes(name))
+            continue;
+        parts.push(text.slice(last, match.index));
+        tokens.push(name);
+        last = match.index + match[0].length;
+    }
+    parts.push(text.slice(last));
+    const template = tokens.length === 0
+        ? () => text
+        : (values) => {
+            let out = parts[0];
+            for (let index = 0; index < tokens.length; index++)
+                out += values[tokens[index]] + parts[index + 1];
+            return out;
+        };
+    templates.set(text, template);
+    return template;
+}
 function renderString(text, values) {
-    if (!text.includes('{'))
-        return text;
-    return text.replace(TOKEN_PATTERN, (whole, name) => name in values ? values[name] : whole);
+    return compileTemplate(text)(values);
+}
+/** Whether any string in a JSON-like value uses a token: values without any are shared, not copied per instance. */
+function containsTokens(value) {
+    if (typeof value === 'string') {
+        return [...value.matchAll(TOKEN_PATTERN)].some((match) => TOKENS.includes(match[1]));
+    }
+    if (Array.isArray(value))
+        return value.some(containsTokens);
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).some(containsTokens);
+    return false;
 }
 /** Renders tokens in every string of a JSON-like value (layer vars), leaving other values as they are. */
 function renderValue(value, values) {
@@ -16304,17 +16353,19 @@ function renderBackend(type, config, values) {
     }
     return { type, config: rendered };
 }
-/** A stable key for "the same state location": the backend type and its rendered settings, in key order. */
+/**
+ * A key for "the same state location" among backends rendered from one manifest: they share the type and the
+ * keys, in the same order, so their values alone tell locations apart.
+ */
 function stateLocationKey(backend) {
-    const keys = Object.keys(backend.config).sort();
-    return `${backend.type}\u0000${keys.map((key) => `${key}=${String(backend.config[key])}`).join('\u0000')}`;
+    return JSON.stringify(Object.values(backend.config));
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/manifest/closest-name.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/closest-name.js
 /** The candidate within a small edit distance of `value`, to suggest in "did you mean" hints. */
 function closestName(value, candidates) {
     let best;
@@ -16342,7 +16393,7 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/manifest/layer-path.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/layer-path.js
 /**
  * A layer path must be relative and stay inside the manifest's directory: it becomes a working directory
  * for Terraform, and a manifest from a pull request must not point Strata at files elsewhere on the runner.
@@ -16369,7 +16420,7 @@ function checkLayerPath(path, pathExists) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/manifest/schema.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/schema.js
 /**
  * The JSON Schema of `layers.yml`, version 1. `schema/layers.schema.json` is written from this object
  * (`npm run schema`) and a test keeps the two equal, so editors and Strata check the same rules.
@@ -16539,7 +16590,7 @@ const manifestSchema = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/manifest/parse-manifest.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/parse-manifest.js
 
 
 
@@ -16908,12 +16959,14 @@ function describeType(type) {
     return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/graph/find-cycle.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/graph/find-cycle.js
 /**
  * A dependency cycle as a path of ids that starts and ends at the same instance (`a -> b -> a`), or
  * undefined. Iterative depth-first search, so a deep graph cannot overflow the stack.
  */
 function findCycle(instances, byId) {
+    if (isAcyclic(instances, byId))
+        return undefined;
     const state = new Map();
     for (const root of instances) {
         if (state.has(root.id))
@@ -16942,8 +16995,119 @@ function findCycle(instances, byId) {
     }
     return undefined;
 }
+/** Kahn's algorithm: cheaper than the search below, which only runs to name the cycle when there is one. */
+function isAcyclic(instances, byId) {
+    const waiting = new Map();
+    const dependents = new Map();
+    for (const instance of instances) {
+        waiting.set(instance.id, instance.dependsOn.length);
+        for (const dependency of instance.dependsOn) {
+            const list = dependents.get(dependency);
+            if (list)
+                list.push(instance.id);
+            else
+                dependents.set(dependency, [instance.id]);
+        }
+    }
+    const ready = instances
+        .filter((instance) => instance.dependsOn.length === 0)
+        .map((instance) => instance.id);
+    let done = 0;
+    while (ready.length > 0) {
+        const id = ready.pop();
+        done++;
+        for (const dependent of dependents.get(id) ?? []) {
+            const left = waiting.get(dependent) - 1;
+            waiting.set(dependent, left);
+            if (left === 0 && byId.has(dependent))
+                ready.push(dependent);
+        }
+    }
+    return done === instances.length;
+}
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/graph/expand-manifest.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/dag.js
+function dagOfGraph(graph) {
+    return {
+        ids: graph.instances.map((instance) => instance.id),
+        dependsOn: new Map(graph.instances.map((instance) => [instance.id, instance.dependsOn])),
+    };
+}
+/** The same instances with every edge turned round: destroy removes dependents before what they depend on. */
+function reverseDag(dag) {
+    const reversed = new Map(dag.ids.map((id) => [id, []]));
+    for (const id of dag.ids)
+        for (const dependency of dag.dependsOn.get(id) ?? [])
+            reversed.get(dependency)?.push(id);
+    for (const list of reversed.values())
+        list.sort();
+    return { ids: dag.ids, dependsOn: reversed };
+}
+/** id -> ids that wait for it. */
+function dependentsOf(dag) {
+    const dependents = new Map(dag.ids.map((id) => [id, []]));
+    for (const id of dag.ids)
+        for (const dependency of dag.dependsOn.get(id) ?? [])
+            dependents.get(dependency)?.push(id);
+    return dependents;
+}
+/** Ids in an order where each comes after everything it depends on (Kahn), ties kept in `dag.ids` order. */
+function topologicalOrder(dag) {
+    const dependents = dependentsOf(dag);
+    const waiting = new Map(dag.ids.map((id) => [id, (dag.dependsOn.get(id) ?? []).length]));
+    const order = dag.ids.filter((id) => waiting.get(id) === 0);
+    for (let index = 0; index < order.length; index++) {
+        for (const dependent of dependents.get(order[index])) {
+            const left = waiting.get(dependent) - 1;
+            waiting.set(dependent, left);
+            if (left === 0)
+                order.push(dependent);
+        }
+    }
+    if (order.length !== dag.ids.length)
+        throw new Error('topologicalOrder: the graph has a cycle');
+    return order;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/waves.js
+
+/**
+ * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
+ * depends only on earlier ones and nothing could start a wave sooner. Ids inside a wave are sorted.
+ */
+function computeWaves(dag) {
+    // Kahn's algorithm one level at a time: an id joins the level after the one that released its last dependency.
+    const dependents = dependentsOf(dag);
+    const waiting = new Map(dag.ids.map((id) => [id, (dag.dependsOn.get(id) ?? []).length]));
+    const waves = [];
+    let level = dag.ids.filter((id) => waiting.get(id) === 0);
+    let placed = 0;
+    while (level.length > 0) {
+        waves.push(level);
+        placed += level.length;
+        const next = [];
+        for (const id of level) {
+            for (const dependent of dependents.get(id)) {
+                const left = waiting.get(dependent) - 1;
+                waiting.set(dependent, left);
+                if (left === 0)
+                    next.push(dependent);
+            }
+        }
+        level = next;
+    }
+    if (placed !== dag.ids.length)
+        throw new Error('computeWaves: the graph has a cycle');
+    for (const wave of waves)
+        wave.sort(compareIds);
+    return waves;
+}
+function compareIds(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/graph/expand-manifest.js
+
 
 
 
@@ -16981,22 +17145,15 @@ function expandManifest(manifest) {
     const instances = createInstances(manifest, roles);
     const byId = new Map(instances.map((instance) => [instance.id, instance]));
     const layersByName = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-    const instancesOfLayer = new Map();
-    for (const instance of instances) {
-        const list = instancesOfLayer.get(instance.layer);
-        if (list)
-            list.push(instance);
-        else
-            instancesOfLayer.set(instance.layer, [instance]);
-    }
+    const resolver = new DependencyResolver(manifest, instances, byId, primary);
     for (const layer of manifest.layers) {
         for (const dependency of layer.dependsOn) {
             const target = layersByName.get(dependency.layer);
             if (!checkDependencyShape(layer, dependency, target, report))
                 continue;
             const failures = [];
-            for (const instance of instancesOfLayer.get(layer.name) ?? []) {
-                const resolved = resolveDependency(instance, dependency, target, manifest, primary, byId, instancesOfLayer);
+            for (const instance of resolver.instancesOf(layer.name)) {
+                const resolved = resolver.resolve(instance, dependency, target);
                 if (typeof resolved === 'string')
                     failures.push(resolved);
                 else
@@ -17012,8 +17169,10 @@ function expandManifest(manifest) {
             }
         }
     }
-    for (const instance of instances)
-        instance.dependsOn = [...new Set(instance.dependsOn)].sort();
+    for (const instance of instances) {
+        if (instance.dependsOn.length > 1)
+            instance.dependsOn = [...new Set(instance.dependsOn)].sort(compareIds);
+    }
     const dependents = new Map(instances.map((instance) => [instance.id, []]));
     for (const instance of instances)
         for (const dependency of instance.dependsOn)
@@ -17028,11 +17187,30 @@ function expandManifest(manifest) {
     checkStateLocations(instances, report);
     if (problems.length > 0)
         throw new ManifestError(problems);
-    return { instances, byId, dependents };
+    const inputsOf = (id) => {
+        const instance = byId.get(id);
+        const layer = layersByName.get(instance.layer);
+        return layer.dependsOn.flatMap((dependency) => {
+            const target = layersByName.get(dependency.layer);
+            const fanIn = SCOPE_COORDINATES[target.scope].filter((coordinate) => dependency[coordinate] === 'all');
+            const resolved = resolver.resolve(instance, dependency, target);
+            const sources = resolved
+                .filter((source) => source !== id)
+                .map((source) => ({
+                id: source,
+                key: fanIn.map((coordinate) => byId.get(source)[coordinate]).join('/'),
+            }));
+            return sources.length === 0
+                ? []
+                : [{ variable: dependency.variable, isFanIn: fanIn.length > 0, sources }];
+        });
+    };
+    return { instances, byId, dependents, inputsOf };
 }
 function createInstances(manifest, roles) {
     const globalRegion = manifest.backend.globalRegion;
     const instances = [];
+    const hasTokenVars = new Map(manifest.layers.map((layer) => [layer.name, containsTokens(layer.vars)]));
     const add = (layer, account, region, environment) => {
         const base = {
             id: instanceId(layer.name, account?.name ?? null, region, environment),
@@ -17051,7 +17229,9 @@ function createInstances(manifest, roles) {
             path: layer.path,
             dependsOn: [],
             backend: renderBackend(manifest.backend.type, manifest.backend.config, values),
-            vars: renderValue(layer.vars, values),
+            vars: hasTokenVars.get(layer.name)
+                ? renderValue(layer.vars, values)
+                : layer.vars,
         });
     };
     for (const layer of manifest.layers) {
@@ -17099,35 +17279,77 @@ function checkDependencyShape(layer, dependency, target, report) {
     }
     return ok;
 }
-/** The ids a dependency selects for one instance, or a message saying why it selects nothing. */
-function resolveDependency(instance, dependency, target, manifest, primary, byId, instancesOfLayer) {
-    const coordinates = SCOPE_COORDINATES[target.scope];
-    const fixed = {};
-    let isFanIn = false;
-    for (const coordinate of coordinates) {
-        const value = dependency[coordinate];
-        if (value === 'all')
-            isFanIn = true;
-        else if (value === 'same')
-            fixed[coordinate] = instance[coordinate];
-        else if (value === 'primary')
-            fixed[coordinate] = primary;
-        else
-            fixed[coordinate] = value;
+/**
+ * Resolves `depends_on` entries to instance ids. Fan-in selectors use an index of the target layer's instances
+ * by the coordinates the selector fixes, built once per pattern, so a large estate is not scanned per instance.
+ */
+class DependencyResolver {
+    manifest;
+    byId;
+    primary;
+    byLayer = new Map();
+    fanInIndexes = new Map();
+    constructor(manifest, instances, byId, primary) {
+        this.manifest = manifest;
+        this.byId = byId;
+        this.primary = primary;
+        for (const instance of instances) {
+            const list = this.byLayer.get(instance.layer);
+            if (list)
+                list.push(instance);
+            else
+                this.byLayer.set(instance.layer, [instance]);
+        }
     }
-    if (!isFanIn) {
-        const id = instanceId(target.name, fixed.account ?? null, fixed.region ?? null, fixed.environment ?? null);
-        if (byId.has(id))
-            return [id];
-        const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
-        return `'${instance.id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${id}'): ${whyMissing(fixed, manifest)}`;
+    instancesOf(layer) {
+        return this.byLayer.get(layer) ?? [];
     }
-    const matches = (instancesOfLayer.get(target.name) ?? [])
-        .filter((candidate) => coordinates.every((coordinate) => fixed[coordinate] === undefined || candidate[coordinate] === fixed[coordinate]))
-        .map((candidate) => candidate.id);
-    if (matches.length > 0)
-        return matches;
-    return `'${instance.id}' depends on every matching instance of '${target.name}', but none exists`;
+    /** The ids a dependency selects for one instance, or a message saying why it selects nothing. */
+    resolve(instance, dependency, target) {
+        const coordinates = SCOPE_COORDINATES[target.scope];
+        const fixed = {};
+        let isFanIn = false;
+        for (const coordinate of coordinates) {
+            const value = dependency[coordinate];
+            if (value === 'all')
+                isFanIn = true;
+            else if (value === 'same')
+                fixed[coordinate] = instance[coordinate];
+            else if (value === 'primary')
+                fixed[coordinate] = this.primary;
+            else
+                fixed[coordinate] = value;
+        }
+        if (!isFanIn) {
+            const id = instanceId(target.name, fixed.account ?? null, fixed.region ?? null, fixed.environment ?? null);
+            if (this.byId.has(id))
+                return [id];
+            const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
+            return `'${instance.id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${id}'): ${whyMissing(fixed, this.manifest)}`;
+        }
+        const fixedCoordinates = coordinates.filter((coordinate) => fixed[coordinate] !== undefined);
+        const matches = this.fanInIndex(target.name, fixedCoordinates).get(fixedCoordinates.map((coordinate) => fixed[coordinate]).join('/'));
+        if (matches && matches.length > 0)
+            return matches;
+        return `'${instance.id}' depends on every matching instance of '${target.name}', but none exists`;
+    }
+    fanInIndex(layer, fixedCoordinates) {
+        const name = `${layer}|${fixedCoordinates.join(',')}`;
+        let index = this.fanInIndexes.get(name);
+        if (!index) {
+            index = new Map();
+            for (const candidate of this.instancesOf(layer)) {
+                const key = fixedCoordinates.map((coordinate) => candidate[coordinate]).join('/');
+                const list = index.get(key);
+                if (list)
+                    list.push(candidate.id);
+                else
+                    index.set(key, [candidate.id]);
+            }
+            this.fanInIndexes.set(name, index);
+        }
+        return index;
+    }
 }
 function whyMissing(fixed, manifest) {
     const account = manifest.accounts.find((candidate) => candidate.name === fixed.account);
@@ -17189,17 +17411,54 @@ function checkStateLocations(instances, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/adapters/load-manifest.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/ephemeral-environment.js
+
+
+/**
+ * The manifest with a per-pull-request environment (such as `pr-123`) added to every account marked
+ * `ephemeral: true`, in the primary region (or the account's first region when it lacks the primary): a
+ * preview environment needs no disaster-recovery copy. The name often comes from event data, so it is checked
+ * by the same rule as every other name.
+ */
+function withEphemeralEnvironment(manifest, name) {
+    if (!new RegExp(NAME_PATTERN).test(name)) {
+        throw new UsageError(`Ephemeral environment name '${name}' is not allowed: use ${NAME_RULE}`);
+    }
+    const hosts = manifest.accounts.filter((account) => account.ephemeral);
+    if (hosts.length === 0) {
+        throw new UsageError(`No account may host ephemeral environment '${name}': mark one with 'ephemeral: true' in ${manifest.file}`);
+    }
+    const primary = manifest.regions.find((region) => region.role === 'primary').name;
+    return {
+        ...manifest,
+        accounts: manifest.accounts.map((account) => {
+            if (!account.ephemeral)
+                return account;
+            if (account.environments.some((environment) => environment.name === name)) {
+                throw new UsageError(`Ephemeral environment '${name}' clashes with environment '${name}' that account '${account.name}' declares`);
+            }
+            const region = account.regions.includes(primary) ? primary : account.regions[0];
+            return { ...account, environments: [...account.environments, { name, regions: [region] }] };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/load-manifest.js
 
 
 
 
 
-/** Reads, checks and expands a manifest file. Throws ManifestError (located problems) or UsageError. */
-function loadManifest(file) {
+
+/**
+ * Reads, checks and expands a manifest file (`file` as the user gave it, relative to `cwd`, and so named in
+ * messages). Throws ManifestError (located problems) or UsageError.
+ */
+function loadManifest(file, cwd, options = {}) {
+    const absolute = external_node_path_namespaceObject.resolve(cwd, file);
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        text = (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8');
     }
     catch (error) {
         const code = error.code;
@@ -17207,7 +17466,7 @@ function loadManifest(file) {
             ? `Manifest '${file}' not found; pass its path with --manifest (default: layers.yml)`
             : `Cannot read manifest '${file}': ${error.message}`);
     }
-    const directory = external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file));
+    const directory = external_node_path_namespaceObject.dirname(absolute);
     const pathExists = (relativePath) => {
         try {
             return (0,external_node_fs_namespaceObject.statSync)(external_node_path_namespaceObject.join(directory, relativePath)).isDirectory();
@@ -17216,166 +17475,328 @@ function loadManifest(file) {
             return false;
         }
     };
-    const manifest = parseManifest(text, file, { pathExists });
+    const parsed = parseManifest(text, file, { pathExists });
+    const manifest = options.ephemeralEnvironment
+        ? withEphemeralEnvironment(parsed, options.ephemeralEnvironment)
+        : parsed;
     return { manifest, graph: expandManifest(manifest), directory };
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/render/graph-json.js
-/** The machine-readable graph: the selected instances, the edges between them, and the waves. */
-function graphToJson(graph, dag, waves) {
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/variables.js
+/**
+ * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
+ * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
+ * inside any of them is never taken for a block.
+ */
+/** The variables a layer declares, by name, from its `.tf` (and `.tf.json`) files. */
+function declaredVariables(files) {
+    const variables = new Map();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const [name, ...more] = block.labels;
+        if (block.type !== 'variable' || name === undefined || more.length > 0)
+            continue;
+        const sensitive = block.attributes.get('sensitive');
+        variables.set(name, { sensitive: sensitive === true || sensitive === 'true' });
+    }
+    return variables;
+}
+/** The outputs a layer declares: when its state has none of them, it has never been applied. */
+function declaredOutputs(files) {
+    const outputs = new Set();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const [name, ...more] = block.labels;
+        if (block.type === 'output' && name !== undefined && more.length === 0)
+            outputs.add(name);
+    }
+    return outputs;
+}
+/**
+ * The local `source` paths (`./x`, `../x`) of a layer's top-level `module` blocks, each once, in file order:
+ * a change under one of them changes the layer. Registry and git sources are left out.
+ */
+function moduleSources(files) {
+    const sources = new Set();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const source = block.attributes.get('source');
+        if (block.type !== 'module' || typeof source !== 'string')
+            continue;
+        if (source.startsWith('./') || source.startsWith('../'))
+            sources.add(source);
+    }
+    return [...sources];
+}
+function topLevelBlocks(file) {
+    return file.name.endsWith('.json') ? jsonBlocks(file.text) : hclBlocks(file.text);
+}
+function hclBlocks(text) {
+    const blocks = [];
+    let depth = 0;
+    let header = [];
+    let line = [];
+    let current;
+    const endLine = () => {
+        const [name, equals, value, ...more] = line;
+        if (current && name?.kind === 'ident' && equals?.kind === 'equals' && value && more.length === 0) {
+            const literal = literalOf(value);
+            if (literal !== undefined)
+                current.attributes.set(name.text, literal);
+        }
+        line = [];
+    };
+    for (const token of tokenize(text)) {
+        if (depth === 0) {
+            if (token.kind === 'open' && token.text === '{') {
+                const [type, ...labels] = header;
+                const isBlock = type?.kind === 'ident' && labels.every((t) => t.kind === 'ident' || isPlainString(t));
+                current = isBlock
+                    ? { type: type.text, labels: labels.map((t) => t.text), attributes: new Map() }
+                    : undefined;
+                if (current)
+                    blocks.push(current);
+                header = [];
+                line = [];
+            }
+            else if (token.kind === 'newline')
+                header = [];
+            else
+                header.push(token);
+        }
+        else if (depth === 1) {
+            if (token.kind === 'newline')
+                endLine();
+            else if (token.kind === 'close')
+                endLine();
+            else
+                line.push(token);
+        }
+        if (token.kind === 'open')
+            depth++;
+        else if (token.kind === 'close')
+            depth = Math.max(0, depth - 1);
+    }
+    return blocks;
+}
+function literalOf(token) {
+    if (isPlainString(token))
+        return token.text;
+    if (token.kind === 'ident' && (token.text === 'true' || token.text === 'false'))
+        return token.text === 'true';
+    return undefined;
+}
+function isPlainString(token) {
+    return token.kind === 'string' && !token.isTemplate;
+}
+/** Terraform's JSON syntax: `{"variable": {"name": {...}}}`, or a list of such objects under the block type. */
+function jsonBlocks(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return []; // Terraform itself will report the broken file.
+    }
+    const blocks = [];
+    if (!isRecord(document))
+        return blocks;
+    for (const type of ['variable', 'module']) {
+        const groups = document[type];
+        for (const group of Array.isArray(groups) ? groups : [groups]) {
+            if (!isRecord(group))
+                continue;
+            for (const [label, body] of Object.entries(group)) {
+                const attributes = new Map();
+                for (const [key, value] of Object.entries(isRecord(body) ? body : {})) {
+                    // A JSON string is a template: one with `${` is not a literal.
+                    if (typeof value === 'boolean' || (typeof value === 'string' && !value.includes('${'))) {
+                        attributes.set(key, value);
+                    }
+                }
+                blocks.push({ type, labels: [label], attributes });
+            }
+        }
+    }
+    return blocks;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        const next = text.charAt(i + 1);
+        if (c === '\n') {
+            tokens.push({ kind: 'newline', text: c });
+            i++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r')
+            i++;
+        else if (c === '#' || (c === '/' && next === '/'))
+            i = lineEnd(text, i);
+        else if (c === '/' && next === '*') {
+            const close = text.indexOf('*/', i + 2);
+            i = close < 0 ? text.length : close + 2;
+        }
+        else if (c === '"') {
+            const string = readString(text, i);
+            tokens.push({ kind: 'string', text: string.value, isTemplate: string.isTemplate });
+            i = string.end;
+        }
+        else if (c === '<' && next === '<' && /^<<-?[A-Za-z_][\w-]*\r?\n/.test(text.slice(i, i + 200))) {
+            tokens.push({ kind: 'string', text: '', isTemplate: true });
+            i = heredocEnd(text, i);
+        }
+        else if ('{[('.includes(c)) {
+            tokens.push({ kind: 'open', text: c });
+            i++;
+        }
+        else if ('}])'.includes(c)) {
+            tokens.push({ kind: 'close', text: c });
+            i++;
+        }
+        else if (c === '=' && next !== '=' && next !== '>') {
+            tokens.push({ kind: 'equals', text: c });
+            i++;
+        }
+        else if (/[A-Za-z_]/.test(c)) {
+            const match = /[A-Za-z_][\w-]*/y;
+            match.lastIndex = i;
+            const word = match.exec(text)[0];
+            tokens.push({ kind: 'ident', text: word });
+            i += word.length;
+        }
+        else {
+            // Operators (`==`, `<=`, `=>`…) and numbers: one token, so `a == b` is never read as `a = …`.
+            const operator = /[=!<>]=|=>|&&|\|\|/y;
+            operator.lastIndex = i;
+            const length = operator.exec(text)?.[0].length ?? 1;
+            tokens.push({ kind: 'other', text: text.slice(i, i + length) });
+            i += length;
+        }
+    }
+    return tokens;
+}
+function lineEnd(text, from) {
+    const newline = text.indexOf('\n', from);
+    return newline < 0 ? text.length : newline;
+}
+/** A quoted string from its opening quote; a template sequence is stepped over whole, strings in it included. */
+function readString(text, start) {
+    let value = '';
+    let isTemplate = false;
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === '"')
+            return { value, isTemplate, end: i + 1 };
+        if (c === '\n')
+            break; // Unterminated: HCL strings are one line. Stop here rather than eat the file.
+        if (c === '\\') {
+            const escaped = text.charAt(i + 1);
+            value += ESCAPES[escaped] ?? escaped;
+            i += 2;
+        }
+        else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
+            value += `${c}{`; // `$${` and `%%{` are literal.
+            i += 3;
+        }
+        else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+            isTemplate = true;
+            i = templateEnd(text, i + 2);
+        }
+        else {
+            value += c;
+            i++;
+        }
+    }
+    return { value, isTemplate, end: i };
+}
+/** The index after the `}` closing a `${` or `%{` whose body starts at `from`. */
+function templateEnd(text, from) {
+    let depth = 1;
+    let i = from;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === '"') {
+            i = readString(text, i).end;
+            continue;
+        }
+        if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i + 1;
+        i++;
+    }
+    return i;
+}
+/** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
+function heredocEnd(text, start) {
+    const opener = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200));
+    const [whole, marker] = opener;
+    let i = start + whole.length;
+    while (i < text.length) {
+        const end = lineEnd(text, i);
+        if (text.slice(i, end).trim() === marker)
+            return end;
+        i = end + 1;
+    }
+    return text.length;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/layer-code.js
+
+
+
+function readSources(directory) {
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(directory);
+    }
+    catch {
+        return [];
+    }
+    return names
+        .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
+        .sort()
+        .map((name) => ({ name, text: (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.join(directory, name), 'utf8') }));
+}
+/** Reads layer code once per directory; layers share code across all their instances. */
+function createLayerCodeReader(manifestDirectory) {
+    const cache = new Map();
+    const relative = (absolute) => external_node_path_namespaceObject.relative(manifestDirectory, absolute).split(external_node_path_namespaceObject.sep).join('/') || '.';
     return {
-        nodes: dag.ids.map((id) => {
-            const instance = graph.byId.get(id);
-            return {
-                id,
-                layer: instance.layer,
-                scope: instance.scope,
-                account: instance.account,
-                accountId: instance.accountId,
-                region: instance.region,
-                environment: instance.environment,
-                role: instance.role,
-                path: instance.path,
-                dependsOn: [...(dag.dependsOn.get(id) ?? [])],
-                backend: instance.backend,
+        read(layerPath) {
+            const cached = cache.get(layerPath);
+            if (cached)
+                return cached;
+            const layerDirectory = external_node_path_namespaceObject.resolve(manifestDirectory, layerPath);
+            const files = readSources(layerDirectory);
+            const variables = declaredVariables(files);
+            const watched = new Set([relative(layerDirectory)]);
+            const pending = moduleSources(files).map((source) => external_node_path_namespaceObject.resolve(layerDirectory, source));
+            while (pending.length > 0) {
+                const directory = pending.pop();
+                const name = relative(directory);
+                if (watched.has(name))
+                    continue;
+                watched.add(name);
+                pending.push(...moduleSources(readSources(directory)).map((source) => external_node_path_namespaceObject.resolve(directory, source)));
+            }
+            const code = {
+                variables: new Set(variables.keys()),
+                sensitiveVariables: new Set([...variables].filter(([, variable]) => variable.sensitive).map(([name]) => name)),
+                outputs: declaredOutputs(files),
+                watchedPaths: [...watched].sort(),
             };
-        }),
-        waves,
+            cache.set(layerPath, code);
+            return code;
+        },
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/render/graph-mermaid.js
-/** Mermaid's label text may not contain quotes or markup; ids are safe names joined by '/'. */
-function label(text) {
-    return text.replace(/["<>]/g, '');
-}
-/**
- * A Mermaid flowchart that GitHub renders: instances grouped by account, arrows in the order things run
- * (from a dependency to what depends on it). `classOf` lets reports colour nodes by status.
- */
-function renderGraphMermaid(graph, dag, classOf) {
-    const nodeName = new Map(dag.ids.map((id, index) => [id, `n${index}`]));
-    const lines = ['flowchart LR'];
-    const byAccount = new Map();
-    for (const id of dag.ids) {
-        const account = graph.byId.get(id).account ?? '(global)';
-        const list = byAccount.get(account);
-        if (list)
-            list.push(id);
-        else
-            byAccount.set(account, [id]);
-    }
-    byAccount.forEach((ids, account) => {
-        lines.push(`  subgraph ${account === '(global)' ? 'global' : `account_${account.replace(/[^A-Za-z0-9_]/g, '_')}`}["${label(account)}"]`);
-        for (const id of ids) {
-            const instance = graph.byId.get(id);
-            const place = [instance.region, instance.environment].filter((part) => part !== null).join(' / ');
-            lines.push(`    ${nodeName.get(id)}["${label(instance.layer)}${place ? `<br/>${label(place)}` : ''}"]`);
-        }
-        lines.push('  end');
-    });
-    for (const id of dag.ids) {
-        for (const dependency of dag.dependsOn.get(id) ?? [])
-            lines.push(`  ${nodeName.get(dependency)} --> ${nodeName.get(id)}`);
-    }
-    if (classOf) {
-        for (const id of dag.ids) {
-            const name = classOf(id);
-            if (name)
-                lines.push(`  class ${nodeName.get(id)} ${name}`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/render/graph-text.js
-/** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
-function renderGraphText(graph, dag, waves, manifestFile) {
-    const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
-    const lines = [
-        `${manifestFile}: ${dag.ids.length} instance${dag.ids.length === 1 ? '' : 's'} in ${waves.length} wave${waves.length === 1 ? '' : 's'}` +
-            (dag.ids.length < graph.instances.length ? ` (selected from ${graph.instances.length})` : ''),
-    ];
-    waves.forEach((wave, index) => {
-        lines.push('', `wave ${index + 1}`);
-        for (const id of wave) {
-            const instance = graph.byId.get(id);
-            const dependencies = dag.dependsOn.get(id) ?? [];
-            const after = dependencies.length > 0 ? `  after ${dependencies.join(', ')}` : '';
-            lines.push(`  ${id.padEnd(width)}  ${instance.scope.padEnd(11)}  ${instance.path}${after}`);
-        }
-    });
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/schedule/dag.js
-function dagOfGraph(graph) {
-    return {
-        ids: graph.instances.map((instance) => instance.id),
-        dependsOn: new Map(graph.instances.map((instance) => [instance.id, instance.dependsOn])),
-    };
-}
-/** The same instances with every edge turned round: destroy removes dependents before what they depend on. */
-function reverseDag(dag) {
-    const reversed = new Map(dag.ids.map((id) => [id, []]));
-    for (const id of dag.ids)
-        for (const dependency of dag.dependsOn.get(id) ?? [])
-            reversed.get(dependency)?.push(id);
-    for (const list of reversed.values())
-        list.sort();
-    return { ids: dag.ids, dependsOn: reversed };
-}
-/** id -> ids that wait for it. */
-function dependentsOf(dag) {
-    const dependents = new Map(dag.ids.map((id) => [id, []]));
-    for (const id of dag.ids)
-        for (const dependency of dag.dependsOn.get(id) ?? [])
-            dependents.get(dependency)?.push(id);
-    return dependents;
-}
-/** Ids in an order where each comes after everything it depends on (Kahn), ties kept in `dag.ids` order. */
-function topologicalOrder(dag) {
-    const dependents = dependentsOf(dag);
-    const waiting = new Map(dag.ids.map((id) => [id, (dag.dependsOn.get(id) ?? []).length]));
-    const order = dag.ids.filter((id) => waiting.get(id) === 0);
-    for (let index = 0; index < order.length; index++) {
-        for (const dependent of dependents.get(order[index])) {
-            const left = waiting.get(dependent) - 1;
-            waiting.set(dependent, left);
-            if (left === 0)
-                order.push(dependent);
-        }
-    }
-    if (order.length !== dag.ids.length)
-        throw new Error('topologicalOrder: the graph has a cycle');
-    return order;
-}
-
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/schedule/waves.js
-
-/**
- * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
- * depends only on earlier ones and nothing could start a wave sooner. Ids inside a wave are sorted.
- */
-function computeWaves(dag) {
-    const waveOf = new Map();
-    const waves = [];
-    for (const id of topologicalOrder(dag)) {
-        let wave = 0;
-        for (const dependency of dag.dependsOn.get(id) ?? [])
-            wave = Math.max(wave, waveOf.get(dependency) + 1);
-        waveOf.set(id, wave);
-        (waves[wave] ??= []).push(id);
-    }
-    for (const wave of waves)
-        wave.sort(compareIds);
-    return waves;
-}
-function compareIds(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/core/selection/select-instances.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/selection/select-instances.js
 
 
 /**
@@ -17519,8 +17940,160 @@ function nearestThrough(dependsOn, selected, resolve) {
     return [...found].sort();
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/cli/selection-options.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/changed-files.js
 
+/**
+ * Changed files (relative to `cwd`, as `git diff --name-only` or the pull request API lists them from the
+ * repository root) made relative to the manifest's directory, with each layer's watched directories: its own
+ * code and the local modules it uses.
+ */
+function changedFilesFilter(files, context) {
+    const absolute = files.map((file) => external_node_path_namespaceObject.resolve(context.cwd, file));
+    const toManifestRelative = (file) => external_node_path_namespaceObject.relative(context.directory, file).split(external_node_path_namespaceObject.sep).join('/');
+    const watchedPaths = new Map();
+    for (const instance of context.graph.instances) {
+        if (!watchedPaths.has(instance.layer)) {
+            watchedPaths.set(instance.layer, context.layerCode.read(instance.path).watchedPaths);
+        }
+    }
+    return {
+        files: absolute.map(toManifestRelative),
+        watchedPaths,
+        manifestChanged: absolute.includes(external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile)),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/select.js
+
+
+
+
+/** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
+function selectFromSettings(loaded, settings, context) {
+    const filter = { ...settings.filter };
+    if (settings.changedFiles) {
+        filter.changes = changedFilesFilter(settings.changedFiles, {
+            graph: loaded.graph,
+            directory: loaded.directory,
+            manifestFile: external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile),
+            layerCode: context.layerCode ?? createLayerCodeReader(loaded.directory),
+            cwd: context.cwd,
+        });
+    }
+    return selectInstances(loaded.graph, filter);
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/graph-json.js
+/** The machine-readable graph: the selected instances, the edges between them, and the waves. */
+function graphToJson(graph, dag, waves) {
+    return { nodes: dag.ids.map((id) => nodeJson(graph, dag, id)), waves };
+}
+function nodeJson(graph, dag, id) {
+    const instance = graph.byId.get(id);
+    return {
+        id,
+        layer: instance.layer,
+        scope: instance.scope,
+        account: instance.account,
+        accountId: instance.accountId,
+        region: instance.region,
+        environment: instance.environment,
+        role: instance.role,
+        path: instance.path,
+        dependsOn: [...(dag.dependsOn.get(id) ?? [])],
+        backend: instance.backend,
+    };
+}
+/**
+ * The same JSON as `JSON.stringify(graphToJson(...))`, written in chunks: a large estate's graph is tens of
+ * megabytes, and building it as one string doubles the peak memory of the CLI.
+ */
+function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 20) {
+    let buffer = '{"nodes":[';
+    const flush = (force) => {
+        if (force || buffer.length >= chunkSize) {
+            write(buffer);
+            buffer = '';
+        }
+    };
+    dag.ids.forEach((id, index) => {
+        buffer += (index === 0 ? '' : ',') + JSON.stringify(nodeJson(graph, dag, id));
+        flush(false);
+    });
+    buffer += '],"waves":[';
+    waves.forEach((wave, index) => {
+        buffer += (index === 0 ? '' : ',') + JSON.stringify(wave);
+        flush(false);
+    });
+    buffer += ']}\n';
+    flush(true);
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/graph-mermaid.js
+/** Mermaid's label text may not contain quotes or markup; ids are safe names joined by '/'. */
+function label(text) {
+    return text.replace(/["<>]/g, '');
+}
+/**
+ * A Mermaid flowchart that GitHub renders: instances grouped by account, arrows in the order things run
+ * (from a dependency to what depends on it). `classOf` lets reports colour nodes by status.
+ */
+function renderGraphMermaid(graph, dag, classOf) {
+    const nodeName = new Map(dag.ids.map((id, index) => [id, `n${index}`]));
+    const lines = ['flowchart LR'];
+    const byAccount = new Map();
+    for (const id of dag.ids) {
+        const account = graph.byId.get(id).account ?? '(global)';
+        const list = byAccount.get(account);
+        if (list)
+            list.push(id);
+        else
+            byAccount.set(account, [id]);
+    }
+    byAccount.forEach((ids, account) => {
+        lines.push(`  subgraph ${account === '(global)' ? 'global' : `account_${account.replace(/[^A-Za-z0-9_]/g, '_')}`}["${label(account)}"]`);
+        for (const id of ids) {
+            const instance = graph.byId.get(id);
+            const place = [instance.region, instance.environment].filter((part) => part !== null).join(' / ');
+            lines.push(`    ${nodeName.get(id)}["${label(instance.layer)}${place ? `<br/>${label(place)}` : ''}"]`);
+        }
+        lines.push('  end');
+    });
+    for (const id of dag.ids) {
+        for (const dependency of dag.dependsOn.get(id) ?? [])
+            lines.push(`  ${nodeName.get(dependency)} --> ${nodeName.get(id)}`);
+    }
+    if (classOf) {
+        for (const id of dag.ids) {
+            const name = classOf(id);
+            if (name)
+                lines.push(`  class ${nodeName.get(id)} ${name}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/graph-text.js
+/** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
+function renderGraphText(graph, dag, waves, manifestFile) {
+    const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
+    const lines = [
+        `${manifestFile}: ${dag.ids.length} instance${dag.ids.length === 1 ? '' : 's'} in ${waves.length} wave${waves.length === 1 ? '' : 's'}` +
+            (dag.ids.length < graph.instances.length ? ` (selected from ${graph.instances.length})` : ''),
+    ];
+    waves.forEach((wave, index) => {
+        lines.push('', `wave ${index + 1}`);
+        for (const id of wave) {
+            const instance = graph.byId.get(id);
+            const dependencies = dag.dependsOn.get(id) ?? [];
+            const after = dependencies.length > 0 ? `  after ${dependencies.join(', ')}` : '';
+            lines.push(`  ${id.padEnd(width)}  ${instance.scope.padEnd(11)}  ${instance.path}${after}`);
+        }
+    });
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/selection-options.js
 
 
 const SELECTION_OPTIONS = {
@@ -17539,49 +18112,39 @@ const SELECTION_HELP = `Selection (each may repeat or take a comma-separated lis
   --instance ID      exactly these instance ids (as 'strata graph' prints them)
   --changed-files F  only instances affected by the files listed in F (one path per line, relative to
                      the current directory), plus everything that depends on them`;
-const split = (values) => values
-    ?.flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => value !== '');
-/** Turns selection flags into a filter; changed files are read and made relative to the manifest's directory. */
-function selectionFromFlags(values, context) {
-    const filter = {
-        accounts: split(values.account),
-        regions: split(values.region),
-        environments: split(values.environment),
-        layers: split(values.layer),
-        instances: split(values.instance),
+function splitList(values) {
+    return values
+        ?.flatMap((value) => value.split(/[,\n]/))
+        .map((value) => value.trim())
+        .filter((value) => value !== '');
+}
+/** Turns selection flags into settings; the changed-files list is read here. */
+function selectionFromFlags(values) {
+    const settings = {
+        filter: {
+            accounts: splitList(values.account),
+            regions: splitList(values.region),
+            environments: splitList(values.environment),
+            layers: splitList(values.layer),
+            instances: splitList(values.instance),
+        },
     };
     const listFile = values['changed-files'];
     if (listFile !== undefined) {
-        let text;
         try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(listFile, 'utf8');
+            settings.changedFiles = (0,external_node_fs_namespaceObject.readFileSync)(listFile, 'utf8')
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter((line) => line !== '');
         }
         catch (error) {
             throw new UsageError(`--changed-files: cannot read '${listFile}': ${error.message}`);
         }
-        const absolute = text
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter((line) => line !== '')
-            .map((line) => external_node_path_namespaceObject.resolve(context.cwd, line));
-        const manifestPath = external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile);
-        filter.changes = {
-            files: absolute
-                .map((file) => external_node_path_namespaceObject.relative(context.manifestDirectory, file).split(external_node_path_namespaceObject.sep).join('/'))
-                .filter((file) => !file.startsWith('../') && !external_node_path_namespaceObject.isAbsolute(file)),
-            watchedPaths: new Map([...new Set(context.graph.instances.map((instance) => instance.layer))].map((layer) => [
-                layer,
-                [context.graph.instances.find((instance) => instance.layer === layer).path],
-            ])),
-            manifestChanged: absolute.includes(manifestPath),
-        };
     }
-    return filter;
+    return settings;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/cli/graph-command.js
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/graph-command.js
 
 
 
@@ -17623,17 +18186,11 @@ function graphCommand(argv, output, cwd) {
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
     }
-    const loaded = loadManifest(values.manifest);
-    const filter = selectionFromFlags(values, {
-        graph: loaded.graph,
-        manifestFile: values.manifest,
-        manifestDirectory: loaded.directory,
-        cwd,
-    });
-    const dag = selectInstances(loaded.graph, filter);
+    const loaded = loadManifest(values.manifest, cwd);
+    const dag = selectFromSettings(loaded, selectionFromFlags(values), { manifestFile: values.manifest, cwd });
     const waves = computeWaves(dag);
     if (format === 'json')
-        output.out(`${JSON.stringify(graphToJson(loaded.graph, dag, waves))}\n`);
+        writeGraphJson(loaded.graph, dag, waves, (chunk) => output.out(chunk));
     else if (format === 'mermaid')
         output.out(renderGraphMermaid(loaded.graph, dag));
     else
@@ -17641,7 +18198,2037 @@ function graphCommand(argv, output, cwd) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-ncxY2i/cli/run-cli.js
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/log-lines.js
+
+
+
+/** The lines of a log file, streamed (a plan log can be tens of megabytes); none when it was never written. */
+async function* logLines(file) {
+    try {
+        await (0,promises_namespaceObject.access)(file);
+    }
+    catch {
+        return;
+    }
+    yield* (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(file), crlfDelay: Infinity });
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/critical-path.js
+
+/**
+ * For each id, the length of the longest chain from its start to the end of the run through what waits for
+ * it, counting its own cost (default 1 per instance; recorded durations make it a time). Starting the
+ * longest remaining chain first keeps the critical path busy.
+ */
+function remainingPathLengths(dag, cost = () => 1) {
+    const dependents = dependentsOf(dag);
+    const lengths = new Map();
+    const order = topologicalOrder(dag);
+    for (let index = order.length - 1; index >= 0; index--) {
+        const id = order[index];
+        let longest = 0;
+        for (const dependent of dependents.get(id))
+            longest = Math.max(longest, lengths.get(dependent));
+        lengths.set(id, cost(id) + longest);
+    }
+    return lengths;
+}
+/** The length of the longest chain in the whole graph. */
+function criticalPathLength(dag, cost = () => 1) {
+    let longest = 0;
+    for (const length of remainingPathLengths(dag, cost).values())
+        longest = Math.max(longest, length);
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/ready-queue.js
+
+
+/**
+ * The live scheduling policy, free of I/O: an instance becomes ready the moment everything it depends on
+ * has succeeded; among ready instances the one with the longest remaining path goes first, then by id, so
+ * runs are deterministic. A failure makes every transitive dependent unreachable at once.
+ */
+class ReadyQueue {
+    priority;
+    dependents;
+    unfinished = new Map();
+    heap = [];
+    dropped = new Set();
+    started = new Set();
+    running = 0;
+    left;
+    constructor(dag, priority = new Map()) {
+        this.priority = priority;
+        this.dependents = dependentsOf(dag);
+        this.left = dag.ids.length;
+        for (const id of dag.ids) {
+            const count = (dag.dependsOn.get(id) ?? []).length;
+            this.unfinished.set(id, count);
+            if (count === 0)
+                this.push(id);
+        }
+    }
+    /** Whether nothing is ready, running or waiting any more. */
+    get isDone() {
+        return this.left === 0;
+    }
+    get runningCount() {
+        return this.running;
+    }
+    /** Takes up to `limit` ready ids, best first, and counts them as running. */
+    take(limit) {
+        const taken = [];
+        while (taken.length < limit && this.heap.length > 0)
+            taken.push(this.pop());
+        this.running += taken.length;
+        return taken;
+    }
+    /**
+     * Records the end of a running id. On success, returns nothing and readies what waited only for it; on
+     * failure, returns every transitive dependent, none of which will run.
+     */
+    finish(id, succeeded) {
+        this.running--;
+        this.left--;
+        if (succeeded) {
+            for (const dependent of this.dependents.get(id) ?? []) {
+                const count = this.unfinished.get(dependent) - 1;
+                this.unfinished.set(dependent, count);
+                if (count === 0 && !this.dropped.has(dependent))
+                    this.push(dependent);
+            }
+            return [];
+        }
+        const unreachable = [];
+        const stack = [...(this.dependents.get(id) ?? [])];
+        while (stack.length > 0) {
+            const next = stack.pop();
+            if (this.dropped.has(next))
+                continue;
+            this.dropped.add(next);
+            unreachable.push(next);
+            this.left--;
+            stack.push(...(this.dependents.get(next) ?? []));
+        }
+        return unreachable.sort(compareIds);
+    }
+    /** Drops everything not yet started (fail-fast, cancellation) and returns those ids. */
+    drain() {
+        const rest = [...this.unfinished.keys()].filter((id) => this.isWaitingOrReady(id));
+        for (const id of rest)
+            this.dropped.add(id);
+        this.heap.length = 0;
+        this.left -= rest.length;
+        return rest.sort(compareIds);
+    }
+    isWaitingOrReady(id) {
+        return !this.started.has(id) && !this.dropped.has(id);
+    }
+    before(a, b) {
+        const pa = this.priority.get(a) ?? 0;
+        const pb = this.priority.get(b) ?? 0;
+        return pa !== pb ? pa > pb : a < b;
+    }
+    push(id) {
+        const heap = this.heap;
+        heap.push(id);
+        let index = heap.length - 1;
+        while (index > 0) {
+            const parent = (index - 1) >> 1;
+            if (!this.before(heap[index], heap[parent]))
+                break;
+            [heap[index], heap[parent]] = [heap[parent], heap[index]];
+            index = parent;
+        }
+    }
+    pop() {
+        const heap = this.heap;
+        const top = heap[0];
+        const last = heap.pop();
+        if (heap.length > 0) {
+            heap[0] = last;
+            let index = 0;
+            for (;;) {
+                const left = index * 2 + 1;
+                const right = left + 1;
+                let best = index;
+                if (left < heap.length && this.before(heap[left], heap[best]))
+                    best = left;
+                if (right < heap.length && this.before(heap[right], heap[best]))
+                    best = right;
+                if (best === index)
+                    break;
+                [heap[index], heap[best]] = [heap[best], heap[index]];
+                index = best;
+            }
+        }
+        this.started.add(top);
+        return top;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/errors.js
+/**
+ * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
+ * expected, or a format version from another major. The message says what was expected and what came.
+ */
+class TerraformOutputError extends Error {
+    source;
+    expected;
+    received;
+    constructor(
+    /** The command whose output this is, e.g. `terraform show -json`. */
+    source, expected, received) {
+        super(`${source}: expected ${expected}, got ${received}`);
+        this.source = source;
+        this.expected = expected;
+        this.received = received;
+        this.name = 'TerraformOutputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/json-objects.js
+/** Reading JSON documents out of command output that may carry other lines around them. */
+/**
+ * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
+ * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
+ * returned, so that the caller can refuse them by name.
+ */
+function parseJsonObjects(text) {
+    try {
+        const whole = JSON.parse(text);
+        return json_objects_isRecord(whole) ? [whole] : [];
+    }
+    catch {
+        // Not one clean document: scan for objects below.
+    }
+    const found = [];
+    let i = 0;
+    while (i < text.length) {
+        const start = nextObjectStart(text, i);
+        if (start < 0)
+            break;
+        const end = objectEnd(text, start);
+        if (end < 0)
+            break;
+        try {
+            const value = JSON.parse(text.slice(start, end));
+            if (json_objects_isRecord(value))
+                found.push(value);
+        }
+        catch {
+            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
+        }
+        i = end;
+    }
+    return found;
+}
+/** The next `{` that has only blanks before it on its line. */
+function nextObjectStart(text, from) {
+    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
+        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        if (text.slice(lineStart, i).trim() === '')
+            return i;
+    }
+    return -1;
+}
+/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
+function objectEnd(text, start) {
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '{' || c === '[')
+            depth++;
+        else if (c === '}' || c === ']') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+function json_objects_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/outputs.js
+
+
+const SOURCE = 'terraform output -json';
+/**
+ * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
+ * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
+ */
+function parseOutputsJson(text) {
+    const candidates = parseJsonObjects(text);
+    const outputs = candidates.find(isOutputs);
+    if (outputs)
+        return outputs;
+    const [first] = candidates;
+    const received = first === undefined
+        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
+        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
+    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
+}
+/** The values alone, as a module's caller would see them: `{name: value}`. */
+function outputValues(outputs) {
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+}
+/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
+function sensitiveValues(outputs) {
+    const found = [];
+    for (const output of Object.values(outputs)) {
+        if (output.sensitive)
+            collectLeaves(output.value, found);
+    }
+    return found;
+}
+function collectLeaves(value, into) {
+    if (typeof value === 'string')
+        into.push(value);
+    else if (typeof value === 'number')
+        into.push(String(value));
+    else if (Array.isArray(value))
+        for (const item of value)
+            collectLeaves(item, into);
+    else if (typeof value === 'object' && value !== null)
+        for (const item of Object.values(value))
+            collectLeaves(item, into);
+}
+function isOutputs(candidate) {
+    return firstProblem(candidate) === undefined;
+}
+function firstProblem(candidate) {
+    for (const [name, entry] of Object.entries(candidate)) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+            return `'${name}' is not an object`;
+        if (typeof entry.sensitive !== 'boolean')
+            return `'${name}' has no boolean sensitive`;
+        if (!('value' in entry))
+            return `'${name}' has no value`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/plan-summary.js
+
+
+const plan_summary_SOURCE = 'terraform show -json';
+/** Reads the output of `terraform show -json PLANFILE` (Terraform or OpenTofu, plan format 1.x). */
+function parsePlanJson(text) {
+    const { plan, formatVersion } = readPlanDocument(text);
+    const counts = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        forget: 0,
+        import: 0,
+        read: 0,
+        noop: 0,
+        other: 0,
+    };
+    const resourceChanges = [];
+    for (const entry of arrayAt(plan, 'resource_changes')) {
+        const change = toResourceChange(entry);
+        // Terraform leaves data sources out of its counts; we show their reads and skip the rest.
+        if (entry.mode === 'data' && change.actions !== 'read')
+            continue;
+        count(counts, change);
+        if (change.actions !== 'no-op' || change.isImporting)
+            resourceChanges.push(change);
+    }
+    const outputChanges = [];
+    for (const [name, entry] of Object.entries(recordAt(plan, 'output_changes'))) {
+        if (!json_objects_isRecord(entry))
+            continue;
+        const rawActions = actionsOf(entry);
+        const actions = classify(rawActions);
+        if (actions === 'no-op')
+            continue;
+        const isSensitive = containsTrue(entry.before_sensitive) || containsTrue(entry.after_sensitive);
+        outputChanges.push({ name, actions, rawActions, isSensitive });
+    }
+    const drift = arrayAt(plan, 'resource_drift').map(toResourceChange);
+    const summary = {
+        formatVersion,
+        counts,
+        resourceChanges,
+        outputChanges,
+        drift,
+        hasDrift: drift.length > 0,
+        hasChanges: resourceChanges.some((c) => c.actions !== 'read') || outputChanges.length > 0,
+    };
+    if (typeof plan.terraform_version === 'string')
+        summary.terraformVersion = plan.terraform_version;
+    for (const flag of ['errored', 'applyable', 'complete']) {
+        if (typeof plan[flag] === 'boolean')
+            summary[flag] = plan[flag];
+    }
+    return summary;
+}
+/** Terraform's own summary line, e.g. `Plan: 1 to import, 2 to add, 0 to change, 2 to destroy.` */
+function planLine(counts) {
+    // Terraform 1.13 prints no forget count (see the forget fixture), so neither do we.
+    const imports = counts.import > 0 ? `${counts.import} to import, ` : '';
+    return `Plan: ${imports}${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy.`;
+}
+function readPlanDocument(text) {
+    const documents = parseJsonObjects(text);
+    const [plan] = documents;
+    if (plan === undefined) {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'one JSON plan document', `text that is not a JSON object: ${preview(text)}`);
+    }
+    if (documents.length > 1) {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'one plan', `${documents.length} JSON documents one after another (as \`terragrunt show --all -json\` writes, one per unit); ` +
+            'run `show -json` in each unit and read each plan on its own');
+    }
+    const version = plan.format_version;
+    if (typeof version !== 'string') {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'a plan with a format_version', keyList(plan));
+    }
+    if (!/^1\.\d+$/.test(version)) {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'plan format_version 1.x', `format_version '${version}'`);
+    }
+    if (!('planned_values' in plan)) {
+        const what = 'values' in plan ? 'a state (values, no planned_values): pass the plan file to show' : keyList(plan);
+        throw new TerraformOutputError(plan_summary_SOURCE, 'a plan with planned_values', what);
+    }
+    return { plan, formatVersion: version };
+}
+function toResourceChange(entry) {
+    const change = json_objects_isRecord(entry.change) ? entry.change : {};
+    const rawActions = actionsOf(change);
+    const result = {
+        address: typeof entry.address === 'string' ? entry.address : '(unknown address)',
+        actions: classify(rawActions),
+        rawActions,
+        isImporting: json_objects_isRecord(change.importing),
+    };
+    if (typeof entry.action_reason === 'string')
+        result.actionReason = entry.action_reason;
+    if (typeof entry.deposed === 'string')
+        result.deposed = entry.deposed;
+    return result;
+}
+function classify(actions) {
+    switch (actions.join(',')) {
+        case 'create':
+        case 'update':
+        case 'delete':
+        case 'forget':
+        case 'read':
+        case 'no-op':
+            return actions[0];
+        case 'delete,create':
+        case 'create,delete':
+            return 'replace';
+        case 'create,forget':
+            return 'create-then-forget';
+        default:
+            return 'other';
+    }
+}
+/** Terraform's arithmetic for its `Plan:` line (views/plan in Terraform), plus our finer counts. */
+function count(counts, change) {
+    if (change.isImporting)
+        counts.import++;
+    switch (change.actions) {
+        case 'create':
+            counts.add++;
+            break;
+        case 'update':
+            counts.change++;
+            break;
+        case 'delete':
+            counts.destroy++;
+            break;
+        case 'replace':
+            counts.add++;
+            counts.destroy++;
+            counts.replace++;
+            break;
+        case 'create-then-forget':
+            counts.add++;
+            counts.forget++;
+            break;
+        case 'forget':
+            counts.forget++;
+            break;
+        case 'read':
+            counts.read++;
+            break;
+        case 'no-op':
+            counts.noop++;
+            break;
+        case 'other':
+            counts.other++;
+            break;
+    }
+}
+function actionsOf(change) {
+    return Array.isArray(change.actions) ? change.actions.map(String) : [];
+}
+/** A sensitivity mark is `true`, or an object/array mirroring the value with `true` at sensitive leaves. */
+function containsTrue(mark) {
+    if (mark === true)
+        return true;
+    if (Array.isArray(mark))
+        return mark.some(containsTrue);
+    return json_objects_isRecord(mark) && Object.values(mark).some(containsTrue);
+}
+function arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
+}
+function recordAt(record, key) {
+    const value = record[key];
+    return json_objects_isRecord(value) ? value : {};
+}
+function keyList(record) {
+    const keys = Object.keys(record);
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 8).join(', ')}`;
+}
+function preview(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return 'empty output';
+    return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/engine/terraform-commands.js
+/**
+ * The argument arrays Strata passes to Terraform, in one place. Every command is non-interactive
+ * (`-input=false`) and colourless where its output is read or shown in reports.
+ */
+const terraformArgs = {
+    version: () => ['version', '-json'],
+    /** `-reconfigure`: every run renders the backend afresh and must not migrate state between backends. */
+    init: (backend) => [
+        'init',
+        '-input=false',
+        '-no-color',
+        '-reconfigure',
+        ...Object.entries(backend.config).map(([key, value]) => `-backend-config=${key}=${String(value)}`),
+    ],
+    plan: (options) => [
+        'plan',
+        '-input=false',
+        '-no-color',
+        `-out=${options.planFile}`,
+        '-detailed-exitcode',
+        `-lock-timeout=${options.lockTimeout}`,
+        `-var-file=${options.varFile}`,
+        ...(options.destroy ? ['-destroy'] : []),
+    ],
+    show: (planFile) => ['show', '-json', '-no-color', planFile],
+    /** Applies exactly the saved plan; Terraform refuses it when the state moved on since. */
+    apply: (options) => [
+        'apply',
+        '-input=false',
+        '-no-color',
+        `-lock-timeout=${options.lockTimeout}`,
+        options.planFile,
+    ],
+    output: () => ['output', '-json', '-no-color'],
+};
+/** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
+function planExitMeaning(exitCode) {
+    if (exitCode === 0)
+        return 'no-changes';
+    if (exitCode === 2)
+        return 'changes';
+    return 'error';
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/engine/var-file.js
+/**
+ * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
+ * the upstream outputs. Only variables the layer's code declares are passed, so Terraform never warns about
+ * undeclared ones. Coordinates an instance does not have (an account instance's environment) are left out,
+ * so the variable's default applies.
+ */
+function buildVariables(options) {
+    const { instance, declared } = options;
+    const region = instance.region ?? options.globalRegion;
+    const all = {
+        account: instance.account ?? undefined,
+        account_id: instance.accountId ?? undefined,
+        region,
+        environment: instance.environment ?? undefined,
+        layer: instance.layer,
+        role: options.failover?.role ?? options.roleOf(region),
+        failover: options.failover ? true : undefined,
+        failed_region: options.failover?.failedRegion,
+        ...instance.vars,
+    };
+    for (const [variable, value] of options.upstream)
+        all[variable] = value;
+    const variables = {};
+    for (const name of Object.keys(all).sort()) {
+        if (declared.has(name) && all[name] !== undefined)
+            variables[name] = all[name];
+    }
+    return variables;
+}
+/**
+ * The value of each dependency variable: one upstream's outputs, or for a fan-in a map of them keyed by the
+ * selected coordinates.
+ */
+function upstreamVariables(inputs, outputsOf) {
+    const values = new Map();
+    for (const input of inputs) {
+        if (input.isFanIn) {
+            values.set(input.variable, Object.fromEntries(input.sources.map((source) => [source.key, outputsOf(source.id)])));
+        }
+        else {
+            values.set(input.variable, outputsOf(input.sources[0].id));
+        }
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/engine/run-engine.js
+
+
+
+
+
+
+
+
+
+/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
+function run_engine_instanceDirectoryName(id) {
+    return id.replaceAll('/', '.');
+}
+/**
+ * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
+ * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
+ * in the returned result, and the caller decides the exit code.
+ */
+async function runEngine(options) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id))]));
+    const run = {
+        version: 1,
+        command: options.command,
+        status: 'succeeded',
+        manifest: options.manifest.file,
+        startedAt: startedAt.toISOString(),
+        finishedAt: null,
+        durationMs: null,
+        terraform: { binary: options.terraform.executable, version: options.terraform.version },
+        parallelism: options.parallelism,
+        hasChanges: false,
+        instances: [...results.values()],
+    };
+    const changed = (result) => {
+        run.hasChanges = run.instances.some((instance) => hasChanges(instance));
+        options.reporter.instanceChanged(result, run);
+    };
+    const context = new EngineContext(options);
+    const cost = (id) => options.durationHints?.get(id) ?? 1;
+    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
+    const running = new Map();
+    let stopReason;
+    let outputs = Promise.resolve();
+    const start = (id) => {
+        const result = results.get(id);
+        const work = context.runInstance(options.graph.byId.get(id), result, changed).then(async () => {
+            running.delete(id);
+            const failed = result.status !== 'succeeded';
+            for (const dropped of queue.finish(id, !failed)) {
+                const dependent = results.get(dropped);
+                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
+                Object.assign(dependent, result.status === 'cancelled'
+                    ? { status: 'cancelled', reason: 'the run was cancelled' }
+                    : { status: 'skipped', reason: `upstream ${id} ${result.status}` });
+                changed(dependent);
+            }
+            if (result.status === 'failed' && options.failFast)
+                stopReason ??= `stopped by --fail-fast after ${id} failed`;
+            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave.
+            outputs = outputs.then(() => options.reporter.instanceOutput(result, context.sectionsOf(id)));
+            await outputs;
+        });
+        running.set(id, work);
+    };
+    const onAbort = () => (stopReason ??= 'the run was cancelled');
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    if (options.signal.aborted)
+        onAbort();
+    try {
+        while (!queue.isDone) {
+            if (stopReason === undefined) {
+                for (const id of queue.take(options.parallelism - queue.runningCount))
+                    start(id);
+            }
+            if (running.size === 0)
+                break;
+            await Promise.race(running.values());
+        }
+        await Promise.all(running.values());
+        await outputs;
+    }
+    finally {
+        options.signal.removeEventListener('abort', onAbort);
+    }
+    for (const id of queue.drain()) {
+        const result = results.get(id);
+        Object.assign(result, { status: 'cancelled', reason: stopReason ?? 'not started' });
+        changed(result);
+    }
+    const finishedAt = now();
+    run.finishedAt = finishedAt.toISOString();
+    run.durationMs = finishedAt.getTime() - startedAt.getTime();
+    run.status = run.instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped')
+        ? 'failed'
+        : run.instances.some((instance) => instance.status === 'cancelled')
+            ? 'cancelled'
+            : 'succeeded';
+    return run;
+}
+function hasChanges(instance) {
+    const changes = instance.changes;
+    return changes !== null && changes.add + changes.change + changes.destroy > 0;
+}
+function pendingResult(instance) {
+    return {
+        id: instance.id,
+        layer: instance.layer,
+        scope: instance.scope,
+        account: instance.account,
+        region: instance.region,
+        environment: instance.environment,
+        status: 'pending',
+        step: null,
+        startedAt: null,
+        finishedAt: null,
+        durationMs: null,
+        changes: null,
+        resourceChanges: [],
+        error: null,
+        reason: null,
+        timedOut: false,
+        mockedUpstreams: [],
+        planFile: null,
+    };
+}
+/** A step failed: the instance stops there and the result says why. */
+class StepFailure extends Error {
+    timedOut;
+    constructor(message, timedOut = false) {
+        super(message);
+        this.timedOut = timedOut;
+    }
+}
+/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
+class WaitingOnUpstream extends Error {
+}
+/** Per-run state shared by instances: outputs read so far, the init gate, the work directory layout. */
+class EngineContext {
+    options;
+    outputs = new Map();
+    firstInit = new Map();
+    exclusive = Promise.resolve();
+    sections = new Map();
+    roles;
+    constructor(options) {
+        this.options = options;
+        this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+    }
+    sectionsOf(id) {
+        return this.sections.get(id) ?? [];
+    }
+    directoryOf(id) {
+        return external_node_path_namespaceObject.join(this.options.workDirectory, 'instances', run_engine_instanceDirectoryName(id));
+    }
+    readDirectoryOf(id) {
+        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', run_engine_instanceDirectoryName(id));
+    }
+    async runInstance(instance, result, changed) {
+        const { command } = this.options;
+        const begin = performance.now();
+        Object.assign(result, {
+            status: 'running',
+            startedAt: (this.options.now?.() ?? new Date()).toISOString(),
+        });
+        const step = (name) => {
+            result.step = name;
+            changed(result);
+        };
+        try {
+            const directory = this.directoryOf(instance.id);
+            if (this.options.planDirectory === undefined)
+                await (0,promises_namespaceObject.rm)(directory, { recursive: true, force: true });
+            await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+            step('init');
+            await this.init(instance);
+            if (this.options.planDirectory !== undefined) {
+                await this.applySavedPlan(instance, result, step);
+            }
+            else {
+                step('read-upstream');
+                const variables = await this.variablesFor(instance, result);
+                const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
+                await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+                await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
+                const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
+                step('plan');
+                const plan = await this.terraform(instance, 'plan', terraformArgs.plan({
+                    planFile,
+                    varFile,
+                    lockTimeout: this.options.manifest.terraform.lockTimeout,
+                    destroy: command === 'destroy',
+                }));
+                const meaning = planExitMeaning(plan.exitCode);
+                if (meaning === 'error')
+                    throw this.failure('plan', plan);
+                result.planFile = external_node_path_namespaceObject.relative(this.options.workDirectory, planFile);
+                step('show');
+                await this.summarisePlan(instance, planFile, result);
+                if (command !== 'plan' && meaning === 'changes') {
+                    if (result.mockedUpstreams.length > 0) {
+                        throw new StepFailure(`refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`);
+                    }
+                    step('apply');
+                    await this.apply(instance, planFile);
+                }
+                if (command !== 'destroy') {
+                    step('output');
+                    await this.recordOutputs(instance);
+                }
+            }
+            result.status = 'succeeded';
+        }
+        catch (error) {
+            if (error instanceof WaitingOnUpstream) {
+                Object.assign(result, { status: 'skipped', reason: error.message });
+            }
+            else if (error instanceof StepFailure) {
+                const cancelled = this.options.signal.aborted && !error.timedOut;
+                Object.assign(result, {
+                    status: cancelled ? 'cancelled' : 'failed',
+                    reason: cancelled ? 'the run was cancelled while it ran' : null,
+                    error: this.options.redactor.redact(error.message),
+                    timedOut: error.timedOut,
+                });
+            }
+            else {
+                Object.assign(result, {
+                    status: 'failed',
+                    error: this.options.redactor.redact(describeUnexpected(error)),
+                });
+            }
+        }
+        Object.assign(result, {
+            finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
+            durationMs: Math.round(performance.now() - begin),
+        });
+        if (result.status === 'succeeded')
+            result.step = null;
+        changed(result);
+    }
+    /**
+     * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
+     * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
+     * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
+     */
+    async init(instance, reading = false) {
+        const first = this.firstInit.get(instance.path);
+        if (first) {
+            await first;
+            return this.runInit(instance, reading);
+        }
+        const run = this.exclusive.then(() => this.runInit(instance, reading));
+        const settled = run.then(() => undefined, () => undefined);
+        this.exclusive = settled;
+        this.firstInit.set(instance.path, settled);
+        return run;
+    }
+    async runInit(instance, reading) {
+        const result = await this.terraform(instance, 'init', terraformArgs.init(instance.backend), false, reading);
+        if (result.exitCode !== 0)
+            throw this.failure('init', result);
+    }
+    /**
+     * Runs one Terraform command for an instance, its output appended to that instance's log for the step.
+     * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
+     * logs of that instance, which may run later in the same run.
+     */
+    async terraform(instance, step, args, captureStdout = false, reading = false) {
+        const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
+        const logFile = external_node_path_namespaceObject.join(directory, `${step}.log`);
+        if (!reading) {
+            const list = this.sections.get(instance.id) ?? [];
+            if (!list.some((section) => section.logFile === logFile))
+                list.push({ title: `terraform ${step}`, logFile });
+            this.sections.set(instance.id, list);
+        }
+        return this.options.runner.run({
+            executable: this.options.terraform.executable,
+            args,
+            cwd: external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path),
+            env: {
+                ...this.options.terraform.env,
+                TF_IN_AUTOMATION: '1',
+                TF_INPUT: '0',
+                TF_DATA_DIR: external_node_path_namespaceObject.join(directory, 'terraform-data'),
+                STRATA_INSTANCE_ID: instance.id,
+            },
+            logFile,
+            captureStdout,
+            signal: this.options.signal,
+            timeoutMs: this.options.commandTimeoutMs,
+            graceMs: this.options.graceMs,
+        });
+    }
+    failure(step, result) {
+        if (result.timedOut) {
+            return new StepFailure(`terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`, true);
+        }
+        if (result.cancelled)
+            return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
+        const how = result.exitCode === null
+            ? `ended by ${result.endSignal ?? 'a signal'}`
+            : `exit code ${result.exitCode}`;
+        return new StepFailure(`terraform ${step} failed (${how})\n${lastLines(result.tail)}`);
+    }
+    async summarisePlan(instance, planFile, result) {
+        const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), true);
+        if (shown.exitCode !== 0)
+            throw this.failure('show', shown);
+        const summary = parsePlanJson(shown.stdout);
+        const { add, change, destroy, replace } = summary.counts;
+        result.changes = { add, change, destroy, replace };
+        result.resourceChanges = summary.resourceChanges.map((rc) => ({
+            address: rc.address,
+            action: rc.actions,
+        }));
+    }
+    async apply(instance, planFile) {
+        const applied = await this.terraform(instance, 'apply', terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }));
+        if (applied.exitCode !== 0)
+            throw this.failure('apply', applied);
+    }
+    /**
+     * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
+     * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
+     */
+    async applySavedPlan(instance, result, step) {
+        const saved = external_node_path_namespaceObject.join(this.options.planDirectory, 'instances', run_engine_instanceDirectoryName(instance.id));
+        const planFile = external_node_path_namespaceObject.join(saved, 'plan.tfplan');
+        let plannedInputs;
+        try {
+            plannedInputs = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, 'inputs.sha256'), 'utf8');
+        }
+        catch {
+            throw new StepFailure(`no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`);
+        }
+        step('read-upstream');
+        const variables = await this.variablesFor(instance, result);
+        if (result.mockedUpstreams.length > 0 || digest(variables) !== plannedInputs) {
+            throw new StepFailure(`the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`);
+        }
+        result.planFile = planFile;
+        step('show');
+        await this.summarisePlan(instance, planFile, result);
+        step('apply');
+        await this.apply(instance, planFile);
+        step('output');
+        await this.recordOutputs(instance);
+    }
+    /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
+    async variablesFor(instance, result) {
+        const code = this.options.layerCode.read(instance.path);
+        const upstream = new Map();
+        const inputs = this.options.graph.inputsOf(instance.id);
+        for (const input of inputs) {
+            for (const source of input.sources) {
+                const upstreamInstance = this.options.graph.byId.get(source.id);
+                const outputs = await this.outputsOf(upstreamInstance);
+                if (!outputs.isEmpty) {
+                    upstream.set(source.id, outputs.values);
+                    continue;
+                }
+                const layer = this.options.manifest.layers.find((candidate) => candidate.name === upstreamInstance.layer);
+                const mocks = layer.mockOutputs;
+                if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
+                    upstream.set(source.id, mocks);
+                    result.mockedUpstreams.push(source.id);
+                }
+                else if (this.options.command !== 'destroy') {
+                    throw new WaitingOnUpstream(`waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
+                        (this.options.command === 'plan'
+                            ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                            : ''));
+                }
+            }
+        }
+        const variables = buildVariables({
+            instance,
+            globalRegion: this.options.manifest.backend.globalRegion,
+            roleOf: (region) => this.roles.get(region),
+            upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
+            declared: code.variables,
+            failover: this.options.failover,
+        });
+        const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
+        if (secrets.length > 0)
+            this.addSecrets(secrets);
+        return variables;
+    }
+    addSecrets(values) {
+        this.options.redactor.add(values);
+        this.options.reporter.secrets(values);
+    }
+    /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
+    outputsOf(instance) {
+        const known = this.outputs.get(instance.id);
+        if (known)
+            return known;
+        const read = (async () => {
+            await (0,promises_namespaceObject.mkdir)(this.readDirectoryOf(instance.id), { recursive: true });
+            await this.init(instance, true);
+            return this.readOutputs(instance, true);
+        })();
+        this.outputs.set(instance.id, read);
+        return read;
+    }
+    /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
+    async recordOutputs(instance) {
+        const outputs = this.readOutputs(instance);
+        this.outputs.set(instance.id, outputs);
+        await outputs;
+    }
+    async readOutputs(instance, reading = false) {
+        const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
+        if (result.exitCode !== 0)
+            throw this.failure('output', result);
+        const outputs = parseOutputsJson(result.stdout);
+        const secrets = sensitiveValues(outputs);
+        if (secrets.length > 0)
+            this.addSecrets(secrets);
+        const values = outputValues(outputs);
+        const declared = this.options.layerCode.read(instance.path).outputs;
+        return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
+    }
+}
+function digest(value) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
+}
+function leafStrings(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return [String(value)];
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).flatMap(leafStrings);
+    return [];
+}
+/** The end of Terraform's output, where its error is. */
+function lastLines(tail, count = 30) {
+    return tail.trimEnd().split('\n').slice(-count).join('\n');
+}
+function describeUnexpected(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/redact.js
+/**
+ * Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints, and a
+ * plan redactor so that no rendering of a plan can show a value Terraform marked sensitive.
+ */
+/**
+ * Secrets shorter than this are not masked in text: masking `42` or `on` everywhere would wreck the log and
+ * hide nothing worth hiding. (`redactPlanJson` still masks short values where Terraform marks them.)
+ */
+const MIN_SECRET_LENGTH = 4;
+const MASK = '***';
+function createRedactor(secrets = []) {
+    const known = new Set();
+    let pattern; // Rebuilt lazily after `add`, so adding many values costs one build.
+    const add = (values) => {
+        for (const value of values) {
+            for (const form of formsOf(value)) {
+                if (form.length >= MIN_SECRET_LENGTH && !known.has(form)) {
+                    known.add(form);
+                    pattern = undefined;
+                }
+            }
+        }
+    };
+    add(secrets);
+    return {
+        add,
+        redact(text) {
+            if (known.size === 0)
+                return text;
+            // One regular expression, longest secret first, so the text is scanned once whatever the number of secrets.
+            pattern ??= new RegExp([...known]
+                .sort((a, b) => b.length - a.length)
+                .map(escapeRegExp)
+                .join('|'), 'g');
+            return text.replace(pattern, MASK);
+        },
+    };
+}
+/**
+ * A secret as it can reach a log: whole, each of its lines (a multi-line key printed line by line, or with
+ * other line endings), and escaped inside a JSON string.
+ */
+function formsOf(value) {
+    return [value, ...value.split(/\r?\n/), JSON.stringify(value).slice(1, -1)];
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const SENSITIVE_VALUE = '(sensitive value)';
+/**
+ * A deep copy of a parsed `terraform show -json` plan with every value Terraform marks sensitive replaced by
+ * `(sensitive value)`: resource attributes by `before_sensitive`/`after_sensitive` (changes and drift) and
+ * `sensitive_values` (planned and prior state), sensitive outputs, sensitive variables with their defaults and
+ * the constants passed to them. Then, because Terraform marks a value only where it knows it is sensitive,
+ * every other string equal to a masked one (a literal in the configuration, say) is masked too, and masked
+ * strings of at least MIN_SECRET_LENGTH characters are cut out of longer strings with `***`.
+ */
+function redactPlanJson(plan) {
+    const copy = structuredClone(plan);
+    if (!redact_isRecord(copy))
+        return copy;
+    const secrets = new Set();
+    for (const key of ['resource_changes', 'resource_drift']) {
+        for (const entry of redact_arrayAt(copy, key)) {
+            if (redact_isRecord(entry.change))
+                maskChange(entry.change, secrets);
+        }
+    }
+    for (const change of Object.values(redact_recordAt(copy, 'output_changes'))) {
+        if (redact_isRecord(change))
+            maskChange(change, secrets);
+    }
+    maskStateValues(redact_recordAt(copy, 'planned_values'), secrets);
+    maskStateValues(redact_recordAt(redact_recordAt(copy, 'prior_state'), 'values'), secrets);
+    const rootModule = redact_recordAt(redact_recordAt(copy, 'configuration'), 'root_module');
+    maskModuleConfig(rootModule, secrets);
+    const declared = redact_recordAt(rootModule, 'variables');
+    for (const [name, variable] of Object.entries(redact_recordAt(copy, 'variables'))) {
+        if (redact_isRecord(variable) && isSensitiveDeclaration(declared[name]))
+            maskKey(variable, 'value', secrets);
+    }
+    secrets.delete('');
+    return secrets.size === 0 ? copy : maskCopies(copy, secrets, createRedactor(secrets));
+}
+/** `before`/`after` by their marks: `true`, or an object/array mirroring the value with `true` where sensitive. */
+function maskChange(change, secrets) {
+    for (const side of ['before', 'after']) {
+        if (side in change)
+            change[side] = maskMarked(change[side], change[`${side}_sensitive`], secrets);
+    }
+}
+function maskMarked(value, mark, secrets) {
+    if (mark === true) {
+        if (value === null)
+            return null; // Nothing to hide, and `before: null` must still read as "did not exist".
+        collectStrings(value, secrets);
+        return SENSITIVE_VALUE;
+    }
+    if (Array.isArray(mark) && Array.isArray(value))
+        return value.map((item, i) => maskMarked(item, mark[i], secrets));
+    if (redact_isRecord(mark) && redact_isRecord(value)) {
+        for (const key of Object.keys(value))
+            value[key] = maskMarked(value[key], mark[key], secrets);
+    }
+    return value;
+}
+/** `planned_values` or `prior_state.values`: outputs, then resources module by module. */
+function maskStateValues(values, secrets) {
+    for (const output of Object.values(redact_recordAt(values, 'outputs'))) {
+        if (redact_isRecord(output) && output.sensitive === true)
+            maskKey(output, 'value', secrets);
+    }
+    const modules = [redact_recordAt(values, 'root_module')];
+    for (let module = modules.pop(); module; module = modules.pop()) {
+        for (const resource of redact_arrayAt(module, 'resources')) {
+            if ('values' in resource)
+                resource.values = maskMarked(resource.values, resource.sensitive_values, secrets);
+        }
+        modules.push(...redact_arrayAt(module, 'child_modules'));
+    }
+}
+/** Sensitive variables' defaults, sensitive outputs' expressions, and constants passed to sensitive variables. */
+function maskModuleConfig(module, secrets) {
+    for (const variable of Object.values(redact_recordAt(module, 'variables'))) {
+        if (redact_isRecord(variable) && isSensitiveDeclaration(variable))
+            maskKey(variable, 'default', secrets);
+    }
+    for (const output of Object.values(redact_recordAt(module, 'outputs'))) {
+        if (redact_isRecord(output) && output.sensitive === true)
+            maskConstants(output.expression, secrets);
+    }
+    for (const call of Object.values(redact_recordAt(module, 'module_calls'))) {
+        if (!redact_isRecord(call))
+            continue;
+        const child = redact_recordAt(call, 'module');
+        maskModuleConfig(child, secrets);
+        const declared = redact_recordAt(child, 'variables');
+        for (const [name, expression] of Object.entries(redact_recordAt(call, 'expressions'))) {
+            if (isSensitiveDeclaration(declared[name]))
+                maskConstants(expression, secrets);
+        }
+    }
+}
+function isSensitiveDeclaration(variable) {
+    return redact_isRecord(variable) && variable.sensitive === true;
+}
+/** Every `constant_value` in an expression, nested block expressions included. */
+function maskConstants(expression, secrets) {
+    if (Array.isArray(expression))
+        for (const item of expression)
+            maskConstants(item, secrets);
+    if (!redact_isRecord(expression))
+        return;
+    for (const [key, value] of Object.entries(expression)) {
+        if (key === 'constant_value')
+            maskKey(expression, key, secrets);
+        else
+            maskConstants(value, secrets);
+    }
+}
+function maskKey(record, key, secrets) {
+    if (!(key in record))
+        return;
+    collectStrings(record[key], secrets);
+    record[key] = SENSITIVE_VALUE;
+}
+function collectStrings(value, into) {
+    if (typeof value === 'string')
+        into.add(value);
+    else if (Array.isArray(value))
+        for (const item of value)
+            collectStrings(item, into);
+    else if (redact_isRecord(value))
+        for (const item of Object.values(value))
+            collectStrings(item, into);
+}
+/**
+ * Fields that name things rather than hold values. They are left alone, so that a secret that happens to be
+ * `test` or `main` does not turn `aws_instance.main` into `aws_instance.***`. Terraform refuses sensitive
+ * values in `for_each` and `count`, so an address or index cannot carry one.
+ */
+const NAME_FIELDS = new Set([
+    'address',
+    'previous_address',
+    'module_address',
+    'to_display',
+    'mode',
+    'type',
+    'name',
+    'index',
+    'deposed',
+    'provider_name',
+    'provider_config_key',
+    'full_name',
+    'version_constraint',
+    'source',
+    'actions',
+    'action_reason',
+    'references',
+    'replace_paths',
+    'format_version',
+    'terraform_version',
+    'timestamp',
+]);
+/** Fields that hold a value (an attribute map, an output's value, a constant): every key below them is data. */
+const VALUE_FIELDS = new Set(['before', 'after', 'values', 'value', 'default', 'constant_value']);
+function maskCopies(value, secrets, redactor, isData = false) {
+    if (typeof value === 'string') {
+        if (value === SENSITIVE_VALUE)
+            return value;
+        return secrets.has(value) ? SENSITIVE_VALUE : redactor.redact(value);
+    }
+    if (Array.isArray(value))
+        return value.map((item) => maskCopies(item, secrets, redactor, isData));
+    if (redact_isRecord(value)) {
+        for (const [key, item] of Object.entries(value)) {
+            // A record under a name field (`module` in a module call is one) is structure: go on into it.
+            if (!isData && NAME_FIELDS.has(key) && !redact_isRecord(item))
+                continue;
+            value[key] = maskCopies(item, secrets, redactor, isData || VALUE_FIELDS.has(key));
+        }
+    }
+    return value;
+}
+function redact_arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value.filter(redact_isRecord) : [];
+}
+function redact_recordAt(record, key) {
+    const value = record[key];
+    return redact_isRecord(value) ? value : {};
+}
+function redact_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/child-process-runner.js
+
+
+
+
+/** The default time between SIGINT and SIGKILL. */
+const DEFAULT_GRACE_MS = 20_000;
+/** How much of the end of the combined output `tail` keeps. */
+const TAIL_BYTES = 64 * 1024;
+/** How often to look for live members of the process group while it winds down. */
+const GROUP_POLL_MS = 25;
+/** How long to wait for the group to vanish after SIGKILL before giving up (a process stuck in the kernel). */
+const AFTER_KILL_MS = 2_000;
+/** The process could not be started: the executable, the working directory or the log file is the problem. */
+class ProcessStartError extends Error {
+    executable;
+    /** The system error code (`ENOENT`, `EACCES`, …) when there is one. */
+    code;
+    constructor(executable, reason, code) {
+        super(`Cannot run '${executable}': ${reason}`);
+        this.name = 'ProcessStartError';
+        this.executable = executable;
+        this.code = code;
+    }
+}
+/**
+ * Runs processes with node:child_process, argument arrays only (never a shell).
+ *
+ * - The child gets its own session and process group (`detached`), so a Ctrl-C in the terminal reaches only
+ *   Strata, which forwards exactly one SIGINT (Terraform takes a second one as "exit now" and may leave its state
+ *   lock). Signals go to the whole group, so the children of wrapper scripts get them too. The entry must therefore
+ *   turn its own SIGINT/SIGTERM into an abort of `signal`, or the children outlive it.
+ * - stdin is closed: commands must not prompt (pass `-input=false`).
+ * - The executable is looked up on the PATH of `request.env`, not Strata's own.
+ * - Output goes to `logFile` (appended, parent folders created) in the order it arrives, through one stream with
+ *   back-pressure: when the disk is slower than the child, the child waits, and memory stays bounded.
+ * - A `signal` that is already aborted at call time means the process is not started and the log not touched:
+ *   the result has `cancelled: true`, `exitCode: null`, `durationMs: 0`.
+ * - Cancellation and `timeoutMs`: one SIGINT to the group, then SIGKILL to the group if any member is still alive
+ *   after `graceMs`. Members of the group still alive when the child exits (orphans: a background job of a
+ *   wrapper, a provider left behind by a crash) get the same sequence, so nothing outlives the run.
+ * - Resolves only after the child has closed, the group is gone and the log is flushed. Rejects with
+ *   ProcessStartError when the process cannot start; never for an exit code, a signal or a timeout.
+ */
+function createChildProcessRunner() {
+    return { run: runProcess };
+}
+async function runProcess(request) {
+    if (request.signal?.aborted)
+        return notStarted();
+    const log = await openLog(request);
+    if (request.signal?.aborted) {
+        await closeStream(log);
+        return notStarted();
+    }
+    const startedAt = performance.now();
+    let child;
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(request.executable, [...request.args], {
+            cwd: request.cwd,
+            env: { ...request.env },
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+    }
+    catch (error) {
+        await closeStream(log);
+        throw await startError(request, error);
+    }
+    // Registered before anything can fail, so an 'error' never goes unhandled and no event is missed.
+    const started = new Promise((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+    });
+    const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const closed = new Promise((resolve) => {
+        child.once('close', (code, endSignal) => resolve([code, endSignal]));
+    });
+    try {
+        await started;
+    }
+    catch (error) {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        await closeStream(log);
+        throw await startError(request, error);
+    }
+    // After a successful start, 'error' only reports a failed kill(); the group signalling below has its fallbacks.
+    child.on('error', () => undefined);
+    const pid = child.pid;
+    const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
+    child.stdout.on('data', (chunk) => output.add(chunk, true));
+    child.stderr.on('data', (chunk) => output.add(chunk, false));
+    const graceMs = request.graceMs ?? DEFAULT_GRACE_MS;
+    let cancelled = false;
+    let timedOut = false;
+    let killed = false;
+    let interrupted = false;
+    let killedAt;
+    let graceTimer;
+    const sendToGroup = (signal) => {
+        try {
+            process.kill(-pid, signal);
+        }
+        catch {
+            // The group is gone or cannot be signalled (or the platform has no groups): the child alone, if still there.
+            child.kill(signal);
+        }
+    };
+    /** SIGINT once, whatever asks for it and however often; SIGKILL after the grace period if anyone is left. */
+    const interrupt = () => {
+        if (interrupted)
+            return;
+        interrupted = true;
+        sendToGroup('SIGINT');
+        graceTimer = setTimeout(() => {
+            void (async () => {
+                const isChildRunning = child.exitCode === null && child.signalCode === null;
+                if (!isChildRunning && !(await hasLiveMembers(pid)))
+                    return;
+                killed = true;
+                killedAt = performance.now();
+                sendToGroup('SIGKILL');
+            })();
+        }, graceMs);
+    };
+    const onAbort = () => {
+        cancelled = true;
+        interrupt();
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeoutTimer = request.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            interrupt();
+        }, request.timeoutMs);
+    // Once the child itself has exited, cancellation and timeout no longer apply to it; whatever is left of its
+    // group (holding the pipes open or not) is ended with the same sequence.
+    const orphansHandled = exited.then(async () => {
+        clearTimeout(timeoutTimer);
+        request.signal?.removeEventListener('abort', onAbort);
+        if (!interrupted && (await hasLiveMembers(pid)))
+            interrupt();
+    });
+    const [exitCode, endSignal] = await closed;
+    const durationMs = performance.now() - startedAt;
+    await orphansHandled;
+    if (interrupted) {
+        while (await hasLiveMembers(pid)) {
+            if (killedAt !== undefined && performance.now() - killedAt > AFTER_KILL_MS)
+                break;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(GROUP_POLL_MS);
+        }
+    }
+    clearTimeout(graceTimer);
+    await closeStream(log);
+    if (output.logError !== undefined) {
+        throw new Error(`Cannot write the log '${request.logFile}' of '${request.executable}': ${output.logError.message}`);
+    }
+    return {
+        exitCode,
+        stdout: output.stdout(),
+        tail: output.tail(),
+        endSignal,
+        cancelled,
+        timedOut,
+        killed,
+        durationMs,
+    };
+}
+function notStarted() {
+    return {
+        exitCode: null,
+        stdout: '',
+        tail: '',
+        endSignal: null,
+        cancelled: true,
+        timedOut: false,
+        killed: false,
+        durationMs: 0,
+    };
+}
+async function openLog(request) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(request.logFile), { recursive: true });
+        const handle = await (0,promises_namespaceObject.open)(request.logFile, 'a');
+        return handle.createWriteStream();
+    }
+    catch (error) {
+        const { code, message } = error;
+        throw new ProcessStartError(request.executable, `cannot open its log '${request.logFile}': ${message}`, code);
+    }
+}
+/** Ends the stream and waits until everything is on disk and the file is closed. Never rejects. */
+function closeStream(stream) {
+    return new Promise((resolve) => {
+        if (stream.closed) {
+            resolve();
+            return;
+        }
+        stream.once('close', () => resolve());
+        if (stream.destroyed)
+            return;
+        stream.end();
+    });
+}
+async function startError(request, error) {
+    const { code, message } = error;
+    const isPath = request.executable.includes('/') || request.executable.includes(external_node_path_namespaceObject.sep);
+    switch (code) {
+        case 'ENOENT':
+            if (!(await isDirectory(request.cwd))) {
+                return new ProcessStartError(request.executable, `its working directory '${request.cwd}' does not exist (ENOENT)`, code);
+            }
+            return new ProcessStartError(request.executable, isPath
+                ? 'no such file (ENOENT); check the path'
+                : 'not found on PATH (ENOENT); install it or give its full path', code);
+        case 'EACCES':
+            return new ProcessStartError(request.executable, 'permission denied (EACCES); the file must be executable and its folders searchable', code);
+        default:
+            return new ProcessStartError(request.executable, code === undefined ? message : `${message} (${code})`, code);
+    }
+}
+async function isDirectory(directory) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(directory)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Whether any process of the group `pgid` is still running. `kill(-pgid, 0)` also counts zombies, which are
+ * harmless and linger where PID 1 does not reap orphans (containers without an init), so on Linux the members are
+ * looked up in /proc and zombies are left out.
+ */
+async function hasLiveMembers(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    if (process.platform !== 'linux')
+        return true;
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)('/proc');
+    }
+    catch {
+        return true;
+    }
+    const states = await Promise.all(entries
+        .filter((entry) => /^\d+$/.test(entry))
+        .map((entry) => (0,promises_namespaceObject.readFile)(`/proc/${entry}/stat`, 'utf8').then((text) => parseStat(text), () => undefined)));
+    return states.some((state) => state !== undefined && state.pgrp === pgid && state.state !== 'Z' && state.state !== 'X');
+}
+/** `/proc/<pid>/stat`: "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses. */
+function parseStat(text) {
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const state = fields[0];
+    const pgrp = Number(fields[2]);
+    if (state === undefined || !Number.isInteger(pgrp))
+        return undefined;
+    return { state, pgrp };
+}
+/** Writes output to the log in arrival order, pausing the pipes while the log catches up; keeps the tail. */
+class OutputCollector {
+    log;
+    sources;
+    isCapturingStdout;
+    logError;
+    tailChunks = [];
+    tailSize = 0;
+    hasDroppedTail = false;
+    stdoutChunks = [];
+    isPaused = false;
+    constructor(log, sources, isCapturingStdout) {
+        this.log = log;
+        this.sources = sources;
+        this.isCapturingStdout = isCapturingStdout;
+        log.on('error', (error) => {
+            // Keep reading (and dropping) the output so the child is never blocked on a full pipe.
+            this.logError ??= error;
+            this.resume();
+        });
+    }
+    add(chunk, isStdout) {
+        if (isStdout && this.isCapturingStdout) {
+            // Machine-readable output (show -json, output -json) carries sensitive values in clear text: it is
+            // returned to the caller, never written to the log or kept in the tail that error messages quote.
+            this.stdoutChunks.push(chunk);
+            return;
+        }
+        this.tailChunks.push(chunk);
+        this.tailSize += chunk.length;
+        while (this.tailChunks.length > 1 && this.tailSize - this.tailChunks[0].length >= TAIL_BYTES) {
+            this.tailSize -= this.tailChunks.shift().length;
+            this.hasDroppedTail = true;
+        }
+        if (this.logError !== undefined || this.log.destroyed)
+            return;
+        if (!this.log.write(chunk) && !this.isPaused) {
+            this.isPaused = true;
+            for (const source of this.sources)
+                source.pause();
+            this.log.once('drain', () => this.resume());
+        }
+    }
+    stdout() {
+        return this.isCapturingStdout ? Buffer.concat(this.stdoutChunks).toString('utf8') : '';
+    }
+    tail() {
+        const all = Buffer.concat(this.tailChunks);
+        let start = Math.max(0, all.length - TAIL_BYTES);
+        if (start > 0 || this.hasDroppedTail) {
+            // Do not begin in the middle of a UTF-8 character.
+            while (start < all.length && (all[start] & 0xc0) === 0x80)
+                start += 1;
+        }
+        return all.subarray(start).toString('utf8');
+    }
+    resume() {
+        if (!this.isPaused)
+            return;
+        this.isPaused = false;
+        for (const source of this.sources)
+            source.resume();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/version.js
+
+
+/**
+ * The first releases with S3-native state locking (`use_lockfile = true` in the s3 backend) generally
+ * available: Strata's backends lock with it, with no DynamoDB table.
+ */
+const MINIMUM_VERSIONS = { terraform: '1.11.0', tofu: '1.10.0' };
+const DISPLAY_NAMES = { terraform: 'Terraform', tofu: 'OpenTofu' };
+function parseVersionJson(text) {
+    const [document] = parseJsonObjects(text);
+    if (typeof document?.terraform_version !== 'string') {
+        const received = document
+            ? 'an object without terraform_version'
+            : JSON.stringify(text.trim().slice(0, 80));
+        throw new TerraformOutputError('terraform version -json', 'an object with terraform_version', received);
+    }
+    const result = { terraformVersion: document.terraform_version, providerSelections: {} };
+    if (typeof document.platform === 'string')
+        result.platform = document.platform;
+    const selections = document.provider_selections;
+    if (typeof selections === 'object' && selections !== null) {
+        for (const [source, selected] of Object.entries(selections)) {
+            if (typeof selected === 'string')
+                result.providerSelections[source] = selected;
+        }
+    }
+    if (typeof document.terraform_outdated === 'boolean')
+        result.isOutdated = document.terraform_outdated;
+    return result;
+}
+/** Whether `version` (as printed by `version -json`, e.g. `1.11.2` or `1.12.0-rc1`) is new enough. */
+function checkMinimumVersion(binaryKind, version) {
+    const name = DISPLAY_NAMES[binaryKind];
+    const minimum = MINIMUM_VERSIONS[binaryKind];
+    const why = `${name} ${minimum} is the first release where S3-native state locking (\`use_lockfile\`) is generally ` +
+        'available, and Strata locks state with it';
+    const found = parseSemver(version);
+    if (!found) {
+        return {
+            ok: false,
+            message: `Cannot read the ${name} version '${version}'; Strata requires ${name} ≥ ${minimum}.`,
+        };
+    }
+    if (compareSemver(found, parseSemver(minimum)) < 0) {
+        return {
+            ok: false,
+            message: `Found ${name} ${version}, but Strata requires ${name} ≥ ${minimum}: ${why}.`,
+        };
+    }
+    return { ok: true };
+}
+function parseSemver(version) {
+    const match = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
+    if (!match)
+        return undefined;
+    return { core: [Number(match[1]), Number(match[2]), Number(match[3])], prerelease: match[4] ?? '' };
+}
+/** Semver order, except that two pre-releases of one version compare equal: enough against a release minimum. */
+function compareSemver(a, b) {
+    for (const [i, part] of a.core.entries()) {
+        const difference = part - b.core[i];
+        if (difference !== 0)
+            return difference;
+    }
+    // A pre-release comes before its release: 1.11.0-rc1 < 1.11.0.
+    return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/terraform-binary.js
+
+
+
+
+
+/**
+ * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
+ * `terraform.binary`.
+ */
+function chooseBinary(flag, env, manifestBinary) {
+    return flag || env.STRATA_TERRAFORM || manifestBinary;
+}
+/** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
+function binaryKind(binary) {
+    return external_node_path_namespaceObject.basename(binary).startsWith('tofu') ? 'tofu' : 'terraform';
+}
+/** Runs `version -json` once and refuses a binary older than the documented minimum. Returns the version. */
+async function checkBinary(runner, executable, env, cwd, logFile) {
+    let result;
+    try {
+        result = await runner.run({
+            executable,
+            args: terraformArgs.version(),
+            cwd,
+            env,
+            logFile,
+            captureStdout: true,
+        });
+    }
+    catch (error) {
+        // The binary is missing or not executable: a setup problem the user fixes, not a failed run.
+        if (error instanceof ProcessStartError)
+            throw new UsageError(error.message);
+        throw error;
+    }
+    if (result.exitCode !== 0) {
+        throw new UsageError(`'${executable} version -json' failed (exit code ${result.exitCode}): ${result.tail.trim()}`);
+    }
+    const version = parseVersionJson(result.stdout).terraformVersion;
+    const check = checkMinimumVersion(binaryKind(executable), version);
+    if (!check.ok)
+        throw new UsageError(check.message);
+    return version;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/execute-run.js
+
+
+
+
+
+
+
+
+
+
+/** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
+const PLAN_TEXT_LIMIT = (/* unused pure expression or super */ null && (512 * 1024));
+/**
+ * The one path from settings to a finished run, shared by the CLI and the action: load and check the
+ * manifest, select instances, check the Terraform binary, run the engine.
+ */
+async function executeRun(settings, adapters) {
+    if (settings.planDirectory !== undefined && settings.command !== 'apply') {
+        throw new UsageError('--plan-dir only goes with apply: it applies the plans an earlier plan run saved');
+    }
+    const loaded = loadManifest(settings.manifestFile, settings.cwd, {
+        ephemeralEnvironment: settings.ephemeralEnvironment,
+    });
+    const layerCode = createLayerCodeReader(loaded.directory);
+    const selection = settings.ephemeralEnvironment
+        ? {
+            ...settings.selection,
+            filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
+        }
+        : settings.selection;
+    const selected = selectFromSettings(loaded, selection, {
+        manifestFile: settings.manifestFile,
+        cwd: settings.cwd,
+        layerCode,
+    });
+    const dag = settings.command === 'destroy' ? reverseDag(selected) : selected;
+    const workDirectory = external_node_path_namespaceObject.resolve(settings.cwd, settings.workDirectory);
+    await (0,promises_namespaceObject.mkdir)(workDirectory, { recursive: true });
+    const env = {};
+    for (const [name, value] of Object.entries(settings.env))
+        if (value !== undefined)
+            env[name] = value;
+    env.TF_PLUGIN_CACHE_DIR ||= external_node_path_namespaceObject.join(workDirectory, 'plugin-cache');
+    await (0,promises_namespaceObject.mkdir)(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
+    const executable = chooseBinary(settings.terraformBinary, settings.env, loaded.manifest.terraform.binary);
+    const version = await checkBinary(adapters.runner, executable, env, loaded.directory, external_node_path_namespaceObject.join(workDirectory, 'terraform-version.log'));
+    await adapters.hooks?.beforeEngine?.({
+        terraformVersion: version,
+        pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
+        loaded,
+    });
+    const redactor = adapters.redactor ?? createRedactor();
+    const run = await runEngine({
+        command: settings.command,
+        manifest: loaded.manifest,
+        graph: loaded.graph,
+        dag,
+        manifestDirectory: loaded.directory,
+        workDirectory,
+        terraform: { executable, version, env },
+        runner: adapters.runner,
+        layerCode,
+        redactor,
+        reporter: adapters.reporter,
+        parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
+        failFast: settings.failFast,
+        signal: adapters.signal,
+        planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
+        graceMs: settings.graceMs,
+    });
+    await adapters.hooks?.afterEngine?.();
+    return { run, loaded, dag, redactor, workDirectory };
+}
+/** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
+async function readPlanTexts(executed) {
+    const texts = new Map();
+    for (const instance of executed.run.instances) {
+        const logFile = path.join(executed.workDirectory, 'instances', instanceDirectoryName(instance.id), 'plan.log');
+        let handle;
+        try {
+            handle = await open(logFile);
+        }
+        catch {
+            continue;
+        }
+        try {
+            const buffer = Buffer.alloc(PLAN_TEXT_LIMIT);
+            const { bytesRead } = await handle.read(buffer, 0, PLAN_TEXT_LIMIT, 0);
+            const { size } = await handle.stat();
+            let text = buffer.subarray(0, bytesRead).toString('utf8');
+            if (size > bytesRead)
+                text = `${text.slice(0, text.lastIndexOf('\n') + 1)}… (${size - bytesRead} more bytes in the log)\n`;
+            texts.set(instance.id, executed.redactor.redact(text));
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    return texts;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/run-result.js
+const FINISHED = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/run-text.js
+
+function formatChanges(changes) {
+    return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
+}
+function formatDuration(ms) {
+    if (ms === null)
+        return '';
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes}m${Math.round((ms % 60_000) / 1000)
+        .toString()
+        .padStart(2, '0')}s`;
+}
+/**
+ * One line per state change, readable while many instances run at once:
+ * `[3/12] prod/eu-west-2/network  plan` while running, `[4/12] prod/eu-west-2/network  succeeded  +2 ~1 -0  14.2s`.
+ */
+function progressLine(instance, run) {
+    const done = run.instances.filter((candidate) => FINISHED.has(candidate.status)).length;
+    const state = instance.status === 'running' ? (instance.step ?? 'running') : instance.status;
+    const parts = [instance.id, state];
+    if (FINISHED.has(instance.status)) {
+        parts.push(formatChanges(instance.changes), formatDuration(instance.durationMs));
+        if (instance.status !== 'succeeded' && instance.reason)
+            parts.push(`(${instance.reason})`);
+    }
+    return `[${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
+}
+/** The final table: every instance with its status, changes and duration, then the totals. */
+function runTable(run) {
+    const rows = [['INSTANCE', 'STATUS', 'CHANGES', 'DURATION']];
+    for (const instance of run.instances) {
+        rows.push([
+            instance.id,
+            instance.status + (instance.timedOut ? ' (timed out)' : ''),
+            formatChanges(instance.changes),
+            formatDuration(instance.durationMs),
+        ]);
+    }
+    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+    const lines = rows.map((row) => row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd());
+    const counts = new Map();
+    for (const instance of run.instances)
+        counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
+    const totals = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+    lines.push('', `${run.command} ${run.status}: ${totals} in ${formatDuration(run.durationMs)}`);
+    for (const instance of run.instances) {
+        if (instance.status === 'failed' && instance.error) {
+            lines.push('', `${instance.id} failed:`, ...instance.error.split('\n').map((line) => `  ${line}`));
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/terraform-command.js
+
+
+
+
+
+
+
+
+
+const DESCRIPTIONS = {
+    plan: 'Plans every selected instance in dependency order and reports what would change. Changes nothing.',
+    apply: "Plans and applies every selected instance in dependency order, each applying exactly its own saved plan. With --plan-dir, applies the plans an earlier 'strata plan' saved instead, refusing any that no longer apply cleanly.",
+    destroy: 'Destroys every selected instance, dependents first (reverse dependency order).',
+};
+function terraformCommandHelp(command) {
+    return `Usage: strata ${command} [options]
+
+${DESCRIPTIONS[command]}
+
+Options:
+  --manifest FILE          the manifest (default: layers.yml)
+  --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
+  --fail-fast              start nothing new after the first failure
+  --work-dir DIR           where Strata keeps Terraform data, plans and logs (default: .strata)
+  --json-out FILE          write the result model as JSON, updated after every state change
+  --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the
+                           manifest's terraform.binary)
+  --ephemeral-environment NAME
+                           add a per-pull-request environment (e.g. pr-123) to the accounts marked
+                           'ephemeral: true', in their primary region, and select only it
+${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
+
+${SELECTION_HELP}
+
+Exit codes: 0 success, 1 an instance failed or was skipped, 2 bad input, 130 interrupted (SIGINT).
+`;
+}
+async function terraformCommand(command, argv, output, process) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        options: {
+            manifest: { type: 'string', default: 'layers.yml' },
+            parallelism: { type: 'string' },
+            'fail-fast': { type: 'boolean', default: false },
+            'work-dir': { type: 'string', default: '.strata' },
+            'json-out': { type: 'string' },
+            'terraform-binary': { type: 'string' },
+            'plan-dir': { type: 'string' },
+            'ephemeral-environment': { type: 'string' },
+            help: { type: 'boolean' },
+            ...SELECTION_OPTIONS,
+        },
+        allowPositionals: false,
+        strict: true,
+    });
+    if (values.help) {
+        output.out(terraformCommandHelp(command));
+        return 0;
+    }
+    const jsonOut = values['json-out'];
+    const redactor = createRedactor();
+    let pendingWrite = Promise.resolve();
+    const writeResult = (run) => {
+        if (jsonOut === undefined)
+            return;
+        const text = `${JSON.stringify(run, null, 2)}\n`;
+        // Written to a temporary file and renamed, one write after another, so the file is always whole JSON.
+        pendingWrite = pendingWrite.then(async () => {
+            await (0,promises_namespaceObject.writeFile)(`${jsonOut}.tmp`, text);
+            await (0,promises_namespaceObject.rename)(`${jsonOut}.tmp`, jsonOut);
+        });
+    };
+    const reporter = {
+        instanceChanged(instance, run) {
+            output.err(`${redactor.redact(progressLine(instance, run))}\n`);
+            writeResult(run);
+        },
+        async instanceOutput(instance, sections) {
+            output.out(`\n::: ${instance.id} (${instance.status}) :::\n`);
+            for (const section of sections) {
+                output.out(`--- ${section.title}\n`);
+                for await (const line of logLines(section.logFile))
+                    output.out(`${redactor.redact(line)}\n`);
+            }
+        },
+        secrets(values) {
+            redactor.add(values);
+        },
+    };
+    const { run } = await executeRun({
+        command,
+        manifestFile: values.manifest,
+        selection: selectionFromFlags(values),
+        parallelism: parseParallelism(values.parallelism),
+        failFast: values['fail-fast'],
+        workDirectory: values['work-dir'],
+        terraformBinary: values['terraform-binary'],
+        planDirectory: values['plan-dir'],
+        ephemeralEnvironment: values['ephemeral-environment'],
+        cwd: process.cwd,
+        env: process.env,
+    }, { runner: createChildProcessRunner(), redactor, reporter, signal: process.signal });
+    writeResult(run);
+    await pendingWrite;
+    output.out(`\n${redactor.redact(runTable(run))}`);
+    const interrupted = process.interruptedBy();
+    if (interrupted === 'SIGINT')
+        return 130;
+    if (interrupted === 'SIGTERM')
+        return 143;
+    return run.status === 'succeeded' ? 0 : 1;
+}
+function parseParallelism(value) {
+    if (value === undefined)
+        return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) {
+        throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
+    }
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/run-cli.js
+
 
 
 const EXIT_OK = 0;
@@ -17651,26 +20238,32 @@ const USAGE = `Usage: strata <command> [options]
 
 Commands:
   graph      show the layer instances of a manifest in dependency order
+  plan       plan every selected instance, in dependency order
+  apply      plan and apply every selected instance, in dependency order
+  destroy    destroy every selected instance, dependents first
 
 Run 'strata <command> --help' for the options of a command.
 `;
 const COMMANDS = {
-    graph: { run: graphCommand, help: GRAPH_HELP },
+    graph: (argv, output, process) => graphCommand(argv, output, process.cwd),
+    plan: (argv, output, process) => terraformCommand('plan', argv, output, process),
+    apply: (argv, output, process) => terraformCommand('apply', argv, output, process),
+    destroy: (argv, output, process) => terraformCommand('destroy', argv, output, process),
 };
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */
-async function runCli(argv, output, cwd) {
+async function runCli(argv, output, process) {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         output.out(USAGE);
         return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
     }
-    const command = COMMANDS[name];
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
         output.err(`strata: unknown command '${name}'\n\n${USAGE}`);
         return EXIT_BAD_INPUT;
     }
     try {
-        return await command.run(rest, output, cwd);
+        return await command(rest, output, process);
     }
     catch (error) {
         if (error instanceof ManifestError) {
@@ -17834,7 +20427,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3075);
+/******/ var __webpack_exports__ = __nccwpck_require__(7257);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -1,19 +1,32 @@
 import * as core from '@actions/core';
+import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from './core/errors.js';
 
-export const COMMANDS = ['graph'] as const;
-export type ActionCommand = (typeof COMMANDS)[number];
+export const ACTION_COMMANDS = ['graph', 'plan', 'apply', 'destroy', 'drift', 'report'] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
-/** Every input of action.yml, read and checked once. */
+/** Every input of action.yml, read and checked once, named in camelCase. */
 export interface ActionInputs {
   command: ActionCommand;
   manifest: string;
+  workingDirectory: string;
   accounts: string[];
   regions: string[];
   environments: string[];
   layers: string[];
   instances: string[];
-  workingDirectory: string;
+  changedOnly: boolean;
+  ephemeralEnvironment: string | undefined;
+  parallelism: number | undefined;
+  failFast: boolean;
+  terraformBinary: string | undefined;
+  workDir: string;
+  planDir: string | undefined;
+  resultsDir: string | undefined;
+  maxStages: number;
+  comment: boolean;
+  githubToken: string;
+  cache: boolean;
 }
 
 function list(name: string): string[] {
@@ -24,19 +37,101 @@ function list(name: string): string[] {
     .filter((value) => value !== '');
 }
 
+function optional(name: string): string | undefined {
+  return core.getInput(name) || undefined;
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '') return fallback;
+  if (['true', 'yes', '1'].includes(value)) return true;
+  if (['false', 'no', '0'].includes(value)) return false;
+  throw new UsageError(`Input '${name}' must be 'true' or 'false', got '${core.getInput(name)}'`);
+}
+
+function wholeNumber(name: string, minimum: number): number | undefined {
+  const value = core.getInput(name).trim();
+  if (value === '') return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < minimum) {
+    throw new UsageError(`Input '${name}' must be a whole number ≥ ${minimum}, got '${value}'`);
+  }
+  return parsed;
+}
+
 export function readInputs(): ActionInputs {
   const command = core.getInput('command') || 'graph';
-  if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`Input 'command' must be one of ${COMMANDS.join(', ')}, got '${command}'`);
+  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(`Input 'command' must be one of ${ACTION_COMMANDS.join(', ')}, got '${command}'`);
   }
-  return {
+  const inputs: ActionInputs = {
     command: command as ActionCommand,
     manifest: core.getInput('manifest') || 'layers.yml',
+    workingDirectory: core.getInput('working-directory') || '.',
     accounts: list('accounts'),
     regions: list('regions'),
     environments: list('environments'),
     layers: list('layers'),
     instances: list('instance'),
-    workingDirectory: core.getInput('working-directory') || '.',
+    changedOnly: flag('changed-only', false),
+    ephemeralEnvironment: optional('ephemeral-environment'),
+    parallelism: wholeNumber('parallelism', 1),
+    failFast: flag('fail-fast', false),
+    terraformBinary: optional('terraform-binary'),
+    workDir: core.getInput('work-dir') || '.strata',
+    planDir: optional('plan-dir'),
+    resultsDir: optional('results-dir'),
+    maxStages: wholeNumber('max-stages', 1) ?? 8,
+    comment: flag('comment', true),
+    githubToken: core.getInput('github-token'),
+    cache: flag('cache', true),
   };
+  if (inputs.command === 'report' && inputs.resultsDir === undefined) {
+    throw new UsageError("Input 'results-dir' is required with command 'report'");
+  }
+  if (inputs.planDir !== undefined && inputs.command !== 'apply') {
+    throw new UsageError(`Input 'plan-dir' only goes with command 'apply', got command '${inputs.command}'`);
+  }
+  return inputs;
+}
+
+/** What the action needs to know of the event that started the workflow. */
+export interface EventContext {
+  eventName: string;
+  repository: { owner: string; repo: string } | undefined;
+  pullRequest: { number: number; isFork: boolean } | undefined;
+  runUrl: string | undefined;
+  runnerOs: string;
+}
+
+/** Reads the GITHUB_* variables and the event payload that GITHUB_EVENT_PATH names. */
+export function readEventContext(): EventContext {
+  const env = process.env;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  let pullRequest: EventContext['pullRequest'];
+  if (env.GITHUB_EVENT_PATH && existsSync(env.GITHUB_EVENT_PATH)) {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: { number?: number; head?: { repo?: { fork?: boolean } | null } };
+    };
+    const number = payload.pull_request?.number;
+    if (typeof number === 'number') {
+      pullRequest = { number, isFork: payload.pull_request?.head?.repo?.fork === true };
+    }
+  }
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    repository: owner && repo ? { owner, repo } : undefined,
+    pullRequest,
+    runUrl:
+      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
+    runnerOs: env.RUNNER_OS ?? 'Linux',
+  };
+}
+
+/** The environment Terraform runs with: the runner's own (credentials, proxies, PATH). */
+export function processEnvironment(): Readonly<Record<string, string | undefined>> {
+  return process.env;
 }

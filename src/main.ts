@@ -1,28 +1,38 @@
 import * as core from '@actions/core';
-import path from 'node:path';
-import { loadManifest } from './adapters/load-manifest.js';
+import { graphCommand, reportCommand, terraformCommand, type ActionContext } from './action/commands.js';
+import { createGitHubApi } from './adapters/github-api.js';
 import { ManifestError, getErrorMessage } from './core/errors.js';
-import { graphToJson } from './core/render/graph-json.js';
-import { computeWaves } from './core/schedule/waves.js';
-import { selectInstances } from './core/selection/select-instances.js';
-import { readInputs } from './inputs.js';
+import { processEnvironment, readEventContext, readInputs } from './inputs.js';
 
-/** The action: reads its inputs, runs the engine the CLI uses, and sets outputs. */
-export function run(): void {
+/**
+ * The action: reads its inputs, runs the engine the CLI uses, sets outputs and writes the reports. A
+ * cancelled job's SIGINT or SIGTERM stops new work and is forwarded to running Terraform processes.
+ */
+export async function run(): Promise<void> {
+  const controller = new AbortController();
+  const cancel = (signal: string) => {
+    core.warning(`${signal} received: stopping; running Terraform commands are interrupted and awaited`);
+    controller.abort();
+  };
+  process.once('SIGINT', () => cancel('SIGINT'));
+  process.once('SIGTERM', () => cancel('SIGTERM'));
   try {
     const inputs = readInputs();
-    const manifestFile = path.join(inputs.workingDirectory, inputs.manifest);
-    const loaded = loadManifest(manifestFile);
-    const dag = selectInstances(loaded.graph, {
-      accounts: inputs.accounts,
-      regions: inputs.regions,
-      environments: inputs.environments,
-      layers: inputs.layers,
-      instances: inputs.instances,
-    });
-    const graph = graphToJson(loaded.graph, dag, computeWaves(dag));
-    core.setOutput('graph', JSON.stringify(graph));
-    core.info(`${graph.nodes.length} instances in ${graph.waves.length} waves`);
+    const event = readEventContext();
+    const context: ActionContext = {
+      inputs,
+      event,
+      github:
+        inputs.githubToken && event.repository
+          ? createGitHubApi(inputs.githubToken, event.repository)
+          : undefined,
+      env: processEnvironment(),
+      cwd: process.cwd(),
+      signal: controller.signal,
+    };
+    if (inputs.command === 'graph') await graphCommand(context);
+    else if (inputs.command === 'report') await reportCommand(context);
+    else await terraformCommand(context);
   } catch (error) {
     if (error instanceof ManifestError) {
       for (const problem of error.problems) {
@@ -32,7 +42,7 @@ export function run(): void {
           startColumn: problem.column,
         });
       }
-      core.setFailed(`${error.problems.length} problem(s) in the manifest`);
+      core.setFailed(`${error.problems.length} problem(s) in the manifest; see the annotations`);
       return;
     }
     core.setFailed(getErrorMessage(error));

@@ -23,6 +23,8 @@ export interface RunSettings {
   workDirectory: string;
   terraformBinary?: string;
   planDirectory?: string;
+  /** How long a Terraform process gets to stop after SIGINT before SIGKILL; default 20 s. */
+  graceMs?: number;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -121,6 +123,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     signal: adapters.signal,
     planDirectory:
       settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
+    graceMs: settings.graceMs,
   });
   await adapters.hooks?.afterEngine?.();
   return { run, loaded, dag, redactor, workDirectory };

@@ -534,9 +534,10 @@ function digest(value: unknown): string {
 }
 
 function leafStrings(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).flatMap(leafStrings);
-  return [String(value)];
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
+  return [];
 }
 
 /** The end of Terraform's output, where its error is. */

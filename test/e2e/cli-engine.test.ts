@@ -18,13 +18,18 @@ describe('strata plan / apply / destroy on examples/multi-region', () => {
       cwd: estate,
       env: { STRATA_TERRAFORM: terraformBinary() },
     });
-    const json = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult) : undefined;
+    const json = existsSync(resultFile)
+      ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
+      : undefined;
     return { ...result, json };
   };
   const byId = (result: RunResult) => new Map(result.instances.map((instance) => [instance.id, instance]));
   const variablesOf = (id: string) =>
     JSON.parse(
-      readFileSync(path.join(estate, '.strata', 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'), 'utf8'),
+      readFileSync(
+        path.join(estate, '.strata', 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
+        'utf8',
+      ),
     ) as Record<string, unknown>;
 
   beforeAll(() => {

@@ -19,8 +19,12 @@ import { manifestWithLayers } from '../helpers/manifest-text.js';
  * concurrency without timing.
  */
 class FakeTerraform implements ProcessRunner {
-  readonly calls: { id: string; command: string; args: readonly string[]; env: Readonly<Record<string, string>> }[] =
-    [];
+  readonly calls: {
+    id: string;
+    command: string;
+    args: readonly string[];
+    env: Readonly<Record<string, string>>;
+  }[] = [];
   readonly events: string[] = [];
   readonly applied = new Set<string>();
   readonly failures = new Map<string, string>();
@@ -28,7 +32,9 @@ class FakeTerraform implements ProcessRunner {
   running = 0;
   maxRunning = 0;
 
-  constructor(private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>) {}
+  constructor(
+    private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>,
+  ) {}
 
   async run(request: ProcessRequest): Promise<ProcessResult> {
     const id = request.env.STRATA_INSTANCE_ID ?? '';
@@ -42,7 +48,16 @@ class FakeTerraform implements ProcessRunner {
     if (hold) await hold;
     if (request.signal?.aborted && hold) {
       this.running--;
-      return { exitCode: 1, stdout: '', tail: 'Interrupt received.', endSignal: null, cancelled: true, timedOut: false, killed: false, durationMs: 1 };
+      return {
+        exitCode: 1,
+        stdout: '',
+        tail: 'Interrupt received.',
+        endSignal: null,
+        cancelled: true,
+        timedOut: false,
+        killed: false,
+        durationMs: 1,
+      };
     }
     this.running--;
     this.events.push(`end ${command} ${id}`);
@@ -68,7 +83,10 @@ class FakeTerraform implements ProcessRunner {
         const changes = this.applied.has(id)
           ? []
           : [{ address: 'terraform_data.x', mode: 'managed', change: { actions: ['create'] } }];
-        return result(0, JSON.stringify({ format_version: '1.2', planned_values: {}, resource_changes: changes }));
+        return result(
+          0,
+          JSON.stringify({ format_version: '1.2', planned_values: {}, resource_changes: changes }),
+        );
       }
       case 'apply':
         this.applied.add(id);
@@ -128,11 +146,15 @@ function setup(text = MANIFEST) {
   const manifest = parseManifest(text, 'layers.yml');
   const graph = expandManifest(manifest);
   const workDirectory = mkdtempSync(path.join(os.tmpdir(), 'strata-engine-'));
-  const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id` }, secret: { value: `secret-of-${id}`, sensitive: true } }));
+  const terraform = new FakeTerraform((id) => ({
+    id: { value: `${id}-id` },
+    secret: { value: `secret-of-${id}`, sensitive: true },
+  }));
   const changes: string[] = [];
   const secrets: string[] = [];
   const reporter: EngineReporter = {
-    instanceChanged: (instance) => changes.push(`${instance.id} ${instance.status}${instance.step ? ` ${instance.step}` : ''}`),
+    instanceChanged: (instance) =>
+      changes.push(`${instance.id} ${instance.status}${instance.step ? ` ${instance.step}` : ''}`),
     instanceOutput: () => Promise.resolve(),
     secrets: (values) => secrets.push(...values),
   };
@@ -170,8 +192,12 @@ describe('runEngine: apply', () => {
     expect(Object.values(statusOf(result))).toEqual(Array(7).fill('succeeded'));
     expect(terraform.maxRunning).toBeLessThanOrEqual(2);
     expect(terraform.order('end apply a/iam')).toBeLessThan(terraform.order('start init a/r1/network'));
-    expect(terraform.order('end output a/r1/network')).toBeLessThan(terraform.order('start init a/r2/e1/app'));
-    expect(terraform.order('end output a/r2/network')).toBeLessThan(terraform.order('start init a/r1/e1/app'));
+    expect(terraform.order('end output a/r1/network')).toBeLessThan(
+      terraform.order('start init a/r2/e1/app'),
+    );
+    expect(terraform.order('end output a/r2/network')).toBeLessThan(
+      terraform.order('start init a/r1/e1/app'),
+    );
     expect(result.hasChanges).toBe(true);
     expect(result.instances[0]).toMatchObject({ changes: { add: 1, change: 0, destroy: 0, replace: 0 } });
   });
@@ -179,7 +205,12 @@ describe('runEngine: apply', () => {
   it('passes context, vars and upstream outputs, only those the layer declares', async () => {
     const { workDirectory, run } = setup();
     await run('apply');
-    const file = path.join(workDirectory, 'instances', instanceDirectoryName('a/r2/e1/app'), 'variables.tfvars.json');
+    const file = path.join(
+      workDirectory,
+      'instances',
+      instanceDirectoryName('a/r2/e1/app'),
+      'variables.tfvars.json',
+    );
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       account: 'a',
       region: 'r2',
@@ -262,7 +293,8 @@ describe('runEngine: apply', () => {
     let release!: () => void;
     terraform.holds.set('apply a/iam', new Promise<void>((resolve) => (release = resolve)));
     const done = run('apply', { signal: controller.signal });
-    while (!terraform.events.includes('start apply a/iam')) await new Promise((resolve) => setImmediate(resolve));
+    while (!terraform.events.includes('start apply a/iam'))
+      await new Promise((resolve) => setImmediate(resolve));
     controller.abort();
     release();
     const result = await done;
@@ -332,7 +364,10 @@ describe('runEngine: destroy and saved plans', () => {
     await run('apply', { dag: selectInstances(graph, { layers: ['iam'] }) });
     await run('plan', { dag: selectInstances(graph, { layers: ['network'] }) });
     const planned = terraform.calls.length;
-    const result = await run('apply', { dag: selectInstances(graph, { layers: ['network'] }), planDirectory: workDirectory });
+    const result = await run('apply', {
+      dag: selectInstances(graph, { layers: ['network'] }),
+      planDirectory: workDirectory,
+    });
     expect(result.status).toBe('succeeded');
     expect(terraform.calls.slice(planned).some((call) => call.command === 'plan')).toBe(false);
 

@@ -13,7 +13,7 @@ export interface RecordedCall {
  */
 export class GitHubApiServer {
   readonly calls: RecordedCall[] = [];
-  readonly comments: { id: number; body: string }[] = [];
+  readonly comments: { id: number; issue: number; body: string }[] = [];
   changedFiles: string[] = [];
   private server: Server | undefined;
   private nextId = 1;
@@ -27,14 +27,21 @@ export class GitHubApiServer {
           response.writeHead(status, { 'content-type': 'application/json' });
           response.end(JSON.stringify(data));
         };
-        if (request.method === 'GET' && /\/issues\/\d+\/comments$/.test(url.pathname)) {
+        const onIssue = /\/issues\/(\d+)\/comments$/.exec(url.pathname);
+        if (request.method === 'GET' && onIssue) {
           return reply(
             200,
-            this.comments.map((comment) => ({ ...comment, user: { login: 'github-actions[bot]' } })),
+            this.comments
+              .filter((comment) => comment.issue === Number(onIssue[1]))
+              .map((comment) => ({ ...comment, user: { login: 'github-actions[bot]' } })),
           );
         }
-        if (request.method === 'POST' && /\/issues\/\d+\/comments$/.test(url.pathname)) {
-          const comment = { id: this.nextId++, body: (body as { body: string }).body };
+        if (request.method === 'POST' && onIssue) {
+          const comment = {
+            id: this.nextId++,
+            issue: Number(onIssue[1]),
+            body: (body as { body: string }).body,
+          };
           this.comments.push(comment);
           return reply(201, comment);
         }
@@ -55,7 +62,7 @@ export class GitHubApiServer {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {

@@ -52,7 +52,8 @@ export async function runAction(
     RUNNER_OS: 'Linux',
     ...options.env,
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const child = spawn(node24(), [path.resolve('dist/index.js')], { cwd: options.cwd ?? process.cwd(), env });
   let stdout = '';
   let stderr = '';

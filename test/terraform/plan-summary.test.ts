@@ -2,11 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { TerraformOutputError } from '../../src/terraform/errors.js';
 import { parseJsonObjects } from '../../src/terraform/json-objects.js';
-import {
-  parsePlanJson,
-  planLine,
-  type PlanCounts,
-} from '../../src/terraform/plan-summary.js';
+import { parsePlanJson, planLine, type PlanCounts } from '../../src/terraform/plan-summary.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 
 const TERRAGRUNT = 'plan-terragrunt-show-all-3-units.tf1.13.5.json';

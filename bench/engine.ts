@@ -1,0 +1,178 @@
+/**
+ * How close the engine comes to the best schedule. Run with `npm run bench:engine` (after `npm run build`).
+ *
+ * It writes a synthetic estate of 202 instances (8 layers over the four scopes) whose stand-in `plan`
+ * commands take fixed, uneven times (STANDIN_DELAY_MS, by layer), runs `strata plan` through dist/cli.js at
+ * parallelism 1, 4 and 16, and prints for each:
+ *   - measured: the run's wall time (the result's durationMs);
+ *   - lower bound: max(critical path, total work / parallelism), where each instance's work is its measured
+ *     duration (the stand-in's delay plus the start-up of its four Terraform processes);
+ *   - simulated: the same scheduling policy (ready queue, longest remaining path first, then id) replayed
+ *     with zero overhead on those durations;
+ * and the ratios measured/simulated (target ≤ 1.05) and measured/lower bound (target ≤ 1.15).
+ * Options: --parallelism 1,4,16   --keep (keep the temp dir)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunResult } from '../src/core/run-result.js';
+import { remainingPathLengths } from '../src/core/schedule/critical-path.js';
+import type { Dag } from '../src/core/schedule/dag.js';
+import { ReadyQueue } from '../src/core/schedule/ready-queue.js';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const parallelisms = (option('--parallelism') ?? '1,4,16').split(',').map(Number);
+
+/** Layers with their scope, dependencies and the stand-in plan delay (ms): uneven on purpose. */
+const LAYERS = [
+  { name: 'dns', scope: 'global', dependsOn: [], delay: 1500 },
+  { name: 'iam', scope: 'account', dependsOn: [], delay: 1200 },
+  { name: 'network', scope: 'region', dependsOn: ['iam'], delay: 900 },
+  { name: 'cache', scope: 'region', dependsOn: ['network'], delay: 400 },
+  { name: 'database', scope: 'environment', dependsOn: ['network'], delay: 700 },
+  { name: 'app', scope: 'environment', dependsOn: ['database', 'cache', 'dns'], delay: 300 },
+  { name: 'worker', scope: 'environment', dependsOn: ['app'], delay: 150 },
+  { name: 'edge', scope: 'environment', dependsOn: ['app'], delay: 500 },
+] as const;
+
+function writeEstate(directory: string) {
+  const accounts = ['a1', 'a2', 'a3'];
+  const regions = ['r1', 'r2', 'r3'];
+  const environments = ['e1', 'e2', 'e3', 'e4', 'e5'];
+  const manifest = [
+    'version: 1',
+    'terraform: { binary: terraform, lock_timeout: 30s, parallelism: 4 }',
+    'backend:',
+    '  type: local',
+    '  config: { path: "../../state/{region}/{id}.tfstate" }',
+    '  global_region: r1',
+    'regions: { r1: { role: primary }, r2: { role: secondary }, r3: { role: secondary } }',
+    'accounts:',
+    ...accounts.flatMap((account, index) => [
+      `  ${account}:`,
+      `    id: "${index + 1}00000000000"`,
+      `    regions: [${regions.join(', ')}]`,
+      `    environments: [${environments.join(', ')}]`,
+    ]),
+    'layers:',
+    ...LAYERS.flatMap((layer) => [
+      `  - name: ${layer.name}`,
+      `    scope: ${layer.scope}`,
+      `    path: layers/${layer.name}`,
+      `    depends_on: [${layer.dependsOn.join(', ')}]`,
+      `    mock_outputs: { id: mock-${layer.name} }`,
+    ]),
+  ];
+  writeFileSync(path.join(directory, 'layers.yml'), `${manifest.join('\n')}\n`);
+  for (const layer of LAYERS) {
+    const code = path.join(directory, 'layers', layer.name);
+    mkdirSync(code, { recursive: true });
+    writeFileSync(
+      path.join(code, 'main.tf'),
+      [
+        'terraform {',
+        '  backend "local" {}',
+        '}',
+        'variable "region" {',
+        '  type = string',
+        '}',
+        'resource "terraform_data" "this" {',
+        `  input = "${layer.name}-\${var.region}"`,
+        '}',
+        'output "id" {',
+        '  value = terraform_data.this.input',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  }
+}
+
+/** The engine's policy with zero overhead: at most p running, ready instances by longest remaining path. */
+function simulate(dag: Dag, cost: (id: string) => number, parallelism: number): number {
+  const queue = new ReadyQueue(dag, remainingPathLengths(dag));
+  const running: { id: string; end: number }[] = [];
+  let now = 0;
+  while (!queue.isDone) {
+    for (const id of queue.take(parallelism - queue.runningCount)) running.push({ id, end: now + cost(id) });
+    running.sort((a, b) => a.end - b.end);
+    const next = running.shift()!;
+    now = next.end;
+    queue.finish(next.id, true);
+  }
+  return now;
+}
+
+function dagOf(result: RunResult, graph: { nodes: { id: string; dependsOn: string[] }[] }): Dag {
+  const ids = new Set(result.instances.map((instance) => instance.id));
+  return {
+    ids: graph.nodes.map((node) => node.id).filter((id) => ids.has(id)),
+    dependsOn: new Map(graph.nodes.map((node) => [node.id, node.dependsOn])),
+  };
+}
+
+const directory = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-engine-'));
+writeEstate(directory);
+const cli = path.join(root, 'dist', 'cli.js');
+const standIn = path.join(root, 'test', 'stand-in', 'terraform');
+const graph = JSON.parse(
+  spawnSync(process.execPath, [cli, 'graph', '--manifest', 'layers.yml', '--format', 'json'], {
+    cwd: directory,
+    encoding: 'utf8',
+  }).stdout,
+) as { nodes: { id: string; dependsOn: string[] }[] };
+const delays = LAYERS.map((layer) => `plan:*${layer.name}:${layer.delay}`).join(',');
+const nominal = new Map(LAYERS.map((layer) => [layer.name as string, layer.delay as number]));
+
+console.log(`strata engine benchmark: ${graph.nodes.length} instances, stand-in plan delays by layer (ms):`);
+console.log(
+  `  ${LAYERS.map((layer) => `${layer.name} ${layer.delay}`).join(', ')}; Node ${process.version}, ${os.cpus().length} CPUs`,
+);
+console.log('');
+console.log(
+  '| parallelism | measured s | lower bound s | simulated s | measured/simulated | measured/lower bound | simulated on nominal delays s |',
+);
+console.log('|---|---|---|---|---|---|---|');
+for (const parallelism of parallelisms) {
+  rmSync(path.join(directory, '.strata'), { recursive: true, force: true });
+  rmSync(path.join(directory, 'state'), { recursive: true, force: true });
+  const resultFile = path.join(directory, `result-${parallelism}.json`);
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'plan', '--manifest', 'layers.yml', '--parallelism', String(parallelism), '--json-out', resultFile],
+    {
+      cwd: directory,
+      env: { ...process.env, STRATA_TERRAFORM: standIn, STANDIN_DELAY_MS: delays },
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
+  if (run.status !== 0) {
+    console.error(run.stderr.split('\n').slice(-20).join('\n'));
+    throw new Error(`strata plan exited ${run.status}`);
+  }
+  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult;
+  const durations = new Map(result.instances.map((instance) => [instance.id, instance.durationMs ?? 0]));
+  const dag = dagOf(result, graph);
+  const cost = (id: string) => durations.get(id)!;
+  const work = [...durations.values()].reduce((sum, value) => sum + value, 0);
+  const critical = Math.max(...remainingPathLengths(dag, cost).values());
+  const lower = Math.max(critical, work / parallelism);
+  const simulated = simulate(dag, cost, parallelism);
+  const nominalSimulated = simulate(dag, (id) => nominal.get(id.split('/').at(-1)!)!, parallelism);
+  const measured = result.durationMs!;
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  console.log(
+    `| ${parallelism} | ${s(measured)} | ${s(lower)} | ${s(simulated)} | ${(measured / simulated).toFixed(3)} | ${(measured / lower).toFixed(3)} | ${s(nominalSimulated)} |`,
+  );
+}
+console.log('');
+console.log('targets: measured/simulated ≤ 1.05, measured/lower bound ≤ 1.15');
+if (!args.includes('--keep')) rmSync(directory, { recursive: true, force: true });
+else console.log(`kept ${directory}`);

@@ -1,0 +1,210 @@
+import * as core from '@actions/core';
+import path from 'node:path';
+import { createChildProcessRunner } from '../adapters/child-process-runner.js';
+import type { GitHubApi } from '../adapters/github-api.js';
+import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
+import { PluginCache } from '../adapters/plugin-cache.js';
+import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
+import { selectFromSettings, type SelectionSettings } from '../app/select.js';
+import { computeMatrix } from '../core/matrix/compute-matrix.js';
+import { mergeResults } from '../core/merge-results.js';
+import { commentMarker, renderComment } from '../core/render/comment.js';
+import { graphToJson } from '../core/render/graph-json.js';
+import { renderSummary } from '../core/render/summary.js';
+import type { RunResult } from '../core/run-result.js';
+import type { Dag } from '../core/schedule/dag.js';
+import { computeWaves } from '../core/schedule/waves.js';
+import { createRedactor } from '../terraform/redact.js';
+import type { ActionInputs, EventContext } from '../inputs.js';
+import { createActionReporter } from './action-reporter.js';
+import { readReportFiles, writeReportFiles } from './result-files.js';
+
+export interface ActionContext {
+  inputs: ActionInputs;
+  event: EventContext;
+  /** Absent without a token or a repository (a local run). */
+  github: GitHubApi | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  signal: AbortSignal;
+}
+
+const manifestPathOf = (context: ActionContext) =>
+  path.join(context.inputs.workingDirectory, context.inputs.manifest);
+
+async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
+  const { inputs, event, github } = context;
+  const selection: SelectionSettings = {
+    filter: {
+      accounts: inputs.accounts,
+      regions: inputs.regions,
+      environments: inputs.environments,
+      layers: inputs.layers,
+      instances: inputs.instances,
+    },
+  };
+  if (inputs.changedOnly) {
+    if (event.pullRequest && github) {
+      selection.changedFiles = await github.changedFiles(event.pullRequest.number);
+      core.info(
+        `changed-only: ${selection.changedFiles.length} files changed in pull request #${event.pullRequest.number}`,
+      );
+    } else {
+      core.info('changed-only applies to pull requests; this run selects by the other inputs alone');
+    }
+  }
+  return selection;
+}
+
+/** `graph`: the selected instances, their waves, and the job matrix for fanning out. */
+export async function graphCommand(context: ActionContext): Promise<void> {
+  const manifestFile = manifestPathOf(context);
+  const loaded = loadManifest(manifestFile, context.cwd, {
+    ephemeralEnvironment: context.inputs.ephemeralEnvironment,
+  });
+  const selection = await selectionOf(context);
+  if (context.inputs.ephemeralEnvironment)
+    selection.filter.environments = [context.inputs.ephemeralEnvironment];
+  const dag = selectFromSettings(loaded, selection, { manifestFile, cwd: context.cwd });
+  const waves = computeWaves(dag);
+  const roles = new Map(loaded.manifest.accounts.map((account) => [account.name, account.roleToAssume]));
+  const matrix = computeMatrix(loaded.graph, dag, {
+    maxStages: context.inputs.maxStages,
+    roleToAssume: (account) => roles.get(account) ?? null,
+  });
+  core.setOutput('graph', JSON.stringify(graphToJson(loaded.graph, dag, waves)));
+  core.setOutput('matrix', JSON.stringify(matrix));
+  core.info(`${dag.ids.length} instances in ${waves.length} waves, ${matrix.stage_count} matrix stages`);
+}
+
+/** `plan`, `apply`, `destroy` and `drift` (a plan whose changes are reported as drift, not failures). */
+export async function terraformCommand(context: ActionContext): Promise<void> {
+  const { inputs, event } = context;
+  const manifestFile = manifestPathOf(context);
+  if (event.pullRequest?.isFork && (inputs.command === 'plan' || inputs.command === 'drift')) {
+    await explainForkPullRequest(context, manifestFile);
+    return;
+  }
+  const redactor = createRedactor();
+  let cache: PluginCache | undefined;
+  const settings: RunSettings = {
+    command: inputs.command === 'drift' ? 'plan' : (inputs.command as RunSettings['command']),
+    manifestFile,
+    selection: await selectionOf(context),
+    ephemeralEnvironment: inputs.ephemeralEnvironment,
+    parallelism: inputs.parallelism,
+    failFast: inputs.failFast,
+    workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
+    terraformBinary: inputs.terraformBinary,
+    planDirectory:
+      inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
+    // A cancelled job gets SIGINT, SIGTERM 7.5 s later and is killed 2.5 s after that: Terraform must be
+    // done (and its lock released) within that window.
+    graceMs: 6_000,
+    cwd: context.cwd,
+    env: context.env,
+  };
+  const executed = await executeRun(settings, {
+    runner: createChildProcessRunner(),
+    redactor,
+    reporter: createActionReporter(redactor),
+    signal: context.signal,
+    hooks: inputs.cache
+      ? {
+          async beforeEngine(info) {
+            cache = PluginCache.forRun({
+              directory: info.pluginCacheDirectory,
+              runnerOs: event.runnerOs,
+              terraformVersion: info.terraformVersion,
+              manifestDirectory: info.loaded.directory,
+              layerPaths: info.loaded.manifest.layers.map((layer) => layer.path),
+              log: core,
+            });
+            await cache.restore();
+          },
+          afterEngine: () => cache?.save() ?? Promise.resolve(),
+        }
+      : undefined,
+  });
+  const plans = await readPlanTexts(executed);
+  const reportDirectory = path.join(executed.workDirectory, 'results');
+  const resultFile = await writeReportFiles(reportDirectory, executed.run, plans);
+  await publish(
+    context,
+    { run: executed.run, loaded: executed.loaded, dag: executed.dag, plans, manifestFile },
+    (text) => redactor.redact(text),
+  );
+  core.setOutput('result-file', resultFile);
+  core.setOutput('report-dir', reportDirectory);
+  failUnlessSucceeded(executed.run);
+}
+
+/** `report`: the results of matrix jobs (downloaded artifacts) merged into one summary and comment. */
+export async function reportCommand(context: ActionContext): Promise<void> {
+  const manifestFile = manifestPathOf(context);
+  const directory = path.resolve(context.cwd, context.inputs.workingDirectory, context.inputs.resultsDir!);
+  const { results, plans } = await readReportFiles(directory);
+  const run = mergeResults(results);
+  const loaded = loadManifest(manifestFile, context.cwd, {
+    ephemeralEnvironment: context.inputs.ephemeralEnvironment,
+  });
+  const ids = new Set(run.instances.map((instance) => instance.id));
+  const dag: Dag = {
+    ids: loaded.graph.instances.filter((instance) => ids.has(instance.id)).map((instance) => instance.id),
+    dependsOn: new Map(
+      loaded.graph.instances.map((instance) => [instance.id, instance.dependsOn.filter((id) => ids.has(id))]),
+    ),
+  };
+  await publish(context, { run, loaded, dag, plans, manifestFile }, (text) => text);
+  failUnlessSucceeded(run);
+}
+
+interface Publication {
+  run: RunResult;
+  loaded: LoadedManifest;
+  dag: Dag;
+  plans: ReadonlyMap<string, string>;
+  manifestFile: string;
+}
+
+/** Outputs, the job summary and, on pull requests, the sticky comment: all masked. */
+async function publish(context: ActionContext, publication: Publication, mask: (text: string) => string) {
+  const { run, loaded, dag, plans, manifestFile } = publication;
+  const failed = run.instances.filter(
+    (instance) => instance.status === 'failed' || instance.status === 'skipped',
+  );
+  core.setOutput('summary', mask(JSON.stringify(run)));
+  core.setOutput('has-changes', String(run.hasChanges));
+  core.setOutput('failed', failed.map((instance) => instance.id).join(','));
+  const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
+  await core.summary.addRaw(mask(renderSummary(input))).write();
+  if (context.inputs.comment && context.event.pullRequest && context.github) {
+    const body = mask(renderComment({ ...input, manifest: manifestFile }));
+    const how = await context.github.upsertComment(
+      context.event.pullRequest.number,
+      commentMarker(manifestFile),
+      body,
+    );
+    core.info(`Pull request comment ${how}`);
+  }
+}
+
+async function explainForkPullRequest(context: ActionContext, manifestFile: string) {
+  const note =
+    'This pull request comes from a fork. GitHub gives workflows of fork pull requests no secrets and no cloud credentials, so Strata did not plan it. A maintainer can push the branch to this repository to get a plan.';
+  core.warning(note);
+  await core.summary.addRaw(`### Strata: ${manifestFile}\n\n${note}\n`).write();
+  if (context.inputs.comment && context.event.pullRequest && context.github) {
+    const body = `${commentMarker(manifestFile)}\n### Strata plan: ${manifestFile}\n\n${note}\n`;
+    await context.github.upsertComment(context.event.pullRequest.number, commentMarker(manifestFile), body);
+  }
+  core.setOutput('has-changes', 'false');
+}
+
+function failUnlessSucceeded(run: RunResult) {
+  if (run.status === 'succeeded') return;
+  const bad = run.instances.filter((instance) => instance.status !== 'succeeded');
+  core.setFailed(
+    `${run.command} ${run.status}: ${bad.map((instance) => `${instance.id} ${instance.status}`).join(', ')}`,
+  );
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { asRunResult } from '../core/merge-results.js';
+import type { RunResult } from '../core/run-result.js';
+import { instanceDirectoryName } from '../engine/run-engine.js';
+
+/**
+ * A run's report files, in a folder a workflow uploads as an artifact: the result JSON, named after the
+ * instances it covers so that matrix jobs never overwrite each other's, and each instance's masked plan text.
+ * The `report` command reads such folders back, merged into one.
+ */
+export async function writeReportFiles(
+  directory: string,
+  run: RunResult,
+  plans: ReadonlyMap<string, string>,
+) {
+  const ids = run.instances.map((instance) => instance.id).join('\n');
+  const file = path.join(
+    directory,
+    `result-${createHash('sha256').update(ids).digest('hex').slice(0, 12)}.json`,
+  );
+  await mkdir(path.join(directory, 'plans'), { recursive: true });
+  await writeFile(file, `${JSON.stringify(run, null, 2)}\n`);
+  for (const [id, text] of plans) {
+    await writeFile(path.join(directory, 'plans', `${instanceDirectoryName(id)}.txt`), text);
+  }
+  return file;
+}
+
+export async function readReportFiles(
+  directory: string,
+): Promise<{ results: RunResult[]; plans: Map<string, string> }> {
+  const names = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
+  const results: RunResult[] = [];
+  for (const name of names) {
+    const file = path.join(directory, name);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    results.push(asRunResult(parsed, file));
+  }
+  const plans = new Map<string, string>();
+  for (const result of results) {
+    for (const instance of result.instances) {
+      try {
+        plans.set(
+          instance.id,
+          await readFile(path.join(directory, 'plans', `${instanceDirectoryName(instance.id)}.txt`), 'utf8'),
+        );
+      } catch {
+        // No plan text for this instance (it never planned).
+      }
+    }
+  }
+  return { results, plans };
+}

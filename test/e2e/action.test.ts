@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
+import { GitHubApiServer } from '../helpers/github-api-server.js';
+import { runAction, runCli } from '../helpers/run-dist.js';
+import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+
+const EVENTS = path.resolve('..', 'shared', 'fixtures', 'github');
+
+/**
+ * dist/index.js run as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files,
+ * GITHUB_EVENT_PATH pointing at real webhook payloads, Terraform on PATH, and the GitHub REST API served on
+ * 127.0.0.1 through GITHUB_API_URL.
+ */
+describe('the action (dist/index.js on Node 24)', () => {
+  const api = new GitHubApiServer();
+  let apiUrl: string;
+  let estate: string;
+
+  const environment = (
+    event: string,
+    eventName: string,
+    extra: NodeJS.ProcessEnv = {},
+  ): NodeJS.ProcessEnv => {
+    const payload = JSON.parse(readFileSync(path.join(EVENTS, event), 'utf8')) as {
+      repository: { full_name: string };
+    };
+    const binaryDirectory = path.dirname(terraformBinary());
+    return {
+      PATH: `${binaryDirectory}${path.delimiter}${process.env.PATH ?? ''}`,
+      GITHUB_EVENT_PATH: path.join(EVENTS, event),
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_REPOSITORY: payload.repository.full_name,
+      GITHUB_RUN_ID: '4242',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: apiUrl,
+      ...extra,
+    };
+  };
+  const inputs = (extra: Record<string, string>) => ({
+    manifest: 'layers.yml',
+    'github-token': 'test-token',
+    cache: 'true',
+    ...(isStandIn() ? {} : { 'terraform-binary': terraformBinary() }),
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    apiUrl = await api.start();
+    estate = mkdtempSync(path.join(os.tmpdir(), 'strata-action-estate-'));
+    cpSync('examples/multi-region', estate, { recursive: true });
+    rmSync(path.join(estate, 'state'), { recursive: true, force: true });
+    rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+  });
+  afterAll(() => api.stop());
+
+  it('graph: sets the graph and a matrix of stages that respects every dependency', async () => {
+    const result = await runAction(inputs({ command: 'graph' }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const graph = JSON.parse(result.outputs.graph!) as { nodes: { id: string; dependsOn: string[] }[] };
+    expect(graph.nodes).toHaveLength(14);
+    const matrix = JSON.parse(result.outputs.matrix!) as {
+      stage_count: number;
+      stages: {
+        include: { job: string; instances: string; account: string; account_id: string; region: string }[];
+      }[];
+    };
+    expect(matrix.stage_count).toBe(3);
+    expect(matrix.stages[0]!.include.map((job) => job.instances).sort()).toEqual([
+      'dev/iam',
+      'dns',
+      'prod/iam',
+    ]);
+    const stageOf = new Map(
+      matrix.stages.flatMap((stage, index) =>
+        stage.include.flatMap((job) => job.instances.split(',').map((id) => [id, index])),
+      ),
+    );
+    for (const node of graph.nodes) {
+      for (const dependency of node.dependsOn)
+        expect(stageOf.get(dependency)!).toBeLessThan(stageOf.get(node.id)!);
+    }
+    expect(matrix.stages[1]!.include).toContainEqual({
+      job: 'prod/eu-west-1/network',
+      instances: 'prod/eu-west-1/network',
+      account: 'prod',
+      account_id: '222222222222',
+      region: 'eu-west-1',
+      environment: '',
+      layer: 'network',
+      role_to_assume: '',
+    });
+  });
+
+  it('apply on push: applies the estate, writes the summary and the result file, comments nowhere', async () => {
+    const result = await runAction(inputs({ command: 'apply' }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(result.status).toBe(0);
+    expect(result.outputs['has-changes']).toBe('true');
+    expect(result.outputs.failed).toBe('');
+    const summary = JSON.parse(result.outputs.summary!) as RunResult;
+    expect(summary.status).toBe('succeeded');
+    expect(summary.instances).toHaveLength(14);
+    expect(JSON.parse(readFileSync(result.outputs['result-file']!, 'utf8'))).toEqual(summary);
+    expect(result.summary).toContain('prod/eu-west-2/staging/app');
+    expect(result.summary).toContain('```mermaid');
+    expect(result.stdout).toContain('::group::prod/eu-west-2/staging/app: succeeded');
+    expect(result.stdout).toMatch(/\[\d+\/14\] prod\/iam {2}succeeded/);
+    expect(api.calls.filter((call) => call.path.includes('/comments'))).toEqual([]);
+    // The provider cache needs the Actions cache service, which a local run does not have: it says so, and goes on.
+    expect(result.stdout).toContain('Provider cache: the Actions cache service is not available here');
+  });
+
+  it('plan on a pull request: one sticky comment, updated (not duplicated) on the next push', async () => {
+    const opened = await runAction(inputs({ command: 'plan' }), {
+      cwd: estate,
+      env: environment('pull_request.opened.octokit.json', 'pull_request'),
+    });
+    expect(opened.stderr).toBe('');
+    expect(opened.status).toBe(0);
+    expect(opened.outputs['has-changes']).toBe('false');
+    expect(api.comments).toHaveLength(1);
+    const first = api.comments[0]!.body;
+    expect(first.startsWith('<!-- strata:plan manifest=layers.yml -->')).toBe(true);
+    expect(first).toContain('prod/eu-west-1/production/app');
+    expect(first).toContain('https://github.com/Codertocat/Hello-World/actions/runs/4242');
+
+    const synchronized = await runAction(inputs({ command: 'plan' }), {
+      cwd: estate,
+      env: environment('pull_request.synchronize.octokit.json', 'pull_request'),
+    });
+    expect(synchronized.status).toBe(0);
+    expect(api.comments).toHaveLength(1);
+    expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+    expect(api.calls.filter((call) => call.method === 'PATCH')).toHaveLength(1);
+    // The runner swallows `::add-mask::` commands and masks those values in the whole job log from then on.
+    const shown = opened.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(opened.stdout).toMatch(/^::add-mask::postgresql:\/\/app:example-only-not-a-secret@/m);
+    for (const [where, text] of Object.entries({
+      stdout: shown.join('\n'),
+      comment: api.comments[0]!.body,
+      summary: opened.summary,
+    })) {
+      expect({ where, leaked: text.includes('example-only-not-a-secret') }).toEqual({ where, leaked: false });
+    }
+  });
+
+  it('changed-only: plans what the pull request changed, plus everything downstream', async () => {
+    api.changedFiles = ['terraform/region/network/main.tf', 'README.md'];
+    const result = await runAction(inputs({ command: 'plan', 'changed-only': 'true', comment: 'false' }), {
+      cwd: estate,
+      env: environment('pull_request.synchronize.octokit.json', 'pull_request'),
+    });
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.outputs.summary!) as RunResult;
+    expect(summary.instances.map((instance) => instance.id).sort()).toEqual([
+      'dev/eu-west-1/dev/app',
+      'dev/eu-west-1/network',
+      'dev/eu-west-2/dev/app',
+      'dev/eu-west-2/network',
+      'prod/eu-west-1/network',
+      'prod/eu-west-1/production/app',
+      'prod/eu-west-1/staging/app',
+      'prod/eu-west-2/network',
+      'prod/eu-west-2/production/app',
+      'prod/eu-west-2/sandbox/app',
+      'prod/eu-west-2/staging/app',
+    ]);
+    expect(api.calls.some((call) => /\/pulls\/\d+\/files$/.test(call.path))).toBe(true);
+  });
+
+  it('report: merges the results of matrix jobs into one summary', async () => {
+    const results = mkdtempSync(path.join(os.tmpdir(), 'strata-results-'));
+    for (const layer of ['iam', 'network']) {
+      const workDir = mkdtempSync(path.join(os.tmpdir(), 'strata-leg-'));
+      const leg = await runAction(
+        inputs({ command: 'plan', layers: layer, 'work-dir': workDir, comment: 'false' }),
+        {
+          cwd: estate,
+          env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+        },
+      );
+      expect(leg.status).toBe(0);
+      cpSync(leg.outputs['report-dir']!, results, { recursive: true });
+    }
+    expect(readdirSync(results).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    const report = await runAction(inputs({ command: 'report', 'results-dir': results }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(report.status).toBe(0);
+    const merged = JSON.parse(report.outputs.summary!) as RunResult;
+    expect(merged.instances.map((instance) => instance.id).sort()).toEqual([
+      'dev/eu-west-1/network',
+      'dev/eu-west-2/network',
+      'dev/iam',
+      'prod/eu-west-1/network',
+      'prod/eu-west-2/network',
+      'prod/iam',
+    ]);
+    expect(report.summary).toContain('dev/eu-west-1/network');
+  });
+
+  it('a pull request from a fork: no plan, and the comment says why', async () => {
+    const forkEvent = path.join(mkdtempSync(path.join(os.tmpdir(), 'strata-fork-')), 'event.json');
+    const payload = JSON.parse(
+      readFileSync(path.join(EVENTS, 'pull_request.opened.octokit.json'), 'utf8'),
+    ) as {
+      pull_request: { number: number; head: { repo: { fork: boolean } } };
+    };
+    payload.pull_request.head.repo.fork = true;
+    payload.pull_request.number = 77;
+    writeFileSync(forkEvent, JSON.stringify(payload));
+    const result = await runAction(inputs({ command: 'plan' }), {
+      cwd: estate,
+      env: {
+        ...environment('pull_request.opened.octokit.json', 'pull_request'),
+        GITHUB_EVENT_PATH: forkEvent,
+      },
+    });
+    expect(result.status).toBe(0);
+    const comment = api.calls.find(
+      (call) => call.method === 'POST' && call.path.includes('/issues/77/comments'),
+    );
+    expect((comment?.body as { body: string }).body).toContain('comes from a fork');
+    expect(result.summary).toContain('no secrets and no cloud credentials');
+  });
+
+  it('refuses bad input with a clear message, and manifest errors as annotations on the file and line', async () => {
+    const bad = await runAction(inputs({ command: 'plan', parallelism: 'lots' }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain("::error::Input 'parallelism' must be a whole number ≥ 1, got 'lots'");
+
+    writeFileSync(
+      path.join(estate, 'broken.yml'),
+      readFileSync(path.join(estate, 'layers.yml'), 'utf8').replace('scope: region', 'scope: regional'),
+    );
+    const broken = await runAction(inputs({ command: 'graph', manifest: 'broken.yml' }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(
+      /::error file=broken\.yml,line=\d+,col=\d+::layers\[2\]\.scope: must be one of/,
+    );
+    expect(broken.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('destroys the estate again (leaves nothing behind for the next test run)', () => {
+    const destroyed = runCli(['destroy', '--manifest', 'layers.yml'], {
+      cwd: estate,
+      env: { STRATA_TERRAFORM: terraformBinary() },
+    });
+    expect(destroyed.status).toBe(0);
+  });
+});

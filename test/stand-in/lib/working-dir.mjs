@@ -1,0 +1,69 @@
+// The working directory's record of its backend, in $TF_DATA_DIR/terraform.tfstate as Terraform keeps it, and
+// Terraform's "Backend initialization required" when the configuration and the record disagree.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { backendHash } from './backend.mjs';
+import { DiagError, errorDiag } from './diagnostics.mjs';
+import { marshalIndent, sortedKeys } from './go-json.mjs';
+
+export function dataDir(ctx) {
+  return resolve(ctx.cwd, ctx.env.TF_DATA_DIR || '.terraform');
+}
+
+export function readBackendRecord(ctx) {
+  const path = join(dataDir(ctx), 'terraform.tfstate');
+  if (!existsSync(path)) return undefined;
+  try {
+    const doc = JSON.parse(readFileSync(path, 'utf8'));
+    return doc.backend
+      ? { type: doc.backend.type, config: doc.backend.config ?? {}, hash: doc.backend.hash }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeBackendRecord(ctx, backend) {
+  const dir = dataDir(ctx);
+  mkdirSync(dir, { recursive: true });
+  const doc = {
+    version: 3,
+    terraform_version: ctx.version,
+    backend: { type: backend.type, config: sortedKeys(backend.config), hash: backendHash(backend) },
+  };
+  writeFileSync(join(dir, 'terraform.tfstate'), marshalIndent(doc) + '\n');
+}
+
+const INIT_REASON_TEXT = `The "backend" is the interface that Terraform uses to store state,
+perform operations, etc. If this message is showing up, it means that the
+Terraform configuration you're using is using a custom configuration for
+the Terraform backend.
+
+Changes to backend configurations require reinitialization. This allows
+Terraform to set up the new configuration, copy existing state, etc. Please run
+"terraform init" with either the "-reconfigure" or "-migrate-state" flags to
+use the current configuration.
+
+If the change reason above is incorrect, please verify your configuration
+hasn't changed and try again. At this point, no changes to your existing
+configuration or state have been made.`;
+
+/** The backend an initialized working directory uses, or Terraform's "Backend initialization required". */
+export function initializedBackend(ctx, module) {
+  const record = readBackendRecord(ctx);
+  const configured = module?.backend;
+  if (!configured && !record) return { type: 'local', config: {} };
+  const required = (reason) =>
+    new DiagError(
+      errorDiag(
+        'Backend initialization required, please run "terraform init"',
+        `Reason: ${reason}\n\n${INIT_REASON_TEXT}`,
+      ),
+    );
+  if (!record) throw required(`Initial configuration of the requested backend "${configured.type}"`);
+  if (!configured) throw required(`Unsetting the previously set backend "${record.type}"`);
+  if (configured.type !== record.type)
+    throw required(`Backend type changed from "${record.type}" to "${configured.type}"`);
+  return { type: record.type, config: record.config };
+}

