@@ -16188,11 +16188,11 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7257:
+/***/ 7299:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4592);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(962);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4592:
+/***/ 962:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16223,7 +16223,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/errors.js
+;// CONCATENATED MODULE: ./build/tsc/core/errors.js
 /** Every problem found in a manifest, reported together so the user fixes them in one pass. */
 class ManifestError extends Error {
     problems;
@@ -16258,7 +16258,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/backend/tokens.js
+;// CONCATENATED MODULE: ./build/tsc/core/backend/tokens.js
 const TOKENS = [
     'id',
     'layer',
@@ -16365,7 +16365,7 @@ function stateLocationKey(backend) {
 var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/closest-name.js
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/closest-name.js
 /** The candidate within a small edit distance of `value`, to suggest in "did you mean" hints. */
 function closestName(value, candidates) {
     let best;
@@ -16393,7 +16393,7 @@ function editDistance(a, b) {
     return previous[b.length];
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/layer-path.js
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/layer-path.js
 /**
  * A layer path must be relative and stay inside the manifest's directory: it becomes a working directory
  * for Terraform, and a manifest from a pull request must not point Strata at files elsewhere on the runner.
@@ -16420,7 +16420,7 @@ function checkLayerPath(path, pathExists) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/schema.js
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/schema.js
 /**
  * The JSON Schema of `layers.yml`, version 1. `schema/layers.schema.json` is written from this object
  * (`npm run schema`) and a test keeps the two equal, so editors and Strata check the same rules.
@@ -16590,7 +16590,7 @@ const manifestSchema = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/parse-manifest.js
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/parse-manifest.js
 
 
 
@@ -16959,7 +16959,7 @@ function describeType(type) {
     return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/graph/find-cycle.js
+;// CONCATENATED MODULE: ./build/tsc/core/graph/find-cycle.js
 /**
  * A dependency cycle as a path of ids that starts and ends at the same instance (`a -> b -> a`), or
  * undefined. Iterative depth-first search, so a deep graph cannot overflow the stack.
@@ -17026,7 +17026,7 @@ function isAcyclic(instances, byId) {
     return done === instances.length;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/dag.js
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/dag.js
 function dagOfGraph(graph) {
     return {
         ids: graph.instances.map((instance) => instance.id),
@@ -17069,7 +17069,7 @@ function topologicalOrder(dag) {
     return order;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/waves.js
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
 
 /**
  * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
@@ -17106,7 +17106,7 @@ function compareIds(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/graph/expand-manifest.js
+;// CONCATENATED MODULE: ./build/tsc/core/graph/expand-manifest.js
 
 
 
@@ -17411,7 +17411,7 @@ function checkStateLocations(instances, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/manifest/ephemeral-environment.js
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/ephemeral-environment.js
 
 
 /**
@@ -17443,7 +17443,7 @@ function withEphemeralEnvironment(manifest, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/load-manifest.js
+;// CONCATENATED MODULE: ./build/tsc/adapters/load-manifest.js
 
 
 
@@ -17482,7 +17482,7 @@ function loadManifest(file, cwd, options = {}) {
     return { manifest, graph: expandManifest(manifest), directory };
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/variables.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
 /**
  * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
  * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
@@ -17745,7 +17745,7 @@ function heredocEnd(text, start) {
     return text.length;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/layer-code.js
+;// CONCATENATED MODULE: ./build/tsc/adapters/layer-code.js
 
 
 
@@ -17796,7 +17796,7 @@ function createLayerCodeReader(manifestDirectory) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/selection/select-instances.js
+;// CONCATENATED MODULE: ./build/tsc/core/selection/select-instances.js
 
 
 /**
@@ -17940,7 +17940,7 @@ function nearestThrough(dependsOn, selected, resolve) {
     return [...found].sort();
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/changed-files.js
+;// CONCATENATED MODULE: ./build/tsc/app/changed-files.js
 
 /**
  * Changed files (relative to `cwd`, as `git diff --name-only` or the pull request API lists them from the
@@ -17963,7 +17963,7 @@ function changedFilesFilter(files, context) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/select.js
+;// CONCATENATED MODULE: ./build/tsc/app/select.js
 
 
 
@@ -17983,7 +17983,7 @@ function selectFromSettings(loaded, settings, context) {
     return selectInstances(loaded.graph, filter);
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/graph-json.js
+;// CONCATENATED MODULE: ./build/tsc/core/render/graph-json.js
 /** The machine-readable graph: the selected instances, the edges between them, and the waves. */
 function graphToJson(graph, dag, waves) {
     return { nodes: dag.ids.map((id) => nodeJson(graph, dag, id)), waves };
@@ -18029,7 +18029,7 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 20) {
     flush(true);
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/graph-mermaid.js
+;// CONCATENATED MODULE: ./build/tsc/core/render/graph-mermaid.js
 /** Mermaid's label text may not contain quotes or markup; ids are safe names joined by '/'. */
 function label(text) {
     return text.replace(/["<>]/g, '');
@@ -18073,7 +18073,7 @@ function renderGraphMermaid(graph, dag, classOf) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/graph-text.js
+;// CONCATENATED MODULE: ./build/tsc/core/render/graph-text.js
 /** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
 function renderGraphText(graph, dag, waves, manifestFile) {
     const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
@@ -18093,7 +18093,7 @@ function renderGraphText(graph, dag, waves, manifestFile) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/selection-options.js
+;// CONCATENATED MODULE: ./build/tsc/cli/selection-options.js
 
 
 const SELECTION_OPTIONS = {
@@ -18144,7 +18144,7 @@ function selectionFromFlags(values) {
     return settings;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/graph-command.js
+;// CONCATENATED MODULE: ./build/tsc/cli/graph-command.js
 
 
 
@@ -18202,7 +18202,7 @@ function graphCommand(argv, output, cwd) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/log-lines.js
+;// CONCATENATED MODULE: ./build/tsc/adapters/log-lines.js
 
 
 
@@ -18219,7 +18219,7 @@ async function* logLines(file) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/critical-path.js
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/critical-path.js
 
 /**
  * For each id, the length of the longest chain from its start to the end of the run through what waits for
@@ -18247,7 +18247,7 @@ function criticalPathLength(dag, cost = () => 1) {
     return longest;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/schedule/ready-queue.js
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/ready-queue.js
 
 
 /**
@@ -18374,7 +18374,7 @@ class ReadyQueue {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/errors.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
 /**
  * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
  * expected, or a format version from another major. The message says what was expected and what came.
@@ -18394,7 +18394,7 @@ class TerraformOutputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/json-objects.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
 /** Reading JSON documents out of command output that may carry other lines around them. */
 /**
  * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
@@ -18467,7 +18467,7 @@ function json_objects_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/outputs.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
 
 
 const SOURCE = 'terraform output -json';
@@ -18526,7 +18526,7 @@ function firstProblem(candidate) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/plan-summary.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/plan-summary.js
 
 
 const plan_summary_SOURCE = 'terraform show -json';
@@ -18712,7 +18712,7 @@ function preview(text) {
     return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/engine/terraform-commands.js
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-commands.js
 /**
  * The argument arrays Strata passes to Terraform, in one place. Every command is non-interactive
  * (`-input=false`) and colourless where its output is read or shown in reports.
@@ -18757,7 +18757,7 @@ function planExitMeaning(exitCode) {
     return 'error';
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/engine/var-file.js
+;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
 /**
  * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
  * the upstream outputs. Only variables the layer's code declares are passed, so Terraform never warns about
@@ -18804,7 +18804,7 @@ function upstreamVariables(inputs, outputsOf) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/engine/run-engine.js
+;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
 
 
 
@@ -19252,7 +19252,7 @@ function describeUnexpected(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/redact.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/redact.js
 /**
  * Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints, and a
  * plan redactor so that no rendering of a plan can show a value Terraform marked sensitive.
@@ -19493,7 +19493,7 @@ function redact_isRecord(value) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/adapters/child-process-runner.js
+;// CONCATENATED MODULE: ./build/tsc/adapters/child-process-runner.js
 
 
 
@@ -19825,7 +19825,7 @@ class OutputCollector {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/terraform/version.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
 
 
 /**
@@ -19894,7 +19894,7 @@ function compareSemver(a, b) {
     return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/terraform-binary.js
+;// CONCATENATED MODULE: ./build/tsc/app/terraform-binary.js
 
 
 
@@ -19940,7 +19940,7 @@ async function checkBinary(runner, executable, env, cwd, logFile) {
     return version;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/app/execute-run.js
+;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
 
 
 
@@ -20042,10 +20042,10 @@ async function readPlanTexts(executed) {
     return texts;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/run-result.js
+;// CONCATENATED MODULE: ./build/tsc/core/run-result.js
 const FINISHED = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/core/render/run-text.js
+;// CONCATENATED MODULE: ./build/tsc/core/render/run-text.js
 
 function formatChanges(changes) {
     return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
@@ -20104,7 +20104,7 @@ function runTable(run) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/terraform-command.js
+;// CONCATENATED MODULE: ./build/tsc/cli/terraform-command.js
 
 
 
@@ -20227,7 +20227,7 @@ function parseParallelism(value) {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ./build/tsc-vJBjmF/cli/run-cli.js
+;// CONCATENATED MODULE: ./build/tsc/cli/run-cli.js
 
 
 
@@ -20427,7 +20427,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7257);
+/******/ var __webpack_exports__ = __nccwpck_require__(7299);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

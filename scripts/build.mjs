@@ -4,7 +4,7 @@
 // elsewhere (the dist check uses it).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,9 +18,11 @@ const entries = [
   { input: 'cli.js', output: 'cli.js', license: 'cli-licenses.txt' },
 ];
 
-// Inside the package, so that its "type": "module" and node_modules apply to the compiled files.
-await mkdir(path.join(root, 'build'), { recursive: true });
-const compiled = await mkdtemp(path.join(root, 'build', 'tsc-'));
+// Inside the package, so that its "type": "module" and node_modules apply to the compiled files; always the
+// same folder, because the bundle's module ids derive from the files' paths and dist/ must be reproducible.
+const compiled = path.join(root, 'build', 'tsc');
+await rm(compiled, { recursive: true, force: true });
+await mkdir(compiled, { recursive: true });
 execFileSync(
   process.execPath,
   [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', compiled],
