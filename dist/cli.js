@@ -19105,8 +19105,12 @@ class EngineContext {
         if (result.timedOut) {
             return new StepFailure(`terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`, true);
         }
-        if (result.cancelled)
+        if (result.cancelled && result.durationMs === 0) {
+            return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
+        }
+        if (result.cancelled) {
             return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
+        }
         const how = result.exitCode === null
             ? `ended by ${result.endSignal ?? 'a signal'}`
             : `exit code ${result.exitCode}`;

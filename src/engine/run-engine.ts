@@ -384,8 +384,12 @@ class EngineContext {
         true,
       );
     }
-    if (result.cancelled)
+    if (result.cancelled && result.durationMs === 0) {
+      return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
+    }
+    if (result.cancelled) {
       return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
+    }
     const how =
       result.exitCode === null
         ? `ended by ${result.endSignal ?? 'a signal'}`

@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
+import { node24 } from '../helpers/node24.js';
+import { runCli } from '../helpers/run-dist.js';
+import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+
+/**
+ * Faults a real run meets, injected through the stand-in (so these tests need it: a real binary cannot be
+ * told to fail or hang on cue), plus the saved-plan workflow, which runs against either.
+ */
+const withStandIn = isStandIn() ? describe : describe.skip;
+
+let estate: string;
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(args, { cwd: estate, env: { STRATA_TERRAFORM: terraformBinary(), ...env } });
+const resultOf = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
+const statusOf = (result: RunResult) => Object.fromEntries(result.instances.map((i) => [i.id, i.status]));
+
+beforeEach(() => {
+  estate = mkdtempSync(path.join(os.tmpdir(), 'strata-faults-'));
+  cpSync('examples/multi-region', estate, { recursive: true });
+  rmSync(path.join(estate, 'state'), { recursive: true, force: true });
+  rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+});
+
+describe('saved plans', () => {
+  it('apply --plan-dir applies the plans of an earlier plan run, and refuses them once stale', () => {
+    expect(cli(['apply', '--manifest', 'layers.yml', '--layer', 'dns,iam']).status).toBe(0);
+    const plan = cli(['plan', '--manifest', 'layers.yml', '--layer', 'network', '--work-dir', 'reviewed']);
+    expect(plan.status).toBe(0);
+    const apply = cli([
+      'apply',
+      '--manifest',
+      'layers.yml',
+      '--layer',
+      'network',
+      '--plan-dir',
+      'reviewed',
+      '--json-out',
+      'applied.json',
+    ]);
+    expect(apply.stderr).not.toContain('failed');
+    expect(apply.status).toBe(0);
+    expect(resultOf('applied.json').instances.every((i) => i.changes?.add === 2)).toBe(true);
+
+    // The same plans again: the state moved on since they were made, so Terraform refuses them.
+    const again = cli([
+      'apply',
+      '--manifest',
+      'layers.yml',
+      '--layer',
+      'network',
+      '--plan-dir',
+      'reviewed',
+      '--json-out',
+      'again.json',
+    ]);
+    expect(again.status).toBe(1);
+    const stale = resultOf('again.json').instances[0]!;
+    expect(stale.status).toBe('failed');
+    expect(stale.error).toMatch(/Saved plan is stale/);
+  });
+
+  it('refuses --plan-dir without apply, and a plan directory that has no plan for an instance', () => {
+    const wrong = cli(['plan', '--manifest', 'layers.yml', '--plan-dir', 'x']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--plan-dir only goes with apply');
+    const missing = cli([
+      'apply',
+      '--manifest',
+      'layers.yml',
+      '--layer',
+      'dns',
+      '--plan-dir',
+      'nowhere',
+      '--json-out',
+      'r.json',
+    ]);
+    expect(missing.status).toBe(1);
+    expect(resultOf('r.json').instances[0]!.error).toContain('no saved plan for dns in');
+  });
+});
+
+withStandIn('faults injected through the stand-in', () => {
+  it('refuses a Terraform older than the documented minimum, saying why', () => {
+    const result = cli(['plan', '--manifest', 'layers.yml'], { STANDIN_VERSION: '1.9.8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('1.9.8');
+    expect(result.stderr).toContain('1.11.0');
+  });
+
+  it('a missing binary is a clear setup error, not a stack trace', () => {
+    const result = cli(['plan', '--manifest', 'layers.yml', '--terraform-binary', '/nonexistent/terraform']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Cannot run '/nonexistent/terraform'");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a failed apply skips its dependents, finishes independent branches, and names the failure', () => {
+    const result = cli(['apply', '--manifest', 'layers.yml', '--json-out', 'r.json'], {
+      STANDIN_FAIL: 'apply:prod/eu-west-2/network',
+    });
+    expect(result.status).toBe(1);
+    const statuses = statusOf(resultOf('r.json'));
+    expect(statuses['prod/eu-west-2/network']).toBe('failed');
+    for (const environment of ['staging', 'production', 'sandbox']) {
+      expect(statuses[`prod/eu-west-2/${environment}/app`]).toBe('skipped');
+    }
+    expect(statuses['prod/eu-west-1/staging/app']).toBe('succeeded');
+    expect(statuses['dev/eu-west-2/dev/app']).toBe('succeeded');
+    const failed = resultOf('r.json').instances.find((i) => i.id === 'prod/eu-west-2/network')!;
+    expect(failed.error).toMatch(/^terraform apply failed \(exit code 1\)\n[\s\S]*AccessDenied/);
+    expect(resultOf('r.json').instances.find((i) => i.id === 'prod/eu-west-2/staging/app')!.reason).toBe(
+      'upstream prod/eu-west-2/network failed',
+    );
+    expect(result.stdout).toContain('prod/eu-west-2/network failed:');
+  });
+
+  it('--fail-fast starts nothing new after the first failure', () => {
+    const result = cli(
+      ['apply', '--manifest', 'layers.yml', '--parallelism', '1', '--fail-fast', '--json-out', 'r.json'],
+      {
+        // dev/iam starts first: it heads one of the longest chains (iam -> network -> app), and sorts first by id.
+        STANDIN_FAIL: 'init:dev/iam',
+      },
+    );
+    expect(result.status).toBe(1);
+    const statuses = statusOf(resultOf('r.json'));
+    expect(statuses['dev/iam']).toBe('failed');
+    expect(Object.values(statuses).filter((status) => status === 'succeeded')).toEqual([]);
+    expect(statuses['prod/iam']).toBe('cancelled');
+    expect(resultOf('r.json').instances.find((i) => i.id === 'prod/iam')!.reason).toBe(
+      'stopped by --fail-fast after dev/iam failed',
+    );
+  });
+
+  it('Ctrl-C during apply: forwards the interrupt, waits for Terraform to release its lock, exits 130', async () => {
+    const child = spawn(
+      node24(),
+      [
+        path.resolve('dist/cli.js'),
+        'apply',
+        '--manifest',
+        'layers.yml',
+        '--json-out',
+        'r.json',
+        '--parallelism',
+        '2',
+      ],
+      {
+        cwd: estate,
+        env: { ...process.env, STRATA_TERRAFORM: terraformBinary(), STANDIN_HANG: 'apply:dns' },
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const lockFile = path.join(estate, 'state', 'eu-west-2', '.dns.tfstate.lock.info');
+    const lockFiles = () =>
+      existsSync(path.join(estate, 'state', 'eu-west-2'))
+        ? readdirSync(path.join(estate, 'state', 'eu-west-2')).filter((name) => name.includes('.lock.info'))
+        : [];
+    const deadline = Date.now() + 20_000;
+    while (!/\bdns {2}apply\b/.test(stderr) || lockFiles().length === 0) {
+      if (Date.now() > deadline) throw new Error(`apply of dns never started holding its lock:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(existsSync(lockFile)).toBe(false);
+    expect(lockFiles()).toEqual([]);
+    const result = resultOf('r.json');
+    expect(result.status).toBe('cancelled');
+    expect(statusOf(result).dns).toBe('cancelled');
+    // One interrupt reached Terraform (a second one would make it exit at once, lock or no lock).
+    const log = readFileSync(path.join(estate, '.strata', 'instances', 'dns', 'apply.log'), 'utf8');
+    expect(log.match(/Interrupt received/g)).toHaveLength(1);
+    expect(log).not.toContain('Two interrupts received');
+    expect(result.instances.filter((i) => i.status === 'pending' || i.status === 'running')).toEqual([]);
+  });
+});
