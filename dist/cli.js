@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(962);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7093);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 962:
+/***/ 7093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16433,10 +16433,15 @@ const RESERVED_NAMES = ['same', 'all', 'primary'];
 const schema_name = { type: 'string', pattern: NAME_PATTERN };
 const declaredName = { ...schema_name, not: { enum: [...RESERVED_NAMES] } };
 const nameList = { type: 'array', items: schema_name, uniqueItems: true };
-const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$';
+const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$';
 const DURATION_RULE = 'a duration such as "30s", "5m" or "1h30m"';
 const duration = { type: 'string', pattern: DURATION_PATTERN };
 const scalar = { type: ['string', 'number', 'boolean'] };
+const DR_STRATEGIES = ['backup_restore', 'pilot_light', 'warm_standby'];
+const strategy = {
+    enum: [...DR_STRATEGIES],
+    description: 'backup_restore: secondary regions hold only the layers marked standby; pilot_light and warm_standby: environment layers also run there, with role "standby".',
+};
 const environment = {
     type: 'object',
     additionalProperties: false,
@@ -16444,8 +16449,9 @@ const environment = {
         regions: {
             ...nameList,
             minItems: 1,
-            description: 'Regions this environment may run in; default: all regions of its account.',
+            description: 'Regions this environment may run in, its DR target included; default: all regions of its account.',
         },
+        strategy,
     },
 };
 const dependency = {
@@ -16489,6 +16495,20 @@ const manifestSchema = {
                     minimum: 1,
                     maximum: 256,
                     description: 'Instances run at once. Default 4.',
+                },
+                command_timeout: {
+                    ...duration,
+                    description: 'Longest one Terraform command may run before it is interrupted (then killed after a grace period). Default: no limit.',
+                },
+            },
+        },
+        dr: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                strategy: {
+                    ...strategy,
+                    description: 'Default DR strategy of every environment. Default backup_restore.',
                 },
             },
         },
@@ -16584,13 +16604,65 @@ const manifestSchema = {
                         type: 'object',
                         description: 'Outputs assumed when planning a dependent before this layer was ever applied. Never used for apply.',
                     },
+                    standby: {
+                        type: 'boolean',
+                        description: 'Whether the layer runs in secondary regions in steady state under backup_restore. Default: true for region layers, false for environment layers.',
+                    },
+                    failover: {
+                        enum: ['apply', 'skip'],
+                        description: 'What a failover does with the layer: apply it in the target region, or skip it (it keeps running; its outputs are still read). Default: apply for region and environment layers, skip for global and account layers.',
+                    },
                 },
             },
         },
     },
 };
 
+;// CONCATENATED MODULE: ./build/tsc/terraform/duration.js
+
+/** Go's units (time.ParseDuration, which Terraform uses for `-lock-timeout`), in nanoseconds. */
+const UNIT_NS = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3, // U+00B5 micro sign
+    μs: 1e3, // U+03BC Greek mu
+    ms: 1e6,
+    s: 1e9,
+    m: 60e9,
+    h: 3600e9,
+};
+// One element: a decimal number (`1`, `1.5`, `.5`, `1.`) and a unit; longer units first so `ms` is not `m`.
+const ELEMENT = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|h|m|s)/y;
+/**
+ * Milliseconds in a Go duration: `500ms`, `30s`, `5m`, `1h30m`, `1.5h`, or a bare `0`. A leading `+` is
+ * accepted as Go does; a negative duration is refused, as no timeout or interval can use one. The result
+ * can have a fraction below one millisecond (`1500us` is 1.5).
+ * `what` names the input in the error, e.g. `Input 'lock-timeout'`.
+ */
+function parseDuration(text, what = 'A duration') {
+    const fail = (why) => new UsageError(`${what} must be ${why} such as '30s', '5m' or '1h30m' (units ns, us, ms, s, m, h), got '${text}'`);
+    const source = text.trim();
+    if (source === '0')
+        return 0;
+    if (source.startsWith('-'))
+        throw fail('a duration of zero or more');
+    const body = source.startsWith('+') ? source.slice(1) : source;
+    if (body === '')
+        throw fail('a duration');
+    let nanoseconds = 0;
+    ELEMENT.lastIndex = 0;
+    while (ELEMENT.lastIndex < body.length) {
+        const match = ELEMENT.exec(body);
+        if (!match)
+            throw fail('a duration');
+        nanoseconds += Number(match[1]) * UNIT_NS[match[2]]; // The pattern matches only known units.
+    }
+    // Rounded to whole nanoseconds, as Go keeps them, which also drops float noise (1.1s is 1100, not 1100.0000002).
+    return Math.round(nanoseconds) / 1e6;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/parse-manifest.js
+
 
 
 
@@ -16674,10 +16746,15 @@ function buildManifest(raw, file, locate, report, options) {
             report(locate(['backend', 'replicas', source]), `region '${source}' cannot be its own replica`);
         }
     }
+    const defaultStrategy = raw.dr?.strategy ?? 'backup_restore';
     const accounts = Object.entries(raw.accounts).map(([name, account]) => {
         account.regions.forEach((region, index) => checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`));
         const environments = Array.isArray(account.environments)
-            ? account.environments.map((environment) => ({ name: environment, regions: [...account.regions] }))
+            ? account.environments.map((environment) => ({
+                name: environment,
+                regions: [...account.regions],
+                strategy: defaultStrategy,
+            }))
             : Object.entries(account.environments).map(([environment, settings]) => {
                 const narrowed = settings?.regions;
                 narrowed?.forEach((region, index) => {
@@ -16685,7 +16762,11 @@ function buildManifest(raw, file, locate, report, options) {
                         report(locate(['accounts', name, 'environments', environment, 'regions', index]), `environment '${environment}' of account '${name}' lists region '${region}', which the account does not have (its regions: ${account.regions.join(', ')})`);
                     }
                 });
-                return { name: environment, regions: narrowed ? [...narrowed] : [...account.regions] };
+                return {
+                    name: environment,
+                    regions: narrowed ? [...narrowed] : [...account.regions],
+                    strategy: settings?.strategy ?? defaultStrategy,
+                };
             });
         return {
             name,
@@ -16704,6 +16785,7 @@ function buildManifest(raw, file, locate, report, options) {
             binary: raw.terraform?.binary ?? 'terraform',
             lockTimeout: raw.terraform?.lock_timeout ?? '5m',
             parallelism: raw.terraform?.parallelism ?? 4,
+            commandTimeoutMs: raw.terraform?.command_timeout === undefined ? null : parseDuration(raw.terraform.command_timeout),
         },
         backend: {
             type: raw.backend.type,
@@ -16770,6 +16852,8 @@ function buildLayers(raw, accounts, regionNames, locate, report, options) {
             dependsOn,
             vars: layer.vars ?? {},
             mockOutputs: layer.mock_outputs ?? {},
+            standby: layer.standby ?? layer.scope !== 'environment',
+            failover: layer.failover ?? (layer.scope === 'region' || layer.scope === 'environment' ? 'apply' : 'skip'),
             index,
         };
     });
@@ -17438,7 +17522,14 @@ function withEphemeralEnvironment(manifest, name) {
                 throw new UsageError(`Ephemeral environment '${name}' clashes with environment '${name}' that account '${account.name}' declares`);
             }
             const region = account.regions.includes(primary) ? primary : account.regions[0];
-            return { ...account, environments: [...account.environments, { name, regions: [region] }] };
+            // One region only: a preview environment has no DR target, whatever the strategy.
+            return {
+                ...account,
+                environments: [
+                    ...account.environments,
+                    { name, regions: [region], strategy: 'backup_restore' },
+                ],
+            };
         }),
     };
 }
@@ -17796,6 +17887,39 @@ function createLayerCodeReader(manifestDirectory) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
+/**
+ * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
+ * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
+ * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
+ * every environment layer, with role `standby` so its code can scale it down.
+ */
+function steadyStateRole(instance, layer, manifest) {
+    if (instance.region === null)
+        return null;
+    if (instance.role === 'primary')
+        return 'primary';
+    if (instance.scope === 'region')
+        return layer.standby ? 'secondary' : null;
+    const account = manifest.accounts.find((candidate) => candidate.name === instance.account);
+    const environment = account.environments.find((candidate) => candidate.name === instance.environment);
+    if (environment.strategy === 'backup_restore')
+        return layer.standby ? 'standby' : null;
+    return 'standby';
+}
+/** Ids of the instances that exist in steady state: what normal plan and apply work on. */
+function steadyStateIds(graph, manifest) {
+    const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+    const ids = new Set();
+    for (const instance of graph.instances) {
+        if (instance.region === null ||
+            steadyStateRole(instance, layers.get(instance.layer), manifest) !== null) {
+            ids.add(instance.id);
+        }
+    }
+    return ids;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/selection/select-instances.js
 
 
@@ -17821,7 +17945,8 @@ function selectInstances(graph, filter) {
         (!sets.region || (instance.region !== null && sets.region.has(instance.region))) &&
         (!sets.environment || (instance.environment !== null && sets.environment.has(instance.environment))) &&
         (!sets.layer || sets.layer.has(instance.layer)) &&
-        (!ids || ids.has(instance.id));
+        (!ids || ids.has(instance.id)) &&
+        (!filter.within || filter.within.has(instance.id));
     const downstream = filter.changes ? affectedWithDependents(graph, filter.changes) : undefined;
     const selected = new Set(graph.instances
         .filter((instance) => matchesFilters(instance) && (!downstream || downstream.has(instance.id)))
@@ -17968,9 +18093,14 @@ function changedFilesFilter(files, context) {
 
 
 
+
 /** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
 function selectFromSettings(loaded, settings, context) {
-    const filter = { ...settings.filter };
+    // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
+    const filter = {
+        ...settings.filter,
+        within: steadyStateIds(loaded.graph, loaded.manifest),
+    };
     if (settings.changedFiles) {
         filter.changes = changedFilesFilter(settings.changedFiles, {
             graph: loaded.graph,
@@ -18773,9 +18903,9 @@ function buildVariables(options) {
         region,
         environment: instance.environment ?? undefined,
         layer: instance.layer,
-        role: options.failover?.role ?? options.roleOf(region),
-        failover: options.failover ? true : undefined,
-        failed_region: options.failover?.failedRegion,
+        role: options.context?.role ?? options.roleOf(region),
+        failover: options.context?.failover,
+        failed_region: options.context?.failedRegion,
         ...instance.vars,
     };
     for (const [variable, value] of options.upstream)
@@ -19193,7 +19323,7 @@ class EngineContext {
             roleOf: (region) => this.roles.get(region),
             upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
             declared: code.variables,
-            failover: this.options.failover,
+            context: this.options.contextOf?.(instance),
         });
         const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
         if (secrets.length > 0)
@@ -19955,6 +20085,7 @@ async function checkBinary(runner, executable, env, cwd, logFile) {
 
 
 
+
 /** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
 const PLAN_TEXT_LIMIT = (/* unused pure expression or super */ null && (512 * 1024));
 /**
@@ -20014,6 +20145,8 @@ async function executeRun(settings, adapters) {
         signal: adapters.signal,
         planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
         graceMs: settings.graceMs,
+        commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+        contextOf: steadyStateContext(loaded),
     });
     await adapters.hooks?.afterEngine?.();
     return { run, loaded, dag, redactor, workDirectory };
@@ -20044,6 +20177,14 @@ async function readPlanTexts(executed) {
         }
     }
     return texts;
+}
+/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
+function steadyStateContext(loaded) {
+    const layers = new Map(loaded.manifest.layers.map((layer) => [layer.name, layer]));
+    return (instance) => {
+        const role = steadyStateRole(instance, layers.get(instance.layer), loaded.manifest);
+        return role === null ? {} : { role };
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/run-result.js

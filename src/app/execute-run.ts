@@ -2,11 +2,14 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
+import { steadyStateRole } from '../core/dr/steady-state.js';
 import { UsageError } from '../core/errors.js';
+import type { Instance } from '../core/graph/types.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
 import { instanceDirectoryName, runEngine, type EngineReporter } from '../engine/run-engine.js';
+import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
 import { selectFromSettings, type SelectionSettings } from './select.js';
 import { checkBinary, chooseBinary } from './terraform-binary.js';
@@ -124,6 +127,8 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     planDirectory:
       settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
     graceMs: settings.graceMs,
+    commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+    contextOf: steadyStateContext(loaded),
   });
   await adapters.hooks?.afterEngine?.();
   return { run, loaded, dag, redactor, workDirectory };
@@ -158,4 +163,13 @@ export async function readPlanTexts(executed: ExecutedRun): Promise<Map<string, 
     }
   }
   return texts;
+}
+
+/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
+function steadyStateContext(loaded: LoadedManifest): (instance: Instance) => InstanceContext {
+  const layers = new Map(loaded.manifest.layers.map((layer) => [layer.name, layer]));
+  return (instance) => {
+    const role = steadyStateRole(instance, layers.get(instance.layer)!, loaded.manifest);
+    return role === null ? {} : { role };
+  };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createLayerCodeReader, type LayerCodeReader } from '../adapters/layer-code.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
+import { steadyStateIds } from '../core/dr/steady-state.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { selectInstances, type SelectionFilter } from '../core/selection/select-instances.js';
 import { changedFilesFilter } from './changed-files.js';
@@ -17,7 +18,11 @@ export function selectFromSettings(
   settings: SelectionSettings,
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
 ): Dag {
-  const filter: SelectionFilter = { ...settings.filter };
+  // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
+  const filter: SelectionFilter = {
+    ...settings.filter,
+    within: steadyStateIds(loaded.graph, loaded.manifest),
+  };
   if (settings.changedFiles) {
     filter.changes = changedFilesFilter(settings.changedFiles, {
       graph: loaded.graph,

@@ -13,7 +13,7 @@ import type { LayerCodeReader } from '../adapters/layer-code.js';
 import type { ProcessResult, ProcessRunner } from './process-runner.js';
 import type { EngineCommand, InstanceResult, RunResult, TerraformStep } from '../core/run-result.js';
 import { planExitMeaning, terraformArgs } from './terraform-commands.js';
-import { buildVariables, upstreamVariables, type FailoverContext } from './var-file.js';
+import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 
 /** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
 export interface EngineReporter {
@@ -48,7 +48,8 @@ export interface EngineOptions {
   graceMs?: number;
   /** Expected durations (e.g. from a previous run), to start the longest remaining path first. */
   durationHints?: ReadonlyMap<string, number>;
-  failover?: FailoverContext;
+  /** Role and failover context per instance; default: the region's role from the manifest. */
+  contextOf?: (instance: Instance) => InstanceContext;
   now?: () => Date;
 }
 
@@ -489,7 +490,7 @@ class EngineContext {
       roleOf: (region) => this.roles.get(region),
       upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
       declared: code.variables,
-      failover: this.options.failover,
+      context: this.options.contextOf?.(instance),
     });
     const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
     if (secrets.length > 0) this.addSecrets(secrets);

@@ -1,11 +1,14 @@
 import type { DependencyInput, Instance, RegionRole } from '../core/graph/types.js';
 
-/** Context a failover run adds (see the DR runbook); absent in normal runs, so variable defaults apply. */
-export interface FailoverContext {
-  failover: true;
-  failedRegion: string;
-  /** The role the instance takes over, e.g. `primary` in the target region. */
-  role: string;
+/**
+ * What an instance's context says beyond its coordinates: its role (primary, secondary, or standby for a
+ * pilot-light or warm-standby copy) and, in a failover, the region it takes over from. Absent fields are
+ * left out of the var file, so the variables' defaults apply.
+ */
+export interface InstanceContext {
+  role?: string;
+  failover?: boolean;
+  failedRegion?: string;
 }
 
 /**
@@ -21,7 +24,7 @@ export function buildVariables(options: {
   roleOf: (region: string) => RegionRole | undefined;
   upstream: ReadonlyMap<string, unknown>;
   declared: ReadonlySet<string>;
-  failover?: FailoverContext;
+  context?: InstanceContext;
 }): Record<string, unknown> {
   const { instance, declared } = options;
   const region = instance.region ?? options.globalRegion;
@@ -31,9 +34,9 @@ export function buildVariables(options: {
     region,
     environment: instance.environment ?? undefined,
     layer: instance.layer,
-    role: options.failover?.role ?? options.roleOf(region),
-    failover: options.failover ? true : undefined,
-    failed_region: options.failover?.failedRegion,
+    role: options.context?.role ?? options.roleOf(region),
+    failover: options.context?.failover,
+    failed_region: options.context?.failedRegion,
     ...instance.vars,
   };
   for (const [variable, value] of options.upstream) all[variable] = value;

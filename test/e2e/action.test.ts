@@ -64,7 +64,7 @@ describe('the action (dist/index.js on Node 24)', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const graph = JSON.parse(result.outputs.graph!) as { nodes: { id: string; dependsOn: string[] }[] };
-    expect(graph.nodes).toHaveLength(14);
+    expect(graph.nodes).toHaveLength(11);
     const matrix = JSON.parse(result.outputs.matrix!) as {
       stage_count: number;
       stages: {
@@ -108,12 +108,12 @@ describe('the action (dist/index.js on Node 24)', () => {
     expect(result.outputs.failed).toBe('');
     const summary = JSON.parse(result.outputs.summary!) as RunResult;
     expect(summary.status).toBe('succeeded');
-    expect(summary.instances).toHaveLength(14);
+    expect(summary.instances).toHaveLength(11);
     expect(JSON.parse(readFileSync(result.outputs['result-file']!, 'utf8'))).toEqual(summary);
     expect(result.summary).toContain('prod/eu-west-2/staging/app');
     expect(result.summary).toContain('```mermaid');
     expect(result.stdout).toContain('::group::prod/eu-west-2/staging/app: succeeded');
-    expect(result.stdout).toMatch(/\[\d+\/14\] prod\/iam {2}succeeded/);
+    expect(result.stdout).toMatch(/\[\d+\/11\] prod\/iam {2}succeeded/);
     expect(api.calls.filter((call) => call.path.includes('/comments'))).toEqual([]);
     // The provider cache needs the Actions cache service, which a local run does not have: it says so, and goes on.
     expect(result.stdout).toContain('Provider cache: the Actions cache service is not available here');
@@ -130,7 +130,7 @@ describe('the action (dist/index.js on Node 24)', () => {
     expect(api.comments).toHaveLength(1);
     const first = api.comments[0]!.body;
     expect(first.startsWith('<!-- strata:plan manifest=layers.yml -->')).toBe(true);
-    expect(first).toContain('prod/eu-west-1/production/app');
+    expect(first).toContain('prod/eu-west-2/production/app');
     expect(first).toContain('https://github.com/Codertocat/Hello-World/actions/runs/4242');
 
     const synchronized = await runAction(inputs({ command: 'plan' }), {
@@ -162,13 +162,10 @@ describe('the action (dist/index.js on Node 24)', () => {
     expect(result.status).toBe(0);
     const summary = JSON.parse(result.outputs.summary!) as RunResult;
     expect(summary.instances.map((instance) => instance.id).sort()).toEqual([
-      'dev/eu-west-1/dev/app',
       'dev/eu-west-1/network',
       'dev/eu-west-2/dev/app',
       'dev/eu-west-2/network',
       'prod/eu-west-1/network',
-      'prod/eu-west-1/production/app',
-      'prod/eu-west-1/staging/app',
       'prod/eu-west-2/network',
       'prod/eu-west-2/production/app',
       'prod/eu-west-2/sandbox/app',

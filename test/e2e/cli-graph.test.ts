@@ -16,7 +16,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const result = runCli(['graph', '--manifest', EXAMPLE]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`${EXAMPLE}: 14 instances in 3 waves`);
+    expect(result.stdout).toContain(`${EXAMPLE}: 11 instances in 3 waves`);
     expect(result.stdout).toMatch(
       /wave 2\n {2}dev\/eu-west-1\/network +region +terraform\/region\/network {2}after dev\/iam\n/,
     );
@@ -26,22 +26,22 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'json']);
     expect(result.status).toBe(0);
     const graph = JSON.parse(result.stdout) as GraphJson;
-    expect(graph.nodes).toHaveLength(14);
-    const app = graph.nodes.find((node) => node.id === 'prod/eu-west-1/staging/app')!;
+    expect(graph.nodes).toHaveLength(11);
+    const app = graph.nodes.find((node) => node.id === 'prod/eu-west-2/staging/app')!;
     expect(app).toEqual({
-      id: 'prod/eu-west-1/staging/app',
+      id: 'prod/eu-west-2/staging/app',
       layer: 'app',
       scope: 'environment',
       account: 'prod',
       accountId: '222222222222',
-      region: 'eu-west-1',
+      region: 'eu-west-2',
       environment: 'staging',
-      role: 'secondary',
+      role: 'primary',
       path: 'terraform/environment/app',
-      dependsOn: ['dns', 'prod/eu-west-1/network'],
+      dependsOn: ['dns', 'prod/eu-west-2/network'],
       backend: {
         type: 'local',
-        config: { path: '../../../state/eu-west-1/prod/eu-west-1/staging/app.tfstate' },
+        config: { path: '../../../state/eu-west-2/prod/eu-west-2/staging/app.tfstate' },
       },
     });
     expect(graph.nodes.find((node) => node.id === 'dns')).toMatchObject({
@@ -60,21 +60,28 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
       '--format',
       'json',
       '--region',
-      'eu-west-1',
+      'eu-west-2',
       '--layer',
       'app,network',
     ]);
     const graph = JSON.parse(result.stdout) as GraphJson;
     expect(graph.nodes.map((node) => node.id).sort()).toEqual([
-      'dev/eu-west-1/dev/app',
-      'dev/eu-west-1/network',
-      'prod/eu-west-1/network',
-      'prod/eu-west-1/production/app',
-      'prod/eu-west-1/staging/app',
+      'dev/eu-west-2/dev/app',
+      'dev/eu-west-2/network',
+      'prod/eu-west-2/network',
+      'prod/eu-west-2/production/app',
+      'prod/eu-west-2/sandbox/app',
+      'prod/eu-west-2/staging/app',
     ]);
-    expect(graph.nodes.find((node) => node.id === 'dev/eu-west-1/dev/app')!.dependsOn).toEqual([
-      'dev/eu-west-1/network',
+    expect(graph.nodes.find((node) => node.id === 'dev/eu-west-2/dev/app')!.dependsOn).toEqual([
+      'dev/eu-west-2/network',
     ]);
+  });
+
+  it('leaves out what the DR strategy keeps out of secondary regions until a failover', () => {
+    const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'json', '--region', 'eu-west-1']);
+    const graph = JSON.parse(result.stdout) as GraphJson;
+    expect(graph.nodes.map((node) => node.id).sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
   });
 
   it('selects what changed files affect, plus dependents', () => {
@@ -95,7 +102,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const graph = JSON.parse(result.stdout) as GraphJson;
     expect(graph.waves).toEqual([
       ['dev/eu-west-1/network', 'dev/eu-west-2/network'],
-      ['dev/eu-west-1/dev/app', 'dev/eu-west-2/dev/app'],
+      ['dev/eu-west-2/dev/app'],
     ]);
   });
 
@@ -104,7 +111,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.startsWith('flowchart LR\n')).toBe(true);
     expect(result.stdout).toContain('subgraph account_prod["prod"]');
-    expect(result.stdout.match(/ --> /g)).toHaveLength(18);
+    expect(result.stdout.match(/ --> /g)).toHaveLength(12);
   });
 
   it('explains itself with --help', () => {

@@ -29,7 +29,14 @@ export function withEphemeralEnvironment(manifest: Manifest, name: string): Mani
         );
       }
       const region = account.regions.includes(primary) ? primary : account.regions[0]!;
-      return { ...account, environments: [...account.environments, { name, regions: [region] }] };
+      // One region only: a preview environment has no DR target, whatever the strategy.
+      return {
+        ...account,
+        environments: [
+          ...account.environments,
+          { name, regions: [region], strategy: 'backup_restore' as const },
+        ],
+      };
     }),
   };
 }

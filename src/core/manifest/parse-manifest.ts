@@ -12,8 +12,10 @@ import {
   RESERVED_NAMES,
   manifestSchema,
 } from './schema.js';
+import { parseDuration } from '../../terraform/duration.js';
 import type {
   AccountSpec,
+  DrStrategy,
   DependencySpec,
   EnvironmentSpec,
   LayerSpec,
@@ -94,7 +96,8 @@ interface RawDependency {
 }
 interface RawManifest {
   version: 1;
-  terraform?: { binary?: string; lock_timeout?: string; parallelism?: number };
+  terraform?: { binary?: string; lock_timeout?: string; parallelism?: number; command_timeout?: string };
+  dr?: { strategy?: DrStrategy };
   backend: {
     type: string;
     config: Record<string, string | number | boolean>;
@@ -107,7 +110,7 @@ interface RawManifest {
     {
       id: string;
       regions: string[];
-      environments: string[] | Record<string, { regions?: string[] } | null>;
+      environments: string[] | Record<string, { regions?: string[]; strategy?: DrStrategy } | null>;
       ephemeral?: boolean;
       role_to_assume?: string;
     }
@@ -119,6 +122,8 @@ interface RawManifest {
     depends_on?: (string | RawDependency)[];
     vars?: Record<string, unknown>;
     mock_outputs?: Record<string, unknown>;
+    standby?: boolean;
+    failover?: 'apply' | 'skip';
   }[];
 }
 
@@ -167,12 +172,17 @@ function buildManifest(
     }
   }
 
+  const defaultStrategy = raw.dr?.strategy ?? 'backup_restore';
   const accounts: AccountSpec[] = Object.entries(raw.accounts).map(([name, account]) => {
     account.regions.forEach((region, index) =>
       checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`),
     );
     const environments: EnvironmentSpec[] = Array.isArray(account.environments)
-      ? account.environments.map((environment) => ({ name: environment, regions: [...account.regions] }))
+      ? account.environments.map((environment) => ({
+          name: environment,
+          regions: [...account.regions],
+          strategy: defaultStrategy,
+        }))
       : Object.entries(account.environments).map(([environment, settings]) => {
           const narrowed = settings?.regions;
           narrowed?.forEach((region, index) => {
@@ -183,7 +193,11 @@ function buildManifest(
               );
             }
           });
-          return { name: environment, regions: narrowed ? [...narrowed] : [...account.regions] };
+          return {
+            name: environment,
+            regions: narrowed ? [...narrowed] : [...account.regions],
+            strategy: settings?.strategy ?? defaultStrategy,
+          };
         });
     return {
       name,
@@ -204,6 +218,8 @@ function buildManifest(
       binary: raw.terraform?.binary ?? 'terraform',
       lockTimeout: raw.terraform?.lock_timeout ?? '5m',
       parallelism: raw.terraform?.parallelism ?? 4,
+      commandTimeoutMs:
+        raw.terraform?.command_timeout === undefined ? null : parseDuration(raw.terraform.command_timeout),
     },
     backend: {
       type: raw.backend.type,
@@ -291,6 +307,9 @@ function buildLayers(
       dependsOn,
       vars: layer.vars ?? {},
       mockOutputs: layer.mock_outputs ?? {},
+      standby: layer.standby ?? layer.scope !== 'environment',
+      failover:
+        layer.failover ?? (layer.scope === 'region' || layer.scope === 'environment' ? 'apply' : 'skip'),
       index,
     };
   });

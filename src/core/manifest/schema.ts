@@ -13,10 +13,17 @@ export const RESERVED_NAMES = ['same', 'all', 'primary'] as const;
 const name = { type: 'string', pattern: NAME_PATTERN };
 const declaredName = { ...name, not: { enum: [...RESERVED_NAMES] } };
 const nameList = { type: 'array', items: name, uniqueItems: true };
-export const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$';
+export const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$';
 export const DURATION_RULE = 'a duration such as "30s", "5m" or "1h30m"';
 const duration = { type: 'string', pattern: DURATION_PATTERN };
 const scalar = { type: ['string', 'number', 'boolean'] };
+
+export const DR_STRATEGIES = ['backup_restore', 'pilot_light', 'warm_standby'] as const;
+const strategy = {
+  enum: [...DR_STRATEGIES],
+  description:
+    'backup_restore: secondary regions hold only the layers marked standby; pilot_light and warm_standby: environment layers also run there, with role "standby".',
+};
 
 const environment = {
   type: 'object',
@@ -25,8 +32,10 @@ const environment = {
     regions: {
       ...nameList,
       minItems: 1,
-      description: 'Regions this environment may run in; default: all regions of its account.',
+      description:
+        'Regions this environment may run in, its DR target included; default: all regions of its account.',
     },
+    strategy,
   },
 };
 
@@ -74,6 +83,21 @@ export const manifestSchema = {
           minimum: 1,
           maximum: 256,
           description: 'Instances run at once. Default 4.',
+        },
+        command_timeout: {
+          ...duration,
+          description:
+            'Longest one Terraform command may run before it is interrupted (then killed after a grace period). Default: no limit.',
+        },
+      },
+    },
+    dr: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        strategy: {
+          ...strategy,
+          description: 'Default DR strategy of every environment. Default backup_restore.',
         },
       },
     },
@@ -170,6 +194,16 @@ export const manifestSchema = {
             type: 'object',
             description:
               'Outputs assumed when planning a dependent before this layer was ever applied. Never used for apply.',
+          },
+          standby: {
+            type: 'boolean',
+            description:
+              'Whether the layer runs in secondary regions in steady state under backup_restore. Default: true for region layers, false for environment layers.',
+          },
+          failover: {
+            enum: ['apply', 'skip'],
+            description:
+              'What a failover does with the layer: apply it in the target region, or skip it (it keeps running; its outputs are still read). Default: apply for region and environment layers, skip for global and account layers.',
           },
         },
       },

@@ -32,12 +32,20 @@ export interface LayerSpec {
   vars: Record<string, unknown>;
   /** Outputs to assume for plan when an upstream has no state yet; never used for apply. */
   mockOutputs: Record<string, unknown>;
+  /** Runs in secondary regions in steady state under backup_restore. */
+  standby: boolean;
+  /** What a failover does with the layer's instances in the target region. */
+  failover: 'apply' | 'skip';
   index: number;
 }
 
+export type DrStrategy = 'backup_restore' | 'pilot_light' | 'warm_standby';
+
 export interface EnvironmentSpec {
   name: string;
+  /** Every region the environment may run in, its DR target included. */
   regions: string[];
+  strategy: DrStrategy;
 }
 
 export interface AccountSpec {
@@ -59,6 +67,8 @@ export interface TerraformSettings {
   binary: string;
   lockTimeout: string;
   parallelism: number;
+  /** Milliseconds, or null for no limit. */
+  commandTimeoutMs: number | null;
 }
 
 export interface BackendSpec {

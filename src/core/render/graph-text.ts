@@ -11,7 +11,9 @@ export function renderGraphText(
   const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
   const lines = [
     `${manifestFile}: ${dag.ids.length} instance${dag.ids.length === 1 ? '' : 's'} in ${waves.length} wave${waves.length === 1 ? '' : 's'}` +
-      (dag.ids.length < graph.instances.length ? ` (selected from ${graph.instances.length})` : ''),
+      (dag.ids.length < graph.instances.length
+        ? `; ${graph.instances.length - dag.ids.length} more left out by the selection or, until a failover, by the DR strategy`
+        : ''),
   ];
   waves.forEach((wave, index) => {
     lines.push('', `wave ${index + 1}`);

@@ -11,6 +11,8 @@ export interface SelectionFilter {
   /** Exact instance ids (a matrix job's share). */
   instances?: readonly string[];
   changes?: ChangedFiles;
+  /** Only these ids can be selected at all (e.g. the instances that exist in steady state). */
+  within?: ReadonlySet<string>;
 }
 
 export interface ChangedFiles {
@@ -45,7 +47,8 @@ export function selectInstances(graph: LayerGraph, filter: SelectionFilter): Dag
     (!sets.region || (instance.region !== null && sets.region.has(instance.region))) &&
     (!sets.environment || (instance.environment !== null && sets.environment.has(instance.environment))) &&
     (!sets.layer || sets.layer.has(instance.layer)) &&
-    (!ids || ids.has(instance.id));
+    (!ids || ids.has(instance.id)) &&
+    (!filter.within || filter.within.has(instance.id));
 
   const downstream = filter.changes ? affectedWithDependents(graph, filter.changes) : undefined;
   const selected = new Set(

@@ -24,7 +24,12 @@ describe('parseManifest: the example shape', () => {
   const manifest = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
 
   it('reads terraform settings, backend and regions', () => {
-    expect(manifest.terraform).toEqual({ binary: 'terraform', lockTimeout: '5m', parallelism: 4 });
+    expect(manifest.terraform).toEqual({
+      binary: 'terraform',
+      lockTimeout: '5m',
+      parallelism: 4,
+      commandTimeoutMs: null,
+    });
     expect(manifest.backend.globalRegion).toBe('eu-west-2');
     expect(manifest.backend.replicas).toEqual({ 'eu-west-2': 'eu-west-1' });
     expect(manifest.backend.config.use_lockfile).toBe(true);
@@ -37,12 +42,14 @@ describe('parseManifest: the example shape', () => {
   it('reads environments as a list or a map, narrowing regions where asked', () => {
     const [dev, prod] = manifest.accounts;
     expect(dev).toMatchObject({ name: 'dev', id: '111111111111', ephemeral: true });
-    expect(dev!.environments).toEqual([{ name: 'dev', regions: ['eu-west-2', 'eu-west-1'] }]);
+    expect(dev!.environments).toEqual([
+      { name: 'dev', regions: ['eu-west-2', 'eu-west-1'], strategy: 'backup_restore' },
+    ]);
     expect(prod!.ephemeral).toBe(false);
     expect(prod!.environments).toEqual([
-      { name: 'staging', regions: ['eu-west-2', 'eu-west-1'] },
-      { name: 'production', regions: ['eu-west-2', 'eu-west-1'] },
-      { name: 'sandbox', regions: ['eu-west-2'] },
+      { name: 'staging', regions: ['eu-west-2', 'eu-west-1'], strategy: 'backup_restore' },
+      { name: 'production', regions: ['eu-west-2', 'eu-west-1'], strategy: 'backup_restore' },
+      { name: 'sandbox', regions: ['eu-west-2'], strategy: 'backup_restore' },
     ]);
   });
 
@@ -61,9 +68,37 @@ describe('parseManifest: the example shape', () => {
     expect(manifest.layers[3]!.vars).toEqual({ instance_count: 2 });
   });
 
+  it('reads DR settings: a default strategy, per-environment strategies, standby and failover per layer', () => {
+    const text = EXAMPLE_MANIFEST.replace('layers:\n', 'dr: { strategy: pilot_light }\nlayers:\n')
+      .replace('staging: {}', 'staging: { strategy: warm_standby }')
+      .replace('lock_timeout: 5m', 'lock_timeout: 5m\n  command_timeout: 1h30m')
+      .replace(
+        '    path: terraform/region/network\n',
+        '    path: terraform/region/network\n    standby: false\n    failover: skip\n',
+      );
+    const parsed = parseManifest(text, 'layers.yml');
+    expect(parsed.terraform.commandTimeoutMs).toBe(5_400_000);
+    expect(parsed.accounts[1]!.environments.map((e) => [e.name, e.strategy])).toEqual([
+      ['staging', 'warm_standby'],
+      ['production', 'pilot_light'],
+      ['sandbox', 'pilot_light'],
+    ]);
+    expect(parsed.layers.map((layer) => [layer.name, layer.standby, layer.failover])).toEqual([
+      ['dns', true, 'skip'],
+      ['iam', true, 'skip'],
+      ['network', false, 'skip'],
+      ['app', false, 'apply'],
+    ]);
+  });
+
   it('applies defaults when terraform settings are left out', () => {
     const minimal = parseManifest(manifestWithLayers('  - { name: x, scope: global, path: x }\n'), 'm.yml');
-    expect(minimal.terraform).toEqual({ binary: 'terraform', lockTimeout: '5m', parallelism: 4 });
+    expect(minimal.terraform).toEqual({
+      binary: 'terraform',
+      lockTimeout: '5m',
+      parallelism: 4,
+      commandTimeoutMs: null,
+    });
     expect(minimal.backend.replicas).toEqual({});
   });
 
