@@ -11,6 +11,7 @@ import type { ProcessRunner } from '../engine/process-runner.js';
 import { instanceDirectoryName, runEngine, type EngineReporter } from '../engine/run-engine.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
+import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
 import { selectFromSettings, type SelectionSettings } from './select.js';
 import { checkBinary, chooseBinary } from './terraform-binary.js';
 
@@ -102,6 +103,9 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     loaded.directory,
     path.join(workDirectory, 'terraform-version.log'),
   );
+  if (settings.command !== 'plan') {
+    await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
+  }
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: version,
     pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
@@ -172,4 +176,37 @@ function steadyStateContext(loaded: LoadedManifest): (instance: Instance) => Ins
     const role = steadyStateRole(instance, layers.get(instance.layer)!, loaded.manifest);
     return role === null ? {} : { role };
   };
+}
+
+/**
+ * A failover is in effect when a region holds a failover record naming it as the new primary while the
+ * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
+ * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
+ */
+async function refuseDuringFailover(
+  loaded: LoadedManifest,
+  context: { runner: ProcessRunner; executable: string; env: Record<string, string>; workDirectory: string },
+) {
+  const primary = loaded.manifest.regions.find((region) => region.role === 'primary')!.name;
+  for (const region of loaded.manifest.regions) {
+    let record: FailoverRecord | null;
+    try {
+      record = await readFailoverRecord(
+        {
+          ...context,
+          manifest: loaded.manifest,
+          manifestDirectory: loaded.directory,
+          logDirectory: context.workDirectory,
+        },
+        region.name,
+      );
+    } catch {
+      continue;
+    }
+    if (record && record.to !== primary) {
+      throw new UsageError(
+        `A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${loaded.manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`,
+      );
+    }
+  }
 }

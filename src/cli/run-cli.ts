@@ -1,4 +1,5 @@
 import { ManifestError, UsageError, getErrorMessage } from '../core/errors.js';
+import { failoverCommand } from './failover-command.js';
 import { graphCommand } from './graph-command.js';
 import type { CliOutput } from './output.js';
 import { terraformCommand, type CliProcess } from './terraform-command.js';
@@ -14,6 +15,8 @@ Commands:
   plan       plan every selected instance, in dependency order
   apply      plan and apply every selected instance, in dependency order
   destroy    destroy every selected instance, dependents first
+  failover   bring the service up in another region while the primary is down (--dry-run: the drill)
+  failback   make the recovered region primary again
 
 Run 'strata <command> --help' for the options of a command.
 `;
@@ -24,6 +27,8 @@ const COMMANDS: Record<string, Command> = {
   plan: (argv, output, process) => terraformCommand('plan', argv, output, process),
   apply: (argv, output, process) => terraformCommand('apply', argv, output, process),
   destroy: (argv, output, process) => terraformCommand('destroy', argv, output, process),
+  failover: (argv, output, process) => failoverCommand('failover', argv, output, process),
+  failback: (argv, output, process) => failoverCommand('failback', argv, output, process),
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */
@@ -47,8 +52,12 @@ export async function runCli(argv: string[], output: CliOutput, process: CliProc
       );
       return EXIT_BAD_INPUT;
     }
-    if (error instanceof UsageError || isArgumentError(error)) {
+    if (isArgumentError(error)) {
       output.err(`strata ${name}: ${getErrorMessage(error)}\nRun 'strata ${name} --help' for usage.\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof UsageError) {
+      output.err(`strata ${name}: ${getErrorMessage(error)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;

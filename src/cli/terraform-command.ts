@@ -77,13 +77,52 @@ export async function terraformCommand(
     output.out(terraformCommandHelp(command));
     return 0;
   }
-  const jsonOut = values['json-out'];
+  const session = createCliSession(output, values['json-out']);
+  const { run } = await executeRun(
+    {
+      command,
+      manifestFile: values.manifest,
+      selection: selectionFromFlags(values),
+      parallelism: parseParallelism(values.parallelism),
+      failFast: values['fail-fast'],
+      workDirectory: values['work-dir'],
+      terraformBinary: values['terraform-binary'],
+      planDirectory: values['plan-dir'],
+      ephemeralEnvironment: values['ephemeral-environment'],
+      cwd: process.cwd,
+      env: process.env,
+    },
+    {
+      runner: createChildProcessRunner(),
+      redactor: session.redactor,
+      reporter: session.reporter,
+      signal: process.signal,
+    },
+  );
+  await session.finish(run);
+  output.out(`\n${session.redactor.redact(runTable(run))}`);
+  return exitCode(run, process);
+}
+
+/** 0 when everything succeeded, 1 when not, 130 or 143 when interrupted by SIGINT or SIGTERM. */
+export function exitCode(run: RunResult, process: CliProcess): number {
+  const interrupted = process.interruptedBy();
+  if (interrupted === 'SIGINT') return 130;
+  if (interrupted === 'SIGTERM') return 143;
+  return run.status === 'succeeded' ? 0 : 1;
+}
+
+/**
+ * What a CLI run shows while it goes: a progress line per state change (stderr), each finished instance's
+ * Terraform output as one block (stdout), secrets masked; and the result file, rewritten atomically after
+ * every state change so a killed run leaves whole JSON behind.
+ */
+export function createCliSession(output: CliOutput, jsonOut: string | undefined) {
   const redactor = createRedactor();
   let pendingWrite = Promise.resolve();
   const writeResult = (run: RunResult) => {
     if (jsonOut === undefined) return;
     const text = `${JSON.stringify(run, null, 2)}\n`;
-    // Written to a temporary file and renamed, one write after another, so the file is always whole JSON.
     pendingWrite = pendingWrite.then(async () => {
       await writeFile(`${jsonOut}.tmp`, text);
       await rename(`${jsonOut}.tmp`, jsonOut);
@@ -105,30 +144,14 @@ export async function terraformCommand(
       redactor.add(values);
     },
   };
-
-  const { run } = await executeRun(
-    {
-      command,
-      manifestFile: values.manifest,
-      selection: selectionFromFlags(values),
-      parallelism: parseParallelism(values.parallelism),
-      failFast: values['fail-fast'],
-      workDirectory: values['work-dir'],
-      terraformBinary: values['terraform-binary'],
-      planDirectory: values['plan-dir'],
-      ephemeralEnvironment: values['ephemeral-environment'],
-      cwd: process.cwd,
-      env: process.env,
+  return {
+    redactor,
+    reporter,
+    async finish(run: RunResult) {
+      writeResult(run);
+      await pendingWrite;
     },
-    { runner: createChildProcessRunner(), redactor, reporter, signal: process.signal },
-  );
-  writeResult(run);
-  await pendingWrite;
-  output.out(`\n${redactor.redact(runTable(run))}`);
-  const interrupted = process.interruptedBy();
-  if (interrupted === 'SIGINT') return 130;
-  if (interrupted === 'SIGTERM') return 143;
-  return run.status === 'succeeded' ? 0 : 1;
+  };
 }
 
 function parseParallelism(value: string | undefined): number | undefined {

@@ -46,6 +46,30 @@ export interface InstanceResult {
   planFile: string | null;
 }
 
+export interface ReadinessEntry {
+  id: string;
+  /** The instance's backend in the target region answered `init`. */
+  backendReachable: boolean;
+  /** The replicas of failed-region state it reads were reachable; null when it reads none. */
+  replicaReachable: boolean | null;
+  planSucceeded: boolean;
+  changes: ChangeCounts | null;
+}
+
+/** What a failover, failback or drill adds to the result. */
+export interface FailoverSummary {
+  mode: 'failover' | 'failback';
+  from: string;
+  to: string;
+  dryRun: boolean;
+  /** Measured: first command to last success; null for a drill or a run that did not succeed. */
+  recoverySeconds: number | null;
+  /** A drill's estimate from the critical path of recorded (or planned) durations. */
+  estimatedRecoverySeconds: number | null;
+  readiness: ReadinessEntry[];
+  notes: string[];
+}
+
 export interface RunResult {
   version: 1;
   command: EngineCommand;
@@ -58,6 +82,7 @@ export interface RunResult {
   parallelism: number;
   hasChanges: boolean;
   instances: InstanceResult[];
+  failover?: FailoverSummary;
 }
 
 export const FINISHED: ReadonlySet<InstanceStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);

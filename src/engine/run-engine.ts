@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Instance, LayerGraph } from '../core/graph/types.js';
+import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import type { Dag } from '../core/schedule/dag.js';
@@ -48,6 +48,11 @@ export interface EngineOptions {
   graceMs?: number;
   /** Expected durations (e.g. from a previous run), to start the longest remaining path first. */
   durationHints?: ReadonlyMap<string, number>;
+  /**
+   * Where to read an upstream's outputs when not from its own backend: in a failover, the replica of state
+   * that lives in the failed region. Reads are `init` and `output`, which take no state lock.
+   */
+  readBackendOf?: (id: string) => BackendConfig | undefined;
   /** Role and failover context per instance; default: the region's role from the manifest. */
   contextOf?: (instance: Instance) => InstanceContext;
   now?: () => Date;
@@ -332,7 +337,7 @@ class EngineContext {
     const result = await this.terraform(
       instance,
       'init',
-      terraformArgs.init(instance.backend),
+      terraformArgs.init((reading && this.options.readBackendOf?.(instance.id)) || instance.backend),
       false,
       reading,
     );

@@ -421,13 +421,13 @@ describe('the example estate', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('No changes. Your infrastructure matches the configuration.');
 
-    // failover: the database is restored from the replicated snapshot, which replaces it
+    // failover: the database records the replicated snapshot it is restored from (an in-place update)
     app.vars({ ...APP_VARS, failover: true, failed_region: 'eu-west-1' });
     const failover = await app.plan('../../../.strata/app3.tfplan');
     expect(failover.code).toBe(2);
-    expect(failover.stdout).toContain('# terraform_data.database must be replaced');
-    expect(failover.stdout).toContain(
-      '~ triggers_replace = null -> "example-snapshots-eu-west-2/eu-west-1/staging/latest" # forces replacement',
+    expect(failover.stdout).toContain('# terraform_data.database will be updated in-place');
+    expect(failover.stdout).toMatch(
+      /~ restored_from += null -> "example-snapshots-eu-west-2\/eu-west-1\/staging\/latest"/,
     );
   });
 

@@ -81,11 +81,11 @@ resource "terraform_data" "database" {
     # Only a hash: terraform_data's `output` does not keep the sensitivity of its `input`
     # (hashicorp/terraform#35609), so the password itself would show in later plans.
     password_sha256 = sha256(var.db_password)
-    restored_from   = local.restore_snapshot_id
+    # A real database takes its snapshot only when it is created (mark the attribute with
+    # lifecycle { ignore_changes = [...] }), so the first normal apply after a failover must not
+    # replace it: here the value only records where the data came from, an in-place update.
+    restored_from = local.restore_snapshot_id
   }
-
-  # Restoring from a snapshot makes a new database.
-  triggers_replace = local.restore_snapshot_id
 }
 
 resource "terraform_data" "app" {

@@ -1,0 +1,150 @@
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderBackend, tokenValues } from '../core/backend/tokens.js';
+import type { BackendConfig } from '../core/graph/types.js';
+import type { Manifest } from '../core/manifest/types.js';
+import type { ProcessRunner } from '../engine/process-runner.js';
+import { terraformArgs } from '../engine/terraform-commands.js';
+import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
+
+/**
+ * The failover record: a small Terraform state, written through the manifest's own backend into the
+ * surviving region, that says a failover is in effect. A normal apply reads it and refuses to run while the
+ * manifest still names the failed region as primary, so a push to main cannot undo a failover or reach for
+ * the failed region. Failback deletes it.
+ */
+export interface FailoverRecord {
+  from: string;
+  to: string;
+  at: string;
+}
+
+export const RECORD_ID = 'strata/failover-record';
+
+function recordBackend(manifest: Manifest, region: string): BackendConfig {
+  const role = manifest.regions.find((candidate) => candidate.name === region)!.role;
+  const instance = {
+    id: RECORD_ID,
+    layer: 'strata-failover-record',
+    scope: 'global' as const,
+    account: null,
+    accountId: null,
+    region: null,
+    environment: null,
+  };
+  return renderBackend(manifest.backend.type, manifest.backend.config, tokenValues(instance, region, role));
+}
+
+/**
+ * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
+ * so that a relative `local` backend path resolves to the same folder it does for the layers.
+ */
+function recordDirectory(manifestDirectory: string, manifest: Manifest, region: string): string {
+  const depth = manifest.layers[0]!.path.split('/').length;
+  const levels = ['.strata-failover', region, ...Array<string>(Math.max(0, depth - 2)).fill('record')];
+  return path.join(manifestDirectory, ...levels.slice(0, depth));
+}
+
+export interface RecordContext {
+  manifest: Manifest;
+  manifestDirectory: string;
+  runner: ProcessRunner;
+  executable: string;
+  env: Readonly<Record<string, string>>;
+  logDirectory: string;
+}
+
+async function terraform(context: RecordContext, region: string, args: string[], capture = false) {
+  const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
+  return context.runner.run({
+    executable: context.executable,
+    args,
+    cwd: directory,
+    env: {
+      ...context.env,
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      TF_DATA_DIR: path.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+      STRATA_INSTANCE_ID: RECORD_ID,
+    },
+    logFile: path.join(context.logDirectory, 'failover-record', region, `${args[0]}.log`),
+    captureStdout: capture,
+  });
+}
+
+async function prepare(context: RecordContext, region: string, record: FailoverRecord | null) {
+  const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
+  await mkdir(directory, { recursive: true });
+  const body = record
+    ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
+    : '';
+  await writeFile(
+    path.join(directory, 'main.tf'),
+    `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`,
+  );
+  const init = await terraform(context, region, terraformArgs.init(recordBackend(context.manifest, region)));
+  if (init.exitCode !== 0)
+    throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+}
+
+/** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
+export async function readFailoverRecord(
+  context: RecordContext,
+  region: string,
+): Promise<FailoverRecord | null> {
+  try {
+    await prepare(context, region, null);
+    const output = await terraform(context, region, terraformArgs.output(), true);
+    if (output.exitCode !== 0) {
+      throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
+    }
+    const value = outputValues(parseOutputsJson(output.stdout)).failover as FailoverRecord | undefined;
+    return value ?? null;
+  } finally {
+    await removeConfiguration(context, region);
+  }
+}
+
+/** Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan. */
+export async function writeFailoverRecord(
+  context: RecordContext,
+  region: string,
+  record: FailoverRecord | null,
+) {
+  try {
+    await prepare(context, region, record);
+    const logs = path.join(context.logDirectory, 'failover-record', region);
+    const planFile = path.join(logs, 'record.tfplan');
+    const varFile = path.join(logs, 'empty.tfvars.json');
+    await writeFile(varFile, '{}\n');
+    const lockTimeout = context.manifest.terraform.lockTimeout;
+    const plan = await terraform(
+      context,
+      region,
+      terraformArgs.plan({ planFile, varFile, lockTimeout, destroy: record === null }),
+    );
+    if (plan.exitCode !== 0 && plan.exitCode !== 2) {
+      throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
+    }
+    if (plan.exitCode === 2) {
+      const apply = await terraform(context, region, terraformArgs.apply({ planFile, lockTimeout }));
+      if (apply.exitCode !== 0) {
+        throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
+      }
+    }
+  } finally {
+    await removeConfiguration(context, region);
+  }
+}
+
+/** The record's configuration is generated for every use; none of it stays beside the layers' code. */
+async function removeConfiguration(context: RecordContext, region: string) {
+  await rm(recordDirectory(context.manifestDirectory, context.manifest, region), {
+    recursive: true,
+    force: true,
+  });
+  const top = path.join(context.manifestDirectory, '.strata-failover');
+  for (const directory of [path.join(top, region), top]) {
+    await rmdir(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
+  }
+}

@@ -1,0 +1,291 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createLayerCodeReader } from '../adapters/layer-code.js';
+import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
+import { isKeptInSteadyState, planFailover, withPrimary } from '../core/dr/plan-failover.js';
+import { steadyStateRole } from '../core/dr/steady-state.js';
+import { UsageError } from '../core/errors.js';
+import { expandManifest } from '../core/graph/expand-manifest.js';
+import type { Instance } from '../core/graph/types.js';
+import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
+import type { Manifest } from '../core/manifest/types.js';
+import { mergeResults } from '../core/merge-results.js';
+import { recoverySeconds } from '../core/render/timeline.js';
+import type { EngineCommand, ReadinessEntry, RunResult } from '../core/run-result.js';
+import { remainingPathLengths } from '../core/schedule/critical-path.js';
+import { reverseDag, type Dag } from '../core/schedule/dag.js';
+import { selectInstances } from '../core/selection/select-instances.js';
+import { runEngine, type EngineOptions } from '../engine/run-engine.js';
+import type { InstanceContext } from '../engine/var-file.js';
+import { createRedactor } from '../terraform/redact.js';
+import type { RunAdapters } from './execute-run.js';
+import { writeFailoverRecord, type RecordContext } from './failover-record.js';
+import { checkBinary, chooseBinary } from './terraform-binary.js';
+
+export interface FailoverSettings {
+  mode: 'failover' | 'failback';
+  to: string;
+  from?: string;
+  dryRun: boolean;
+  force: boolean;
+  writeManifest: boolean;
+  manifestFile: string;
+  accounts?: readonly string[];
+  environments?: readonly string[];
+  layers?: readonly string[];
+  parallelism?: number;
+  workDirectory: string;
+  terraformBinary?: string;
+  /** A previous failover's result file: its durations estimate a drill's recovery time. */
+  history?: string;
+  graceMs?: number;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+interface Prepared {
+  loaded: LoadedManifest;
+  executable: string;
+  version: string;
+  env: Record<string, string>;
+  workDirectory: string;
+  base: Omit<EngineOptions, 'command' | 'manifest' | 'graph' | 'dag'>;
+}
+
+async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promise<Prepared> {
+  const loaded = loadManifest(settings.manifestFile, settings.cwd);
+  const workDirectory = path.resolve(settings.cwd, settings.workDirectory);
+  await mkdir(workDirectory, { recursive: true });
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(settings.env)) if (value !== undefined) env[name] = value;
+  env.TF_PLUGIN_CACHE_DIR ||= path.join(workDirectory, 'plugin-cache');
+  await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
+  const executable = chooseBinary(settings.terraformBinary, settings.env, loaded.manifest.terraform.binary);
+  const version = await checkBinary(
+    adapters.runner,
+    executable,
+    env,
+    loaded.directory,
+    path.join(workDirectory, 'terraform-version.log'),
+  );
+  return {
+    loaded,
+    executable,
+    version,
+    env,
+    workDirectory,
+    base: {
+      manifestDirectory: loaded.directory,
+      workDirectory,
+      terraform: { executable, version, env },
+      runner: adapters.runner,
+      layerCode: createLayerCodeReader(loaded.directory),
+      redactor: adapters.redactor ?? createRedactor(),
+      reporter: adapters.reporter,
+      parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
+      failFast: false,
+      signal: adapters.signal,
+      graceMs: settings.graceMs,
+      commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+    },
+  };
+}
+
+/**
+ * `strata failover`: brings the service up in the target region while the failed region, its state and its
+ * lock store are unreachable. Every Terraform command runs against the target region or, for state kept in
+ * the failed region, against its replica, read-only. With `dryRun` (the drill) nothing is applied.
+ */
+export async function executeFailover(settings: FailoverSettings, adapters: RunAdapters): Promise<RunResult> {
+  if (settings.mode === 'failback') return executeFailback(settings, adapters);
+  const prepared = await prepare(settings, adapters);
+  const { manifest } = prepared.loaded;
+  const plan = planFailover(manifest, {
+    to: settings.to,
+    from: settings.from,
+    force: settings.force,
+    accounts: settings.accounts,
+    environments: settings.environments,
+    layers: settings.layers,
+  });
+  const run = await runEngine({
+    ...prepared.base,
+    command: settings.dryRun ? 'plan' : 'apply',
+    manifest: withPrimary(manifest, plan.to),
+    graph: plan.graph,
+    dag: plan.dag,
+    contextOf: () => plan.context,
+    readBackendOf: (id) => plan.replicaBackends.get(id),
+  });
+  const readiness = run.instances.map((instance): ReadinessEntry => {
+    const readsReplica = plan.graph
+      .inputsOf(instance.id)
+      .some((input) => input.sources.some((source) => plan.replicaBackends.has(source.id)));
+    return {
+      id: instance.id,
+      backendReachable: !(instance.status === 'failed' && instance.step === 'init'),
+      replicaReachable: readsReplica
+        ? !(instance.status === 'failed' && instance.step === 'read-upstream')
+        : null,
+      planSucceeded: instance.status === 'succeeded',
+      changes: instance.changes,
+    };
+  });
+  run.failover = {
+    mode: 'failover',
+    from: plan.from,
+    to: plan.to,
+    dryRun: settings.dryRun,
+    recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
+    estimatedRecoverySeconds: settings.dryRun
+      ? await estimateRecovery(
+          plan.dag,
+          run,
+          settings.history ? path.resolve(settings.cwd, settings.history) : undefined,
+        )
+      : null,
+    readiness,
+    notes: plan.notes,
+  };
+  if (!settings.dryRun && run.status === 'succeeded') {
+    await writeFailoverRecord(recordContext(prepared), plan.to, {
+      from: plan.from,
+      to: plan.to,
+      at: run.finishedAt ?? new Date().toISOString(),
+    });
+    if (settings.writeManifest) await writePrimary(settings, plan.to);
+  }
+  return run;
+}
+
+/**
+ * `strata failback --to REGION`: REGION is back. First bring REGION's layers up as primary; only then demote
+ * the current primary to its steady state (destroying the environment copies that backup_restore does not
+ * keep, re-applying the rest as secondary), so the service stays up throughout. Clears the failover record.
+ */
+async function executeFailback(settings: FailoverSettings, adapters: RunAdapters): Promise<RunResult> {
+  const prepared = await prepare(settings, adapters);
+  const { manifest } = prepared.loaded;
+  const current = manifest.regions.find((region) => region.role === 'primary')!.name;
+  if (!manifest.regions.some((region) => region.name === settings.to)) {
+    throw new UsageError(
+      `--to: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`,
+    );
+  }
+  const demoted = settings.from ?? current;
+  if (settings.to === demoted) {
+    if (!settings.force) {
+      throw new UsageError(
+        `The manifest already names ${settings.to} as primary: pass --from with the region that took over during the failover, or --force`,
+      );
+    }
+  }
+  const after = withPrimary(manifest, settings.to);
+  const graph = expandManifest(after);
+  const filter = {
+    accounts: settings.accounts,
+    environments: settings.environments,
+    layers: settings.layers,
+  };
+  const inRegion = (region: string, keep: (instance: Instance) => boolean) =>
+    new Set(
+      graph.instances.filter((instance) => instance.region === region && keep(instance)).map((i) => i.id),
+    );
+  const promote = selectInstances(graph, {
+    ...filter,
+    within: inRegion(settings.to, (i) => isKeptInSteadyState(i, after)),
+  });
+  const retire = selectInstances(graph, {
+    ...filter,
+    within: inRegion(demoted, (i) => !isKeptInSteadyState(i, after)),
+  });
+  const keep = selectInstances(graph, {
+    ...filter,
+    within: inRegion(demoted, (i) => isKeptInSteadyState(i, after)),
+  });
+  const contextOf = steadyStateContext(after);
+  const command: EngineCommand = settings.dryRun ? 'plan' : 'apply';
+  const stages: [EngineCommand, Dag][] = [
+    [command, promote],
+    [settings.dryRun ? 'plan' : 'destroy', reverseDag(retire)],
+    [command, keep],
+  ];
+  const runs: RunResult[] = [];
+  for (const [stageCommand, dag] of stages) {
+    if (dag.ids.length === 0) continue;
+    const run = await runEngine({
+      ...prepared.base,
+      command: stageCommand,
+      manifest: after,
+      graph,
+      dag,
+      contextOf,
+    });
+    runs.push(run);
+    if (run.status !== 'succeeded') break;
+  }
+  if (runs.length === 0) throw new UsageError(`Nothing to fail back to ${settings.to} with this selection`);
+  const run = mergeResults(runs);
+  run.failover = {
+    mode: 'failback',
+    from: demoted,
+    to: settings.to,
+    dryRun: settings.dryRun,
+    recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
+    estimatedRecoverySeconds: null,
+    readiness: [],
+    notes: [],
+  };
+  if (!settings.dryRun && run.status === 'succeeded') {
+    await writeFailoverRecord(recordContext(prepared), demoted, null);
+    if (settings.writeManifest) await writePrimary(settings, settings.to);
+  }
+  return run;
+}
+
+function steadyStateContext(manifest: Manifest): (instance: Instance) => InstanceContext {
+  const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+  return (instance) => {
+    const role = steadyStateRole(instance, layers.get(instance.layer)!, manifest);
+    return role === null ? {} : { role };
+  };
+}
+
+function recordContext(prepared: Prepared): RecordContext {
+  return {
+    manifest: prepared.loaded.manifest,
+    manifestDirectory: prepared.loaded.directory,
+    runner: prepared.base.runner,
+    executable: prepared.executable,
+    env: prepared.env,
+    logDirectory: prepared.workDirectory,
+  };
+}
+
+/** Writes the new roles into the manifest file, editing only the role values (comments and layout stay). */
+async function writePrimary(settings: FailoverSettings, primary: string) {
+  const file = path.resolve(settings.cwd, settings.manifestFile);
+  await writeFile(file, setPrimaryRegion(await readFile(file, 'utf8'), primary));
+}
+
+/**
+ * The recovery time a drill expects: the critical path of the failover set, each instance costing its
+ * duration in the last recorded failover when there is one, else its plan time in this drill.
+ */
+async function estimateRecovery(dag: Dag, drill: RunResult, history: string | undefined): Promise<number> {
+  const durations = new Map(drill.instances.map((instance) => [instance.id, instance.durationMs ?? 0]));
+  if (history) {
+    let recorded: RunResult;
+    try {
+      recorded = JSON.parse(await readFile(history, 'utf8')) as RunResult;
+    } catch (error) {
+      throw new UsageError(`--history: cannot read '${history}': ${(error as Error).message}`);
+    }
+    for (const instance of recorded.instances ?? []) {
+      if (durations.has(instance.id) && instance.durationMs !== null)
+        durations.set(instance.id, instance.durationMs);
+    }
+  }
+  const lengths = remainingPathLengths(dag, (id) => durations.get(id) ?? 0);
+  return Math.round(Math.max(0, ...lengths.values()) / 100) / 10;
+}

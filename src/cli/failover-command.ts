@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { createChildProcessRunner } from '../adapters/child-process-runner.js';
+import { executeFailover } from '../app/failover.js';
+import { UsageError } from '../core/errors.js';
+import { renderFailoverReport } from '../core/render/failover-report.js';
+import { runTable } from '../core/render/run-text.js';
+import type { CliOutput } from './output.js';
+import { splitList } from './selection-options.js';
+import { createCliSession, exitCode, type CliProcess } from './terraform-command.js';
+
+export function failoverHelp(mode: 'failover' | 'failback'): string {
+  const what =
+    mode === 'failover'
+      ? `Brings the service up in REGION while the failed region (default: the current primary) is down: plans and
+applies every region and environment layer marked 'failover: apply' in REGION, in dependency order, with
+role=primary, failover=true and failed_region in their context. No command touches the failed region: state
+kept there is read from its replica (backend.replicas), read-only. With --dry-run this is the failover drill.`
+      : `REGION is back: brings its layers up as primary first, then returns the current primary to its steady
+state (destroying the environment copies backup_restore does not keep, re-applying the rest as secondary), and
+clears the failover record.`;
+  return `Usage: strata ${mode} --to REGION [options]
+
+${what}
+
+Options:
+  --to REGION              the region to ${mode === 'failover' ? 'fail over to' : 'make primary again'} (required)
+  --from REGION            ${mode === 'failover' ? 'the failed region (default: the primary in the manifest)' : 'the region to demote (default: the primary in the manifest)'}
+  --dry-run                plan only, apply nothing${mode === 'failover' ? ': report readiness and the estimated recovery time' : ''}
+  --force                  go ahead although the manifest already names --to as primary
+  --write-manifest         after success, write the new roles into the manifest (only the role values change)
+${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n' : ''}  --account A, --environment E, --layer L
+                           ${mode} only these (lists: repeat or separate with commas)
+  --manifest FILE          the manifest (default: layers.yml)
+  --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
+  --work-dir DIR           where Strata keeps Terraform data, plans and logs (default: .strata)
+  --json-out FILE          write the result model, with its failover section, as JSON
+  --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the manifest's)
+  --help                   show this help
+
+Exit codes: 0 success (a drill: ready), 1 failed (a drill: not ready), 2 bad input, 130 interrupted.
+`;
+}
+
+export async function failoverCommand(
+  mode: 'failover' | 'failback',
+  argv: string[],
+  output: CliOutput,
+  process: CliProcess,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      to: { type: 'string' },
+      from: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'write-manifest': { type: 'boolean', default: false },
+      history: { type: 'string' },
+      account: { type: 'string', multiple: true },
+      environment: { type: 'string', multiple: true },
+      layer: { type: 'string', multiple: true },
+      manifest: { type: 'string', default: 'layers.yml' },
+      parallelism: { type: 'string' },
+      'work-dir': { type: 'string', default: '.strata' },
+      'json-out': { type: 'string' },
+      'terraform-binary': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) {
+    output.out(failoverHelp(mode));
+    return 0;
+  }
+  if (values.to === undefined) throw new UsageError(`--to REGION is required: the region to ${mode} to`);
+  if (values.history !== undefined && mode === 'failback')
+    throw new UsageError('--history only goes with failover');
+  const parallelism = values.parallelism === undefined ? undefined : Number(values.parallelism);
+  if (parallelism !== undefined && (!Number.isInteger(parallelism) || parallelism < 1)) {
+    throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${values.parallelism}'`);
+  }
+  const session = createCliSession(output, values['json-out']);
+  const run = await executeFailover(
+    {
+      mode,
+      to: values.to,
+      from: values.from,
+      dryRun: values['dry-run'],
+      force: values.force,
+      writeManifest: values['write-manifest'],
+      history: values.history,
+      manifestFile: values.manifest,
+      accounts: splitList(values.account),
+      environments: splitList(values.environment),
+      layers: splitList(values.layer),
+      parallelism,
+      workDirectory: values['work-dir'],
+      terraformBinary: values['terraform-binary'],
+      cwd: process.cwd,
+      env: process.env,
+    },
+    {
+      runner: createChildProcessRunner(),
+      redactor: session.redactor,
+      reporter: session.reporter,
+      signal: process.signal,
+    },
+  );
+  await session.finish(run);
+  output.out(
+    `\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run))}`,
+  );
+  return exitCode(run, process);
+}

@@ -1,0 +1,185 @@
+import { renderBackend, tokenValues } from '../backend/tokens.js';
+import { UsageError } from '../errors.js';
+import { expandManifest } from '../graph/expand-manifest.js';
+import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
+import { closestName } from '../manifest/closest-name.js';
+import type { Manifest } from '../manifest/types.js';
+import type { Dag } from '../schedule/dag.js';
+import { selectInstances } from '../selection/select-instances.js';
+import { steadyStateRole } from './steady-state.js';
+
+export interface FailoverRequest {
+  to: string;
+  /** Default: the manifest's primary region. */
+  from?: string;
+  /** Fail over even though the manifest already names `to` as primary. */
+  force: boolean;
+  accounts?: readonly string[];
+  environments?: readonly string[];
+  layers?: readonly string[];
+}
+
+/** Instance context in a failover: the target takes over as primary, and its code knows it is a failover. */
+export interface FailoverContext {
+  role: 'primary';
+  failover: true;
+  failedRegion: string;
+}
+
+export interface FailoverPlan {
+  from: string;
+  to: string;
+  /** The graph as it is once `to` is primary: `region: primary` selectors point at `to`. */
+  graph: LayerGraph;
+  /** What the target region needs: region and environment layers marked `failover: apply`, in order. */
+  dag: Dag;
+  context: FailoverContext;
+  /**
+   * Upstream instances whose state lives in the failed region: their outputs are read, read-only, from the
+   * replica of that state (`backend.replicas`), never from the failed region.
+   */
+  replicaBackends: Map<string, BackendConfig>;
+  /** Environments that cannot fail over (not declared in the target region), for the report. */
+  notes: string[];
+}
+
+function checkRegion(manifest: Manifest, region: string, flag: string) {
+  const names = manifest.regions.map((candidate) => candidate.name);
+  if (!names.includes(region)) {
+    const hint = closestName(region, names);
+    throw new UsageError(
+      `${flag}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
+    );
+  }
+}
+
+/** The manifest with `primary` as its one primary region and every other region secondary. */
+export function withPrimary(manifest: Manifest, primary: string): Manifest {
+  return {
+    ...manifest,
+    regions: manifest.regions.map((region) => ({
+      name: region.name,
+      role: region.name === primary ? 'primary' : 'secondary',
+    })),
+  };
+}
+
+/**
+ * What a failover from `from` (default: the primary) to `to` does, worked out before anything runs, so every
+ * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
+ * selection with nothing that can move to the target.
+ */
+export function planFailover(manifest: Manifest, request: FailoverRequest): FailoverPlan {
+  const primary = manifest.regions.find((region) => region.role === 'primary')!.name;
+  const from = request.from ?? primary;
+  checkRegion(manifest, request.to, '--to');
+  checkRegion(manifest, from, '--from');
+  const to = request.to;
+  if (to === from) {
+    throw new UsageError(`--to ${to} is the region being failed over from; choose a region that is up`);
+  }
+  if (to === primary && !request.force) {
+    throw new UsageError(
+      `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, pass --force.`,
+    );
+  }
+  for (const account of request.accounts ?? []) {
+    const spec = manifest.accounts.find((candidate) => candidate.name === account);
+    if (spec && !spec.regions.includes(to)) {
+      throw new UsageError(`Account '${account}' has no region ${to}; it cannot fail over there`);
+    }
+  }
+
+  const after = withPrimary(manifest, to);
+  const graph = expandManifest(after);
+  const layers = new Map(after.layers.map((layer) => [layer.name, layer]));
+  const notes: string[] = [];
+  for (const account of manifest.accounts) {
+    if (request.accounts?.length && !request.accounts.includes(account.name)) continue;
+    for (const environment of account.environments) {
+      if (request.environments?.length && !request.environments.includes(environment.name)) continue;
+      if (environment.regions.includes(from) && !environment.regions.includes(to)) {
+        notes.push(
+          `${account.name}/${environment.name} runs only in ${environment.regions.join(', ')}: it has no DR target in ${to} and is not failed over`,
+        );
+      }
+    }
+  }
+  const target = new Set(
+    graph.instances
+      .filter((instance) => instance.region === to && layers.get(instance.layer)!.failover === 'apply')
+      .map((instance) => instance.id),
+  );
+  const dag = selectInstances(graph, {
+    accounts: request.accounts,
+    environments: request.environments,
+    layers: request.layers,
+    within: target,
+  });
+  if (dag.ids.length === 0) {
+    throw new UsageError(
+      `Nothing to fail over to ${to} with this selection: no region or environment layer with 'failover: apply' runs there${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
+    );
+  }
+  return {
+    from,
+    to,
+    graph,
+    dag,
+    context: { role: 'primary', failover: true, failedRegion: from },
+    replicaBackends: replicaBackendsFor(manifest, graph, dag, from),
+    notes,
+  };
+}
+
+/** Upstreams outside the failover set whose state sits in the failed region, with their replica's backend. */
+function replicaBackendsFor(
+  manifest: Manifest,
+  graph: LayerGraph,
+  dag: Dag,
+  from: string,
+): Map<string, BackendConfig> {
+  const selected = new Set(dag.ids);
+  const upstream = new Set<string>();
+  const stack = [...dag.ids];
+  while (stack.length > 0) {
+    for (const dependency of graph.byId.get(stack.pop()!)!.dependsOn) {
+      if (selected.has(dependency) || upstream.has(dependency)) continue;
+      upstream.add(dependency);
+      stack.push(dependency);
+    }
+  }
+  const replicas = new Map<string, BackendConfig>();
+  for (const id of [...upstream].sort()) {
+    const instance = graph.byId.get(id)!;
+    if (stateRegionOf(instance, manifest) !== from) continue;
+    const replica = manifest.backend.replicas[from];
+    if (replica === undefined) {
+      throw new UsageError(
+        `The outputs of ${id} are needed, but its state is in the failed region ${from} and backend.replicas names no replica of ${from}; replicate the state bucket and add 'replicas: { ${from}: <region> }' to the backend`,
+      );
+    }
+    replicas.set(id, replicaBackend(manifest, instance, replica));
+  }
+  return replicas;
+}
+
+export function stateRegionOf(instance: Instance, manifest: Manifest): string {
+  return instance.region ?? manifest.backend.globalRegion;
+}
+
+/** The instance's backend rendered for the replica region: where replication copies its state. */
+export function replicaBackend(manifest: Manifest, instance: Instance, replicaRegion: string): BackendConfig {
+  const role = manifest.regions.find((region) => region.name === replicaRegion)!.role;
+  return renderBackend(
+    manifest.backend.type,
+    manifest.backend.config,
+    tokenValues(instance, replicaRegion, role),
+  );
+}
+
+/** The steady-state role an instance of the original manifest has, for failback's demotion of a region. */
+export function isKeptInSteadyState(instance: Instance, manifest: Manifest): boolean {
+  const layer = manifest.layers.find((candidate) => candidate.name === instance.layer)!;
+  return instance.region === null || steadyStateRole(instance, layer, manifest) !== null;
+}

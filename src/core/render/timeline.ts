@@ -1,0 +1,73 @@
+import type { RunResult } from '../run-result.js';
+import { formatDuration } from './run-text.js';
+
+export interface TimelineEntry {
+  id: string;
+  account: string | null;
+  status: string;
+  /** Milliseconds from the first command of the run. */
+  start: number;
+  end: number;
+}
+
+/** Each instance that ran, as offsets from the run's first command, in start order. */
+export function timelineOf(run: RunResult): TimelineEntry[] {
+  const ran = run.instances.filter((instance) => instance.startedAt !== null && instance.finishedAt !== null);
+  if (ran.length === 0) return [];
+  const origin = Math.min(...ran.map((instance) => Date.parse(instance.startedAt!)));
+  return ran
+    .map((instance) => ({
+      id: instance.id,
+      account: instance.account,
+      status: instance.status,
+      start: Date.parse(instance.startedAt!) - origin,
+      end: Date.parse(instance.finishedAt!) - origin,
+    }))
+    .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+}
+
+/** Recovery time: from the first command to the last success, when everything succeeded; else null. */
+export function recoverySeconds(run: RunResult): number | null {
+  if (run.status !== 'succeeded') return null;
+  const entries = timelineOf(run);
+  if (entries.length === 0) return 0;
+  return Math.round(Math.max(...entries.map((entry) => entry.end)) / 100) / 10;
+}
+
+/** The timeline as a Markdown table: instance, status, start and end offsets, duration. */
+export function renderTimelineTable(run: RunResult): string {
+  const rows = timelineOf(run).map(
+    (entry) =>
+      `| ${entry.id} | ${entry.status} | +${formatDuration(entry.start)} | +${formatDuration(entry.end)} | ${formatDuration(entry.end - entry.start)} |`,
+  );
+  return (
+    ['| instance | status | start | end | duration |', '|---|---|---|---|---|', ...rows].join('\n') + '\n'
+  );
+}
+
+/** The timeline as a Mermaid Gantt chart, one section per account, bars coloured by outcome. */
+export function renderGantt(run: RunResult, title: string): string {
+  const entries = timelineOf(run);
+  const lines = [
+    'gantt',
+    `  title ${title.replace(/[:#;\n]/g, ' ')}`,
+    '  dateFormat x',
+    '  axisFormat %M:%S',
+  ];
+  const sections = new Map<string, TimelineEntry[]>();
+  for (const entry of entries) {
+    const name = entry.account ?? 'global';
+    sections.set(name, [...(sections.get(name) ?? []), entry]);
+  }
+  for (const [name, list] of sections) {
+    lines.push(`  section ${name}`);
+    for (const entry of list) {
+      const tag = entry.status === 'succeeded' ? 'done' : entry.status === 'failed' ? 'crit' : 'active';
+      // At least 1 ms wide, or Mermaid drops the bar.
+      lines.push(
+        `  ${entry.id.replace(/[:#;]/g, ' ')} :${tag}, ${entry.start}, ${Math.max(entry.end, entry.start + 1)}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
