@@ -2,7 +2,16 @@ import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from './core/errors.js';
 
-export const ACTION_COMMANDS = ['graph', 'plan', 'apply', 'destroy', 'drift', 'report'] as const;
+export const ACTION_COMMANDS = [
+  'graph',
+  'plan',
+  'apply',
+  'destroy',
+  'drift',
+  'report',
+  'failover',
+  'failback',
+] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 /** Every input of action.yml, read and checked once, named in camelCase. */
@@ -27,6 +36,14 @@ export interface ActionInputs {
   comment: boolean;
   githubToken: string;
   cache: boolean;
+  failover: {
+    to: string | undefined;
+    from: string | undefined;
+    dryRun: boolean;
+    force: boolean;
+    writeManifest: boolean;
+    history: string | undefined;
+  };
 }
 
 function list(name: string): string[] {
@@ -85,12 +102,33 @@ export function readInputs(): ActionInputs {
     comment: flag('comment', true),
     githubToken: core.getInput('github-token'),
     cache: flag('cache', true),
+    failover: {
+      to: optional('to-region'),
+      from: optional('from-region'),
+      dryRun: flag('dry-run', false),
+      force: flag('force', false),
+      writeManifest: flag('write-manifest', false),
+      history: optional('history'),
+    },
   };
+  if (inputs.command === 'failover' || inputs.command === 'failback') {
+    const { to, dryRun } = inputs.failover;
+    if (to === undefined)
+      throw new UsageError(`Input 'to-region' is required with command '${inputs.command}'`);
+    const confirm = core.getInput('confirm').trim();
+    if (!dryRun && confirm !== to) {
+      throw new UsageError(
+        `A real ${inputs.command} moves production: input 'confirm' must repeat the target region '${to}', got '${confirm}'. Type the region to confirm, or run with dry-run: true.`,
+      );
+    }
+  }
   if (inputs.command === 'report' && inputs.resultsDir === undefined) {
     throw new UsageError("Input 'results-dir' is required with command 'report'");
   }
-  if (inputs.planDir !== undefined && inputs.command !== 'apply') {
-    throw new UsageError(`Input 'plan-dir' only goes with command 'apply', got command '${inputs.command}'`);
+  if (inputs.planDir !== undefined && !['apply', 'failover', 'failback'].includes(inputs.command)) {
+    throw new UsageError(
+      `Input 'plan-dir' only goes with commands apply, failover and failback, got command '${inputs.command}'`,
+    );
   }
   return inputs;
 }

@@ -1,5 +1,11 @@
 import * as core from '@actions/core';
-import { graphCommand, reportCommand, terraformCommand, type ActionContext } from './action/commands.js';
+import {
+  failoverCommand,
+  graphCommand,
+  reportCommand,
+  terraformCommand,
+  type ActionContext,
+} from './action/commands.js';
 import { createGitHubApi } from './adapters/github-api.js';
 import { ManifestError, getErrorMessage } from './core/errors.js';
 import { processEnvironment, readEventContext, readInputs } from './inputs.js';
@@ -32,6 +38,7 @@ export async function run(): Promise<void> {
     };
     if (inputs.command === 'graph') await graphCommand(context);
     else if (inputs.command === 'report') await reportCommand(context);
+    else if (inputs.command === 'failover' || inputs.command === 'failback') await failoverCommand(context);
     else await terraformCommand(context);
   } catch (error) {
     if (error instanceof ManifestError) {

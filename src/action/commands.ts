@@ -5,6 +5,8 @@ import type { GitHubApi } from '../adapters/github-api.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
+import { executeFailover } from '../app/failover.js';
+import { renderFailoverReport } from '../core/render/failover-report.js';
 import { selectFromSettings, type SelectionSettings } from '../app/select.js';
 import { computeMatrix } from '../core/matrix/compute-matrix.js';
 import { mergeResults } from '../core/merge-results.js';
@@ -207,4 +209,60 @@ function failUnlessSucceeded(run: RunResult) {
   core.setFailed(
     `${run.command} ${run.status}: ${bad.map((instance) => `${instance.id} ${instance.status}`).join(', ')}`,
   );
+}
+
+/** `failover` and `failback`: the engine the CLI's commands use, with the report in the job summary. */
+export async function failoverCommand(context: ActionContext): Promise<void> {
+  const { inputs } = context;
+  const redactor = createRedactor();
+  const manifestFile = manifestPathOf(context);
+  const run = await executeFailover(
+    {
+      mode: inputs.command === 'failback' ? 'failback' : 'failover',
+      to: inputs.failover.to!,
+      from: inputs.failover.from,
+      dryRun: inputs.failover.dryRun,
+      force: inputs.failover.force,
+      writeManifest: inputs.failover.writeManifest,
+      history: inputs.failover.history,
+      planDirectory:
+        inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
+      manifestFile,
+      accounts: inputs.accounts,
+      environments: inputs.environments,
+      layers: inputs.layers,
+      parallelism: inputs.parallelism,
+      workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
+      terraformBinary: inputs.terraformBinary,
+      graceMs: 6_000,
+      cwd: context.cwd,
+      env: context.env,
+    },
+    {
+      runner: createChildProcessRunner(),
+      redactor,
+      reporter: createActionReporter(redactor),
+      signal: context.signal,
+    },
+  );
+  const failover = run.failover!;
+  core.setOutput('summary', redactor.redact(JSON.stringify(run)));
+  core.setOutput(
+    'failed',
+    run.instances
+      .filter((i) => i.status !== 'succeeded')
+      .map((i) => i.id)
+      .join(','),
+  );
+  core.setOutput('has-changes', String(run.hasChanges));
+  if (failover.recoverySeconds !== null) core.setOutput('recovery-seconds', String(failover.recoverySeconds));
+  if (failover.dryRun) core.setOutput('ready', String(run.status === 'succeeded'));
+  const reportDirectory = path.join(
+    path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir),
+    'results',
+  );
+  core.setOutput('result-file', await writeReportFiles(reportDirectory, run, new Map()));
+  core.setOutput('report-dir', reportDirectory);
+  await core.summary.addRaw(redactor.redact(`${renderFailoverReport(run)}\n`)).write();
+  failUnlessSucceeded(run);
 }

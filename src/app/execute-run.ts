@@ -5,7 +5,9 @@ import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js'
 import { steadyStateRole } from '../core/dr/steady-state.js';
 import { UsageError } from '../core/errors.js';
 import type { Instance } from '../core/graph/types.js';
+import { planResume } from '../core/resume.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
+import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
 import { instanceDirectoryName, runEngine, type EngineReporter } from '../engine/run-engine.js';
@@ -27,6 +29,8 @@ export interface RunSettings {
   workDirectory: string;
   terraformBinary?: string;
   planDirectory?: string;
+  /** A previous result of the same command: run again only what did not succeed, and what depends on it. */
+  resume?: RunResult;
   /** How long a Terraform process gets to stop after SIGINT before SIGKILL; default 20 s. */
   graceMs?: number;
   cwd: string;
@@ -87,7 +91,15 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     cwd: settings.cwd,
     layerCode,
   });
-  const dag = settings.command === 'destroy' ? reverseDag(selected) : selected;
+  let kept: RunResult['instances'] = [];
+  let toRun = selected;
+  if (settings.resume) {
+    const resume = planResume(settings.resume, selected, settings.command);
+    kept = resume.kept;
+    toRun = selectInstances(loaded.graph, { instances: [...resume.rerun], within: new Set(resume.rerun) });
+    if (resume.rerun.size === 0) toRun = { ids: [], dependsOn: new Map() };
+  }
+  const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
   const workDirectory = path.resolve(settings.cwd, settings.workDirectory);
   await mkdir(workDirectory, { recursive: true });
@@ -135,6 +147,13 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     contextOf: steadyStateContext(loaded),
   });
   await adapters.hooks?.afterEngine?.();
+  if (kept.length > 0) {
+    run.instances = [...kept, ...run.instances];
+    run.hasChanges ||= kept.some(
+      (instance) =>
+        (instance.changes?.add ?? 0) + (instance.changes?.change ?? 0) + (instance.changes?.destroy ?? 0) > 0,
+    );
+  }
   return { run, loaded, dag, redactor, workDirectory };
 }
 

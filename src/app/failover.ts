@@ -38,6 +38,8 @@ export interface FailoverSettings {
   terraformBinary?: string;
   /** A previous failover's result file: its durations estimate a drill's recovery time. */
   history?: string;
+  /** Apply the plans a dry run saved in this directory (its --work-dir) instead of planning again. */
+  planDirectory?: string;
   graceMs?: number;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -53,6 +55,9 @@ interface Prepared {
 }
 
 async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promise<Prepared> {
+  if (settings.planDirectory !== undefined && settings.dryRun) {
+    throw new UsageError('--plan-dir applies saved plans: it cannot go with --dry-run');
+  }
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
   const workDirectory = path.resolve(settings.cwd, settings.workDirectory);
   await mkdir(workDirectory, { recursive: true });
@@ -87,6 +92,8 @@ async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promi
       signal: adapters.signal,
       graceMs: settings.graceMs,
       commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+      planDirectory:
+        settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
     },
   };
 }

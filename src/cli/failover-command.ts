@@ -26,6 +26,7 @@ Options:
   --to REGION              the region to ${mode === 'failover' ? 'fail over to' : 'make primary again'} (required)
   --from REGION            ${mode === 'failover' ? 'the failed region (default: the primary in the manifest)' : 'the region to demote (default: the primary in the manifest)'}
   --dry-run                plan only, apply nothing${mode === 'failover' ? ': report readiness and the estimated recovery time' : ''}
+  --plan-dir DIR           apply the plans a --dry-run saved in DIR (its --work-dir), refusing stale ones
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
 ${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n' : ''}  --account A, --environment E, --layer L
@@ -56,6 +57,7 @@ export async function failoverCommand(
       force: { type: 'boolean', default: false },
       'write-manifest': { type: 'boolean', default: false },
       history: { type: 'string' },
+      'plan-dir': { type: 'string' },
       account: { type: 'string', multiple: true },
       environment: { type: 'string', multiple: true },
       layer: { type: 'string', multiple: true },
@@ -90,6 +92,7 @@ export async function failoverCommand(
       force: values.force,
       writeManifest: values['write-manifest'],
       history: values.history,
+      planDirectory: values['plan-dir'],
       manifestFile: values.manifest,
       accounts: splitList(values.account),
       environments: splitList(values.environment),

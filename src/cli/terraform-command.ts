@@ -1,9 +1,10 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
+import { asRunResult } from '../core/merge-results.js';
 import { progressLine, runTable } from '../core/render/run-text.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
@@ -31,6 +32,8 @@ Options:
   --json-out FILE          write the result model as JSON, updated after every state change
   --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the
                            manifest's terraform.binary)
+  --resume FILE            run again only what did not succeed in the run that wrote FILE (its --json-out),
+                           plus everything that depends on it; keep its successes
   --ephemeral-environment NAME
                            add a per-pull-request environment (e.g. pr-123) to the accounts marked
                            'ephemeral: true', in their primary region, and select only it
@@ -67,6 +70,7 @@ export async function terraformCommand(
       'terraform-binary': { type: 'string' },
       'plan-dir': { type: 'string' },
       'ephemeral-environment': { type: 'string' },
+      resume: { type: 'string' },
       help: { type: 'boolean' },
       ...SELECTION_OPTIONS,
     },
@@ -89,6 +93,7 @@ export async function terraformCommand(
       terraformBinary: values['terraform-binary'],
       planDirectory: values['plan-dir'],
       ephemeralEnvironment: values['ephemeral-environment'],
+      resume: values.resume === undefined ? undefined : await readResult(values.resume),
       cwd: process.cwd,
       env: process.env,
     },
@@ -161,4 +166,19 @@ function parseParallelism(value: string | undefined): number | undefined {
     throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
   }
   return parsed;
+}
+
+async function readResult(file: string): Promise<RunResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--resume: cannot read '${file}': ${(error as Error).message}`);
+  }
+  try {
+    return asRunResult(JSON.parse(text), file);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--resume: '${file}' is not valid JSON: ${(error as Error).message}`);
+  }
 }

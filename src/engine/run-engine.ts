@@ -7,6 +7,8 @@ import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { ReadyQueue } from '../core/schedule/ready-queue.js';
 import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
+import { classifyFailure } from '../terraform/failure-kind.js';
+import { describeLock, parseLockError } from '../terraform/lock-info.js';
 import { parsePlanJson } from '../terraform/plan-summary.js';
 import type { Redactor } from '../terraform/redact.js';
 import type { LayerCodeReader } from '../adapters/layer-code.js';
@@ -267,7 +269,7 @@ class EngineContext {
           }),
         );
         const meaning = planExitMeaning(plan.exitCode);
-        if (meaning === 'error') throw this.failure('plan', plan);
+        if (meaning === 'error') throw this.failure('plan', plan, instance);
         result.planFile = path.relative(this.options.workDirectory, planFile);
         step('show');
         await this.summarisePlan(instance, planFile, result);
@@ -341,7 +343,7 @@ class EngineContext {
       false,
       reading,
     );
-    if (result.exitCode !== 0) throw this.failure('init', result);
+    if (result.exitCode !== 0) throw this.failure('init', result, instance);
   }
 
   /**
@@ -383,7 +385,7 @@ class EngineContext {
     });
   }
 
-  private failure(step: string, result: ProcessResult): StepFailure {
+  private failure(step: string, result: ProcessResult, instance: Instance): StepFailure {
     if (result.timedOut) {
       return new StepFailure(
         `terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`,
@@ -400,12 +402,25 @@ class EngineContext {
       result.exitCode === null
         ? `ended by ${result.endSignal ?? 'a signal'}`
         : `exit code ${result.exitCode}`;
-    return new StepFailure(`terraform ${step} failed (${how})\n${lastLines(result.tail)}`);
+    return new StepFailure(
+      `terraform ${step} failed (${how})\n${lastLines(result.tail)}${this.diagnose(instance, result.tail)}`,
+    );
+  }
+
+  /** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
+  private diagnose(instance: Instance, tail: string): string {
+    const lock = parseLockError(tail);
+    if (lock) {
+      const now = this.options.now?.() ?? new Date();
+      return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
+    }
+    const failure = classifyFailure(tail);
+    return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
   }
 
   private async summarisePlan(instance: Instance, planFile: string, result: InstanceResult) {
     const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), true);
-    if (shown.exitCode !== 0) throw this.failure('show', shown);
+    if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
     const summary = parsePlanJson(shown.stdout);
     const { add, change, destroy, replace } = summary.counts;
     result.changes = { add, change, destroy, replace };
@@ -421,7 +436,7 @@ class EngineContext {
       'apply',
       terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }),
     );
-    if (applied.exitCode !== 0) throw this.failure('apply', applied);
+    if (applied.exitCode !== 0) throw this.failure('apply', applied, instance);
   }
 
   /**
@@ -529,7 +544,7 @@ class EngineContext {
 
   private async readOutputs(instance: Instance, reading = false): Promise<Outputs> {
     const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
-    if (result.exitCode !== 0) throw this.failure('output', result);
+    if (result.exitCode !== 0) throw this.failure('output', result, instance);
     const outputs = parseOutputsJson(result.stdout);
     const secrets = sensitiveValues(outputs);
     if (secrets.length > 0) this.addSecrets(secrets);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
@@ -19,6 +19,8 @@ const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   runCli(args, { cwd: estate, env: { STRATA_TERRAFORM: terraformBinary(), ...env } });
 const resultOf = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
 const statusOf = (result: RunResult) => Object.fromEntries(result.instances.map((i) => [i.id, i.status]));
+const lockFilesIn = (directory: string) =>
+  existsSync(directory) ? readdirSync(directory).filter((name) => name.includes('.lock.info')) : [];
 
 beforeEach(() => {
   estate = mkdtempSync(path.join(os.tmpdir(), 'strata-faults-'));
@@ -181,5 +183,126 @@ withStandIn('faults injected through the stand-in', () => {
     expect(log.match(/Interrupt received/g)).toHaveLength(1);
     expect(log).not.toContain('Two interrupts received');
     expect(result.instances.filter((i) => i.status === 'pending' || i.status === 'running')).toEqual([]);
+  });
+
+  it('a command that hangs is stopped after terraform.command_timeout and reported as timed out', () => {
+    const manifest = path.join(estate, 'layers.yml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace('lock_timeout: 30s', 'lock_timeout: 30s\n  command_timeout: 2s'),
+    );
+    const result = cli(['plan', '--manifest', 'layers.yml', '--layer', 'dns', '--json-out', 'r.json'], {
+      STANDIN_HANG: 'plan:dns',
+    });
+    expect(result.status).toBe(1);
+    const dns = resultOf('r.json').instances[0]!;
+    expect(dns).toMatchObject({ status: 'failed', timedOut: true, step: 'plan' });
+    expect(dns.error).toMatch(/^terraform plan timed out after 2s and was stopped/);
+    expect(lockFilesIn(path.join(estate, 'state', 'eu-west-2'))).toEqual([]);
+  });
+
+  it('a state lock held by another run: waits lock_timeout, then names the holder and how to release it', async () => {
+    const manifest = path.join(estate, 'layers.yml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('lock_timeout: 30s', 'lock_timeout: 1s'));
+    const holder = spawn(
+      node24(),
+      [
+        path.resolve('dist/cli.js'),
+        'plan',
+        '--manifest',
+        'layers.yml',
+        '--layer',
+        'dns',
+        '--work-dir',
+        'holder',
+      ],
+      {
+        cwd: estate,
+        env: { ...process.env, STRATA_TERRAFORM: terraformBinary(), STANDIN_HANG: 'plan:dns' },
+      },
+    );
+    const deadline = Date.now() + 20_000;
+    while (lockFilesIn(path.join(estate, 'state', 'eu-west-2')).length === 0) {
+      if (Date.now() > deadline) throw new Error('the first run never took the lock');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const second = cli(['plan', '--manifest', 'layers.yml', '--layer', 'dns', '--json-out', 'r.json']);
+    holder.kill('SIGINT');
+    await new Promise((resolve) => holder.on('close', resolve));
+    expect(second.status).toBe(1);
+    const error = resultOf('r.json').instances[0]!.error!;
+    expect(error).toContain('Error acquiring the state lock');
+    expect(error).toMatch(/The state of dns is locked by \S+ for .*plan/);
+    expect(error).toContain('force-unlock');
+    expect(error).toContain('never');
+    expect(lockFilesIn(path.join(estate, 'state', 'eu-west-2'))).toEqual([]);
+  });
+
+  it('a region that cannot be reached fails only its own instances, and points at the failover', () => {
+    const result = cli(['apply', '--manifest', 'layers.yml', '--json-out', 'r.json'], {
+      STANDIN_DOWN_REGIONS: 'eu-west-1',
+    });
+    expect(result.status).toBe(1);
+    const run = resultOf('r.json');
+    const failed = run.instances.filter((i) => i.status === 'failed').map((i) => i.id);
+    expect(failed.sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
+    expect(run.instances.filter((i) => i.status === 'succeeded')).toHaveLength(9);
+    const error = run.instances.find((i) => i.id === 'prod/eu-west-1/network')!.error!;
+    expect(error).toContain('the region looks unavailable');
+    expect(error).toContain('strata failover');
+  });
+
+  it('Strata killed with SIGKILL mid-run: the result file is whole JSON, and --resume finishes the rest', async () => {
+    const child = spawn(
+      node24(),
+      [
+        path.resolve('dist/cli.js'),
+        'apply',
+        '--manifest',
+        'layers.yml',
+        '--json-out',
+        'killed.json',
+        '--parallelism',
+        '1',
+      ],
+      {
+        cwd: estate,
+        env: { ...process.env, STRATA_TERRAFORM: terraformBinary(), STANDIN_DELAY_MS: 'apply:*:300' },
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const deadline = Date.now() + 30_000;
+    while ((stderr.match(/ succeeded /g) ?? []).length < 3) {
+      if (Date.now() > deadline) throw new Error(`no progress:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    // Terraform processes outlive a killed Strata (their own process group) and finish; let them.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const killed = resultOf('killed.json');
+    const succeeded = killed.instances.filter((i) => i.status === 'succeeded').map((i) => i.id);
+    expect(succeeded.length).toBeGreaterThanOrEqual(3);
+    expect(killed.instances.some((i) => i.status !== 'succeeded')).toBe(true);
+
+    const callLog = path.join(estate, 'calls.jsonl');
+    const resumed = cli(
+      ['apply', '--manifest', 'layers.yml', '--resume', 'killed.json', '--json-out', 'resumed.json'],
+      {
+        STANDIN_CALL_LOG: callLog,
+      },
+    );
+    expect(resumed.status).toBe(0);
+    const final = resultOf('resumed.json');
+    expect(final.instances).toHaveLength(11);
+    expect(final.instances.every((i) => i.status === 'succeeded')).toBe(true);
+    const planned = readFileSync(callLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { argv: string[]; instance: string | null })
+      .filter((call) => call.argv[0] === 'plan')
+      .map((call) => call.instance);
+    for (const id of succeeded) expect(planned).not.toContain(id);
   });
 });
