@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
+import { GitHubApiServer } from '../helpers/github-api-server.js';
+import { runAction } from '../helpers/run-dist.js';
+import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+
+const EVENTS = path.resolve('..', 'shared', 'fixtures', 'github');
+const withStandIn = isStandIn() ? describe : describe.skip;
+
+/** Every file under a folder, for scanning artifacts. */
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const file = path.join(directory, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+}
+
+/**
+ * The failover workflow's action steps (workflow_dispatch), and the secrets canary: a sensitive variable and
+ * a sensitive output flow through a full run, and no log line, summary, comment, result file or artifact
+ * shows them.
+ */
+withStandIn('the action: failover drills, failovers, and secrets', () => {
+  const api = new GitHubApiServer();
+  let apiUrl: string;
+  let estate: string;
+  const CANARY_VARIABLE = 'canary-variable-4f1c2a9e';
+
+  const env = (event: string, eventName: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
+    const payload = JSON.parse(readFileSync(path.join(EVENTS, event), 'utf8')) as {
+      repository: { full_name: string };
+    };
+    return {
+      PATH: `${path.dirname(terraformBinary())}${path.delimiter}${process.env.PATH ?? ''}`,
+      GITHUB_EVENT_PATH: path.join(EVENTS, event),
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_REPOSITORY: payload.repository.full_name,
+      GITHUB_RUN_ID: '77',
+      GITHUB_API_URL: apiUrl,
+      STANDIN_REPLICATE: 'eu-west-2:eu-west-1',
+      ...extra,
+    };
+  };
+  const dispatch = (inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}) =>
+    runAction(
+      { manifest: 'layers.yml', 'github-token': 'test-token', cache: 'false', ...inputs },
+      { cwd: estate, env: env('workflow_dispatch.with-inputs.octokit.json', 'workflow_dispatch', extra) },
+    );
+
+  beforeAll(async () => {
+    apiUrl = await api.start();
+    estate = mkdtempSync(path.join(os.tmpdir(), 'strata-action-dr-'));
+    cpSync('examples/multi-region', estate, { recursive: true });
+    rmSync(path.join(estate, 'state'), { recursive: true, force: true });
+    rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+    // The canary secret variable: passed by Strata to a variable the layer declares sensitive.
+    const manifest = path.join(estate, 'layers.yml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        'vars: { instance_count: 2 }',
+        `vars: { instance_count: 2, db_password: ${CANARY_VARIABLE} }`,
+      ),
+    );
+  });
+  afterAll(() => api.stop());
+
+  it('apply, then a pull-request plan: the canaries never show outside the state', async () => {
+    const apply = await dispatch({ command: 'apply' });
+    expect(apply.status).toBe(0);
+    const plan = await runAction(
+      { command: 'plan', manifest: 'layers.yml', 'github-token': 'test-token', cache: 'false' },
+      { cwd: estate, env: env('pull_request.opened.octokit.json', 'pull_request') },
+    );
+    expect(plan.status).toBe(0);
+    const state = readFileSync(
+      path.join(estate, 'state/eu-west-2/prod/eu-west-2/staging/app.tfstate'),
+      'utf8',
+    );
+    // The sensitive output holds the canary variable: both canaries are in the state, as Terraform keeps them.
+    expect(state).toContain(`postgresql://app:${CANARY_VARIABLE}@`);
+    const texts: Record<string, string> = {
+      'apply log': apply.stdout + apply.stderr,
+      'plan log': plan.stdout + plan.stderr,
+      'apply summary': apply.summary,
+      'plan summary': plan.summary,
+      'apply outputs': JSON.stringify(apply.outputs),
+      'plan outputs': JSON.stringify(plan.outputs),
+      comments: api.comments.map((comment) => comment.body).join('\n'),
+    };
+    for (const file of filesUnder(plan.outputs['report-dir']!))
+      texts[`artifact ${file}`] = readFileSync(file, 'utf8');
+    for (const [where, raw] of Object.entries(texts)) {
+      // `::add-mask::` lines are the runner's masking commands: the runner consumes them and never shows them.
+      const text = raw
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n');
+      expect({ where, leaked: text.includes(CANARY_VARIABLE) }).toEqual({ where, leaked: false });
+    }
+    expect(apply.stdout).toContain(`::add-mask::${CANARY_VARIABLE}`);
+  });
+
+  it('a drill reports readiness and sets ready; a real failover needs confirm', async () => {
+    const drill = await dispatch({ command: 'failover', 'to-region': 'eu-west-1', 'dry-run': 'true' });
+    expect(drill.status).toBe(0);
+    expect(drill.outputs.ready).toBe('true');
+    expect(drill.summary).toContain('## Failover drill eu-west-2 → eu-west-1: succeeded');
+    expect(drill.summary).toContain('| prod/eu-west-1/staging/app | yes | yes | yes | +2 ~0 -0 |');
+
+    const unconfirmed = await dispatch({ command: 'failover', 'to-region': 'eu-west-1' });
+    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.stdout).toContain("input 'confirm' must repeat the target region 'eu-west-1', got ''");
+  });
+
+  it('failover with eu-west-2 down applies the saved drill plans, reports recovery time and writes the manifest', async () => {
+    const plan = await dispatch(
+      { command: 'failover', 'to-region': 'eu-west-1', 'dry-run': 'true', 'work-dir': 'reviewed' },
+      { STANDIN_DOWN_REGIONS: 'eu-west-2' },
+    );
+    expect(plan.status).toBe(0);
+    const failover = await dispatch(
+      {
+        command: 'failover',
+        'to-region': 'eu-west-1',
+        confirm: 'eu-west-1',
+        'plan-dir': 'reviewed',
+        'write-manifest': 'true',
+      },
+      { STANDIN_DOWN_REGIONS: 'eu-west-2' },
+    );
+    expect(failover.stderr).toBe('');
+    expect(failover.status).toBe(0);
+    expect(Number(failover.outputs['recovery-seconds'])).toBeGreaterThan(0);
+    const run = JSON.parse(failover.outputs.summary!) as RunResult;
+    expect(run.failover).toMatchObject({
+      mode: 'failover',
+      from: 'eu-west-2',
+      to: 'eu-west-1',
+      dryRun: false,
+    });
+    expect(failover.summary).toContain('```mermaid\ngantt');
+    expect(readFileSync(path.join(estate, 'layers.yml'), 'utf8')).toContain('eu-west-1: { role: primary }');
+  });
+});
