@@ -211,11 +211,12 @@ async function executeFailback(settings: FailoverSettings, adapters: RunAdapters
     within: inRegion(demoted, (i) => isKeptInSteadyState(i, after)),
   });
   const contextOf = steadyStateContext(after);
-  const command: EngineCommand = settings.dryRun ? 'plan' : 'apply';
+  // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
+  // saved plans later does exactly what was reviewed.
   const stages: [EngineCommand, Dag][] = [
-    [command, promote],
-    [settings.dryRun ? 'plan' : 'destroy', reverseDag(retire)],
-    [command, keep],
+    ['apply', promote],
+    ['destroy', reverseDag(retire)],
+    ['apply', keep],
   ];
   const runs: RunResult[] = [];
   for (const [stageCommand, dag] of stages) {
@@ -223,6 +224,7 @@ async function executeFailback(settings: FailoverSettings, adapters: RunAdapters
     const run = await runEngine({
       ...prepared.base,
       command: stageCommand,
+      planOnly: settings.dryRun,
       manifest: after,
       graph,
       dag,

@@ -55,6 +55,8 @@ export interface EngineOptions {
    * that lives in the failed region. Reads are `init` and `output`, which take no state lock.
    */
   readBackendOf?: (id: string) => BackendConfig | undefined;
+  /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
+  planOnly?: boolean;
   /** Role and failover context per instance; default: the region's role from the manifest. */
   contextOf?: (instance: Instance) => InstanceContext;
   now?: () => Date;
@@ -273,7 +275,7 @@ class EngineContext {
         result.planFile = path.relative(this.options.workDirectory, planFile);
         step('show');
         await this.summarisePlan(instance, planFile, result);
-        if (command !== 'plan' && meaning === 'changes') {
+        if (command !== 'plan' && !this.options.planOnly && meaning === 'changes') {
           if (result.mockedUpstreams.length > 0) {
             throw new StepFailure(
               `refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`,

@@ -188,10 +188,16 @@ withStandIn('disaster recovery (strata failover / failback)', () => {
   });
 
   it('failback: brings eu-west-2 back first, then retires the copies backup_restore does not keep', () => {
+    // Reviewed first: the dry run saves every stage's plans (destroy plans for the retired copies) ...
+    const dryRun = cli(['failback', '--to', 'eu-west-2', '--dry-run', '--work-dir', 'failback-plans']);
+    expect(dryRun.status).toBe(0);
+    // ... and the failback applies exactly those.
     const failback = cli([
       'failback',
       '--to',
       'eu-west-2',
+      '--plan-dir',
+      'failback-plans',
       '--json-out',
       'failback.json',
       '--write-manifest',
@@ -210,6 +216,10 @@ withStandIn('disaster recovery (strata failover / failback)', () => {
       destroy: 2,
     });
     expect(manifestText()).toContain('eu-west-2: { role: primary }');
+    const retired = JSON.parse(
+      readFileSync(path.join(estate, 'state/eu-west-1/prod/eu-west-1/staging/app.tfstate'), 'utf8'),
+    ) as { resources: unknown[] };
+    expect(retired.resources).toEqual([]);
     const plan = cli(['apply', '--json-out', 'final.json']);
     expect(plan.status).toBe(0);
     expect(result('final.json').hasChanges).toBe(false);

@@ -219,6 +219,8 @@ function reportProblems(workflow: YamlMap): string[] {
 function templateReferenceProblems(template: YamlMap, reusable: ReadonlyMap<string, YamlMap>): string[] {
   const problems: string[] = [];
   for (const [id, job] of jobsOf(template)) {
+    // A job of steps (the drill template's issue job) calls nothing; the rules for every file still apply to it.
+    if (job.uses === undefined && 'steps' in job) continue;
     const match = /^[^/]+\/strata\/\.github\/workflows\/([^/@]+\.ya?ml)@[^@]+$/.exec(text(job.uses));
     if (!match) {
       problems.push(`job ${id} does not call a Strata reusable workflow: ${text(job.uses)}`);
@@ -275,6 +277,172 @@ function reusableInterfaceProblems(workflow: YamlMap): string[] {
   return problems;
 }
 
+const PERMISSION_LEVELS = ['none', 'read', 'write'];
+
+/** A `permissions:` value as scope -> level; undefined when absent (the token's defaults, unknown here). */
+function permissionLevels(value: unknown): Map<string, number> | 'all-read' | 'all-write' | undefined {
+  if (value === 'read-all') return 'all-read';
+  if (value === 'write-all') return 'all-write';
+  if (!isMap(value)) return undefined;
+  return new Map(
+    Object.entries(value).map(([scope, level]) => [scope, PERMISSION_LEVELS.indexOf(text(level))]),
+  );
+}
+
+/**
+ * Templates grant each reusable workflow they call at least what its jobs ask for: GitHub refuses to start the
+ * call otherwise, even when the job asking would be skipped (actions/runner#4151).
+ */
+function callerPermissionProblems(template: YamlMap, reusable: ReadonlyMap<string, YamlMap>): string[] {
+  const problems: string[] = [];
+  for (const [id, job] of jobsOf(template)) {
+    const name = /\/\.github\/workflows\/([^/@]+\.ya?ml)@/.exec(text(job.uses))?.[1];
+    const called = name === undefined ? undefined : reusable.get(name);
+    const granted = permissionLevels('permissions' in job ? job.permissions : template.permissions);
+    if (!called || granted === undefined || granted === 'all-write') continue;
+    const requesters: [string, unknown][] = [
+      ['the workflow', called.permissions],
+      ...jobsOf(called).map(([calledId, calledJob]): [string, unknown] => [
+        `job ${calledId}`,
+        calledJob.permissions,
+      ]),
+    ];
+    for (const [requester, permissions] of requesters) {
+      const wanted = permissionLevels(permissions);
+      if (wanted === undefined) continue;
+      const entries: [string, number][] =
+        wanted === 'all-read' || wanted === 'all-write'
+          ? [['every scope', wanted === 'all-read' ? 1 : 2]]
+          : [...wanted.entries()];
+      for (const [scope, level] of entries) {
+        const allowed = granted === 'all-read' ? 1 : scope === 'every scope' ? 0 : (granted.get(scope) ?? 0);
+        if (level > allowed) {
+          problems.push(
+            `job ${id} grants ${scope}: ${PERMISSION_LEVELS[allowed]}, but ${requester} of ${name} asks for ${PERMISSION_LEVELS[level]}`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The regions a manifest declares (`regions:` keys) and those that are not primary. */
+function manifestRegions(manifest: YamlMap): { all: string[]; secondary: string[] } {
+  const regions = Object.entries(mapOf(manifest.regions));
+  return {
+    all: regions.map(([name]) => name),
+    secondary: regions.filter(([, region]) => mapOf(region).role !== 'primary').map(([name]) => name),
+  };
+}
+
+const sortedList = (values: readonly string[]) => `[${[...values].sort().join(', ')}]`;
+
+/** A workflow_dispatch input is a choice of exactly the given values (in any order). */
+function choiceProblems(workflow: YamlMap, name: string, expected: readonly string[]): string[] {
+  const inputs = mapOf(mapOf(mapOf(workflow.on).workflow_dispatch).inputs);
+  if (!(name in inputs)) return [`no workflow_dispatch input '${name}'`];
+  const input = mapOf(inputs[name]);
+  if (input.type !== 'choice') return [`input '${name}' is not a choice`];
+  const options = listOf(input.options).map(text);
+  return sortedList(options) === sortedList(expected)
+    ? []
+    : [`input '${name}' offers ${sortedList(options)}, expected ${sortedList(expected)}`];
+}
+
+const isActionStep = (step: YamlMap) => text(step.uses) === './.strata-action';
+const envValues = (step: YamlMap) => Object.values(mapOf(step.env)).map(text).join('\n');
+const isConfirmCheck = (step: YamlMap) =>
+  typeof step.run === 'string' &&
+  step.run.includes('exit 1') &&
+  /\binputs\.confirm\b/.test(envValues(step)) &&
+  /\binputs\.region\b/.test(envValues(step));
+const isHashCheck = (step: YamlMap) =>
+  typeof step.run === 'string' &&
+  step.run.includes('sha256sum') &&
+  step.run.includes('exit 1') &&
+  /\bneeds\.plan\.outputs\./.test(envValues(step));
+
+/**
+ * failover.yml's apply job: never in a drill, after the plan job, behind a GitHub Environment, queued with
+ * apply.yml's applies of the estate; it checks confirm before anything else and applies only the downloaded
+ * plans, after checking that their hash is the plan job's (computed the same way there).
+ */
+function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): string[] {
+  const jobs = new Map(jobsOf(workflow));
+  const apply = jobs.get('apply');
+  if (!apply) return ['no apply job'];
+  const problems: string[] = [];
+  if (!needsOf(apply).includes('plan')) problems.push('apply does not need plan');
+  if (!/inputs\.mode\s*!=\s*'drill'/.test(text(apply.if))) problems.push("apply does not skip mode 'drill'");
+  if (!text(apply.environment) && !text(mapOf(apply.environment).name))
+    problems.push('apply has no environment');
+  const concurrency = mapOf(apply.concurrency);
+  const applyGroup = text(mapOf(applyWorkflow.concurrency).group);
+  if (!applyGroup || text(concurrency.group) !== applyGroup) {
+    problems.push(`apply's concurrency group is not apply.yml's (${applyGroup})`);
+  }
+  if (concurrency['cancel-in-progress'] !== false) problems.push("apply's cancel-in-progress is not false");
+
+  const steps = stepsOf(apply);
+  if (!steps[0] || !isConfirmCheck(steps[0])) {
+    problems.push("apply's first step does not check inputs.confirm against inputs.region");
+  }
+  const download = steps.findIndex((step) => text(step.uses).startsWith('actions/download-artifact@'));
+  const hash = steps.findIndex(isHashCheck);
+  const action = steps.findIndex((step) => isActionStep(step) && text(mapOf(step.with)['plan-dir']) !== '');
+  if (download < 0) problems.push('apply downloads no plan artifact');
+  if (hash < 0) problems.push("apply has no step checking the plans' hash against the plan job's");
+  if (action < 0) problems.push('apply does not run the action on the saved plans (plan-dir)');
+  if (download >= 0 && hash >= 0 && action >= 0 && !(download < hash && hash < action)) {
+    problems.push('the hash check does not come between the download and the apply');
+  }
+  if (action >= 0 && !/\binputs\.confirm\b/.test(text(mapOf(steps[action]!.with).confirm))) {
+    problems.push('the apply step does not pass confirm');
+  }
+  if (hash >= 0) {
+    const hashLine = text(steps[hash]!.run)
+      .split('\n')
+      .find((line) => line.includes('sha256sum'))!
+      .trim();
+    const planScripts = stepsOf(jobs.get('plan') ?? {}).map((step) => text(step.run));
+    if (!planScripts.some((script) => script.split('\n').some((line) => line.trim() === hashLine))) {
+      problems.push('the plan job does not compute the hash as the apply job checks it');
+    }
+  }
+  return problems;
+}
+
+/**
+ * The drill template: on a schedule, a drill (mode drill of failover.yml) of every secondary region, and a job
+ * after all of them, whatever their result, for the issue.
+ */
+function drillTemplateProblems(template: YamlMap, secondaryRegions: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (!eventsOf(template).includes('schedule')) problems.push('does not run on a schedule');
+  else if (!listOf(mapOf(template.on).schedule).some((entry) => text(mapOf(entry).cron) !== '')) {
+    problems.push('the schedule has no cron');
+  }
+  const drills = jobsOf(template).filter(([, job]) => /\/failover\.ya?ml@/.test(text(job.uses)));
+  for (const [id, job] of drills) {
+    if (mapOf(job.with).mode !== 'drill') problems.push(`job ${id} does not run mode drill`);
+  }
+  const drilled = drills.map(([, job]) => text(mapOf(job.with).region));
+  if (sortedList(drilled) !== sortedList(secondaryRegions)) {
+    problems.push(
+      `drills ${sortedList(drilled)}, but the secondary regions are ${sortedList(secondaryRegions)}`,
+    );
+  }
+  const after = jobsOf(template).filter(
+    ([, job]) =>
+      job.uses === undefined &&
+      drills.every(([id]) => needsOf(job).includes(id)) &&
+      text(job.if).includes('always()'),
+  );
+  if (after.length === 0) problems.push('no job needs every drill and runs always()');
+  return problems;
+}
+
 // --- The files ---------------------------------------------------------------------------------------------------
 
 const texts = new Map(allFiles.map((file) => [file, readFileSync(file, 'utf8')]));
@@ -285,18 +453,36 @@ const reusableWorkflows = new Map(
     .map((file) => [path.basename(file), documents.get(file)!]),
 );
 
+/** The manifest the templates are written for: their region lists must be its regions. */
+const EXAMPLE_MANIFEST = 'examples/multi-region/layers.yml';
+const exampleRegions = manifestRegions(parseYaml(readFileSync(EXAMPLE_MANIFEST, 'utf8')));
+const FAILOVER_TEMPLATE = path.join(TEMPLATES_DIRECTORY, 'terraform-failover.yml');
+const DRILL_TEMPLATE = path.join(TEMPLATES_DIRECTORY, 'terraform-drill.yml');
+const FAILOVER_WORKFLOW = path.join(WORKFLOWS_DIRECTORY, 'failover.yml');
+
+/** `text` with `from` replaced by `to`; throws when `from` is not there, so a stale edit cannot pass silently. */
+function edited(text: string, from: string | RegExp, to: string): YamlMap {
+  if (typeof from === 'string' ? !text.includes(from) : !from.test(text)) {
+    throw new Error(`the text to edit has no ${String(from)}`);
+  }
+  return parseYaml(text.replace(from, to));
+}
+
 describe('workflow files', () => {
-  it('include the reusable workflows, the CI workflow and the four templates', () => {
+  it('include the reusable workflows, the CI workflow and the six templates', () => {
     expect([...reusableWorkflows.keys()].sort()).toEqual([
       'apply.yml',
       'drift.yml',
       'ephemeral.yml',
+      'failover.yml',
       'plan.yml',
     ]);
     expect(existsSync(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))).toBe(true);
     expect(templateFiles.map((file) => path.basename(file))).toEqual([
       'terraform-drift.yml',
+      'terraform-drill.yml',
       'terraform-ephemeral.yml',
+      'terraform-failover.yml',
       'terraform-main.yml',
       'terraform-pr.yml',
     ]);
@@ -361,6 +547,29 @@ describe('workflow rules', () => {
 
   it.each(templateFiles)('%s calls only reusable workflows that exist, as they declare', (file) => {
     expect(templateReferenceProblems(documents.get(file)!, reusableWorkflows)).toEqual([]);
+  });
+
+  it.each(templateFiles)('%s grants the reusable workflow it calls what its jobs ask for', (file) => {
+    expect(callerPermissionProblems(documents.get(file)!, reusableWorkflows)).toEqual([]);
+  });
+
+  it("failover.yml applies only confirmed, unchanged plans, behind an environment, in apply.yml's group", () => {
+    expect(
+      failoverApplyProblems(reusableWorkflows.get('failover.yml')!, reusableWorkflows.get('apply.yml')!),
+    ).toEqual([]);
+  });
+
+  it("terraform-failover.yml offers exactly the example manifest's regions", () => {
+    expect(exampleRegions.all).toEqual(['eu-west-2', 'eu-west-1']);
+    expect(choiceProblems(documents.get(FAILOVER_TEMPLATE)!, 'region', exampleRegions.all)).toEqual([]);
+    expect(
+      choiceProblems(documents.get(FAILOVER_TEMPLATE)!, 'mode', ['drill', 'failover', 'failback']),
+    ).toEqual([]);
+  });
+
+  it('terraform-drill.yml drills every secondary region of the example manifest on a schedule', () => {
+    expect(exampleRegions.secondary).toEqual(['eu-west-1']);
+    expect(drillTemplateProblems(documents.get(DRILL_TEMPLATE)!, exampleRegions.secondary)).toEqual([]);
   });
 });
 
@@ -547,6 +756,130 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
       "no input 'parallelism'",
       "no input 'working-directory'",
       "input 'manifest' does not default to 'layers.yml'",
+    ]);
+  });
+
+  it('a template that jobs of steps do not trip, but a call elsewhere still does', () => {
+    const withSteps = parseYaml(
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n',
+    );
+    expect(templateReferenceProblems(withSteps, reusableWorkflows)).toEqual([]);
+    expect(
+      templateReferenceProblems(
+        parseYaml('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n'),
+        reusableWorkflows,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('a template granting less than the called jobs ask for', () => {
+    const drill = texts.get(DRILL_TEMPLATE)!;
+    expect(
+      callerPermissionProblems(edited(drill, '      pull-requests: write\n', ''), reusableWorkflows),
+    ).toEqual([
+      'job drill-eu-west-1 grants pull-requests: none, but job apply of failover.yml asks for write',
+    ]);
+    expect(
+      callerPermissionProblems(edited(drill, /contents: write/, 'contents: read'), reusableWorkflows),
+    ).toEqual(['job drill-eu-west-1 grants contents: read, but job apply of failover.yml asks for write']);
+    const readAll = edited(
+      drill,
+      /permissions:\n {6}contents: write\n {6}pull-requests: write\n {6}id-token: write/,
+      'permissions: read-all',
+    );
+    expect(callerPermissionProblems(readAll, reusableWorkflows)).toContain(
+      'job drill-eu-west-1 grants id-token: read, but job plan of failover.yml asks for write',
+    );
+  });
+
+  it('a failover apply job that is not gated, queued or checked', () => {
+    const failover = texts.get(FAILOVER_WORKFLOW)!;
+    const apply = reusableWorkflows.get('apply.yml')!;
+    const problemsOf = (from: string | RegExp, to: string) =>
+      failoverApplyProblems(edited(failover, from, to), apply);
+    expect(failoverApplyProblems(parseYaml('jobs: {}\n'), apply)).toEqual(['no apply job']);
+    expect(problemsOf('    needs: [plan]\n', '')).toEqual(['apply does not need plan']);
+    expect(problemsOf("    if: inputs.mode != 'drill'\n", '')).toEqual(["apply does not skip mode 'drill'"]);
+    expect(problemsOf('    environment: strata-failover\n', '')).toEqual(['apply has no environment']);
+    expect(problemsOf('      group: strata-apply-', '      group: strata-failover-')).toEqual([
+      `apply's concurrency group is not apply.yml's (${text(mapOf(apply.concurrency).group)})`,
+    ]);
+    expect(problemsOf(/(concurrency:\n {6}group: .*\n {6}cancel-in-progress:) false/, '$1 true')).toEqual([
+      "apply's cancel-in-progress is not false",
+    ]);
+    expect(
+      problemsOf('          CONFIRM: ${{ inputs.confirm }}\n          REGION', '          REGION'),
+    ).toEqual(["apply's first step does not check inputs.confirm against inputs.region"]);
+    expect(
+      problemsOf('EXPECTED_SHA256: ${{ needs.plan.outputs.plan-sha256 }}', 'EXPECTED_SHA256: x'),
+    ).toEqual(["apply has no step checking the plans' hash against the plan job's"]);
+    expect(problemsOf('uses: actions/download-artifact@', 'uses: actions/cache@')).toEqual([
+      'apply downloads no plan artifact',
+    ]);
+    expect(problemsOf('          plan-dir: .strata-failover-plan\n', '')).toEqual([
+      'apply does not run the action on the saved plans (plan-dir)',
+    ]);
+    expect(problemsOf('          confirm: ${{ inputs.confirm }}\n', '')).toEqual([
+      'the apply step does not pass confirm',
+    ]);
+    // The hash check moved to the end of the job, after the apply.
+    const reordered = parseYaml(failover);
+    const steps = mapOf(mapOf(reordered.jobs).apply).steps as YamlMap[];
+    const index = steps.findIndex((step) => step.name === 'Check the plans are the ones planned');
+    expect(index).toBeGreaterThan(0);
+    steps.push(...steps.splice(index, 1));
+    expect(failoverApplyProblems(reordered, apply)).toEqual([
+      'the hash check does not come between the download and the apply',
+    ]);
+    expect(
+      problemsOf(
+        'sort -z | xargs -0 -r sha256sum | sha256sum | cut -d\' \' -f1)"\n          if [[ ! "$EXPECTED',
+        'sort -z | xargs -0 -r sha256sum | sha256sum | cut -c1-12)"\n          if [[ ! "$EXPECTED',
+      ),
+    ).toEqual(['the plan job does not compute the hash as the apply job checks it']);
+  });
+
+  it("a failover template whose choices are not the manifest's regions", () => {
+    const template = texts.get(FAILOVER_TEMPLATE)!;
+    const regions = exampleRegions.all;
+    expect(choiceProblems(edited(template, '          - eu-west-1\n', ''), 'region', regions)).toEqual([
+      "input 'region' offers [eu-west-2], expected [eu-west-1, eu-west-2]",
+    ]);
+    expect(
+      choiceProblems(
+        edited(template, '          - eu-west-1\n', '          - eu-west-1\n          - us-east-1\n'),
+        'region',
+        regions,
+      ),
+    ).toHaveLength(1);
+    expect(choiceProblems(edited(template, /type: choice/, 'type: string'), 'region', regions)).toEqual([
+      "input 'region' is not a choice",
+    ]);
+    expect(choiceProblems(parseYaml('on:\n  workflow_dispatch: {}\n'), 'region', regions)).toEqual([
+      "no workflow_dispatch input 'region'",
+    ]);
+  });
+
+  it('a drill template that is not scheduled, misses a region, or has no issue job after the drills', () => {
+    const template = texts.get(DRILL_TEMPLATE)!;
+    const secondary = exampleRegions.secondary;
+    expect(drillTemplateProblems(edited(template, / {2}schedule:\n {4}- cron: .*\n/, ''), secondary)).toEqual(
+      ['does not run on a schedule'],
+    );
+    expect(drillTemplateProblems(edited(template, /- cron: .*/, '- {}'), secondary)).toEqual([
+      'the schedule has no cron',
+    ]);
+    expect(drillTemplateProblems(parseYaml(template), ['eu-west-1', 'us-east-1'])).toEqual([
+      'drills [eu-west-1], but the secondary regions are [eu-west-1, us-east-1]',
+    ]);
+    expect(
+      drillTemplateProblems(edited(template, '      mode: drill\n', '      mode: failover\n'), secondary),
+    ).toEqual(['job drill-eu-west-1 does not run mode drill']);
+    expect(drillTemplateProblems(edited(template, '    if: always()\n', ''), secondary)).toEqual([
+      'no job needs every drill and runs always()',
+    ]);
+    expect(drillTemplateProblems(edited(template, '    needs: [drill-eu-west-1]\n', ''), secondary)).toEqual([
+      'no job needs every drill and runs always()',
     ]);
   });
 });
