@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
@@ -96,7 +97,11 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
   const pid = child.pid!;
 
   const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
-  child.stdout.on('data', (chunk: Buffer) => output.add(chunk, true));
+  const decoder = new StringDecoder('utf8');
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (request.onStdout) request.onStdout(decoder.write(chunk));
+    else output.add(chunk, true);
+  });
   child.stderr.on('data', (chunk: Buffer) => output.add(chunk, false));
 
   const graceMs = request.graceMs ?? DEFAULT_GRACE_MS;

@@ -94,7 +94,9 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   let kept: RunResult['instances'] = [];
   let toRun = selected;
   if (settings.resume) {
-    const resume = planResume(settings.resume, selected, settings.command);
+    // Destroy runs the reverse order: what a failed destroy holds back is what it depends on.
+    const order = settings.command === 'destroy' ? reverseDag(selected) : selected;
+    const resume = planResume(settings.resume, order, settings.command);
     kept = resume.kept;
     toRun = selectInstances(loaded.graph, { instances: [...resume.rerun], within: new Set(resume.rerun) });
     if (resume.rerun.size === 0) toRun = { ids: [], dependsOn: new Map() };

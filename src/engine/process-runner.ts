@@ -12,6 +12,11 @@ export interface ProcessRequest {
    * goes neither to the log nor to the tail: such output holds sensitive values in clear text.
    */
   captureStdout?: boolean;
+  /**
+   * Hands stdout to this callback as it arrives (decoded as UTF-8), instead of keeping it: for machine-readable
+   * output too large to hold. Like captured output, it goes neither to the log nor to the tail.
+   */
+  onStdout?: (text: string) => void;
   /** Cancels the process: SIGINT first so Terraform can release its state lock, SIGKILL after the grace period. */
   signal?: AbortSignal;
   /** Ends a command that runs longer than this (milliseconds) the same way as a cancellation. */

@@ -9,6 +9,7 @@ import { ReadyQueue } from '../core/schedule/ready-queue.js';
 import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
 import { classifyFailure } from '../terraform/failure-kind.js';
 import { describeLock, parseLockError } from '../terraform/lock-info.js';
+import { PlanSkeletonReader } from '../terraform/plan-skeleton.js';
 import { parsePlanJson } from '../terraform/plan-summary.js';
 import type { Redactor } from '../terraform/redact.js';
 import type { LayerCodeReader } from '../adapters/layer-code.js';
@@ -359,6 +360,7 @@ class EngineContext {
     args: string[],
     captureStdout = false,
     reading = false,
+    onStdout?: (text: string) => void,
   ) {
     const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
     const logFile = path.join(directory, `${step}.log`);
@@ -381,6 +383,7 @@ class EngineContext {
       },
       logFile,
       captureStdout,
+      onStdout,
       signal: this.options.signal,
       timeoutMs: this.options.commandTimeoutMs,
       graceMs: this.options.graceMs,
@@ -421,9 +424,13 @@ class EngineContext {
   }
 
   private async summarisePlan(instance: Instance, planFile: string, result: InstanceResult) {
-    const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), true);
+    // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
+    const skeleton = new PlanSkeletonReader();
+    const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), false, false, (text) =>
+      skeleton.write(text),
+    );
     if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
-    const summary = parsePlanJson(shown.stdout);
+    const summary = parsePlanJson(skeleton.end());
     const { add, change, destroy, replace } = summary.counts;
     result.changes = { add, change, destroy, replace };
     result.resourceChanges = summary.resourceChanges.map((rc) => ({

@@ -27,19 +27,36 @@ const NETWORK_FAILURES: readonly RegExp[] = [
 // The endpoint the failing request went to: `lookup <host>`, `dial tcp <host>:443`, `Get "https://<host>/…"`.
 const FAILED_HOST = /(?:lookup|dial tcp) ([A-Za-z0-9.-]+?)(?::\d+)?(?::|\s|$)|"https?:\/\/([A-Za-z0-9.-]+)/g;
 const AWS_HOST = /\.amazonaws\.com(?:\.cn)?$/i;
-const AWS_OPERATION = /operation error (?:S3|STS|DynamoDB|EC2|IAM|Route ?53|KMS|SSO|SSOOIDC)\b|RequestError: send request failed/;
+const AWS_OPERATION =
+  /operation error (?:S3|STS|DynamoDB|EC2|IAM|Route ?53|KMS|SSO|SSOOIDC)\b|RequestError: send request failed/;
 const REGION = /\b((?:[a-z]{2}|us-gov|us-iso[a-z]?)-[a-z]+-\d)\b/;
+// The region of an endpoint is the label before amazonaws.com (`s3.eu-west-2.`, legacy `s3-eu-west-2.`), not a
+// region that happens to be in a bucket's name.
+const ENDPOINT_REGION = /[.-]((?:[a-z]{2}|us-gov|us-iso[a-z]?)-[a-z]+-\d)\.amazonaws\.com/i;
 
 // Credentials that are missing, expired, malformed or refused. Checked before the network patterns: when the
 // SDK cannot find credentials it reports the instance-metadata timeout that ended its search.
-const CREDENTIALS_STRONG =
-  /No valid credential sources|NoCredentialProviders|Error finding AWS credentials|failed to refresh cached credentials|InvalidClientTokenId|ExpiredToken|security token included in the request is (?:expired|invalid)|SignatureDoesNotMatch|InvalidAccessKeyId|UnrecognizedClientException|AccessDenied|Access Denied|AllAccessDisabled|authorization header is malformed|AuthorizationHeaderMalformed|is not authorized to perform|InvalidIdentityToken|AssumeRoleWithWebIdentity|StatusCode: 403/i;
-const CREDENTIALS_WEAK = /validating provider credentials|Error: Invalid AWS credentials|retrieving caller identity/i;
+const CREDENTIALS_STRONG: readonly RegExp[] = [
+  /No valid credential sources/i,
+  /NoCredentialProviders/,
+  /Error finding AWS credentials/,
+  /failed to refresh cached credentials/,
+  /InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|SignatureDoesNotMatch/,
+  /ExpiredToken|security token included in the request is (?:expired|invalid)/,
+  /InvalidIdentityToken|AssumeRoleWithWebIdentity/,
+  /is not authorized to perform/,
+  /AccessDenied|Access Denied|AllAccessDisabled/,
+  /authorization header is malformed|AuthorizationHeaderMalformed/,
+  /StatusCode: 403\b/,
+];
+const CREDENTIALS_WEAK =
+  /validating provider credentials|Error: Invalid AWS credentials|retrieving caller identity/i;
 
 const STALE_PLAN = /Saved plan is stale|Saved plan does not match the given state/;
 const LOCK_SUMMARY = /Error acquiring the state lock/;
 // S3 answers 301 when the backend's `region` is not the bucket's: the request reached AWS, the setting is wrong.
-const WRONG_BUCKET_REGION = /StatusCode: 301.*?requested bucket from "([^"]+)", actual location "([^"]+)"/;
+const WRONG_BUCKET_REGION = /StatusCode: 301\b/;
+const BUCKET_REGIONS = /requested bucket from "([^"]+)", actual location "([^"]+)"/;
 
 /**
  * Names the cause of a Terraform failure from its error output (plain or coloured) and says what to do.
@@ -69,7 +86,7 @@ export function classifyFailure(text: string): FailureClass {
       hint: 'The state changed after this plan was made (another run wrote it), so Terraform refused to apply the saved plan. Plan again and review the new plan before applying it.',
     };
   }
-  const credentials = CREDENTIALS_STRONG.exec(flat);
+  const credentials = firstMatch(CREDENTIALS_STRONG, flat);
   if (credentials) return credentialsFailure(credentials[0]);
 
   const network = firstMatch(NETWORK_FAILURES, flat);
@@ -77,7 +94,7 @@ export function classifyFailure(text: string): FailureClass {
     const hosts = failedHosts(flat);
     const awsHost = hosts.find((host) => AWS_HOST.test(host));
     if (awsHost !== undefined || (hosts.length === 0 && AWS_OPERATION.test(flat))) {
-      const region = REGION.exec(awsHost ?? flat)?.[1];
+      const region = (awsHost === undefined ? REGION.exec(flat) : ENDPOINT_REGION.exec(awsHost))?.[1];
       const where = region === undefined ? 'an AWS region' : `AWS in ${region}`;
       const endpoint = awsHost === undefined ? '' : ` (${awsHost}: ${network[0]})`;
       return {
@@ -101,11 +118,12 @@ export function classifyFailure(text: string): FailureClass {
       hint: "Terraform could not take the state lock, and its output names no holder. Read the 'Error message' above: the lock table or bucket may be missing or unreadable.",
     };
   }
-  const wrongRegion = WRONG_BUCKET_REGION.exec(flat);
-  if (wrongRegion) {
+  if (WRONG_BUCKET_REGION.test(flat)) {
+    const regions = BUCKET_REGIONS.exec(flat);
+    const where = regions ? ` (the bucket is in ${regions[2]!}; the backend asked ${regions[1]!})` : '';
     return {
       kind: 'other',
-      hint: `The state bucket is in ${wrongRegion[2]!}, but the backend asked ${wrongRegion[1]!}: set the backend's region (backend.config.region in the manifest) to the bucket's region.`,
+      hint: `S3 answered 301: the state bucket is in another region than the backend's region setting${where}. Set backend.config.region in the manifest to the bucket's region.`,
     };
   }
   const summary = /(?:^|\n)Error: ([^\n]+)/.exec(plain)?.[1]?.trim();

@@ -24,8 +24,7 @@ export interface LockInfo {
 }
 
 const LOCK_SUMMARY = 'Error acquiring the state lock';
-const FIELDS = ['ID', 'Path', 'Operation', 'Who', 'Version', 'Created', 'Info'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = 'ID' | 'Path' | 'Operation' | 'Who' | 'Version' | 'Created' | 'Info';
 const FIELD_LINE = /^\s*(ID|Path|Operation|Who|Version|Created|Info):[ \t]?(.*)$/;
 // Everything ANSI colour and the box Terraform draws round a diagnostic when colour is on.
 // eslint-disable-next-line no-control-regex -- ESC is exactly what is being removed
@@ -94,7 +93,8 @@ function errorMessageBefore(lines: string[]): string {
 }
 
 // Go's time.Time.String(): `2006-01-02 15:04:05.999999999 -0700 MST`, maybe with a monotonic `m=+0.01` tail.
-const GO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)? ([+-])(\d{2})(\d{2})(?: [^\s]+)?(?: m=[+-][\d.]+)?$/;
+const GO_TIME =
+  /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)? ([+-])(\d{2})(\d{2})(?: [^\s]+)?(?: m=[+-][\d.]+)?$/;
 // RFC 3339, as the lock's JSON record holds it.
 const RFC3339 = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -138,9 +138,7 @@ export function describeLock(
 ): string {
   const holder = info.who === '' ? 'an unknown holder' : info.who;
   const operation =
-    info.operation === ''
-      ? 'an unnamed operation'
-      : (OPERATIONS[info.operation] ?? `'${info.operation}'`);
+    info.operation === '' ? 'an unnamed operation' : (OPERATIONS[info.operation] ?? `'${info.operation}'`);
   const version = info.version === '' ? '' : ` (Terraform ${info.version})`;
   const lines = [
     `The state of ${context.instanceId} is locked by ${holder} for ${operation}${version}${since(info, now)}.`,
@@ -156,7 +154,8 @@ export function describeLock(
     `If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; 'strata graph --format json' lists them), run:`,
     `  ${unlock}`,
   );
-  if (info.id === '') lines.push('  (the lock record could not be read, so its ID is unknown; the backend holds it)');
+  if (info.id === '')
+    lines.push('  (the lock record could not be read, so its ID is unknown; the backend holds it)');
   lines.push(
     'Strata never force-unlocks by itself: removing a lock that a live run holds lets two runs write the same state.',
   );

@@ -110,6 +110,16 @@ describe('createChildProcessRunner', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('streams stdout to onStdout instead of keeping it, and keeps it out of the log', async () => {
+    const received: string[] = [];
+    const request = script('interleave.mjs', ['6'], { onStdout: (text: string) => received.push(text) });
+    const result = await runner.run(request);
+    const lines = [1, 2, 3, 4, 5, 6].flatMap((index) => [`out ${index}\n`, `err ${index}\n`]);
+    expect(received.join('')).toBe(lines.filter((line) => line.startsWith('out')).join(''));
+    expect(result.stdout).toBe('');
+    expect(readLog(request.logFile)).toBe(lines.filter((line) => line.startsWith('err')).join(''));
+  });
+
   it('returns captured stdout whole and keeps it out of the log and the tail (it may hold secrets)', async () => {
     const request = script('interleave.mjs', ['6'], { captureStdout: true });
     const result = await runner.run(request);

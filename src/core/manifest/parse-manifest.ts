@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import type { RegionRole, Scope } from '../graph/types.js';
 import { closestName } from './closest-name.js';
@@ -51,7 +51,12 @@ let validateSchema: ValidateFunction | undefined;
  */
 export function parseManifest(text: string, file: string, options: ParseOptions = {}): Manifest {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
   const locate = createLocator(document, lineCounter);
   const problems: ManifestProblem[] = [];
   const report = (position: SourcePosition, message: string) => problems.push({ file, ...position, message });
@@ -60,6 +65,29 @@ export function parseManifest(text: string, file: string, options: ParseOptions 
     const { line, col } = lineCounter.linePos(error.pos[0]);
     report({ line, column: col }, `YAML syntax: ${firstLine(error.message)}`);
   }
+  if (problems.length > 0) throw new ManifestError(problems);
+
+  visit(document, {
+    Alias(_, alias, path) {
+      const target = alias.resolve(document);
+      if (target && path.includes(target as never)) {
+        const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
+        report(
+          { line, column: col },
+          `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`,
+        );
+      }
+    },
+    Node(_, node) {
+      if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
+        const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+        report(
+          { line, column: col },
+          `YAML: the tag ${node.tag.split(':').pop()} is not supported here; use a plain list or map`,
+        );
+      }
+    },
+  });
   if (problems.length > 0) throw new ManifestError(problems);
 
   let data: unknown;
