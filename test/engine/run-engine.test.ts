@@ -61,16 +61,20 @@ class FakeTerraform implements ProcessRunner {
     }
     this.running--;
     this.events.push(`end ${command} ${id}`);
-    const result = (exitCode: number | null, stdout = '', tail = ''): ProcessResult => ({
-      exitCode,
-      stdout,
-      tail,
-      endSignal: null,
-      cancelled: request.signal?.aborted ?? false,
-      timedOut: false,
-      killed: false,
-      durationMs: 1,
-    });
+    const result = (exitCode: number | null, stdout = '', tail = ''): ProcessResult => {
+      // As the real runner does: streamed stdout goes to the callback, not into the result.
+      if (request.onStdout) request.onStdout(stdout);
+      return {
+        exitCode,
+        stdout: request.onStdout ? '' : stdout,
+        tail,
+        endSignal: null,
+        cancelled: request.signal?.aborted ?? false,
+        timedOut: false,
+        killed: false,
+        durationMs: 1,
+      };
+    };
     if (this.failures.get(id) === command) return result(1, '', `Error: ${command} exploded for ${id}`);
     switch (command) {
       case 'init':
@@ -248,6 +252,26 @@ describe('runEngine: apply', () => {
     expect(plan.args).toContain('-lock-timeout=5m');
     const apply = terraform.calls.find((call) => call.command === 'apply' && call.id === 'a/r2/network')!;
     expect(apply.args.at(-1)).toBe(path.join(workDirectory, 'instances', 'a.r2.network', 'plan.tfplan'));
+  });
+
+  it('runs the first init of each layer directory alone (lock file, plugin cache), later ones in parallel', async () => {
+    const { terraform, run } = setup();
+    await run('apply', { parallelism: 4 });
+    const inits = terraform.calls.filter((call) => call.command === 'init').map((call) => call.id);
+    const pathOf = (id: string) => id.split('/').at(-1)!;
+    const firsts = new Map<string, string>();
+    for (const id of inits) if (!firsts.has(pathOf(id))) firsts.set(pathOf(id), id);
+    for (const id of firsts.values()) {
+      const start = terraform.order(`start init ${id}`);
+      const end = terraform.order(`end init ${id}`);
+      const overlapping = terraform.events
+        .slice(start + 1, end)
+        .filter((event) => event.startsWith('start init '));
+      expect({ id, overlapping }).toEqual({ id, overlapping: [] });
+    }
+    // The network instances' inits (after the first) did overlap: the gate does not serialise everything.
+    const networkInits = inits.filter((id) => id.endsWith('/network'));
+    expect(networkInits).toHaveLength(2);
   });
 
   it('reports sensitive outputs as secrets and masks them in errors', async () => {
