@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
@@ -15,7 +15,7 @@ import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
 import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
 import { selectFromSettings, type SelectionSettings } from './select.js';
-import { checkBinary, chooseBinary } from './terraform-binary.js';
+import { setUpTerraform } from './terraform-binary.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
 export interface RunSettings {
@@ -103,26 +103,21 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   }
   const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
-  const workDirectory = path.resolve(settings.cwd, settings.workDirectory);
-  await mkdir(workDirectory, { recursive: true });
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(settings.env)) if (value !== undefined) env[name] = value;
-  env.TF_PLUGIN_CACHE_DIR ||= path.join(workDirectory, 'plugin-cache');
-  await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
-  const executable = chooseBinary(settings.terraformBinary, settings.env, loaded.manifest.terraform.binary);
-  const version = await checkBinary(
-    adapters.runner,
-    executable,
-    env,
-    loaded.directory,
-    path.join(workDirectory, 'terraform-version.log'),
-  );
+  const { executable, version, env, workDirectory } = await setUpTerraform({
+    cwd: settings.cwd,
+    workDirectory: settings.workDirectory,
+    env: settings.env,
+    flag: settings.terraformBinary,
+    manifestBinary: loaded.manifest.terraform.binary,
+    manifestDirectory: loaded.directory,
+    runner: adapters.runner,
+  });
   if (settings.command !== 'plan') {
     await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
   }
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: version,
-    pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
+    pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR!,
     loaded,
   });
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
@@ -20,7 +20,7 @@ import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { RunAdapters } from './execute-run.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
-import { checkBinary, chooseBinary } from './terraform-binary.js';
+import { setUpTerraform } from './terraform-binary.js';
 
 export interface FailoverSettings {
   mode: 'failover' | 'failback';
@@ -59,20 +59,15 @@ async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promi
     throw new UsageError('--plan-dir applies saved plans: it cannot go with --dry-run');
   }
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
-  const workDirectory = path.resolve(settings.cwd, settings.workDirectory);
-  await mkdir(workDirectory, { recursive: true });
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(settings.env)) if (value !== undefined) env[name] = value;
-  env.TF_PLUGIN_CACHE_DIR ||= path.join(workDirectory, 'plugin-cache');
-  await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
-  const executable = chooseBinary(settings.terraformBinary, settings.env, loaded.manifest.terraform.binary);
-  const version = await checkBinary(
-    adapters.runner,
-    executable,
-    env,
-    loaded.directory,
-    path.join(workDirectory, 'terraform-version.log'),
-  );
+  const { executable, version, env, workDirectory } = await setUpTerraform({
+    cwd: settings.cwd,
+    workDirectory: settings.workDirectory,
+    env: settings.env,
+    flag: settings.terraformBinary,
+    manifestBinary: loaded.manifest.terraform.binary,
+    manifestDirectory: loaded.directory,
+    runner: adapters.runner,
+  });
   return {
     loaded,
     executable,

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ProcessStartError } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
@@ -54,4 +55,42 @@ export async function checkBinary(
   const check = checkMinimumVersion(binaryKind(executable), version);
   if (!check.ok) throw new UsageError(check.message);
   return version;
+}
+
+export interface TerraformSetup {
+  executable: string;
+  version: string;
+  /** The environment Terraform runs with: the caller's, plus a provider plugin cache under the work directory. */
+  env: Record<string, string>;
+  workDirectory: string;
+}
+
+/**
+ * What every run does before its first Terraform command: create the work directory and the shared provider
+ * cache (`TF_PLUGIN_CACHE_DIR`, unless set), choose the binary and check its version.
+ */
+export async function setUpTerraform(options: {
+  cwd: string;
+  workDirectory: string;
+  env: Readonly<Record<string, string | undefined>>;
+  flag: string | undefined;
+  manifestBinary: string;
+  manifestDirectory: string;
+  runner: ProcessRunner;
+}): Promise<TerraformSetup> {
+  const workDirectory = path.resolve(options.cwd, options.workDirectory);
+  await mkdir(workDirectory, { recursive: true });
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.env)) if (value !== undefined) env[name] = value;
+  env.TF_PLUGIN_CACHE_DIR ||= path.join(workDirectory, 'plugin-cache');
+  await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
+  const executable = chooseBinary(options.flag, options.env, options.manifestBinary);
+  const version = await checkBinary(
+    options.runner,
+    executable,
+    env,
+    options.manifestDirectory,
+    path.join(workDirectory, 'terraform-version.log'),
+  );
+  return { executable, version, env, workDirectory };
 }
