@@ -6,7 +6,11 @@ import { fixturePath, readFixture } from '../helpers/fixtures.js';
 
 const PLANS = readdirSync(fixturePath('terraform'))
   .filter((name) => name.startsWith('plan-') && name.endsWith('.json') && !name.includes('terragrunt'))
-  .concat(['eqtest-drift-simple.plan.json', 'eqtest-outputs-only.plan.json', 'eqtest-complex-update.plan.json']);
+  .concat([
+    'eqtest-drift-simple.plan.json',
+    'eqtest-outputs-only.plan.json',
+    'eqtest-complex-update.plan.json',
+  ]);
 
 /** Feeds the text in chunks of the given sizes, cycling, so values and escapes straddle chunk boundaries. */
 function skeletonOf(text: string, sizes: number[]): string {
