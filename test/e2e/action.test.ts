@@ -206,6 +206,36 @@ describe('the action (dist/index.js on Node 24)', () => {
     expect(report.summary).toContain('dev/eu-west-1/network');
   });
 
+  it('ephemeral environments: created for a pull request, destroyed when it closes', async () => {
+    const created = await runAction(
+      inputs({ command: 'apply', 'ephemeral-environment': 'pr-2', comment: 'false' }),
+      { cwd: estate, env: environment('pull_request.opened.octokit.json', 'pull_request') },
+    );
+    expect(created.status).toBe(0);
+    const applied = JSON.parse(created.outputs.summary!) as RunResult;
+    expect(applied.instances.map((instance) => instance.id)).toEqual(['dev/eu-west-2/pr-2/app']);
+    expect(readdirSync(path.join(estate, 'state/eu-west-2/dev/eu-west-2'))).toContain('pr-2');
+
+    const closed = await runAction(
+      inputs({ command: 'destroy', 'ephemeral-environment': 'pr-2', comment: 'false' }),
+      { cwd: estate, env: environment('pull_request.closed.not-merged.octokit.json', 'pull_request') },
+    );
+    expect(closed.status).toBe(0);
+    const destroyed = JSON.parse(closed.outputs.summary!) as RunResult;
+    expect(destroyed.instances[0]).toMatchObject({ id: 'dev/eu-west-2/pr-2/app', status: 'succeeded' });
+    const state = JSON.parse(
+      readFileSync(path.join(estate, 'state/eu-west-2/dev/eu-west-2/pr-2/app.tfstate'), 'utf8'),
+    ) as { resources: unknown[] };
+    expect(state.resources).toEqual([]);
+
+    const hostile = await runAction(inputs({ command: 'plan', 'ephemeral-environment': 'pr-1; rm -rf /' }), {
+      cwd: estate,
+      env: environment('pull_request.opened.octokit.json', 'pull_request'),
+    });
+    expect(hostile.status).toBe(1);
+    expect(hostile.stdout).toContain("Ephemeral environment name 'pr-1; rm -rf /' is not allowed");
+  });
+
   it('a pull request from a fork: no plan, and the comment says why', async () => {
     const forkEvent = path.join(mkdtempSync(path.join(os.tmpdir(), 'strata-fork-')), 'event.json');
     const payload = JSON.parse(
