@@ -9,11 +9,15 @@
  *   - the whole CLI: `node dist/cli.js graph --manifest FILE --format json > /dev/null`, median wall time of
  *     the runs, each a new process, and its peak RSS (from `/usr/bin/time -v` when it exists).
  *
- * Options: --runs N (default 5), --sizes 1k,10k,100k, --cli FILE (default dist/cli.js), --build (bundle the
- * CLI from the current src/ into the temp dir first, as `npm run build` would, and measure that), --node FILE
- * (the Node.js that runs the CLI; default this one), --profile (also take a CPU profile of the CLI on the
- * largest size and print where the time goes), --check (exit 1 when a target is missed), --keep (keep the
- * temp dir).
+ * The manifest's DR strategy is warm_standby, so that every instance exists in steady state and the CLI prints
+ * all of them; `--strategy backup_restore` (Strata's default) leaves the environment layers of secondary regions
+ * out of the selection, and the CLI prints about a fifth of the instances.
+ *
+ * Options: --runs N (default 5), --sizes 1k,10k,100k, --strategy S (default warm_standby), --cli FILE (default
+ * dist/cli.js), --build (bundle the CLI from the current src/ into the temp dir first, as `npm run build` would,
+ * and measure that), --node FILE (the Node.js that runs the CLI; default this one), --profile (also take a CPU
+ * profile of the CLI on the largest size and print where the time goes), --check (exit 1 when a target is
+ * missed), --keep (keep the temp dir).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -97,7 +101,7 @@ const LAYERS = [
  * A manifest of `accounts` accounts, each in every one of `regions` regions (the first primary), with
  * `environments` environments of which every fourth runs only in the first two regions, and the ten layers above.
  */
-function syntheticManifest(size: Size): string {
+function syntheticManifest(size: Size, strategy: string): string {
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
   const regions = Array.from({ length: size.regions }, (_, index) => `region-${pad(index, 2)}`);
   const lines = [
@@ -108,6 +112,7 @@ function syntheticManifest(size: Size): string {
     '  config: { bucket: "tfstate-{account_id}-{region}", key: "{id}.tfstate", region: "{region}", use_lockfile: true }',
     `  global_region: ${regions[0]}`,
     `  replicas: { ${regions[0]}: ${regions[1]} }`,
+    `dr: { strategy: ${strategy} }`,
     'regions:',
     ...regions.map((region, index) => `  ${region}: { role: ${index === 0 ? 'primary' : 'secondary'} }`),
     'accounts:',
@@ -138,12 +143,12 @@ function syntheticManifest(size: Size): string {
 }
 
 /** Writes the manifest and empty layer directories (the CLI checks that they exist). */
-function writeEstate(directory: string, size: Size): string {
+function writeEstate(directory: string, size: Size, strategy: string): string {
   mkdirSync(directory, { recursive: true });
   for (const layer of LAYERS)
     mkdirSync(path.join(directory, 'terraform', layer.scope, layer.name), { recursive: true });
   const file = path.join(directory, 'layers.yml');
-  writeFileSync(file, syntheticManifest(size));
+  writeFileSync(file, syntheticManifest(size, strategy));
   return file;
 }
 
@@ -312,6 +317,7 @@ function main(): number {
       one: { type: 'string' },
       runs: { type: 'string', default: '5' },
       sizes: { type: 'string', default: SIZES.map((size) => size.label).join(',') },
+      strategy: { type: 'string', default: 'warm_standby' },
       cli: { type: 'string', default: path.join(ROOT, 'dist', 'cli.js') },
       build: { type: 'boolean', default: false },
       node: { type: 'string', default: process.execPath },
@@ -352,14 +358,14 @@ function main(): number {
     const hasCli = existsSync(cliFile);
     const nodeVersion = spawnSync(values.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
     console.log(
-      `strata graph benchmark: median of ${runs} runs; CLI ${hasCli ? cliFile : '(not built: run npm run build, or pass --build)'} on Node ${nodeVersion}`,
+      `strata graph benchmark: median of ${runs} runs; DR strategy ${values.strategy}; CLI ${hasCli ? cliFile : '(not built: run npm run build, or pass --build)'} on Node ${nodeVersion}`,
     );
     console.log(
       `peak RSS from ${existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
     );
 
     const results = sizes.map((size) => {
-      const file = writeEstate(path.join(directory, size.label), size);
+      const file = writeEstate(path.join(directory, size.label), size, values.strategy);
       const inProcess = runInChild(file, runs);
       const cli = hasCli ? measureCli(values.node, cliFile, file, runs) : undefined;
       console.log(`  ${size.label}: ${inProcess.instances} instances measured`);

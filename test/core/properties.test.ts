@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { findCycle } from '../../src/core/graph/find-cycle.js';
 import type { LayerGraph } from '../../src/core/graph/types.js';
 import { remainingPathLengths } from '../../src/core/schedule/critical-path.js';
-import { dagOfGraph, topologicalOrder } from '../../src/core/schedule/dag.js';
+import {
+  dagIndexOf,
+  dagOfGraph,
+  dependentsOf,
+  topologicalOrder,
+  type Dag,
+} from '../../src/core/schedule/dag.js';
 import { ReadyQueue } from '../../src/core/schedule/ready-queue.js';
 import { compareIds, computeWaves } from '../../src/core/schedule/waves.js';
 import { inducedDag, selectInstances } from '../../src/core/selection/select-instances.js';
@@ -278,6 +284,50 @@ describe('ReadyQueue in a simulated run', () => {
             expect(dropped.has(id)).toBe(hasFailedAncestor);
           }
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The same Dag as plain data: scheduling then takes the general path, not the index selection keeps. */
+function plainCopy(dag: Dag): Dag {
+  return { ids: [...dag.ids], dependsOn: new Map([...dag.dependsOn].map(([id, list]) => [id, [...list]])) };
+}
+
+describe('scheduling a Dag from selection (by its integer index) and the same Dag as plain data', () => {
+  const dagWithSubset = dagPairs().chain((pairs) =>
+    fc.tuple(fc.constant(pairs), fc.subarray(pairs.map(([id]) => id))),
+  );
+
+  it('give the same waves, order, dependents and path lengths, whatever is selected', () => {
+    fc.assert(
+      fc.property(dagWithSubset, ([pairs, subset]) => {
+        const graph = graphOf(pairs);
+        for (const dag of [dagOfGraph(graph), inducedDag(graph, new Set(subset))]) {
+          const plain = plainCopy(dag);
+          expect(dagIndexOf(dag)).toBeDefined();
+          expect(dagIndexOf(plain)).toBeUndefined();
+          expect(computeWaves(dag)).toEqual(computeWaves(plain));
+          expect(topologicalOrder(dag)).toEqual(topologicalOrder(plain));
+          expect([...dependentsOf(dag)]).toEqual([...dependentsOf(plain)]);
+          const cost = (id: string) => id.length;
+          expect([...remainingPathLengths(dag, cost)]).toEqual([...remainingPathLengths(plain, cost)]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('fail alike on a graph with a cycle', () => {
+    fc.assert(
+      fc.property(cyclicPairs(), (pairs) => {
+        const dag = dagOfGraph(graphOf(pairs));
+        const plain = plainCopy(dag);
+        expect(() => computeWaves(dag)).toThrow('computeWaves: the graph has a cycle');
+        expect(() => computeWaves(plain)).toThrow('computeWaves: the graph has a cycle');
+        expect(() => topologicalOrder(dag)).toThrow('topologicalOrder: the graph has a cycle');
+        expect(() => remainingPathLengths(dag)).toThrow('topologicalOrder: the graph has a cycle');
       }),
       RUNS,
     );

@@ -81,7 +81,10 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
   it('leaves out what the DR strategy keeps out of secondary regions until a failover', () => {
     const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'json', '--region', 'eu-west-1']);
     const graph = JSON.parse(result.stdout) as GraphJson;
-    expect(graph.nodes.map((node) => node.id).sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
+    expect(graph.nodes.map((node) => node.id).sort()).toEqual([
+      'dev/eu-west-1/network',
+      'prod/eu-west-1/network',
+    ]);
   });
 
   it('selects what changed files affect, plus dependents', () => {

@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
-import type { Dag } from '../schedule/dag.js';
+import { countsOf, graphIndexOf, reverseEdges } from '../graph/graph-index.js';
+import { withDagIndex, type Dag } from '../schedule/dag.js';
 
 export interface SelectionFilter {
   accounts?: readonly string[];
@@ -51,12 +52,15 @@ export function selectInstances(graph: LayerGraph, filter: SelectionFilter): Dag
     (!filter.within || filter.within.has(instance.id));
 
   const downstream = filter.changes ? affectedWithDependents(graph, filter.changes) : undefined;
-  const selected = new Set(
-    graph.instances
-      .filter((instance) => matchesFilters(instance) && (!downstream || downstream.has(instance.id)))
-      .map((i) => i.id),
-  );
-  return inducedDag(graph, selected);
+  const selected = new Uint8Array(graph.instances.length);
+  let count = 0;
+  graph.instances.forEach((instance, position) => {
+    if (matchesFilters(instance) && (!downstream || downstream[position] === 1)) {
+      selected[position] = 1;
+      count++;
+    }
+  });
+  return dagOfSelection(graph, selected, count);
 }
 
 function toSet(values: readonly string[] | undefined): Set<string> | undefined {
@@ -64,24 +68,26 @@ function toSet(values: readonly string[] | undefined): Set<string> | undefined {
 }
 
 function checkFilterNames(graph: LayerGraph, filter: SelectionFilter) {
-  const known = {
-    account: new Set<string>(),
-    region: new Set<string>(),
-    environment: new Set<string>(),
-    layer: new Set<string>(),
+  // The names the graph has, gathered only for the kinds the filter uses.
+  const known = (kind: 'account' | 'region' | 'environment' | 'layer') => {
+    const names = new Set<string>();
+    for (const instance of graph.instances) {
+      const name = instance[kind];
+      if (name !== null) names.add(name);
+    }
+    return names;
   };
-  for (const instance of graph.instances) {
-    if (instance.account !== null) known.account.add(instance.account);
-    if (instance.region !== null) known.region.add(instance.region);
-    if (instance.environment !== null) known.environment.add(instance.environment);
-    known.layer.add(instance.layer);
-  }
-  const check = (kind: keyof typeof known, values: readonly string[] | undefined) => {
-    for (const value of values ?? []) {
-      if (!known[kind].has(value)) {
-        const hint = closestName(value, known[kind]);
+  const check = (
+    kind: 'account' | 'region' | 'environment' | 'layer',
+    values: readonly string[] | undefined,
+  ) => {
+    if (!values || values.length === 0) return;
+    const names = known(kind);
+    for (const value of values) {
+      if (!names.has(value)) {
+        const hint = closestName(value, names);
         throw new UsageError(
-          `Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...known[kind]].join(', ')}`,
+          `Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...names].join(', ')}`,
         );
       }
     }
@@ -100,22 +106,26 @@ function checkFilterNames(graph: LayerGraph, filter: SelectionFilter) {
   }
 }
 
-function affectedWithDependents(graph: LayerGraph, changes: ChangedFiles): Set<string> {
+/** Positions of the instances in affected layers and of everything downstream of them (1 = affected). */
+function affectedWithDependents(graph: LayerGraph, changes: ChangedFiles): Uint8Array {
   const isAffected = (layer: string) =>
     changes.manifestChanged ||
     (changes.watchedPaths.get(layer) ?? []).some((dir) =>
       changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)),
     );
   const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
-  const result = new Set<string>();
-  const stack = graph.instances
-    .filter((instance) => affectedLayers.has(instance.layer))
-    .map((instance) => instance.id);
+  const { dependents } = graphIndexOf(graph);
+  const result = new Uint8Array(graph.instances.length);
+  const stack: number[] = [];
+  graph.instances.forEach((instance, position) => {
+    if (affectedLayers.has(instance.layer)) stack.push(position);
+  });
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (result.has(id)) continue;
-    result.add(id);
-    stack.push(...(graph.dependents.get(id) ?? []));
+    const position = stack.pop()!;
+    if (result[position] === 1) continue;
+    result[position] = 1;
+    for (let at = dependents.start[position]!; at < dependents.start[position + 1]!; at++)
+      stack.push(dependents.targets[at]!);
   }
   return result;
 }
@@ -125,53 +135,133 @@ function affectedWithDependents(graph: LayerGraph, changes: ChangedFiles): Set<s
  * unselected instances, memoised so that a large graph is walked once.
  */
 export function inducedDag(graph: LayerGraph, selected: ReadonlySet<string>): Dag {
-  const nearestSelected = new Map<string, readonly string[]>();
-  const resolve = (start: string): readonly string[] => {
+  const flags = new Uint8Array(graph.instances.length);
+  let count = 0;
+  graph.instances.forEach((instance, position) => {
+    if (selected.has(instance.id)) {
+      flags[position] = 1;
+      count++;
+    }
+  });
+  return dagOfSelection(graph, flags, count);
+}
+
+/** inducedDag over positions (`selected[p]` is 1 for a selected instance), with the Dag's index. */
+function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number): Dag {
+  const { instances } = graph;
+  const index = graphIndexOf(graph);
+  const ids = new Array<string>(count);
+  const dependsOn = new Map<string, readonly string[]>();
+  if (count === instances.length) {
+    // Everything selected: every edge stays as it is.
+    instances.forEach((instance, position) => {
+      ids[position] = instance.id;
+      dependsOn.set(instance.id, instance.dependsOn);
+    });
+    return withDagIndex(
+      { ids, dependsOn },
+      {
+        dependencyCounts: countsOf(index.dependsOn.start),
+        dependents: index.dependents,
+        levels: index.levels,
+        origin: { graph, positions: undefined },
+      },
+    );
+  }
+
+  const edges = index.dependsOn;
+  // For an unselected position: the selected positions nearest upstream of it, without repeats.
+  const nearest = new Array<number[] | undefined>(instances.length);
+  // seenBy[p] === mark: p is already in the list being built under that mark.
+  const seenBy = new Int32Array(instances.length).fill(-1);
+  let mark = 0;
+  // The nearest selected positions upstream of `from`, whose unselected dependencies are all resolved.
+  const nearestOf = (from: number): number[] => {
+    const list: number[] = [];
+    mark++;
+    for (let at = edges.start[from]!; at < edges.start[from + 1]!; at++) {
+      const dependency = edges.targets[at]!;
+      if (selected[dependency] === 1) {
+        if (seenBy[dependency] !== mark) {
+          seenBy[dependency] = mark;
+          list.push(dependency);
+        }
+      } else {
+        for (const upstream of nearest[dependency]!) {
+          if (seenBy[upstream] !== mark) {
+            seenBy[upstream] = mark;
+            list.push(upstream);
+          }
+        }
+      }
+    }
+    return list;
+  };
+  const resolve = (start: number): void => {
     // Iterative post-order over unselected ancestors, so a long chain cannot overflow the stack.
     const stack = [start];
     while (stack.length > 0) {
-      const id = stack[stack.length - 1]!;
-      if (nearestSelected.has(id)) {
+      const position = stack[stack.length - 1]!;
+      if (nearest[position] !== undefined) {
         stack.pop();
         continue;
       }
-      const pending = graph.byId
-        .get(id)!
-        .dependsOn.filter((d) => !selected.has(d) && !nearestSelected.has(d));
-      if (pending.length > 0) {
-        stack.push(...pending);
-        continue;
+      let isPending = false;
+      for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
+        const dependency = edges.targets[at]!;
+        if (selected[dependency] !== 1 && nearest[dependency] === undefined) {
+          stack.push(dependency);
+          isPending = true;
+        }
       }
-      const found = new Set<string>();
-      for (const dependency of graph.byId.get(id)!.dependsOn) {
-        if (selected.has(dependency)) found.add(dependency);
-        else for (const upstream of nearestSelected.get(dependency)!) found.add(upstream);
-      }
-      nearestSelected.set(id, [...found].sort());
+      if (isPending) continue;
+      nearest[position] = nearestOf(position);
       stack.pop();
     }
-    return nearestSelected.get(start)!;
   };
-  const ids = graph.instances.filter((instance) => selected.has(instance.id)).map((instance) => instance.id);
-  const dependsOn = new Map<string, readonly string[]>();
-  for (const id of ids) {
-    const instance = graph.byId.get(id)!;
-    const direct = instance.dependsOn.every((d) => selected.has(d));
-    // For a selected id, resolve() walks its unselected ancestors; the memo must not treat it as one.
-    dependsOn.set(id, direct ? instance.dependsOn : nearestThrough(instance.dependsOn, selected, resolve));
-  }
-  return { ids, dependsOn };
-}
 
-function nearestThrough(
-  dependsOn: readonly string[],
-  selected: ReadonlySet<string>,
-  resolve: (id: string) => readonly string[],
-) {
-  const found = new Set<string>();
-  for (const dependency of dependsOn) {
-    if (selected.has(dependency)) found.add(dependency);
-    else for (const upstream of resolve(dependency)) found.add(upstream);
-  }
-  return [...found].sort();
+  const dagPosition = new Int32Array(instances.length).fill(-1);
+  const graphPosition = new Int32Array(count);
+  const start = new Int32Array(count + 1);
+  const targets: number[] = [];
+  let next = 0;
+  instances.forEach((instance, position) => {
+    if (selected[position] !== 1) return;
+    dagPosition[position] = next;
+    graphPosition[next] = position;
+    ids[next] = instance.id;
+    let isDirect = true;
+    for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
+      if (selected[edges.targets[at]!] !== 1) {
+        isDirect = false;
+        break;
+      }
+    }
+    if (isDirect) {
+      dependsOn.set(instance.id, instance.dependsOn);
+      for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++)
+        targets.push(edges.targets[at]!);
+    } else {
+      // For a selected position, resolve() walks its unselected ancestors; the memo must not treat it as one.
+      for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
+        if (selected[edges.targets[at]!] !== 1) resolve(edges.targets[at]!);
+      }
+      const list = nearestOf(position);
+      dependsOn.set(instance.id, list.map((upstream) => instances[upstream]!.id).sort());
+      for (const upstream of list) targets.push(upstream);
+    }
+    start[++next] = targets.length;
+  });
+  // A dependency may come after its dependent in instance order: renumber once every position is known.
+  const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]!);
+  const dagEdges = { start, targets: dagTargets };
+  return withDagIndex(
+    { ids, dependsOn },
+    {
+      dependencyCounts: countsOf(start),
+      dependents: reverseEdges(count, dagEdges),
+      levels: undefined,
+      origin: { graph, positions: graphPosition },
+    },
+  );
 }

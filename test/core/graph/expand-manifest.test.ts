@@ -240,3 +240,135 @@ describe('expandManifest: dependency selectors', () => {
     );
   });
 });
+
+describe('expandManifest: a richer estate, checked edge by edge', () => {
+  // Two accounts with different regions and environments, every kind of selector, and fan-ins.
+  const text = `version: 1
+backend:
+  type: s3
+  config: { bucket: "state-{account_id}-{region}", key: "{id}.tfstate", encrypt: true }
+  global_region: r1
+regions:
+  r1: { role: primary }
+  r2: { role: secondary }
+  r3: { role: secondary }
+accounts:
+  a:
+    id: "1"
+    regions: [r1, r2, r3]
+    environments: { e1: {}, e2: { regions: [r1, r2] }, e3: { regions: [r1, r3] } }
+  b:
+    id: "2"
+    regions: [r2, r1]
+    environments: [e1, e2]
+layers:
+  - { name: dns, scope: global, path: dns }
+  - { name: iam, scope: account, path: iam, depends_on: [dns] }
+  - { name: network, scope: region, path: network, depends_on: [iam] }
+  - name: transit
+    scope: region
+    path: transit
+    depends_on: [network, { layer: network, region: primary, as: primary_network }]
+  - { name: backup, scope: region, path: backup, depends_on: [{ layer: network, region: all, as: networks }] }
+  - { name: db, scope: environment, path: db, depends_on: [network, iam] }
+  - name: app
+    scope: environment
+    path: app
+    depends_on: [db, transit, dns, { layer: db, region: primary, as: primary_db }, { layer: db, environment: e1, as: e1_db }]
+    vars: { name: "{environment}-{region}", tags: ["{account_id}", 3] }
+  - { name: monitoring, scope: account, path: monitoring, depends_on: [{ layer: app, region: all, environment: all, as: apps }] }
+  - { name: report, scope: global, path: report, depends_on: [{ layer: app, account: all, region: all, environment: all, as: apps }] }
+`;
+  const graph = expand(text);
+  const ids = graph.instances.map((instance) => instance.id);
+
+  it('has unique ids, each found by id', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(graph.byId.size).toBe(ids.length);
+    for (const instance of graph.instances) expect(graph.byId.get(instance.id)).toBe(instance);
+  });
+
+  it('lists each dependency once, sorted, never the instance itself', () => {
+    for (const instance of graph.instances) {
+      expect(instance.dependsOn).toEqual([...new Set(instance.dependsOn)].sort());
+      expect(instance.dependsOn).not.toContain(instance.id);
+      for (const id of instance.dependsOn) expect(graph.byId.has(id)).toBe(true);
+    }
+  });
+
+  it('keeps dependents as the exact reverse of dependsOn, sorted', () => {
+    expect([...graph.dependents.keys()]).toEqual(ids);
+    for (const instance of graph.instances) {
+      const expected = graph.instances
+        .filter((other) => other.dependsOn.includes(instance.id))
+        .map((other) => other.id)
+        .sort();
+      expect(graph.dependents.get(instance.id)).toEqual(expected);
+    }
+  });
+
+  it('passes, through inputsOf, exactly the instances each one depends on', () => {
+    for (const instance of graph.instances) {
+      const sources = graph
+        .inputsOf(instance.id)
+        .flatMap((input) => input.sources.map((source) => source.id));
+      expect([...new Set(sources)].sort()).toEqual(instance.dependsOn);
+    }
+  });
+
+  it('resolves every kind of selector', () => {
+    expect(graph.byId.get('b/r2/transit')!.dependsOn).toEqual(['b/r1/network', 'b/r2/network']);
+    expect(graph.byId.get('b/r1/backup')!.dependsOn).toEqual(['b/r1/network', 'b/r2/network']);
+    expect(graph.byId.get('a/r3/e3/app')!.dependsOn).toEqual([
+      'a/r1/e3/db',
+      'a/r3/e1/db',
+      'a/r3/e3/db',
+      'a/r3/transit',
+      'dns',
+    ]);
+    expect(graph.inputsOf('a/r3/e3/app').map((input) => input.variable)).toEqual([
+      'db',
+      'transit',
+      'dns',
+      'primary_db',
+      'e1_db',
+    ]);
+    expect(graph.byId.get('b/monitoring')!.dependsOn).toEqual([
+      'b/r1/e1/app',
+      'b/r1/e2/app',
+      'b/r2/e1/app',
+      'b/r2/e2/app',
+    ]);
+    expect(graph.inputsOf('b/monitoring')).toEqual([
+      {
+        variable: 'apps',
+        isFanIn: true,
+        sources: [
+          { id: 'b/r2/e1/app', key: 'r2/e1' },
+          { id: 'b/r2/e2/app', key: 'r2/e2' },
+          { id: 'b/r1/e1/app', key: 'r1/e1' },
+          { id: 'b/r1/e2/app', key: 'r1/e2' },
+        ],
+      },
+    ]);
+    expect(graph.byId.get('report')!.dependsOn).toHaveLength(
+      graph.instances.filter((instance) => instance.layer === 'app').length,
+    );
+  });
+
+  it('renders backends and vars per instance, sharing nothing that differs', () => {
+    expect(graph.byId.get('b/r2/e1/app')!.backend).toEqual({
+      type: 's3',
+      config: { bucket: 'state-2-r2', key: 'b/r2/e1/app.tfstate', encrypt: true },
+    });
+    expect(graph.byId.get('dns')!.backend.config).toEqual({
+      bucket: 'state-global-r1',
+      key: 'dns.tfstate',
+      encrypt: true,
+    });
+    expect(graph.byId.get('a/iam')!.backend.config.bucket).toBe('state-1-r1');
+    expect(graph.byId.get('a/r2/e2/app')!.vars).toEqual({ name: 'e2-r2', tags: ['1', 3] });
+    expect(graph.byId.get('b/r1/e1/app')!.vars).toEqual({ name: 'e1-r1', tags: ['2', 3] });
+    expect(graph.byId.get('b/r1/e1/app')!.vars).not.toBe(graph.byId.get('b/r1/e2/app')!.vars);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { Ajv } from 'ajv';
 import { ManifestError, type ManifestProblem } from '../../../src/core/errors.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import { manifestSchema } from '../../../src/core/manifest/schema.js';
 import { EXAMPLE_MANIFEST, manifestWithLayers } from '../../helpers/manifest-text.js';
 
 function problemsOf(text: string, pathExists?: (path: string) => boolean): ManifestProblem[] {
@@ -310,5 +312,15 @@ describe('parseManifest: problems, each located with a message a person can act 
   it('refuses a document that is not a map', () => {
     expect(problemsOf('- just\n- a list\n')[0]!.message).toBe('the manifest: must be a map, got a list');
     expect(problemsOf('')[0]!.message).toBe('the manifest: must be a map, got null');
+  });
+});
+
+describe('the manifest schema', () => {
+  // parseManifest compiles it without Ajv's meta-schema check (a fixed cost of every run): check it here.
+  it('is a valid JSON Schema, by the meta-schema and in strict mode', () => {
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+    expect(ajv.validateSchema(manifestSchema)).toBe(true);
+    expect(ajv.errors ?? null).toBeNull();
+    expect(() => ajv.compile(manifestSchema)).not.toThrow();
   });
 });

@@ -17,3 +17,26 @@ describe('writeGraphJson', () => {
     expect(chunks.join('')).toBe(`${JSON.stringify(graphToJson(graph, dag, waves))}\n`);
   });
 });
+
+describe('writeGraphJson, whatever the Dag and the chunk size', () => {
+  const graph = expandManifest(parseManifest(EXAMPLE_MANIFEST, 'layers.yml'));
+  const selected = selectInstances(graph, { layers: ['app', 'iam'] });
+  const dags = {
+    'everything selected': selectInstances(graph, {}),
+    'a selection with edges through left-out instances': selected,
+    'a Dag built elsewhere (looked up by id)': {
+      ids: [...selected.ids],
+      dependsOn: new Map(selected.dependsOn),
+    },
+    'nothing selected': selectInstances(graph, { instances: [], layers: ['dns'], regions: ['eu-west-1'] }),
+  };
+  it.each(Object.entries(dags))('%s', (_, dag) => {
+    const waves = computeWaves(dag);
+    const expected = `${JSON.stringify(graphToJson(graph, dag, waves))}\n`;
+    for (const chunkSize of [1, 100, 1000, undefined]) {
+      const chunks: string[] = [];
+      writeGraphJson(graph, dag, waves, (chunk) => chunks.push(chunk), chunkSize);
+      expect(chunks.join('')).toBe(expected);
+    }
+  });
+});
