@@ -16254,355 +16254,10 @@ function getErrorMessage(error) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./build/tsc/adapters/child-process-runner.js
-
-
-
-
-
-/** The default time between SIGINT and SIGKILL. */
-const DEFAULT_GRACE_MS = 20_000;
-/** How much of the end of the combined output `tail` keeps. */
-const TAIL_BYTES = 64 * 1024;
-/** How often to look for live members of the process group while it winds down. */
-const GROUP_POLL_MS = 25;
-/** How long to wait for the group to vanish after SIGKILL before giving up (a process stuck in the kernel). */
-const AFTER_KILL_MS = 2_000;
-/** The process could not be started: the executable, the working directory or the log file is the problem. */
-class ProcessStartError extends Error {
-    executable;
-    /** The system error code (`ENOENT`, `EACCES`, …) when there is one. */
-    code;
-    constructor(executable, reason, code) {
-        super(`Cannot run '${executable}': ${reason}`);
-        this.name = 'ProcessStartError';
-        this.executable = executable;
-        this.code = code;
-    }
-}
-/**
- * Runs processes with node:child_process, argument arrays only (never a shell).
- *
- * - The child gets its own session and process group (`detached`), so a Ctrl-C in the terminal reaches only
- *   Strata, which forwards exactly one SIGINT (Terraform takes a second one as "exit now" and may leave its state
- *   lock). Signals go to the whole group, so the children of wrapper scripts get them too. The entry must therefore
- *   turn its own SIGINT/SIGTERM into an abort of `signal`, or the children outlive it.
- * - stdin is closed: commands must not prompt (pass `-input=false`).
- * - The executable is looked up on the PATH of `request.env`, not Strata's own.
- * - Output goes to `logFile` (appended, parent folders created) in the order it arrives, through one stream with
- *   back-pressure: when the disk is slower than the child, the child waits, and memory stays bounded.
- * - A `signal` that is already aborted at call time means the process is not started and the log not touched:
- *   the result has `cancelled: true`, `exitCode: null`, `durationMs: 0`.
- * - Cancellation and `timeoutMs`: one SIGINT to the group, then SIGKILL to the group if any member is still alive
- *   after `graceMs`. Members of the group still alive when the child exits (orphans: a background job of a
- *   wrapper, a provider left behind by a crash) get the same sequence, so nothing outlives the run.
- * - Resolves only after the child has closed, the group is gone and the log is flushed. Rejects with
- *   ProcessStartError when the process cannot start; never for an exit code, a signal or a timeout.
- */
-function createChildProcessRunner() {
-    return { run: runProcess };
-}
-async function runProcess(request) {
-    if (request.signal?.aborted)
-        return notStarted();
-    const log = await openLog(request);
-    if (request.signal?.aborted) {
-        await closeStream(log);
-        return notStarted();
-    }
-    const startedAt = performance.now();
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(request.executable, [...request.args], {
-            cwd: request.cwd,
-            env: { ...request.env },
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-    }
-    catch (error) {
-        await closeStream(log);
-        throw await startError(request, error);
-    }
-    // Registered before anything can fail, so an 'error' never goes unhandled and no event is missed.
-    const started = new Promise((resolve, reject) => {
-        child.once('spawn', resolve);
-        child.once('error', reject);
-    });
-    const exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const closed = new Promise((resolve) => {
-        child.once('close', (code, endSignal) => resolve([code, endSignal]));
-    });
-    try {
-        await started;
-    }
-    catch (error) {
-        child.stdout.destroy();
-        child.stderr.destroy();
-        await closeStream(log);
-        throw await startError(request, error);
-    }
-    // After a successful start, 'error' only reports a failed kill(); the group signalling below has its fallbacks.
-    child.on('error', () => undefined);
-    const pid = child.pid;
-    const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    child.stdout.on('data', (chunk) => {
-        if (request.onStdout)
-            request.onStdout(decoder.write(chunk));
-        else
-            output.add(chunk, true);
-    });
-    child.stderr.on('data', (chunk) => output.add(chunk, false));
-    const graceMs = request.graceMs ?? DEFAULT_GRACE_MS;
-    let cancelled = false;
-    let timedOut = false;
-    let killed = false;
-    let interrupted = false;
-    let killedAt;
-    let graceTimer;
-    const sendToGroup = (signal) => {
-        try {
-            process.kill(-pid, signal);
-        }
-        catch {
-            // The group is gone or cannot be signalled (or the platform has no groups): the child alone, if still there.
-            child.kill(signal);
-        }
-    };
-    /** SIGINT once, whatever asks for it and however often; SIGKILL after the grace period if anyone is left. */
-    const interrupt = () => {
-        if (interrupted)
-            return;
-        interrupted = true;
-        sendToGroup('SIGINT');
-        graceTimer = setTimeout(() => {
-            void (async () => {
-                const isChildRunning = child.exitCode === null && child.signalCode === null;
-                if (!isChildRunning && !(await hasLiveMembers(pid)))
-                    return;
-                killed = true;
-                killedAt = performance.now();
-                sendToGroup('SIGKILL');
-            })();
-        }, graceMs);
-    };
-    const onAbort = () => {
-        cancelled = true;
-        interrupt();
-    };
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    const timeoutTimer = request.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            interrupt();
-        }, request.timeoutMs);
-    // Once the child itself has exited, cancellation and timeout no longer apply to it; whatever is left of its
-    // group (holding the pipes open or not) is ended with the same sequence.
-    const orphansHandled = exited.then(async () => {
-        clearTimeout(timeoutTimer);
-        request.signal?.removeEventListener('abort', onAbort);
-        if (!interrupted && (await hasLiveMembers(pid)))
-            interrupt();
-    });
-    const [exitCode, endSignal] = await closed;
-    const durationMs = performance.now() - startedAt;
-    await orphansHandled;
-    if (interrupted) {
-        while (await hasLiveMembers(pid)) {
-            if (killedAt !== undefined && performance.now() - killedAt > AFTER_KILL_MS)
-                break;
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(GROUP_POLL_MS);
-        }
-    }
-    clearTimeout(graceTimer);
-    await closeStream(log);
-    if (output.logError !== undefined) {
-        throw new Error(`Cannot write the log '${request.logFile}' of '${request.executable}': ${output.logError.message}`);
-    }
-    return {
-        exitCode,
-        stdout: output.stdout(),
-        tail: output.tail(),
-        endSignal,
-        cancelled,
-        timedOut,
-        killed,
-        durationMs,
-    };
-}
-function notStarted() {
-    return {
-        exitCode: null,
-        stdout: '',
-        tail: '',
-        endSignal: null,
-        cancelled: true,
-        timedOut: false,
-        killed: false,
-        durationMs: 0,
-    };
-}
-async function openLog(request) {
-    try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(request.logFile), { recursive: true });
-        const handle = await (0,promises_namespaceObject.open)(request.logFile, 'a');
-        return handle.createWriteStream();
-    }
-    catch (error) {
-        const { code, message } = error;
-        throw new ProcessStartError(request.executable, `cannot open its log '${request.logFile}': ${message}`, code);
-    }
-}
-/** Ends the stream and waits until everything is on disk and the file is closed. Never rejects. */
-function closeStream(stream) {
-    return new Promise((resolve) => {
-        if (stream.closed) {
-            resolve();
-            return;
-        }
-        stream.once('close', () => resolve());
-        if (stream.destroyed)
-            return;
-        stream.end();
-    });
-}
-async function startError(request, error) {
-    const { code, message } = error;
-    const isPath = request.executable.includes('/') || request.executable.includes(external_node_path_namespaceObject.sep);
-    switch (code) {
-        case 'ENOENT':
-            if (!(await isDirectory(request.cwd))) {
-                return new ProcessStartError(request.executable, `its working directory '${request.cwd}' does not exist (ENOENT)`, code);
-            }
-            return new ProcessStartError(request.executable, isPath
-                ? 'no such file (ENOENT); check the path'
-                : 'not found on PATH (ENOENT); install it or give its full path', code);
-        case 'EACCES':
-            return new ProcessStartError(request.executable, 'permission denied (EACCES); the file must be executable and its folders searchable', code);
-        default:
-            return new ProcessStartError(request.executable, code === undefined ? message : `${message} (${code})`, code);
-    }
-}
-async function isDirectory(directory) {
-    try {
-        return (await (0,promises_namespaceObject.stat)(directory)).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Whether any process of the group `pgid` is still running. `kill(-pgid, 0)` also counts zombies, which are
- * harmless and linger where PID 1 does not reap orphans (containers without an init), so on Linux the members are
- * looked up in /proc and zombies are left out.
- */
-async function hasLiveMembers(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-    if (process.platform !== 'linux')
-        return true;
-    let entries;
-    try {
-        entries = await (0,promises_namespaceObject.readdir)('/proc');
-    }
-    catch {
-        return true;
-    }
-    const states = await Promise.all(entries
-        .filter((entry) => /^\d+$/.test(entry))
-        .map((entry) => (0,promises_namespaceObject.readFile)(`/proc/${entry}/stat`, 'utf8').then((text) => parseStat(text), () => undefined)));
-    return states.some((state) => state !== undefined && state.pgrp === pgid && state.state !== 'Z' && state.state !== 'X');
-}
-/** `/proc/<pid>/stat`: "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses. */
-function parseStat(text) {
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    const state = fields[0];
-    const pgrp = Number(fields[2]);
-    if (state === undefined || !Number.isInteger(pgrp))
-        return undefined;
-    return { state, pgrp };
-}
-/** Writes output to the log in arrival order, pausing the pipes while the log catches up; keeps the tail. */
-class OutputCollector {
-    log;
-    sources;
-    isCapturingStdout;
-    logError;
-    tailChunks = [];
-    tailSize = 0;
-    hasDroppedTail = false;
-    stdoutChunks = [];
-    isPaused = false;
-    constructor(log, sources, isCapturingStdout) {
-        this.log = log;
-        this.sources = sources;
-        this.isCapturingStdout = isCapturingStdout;
-        log.on('error', (error) => {
-            // Keep reading (and dropping) the output so the child is never blocked on a full pipe.
-            this.logError ??= error;
-            this.resume();
-        });
-    }
-    add(chunk, isStdout) {
-        if (isStdout && this.isCapturingStdout) {
-            // Machine-readable output (show -json, output -json) carries sensitive values in clear text: it is
-            // returned to the caller, never written to the log or kept in the tail that error messages quote.
-            this.stdoutChunks.push(chunk);
-            return;
-        }
-        this.tailChunks.push(chunk);
-        this.tailSize += chunk.length;
-        while (this.tailChunks.length > 1 && this.tailSize - this.tailChunks[0].length >= TAIL_BYTES) {
-            this.tailSize -= this.tailChunks.shift().length;
-            this.hasDroppedTail = true;
-        }
-        if (this.logError !== undefined || this.log.destroyed)
-            return;
-        if (!this.log.write(chunk) && !this.isPaused) {
-            this.isPaused = true;
-            for (const source of this.sources)
-                source.pause();
-            this.log.once('drain', () => this.resume());
-        }
-    }
-    stdout() {
-        return this.isCapturingStdout ? Buffer.concat(this.stdoutChunks).toString('utf8') : '';
-    }
-    tail() {
-        const all = Buffer.concat(this.tailChunks);
-        let start = Math.max(0, all.length - TAIL_BYTES);
-        if (start > 0 || this.hasDroppedTail) {
-            // Do not begin in the middle of a UTF-8 character.
-            while (start < all.length && (all[start] & 0xc0) === 0x80)
-                start += 1;
-        }
-        return all.subarray(start).toString('utf8');
-    }
-    resume() {
-        if (!this.isPaused)
-            return;
-        this.isPaused = false;
-        for (const source of this.sources)
-            source.resume();
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
@@ -21322,6 +20977,351 @@ async function removeConfiguration(context, region) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./build/tsc/adapters/child-process-runner.js
+
+
+
+
+
+/** The default time between SIGINT and SIGKILL. */
+const DEFAULT_GRACE_MS = 20_000;
+/** How much of the end of the combined output `tail` keeps. */
+const TAIL_BYTES = 64 * 1024;
+/** How often to look for live members of the process group while it winds down. */
+const GROUP_POLL_MS = 25;
+/** How long to wait for the group to vanish after SIGKILL before giving up (a process stuck in the kernel). */
+const AFTER_KILL_MS = 2_000;
+/** The process could not be started: the executable, the working directory or the log file is the problem. */
+class ProcessStartError extends Error {
+    executable;
+    /** The system error code (`ENOENT`, `EACCES`, …) when there is one. */
+    code;
+    constructor(executable, reason, code) {
+        super(`Cannot run '${executable}': ${reason}`);
+        this.name = 'ProcessStartError';
+        this.executable = executable;
+        this.code = code;
+    }
+}
+/**
+ * Runs processes with node:child_process, argument arrays only (never a shell).
+ *
+ * - The child gets its own session and process group (`detached`), so a Ctrl-C in the terminal reaches only
+ *   Strata, which forwards exactly one SIGINT (Terraform takes a second one as "exit now" and may leave its state
+ *   lock). Signals go to the whole group, so the children of wrapper scripts get them too. The entry must therefore
+ *   turn its own SIGINT/SIGTERM into an abort of `signal`, or the children outlive it.
+ * - stdin is closed: commands must not prompt (pass `-input=false`).
+ * - The executable is looked up on the PATH of `request.env`, not Strata's own.
+ * - Output goes to `logFile` (appended, parent folders created) in the order it arrives, through one stream with
+ *   back-pressure: when the disk is slower than the child, the child waits, and memory stays bounded.
+ * - A `signal` that is already aborted at call time means the process is not started and the log not touched:
+ *   the result has `cancelled: true`, `exitCode: null`, `durationMs: 0`.
+ * - Cancellation and `timeoutMs`: one SIGINT to the group, then SIGKILL to the group if any member is still alive
+ *   after `graceMs`. Members of the group still alive when the child exits (orphans: a background job of a
+ *   wrapper, a provider left behind by a crash) get the same sequence, so nothing outlives the run.
+ * - Resolves only after the child has closed, the group is gone and the log is flushed. Rejects with
+ *   ProcessStartError when the process cannot start; never for an exit code, a signal or a timeout.
+ */
+function createChildProcessRunner() {
+    return { run: runProcess };
+}
+async function runProcess(request) {
+    if (request.signal?.aborted)
+        return notStarted();
+    const log = await openLog(request);
+    if (request.signal?.aborted) {
+        await closeStream(log);
+        return notStarted();
+    }
+    const startedAt = performance.now();
+    let child;
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(request.executable, [...request.args], {
+            cwd: request.cwd,
+            env: { ...request.env },
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+    }
+    catch (error) {
+        await closeStream(log);
+        throw await startError(request, error);
+    }
+    // Registered before anything can fail, so an 'error' never goes unhandled and no event is missed.
+    const started = new Promise((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+    });
+    const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const closed = new Promise((resolve) => {
+        child.once('close', (code, endSignal) => resolve([code, endSignal]));
+    });
+    try {
+        await started;
+    }
+    catch (error) {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        await closeStream(log);
+        throw await startError(request, error);
+    }
+    // After a successful start, 'error' only reports a failed kill(); the group signalling below has its fallbacks.
+    child.on('error', () => undefined);
+    const pid = child.pid;
+    const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    child.stdout.on('data', (chunk) => {
+        if (request.onStdout)
+            request.onStdout(decoder.write(chunk));
+        else
+            output.add(chunk, true);
+    });
+    child.stderr.on('data', (chunk) => output.add(chunk, false));
+    const graceMs = request.graceMs ?? DEFAULT_GRACE_MS;
+    let cancelled = false;
+    let timedOut = false;
+    let killed = false;
+    let interrupted = false;
+    let killedAt;
+    let graceTimer;
+    const sendToGroup = (signal) => {
+        try {
+            process.kill(-pid, signal);
+        }
+        catch {
+            // The group is gone or cannot be signalled (or the platform has no groups): the child alone, if still there.
+            child.kill(signal);
+        }
+    };
+    /** SIGINT once, whatever asks for it and however often; SIGKILL after the grace period if anyone is left. */
+    const interrupt = () => {
+        if (interrupted)
+            return;
+        interrupted = true;
+        sendToGroup('SIGINT');
+        graceTimer = setTimeout(() => {
+            void (async () => {
+                const isChildRunning = child.exitCode === null && child.signalCode === null;
+                if (!isChildRunning && !(await hasLiveMembers(pid)))
+                    return;
+                killed = true;
+                killedAt = performance.now();
+                sendToGroup('SIGKILL');
+            })();
+        }, graceMs);
+    };
+    const onAbort = () => {
+        cancelled = true;
+        interrupt();
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeoutTimer = request.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            interrupt();
+        }, request.timeoutMs);
+    // Once the child itself has exited, cancellation and timeout no longer apply to it; whatever is left of its
+    // group (holding the pipes open or not) is ended with the same sequence.
+    const orphansHandled = exited.then(async () => {
+        clearTimeout(timeoutTimer);
+        request.signal?.removeEventListener('abort', onAbort);
+        if (!interrupted && (await hasLiveMembers(pid)))
+            interrupt();
+    });
+    const [exitCode, endSignal] = await closed;
+    const durationMs = performance.now() - startedAt;
+    await orphansHandled;
+    if (interrupted) {
+        while (await hasLiveMembers(pid)) {
+            if (killedAt !== undefined && performance.now() - killedAt > AFTER_KILL_MS)
+                break;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(GROUP_POLL_MS);
+        }
+    }
+    clearTimeout(graceTimer);
+    await closeStream(log);
+    if (output.logError !== undefined) {
+        throw new Error(`Cannot write the log '${request.logFile}' of '${request.executable}': ${output.logError.message}`);
+    }
+    return {
+        exitCode,
+        stdout: output.stdout(),
+        tail: output.tail(),
+        endSignal,
+        cancelled,
+        timedOut,
+        killed,
+        durationMs,
+    };
+}
+function notStarted() {
+    return {
+        exitCode: null,
+        stdout: '',
+        tail: '',
+        endSignal: null,
+        cancelled: true,
+        timedOut: false,
+        killed: false,
+        durationMs: 0,
+    };
+}
+async function openLog(request) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_namespaceObject.dirname(request.logFile), { recursive: true });
+        const handle = await (0,promises_namespaceObject.open)(request.logFile, 'a');
+        return handle.createWriteStream();
+    }
+    catch (error) {
+        const { code, message } = error;
+        throw new ProcessStartError(request.executable, `cannot open its log '${request.logFile}': ${message}`, code);
+    }
+}
+/** Ends the stream and waits until everything is on disk and the file is closed. Never rejects. */
+function closeStream(stream) {
+    return new Promise((resolve) => {
+        if (stream.closed) {
+            resolve();
+            return;
+        }
+        stream.once('close', () => resolve());
+        if (stream.destroyed)
+            return;
+        stream.end();
+    });
+}
+async function startError(request, error) {
+    const { code, message } = error;
+    const isPath = request.executable.includes('/') || request.executable.includes(external_node_path_namespaceObject.sep);
+    switch (code) {
+        case 'ENOENT':
+            if (!(await isDirectory(request.cwd))) {
+                return new ProcessStartError(request.executable, `its working directory '${request.cwd}' does not exist (ENOENT)`, code);
+            }
+            return new ProcessStartError(request.executable, isPath
+                ? 'no such file (ENOENT); check the path'
+                : 'not found on PATH (ENOENT); install it or give its full path', code);
+        case 'EACCES':
+            return new ProcessStartError(request.executable, 'permission denied (EACCES); the file must be executable and its folders searchable', code);
+        default:
+            return new ProcessStartError(request.executable, code === undefined ? message : `${message} (${code})`, code);
+    }
+}
+async function isDirectory(directory) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(directory)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Whether any process of the group `pgid` is still running. `kill(-pgid, 0)` also counts zombies, which are
+ * harmless and linger where PID 1 does not reap orphans (containers without an init), so on Linux the members are
+ * looked up in /proc and zombies are left out.
+ */
+async function hasLiveMembers(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    if (process.platform !== 'linux')
+        return true;
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)('/proc');
+    }
+    catch {
+        return true;
+    }
+    const states = await Promise.all(entries
+        .filter((entry) => /^\d+$/.test(entry))
+        .map((entry) => (0,promises_namespaceObject.readFile)(`/proc/${entry}/stat`, 'utf8').then((text) => parseStat(text), () => undefined)));
+    return states.some((state) => state !== undefined && state.pgrp === pgid && state.state !== 'Z' && state.state !== 'X');
+}
+/** `/proc/<pid>/stat`: "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses. */
+function parseStat(text) {
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const state = fields[0];
+    const pgrp = Number(fields[2]);
+    if (state === undefined || !Number.isInteger(pgrp))
+        return undefined;
+    return { state, pgrp };
+}
+/** Writes output to the log in arrival order, pausing the pipes while the log catches up; keeps the tail. */
+class OutputCollector {
+    log;
+    sources;
+    isCapturingStdout;
+    logError;
+    tailChunks = [];
+    tailSize = 0;
+    hasDroppedTail = false;
+    stdoutChunks = [];
+    isPaused = false;
+    constructor(log, sources, isCapturingStdout) {
+        this.log = log;
+        this.sources = sources;
+        this.isCapturingStdout = isCapturingStdout;
+        log.on('error', (error) => {
+            // Keep reading (and dropping) the output so the child is never blocked on a full pipe.
+            this.logError ??= error;
+            this.resume();
+        });
+    }
+    add(chunk, isStdout) {
+        if (isStdout && this.isCapturingStdout) {
+            // Machine-readable output (show -json, output -json) carries sensitive values in clear text: it is
+            // returned to the caller, never written to the log or kept in the tail that error messages quote.
+            this.stdoutChunks.push(chunk);
+            return;
+        }
+        this.tailChunks.push(chunk);
+        this.tailSize += chunk.length;
+        while (this.tailChunks.length > 1 && this.tailSize - this.tailChunks[0].length >= TAIL_BYTES) {
+            this.tailSize -= this.tailChunks.shift().length;
+            this.hasDroppedTail = true;
+        }
+        if (this.logError !== undefined || this.log.destroyed)
+            return;
+        if (!this.log.write(chunk) && !this.isPaused) {
+            this.isPaused = true;
+            for (const source of this.sources)
+                source.pause();
+            this.log.once('drain', () => this.resume());
+        }
+    }
+    stdout() {
+        return this.isCapturingStdout ? Buffer.concat(this.stdoutChunks).toString('utf8') : '';
+    }
+    tail() {
+        const all = Buffer.concat(this.tailChunks);
+        let start = Math.max(0, all.length - TAIL_BYTES);
+        if (start > 0 || this.hasDroppedTail) {
+            // Do not begin in the middle of a UTF-8 character.
+            while (start < all.length && (all[start] & 0xc0) === 0x80)
+                start += 1;
+        }
+        return all.subarray(start).toString('utf8');
+    }
+    resume() {
+        if (!this.isPaused)
+            return;
+        this.isPaused = false;
+        for (const source of this.sources)
+            source.resume();
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
 
 
@@ -22134,12 +22134,7 @@ async function terraformCommand(command, argv, output, process) {
         resume: values.resume === undefined ? undefined : await readResult(values.resume),
         cwd: process.cwd,
         env: process.env,
-    }, {
-        runner: createChildProcessRunner(),
-        redactor: session.redactor,
-        reporter: session.reporter,
-        signal: process.signal,
-    });
+    }, session.adapters(process.signal));
     await session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}`);
     return exitCode(run, process);
@@ -22190,6 +22185,8 @@ function createCliSession(output, jsonOut) {
     return {
         redactor,
         reporter,
+        /** What the engine needs from the CLI: the process runner, this session's masking and reporting. */
+        adapters: (signal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
         async finish(run) {
             writeResult(run);
             await pendingWrite;
@@ -22224,7 +22221,6 @@ async function readResult(file) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/cli/failover-command.js
-
 
 
 
@@ -22296,10 +22292,6 @@ async function failoverCommand(mode, argv, output, process) {
         throw new UsageError(`--to REGION is required: the region to ${mode} to`);
     if (values.history !== undefined && mode === 'failback')
         throw new UsageError('--history only goes with failover');
-    const parallelism = values.parallelism === undefined ? undefined : Number(values.parallelism);
-    if (parallelism !== undefined && (!Number.isInteger(parallelism) || parallelism < 1)) {
-        throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${values.parallelism}'`);
-    }
     const session = createCliSession(output, values['json-out']);
     const run = await executeFailover({
         mode,
@@ -22314,17 +22306,12 @@ async function failoverCommand(mode, argv, output, process) {
         accounts: splitList(values.account),
         environments: splitList(values.environment),
         layers: splitList(values.layer),
-        parallelism,
+        parallelism: parseParallelism(values.parallelism),
         workDirectory: values['work-dir'],
         terraformBinary: values['terraform-binary'],
         cwd: process.cwd,
         env: process.env,
-    }, {
-        runner: createChildProcessRunner(),
-        redactor: session.redactor,
-        reporter: session.reporter,
-        signal: process.signal,
-    });
+    }, session.adapters(process.signal));
     await session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run))}`);
     return exitCode(run, process);

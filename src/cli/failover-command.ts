@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { executeFailover } from '../app/failover.js';
 import { UsageError } from '../core/errors.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
 import { runTable } from '../core/render/run-text.js';
 import type { CliOutput } from './output.js';
 import { splitList } from './selection-options.js';
-import { createCliSession, exitCode, type CliProcess } from './terraform-command.js';
+import { createCliSession, exitCode, parseParallelism, type CliProcess } from './terraform-command.js';
 
 export function failoverHelp(mode: 'failover' | 'failback'): string {
   const what =
@@ -78,10 +77,6 @@ export async function failoverCommand(
   if (values.to === undefined) throw new UsageError(`--to REGION is required: the region to ${mode} to`);
   if (values.history !== undefined && mode === 'failback')
     throw new UsageError('--history only goes with failover');
-  const parallelism = values.parallelism === undefined ? undefined : Number(values.parallelism);
-  if (parallelism !== undefined && (!Number.isInteger(parallelism) || parallelism < 1)) {
-    throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${values.parallelism}'`);
-  }
   const session = createCliSession(output, values['json-out']);
   const run = await executeFailover(
     {
@@ -97,18 +92,13 @@ export async function failoverCommand(
       accounts: splitList(values.account),
       environments: splitList(values.environment),
       layers: splitList(values.layer),
-      parallelism,
+      parallelism: parseParallelism(values.parallelism),
       workDirectory: values['work-dir'],
       terraformBinary: values['terraform-binary'],
       cwd: process.cwd,
       env: process.env,
     },
-    {
-      runner: createChildProcessRunner(),
-      redactor: session.redactor,
-      reporter: session.reporter,
-      signal: process.signal,
-    },
+    session.adapters(process.signal),
   );
   await session.finish(run);
   output.out(

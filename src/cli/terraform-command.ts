@@ -97,12 +97,7 @@ export async function terraformCommand(
       cwd: process.cwd,
       env: process.env,
     },
-    {
-      runner: createChildProcessRunner(),
-      redactor: session.redactor,
-      reporter: session.reporter,
-      signal: process.signal,
-    },
+    session.adapters(process.signal),
   );
   await session.finish(run);
   output.out(`\n${session.redactor.redact(runTable(run))}`);
@@ -152,6 +147,8 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
   return {
     redactor,
     reporter,
+    /** What the engine needs from the CLI: the process runner, this session's masking and reporting. */
+    adapters: (signal: AbortSignal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
     async finish(run: RunResult) {
       writeResult(run);
       await pendingWrite;
@@ -159,7 +156,7 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
   };
 }
 
-function parseParallelism(value: string | undefined): number | undefined {
+export function parseParallelism(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) {
