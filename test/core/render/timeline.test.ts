@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderFailoverReport } from '../../../src/core/render/failover-report.js';
+import {
+  recoverySeconds,
+  renderGantt,
+  renderTimelineTable,
+  timelineOf,
+} from '../../../src/core/render/timeline.js';
+import type { InstanceResult, RunResult } from '../../../src/core/run-result.js';
+
+const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
+const instance = (
+  id: string,
+  account: string,
+  start: number,
+  end: number,
+  status = 'succeeded',
+): InstanceResult => ({
+  id,
+  layer: id.split('/').at(-1)!,
+  scope: 'region',
+  account,
+  region: 'eu-west-1',
+  environment: null,
+  status: status as InstanceResult['status'],
+  step: null,
+  startedAt: at(start),
+  finishedAt: at(end),
+  durationMs: (end - start) * 1000,
+  changes: { add: 1, change: 0, destroy: 0, replace: 0 },
+  resourceChanges: [],
+  error: null,
+  reason: null,
+  timedOut: false,
+  mockedUpstreams: [],
+  planFile: null,
+});
+const run = (instances: InstanceResult[], status: RunResult['status'] = 'succeeded'): RunResult => ({
+  version: 1,
+  command: 'apply',
+  status,
+  manifest: 'layers.yml',
+  startedAt: at(10),
+  finishedAt: at(40),
+  durationMs: 30_000,
+  terraform: { binary: 'terraform', version: '1.13.5' },
+  parallelism: 4,
+  hasChanges: true,
+  instances,
+});
+
+describe('the failover timeline', () => {
+  const result = run([
+    instance('prod/eu-west-1/app', 'prod', 20, 40),
+    instance('prod/eu-west-1/network', 'prod', 12, 20),
+  ]);
+
+  it('offsets every instance from the first command and orders by start', () => {
+    expect(timelineOf(result)).toEqual([
+      { id: 'prod/eu-west-1/network', account: 'prod', status: 'succeeded', start: 0, end: 8000 },
+      { id: 'prod/eu-west-1/app', account: 'prod', status: 'succeeded', start: 8000, end: 28000 },
+    ]);
+    expect(recoverySeconds(result)).toBe(28);
+    expect(recoverySeconds(run(result.instances, 'failed'))).toBeNull();
+  });
+
+  it('renders a table and a Mermaid Gantt chart', () => {
+    expect(renderTimelineTable(result)).toContain(
+      '| prod/eu-west-1/app | succeeded | +8.0s | +28.0s | 20.0s |',
+    );
+    expect(renderGantt(result, 'failover eu-west-2 to eu-west-1')).toBe(
+      [
+        'gantt',
+        '  title failover eu-west-2 to eu-west-1',
+        '  dateFormat x',
+        '  axisFormat %M:%S',
+        '  section prod',
+        '  prod/eu-west-1/network :done, 0, 8000',
+        '  prod/eu-west-1/app :done, 8000, 28000',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the report gives recovery time, readiness for a drill, and notes', () => {
+    const drill = {
+      ...result,
+      failover: {
+        mode: 'failover' as const,
+        from: 'eu-west-2',
+        to: 'eu-west-1',
+        dryRun: true,
+        recoverySeconds: null,
+        estimatedRecoverySeconds: 12.5,
+        readiness: [
+          {
+            id: 'prod/eu-west-1/app',
+            backendReachable: true,
+            replicaReachable: false,
+            planSucceeded: false,
+            changes: null,
+          },
+        ],
+        notes: ['prod/sandbox runs only in eu-west-2'],
+      },
+    };
+    const report = renderFailoverReport(drill);
+    expect(report).toContain('## Failover drill eu-west-2 → eu-west-1: succeeded');
+    expect(report).toContain('Estimated recovery time (critical path): **12.5 s**');
+    expect(report).toContain('**Not ready**');
+    expect(report).toContain('| prod/eu-west-1/app | yes | NO | NO |  |');
+    expect(report).toContain('- prod/sandbox runs only in eu-west-2');
+    expect(renderFailoverReport(result)).toBe('');
+  });
+});
