@@ -18668,32 +18668,42 @@ function dagOfSelection(graph, selected, count) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
+/** Each environment's strategy by account and name, looked up once rather than searched for per instance. */
+function strategyLookup(manifest) {
+    const strategies = new Map();
+    for (const account of manifest.accounts) {
+        for (const environment of account.environments) {
+            strategies.set(`${account.name}/${environment.name}`, environment.strategy);
+        }
+    }
+    return (account, environment) => strategies.get(`${account}/${environment}`);
+}
 /**
  * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
  * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
  * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
  * every environment layer, with role `standby` so its code can scale it down.
  */
-function steadyStateRole(instance, layer, manifest) {
+function steadyStateRole(instance, layer, manifest, strategyOf = strategyLookup(manifest)) {
     if (instance.region === null)
         return null;
     if (instance.role === 'primary')
         return 'primary';
     if (instance.scope === 'region')
         return layer.standby ? 'secondary' : null;
-    const account = manifest.accounts.find((candidate) => candidate.name === instance.account);
-    const environment = account.environments.find((candidate) => candidate.name === instance.environment);
-    if (environment.strategy === 'backup_restore')
+    if (strategyOf(instance.account, instance.environment) === 'backup_restore') {
         return layer.standby ? 'standby' : null;
+    }
     return 'standby';
 }
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 function steadyStateIds(graph, manifest) {
     const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+    const strategyOf = strategyLookup(manifest);
     const ids = new Set();
     for (const instance of graph.instances) {
         if (instance.region === null ||
-            steadyStateRole(instance, layers.get(instance.layer), manifest) !== null) {
+            steadyStateRole(instance, layers.get(instance.layer), manifest, strategyOf) !== null) {
             ids.add(instance.id);
         }
     }
@@ -18740,6 +18750,9 @@ function planFailover(manifest, request) {
     }
     if (to === primary && !request.force) {
         throw new UsageError(`The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, pass --force.`);
+    }
+    if (Object.values(manifest.backend.config).some((value) => typeof value === 'string' && value.includes('{role}'))) {
+        throw new UsageError(`backend.config uses {role}: a failover changes the roles, so every state location would move with it. Key the state by {region} (and {account}, {id}) instead, then fail over.`);
     }
     for (const account of request.accounts ?? []) {
         const spec = manifest.accounts.find((candidate) => candidate.name === account);

@@ -83,6 +83,15 @@ export function planFailover(manifest: Manifest, request: FailoverRequest): Fail
       `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, pass --force.`,
     );
   }
+  if (
+    Object.values(manifest.backend.config).some(
+      (value) => typeof value === 'string' && value.includes('{role}'),
+    )
+  ) {
+    throw new UsageError(
+      `backend.config uses {role}: a failover changes the roles, so every state location would move with it. Key the state by {region} (and {account}, {id}) instead, then fail over.`,
+    );
+  }
   for (const account of request.accounts ?? []) {
     const spec = manifest.accounts.find((candidate) => candidate.name === account);
     if (spec && !spec.regions.includes(to)) {

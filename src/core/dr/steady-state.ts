@@ -1,5 +1,18 @@
 import type { Instance, LayerGraph } from '../graph/types.js';
-import type { LayerSpec, Manifest } from '../manifest/types.js';
+import type { DrStrategy, LayerSpec, Manifest } from '../manifest/types.js';
+
+type StrategyOf = (account: string, environment: string) => DrStrategy;
+
+/** Each environment's strategy by account and name, looked up once rather than searched for per instance. */
+function strategyLookup(manifest: Manifest): StrategyOf {
+  const strategies = new Map<string, DrStrategy>();
+  for (const account of manifest.accounts) {
+    for (const environment of account.environments) {
+      strategies.set(`${account.name}/${environment.name}`, environment.strategy);
+    }
+  }
+  return (account, environment) => strategies.get(`${account}/${environment}`)!;
+}
 
 /**
  * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
@@ -11,24 +24,26 @@ export function steadyStateRole(
   instance: Instance,
   layer: LayerSpec,
   manifest: Manifest,
+  strategyOf: StrategyOf = strategyLookup(manifest),
 ): 'primary' | 'secondary' | 'standby' | null {
   if (instance.region === null) return null;
   if (instance.role === 'primary') return 'primary';
   if (instance.scope === 'region') return layer.standby ? 'secondary' : null;
-  const account = manifest.accounts.find((candidate) => candidate.name === instance.account)!;
-  const environment = account.environments.find((candidate) => candidate.name === instance.environment)!;
-  if (environment.strategy === 'backup_restore') return layer.standby ? 'standby' : null;
+  if (strategyOf(instance.account!, instance.environment!) === 'backup_restore') {
+    return layer.standby ? 'standby' : null;
+  }
   return 'standby';
 }
 
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 export function steadyStateIds(graph: LayerGraph, manifest: Manifest): Set<string> {
   const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+  const strategyOf = strategyLookup(manifest);
   const ids = new Set<string>();
   for (const instance of graph.instances) {
     if (
       instance.region === null ||
-      steadyStateRole(instance, layers.get(instance.layer)!, manifest) !== null
+      steadyStateRole(instance, layers.get(instance.layer)!, manifest, strategyOf) !== null
     ) {
       ids.add(instance.id);
     }

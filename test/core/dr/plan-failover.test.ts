@@ -63,6 +63,13 @@ describe('planFailover', () => {
     expect(() => planFailover(manifest, { force: false, ...request })).toThrow(message);
   });
 
+  it('refuses a backend keyed by {role}, which a failover would move', () => {
+    const text = EXAMPLE_MANIFEST.replace('key: "{id}.tfstate"', 'key: "{role}/{id}.tfstate"');
+    expect(() => planFailover(parseManifest(text, 'layers.yml'), { to: 'eu-west-1', force: false })).toThrow(
+      'backend.config uses {role}',
+    );
+  });
+
   it('needs a replica for state kept in the failed region', () => {
     const text = EXAMPLE_MANIFEST.replace('  replicas:\n    eu-west-2: eu-west-1\n', '');
     expect(() => planFailover(parseManifest(text, 'layers.yml'), { to: 'eu-west-1', force: false })).toThrow(
