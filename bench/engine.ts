@@ -53,6 +53,8 @@ function writeEstate(directory: string) {
     '  config: { path: "../../state/{region}/{id}.tfstate" }',
     '  global_region: r1',
     'regions: { r1: { role: primary }, r2: { role: secondary }, r3: { role: secondary } }',
+    // Every environment layer runs in every region (warm standby), so all 202 instances are planned.
+    'dr: { strategy: warm_standby }',
     'accounts:',
     ...accounts.flatMap((account, index) => [
       `  ${account}:`,

@@ -22168,15 +22168,25 @@ function exitCode(run, process) {
  */
 function createCliSession(output, jsonOut) {
     const redactor = createRedactor();
-    let pendingWrite = Promise.resolve();
+    // One write at a time, each of the latest state: a change that arrives while a write is under way is
+    // written right after it, so the file follows every change without serialising each one when many
+    // instances change at once. Written to a temporary file and renamed, so it is always whole JSON.
+    let latest;
+    let writing;
+    const flush = async () => {
+        while (latest !== undefined) {
+            const text = `${JSON.stringify(latest, null, 2)}\n`;
+            latest = undefined;
+            await (0,promises_namespaceObject.writeFile)(`${jsonOut}.tmp`, text);
+            await (0,promises_namespaceObject.rename)(`${jsonOut}.tmp`, jsonOut);
+        }
+        writing = undefined;
+    };
     const writeResult = (run) => {
         if (jsonOut === undefined)
             return;
-        const text = `${JSON.stringify(run, null, 2)}\n`;
-        pendingWrite = pendingWrite.then(async () => {
-            await (0,promises_namespaceObject.writeFile)(`${jsonOut}.tmp`, text);
-            await (0,promises_namespaceObject.rename)(`${jsonOut}.tmp`, jsonOut);
-        });
+        latest = run;
+        writing ??= flush();
     };
     const reporter = {
         instanceChanged(instance, run) {
@@ -22202,7 +22212,7 @@ function createCliSession(output, jsonOut) {
         adapters: (signal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
         async finish(run) {
             writeResult(run);
-            await pendingWrite;
+            await writing;
         },
     };
 }

@@ -119,14 +119,24 @@ export function exitCode(run: RunResult, process: CliProcess): number {
  */
 export function createCliSession(output: CliOutput, jsonOut: string | undefined) {
   const redactor = createRedactor();
-  let pendingWrite = Promise.resolve();
+  // One write at a time, each of the latest state: a change that arrives while a write is under way is
+  // written right after it, so the file follows every change without serialising each one when many
+  // instances change at once. Written to a temporary file and renamed, so it is always whole JSON.
+  let latest: RunResult | undefined;
+  let writing: Promise<void> | undefined;
+  const flush = async () => {
+    while (latest !== undefined) {
+      const text = `${JSON.stringify(latest, null, 2)}\n`;
+      latest = undefined;
+      await writeFile(`${jsonOut}.tmp`, text);
+      await rename(`${jsonOut}.tmp`, jsonOut!);
+    }
+    writing = undefined;
+  };
   const writeResult = (run: RunResult) => {
     if (jsonOut === undefined) return;
-    const text = `${JSON.stringify(run, null, 2)}\n`;
-    pendingWrite = pendingWrite.then(async () => {
-      await writeFile(`${jsonOut}.tmp`, text);
-      await rename(`${jsonOut}.tmp`, jsonOut);
-    });
+    latest = run;
+    writing ??= flush();
   };
   const reporter: EngineReporter = {
     instanceChanged(instance, run) {
@@ -151,7 +161,7 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
     adapters: (signal: AbortSignal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
     async finish(run: RunResult) {
       writeResult(run);
-      await pendingWrite;
+      await writing;
     },
   };
 }
