@@ -20228,7 +20228,7 @@ async function runEngine(options) {
     let outputs = Promise.resolve();
     const start = (id) => {
         const result = results.get(id);
-        const work = context.runInstance(options.graph.byId.get(id), result, changed).then(async () => {
+        const work = context.runInstance(options.graph.byId.get(id), result, changed).then(() => {
             running.delete(id);
             const failed = result.status !== 'succeeded';
             for (const dropped of queue.finish(id, !failed)) {
@@ -20241,9 +20241,9 @@ async function runEngine(options) {
             }
             if (result.status === 'failed' && options.failFast)
                 stopReason ??= `stopped by --fail-fast after ${id} failed`;
-            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave.
+            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
+            // background, so the instances that were waiting for this one start without waiting for its output.
             outputs = outputs.then(() => options.reporter.instanceOutput(result, context.sectionsOf(id)));
-            await outputs;
         });
         running.set(id, work);
     };
