@@ -16221,7 +16221,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+// UNUSED EXPORTS: EXIT_BAD_INPUT, EXIT_OK
 
 ;// CONCATENATED MODULE: ./build/tsc/core/errors.js
 /** Every problem found in a manifest, reported together so the user fixes them in one pass. */
@@ -16242,9 +16242,6 @@ class UsageError extends Error {
         super(message);
         this.name = 'UsageError';
     }
-}
-function isUserError(error) {
-    return error instanceof ManifestError || error instanceof UsageError;
 }
 function getErrorMessage(error) {
     if (error instanceof Error)
@@ -17555,7 +17552,7 @@ function rememberGraphIndex(graph, index) {
     indexes.set(graph, index);
 }
 /** The index of a graph from expandManifest, or one built now for a graph assembled elsewhere (tests). */
-function graph_index_graphIndexOf(graph) {
+function graphIndexOf(graph) {
     return indexes.get(graph) ?? indexGraph(graph.instances);
 }
 function indexGraph(instances) {
@@ -17578,7 +17575,7 @@ function indexGraph(instances) {
     });
     const dependsOn = { start, targets };
     const dependents = reverseEdges(instances.length, dependsOn);
-    return { dependsOn, dependents, levels: levelsOf(graph_index_countsOf(start), dependents) };
+    return { dependsOn, dependents, levels: levelsOf(countsOf(start), dependents) };
 }
 /** The same edges turned round, each position's list in ascending order. */
 function reverseEdges(count, edges) {
@@ -17597,7 +17594,7 @@ function reverseEdges(count, edges) {
     return { start, targets };
 }
 /** How many edges leave each position, from start offsets. */
-function graph_index_countsOf(start) {
+function countsOf(start) {
     const counts = new Int32Array(start.length - 1);
     for (let position = 0; position < counts.length; position++)
         counts[position] = start[position + 1] - start[position];
@@ -17747,7 +17744,7 @@ function expandManifest(manifest) {
     if (problems.length === 0) {
         const edges = collectDependencies(expansion, groupsByLayer);
         const dependents = reverseEdges(instances.length, edges);
-        const levels = levelsOf(graph_index_countsOf(edges.start), dependents);
+        const levels = levelsOf(countsOf(edges.start), dependents);
         if (levels)
             indexed = { edges, dependents, levels };
         else {
@@ -18517,7 +18514,7 @@ function affectedWithDependents(graph, changes) {
     const isAffected = (layer) => changes.manifestChanged ||
         (changes.watchedPaths.get(layer) ?? []).some((dir) => changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)));
     const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
-    const { dependents } = graph_index_graphIndexOf(graph);
+    const { dependents } = graphIndexOf(graph);
     const result = new Uint8Array(graph.instances.length);
     const stack = [];
     graph.instances.forEach((instance, position) => {
@@ -18552,22 +18549,12 @@ function inducedDag(graph, selected) {
 /** inducedDag over positions (`selected[p]` is 1 for a selected instance), with the Dag's index. */
 function dagOfSelection(graph, selected, count) {
     const { instances } = graph;
-    const index = graph_index_graphIndexOf(graph);
+    // Everything selected: every edge stays as it is.
+    if (count === instances.length)
+        return dagOfGraph(graph);
+    const index = graphIndexOf(graph);
     const ids = new Array(count);
     const dependsOn = new Map();
-    if (count === instances.length) {
-        // Everything selected: every edge stays as it is.
-        instances.forEach((instance, position) => {
-            ids[position] = instance.id;
-            dependsOn.set(instance.id, instance.dependsOn);
-        });
-        return withDagIndex({ ids, dependsOn }, {
-            dependencyCounts: graph_index_countsOf(index.dependsOn.start),
-            dependents: index.dependents,
-            levels: index.levels,
-            origin: { graph, positions: undefined },
-        });
-    }
     const edges = index.dependsOn;
     // For an unselected position: the selected positions nearest upstream of it, without repeats.
     const nearest = new Array(instances.length);
@@ -18660,58 +18647,14 @@ function dagOfSelection(graph, selected, count) {
     const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]);
     const dagEdges = { start, targets: dagTargets };
     return withDagIndex({ ids, dependsOn }, {
-        dependencyCounts: graph_index_countsOf(start),
+        dependencyCounts: countsOf(start),
         dependents: reverseEdges(count, dagEdges),
         levels: undefined,
         origin: { graph, positions: graphPosition },
     });
 }
 
-;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
-/** Each environment's strategy by account and name, looked up once rather than searched for per instance. */
-function strategyLookup(manifest) {
-    const strategies = new Map();
-    for (const account of manifest.accounts) {
-        for (const environment of account.environments) {
-            strategies.set(`${account.name}/${environment.name}`, environment.strategy);
-        }
-    }
-    return (account, environment) => strategies.get(`${account}/${environment}`);
-}
-/**
- * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
- * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
- * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
- * every environment layer, with role `standby` so its code can scale it down.
- */
-function steadyStateRole(instance, layer, manifest, strategyOf = strategyLookup(manifest)) {
-    if (instance.region === null)
-        return null;
-    if (instance.role === 'primary')
-        return 'primary';
-    if (instance.scope === 'region')
-        return layer.standby ? 'secondary' : null;
-    if (strategyOf(instance.account, instance.environment) === 'backup_restore') {
-        return layer.standby ? 'standby' : null;
-    }
-    return 'standby';
-}
-/** Ids of the instances that exist in steady state: what normal plan and apply work on. */
-function steadyStateIds(graph, manifest) {
-    const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-    const strategyOf = strategyLookup(manifest);
-    const ids = new Set();
-    for (const instance of graph.instances) {
-        if (instance.region === null ||
-            steadyStateRole(instance, layers.get(instance.layer), manifest, strategyOf) !== null) {
-            ids.add(instance.id);
-        }
-    }
-    return ids;
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/plan-failover.js
-
 
 
 
@@ -18831,10 +18774,50 @@ function replicaBackend(manifest, instance, replicaRegion) {
     const role = manifest.regions.find((region) => region.name === replicaRegion).role;
     return renderBackend(manifest.backend.type, manifest.backend.config, tokenValues(instance, replicaRegion, role));
 }
-/** The steady-state role an instance of the original manifest has, for failback's demotion of a region. */
-function isKeptInSteadyState(instance, manifest) {
-    const layer = manifest.layers.find((candidate) => candidate.name === instance.layer);
-    return instance.region === null || steadyStateRole(instance, layer, manifest) !== null;
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
+/** Each environment's strategy by account and name, looked up once rather than searched for per instance. */
+function strategyLookup(manifest) {
+    const strategies = new Map();
+    for (const account of manifest.accounts) {
+        for (const environment of account.environments) {
+            strategies.set(`${account.name}/${environment.name}`, environment.strategy);
+        }
+    }
+    return (account, environment) => strategies.get(`${account}/${environment}`);
+}
+/**
+ * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
+ * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
+ * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
+ * every environment layer, with role `standby` so its code can scale it down. Global and account instances
+ * have no region, hence no role, and always exist. The lookups are built once for the whole manifest.
+ */
+function steadyStateRoles(manifest) {
+    const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+    const strategyOf = strategyLookup(manifest);
+    return (instance) => {
+        if (instance.region === null)
+            return null;
+        if (instance.role === 'primary')
+            return 'primary';
+        const { standby } = layers.get(instance.layer);
+        if (instance.scope === 'region')
+            return standby ? 'secondary' : null;
+        if (strategyOf(instance.account, instance.environment) === 'backup_restore')
+            return standby ? 'standby' : null;
+        return 'standby';
+    };
+}
+/** Ids of the instances that exist in steady state: what normal plan and apply work on. */
+function steadyStateIds(graph, manifest) {
+    const roleOf = steadyStateRoles(manifest);
+    const ids = new Set();
+    for (const instance of graph.instances) {
+        if (instance.region === null || roleOf(instance) !== null)
+            ids.add(instance.id);
+    }
+    return ids;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/swap-roles.js
@@ -18918,6 +18901,10 @@ function mergeResults(results) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/run-result.js
+/** Whether a plan would change anything (replacements are counted in add and destroy too). */
+function hasChanges(changes) {
+    return changes !== null && changes.add + changes.change + changes.destroy + changes.replace > 0;
+}
 const FINISHED = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/run-text.js
@@ -20190,6 +20177,7 @@ function upstreamVariables(inputs, outputsOf) {
 
 
 
+
 /** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
 function run_engine_instanceDirectoryName(id) {
     return id.replaceAll('/', '.');
@@ -20217,7 +20205,7 @@ async function runEngine(options) {
         instances: [...results.values()],
     };
     const changed = (result) => {
-        run.hasChanges = run.instances.some((instance) => hasChanges(instance));
+        run.hasChanges = run.instances.some((instance) => hasChanges(instance.changes));
         options.reporter.instanceChanged(result, run);
     };
     const context = new EngineContext(options);
@@ -20281,10 +20269,6 @@ async function runEngine(options) {
             ? 'cancelled'
             : 'succeeded';
     return run;
-}
-function hasChanges(instance) {
-    const changes = instance.changes;
-    return changes !== null && changes.add + changes.change + changes.destroy > 0;
 }
 function pendingResult(instance) {
     return {
@@ -20882,6 +20866,46 @@ function redact_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/resume.js
+
+
+const SHOWN = 5;
+/**
+ * Resumes a run from its result: runs again only the instances that did not succeed (failed, skipped,
+ * cancelled, pending, or `running`, which a killed run leaves behind) and, transitively, every instance of
+ * `current` that depends on one of them, since their inputs may change; keeps the other successes.
+ *
+ * An instance of `current` that the previous result does not name never succeeded there, so it runs too.
+ * Refused with a UsageError: a previous result of another command, or one naming instances that are not in
+ * `current` (the manifest or the selection changed since, and its results no longer describe this run).
+ */
+function planResume(previous, current, command) {
+    if (previous.command !== command) {
+        throw new UsageError(`Cannot resume a '${previous.command}' run with '${command}': resume it with '${previous.command}', or start a new '${command}' run without resuming`);
+    }
+    const selected = new Set(current.ids);
+    const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
+    if (unknown.length > 0) {
+        const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
+        throw new UsageError(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
+    }
+    // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
+    const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
+    const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
+    const dependents = dependentsOf(current);
+    const queue = [...rerun];
+    for (let index = 0; index < queue.length; index++) {
+        for (const dependent of dependents.get(queue[index]) ?? []) {
+            if (rerun.has(dependent))
+                continue;
+            rerun.add(dependent);
+            queue.push(dependent);
+        }
+    }
+    const kept = [...previousById.values()].filter((instance) => !rerun.has(instance.id));
+    return { rerun, kept };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
 
 
@@ -20988,6 +21012,54 @@ async function removeConfiguration(context, region) {
     for (const directory of [external_node_path_namespaceObject.join(top, region), top]) {
         await (0,promises_namespaceObject.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
     }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/changed-files.js
+
+/**
+ * Changed files (relative to `cwd`, as `git diff --name-only` or the pull request API lists them from the
+ * repository root) made relative to the manifest's directory, with each layer's watched directories: its own
+ * code and the local modules it uses.
+ */
+function changedFilesFilter(files, context) {
+    const absolute = files.map((file) => external_node_path_namespaceObject.resolve(context.cwd, file));
+    const toManifestRelative = (file) => external_node_path_namespaceObject.relative(context.directory, file).split(external_node_path_namespaceObject.sep).join('/');
+    const watchedPaths = new Map();
+    for (const instance of context.graph.instances) {
+        if (!watchedPaths.has(instance.layer)) {
+            watchedPaths.set(instance.layer, context.layerCode.read(instance.path).watchedPaths);
+        }
+    }
+    return {
+        files: absolute.map(toManifestRelative),
+        watchedPaths,
+        manifestChanged: absolute.includes(external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile)),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/select.js
+
+
+
+
+
+/** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
+function selectFromSettings(loaded, settings, context) {
+    // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
+    const filter = {
+        ...settings.filter,
+        within: steadyStateIds(loaded.graph, loaded.manifest),
+    };
+    if (settings.changedFiles) {
+        filter.changes = changedFilesFilter(settings.changedFiles, {
+            graph: loaded.graph,
+            directory: loaded.directory,
+            manifestFile: external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile),
+            layerCode: context.layerCode ?? createLayerCodeReader(loaded.directory),
+            cwd: context.cwd,
+        });
+    }
+    return selectInstances(loaded.graph, filter);
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -21468,7 +21540,167 @@ async function setUpTerraform(options) {
     return { executable, version, env, workDirectory };
 }
 
+;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
+const PLAN_TEXT_LIMIT = (/* unused pure expression or super */ null && (512 * 1024));
+/**
+ * The one path from settings to a finished run, shared by the CLI and the action: load and check the
+ * manifest, select instances, check the Terraform binary, run the engine.
+ */
+async function executeRun(settings, adapters) {
+    if (settings.planDirectory !== undefined && settings.command !== 'apply') {
+        throw new UsageError('--plan-dir only goes with apply: it applies the plans an earlier plan run saved');
+    }
+    const loaded = loadManifest(settings.manifestFile, settings.cwd, {
+        ephemeralEnvironment: settings.ephemeralEnvironment,
+    });
+    const layerCode = createLayerCodeReader(loaded.directory);
+    const selection = settings.ephemeralEnvironment
+        ? {
+            ...settings.selection,
+            filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
+        }
+        : settings.selection;
+    const selected = selectFromSettings(loaded, selection, {
+        manifestFile: settings.manifestFile,
+        cwd: settings.cwd,
+        layerCode,
+    });
+    let kept = [];
+    let toRun = selected;
+    if (settings.resume) {
+        // Destroy runs the reverse order: what a failed destroy holds back is what it depends on.
+        const order = settings.command === 'destroy' ? reverseDag(selected) : selected;
+        const resume = planResume(settings.resume, order, settings.command);
+        kept = resume.kept;
+        toRun = selectInstances(loaded.graph, { instances: [...resume.rerun], within: new Set(resume.rerun) });
+        if (resume.rerun.size === 0)
+            toRun = { ids: [], dependsOn: new Map() };
+    }
+    const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
+    const { executable, version, env, workDirectory } = await setUpTerraform({
+        cwd: settings.cwd,
+        workDirectory: settings.workDirectory,
+        env: settings.env,
+        flag: settings.terraformBinary,
+        manifestBinary: loaded.manifest.terraform.binary,
+        manifestDirectory: loaded.directory,
+        runner: adapters.runner,
+    });
+    if (settings.command !== 'plan') {
+        await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
+    }
+    await adapters.hooks?.beforeEngine?.({
+        terraformVersion: version,
+        pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
+        loaded,
+    });
+    const redactor = adapters.redactor ?? createRedactor();
+    const run = await runEngine({
+        command: settings.command,
+        manifest: loaded.manifest,
+        graph: loaded.graph,
+        dag,
+        manifestDirectory: loaded.directory,
+        workDirectory,
+        terraform: { executable, version, env },
+        runner: adapters.runner,
+        layerCode,
+        redactor,
+        reporter: adapters.reporter,
+        parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
+        failFast: settings.failFast,
+        signal: adapters.signal,
+        planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
+        graceMs: settings.graceMs,
+        commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+        contextOf: steadyStateContext(loaded.manifest),
+    });
+    await adapters.hooks?.afterEngine?.();
+    if (kept.length > 0) {
+        run.instances = [...kept, ...run.instances];
+        run.hasChanges ||= kept.some((instance) => hasChanges(instance.changes));
+    }
+    return { run, loaded, dag, redactor, workDirectory };
+}
+/** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
+async function readPlanTexts(executed) {
+    const texts = new Map();
+    for (const instance of executed.run.instances) {
+        const logFile = path.join(executed.workDirectory, 'instances', instanceDirectoryName(instance.id), 'plan.log');
+        let handle;
+        try {
+            handle = await open(logFile);
+        }
+        catch {
+            continue;
+        }
+        try {
+            const buffer = Buffer.alloc(PLAN_TEXT_LIMIT);
+            const { bytesRead } = await handle.read(buffer, 0, PLAN_TEXT_LIMIT, 0);
+            const { size } = await handle.stat();
+            let text = buffer.subarray(0, bytesRead).toString('utf8');
+            if (size > bytesRead)
+                text = `${text.slice(0, text.lastIndexOf('\n') + 1)}… (${size - bytesRead} more bytes in the log)\n`;
+            texts.set(instance.id, executed.redactor.redact(text));
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    return texts;
+}
+/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
+function steadyStateContext(manifest) {
+    const roleOf = steadyStateRoles(manifest);
+    return (instance) => {
+        const role = roleOf(instance);
+        return role === null ? {} : { role };
+    };
+}
+/**
+ * A failover is in effect when a region holds a failover record naming it as the new primary while the
+ * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
+ * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
+ */
+async function refuseDuringFailover(loaded, context) {
+    const primary = loaded.manifest.regions.find((region) => region.role === 'primary').name;
+    for (const region of loaded.manifest.regions) {
+        let record;
+        try {
+            record = await readFailoverRecord({
+                ...context,
+                manifest: loaded.manifest,
+                manifestDirectory: loaded.directory,
+                logDirectory: context.workDirectory,
+            }, region.name);
+        }
+        catch {
+            continue;
+        }
+        if (record && record.to !== primary) {
+            throw new UsageError(`A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${loaded.manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/app/failover.js
+
 
 
 
@@ -21613,18 +21845,21 @@ async function executeFailback(settings, adapters) {
         environments: settings.environments,
         layers: settings.layers,
     };
+    // Global and account instances are outside any region; `inRegion` only ever asks about the others.
+    const roleAfter = steadyStateRoles(after);
+    const isKept = (instance) => roleAfter(instance) !== null;
     const inRegion = (region, keep) => new Set(graph.instances.filter((instance) => instance.region === region && keep(instance)).map((i) => i.id));
     const promote = selectInstances(graph, {
         ...filter,
-        within: inRegion(settings.to, (i) => isKeptInSteadyState(i, after)),
+        within: inRegion(settings.to, isKept),
     });
     const retire = selectInstances(graph, {
         ...filter,
-        within: inRegion(demoted, (i) => !isKeptInSteadyState(i, after)),
+        within: inRegion(demoted, (i) => !isKept(i)),
     });
     const keep = selectInstances(graph, {
         ...filter,
-        within: inRegion(demoted, (i) => isKeptInSteadyState(i, after)),
+        within: inRegion(demoted, isKept),
     });
     const contextOf = steadyStateContext(after);
     // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
@@ -21670,13 +21905,6 @@ async function executeFailback(settings, adapters) {
             await writePrimary(settings, settings.to);
     }
     return run;
-}
-function steadyStateContext(manifest) {
-    const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-    return (instance) => {
-        const role = steadyStateRole(instance, layers.get(instance.layer), manifest);
-        return role === null ? {} : { role };
-    };
 }
 function recordContext(prepared) {
     return {
@@ -21821,252 +22049,6 @@ async function* logLines(file) {
         return;
     }
     yield* (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(file), crlfDelay: Infinity });
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/resume.js
-
-
-const SHOWN = 5;
-/**
- * Resumes a run from its result: runs again only the instances that did not succeed (failed, skipped,
- * cancelled, pending, or `running`, which a killed run leaves behind) and, transitively, every instance of
- * `current` that depends on one of them, since their inputs may change; keeps the other successes.
- *
- * An instance of `current` that the previous result does not name never succeeded there, so it runs too.
- * Refused with a UsageError: a previous result of another command, or one naming instances that are not in
- * `current` (the manifest or the selection changed since, and its results no longer describe this run).
- */
-function planResume(previous, current, command) {
-    if (previous.command !== command) {
-        throw new UsageError(`Cannot resume a '${previous.command}' run with '${command}': resume it with '${previous.command}', or start a new '${command}' run without resuming`);
-    }
-    const selected = new Set(current.ids);
-    const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
-    if (unknown.length > 0) {
-        const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
-        throw new UsageError(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
-    }
-    // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
-    const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
-    const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
-    const dependents = dependentsOf(current);
-    const queue = [...rerun];
-    for (let index = 0; index < queue.length; index++) {
-        for (const dependent of dependents.get(queue[index]) ?? []) {
-            if (rerun.has(dependent))
-                continue;
-            rerun.add(dependent);
-            queue.push(dependent);
-        }
-    }
-    const kept = [...previousById.values()].filter((instance) => !rerun.has(instance.id));
-    return { rerun, kept };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/changed-files.js
-
-/**
- * Changed files (relative to `cwd`, as `git diff --name-only` or the pull request API lists them from the
- * repository root) made relative to the manifest's directory, with each layer's watched directories: its own
- * code and the local modules it uses.
- */
-function changedFilesFilter(files, context) {
-    const absolute = files.map((file) => external_node_path_namespaceObject.resolve(context.cwd, file));
-    const toManifestRelative = (file) => external_node_path_namespaceObject.relative(context.directory, file).split(external_node_path_namespaceObject.sep).join('/');
-    const watchedPaths = new Map();
-    for (const instance of context.graph.instances) {
-        if (!watchedPaths.has(instance.layer)) {
-            watchedPaths.set(instance.layer, context.layerCode.read(instance.path).watchedPaths);
-        }
-    }
-    return {
-        files: absolute.map(toManifestRelative),
-        watchedPaths,
-        manifestChanged: absolute.includes(external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile)),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/select.js
-
-
-
-
-
-/** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
-function selectFromSettings(loaded, settings, context) {
-    // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
-    const filter = {
-        ...settings.filter,
-        within: steadyStateIds(loaded.graph, loaded.manifest),
-    };
-    if (settings.changedFiles) {
-        filter.changes = changedFilesFilter(settings.changedFiles, {
-            graph: loaded.graph,
-            directory: loaded.directory,
-            manifestFile: external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile),
-            layerCode: context.layerCode ?? createLayerCodeReader(loaded.directory),
-            cwd: context.cwd,
-        });
-    }
-    return selectInstances(loaded.graph, filter);
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
-const PLAN_TEXT_LIMIT = (/* unused pure expression or super */ null && (512 * 1024));
-/**
- * The one path from settings to a finished run, shared by the CLI and the action: load and check the
- * manifest, select instances, check the Terraform binary, run the engine.
- */
-async function executeRun(settings, adapters) {
-    if (settings.planDirectory !== undefined && settings.command !== 'apply') {
-        throw new UsageError('--plan-dir only goes with apply: it applies the plans an earlier plan run saved');
-    }
-    const loaded = loadManifest(settings.manifestFile, settings.cwd, {
-        ephemeralEnvironment: settings.ephemeralEnvironment,
-    });
-    const layerCode = createLayerCodeReader(loaded.directory);
-    const selection = settings.ephemeralEnvironment
-        ? {
-            ...settings.selection,
-            filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
-        }
-        : settings.selection;
-    const selected = selectFromSettings(loaded, selection, {
-        manifestFile: settings.manifestFile,
-        cwd: settings.cwd,
-        layerCode,
-    });
-    let kept = [];
-    let toRun = selected;
-    if (settings.resume) {
-        // Destroy runs the reverse order: what a failed destroy holds back is what it depends on.
-        const order = settings.command === 'destroy' ? reverseDag(selected) : selected;
-        const resume = planResume(settings.resume, order, settings.command);
-        kept = resume.kept;
-        toRun = selectInstances(loaded.graph, { instances: [...resume.rerun], within: new Set(resume.rerun) });
-        if (resume.rerun.size === 0)
-            toRun = { ids: [], dependsOn: new Map() };
-    }
-    const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
-    const { executable, version, env, workDirectory } = await setUpTerraform({
-        cwd: settings.cwd,
-        workDirectory: settings.workDirectory,
-        env: settings.env,
-        flag: settings.terraformBinary,
-        manifestBinary: loaded.manifest.terraform.binary,
-        manifestDirectory: loaded.directory,
-        runner: adapters.runner,
-    });
-    if (settings.command !== 'plan') {
-        await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
-    }
-    await adapters.hooks?.beforeEngine?.({
-        terraformVersion: version,
-        pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
-        loaded,
-    });
-    const redactor = adapters.redactor ?? createRedactor();
-    const run = await runEngine({
-        command: settings.command,
-        manifest: loaded.manifest,
-        graph: loaded.graph,
-        dag,
-        manifestDirectory: loaded.directory,
-        workDirectory,
-        terraform: { executable, version, env },
-        runner: adapters.runner,
-        layerCode,
-        redactor,
-        reporter: adapters.reporter,
-        parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
-        failFast: settings.failFast,
-        signal: adapters.signal,
-        planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
-        graceMs: settings.graceMs,
-        commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-        contextOf: execute_run_steadyStateContext(loaded),
-    });
-    await adapters.hooks?.afterEngine?.();
-    if (kept.length > 0) {
-        run.instances = [...kept, ...run.instances];
-        run.hasChanges ||= kept.some((instance) => (instance.changes?.add ?? 0) + (instance.changes?.change ?? 0) + (instance.changes?.destroy ?? 0) > 0);
-    }
-    return { run, loaded, dag, redactor, workDirectory };
-}
-/** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
-async function readPlanTexts(executed) {
-    const texts = new Map();
-    for (const instance of executed.run.instances) {
-        const logFile = path.join(executed.workDirectory, 'instances', instanceDirectoryName(instance.id), 'plan.log');
-        let handle;
-        try {
-            handle = await open(logFile);
-        }
-        catch {
-            continue;
-        }
-        try {
-            const buffer = Buffer.alloc(PLAN_TEXT_LIMIT);
-            const { bytesRead } = await handle.read(buffer, 0, PLAN_TEXT_LIMIT, 0);
-            const { size } = await handle.stat();
-            let text = buffer.subarray(0, bytesRead).toString('utf8');
-            if (size > bytesRead)
-                text = `${text.slice(0, text.lastIndexOf('\n') + 1)}… (${size - bytesRead} more bytes in the log)\n`;
-            texts.set(instance.id, executed.redactor.redact(text));
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    return texts;
-}
-/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
-function execute_run_steadyStateContext(loaded) {
-    const layers = new Map(loaded.manifest.layers.map((layer) => [layer.name, layer]));
-    return (instance) => {
-        const role = steadyStateRole(instance, layers.get(instance.layer), loaded.manifest);
-        return role === null ? {} : { role };
-    };
-}
-/**
- * A failover is in effect when a region holds a failover record naming it as the new primary while the
- * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
- * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
- */
-async function refuseDuringFailover(loaded, context) {
-    const primary = loaded.manifest.regions.find((region) => region.role === 'primary').name;
-    for (const region of loaded.manifest.regions) {
-        let record;
-        try {
-            record = await readFailoverRecord({
-                ...context,
-                manifest: loaded.manifest,
-                manifestDirectory: loaded.directory,
-                logDirectory: context.workDirectory,
-            }, region.name);
-        }
-        catch {
-            continue;
-        }
-        if (record && record.to !== primary) {
-            throw new UsageError(`A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${loaded.manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/cli/terraform-command.js
@@ -22532,7 +22514,6 @@ function graphCommand(argv, output, cwd) {
 
 
 const EXIT_OK = 0;
-const EXIT_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
 const USAGE = `Usage: strata <command> [options]
 

@@ -2,11 +2,12 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
-import { steadyStateRole } from '../core/dr/steady-state.js';
+import { steadyStateRoles } from '../core/dr/steady-state.js';
 import { UsageError } from '../core/errors.js';
 import type { Instance } from '../core/graph/types.js';
+import type { Manifest } from '../core/manifest/types.js';
 import { planResume } from '../core/resume.js';
-import type { EngineCommand, RunResult } from '../core/run-result.js';
+import { hasChanges, type EngineCommand, type RunResult } from '../core/run-result.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
@@ -141,15 +142,12 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
       settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
     graceMs: settings.graceMs,
     commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-    contextOf: steadyStateContext(loaded),
+    contextOf: steadyStateContext(loaded.manifest),
   });
   await adapters.hooks?.afterEngine?.();
   if (kept.length > 0) {
     run.instances = [...kept, ...run.instances];
-    run.hasChanges ||= kept.some(
-      (instance) =>
-        (instance.changes?.add ?? 0) + (instance.changes?.change ?? 0) + (instance.changes?.destroy ?? 0) > 0,
-    );
+    run.hasChanges ||= kept.some((instance) => hasChanges(instance.changes));
   }
   return { run, loaded, dag, redactor, workDirectory };
 }
@@ -186,10 +184,10 @@ export async function readPlanTexts(executed: ExecutedRun): Promise<Map<string, 
 }
 
 /** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
-function steadyStateContext(loaded: LoadedManifest): (instance: Instance) => InstanceContext {
-  const layers = new Map(loaded.manifest.layers.map((layer) => [layer.name, layer]));
+export function steadyStateContext(manifest: Manifest): (instance: Instance) => InstanceContext {
+  const roleOf = steadyStateRoles(manifest);
   return (instance) => {
-    const role = steadyStateRole(instance, layers.get(instance.layer)!, loaded.manifest);
+    const role = roleOf(instance);
     return role === null ? {} : { role };
   };
 }

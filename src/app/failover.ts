@@ -2,13 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
-import { isKeptInSteadyState, planFailover, withPrimary } from '../core/dr/plan-failover.js';
-import { steadyStateRole } from '../core/dr/steady-state.js';
+import { planFailover, withPrimary } from '../core/dr/plan-failover.js';
+import { steadyStateRoles } from '../core/dr/steady-state.js';
 import { UsageError } from '../core/errors.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { Instance } from '../core/graph/types.js';
 import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
-import type { Manifest } from '../core/manifest/types.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
 import type { EngineCommand, ReadinessEntry, RunResult } from '../core/run-result.js';
@@ -16,9 +15,8 @@ import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { runEngine, type EngineOptions } from '../engine/run-engine.js';
-import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor } from '../terraform/redact.js';
-import type { RunAdapters } from './execute-run.js';
+import { steadyStateContext, type RunAdapters } from './execute-run.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { setUpTerraform } from './terraform-binary.js';
 
@@ -189,21 +187,24 @@ async function executeFailback(settings: FailoverSettings, adapters: RunAdapters
     environments: settings.environments,
     layers: settings.layers,
   };
+  // Global and account instances are outside any region; `inRegion` only ever asks about the others.
+  const roleAfter = steadyStateRoles(after);
+  const isKept = (instance: Instance) => roleAfter(instance) !== null;
   const inRegion = (region: string, keep: (instance: Instance) => boolean) =>
     new Set(
       graph.instances.filter((instance) => instance.region === region && keep(instance)).map((i) => i.id),
     );
   const promote = selectInstances(graph, {
     ...filter,
-    within: inRegion(settings.to, (i) => isKeptInSteadyState(i, after)),
+    within: inRegion(settings.to, isKept),
   });
   const retire = selectInstances(graph, {
     ...filter,
-    within: inRegion(demoted, (i) => !isKeptInSteadyState(i, after)),
+    within: inRegion(demoted, (i) => !isKept(i)),
   });
   const keep = selectInstances(graph, {
     ...filter,
-    within: inRegion(demoted, (i) => isKeptInSteadyState(i, after)),
+    within: inRegion(demoted, isKept),
   });
   const contextOf = steadyStateContext(after);
   // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
@@ -245,14 +246,6 @@ async function executeFailback(settings: FailoverSettings, adapters: RunAdapters
     if (settings.writeManifest) await writePrimary(settings, settings.to);
   }
   return run;
-}
-
-function steadyStateContext(manifest: Manifest): (instance: Instance) => InstanceContext {
-  const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-  return (instance) => {
-    const role = steadyStateRole(instance, layers.get(instance.layer)!, manifest);
-    return role === null ? {} : { role };
-  };
 }
 
 function recordContext(prepared: Prepared): RecordContext {

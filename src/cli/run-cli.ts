@@ -5,7 +5,6 @@ import type { CliOutput } from './output.js';
 import { terraformCommand, type CliProcess } from './terraform-command.js';
 
 export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `Usage: strata <command> [options]

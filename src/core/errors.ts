@@ -29,10 +29,6 @@ export class UsageError extends Error {
   }
 }
 
-export function isUserError(error: unknown): error is ManifestError | UsageError {
-  return error instanceof ManifestError || error instanceof UsageError;
-}
-
 export function getErrorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -85,4 +85,9 @@ export interface RunResult {
   failover?: FailoverSummary;
 }
 
+/** Whether a plan would change anything (replacements are counted in add and destroy too). */
+export function hasChanges(changes: ChangeCounts | null): boolean {
+  return changes !== null && changes.add + changes.change + changes.destroy + changes.replace > 0;
+}
+
 export const FINISHED: ReadonlySet<InstanceStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);

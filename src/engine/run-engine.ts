@@ -14,7 +14,13 @@ import { parsePlanJson } from '../terraform/plan-summary.js';
 import type { Redactor } from '../terraform/redact.js';
 import type { LayerCodeReader } from '../adapters/layer-code.js';
 import type { ProcessResult, ProcessRunner } from './process-runner.js';
-import type { EngineCommand, InstanceResult, RunResult, TerraformStep } from '../core/run-result.js';
+import {
+  hasChanges,
+  type EngineCommand,
+  type InstanceResult,
+  type RunResult,
+  type TerraformStep,
+} from '../core/run-result.js';
 import { planExitMeaning, terraformArgs } from './terraform-commands.js';
 import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 
@@ -99,7 +105,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     instances: [...results.values()],
   };
   const changed = (result: InstanceResult) => {
-    run.hasChanges = run.instances.some((instance) => hasChanges(instance));
+    run.hasChanges = run.instances.some((instance) => hasChanges(instance.changes));
     options.reporter.instanceChanged(result, run);
   };
 
@@ -166,11 +172,6 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
       ? 'cancelled'
       : 'succeeded';
   return run;
-}
-
-function hasChanges(instance: InstanceResult): boolean {
-  const changes = instance.changes;
-  return changes !== null && changes.add + changes.change + changes.destroy > 0;
 }
 
 function pendingResult(instance: Instance): InstanceResult {

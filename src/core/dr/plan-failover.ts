@@ -6,7 +6,6 @@ import { closestName } from '../manifest/closest-name.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
-import { steadyStateRole } from './steady-state.js';
 
 export interface FailoverRequest {
   to: string;
@@ -185,10 +184,4 @@ export function replicaBackend(manifest: Manifest, instance: Instance, replicaRe
     manifest.backend.config,
     tokenValues(instance, replicaRegion, role),
   );
-}
-
-/** The steady-state role an instance of the original manifest has, for failback's demotion of a region. */
-export function isKeptInSteadyState(instance: Instance, manifest: Manifest): boolean {
-  const layer = manifest.layers.find((candidate) => candidate.name === instance.layer)!;
-  return instance.region === null || steadyStateRole(instance, layer, manifest) !== null;
 }

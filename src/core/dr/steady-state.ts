@@ -14,39 +14,36 @@ function strategyLookup(manifest: Manifest): StrategyOf {
   return (account, environment) => strategies.get(`${account}/${environment}`)!;
 }
 
+/** Where an instance stands in steady state: its role, or null when the DR strategy keeps it out. */
+export type SteadyStateRoleOf = (instance: Instance) => 'primary' | 'secondary' | 'standby' | null;
+
 /**
  * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
  * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
  * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
- * every environment layer, with role `standby` so its code can scale it down.
+ * every environment layer, with role `standby` so its code can scale it down. Global and account instances
+ * have no region, hence no role, and always exist. The lookups are built once for the whole manifest.
  */
-export function steadyStateRole(
-  instance: Instance,
-  layer: LayerSpec,
-  manifest: Manifest,
-  strategyOf: StrategyOf = strategyLookup(manifest),
-): 'primary' | 'secondary' | 'standby' | null {
-  if (instance.region === null) return null;
-  if (instance.role === 'primary') return 'primary';
-  if (instance.scope === 'region') return layer.standby ? 'secondary' : null;
-  if (strategyOf(instance.account!, instance.environment!) === 'backup_restore') {
-    return layer.standby ? 'standby' : null;
-  }
-  return 'standby';
+export function steadyStateRoles(manifest: Manifest): SteadyStateRoleOf {
+  const layers = new Map<string, LayerSpec>(manifest.layers.map((layer) => [layer.name, layer]));
+  const strategyOf = strategyLookup(manifest);
+  return (instance) => {
+    if (instance.region === null) return null;
+    if (instance.role === 'primary') return 'primary';
+    const { standby } = layers.get(instance.layer)!;
+    if (instance.scope === 'region') return standby ? 'secondary' : null;
+    if (strategyOf(instance.account!, instance.environment!) === 'backup_restore')
+      return standby ? 'standby' : null;
+    return 'standby';
+  };
 }
 
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 export function steadyStateIds(graph: LayerGraph, manifest: Manifest): Set<string> {
-  const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-  const strategyOf = strategyLookup(manifest);
+  const roleOf = steadyStateRoles(manifest);
   const ids = new Set<string>();
   for (const instance of graph.instances) {
-    if (
-      instance.region === null ||
-      steadyStateRole(instance, layers.get(instance.layer)!, manifest, strategyOf) !== null
-    ) {
-      ids.add(instance.id);
-    }
+    if (instance.region === null || roleOf(instance) !== null) ids.add(instance.id);
   }
   return ids;
 }

@@ -1,8 +1,6 @@
 /** The coarse-to-fine scopes a layer can have: one instance for the estate, per account, per account × region, or per account × region × environment. */
 export type Scope = 'global' | 'account' | 'region' | 'environment';
 
-export const SCOPES: readonly Scope[] = ['global', 'account', 'region', 'environment'];
-
 export type RegionRole = 'primary' | 'secondary';
 
 export interface BackendConfig {

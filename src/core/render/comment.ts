@@ -10,7 +10,8 @@ import {
   plural,
   renderPlanSection,
 } from './plan-blocks.js';
-import { hasChanges, planSources, renderCutInstanceTable, renderInstanceTable } from './summary.js';
+import { hasChanges } from '../run-result.js';
+import { planSources, renderCutInstanceTable, renderInstanceTable } from './summary.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;

@@ -1,6 +1,12 @@
 import { markdownTable } from 'markdown-table';
 import type { LayerGraph } from '../graph/types.js';
-import type { ChangeCounts, InstanceResult, InstanceStatus, RunResult } from '../run-result.js';
+import {
+  hasChanges,
+  type ChangeCounts,
+  type InstanceResult,
+  type InstanceStatus,
+  type RunResult,
+} from '../run-result.js';
 import type { Dag } from '../schedule/dag.js';
 import { compareIds } from '../schedule/waves.js';
 import { renderGraphMermaid } from './graph-mermaid.js';
@@ -55,10 +61,6 @@ const STATUS_ORDER: readonly InstanceStatus[] = [
 
 /** A table cell's detail is one line; a longer one is shortened to this many characters. */
 const DETAIL_MAX = 200;
-
-export function hasChanges(changes: ChangeCounts | null): boolean {
-  return changes !== null && changes.add + changes.change + changes.destroy + changes.replace > 0;
-}
 
 /** Reports list instances by account, then region, then id; the estate-wide (null) ones first. */
 export function sortForReport(instances: readonly InstanceResult[]): InstanceResult[] {

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
 import { countsOf, graphIndexOf, reverseEdges } from '../graph/graph-index.js';
-import { withDagIndex, type Dag } from '../schedule/dag.js';
+import { dagOfGraph, withDagIndex, type Dag } from '../schedule/dag.js';
 
 export interface SelectionFilter {
   accounts?: readonly string[];
@@ -149,25 +149,11 @@ export function inducedDag(graph: LayerGraph, selected: ReadonlySet<string>): Da
 /** inducedDag over positions (`selected[p]` is 1 for a selected instance), with the Dag's index. */
 function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number): Dag {
   const { instances } = graph;
+  // Everything selected: every edge stays as it is.
+  if (count === instances.length) return dagOfGraph(graph);
   const index = graphIndexOf(graph);
   const ids = new Array<string>(count);
   const dependsOn = new Map<string, readonly string[]>();
-  if (count === instances.length) {
-    // Everything selected: every edge stays as it is.
-    instances.forEach((instance, position) => {
-      ids[position] = instance.id;
-      dependsOn.set(instance.id, instance.dependsOn);
-    });
-    return withDagIndex(
-      { ids, dependsOn },
-      {
-        dependencyCounts: countsOf(index.dependsOn.start),
-        dependents: index.dependents,
-        levels: index.levels,
-        origin: { graph, positions: undefined },
-      },
-    );
-  }
 
   const edges = index.dependsOn;
   // For an unselected position: the selected positions nearest upstream of it, without repeats.
