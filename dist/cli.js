@@ -16371,16 +16371,16 @@ function jsonBlocks(text) {
         return []; // Terraform itself will report the broken file.
     }
     const blocks = [];
-    if (!isRecord(document))
+    if (!variables_isRecord(document))
         return blocks;
     for (const type of ['variable', 'module']) {
         const groups = document[type];
         for (const group of Array.isArray(groups) ? groups : [groups]) {
-            if (!isRecord(group))
+            if (!variables_isRecord(group))
                 continue;
             for (const [label, body] of Object.entries(group)) {
                 const attributes = new Map();
-                for (const [key, value] of Object.entries(isRecord(body) ? body : {})) {
+                for (const [key, value] of Object.entries(variables_isRecord(body) ? body : {})) {
                     // A JSON string is a template: one with `${` is not a literal.
                     if (typeof value === 'boolean' || (typeof value === 'string' && !value.includes('${'))) {
                         attributes.set(key, value);
@@ -16392,7 +16392,7 @@ function jsonBlocks(text) {
     }
     return blocks;
 }
-function isRecord(value) {
+function variables_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
@@ -19353,6 +19353,16 @@ function objectEnd(text, start) {
 function json_objects_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** The objects in `record[key]` when it is a list, else none. */
+function json_objects_arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
+}
+/** `record[key]` when it is an object, else an empty one. */
+function json_objects_recordAt(record, key) {
+    const value = record[key];
+    return json_objects_isRecord(value) ? value : {};
+}
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
 
@@ -19905,7 +19915,7 @@ function parsePlanJson(text) {
         other: 0,
     };
     const resourceChanges = [];
-    for (const entry of arrayAt(plan, 'resource_changes')) {
+    for (const entry of json_objects_arrayAt(plan, 'resource_changes')) {
         const change = toResourceChange(entry);
         // Terraform leaves data sources out of its counts; we show their reads and skip the rest.
         if (entry.mode === 'data' && change.actions !== 'read')
@@ -19915,7 +19925,7 @@ function parsePlanJson(text) {
             resourceChanges.push(change);
     }
     const outputChanges = [];
-    for (const [name, entry] of Object.entries(recordAt(plan, 'output_changes'))) {
+    for (const [name, entry] of Object.entries(json_objects_recordAt(plan, 'output_changes'))) {
         if (!json_objects_isRecord(entry))
             continue;
         const rawActions = actionsOf(entry);
@@ -19925,7 +19935,7 @@ function parsePlanJson(text) {
         const isSensitive = containsTrue(entry.before_sensitive) || containsTrue(entry.after_sensitive);
         outputChanges.push({ name, actions, rawActions, isSensitive });
     }
-    const drift = arrayAt(plan, 'resource_drift').map(toResourceChange);
+    const drift = json_objects_arrayAt(plan, 'resource_drift').map(toResourceChange);
     const summary = {
         formatVersion,
         counts,
@@ -20052,14 +20062,6 @@ function containsTrue(mark) {
     if (Array.isArray(mark))
         return mark.some(containsTrue);
     return json_objects_isRecord(mark) && Object.values(mark).some(containsTrue);
-}
-function arrayAt(record, key) {
-    const value = record[key];
-    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
-}
-function recordAt(record, key) {
-    const value = record[key];
-    return json_objects_isRecord(value) ? value : {};
 }
 function keyList(record) {
     const keys = Object.keys(record);
@@ -20634,6 +20636,7 @@ function describeUnexpected(error) {
  * Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints, and a
  * plan redactor so that no rendering of a plan can show a value Terraform marked sensitive.
  */
+
 /**
  * Secrets shorter than this are not masked in text: masking `42` or `on` everywhere would wreck the log and
  * hide nothing worth hiding. (`redactPlanJson` still masks short values where Terraform marks them.)
@@ -20689,26 +20692,26 @@ const SENSITIVE_VALUE = '(sensitive value)';
  */
 function redactPlanJson(plan) {
     const copy = structuredClone(plan);
-    if (!redact_isRecord(copy))
+    if (!isRecord(copy))
         return copy;
     const secrets = new Set();
     for (const key of ['resource_changes', 'resource_drift']) {
-        for (const entry of redact_arrayAt(copy, key)) {
-            if (redact_isRecord(entry.change))
+        for (const entry of arrayAt(copy, key)) {
+            if (isRecord(entry.change))
                 maskChange(entry.change, secrets);
         }
     }
-    for (const change of Object.values(redact_recordAt(copy, 'output_changes'))) {
-        if (redact_isRecord(change))
+    for (const change of Object.values(recordAt(copy, 'output_changes'))) {
+        if (isRecord(change))
             maskChange(change, secrets);
     }
-    maskStateValues(redact_recordAt(copy, 'planned_values'), secrets);
-    maskStateValues(redact_recordAt(redact_recordAt(copy, 'prior_state'), 'values'), secrets);
-    const rootModule = redact_recordAt(redact_recordAt(copy, 'configuration'), 'root_module');
+    maskStateValues(recordAt(copy, 'planned_values'), secrets);
+    maskStateValues(recordAt(recordAt(copy, 'prior_state'), 'values'), secrets);
+    const rootModule = recordAt(recordAt(copy, 'configuration'), 'root_module');
     maskModuleConfig(rootModule, secrets);
-    const declared = redact_recordAt(rootModule, 'variables');
-    for (const [name, variable] of Object.entries(redact_recordAt(copy, 'variables'))) {
-        if (redact_isRecord(variable) && isSensitiveDeclaration(declared[name]))
+    const declared = recordAt(rootModule, 'variables');
+    for (const [name, variable] of Object.entries(recordAt(copy, 'variables'))) {
+        if (isRecord(variable) && isSensitiveDeclaration(declared[name]))
             maskKey(variable, 'value', secrets);
     }
     secrets.delete('');
@@ -20730,7 +20733,7 @@ function maskMarked(value, mark, secrets) {
     }
     if (Array.isArray(mark) && Array.isArray(value))
         return value.map((item, i) => maskMarked(item, mark[i], secrets));
-    if (redact_isRecord(mark) && redact_isRecord(value)) {
+    if (isRecord(mark) && isRecord(value)) {
         for (const key of Object.keys(value))
             value[key] = maskMarked(value[key], mark[key], secrets);
     }
@@ -20738,50 +20741,50 @@ function maskMarked(value, mark, secrets) {
 }
 /** `planned_values` or `prior_state.values`: outputs, then resources module by module. */
 function maskStateValues(values, secrets) {
-    for (const output of Object.values(redact_recordAt(values, 'outputs'))) {
-        if (redact_isRecord(output) && output.sensitive === true)
+    for (const output of Object.values(recordAt(values, 'outputs'))) {
+        if (isRecord(output) && output.sensitive === true)
             maskKey(output, 'value', secrets);
     }
-    const modules = [redact_recordAt(values, 'root_module')];
+    const modules = [recordAt(values, 'root_module')];
     for (let module = modules.pop(); module; module = modules.pop()) {
-        for (const resource of redact_arrayAt(module, 'resources')) {
+        for (const resource of arrayAt(module, 'resources')) {
             if ('values' in resource)
                 resource.values = maskMarked(resource.values, resource.sensitive_values, secrets);
         }
-        modules.push(...redact_arrayAt(module, 'child_modules'));
+        modules.push(...arrayAt(module, 'child_modules'));
     }
 }
 /** Sensitive variables' defaults, sensitive outputs' expressions, and constants passed to sensitive variables. */
 function maskModuleConfig(module, secrets) {
-    for (const variable of Object.values(redact_recordAt(module, 'variables'))) {
-        if (redact_isRecord(variable) && isSensitiveDeclaration(variable))
+    for (const variable of Object.values(recordAt(module, 'variables'))) {
+        if (isRecord(variable) && isSensitiveDeclaration(variable))
             maskKey(variable, 'default', secrets);
     }
-    for (const output of Object.values(redact_recordAt(module, 'outputs'))) {
-        if (redact_isRecord(output) && output.sensitive === true)
+    for (const output of Object.values(recordAt(module, 'outputs'))) {
+        if (isRecord(output) && output.sensitive === true)
             maskConstants(output.expression, secrets);
     }
-    for (const call of Object.values(redact_recordAt(module, 'module_calls'))) {
-        if (!redact_isRecord(call))
+    for (const call of Object.values(recordAt(module, 'module_calls'))) {
+        if (!isRecord(call))
             continue;
-        const child = redact_recordAt(call, 'module');
+        const child = recordAt(call, 'module');
         maskModuleConfig(child, secrets);
-        const declared = redact_recordAt(child, 'variables');
-        for (const [name, expression] of Object.entries(redact_recordAt(call, 'expressions'))) {
+        const declared = recordAt(child, 'variables');
+        for (const [name, expression] of Object.entries(recordAt(call, 'expressions'))) {
             if (isSensitiveDeclaration(declared[name]))
                 maskConstants(expression, secrets);
         }
     }
 }
 function isSensitiveDeclaration(variable) {
-    return redact_isRecord(variable) && variable.sensitive === true;
+    return isRecord(variable) && variable.sensitive === true;
 }
 /** Every `constant_value` in an expression, nested block expressions included. */
 function maskConstants(expression, secrets) {
     if (Array.isArray(expression))
         for (const item of expression)
             maskConstants(item, secrets);
-    if (!redact_isRecord(expression))
+    if (!isRecord(expression))
         return;
     for (const [key, value] of Object.entries(expression)) {
         if (key === 'constant_value')
@@ -20802,7 +20805,7 @@ function collectStrings(value, into) {
     else if (Array.isArray(value))
         for (const item of value)
             collectStrings(item, into);
-    else if (redact_isRecord(value))
+    else if (isRecord(value))
         for (const item of Object.values(value))
             collectStrings(item, into);
 }
@@ -20844,26 +20847,15 @@ function maskCopies(value, secrets, redactor, isData = false) {
     }
     if (Array.isArray(value))
         return value.map((item) => maskCopies(item, secrets, redactor, isData));
-    if (redact_isRecord(value)) {
+    if (isRecord(value)) {
         for (const [key, item] of Object.entries(value)) {
             // A record under a name field (`module` in a module call is one) is structure: go on into it.
-            if (!isData && NAME_FIELDS.has(key) && !redact_isRecord(item))
+            if (!isData && NAME_FIELDS.has(key) && !isRecord(item))
                 continue;
             value[key] = maskCopies(item, secrets, redactor, isData || VALUE_FIELDS.has(key));
         }
     }
     return value;
-}
-function redact_arrayAt(record, key) {
-    const value = record[key];
-    return Array.isArray(value) ? value.filter(redact_isRecord) : [];
-}
-function redact_recordAt(record, key) {
-    const value = record[key];
-    return redact_isRecord(value) ? value : {};
-}
-function redact_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/resume.js

@@ -1,5 +1,5 @@
 import { TerraformOutputError } from './errors.js';
-import { isRecord, parseJsonObjects } from './json-objects.js';
+import { arrayAt, isRecord, parseJsonObjects, recordAt } from './json-objects.js';
 
 /**
  * What happens to one resource instance or output, reduced from Terraform's `actions` array.
@@ -240,16 +240,6 @@ function containsTrue(mark: unknown): boolean {
   if (mark === true) return true;
   if (Array.isArray(mark)) return mark.some(containsTrue);
   return isRecord(mark) && Object.values(mark).some(containsTrue);
-}
-
-function arrayAt(record: Record<string, unknown>, key: string): Record<string, unknown>[] {
-  const value = record[key];
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-
-function recordAt(record: Record<string, unknown>, key: string): Record<string, unknown> {
-  const value = record[key];
-  return isRecord(value) ? value : {};
 }
 
 function keyList(record: Record<string, unknown>): string {

@@ -3,6 +3,8 @@
  * plan redactor so that no rendering of a plan can show a value Terraform marked sensitive.
  */
 
+import { arrayAt, isRecord, recordAt } from './json-objects.js';
+
 /**
  * Secrets shorter than this are not masked in text: masking `42` or `on` everywhere would wreck the log and
  * hide nothing worth hiding. (`redactPlanJson` still masks short values where Terraform marks them.)
@@ -226,18 +228,4 @@ function maskCopies(value: unknown, secrets: Set<string>, redactor: Redactor, is
     }
   }
   return value;
-}
-
-function arrayAt(record: Record<string, unknown>, key: string): Record<string, unknown>[] {
-  const value = record[key];
-  return Array.isArray(value) ? value.filter(isRecord) : [];
-}
-
-function recordAt(record: Record<string, unknown>, key: string): Record<string, unknown> {
-  const value = record[key];
-  return isRecord(value) ? value : {};
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
