@@ -22054,6 +22054,7 @@ async function* logLines(file) {
 
 
 
+
 const DESCRIPTIONS = {
     plan: 'Plans every selected instance in dependency order and reports what would change. Changes nothing.',
     apply: "Plans and applies every selected instance in dependency order, each applying exactly its own saved plan. With --plan-dir, applies the plans an earlier 'strata plan' saved instead, refusing any that no longer apply cleanly.",
@@ -22122,7 +22123,7 @@ async function terraformCommand(command, argv, output, process) {
         cwd: process.cwd,
         env: process.env,
     }, session.adapters(process.signal));
-    await session.finish(run);
+    session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}`);
     return exitCode(run, process);
 }
@@ -22142,30 +22143,18 @@ function exitCode(run, process) {
  */
 function createCliSession(output, jsonOut) {
     const redactor = createRedactor();
-    // One write at a time, each of the latest state: a change that arrives while a write is under way is
-    // written right after it, so the file follows every change without serialising each one when many
-    // instances change at once. Written to a temporary file and renamed, so it is always whole JSON.
-    let latest;
-    let writing;
-    const flush = async () => {
-        while (latest !== undefined) {
-            const text = `${JSON.stringify(latest, null, 2)}\n`;
-            latest = undefined;
-            await (0,promises_namespaceObject.writeFile)(`${jsonOut}.tmp`, text);
-            await (0,promises_namespaceObject.rename)(`${jsonOut}.tmp`, jsonOut);
-        }
-        writing = undefined;
-    };
+    // Written after every state change, before the change is shown, so the file is never behind what the
+    // terminal says; to a temporary file and renamed, so a run killed at any moment leaves whole JSON.
     const writeResult = (run) => {
         if (jsonOut === undefined)
             return;
-        latest = run;
-        writing ??= flush();
+        (0,external_node_fs_namespaceObject.writeFileSync)(`${jsonOut}.tmp`, `${JSON.stringify(run, null, 2)}\n`);
+        (0,external_node_fs_namespaceObject.renameSync)(`${jsonOut}.tmp`, jsonOut);
     };
     const reporter = {
         instanceChanged(instance, run) {
-            output.err(`${redactor.redact(progressLine(instance, run))}\n`);
             writeResult(run);
+            output.err(`${redactor.redact(progressLine(instance, run))}\n`);
         },
         async instanceOutput(instance, sections) {
             output.out(`\n::: ${instance.id} (${instance.status}) :::\n`);
@@ -22184,9 +22173,8 @@ function createCliSession(output, jsonOut) {
         reporter,
         /** What the engine needs from the CLI: the process runner, this session's masking and reporting. */
         adapters: (signal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
-        async finish(run) {
+        finish(run) {
             writeResult(run);
-            await writing;
         },
     };
 }
@@ -22309,7 +22297,7 @@ async function failoverCommand(mode, argv, output, process) {
         cwd: process.cwd,
         env: process.env,
     }, session.adapters(process.signal));
-    await session.finish(run);
+    session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run))}`);
     return exitCode(run, process);
 }

@@ -100,7 +100,7 @@ export async function failoverCommand(
     },
     session.adapters(process.signal),
   );
-  await session.finish(run);
+  session.finish(run);
   output.out(
     `\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run))}`,
   );

@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
@@ -99,7 +100,7 @@ export async function terraformCommand(
     },
     session.adapters(process.signal),
   );
-  await session.finish(run);
+  session.finish(run);
   output.out(`\n${session.redactor.redact(runTable(run))}`);
   return exitCode(run, process);
 }
@@ -119,29 +120,17 @@ export function exitCode(run: RunResult, process: CliProcess): number {
  */
 export function createCliSession(output: CliOutput, jsonOut: string | undefined) {
   const redactor = createRedactor();
-  // One write at a time, each of the latest state: a change that arrives while a write is under way is
-  // written right after it, so the file follows every change without serialising each one when many
-  // instances change at once. Written to a temporary file and renamed, so it is always whole JSON.
-  let latest: RunResult | undefined;
-  let writing: Promise<void> | undefined;
-  const flush = async () => {
-    while (latest !== undefined) {
-      const text = `${JSON.stringify(latest, null, 2)}\n`;
-      latest = undefined;
-      await writeFile(`${jsonOut}.tmp`, text);
-      await rename(`${jsonOut}.tmp`, jsonOut!);
-    }
-    writing = undefined;
-  };
+  // Written after every state change, before the change is shown, so the file is never behind what the
+  // terminal says; to a temporary file and renamed, so a run killed at any moment leaves whole JSON.
   const writeResult = (run: RunResult) => {
     if (jsonOut === undefined) return;
-    latest = run;
-    writing ??= flush();
+    writeFileSync(`${jsonOut}.tmp`, `${JSON.stringify(run, null, 2)}\n`);
+    renameSync(`${jsonOut}.tmp`, jsonOut);
   };
   const reporter: EngineReporter = {
     instanceChanged(instance, run) {
-      output.err(`${redactor.redact(progressLine(instance, run))}\n`);
       writeResult(run);
+      output.err(`${redactor.redact(progressLine(instance, run))}\n`);
     },
     async instanceOutput(instance, sections) {
       output.out(`\n::: ${instance.id} (${instance.status}) :::\n`);
@@ -159,9 +148,8 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
     reporter,
     /** What the engine needs from the CLI: the process runner, this session's masking and reporting. */
     adapters: (signal: AbortSignal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
-    async finish(run: RunResult) {
+    finish(run: RunResult) {
       writeResult(run);
-      await writing;
     },
   };
 }
