@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The shared fixtures (real tool output, see their README) live beside the repository: /work/shared/fixtures. */
-const FIXTURES_ROOT = path.resolve(process.cwd(), '..', 'shared', 'fixtures');
+/** Real tool output copied from public repositories (see test/fixtures/README.md and each SOURCES.md). */
+export const FIXTURES_ROOT = path.resolve('test', 'fixtures');
 
 export function fixturePath(...parts: string[]): string {
   return path.join(FIXTURES_ROOT, ...parts);

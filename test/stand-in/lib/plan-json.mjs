@@ -1,5 +1,5 @@
 // `terraform show -json <plan>`: the plan representation of Terraform 1.13 (format_version 1.2), with the
-// same keys, key order and value encodings as the real fixtures in /work/shared/fixtures/terraform.
+// same keys, key order and value encodings as the real fixtures in test/fixtures/terraform.
 
 import { constantValue, references } from './evaluate.mjs';
 import { PROVIDER_NAME, typeJSON } from './engine.mjs';
