@@ -7,5 +7,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-cleanup.ts'],
   testTimeout: 60000,
 };

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
@@ -12,6 +11,7 @@ import {
   TAIL_BYTES,
 } from '../../src/adapters/child-process-runner.js';
 import type { ProcessRequest } from '../../src/engine/process-runner.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const FIXTURES = path.resolve('test/adapters/fixtures');
 const runner = createChildProcessRunner();
@@ -19,11 +19,7 @@ let directory: string;
 let logCount = 0;
 
 beforeAll(() => {
-  directory = mkdtempSync(path.join(os.tmpdir(), 'strata-runner-'));
-});
-
-afterAll(() => {
-  rmSync(directory, { recursive: true, force: true });
+  directory = scratchDir('strata-runner-');
 });
 
 function newLogFile(): string {

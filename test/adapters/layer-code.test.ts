@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLayerCodeReader } from '../../src/adapters/layer-code.js';
 import { hashLockFiles } from '../../src/adapters/plugin-cache.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'strata-code-'));
+  const root = scratchDir('strata-code-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);

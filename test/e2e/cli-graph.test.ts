@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/run-dist.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const EXAMPLE = 'examples/multi-region/layers.yml';
 
@@ -88,7 +88,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
   });
 
   it('selects what changed files affect, plus dependents', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-changes-'));
+    const dir = scratchDir('strata-changes-');
     const list = path.join(dir, 'changed.txt');
     writeFileSync(list, 'examples/multi-region/terraform/region/network/main.tf\nREADME.md\n');
     const result = runCli([
@@ -127,7 +127,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
   });
 
   it('reports manifest problems as file:line:column, exit code 2, no stack trace', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-bad-'));
+    const dir = scratchDir('strata-bad-');
     const file = path.join(dir, 'layers.yml');
     writeFileSync(
       file,

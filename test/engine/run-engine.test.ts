@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LayerCodeReader } from '../../src/adapters/layer-code.js';
 import { expandManifest } from '../../src/core/graph/expand-manifest.js';
@@ -12,6 +11,7 @@ import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/eng
 import { instanceDirectoryName, runEngine, type EngineReporter } from '../../src/engine/run-engine.js';
 import { createRedactor } from '../../src/terraform/redact.js';
 import { manifestWithLayers } from '../helpers/manifest-text.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /**
  * A fake Terraform: each instance has state (applied or not) and outputs; plan reports one create until the
@@ -149,7 +149,7 @@ const layerCode: LayerCodeReader = {
 function setup(text = MANIFEST) {
   const manifest = parseManifest(text, 'layers.yml');
   const graph = expandManifest(manifest);
-  const workDirectory = mkdtempSync(path.join(os.tmpdir(), 'strata-engine-'));
+  const workDirectory = scratchDir('strata-engine-');
   const terraform = new FakeTerraform((id) => ({
     id: { value: `${id}-id` },
     secret: { value: `secret-of-${id}`, sensitive: true },

@@ -1,14 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { node24 } from './node24.js';
+import { scratchDir, startProcess } from './scratch.js';
 
 export interface ProcessResult {
   status: number | null;
   stdout: string;
   stderr: string;
 }
+
+const CLI_TIMEOUT_MS = 5 * 60_000;
 
 /** Runs `dist/cli.js` on Node 24 as a user would. */
 export function runCli(
@@ -19,6 +21,9 @@ export function runCli(
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
+    // A hung run must fail its test, not hold the whole suite: spawnSync blocks jest's own timers.
+    timeout: CLI_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -37,7 +42,7 @@ export async function runAction(
   inputs: Record<string, string>,
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<ActionResult> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'strata-action-'));
+  const dir = scratchDir('strata-action-');
   const outputFile = path.join(dir, 'output');
   const summaryFile = path.join(dir, 'summary');
   writeFileSync(outputFile, '');
@@ -54,7 +59,10 @@ export async function runAction(
   };
   for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  const child = spawn(node24(), [path.resolve('dist/index.js')], { cwd: options.cwd ?? process.cwd(), env });
+  const child = startProcess(node24(), [path.resolve('dist/index.js')], {
+    cwd: options.cwd ?? process.cwd(),
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

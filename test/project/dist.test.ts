@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDir } from '../helpers/scratch.js';
 
 describe('dist/', () => {
   it('is exactly what building src/ produces (run `npm run build` and commit dist/)', () => {
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'strata-dist-'));
+    const fresh = scratchDir('strata-dist-');
     try {
       execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: 'pipe' });
       const committed = readdirSync('dist').sort();

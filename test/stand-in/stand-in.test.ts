@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readFixture } from '../helpers/fixtures.js';
+import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 /**
  * The Terraform stand-in (test/stand-in/terraform) against real Terraform: its plan JSON, output JSON, state,
- * plan text and error texts are compared with the real captures in /work/shared/fixtures/terraform, and each
+ * plan text and error texts are compared with the real captures in test/fixtures/terraform, and each
  * failure-injection variable is shown to work. Every test runs the executable as Strata does: argument
  * arrays, cwd = the layer directory, its own TF_DATA_DIR, TF_IN_AUTOMATION=1 and STRATA_INSTANCE_ID.
  */
@@ -25,23 +25,19 @@ interface Run {
 }
 
 interface Started {
-  child: ReturnType<typeof spawn>;
+  child: ChildProcessWithoutNullStreams;
   done: Promise<Run>;
 }
 
 let root: string;
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'strata-stand-in-'));
-});
-
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
+  root = scratchDir('strata-stand-in-');
 });
 
 function start(args: string[], cwd: string, env: NodeJS.ProcessEnv): Started {
   const began = Date.now();
-  const child = spawn(STANDIN, args, {
+  const child = startProcess(STANDIN, args, {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });

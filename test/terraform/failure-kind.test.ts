@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyFailure, type FailureKind } from '../../src/terraform/failure-kind.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 const ERRORS = ['terraform', 'errors'];
 const read = (file: string) => readFixture(...ERRORS, file);
@@ -364,7 +364,7 @@ describe('classifyFailure on what the stand-in prints now', () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'strata-failure-kind-'));
+    directory = scratchDir('strata-failure-kind-');
     writeFileSync(
       path.join(directory, 'main.tf'),
       'terraform {\n  backend "s3" {}\n}\nresource "terraform_data" "x" {\n  input = "a"\n}\n',
@@ -377,10 +377,6 @@ describe('classifyFailure on what the stand-in prints now', () => {
       STANDIN_STATE_DIR: path.join(directory, 'buckets'),
       STRATA_INSTANCE_ID: 'prod/eu-west-2/network',
     };
-  });
-
-  afterAll(() => {
-    rmSync(directory, { recursive: true, force: true });
   });
 
   const terraform = (args: string[], extra: NodeJS.ProcessEnv = {}) =>

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   describeLock,
@@ -12,6 +10,7 @@ import {
   type LockInfo,
 } from '../../src/terraform/lock-info.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 const ERRORS = ['terraform', 'errors'];
 
@@ -287,19 +286,15 @@ describe('against the running stand-in', () => {
   let directory: string;
 
   beforeAll(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'strata-lock-info-'));
+    directory = scratchDir('strata-lock-info-');
     copyFileSync(
       path.resolve('examples/multi-region/terraform/global/dns/main.tf'),
       path.join(directory, 'main.tf'),
     );
   });
 
-  afterAll(() => {
-    rmSync(directory, { recursive: true, force: true });
-  });
-
   function terraform(args: string[], env: NodeJS.ProcessEnv = {}) {
-    const child = spawn(standIn, args, {
+    const child = startProcess(standIn, args, {
       cwd: directory,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, TF_IN_AUTOMATION: '1', ...env },
     });
