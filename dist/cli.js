@@ -16687,6 +16687,26 @@ function renderBackend(type, config, values) {
     }
     return { type, config: rendered };
 }
+/** `backend.config` with the keys `backend.region_config` sets for state stored in `stateRegion`. */
+function backendConfigIn(backend, stateRegion) {
+    const overrides = backend.regionConfig[stateRegion];
+    return overrides ? { ...backend.config, ...overrides } : backend.config;
+}
+/** An instance's backend: the manifest's configuration for its state region, rendered with its tokens. */
+function renderInstanceBackend(backend, values) {
+    return renderBackend(backend.type, backendConfigIn(backend, values.region), values);
+}
+/** `compileBackend` for every state region at once: the region's own renderer, picked by `{region}`. */
+function compileRegionalBackend(backend) {
+    const everywhere = compileBackend(backend.type, backend.config);
+    const byRegion = new Map(Object.keys(backend.regionConfig).map((region) => [
+        region,
+        compileBackend(backend.type, backendConfigIn(backend, region)),
+    ]));
+    if (byRegion.size === 0)
+        return everywhere;
+    return (values) => (byRegion.get(values.region) ?? everywhere)(values);
+}
 /**
  * A backend renderer for one manifest, compiled once: per instance it only fills the templates, so an estate
  * of 100,000 instances does not walk the config's entries 100,000 times.
@@ -16741,12 +16761,19 @@ function compileValue(value) {
  * last prefixed with its length, so no two lists join alike). `isUnique` says when no key is needed at all: a
  * value whose only token is `{id}` renders differently for every instance, ids being unique.
  */
-function compileStateLocation(config) {
-    const keys = Object.keys(config).filter((key) => typeof config[key] === 'string' && usedTokens(config[key]).length > 0);
-    const isUnique = keys.some((key) => {
-        const tokens = usedTokens(config[key]);
+function compileStateLocation(backend) {
+    const { config } = backend;
+    const templated = Object.keys(config).filter((key) => typeof config[key] === 'string' && usedTokens(config[key]).length > 0);
+    // A key that a region sets may be what tells two regions' stores apart (a bucket, an endpoint).
+    const regional = Object.values(backend.regionConfig).flatMap((overrides) => Object.keys(overrides));
+    const keys = [...new Set([...templated, ...regional])];
+    const rendersIdAlone = (value) => {
+        const tokens = typeof value === 'string' ? usedTokens(value) : [];
         return tokens.length === 1 && tokens[0] === 'id';
-    });
+    };
+    // Unique when one key renders {id} alone in every region, a region's own value of it included.
+    const isUnique = templated.some((key) => rendersIdAlone(config[key]) &&
+        Object.values(backend.regionConfig).every((overrides) => !(key in overrides) || rendersIdAlone(overrides[key])));
     const key = (backend) => {
         let joined = '';
         for (let index = 0; index < keys.length; index++) {
@@ -16925,6 +16952,12 @@ const manifestSchema = {
                     type: 'object',
                     additionalProperties: scalar,
                     description: 'Partial backend configuration, rendered per instance. Tokens: {id} {layer} {scope} {account} {account_id} {region} {environment} {role}.',
+                },
+                region_config: {
+                    type: 'object',
+                    propertyNames: schema_name,
+                    additionalProperties: { type: 'object', additionalProperties: scalar },
+                    description: 'Per region, keys that replace or add to config for the state stored in that region (an endpoint, a regional KMS key). Rendered with the same tokens.',
                 },
                 global_region: {
                     ...schema_name,
@@ -17181,6 +17214,10 @@ function buildManifest(raw, file, locate, report, options) {
             report(locate(['backend', 'replicas', source]), `region '${source}' cannot be its own replica`);
         }
     }
+    const regionConfig = raw.backend.region_config ?? {};
+    for (const region of Object.keys(regionConfig)) {
+        checkRegion(region, ['backend', 'region_config', region], 'backend.region_config region');
+    }
     const defaultStrategy = raw.dr?.strategy ?? 'backup_restore';
     const accounts = Object.entries(raw.accounts).map(([name, account]) => {
         account.regions.forEach((region, index) => checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`));
@@ -17225,6 +17262,7 @@ function buildManifest(raw, file, locate, report, options) {
         backend: {
             type: raw.backend.type,
             config: { ...raw.backend.config },
+            regionConfig: Object.fromEntries(Object.entries(regionConfig).map(([region, config]) => [region, { ...config }])),
             globalRegion: raw.backend.global_region,
             replicas: { ...replicas },
         },
@@ -17878,7 +17916,7 @@ function createInstances(manifest, cells) {
     const { accounts, layers } = manifest;
     const globalRegion = manifest.backend.globalRegion;
     const roles = new Map(manifest.regions.map((region) => [region.name, region.role]));
-    const renderBackend = compileBackend(manifest.backend.type, manifest.backend.config);
+    const renderBackend = compileRegionalBackend(manifest.backend);
     const regionCount = accounts.reduce((sum, account) => sum + account.regions.length, 0);
     const environmentCount = accounts.reduce((sum, account) => sum +
         account.regions.reduce((inRegion, region) => inRegion +
@@ -18231,11 +18269,12 @@ function checkTokens(manifest, report) {
         }
     };
     check(manifest.backend.config, ['backend', 'config']);
+    check(manifest.backend.regionConfig, ['backend', 'region_config']);
     for (const layer of manifest.layers)
         check(layer.vars, ['layers', layer.index, 'vars']);
 }
 function checkStateLocations(manifest, instances, report) {
-    const location = compileStateLocation(manifest.backend.config);
+    const location = compileStateLocation(manifest.backend);
     if (location.isUnique)
         return;
     const owners = new Map();
@@ -18694,7 +18733,7 @@ function planFailover(manifest, request) {
     if (to === primary && !request.force) {
         throw new UsageError(`The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, pass --force.`);
     }
-    if (Object.values(manifest.backend.config).some((value) => typeof value === 'string' && value.includes('{role}'))) {
+    if ([manifest.backend.config, ...Object.values(manifest.backend.regionConfig)].some((config) => Object.values(config).some((value) => typeof value === 'string' && value.includes('{role}')))) {
         throw new UsageError(`backend.config uses {role}: a failover changes the roles, so every state location would move with it. Key the state by {region} (and {account}, {id}) instead, then fail over.`);
     }
     for (const account of request.accounts ?? []) {
@@ -18772,7 +18811,7 @@ function stateRegionOf(instance, manifest) {
 /** The instance's backend rendered for the replica region: where replication copies its state. */
 function replicaBackend(manifest, instance, replicaRegion) {
     const role = manifest.regions.find((region) => region.name === replicaRegion).role;
-    return renderBackend(manifest.backend.type, manifest.backend.config, tokenValues(instance, replicaRegion, role));
+    return renderInstanceBackend(manifest.backend, tokenValues(instance, replicaRegion, role));
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
@@ -20916,7 +20955,7 @@ function recordBackend(manifest, region) {
         region: null,
         environment: null,
     };
-    return renderBackend(manifest.backend.type, manifest.backend.config, tokenValues(instance, region, role));
+    return renderInstanceBackend(manifest.backend, tokenValues(instance, region, role));
 }
 /**
  * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,

@@ -1,6 +1,6 @@
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderBackend, tokenValues } from '../core/backend/tokens.js';
+import { renderInstanceBackend, tokenValues } from '../core/backend/tokens.js';
 import type { BackendConfig } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
@@ -32,7 +32,7 @@ function recordBackend(manifest: Manifest, region: string): BackendConfig {
     region: null,
     environment: null,
   };
-  return renderBackend(manifest.backend.type, manifest.backend.config, tokenValues(instance, region, role));
+  return renderInstanceBackend(manifest.backend, tokenValues(instance, region, role));
 }
 
 /**

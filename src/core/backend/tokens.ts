@@ -1,4 +1,5 @@
 import type { BackendConfig, Instance } from '../graph/types.js';
+import type { BackendSpec } from '../manifest/types.js';
 
 export const TOKENS = [
   'id',
@@ -133,6 +134,33 @@ export function renderBackend(
   return { type, config: rendered };
 }
 
+/** `backend.config` with the keys `backend.region_config` sets for state stored in `stateRegion`. */
+export function backendConfigIn(
+  backend: Pick<BackendSpec, 'config' | 'regionConfig'>,
+  stateRegion: string,
+): Record<string, string | number | boolean> {
+  const overrides = backend.regionConfig[stateRegion];
+  return overrides ? { ...backend.config, ...overrides } : backend.config;
+}
+
+/** An instance's backend: the manifest's configuration for its state region, rendered with its tokens. */
+export function renderInstanceBackend(backend: BackendSpec, values: TokenValues): BackendConfig {
+  return renderBackend(backend.type, backendConfigIn(backend, values.region), values);
+}
+
+/** `compileBackend` for every state region at once: the region's own renderer, picked by `{region}`. */
+export function compileRegionalBackend(backend: BackendSpec): (values: TokenValues) => BackendConfig {
+  const everywhere = compileBackend(backend.type, backend.config);
+  const byRegion = new Map(
+    Object.keys(backend.regionConfig).map((region) => [
+      region,
+      compileBackend(backend.type, backendConfigIn(backend, region)),
+    ]),
+  );
+  if (byRegion.size === 0) return everywhere;
+  return (values) => (byRegion.get(values.region) ?? everywhere)(values);
+}
+
 /**
  * A backend renderer for one manifest, compiled once: per instance it only fills the templates, so an estate
  * of 100,000 instances does not walk the config's entries 100,000 times.
@@ -186,17 +214,29 @@ export function compileValue(value: unknown): (values: TokenValues) => unknown {
  * last prefixed with its length, so no two lists join alike). `isUnique` says when no key is needed at all: a
  * value whose only token is `{id}` renders differently for every instance, ids being unique.
  */
-export function compileStateLocation(config: Record<string, string | number | boolean>): {
+export function compileStateLocation(backend: Pick<BackendSpec, 'config' | 'regionConfig'>): {
   isUnique: boolean;
   key: (backend: BackendConfig) => string;
 } {
-  const keys = Object.keys(config).filter(
+  const { config } = backend;
+  const templated = Object.keys(config).filter(
     (key) => typeof config[key] === 'string' && usedTokens(config[key]).length > 0,
   );
-  const isUnique = keys.some((key) => {
-    const tokens = usedTokens(config[key] as string);
+  // A key that a region sets may be what tells two regions' stores apart (a bucket, an endpoint).
+  const regional = Object.values(backend.regionConfig).flatMap((overrides) => Object.keys(overrides));
+  const keys = [...new Set([...templated, ...regional])];
+  const rendersIdAlone = (value: string | number | boolean | undefined) => {
+    const tokens = typeof value === 'string' ? usedTokens(value) : [];
     return tokens.length === 1 && tokens[0] === 'id';
-  });
+  };
+  // Unique when one key renders {id} alone in every region, a region's own value of it included.
+  const isUnique = templated.some(
+    (key) =>
+      rendersIdAlone(config[key]) &&
+      Object.values(backend.regionConfig).every(
+        (overrides) => !(key in overrides) || rendersIdAlone(overrides[key]),
+      ),
+  );
   const key = (backend: BackendConfig) => {
     let joined = '';
     for (let index = 0; index < keys.length; index++) {

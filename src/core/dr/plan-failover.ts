@@ -1,4 +1,4 @@
-import { renderBackend, tokenValues } from '../backend/tokens.js';
+import { renderInstanceBackend, tokenValues } from '../backend/tokens.js';
 import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
 import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
@@ -83,8 +83,8 @@ export function planFailover(manifest: Manifest, request: FailoverRequest): Fail
     );
   }
   if (
-    Object.values(manifest.backend.config).some(
-      (value) => typeof value === 'string' && value.includes('{role}'),
+    [manifest.backend.config, ...Object.values(manifest.backend.regionConfig)].some((config) =>
+      Object.values(config).some((value) => typeof value === 'string' && value.includes('{role}')),
     )
   ) {
     throw new UsageError(
@@ -179,9 +179,5 @@ export function stateRegionOf(instance: Instance, manifest: Manifest): string {
 /** The instance's backend rendered for the replica region: where replication copies its state. */
 export function replicaBackend(manifest: Manifest, instance: Instance, replicaRegion: string): BackendConfig {
   const role = manifest.regions.find((region) => region.name === replicaRegion)!.role;
-  return renderBackend(
-    manifest.backend.type,
-    manifest.backend.config,
-    tokenValues(instance, replicaRegion, role),
-  );
+  return renderInstanceBackend(manifest.backend, tokenValues(instance, replicaRegion, role));
 }

@@ -1,5 +1,5 @@
 import {
-  compileBackend,
+  compileRegionalBackend,
   compileStateLocation,
   compileValue,
   containsTokens,
@@ -264,7 +264,7 @@ function createInstances(manifest: Manifest, cells: Cells): Expansion {
   const { accounts, layers } = manifest;
   const globalRegion = manifest.backend.globalRegion;
   const roles = new Map<string, RegionRole>(manifest.regions.map((region) => [region.name, region.role]));
-  const renderBackend = compileBackend(manifest.backend.type, manifest.backend.config);
+  const renderBackend = compileRegionalBackend(manifest.backend);
 
   const regionCount = accounts.reduce((sum, account) => sum + account.regions.length, 0);
   const environmentCount = accounts.reduce(
@@ -700,6 +700,7 @@ function checkTokens(manifest: Manifest, report: (path: ManifestPath, message: s
     }
   };
   check(manifest.backend.config, ['backend', 'config']);
+  check(manifest.backend.regionConfig, ['backend', 'region_config']);
   for (const layer of manifest.layers) check(layer.vars, ['layers', layer.index, 'vars']);
 }
 
@@ -708,7 +709,7 @@ function checkStateLocations(
   instances: Instance[],
   report: (path: ManifestPath, message: string) => void,
 ) {
-  const location = compileStateLocation(manifest.backend.config);
+  const location = compileStateLocation(manifest.backend);
   if (location.isUnique) return;
   const owners = new Map<string, string>();
   const clashes: string[] = [];

@@ -137,6 +137,7 @@ interface RawManifest {
   backend: {
     type: string;
     config: Record<string, string | number | boolean>;
+    region_config?: Record<string, Record<string, string | number | boolean>>;
     global_region: string;
     replicas?: Record<string, string>;
   };
@@ -208,6 +209,11 @@ function buildManifest(
     }
   }
 
+  const regionConfig = raw.backend.region_config ?? {};
+  for (const region of Object.keys(regionConfig)) {
+    checkRegion(region, ['backend', 'region_config', region], 'backend.region_config region');
+  }
+
   const defaultStrategy = raw.dr?.strategy ?? 'backup_restore';
   const accounts: AccountSpec[] = Object.entries(raw.accounts).map(([name, account]) => {
     account.regions.forEach((region, index) =>
@@ -260,6 +266,9 @@ function buildManifest(
     backend: {
       type: raw.backend.type,
       config: { ...raw.backend.config },
+      regionConfig: Object.fromEntries(
+        Object.entries(regionConfig).map(([region, config]) => [region, { ...config }]),
+      ),
       globalRegion: raw.backend.global_region,
       replicas: { ...replicas },
     },

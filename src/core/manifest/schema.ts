@@ -113,6 +113,13 @@ export const manifestSchema = {
           description:
             'Partial backend configuration, rendered per instance. Tokens: {id} {layer} {scope} {account} {account_id} {region} {environment} {role}.',
         },
+        region_config: {
+          type: 'object',
+          propertyNames: name,
+          additionalProperties: { type: 'object', additionalProperties: scalar },
+          description:
+            'Per region, keys that replace or add to config for the state stored in that region (an endpoint, a regional KMS key). Rendered with the same tokens.',
+        },
         global_region: {
           ...name,
           description: 'Region that keeps the state of global- and account-scoped layers.',

@@ -74,6 +74,8 @@ export interface TerraformSettings {
 export interface BackendSpec {
   type: string;
   config: Record<string, string | number | boolean>;
+  /** Per state region, keys that replace or add to `config` there (an endpoint, a regional KMS key). */
+  regionConfig: Record<string, Record<string, string | number | boolean>>;
   globalRegion: string;
   replicas: Record<string, string>;
 }

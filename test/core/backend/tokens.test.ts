@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  backendConfigIn,
   compileBackend,
+  compileRegionalBackend,
   compileStateLocation,
   compileValue,
   renderBackend,
+  renderInstanceBackend,
   renderValue,
   tokenValues,
   type TokenValues,
@@ -91,10 +94,14 @@ describe('compiled renderers render what the plain ones do', () => {
 
 describe('compileStateLocation', () => {
   const backend = (config: Record<string, string | number | boolean>) => ({ type: 's3', config });
+  const spec = (config: Record<string, string | number | boolean>, regionConfig = {}) => ({
+    config,
+    regionConfig,
+  });
 
   it('needs no key when a value renders {id} with nothing but fixed text around it', () => {
-    expect(compileStateLocation({ key: '{id}.tfstate', bucket: 'b-{region}' }).isUnique).toBe(true);
-    expect(compileStateLocation({ key: 'state/{id}' }).isUnique).toBe(true);
+    expect(compileStateLocation(spec({ key: '{id}.tfstate', bucket: 'b-{region}' })).isUnique).toBe(true);
+    expect(compileStateLocation(spec({ key: 'state/{id}' })).isUnique).toBe(true);
   });
 
   it('keys by the rendered values when ids alone do not tell locations apart', () => {
@@ -104,12 +111,12 @@ describe('compileStateLocation', () => {
       { key: '{id}{id}' },
       { key: 'fixed' },
     ]) {
-      expect(compileStateLocation(config).isUnique).toBe(false);
+      expect(compileStateLocation(spec(config)).isUnique).toBe(false);
     }
   });
 
   it('gives equal keys exactly for equal templated values', () => {
-    const { key } = compileStateLocation({ a: '{account}', fixed: 'x', b: '{region}', n: 1 });
+    const { key } = compileStateLocation(spec({ a: '{account}', fixed: 'x', b: '{region}', n: 1 }));
     expect(key(backend({ a: 'ab', fixed: 'x', b: 'c', n: 1 }))).not.toBe(
       key(backend({ a: 'a', fixed: 'x', b: 'bc', n: 1 })),
     );
@@ -119,5 +126,61 @@ describe('compileStateLocation', () => {
     expect(key(backend({ a: 'ab', fixed: 'x', b: 'c', n: 1 }))).toBe(
       key(backend({ a: 'ab', fixed: 'x', b: 'c', n: 1 })),
     );
+  });
+
+  it('is unique only while no region replaces the {id} key with one that is not', () => {
+    expect(compileStateLocation(spec({ key: '{id}' }, { r2: { key: 'state/{id}' } })).isUnique).toBe(true);
+    expect(compileStateLocation(spec({ key: '{id}' }, { r2: { key: '{layer}' } })).isUnique).toBe(false);
+  });
+
+  it('tells regions apart by the keys a region sets, even where config does not template them', () => {
+    const { isUnique, key } = compileStateLocation(
+      spec({ bucket: 'tfstate', key: '{layer}.tfstate' }, { 'eu-west-1': { endpoints: '{s3="http://b"}' } }),
+    );
+    expect(isUnique).toBe(false);
+    expect(key(backend({ bucket: 'tfstate', key: 'dns.tfstate', endpoints: '{s3="http://b"}' }))).not.toBe(
+      key(backend({ bucket: 'tfstate', key: 'dns.tfstate' })),
+    );
+  });
+});
+
+describe('backend.region_config', () => {
+  const backend = {
+    type: 's3',
+    config: { bucket: 'tfstate-{region}', key: '{id}.tfstate', use_lockfile: true },
+    regionConfig: {
+      r2: { endpoints: '{s3="http://127.0.0.1:9001"}', kms_key_id: 'alias/state-{region}' },
+      r1: { bucket: 'legacy-{account}' },
+    },
+    globalRegion: 'r1',
+    replicas: {},
+  };
+
+  it('adds or replaces the keys a region sets, for state stored in that region only', () => {
+    expect(backendConfigIn(backend, 'r2')).toEqual({
+      bucket: 'tfstate-{region}',
+      key: '{id}.tfstate',
+      use_lockfile: true,
+      endpoints: '{s3="http://127.0.0.1:9001"}',
+      kms_key_id: 'alias/state-{region}',
+    });
+    expect(backendConfigIn(backend, 'r1').bucket).toBe('legacy-{account}');
+    expect(backendConfigIn(backend, 'r3')).toBe(backend.config);
+  });
+
+  it('renders the same per instance whether compiled once or rendered on its own', () => {
+    const compiled = compileRegionalBackend(backend);
+    for (const values of instances) {
+      expect(compiled(values)).toEqual(renderInstanceBackend(backend, values));
+    }
+    expect(compiled(valuesOf('a/r2/net', 'a', 'r2', null)).config).toEqual({
+      bucket: 'tfstate-r2',
+      key: 'a/r2/net.tfstate',
+      use_lockfile: true,
+      endpoints: '{s3="http://127.0.0.1:9001"}',
+      kms_key_id: 'alias/state-r2',
+    });
+    // Global and account state lives in the global region (r1 here), so r1's keys apply to it.
+    expect(compiled(valuesOf('a/iam', 'a', null, null)).config.bucket).toBe('legacy-a');
   });
 });

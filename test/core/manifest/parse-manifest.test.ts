@@ -222,6 +222,22 @@ describe('parseManifest: problems, each located with a message a person can act 
     expect(messages).toContain("region 'eu-west-2' cannot be its own replica");
   });
 
+  it('reads backend.region_config, and refuses a region there that is not declared', () => {
+    const text = EXAMPLE_MANIFEST.replace(
+      '  global_region: eu-west-2\n',
+      '  global_region: eu-west-2\n  region_config:\n    eu-west-1: { endpoints: \'{s3="http://127.0.0.1:9001"}\' }\n',
+    );
+    expect(parseManifest(text, 'layers.yml').backend.regionConfig).toEqual({
+      'eu-west-1': { endpoints: '{s3="http://127.0.0.1:9001"}' },
+    });
+    const [problem] = problemsOf(text.replace('    eu-west-1: { endpoints', '    eu-west-9: { endpoints'));
+    expect(problem).toMatchObject({
+      message:
+        "backend.region_config region 'eu-west-9' is not declared under 'regions' (did you mean 'eu-west-2'?)",
+      line: lineOf(text, '    eu-west-1: { endpoints'),
+    });
+  });
+
   it('refuses duplicate layer names, naming the first', () => {
     const text = manifestWithLayers(
       '  - { name: x, scope: global, path: a }\n  - { name: x, scope: account, path: b }\n',
