@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
-import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+import { STAND_IN, terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const EVENTS = path.resolve('..', 'shared', 'fixtures', 'github');
+const EVENTS = fixturePath('github');
 
 /**
  * dist/index.js run as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files,
  * GITHUB_EVENT_PATH pointing at real webhook payloads, Terraform on PATH, and the GitHub REST API served on
  * 127.0.0.1 through GITHUB_API_URL.
  */
-describe('the action (dist/index.js on Node 24)', () => {
+describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $name)', (terraform) => {
   const api = new GitHubApiServer();
   let apiUrl: string;
   let estate: string;
@@ -27,9 +28,11 @@ describe('the action (dist/index.js on Node 24)', () => {
     const payload = JSON.parse(readFileSync(path.join(EVENTS, event), 'utf8')) as {
       repository: { full_name: string };
     };
-    const binaryDirectory = path.dirname(terraformBinary());
+    // The stand-in is `terraform` on PATH, as the manifest names it; a real binary comes as terraform-binary.
+    const binaryDirectory = path.dirname(STAND_IN.path);
     return {
       PATH: `${binaryDirectory}${path.delimiter}${process.env.PATH ?? ''}`,
+      ...terraform.env,
       GITHUB_EVENT_PATH: path.join(EVENTS, event),
       GITHUB_EVENT_NAME: eventName,
       GITHUB_REPOSITORY: payload.repository.full_name,
@@ -43,13 +46,13 @@ describe('the action (dist/index.js on Node 24)', () => {
     manifest: 'layers.yml',
     'github-token': 'test-token',
     cache: 'true',
-    ...(isStandIn() ? {} : { 'terraform-binary': terraformBinary() }),
+    ...(terraform.isStandIn ? {} : { 'terraform-binary': terraform.path }),
     ...extra,
   });
 
   beforeAll(async () => {
     apiUrl = await api.start();
-    estate = mkdtempSync(path.join(os.tmpdir(), 'strata-action-estate-'));
+    estate = scratchDir('strata-action-estate-');
     cpSync('examples/multi-region', estate, { recursive: true });
     rmSync(path.join(estate, 'state'), { recursive: true, force: true });
     rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
@@ -175,9 +178,9 @@ describe('the action (dist/index.js on Node 24)', () => {
   });
 
   it('report: merges the results of matrix jobs into one summary', async () => {
-    const results = mkdtempSync(path.join(os.tmpdir(), 'strata-results-'));
+    const results = scratchDir('strata-results-');
     for (const layer of ['iam', 'network']) {
-      const workDir = mkdtempSync(path.join(os.tmpdir(), 'strata-leg-'));
+      const workDir = scratchDir('strata-leg-');
       const leg = await runAction(
         inputs({ command: 'plan', layers: layer, 'work-dir': workDir, comment: 'false' }),
         {
@@ -237,7 +240,7 @@ describe('the action (dist/index.js on Node 24)', () => {
   });
 
   it('a pull request from a fork: no plan, and the comment says why', async () => {
-    const forkEvent = path.join(mkdtempSync(path.join(os.tmpdir(), 'strata-fork-')), 'event.json');
+    const forkEvent = path.join(scratchDir('strata-fork-'), 'event.json');
     const payload = JSON.parse(
       readFileSync(path.join(EVENTS, 'pull_request.opened.octokit.json'), 'utf8'),
     ) as {
@@ -287,7 +290,7 @@ describe('the action (dist/index.js on Node 24)', () => {
   it('destroys the estate again (leaves nothing behind for the next test run)', () => {
     const destroyed = runCli(['destroy', '--manifest', 'layers.yml'], {
       cwd: estate,
-      env: { STRATA_TERRAFORM: terraformBinary() },
+      env: terraformEnv(terraform),
     });
     expect(destroyed.status).toBe(0);
   });

@@ -1,132 +1,135 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
-import { terraformBinary } from '../helpers/terraform-binary.js';
+import { terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /**
- * The whole example estate through the CLI, as a user runs it: plan, apply, plan again, destroy. With
- * STRATA_TERRAFORM pointing at a real binary, the same test runs against real Terraform.
+ * The whole example estate through the CLI, as a user runs it: plan, apply, plan again, destroy; against the
+ * stand-in, and again against real OpenTofu (or STRATA_TERRAFORM) when there is one.
  */
-describe('strata plan / apply / destroy on examples/multi-region', () => {
-  let estate: string;
-  const run = (command: string, ...extra: string[]) => {
-    const resultFile = path.join(estate, `${command}-${Date.now()}.json`);
-    const result = runCli([command, '--manifest', 'layers.yml', '--json-out', resultFile, ...extra], {
-      cwd: estate,
-      env: { STRATA_TERRAFORM: terraformBinary() },
-    });
-    const json = existsSync(resultFile)
-      ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
-      : undefined;
-    return { ...result, json };
-  };
-  const byId = (result: RunResult) => new Map(result.instances.map((instance) => [instance.id, instance]));
-  const variablesOf = (id: string) =>
-    JSON.parse(
-      readFileSync(
-        path.join(estate, '.strata', 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
-
-  beforeAll(() => {
-    estate = mkdtempSync(path.join(os.tmpdir(), 'strata-estate-'));
-    cpSync('examples/multi-region', estate, { recursive: true });
-    rmSync(path.join(estate, 'state'), { recursive: true, force: true });
-    rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
-  });
-
-  it('plans everything and finds changes, with mock-free waits reported for new upstreams', () => {
-    const result = run('plan');
-    expect(result.json).toBeDefined();
-    const plan = result.json!;
-    expect(plan.command).toBe('plan');
-    // Nothing is applied yet: the instances without upstreams plan; those waiting on them say so.
-    expect(byId(plan).get('dns')).toMatchObject({ status: 'succeeded', changes: { add: 1 } });
-    expect(byId(plan).get('prod/eu-west-2/network')!.reason).toContain('waits on upstream prod/iam');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/\[\d+\/11\] dns {2}succeeded {2}\+1 ~0 -0 {2}\d+\.\ds/);
-  });
-
-  it('applies everything in dependency order, passing upstream outputs down', () => {
-    const result = run('apply', '--parallelism', '3');
-    expect(result.stderr).not.toContain('failed');
-    expect(result.status).toBe(0);
-    const apply = result.json!;
-    expect(apply.status).toBe('succeeded');
-    expect(apply.instances).toHaveLength(11);
-    const instances = byId(apply);
-    const graph = JSON.parse(
-      runCli(['graph', '--manifest', path.join(estate, 'layers.yml'), '--format', 'json']).stdout,
-    ) as { nodes: { id: string; dependsOn: string[] }[] };
-    for (const node of graph.nodes) {
-      for (const dependency of node.dependsOn) {
-        expect(Date.parse(instances.get(dependency)!.finishedAt!)).toBeLessThanOrEqual(
-          Date.parse(instances.get(node.id)!.startedAt!),
-        );
-      }
-    }
-    const app = variablesOf('prod/eu-west-2/staging/app');
-    expect(app).toMatchObject({
-      region: 'eu-west-2',
-      environment: 'staging',
-      role: 'primary',
-      instance_count: 2,
-      dns: { zone_name: 'example.internal' },
-      network: { cidr_block: '10.20.0.0/16', snapshot_bucket: 'example-snapshots-eu-west-2' },
-    });
-    expect((app.network as { vpc_id: string }).vpc_id).toMatch(/^vpc-[0-9a-f]+$/);
-    expect(variablesOf('prod/eu-west-1/network')).toMatchObject({
-      iam: { deploy_role_arn: expect.stringContaining('222222222222') as unknown },
-    });
-    expect(result.stdout).toContain('apply succeeded: 11 succeeded');
-  });
-
-  it('never prints a sensitive value', () => {
-    const apply = run('apply');
-    expect(apply.status).toBe(0);
-    // The secret is there to leak: the state holds the sensitive output in clear text, as Terraform keeps it.
-    const state = readFileSync(
-      path.join(estate, 'state', 'eu-west-2', 'prod', 'eu-west-2', 'staging', 'app.tfstate'),
-      'utf8',
-    );
-    expect(state).toContain('example-only-not-a-secret');
-    expect(`${apply.stdout}${apply.stderr}`).not.toContain('example-only-not-a-secret');
-  });
-
-  it('plans again and finds nothing to change', () => {
-    const result = run('plan');
-    expect(result.status).toBe(0);
-    expect(result.json!.hasChanges).toBe(false);
-    for (const instance of result.json!.instances) {
-      expect({ id: instance.id, changes: instance.changes }).toEqual({
-        id: instance.id,
-        changes: { add: 0, change: 0, destroy: 0, replace: 0 },
+describe.each(terraformsUnderTest())(
+  'strata plan / apply / destroy on examples/multi-region ($name)',
+  (terraform) => {
+    let estate: string;
+    const run = (command: string, ...extra: string[]) => {
+      const resultFile = path.join(estate, `${command}-${Date.now()}.json`);
+      const result = runCli([command, '--manifest', 'layers.yml', '--json-out', resultFile, ...extra], {
+        cwd: estate,
+        env: terraformEnv(terraform),
       });
-    }
-  });
+      const json = existsSync(resultFile)
+        ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
+        : undefined;
+      return { ...result, json };
+    };
+    const byId = (result: RunResult) => new Map(result.instances.map((instance) => [instance.id, instance]));
+    const variablesOf = (id: string) =>
+      JSON.parse(
+        readFileSync(
+          path.join(estate, '.strata', 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
+          'utf8',
+        ),
+      ) as Record<string, unknown>;
 
-  it('destroys everything in reverse order and leaves every state empty', () => {
-    const result = run('destroy');
-    expect(result.status).toBe(0);
-    const destroy = result.json!;
-    const instances = byId(destroy);
-    expect(Date.parse(instances.get('prod/eu-west-2/staging/app')!.finishedAt!)).toBeLessThanOrEqual(
-      Date.parse(instances.get('prod/eu-west-2/network')!.startedAt!),
-    );
-    expect(Date.parse(instances.get('prod/eu-west-2/network')!.finishedAt!)).toBeLessThanOrEqual(
-      Date.parse(instances.get('prod/iam')!.startedAt!),
-    );
-    for (const instance of destroy.instances) {
-      expect(instance.status).toBe('succeeded');
-      const region = instance.region ?? 'eu-west-2';
-      const state = JSON.parse(
-        readFileSync(path.join(estate, 'state', region, `${instance.id}.tfstate`), 'utf8'),
-      ) as { resources: unknown[] };
-      expect({ id: instance.id, resources: state.resources }).toEqual({ id: instance.id, resources: [] });
-    }
-  });
-});
+    beforeAll(() => {
+      estate = scratchDir('strata-estate-');
+      cpSync('examples/multi-region', estate, { recursive: true });
+      rmSync(path.join(estate, 'state'), { recursive: true, force: true });
+      rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+    });
+
+    it('plans everything and finds changes, with mock-free waits reported for new upstreams', () => {
+      const result = run('plan');
+      expect(result.json).toBeDefined();
+      const plan = result.json!;
+      expect(plan.command).toBe('plan');
+      // Nothing is applied yet: the instances without upstreams plan; those waiting on them say so.
+      expect(byId(plan).get('dns')).toMatchObject({ status: 'succeeded', changes: { add: 1 } });
+      expect(byId(plan).get('prod/eu-west-2/network')!.reason).toContain('waits on upstream prod/iam');
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/\[\d+\/11\] dns {2}succeeded {2}\+1 ~0 -0 {2}\d+\.\ds/);
+    });
+
+    it('applies everything in dependency order, passing upstream outputs down', () => {
+      const result = run('apply', '--parallelism', '3');
+      expect(result.stderr).not.toContain('failed');
+      expect(result.status).toBe(0);
+      const apply = result.json!;
+      expect(apply.status).toBe('succeeded');
+      expect(apply.instances).toHaveLength(11);
+      const instances = byId(apply);
+      const graph = JSON.parse(
+        runCli(['graph', '--manifest', path.join(estate, 'layers.yml'), '--format', 'json']).stdout,
+      ) as { nodes: { id: string; dependsOn: string[] }[] };
+      for (const node of graph.nodes) {
+        for (const dependency of node.dependsOn) {
+          expect(Date.parse(instances.get(dependency)!.finishedAt!)).toBeLessThanOrEqual(
+            Date.parse(instances.get(node.id)!.startedAt!),
+          );
+        }
+      }
+      const app = variablesOf('prod/eu-west-2/staging/app');
+      expect(app).toMatchObject({
+        region: 'eu-west-2',
+        environment: 'staging',
+        role: 'primary',
+        instance_count: 2,
+        dns: { zone_name: 'example.internal' },
+        network: { cidr_block: '10.20.0.0/16', snapshot_bucket: 'example-snapshots-eu-west-2' },
+      });
+      expect((app.network as { vpc_id: string }).vpc_id).toMatch(/^vpc-[0-9a-f]+$/);
+      expect(variablesOf('prod/eu-west-1/network')).toMatchObject({
+        iam: { deploy_role_arn: expect.stringContaining('222222222222') as unknown },
+      });
+      expect(result.stdout).toContain('apply succeeded: 11 succeeded');
+    });
+
+    it('never prints a sensitive value', () => {
+      const apply = run('apply');
+      expect(apply.status).toBe(0);
+      // The secret is there to leak: the state holds the sensitive output in clear text, as Terraform keeps it.
+      const state = readFileSync(
+        path.join(estate, 'state', 'eu-west-2', 'prod', 'eu-west-2', 'staging', 'app.tfstate'),
+        'utf8',
+      );
+      expect(state).toContain('example-only-not-a-secret');
+      expect(`${apply.stdout}${apply.stderr}`).not.toContain('example-only-not-a-secret');
+    });
+
+    it('plans again and finds nothing to change', () => {
+      const result = run('plan');
+      expect(result.status).toBe(0);
+      expect(result.json!.hasChanges).toBe(false);
+      for (const instance of result.json!.instances) {
+        expect({ id: instance.id, changes: instance.changes }).toEqual({
+          id: instance.id,
+          changes: { add: 0, change: 0, destroy: 0, replace: 0 },
+        });
+      }
+    });
+
+    it('destroys everything in reverse order and leaves every state empty', () => {
+      const result = run('destroy');
+      expect(result.status).toBe(0);
+      const destroy = result.json!;
+      const instances = byId(destroy);
+      expect(Date.parse(instances.get('prod/eu-west-2/staging/app')!.finishedAt!)).toBeLessThanOrEqual(
+        Date.parse(instances.get('prod/eu-west-2/network')!.startedAt!),
+      );
+      expect(Date.parse(instances.get('prod/eu-west-2/network')!.finishedAt!)).toBeLessThanOrEqual(
+        Date.parse(instances.get('prod/iam')!.startedAt!),
+      );
+      for (const instance of destroy.instances) {
+        expect(instance.status).toBe('succeeded');
+        const region = instance.region ?? 'eu-west-2';
+        const state = JSON.parse(
+          readFileSync(path.join(estate, 'state', region, `${instance.id}.tfstate`), 'utf8'),
+        ) as { resources: unknown[] };
+        expect({ id: instance.id, resources: state.resources }).toEqual({ id: instance.id, resources: [] });
+      }
+    });
+  },
+);

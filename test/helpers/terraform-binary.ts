@@ -1,14 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/**
- * The Terraform the end-to-end tests drive: STRATA_TERRAFORM when it names a real binary (the project's
- * GitHub workflow does that), else the stand-in under test/stand-in.
- */
-export function terraformBinary(): string {
-  return process.env.STRATA_TERRAFORM || path.resolve('test/stand-in/terraform');
+/** A Terraform the end-to-end tests drive: the stand-in, or a real OpenTofu or Terraform binary. */
+export interface TerraformUnderTest {
+  /** For test titles: `stand-in`, `OpenTofu 1.12.6`. */
+  name: string;
+  path: string;
+  isStandIn: boolean;
+  /** What to add to the environment of a run that uses it. */
+  env: Record<string, string>;
 }
 
-/** Whether the tests run against the stand-in, whose failure injection some tests need. */
-export function isStandIn(): boolean {
-  return !process.env.STRATA_TERRAFORM;
+export const STAND_IN: TerraformUnderTest = {
+  name: 'stand-in',
+  path: path.resolve('test/stand-in/terraform'),
+  isStandIn: true,
+  env: {},
+};
+
+/** Where `npm run tools` builds the pinned OpenTofu. */
+export const BUILT_TOFU = path.resolve('.tools/bin/tofu');
+
+let real: TerraformUnderTest | null | undefined;
+
+/**
+ * The real binary, when there is one: STRATA_TERRAFORM (any `tofu` or `terraform`), else the OpenTofu that
+ * `npm run tools` built. Undefined when neither exists; the real-binary suites are then skipped.
+ */
+export function realTerraform(): TerraformUnderTest | undefined {
+  if (real !== undefined) return real ?? undefined;
+  const binary = process.env.STRATA_TERRAFORM || (existsSync(BUILT_TOFU) ? BUILT_TOFU : undefined);
+  real = binary ? describeBinary(binary) : null;
+  return real ?? undefined;
+}
+
+function describeBinary(binary: string): TerraformUnderTest {
+  // The machine's CLI configuration is not the tests' business: an empty value means none.
+  const env = { TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1' };
+  const text = execFileSync(binary, ['version', '-json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  const version = (JSON.parse(text) as { terraform_version: string }).terraform_version;
+  const product = path.basename(binary).startsWith('tofu') ? 'OpenTofu' : 'Terraform';
+  return { name: `${product} ${version}`, path: binary, isStandIn: false, env };
+}
+
+/** The stand-in, then the real binary when there is one: a suite that runs on either runs on each. */
+export function terraformsUnderTest(): TerraformUnderTest[] {
+  const binary = realTerraform();
+  return binary ? [STAND_IN, binary] : [STAND_IN];
+}
+
+/** The environment of a CLI or action run against `terraform`. */
+export function terraformEnv(terraform: TerraformUnderTest): Record<string, string> {
+  return { STRATA_TERRAFORM: terraform.path, ...terraform.env };
 }
