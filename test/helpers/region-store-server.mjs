@@ -11,6 +11,7 @@
 //   taken in the source region stays in the replica once released).
 // The parent talks to it over the IPC channel: {type:'stats'} and {type:'settle'} (replication caught up).
 import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
 import S3rver from 's3rver';
@@ -86,7 +87,7 @@ if (options.hang) {
           }
           return;
         } catch {
-          await new Promise((resolve) => setTimeout(resolve, 200));
+          await sleep(200);
         }
       }
     });
