@@ -207,6 +207,9 @@ class StepFailure extends Error {
   }
 }
 
+/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
+const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
+
 /** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
 class WaitingOnUpstream extends Error {}
 
@@ -260,6 +263,11 @@ class EngineContext {
         const varFile = path.join(directory, 'variables.tfvars.json');
         await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
         await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
+        // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
+        const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
+        if (result.mockedUpstreams.length > 0) {
+          await writeFile(mockedFile, `${JSON.stringify(result.mockedUpstreams)}\n`);
+        } else await rm(mockedFile, { force: true });
         const planFile = path.join(directory, 'plan.tfplan');
         step('plan');
         const plan = await this.terraform(
@@ -468,9 +476,18 @@ class EngineContext {
         `no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`,
       );
     }
+    const mocked = await readFile(path.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then(
+      (text) => JSON.parse(text) as string[],
+      () => [],
+    );
+    if (mocked.length > 0) {
+      throw new StepFailure(
+        `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
+      );
+    }
     step('read-upstream');
     const variables = await this.variablesFor(instance, result);
-    if (result.mockedUpstreams.length > 0 || digest(variables) !== plannedInputs) {
+    if (digest(variables) !== plannedInputs) {
       throw new StepFailure(
         `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`,
       );
@@ -503,7 +520,7 @@ class EngineContext {
         const mocks = layer.mockOutputs;
         if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
           upstream.set(source.id, mocks);
-          result.mockedUpstreams.push(source.id);
+          if (!result.mockedUpstreams.includes(source.id)) result.mockedUpstreams.push(source.id);
         } else if (this.options.command !== 'destroy') {
           throw new WaitingOnUpstream(
             `waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +

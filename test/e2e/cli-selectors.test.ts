@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
+import { runCli } from '../helpers/run-dist.js';
+import { scratchDir } from '../helpers/scratch.js';
+import { terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
+
+/**
+ * test/estates/selectors through the CLI: a dependency on the primary region's instance (`as: hub`), a fan-in
+ * over every region, and mock outputs that let a new estate plan, but never apply; against the stand-in, and
+ * against real OpenTofu when there is one.
+ */
+describe.each(terraformsUnderTest())('dependency selectors and mock outputs ($name)', (terraform) => {
+  let estate: string;
+  const run = (command: string, ...extra: string[]) => {
+    const resultFile = path.join(estate, `${command}-${Date.now()}.json`);
+    const result = runCli([command, '--manifest', 'layers.yml', '--json-out', resultFile, ...extra], {
+      cwd: estate,
+      env: terraformEnv(terraform),
+    });
+    const json = existsSync(resultFile)
+      ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
+      : undefined;
+    return { ...result, json: json! };
+  };
+  const instance = (result: RunResult, id: string) => result.instances.find((entry) => entry.id === id)!;
+  const variablesOf = (id: string, workDir = '.strata') =>
+    JSON.parse(
+      readFileSync(
+        path.join(estate, workDir, 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+  const stateOf = (region: string, id: string) =>
+    JSON.parse(readFileSync(path.join(estate, 'state', region, `${id}.tfstate`), 'utf8')) as {
+      resources: unknown[];
+      outputs: Record<string, { value: unknown }>;
+    };
+
+  beforeAll(() => {
+    estate = scratchDir('strata-selectors-');
+    cpSync('test/estates/selectors', estate, { recursive: true });
+  });
+
+  it('plans a new estate on mock outputs, saying which upstreams were mocked', () => {
+    const plan = run('plan', '--work-dir', 'reviewed');
+    expect(plan.stderr).not.toContain('failed');
+    expect(plan.status).toBe(0);
+    expect(plan.json.instances.every((entry) => entry.status === 'succeeded')).toBe(true);
+    expect(instance(plan.json, 'shared/eu-west-1/network').mockedUpstreams).toEqual(['shared/keys']);
+    // Each mocked upstream once, however many of the instance's inputs it feeds.
+    expect(instance(plan.json, 'shared/eu-west-2/peering').mockedUpstreams).toEqual([
+      'shared/eu-west-2/network',
+    ]);
+    expect(instance(plan.json, 'shared/inventory').mockedUpstreams.sort()).toEqual([
+      'shared/eu-west-1/network',
+      'shared/eu-west-2/network',
+    ]);
+    expect(variablesOf('shared/eu-west-1/peering', 'reviewed')).toMatchObject({
+      hub: { cidr_block: '10.255.0.0/16' },
+      network: { cidr_block: '10.255.0.0/16' },
+    });
+  });
+
+  it('refuses to apply a saved plan that was made on mock outputs', () => {
+    const apply = run('apply', '--plan-dir', 'reviewed');
+    expect(apply.status).toBe(1);
+    expect(instance(apply.json, 'shared/keys').status).toBe('succeeded');
+    const network = instance(apply.json, 'shared/eu-west-2/network');
+    expect(network.status).toBe('failed');
+    expect(network.error).toBe(
+      'refusing to apply the saved plan for shared/eu-west-2/network: it was made with mock outputs of shared/keys, which had not been applied yet; plan it again now that they are, review that plan, and apply it',
+    );
+    expect(instance(apply.json, 'shared/inventory')).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('failed') as unknown,
+    });
+  });
+
+  it('applies with real outputs: by layer name, under `as:`, and as a fan-in map keyed by region', () => {
+    const apply = run('apply');
+    expect(apply.stderr).not.toContain('failed');
+    expect(apply.status).toBe(0);
+    expect(variablesOf('shared/eu-west-2/network')).toMatchObject({
+      keys: { key_arn: 'arn:aws:kms:eu-west-2:333333333333:key/state' },
+    });
+    expect(variablesOf('shared/eu-west-1/peering')).toMatchObject({
+      hub: { cidr_block: '10.20.0.0/16' },
+      network: { cidr_block: '10.10.0.0/16' },
+    });
+    expect(variablesOf('shared/inventory').network).toEqual({
+      'eu-west-1': { cidr_block: '10.10.0.0/16' },
+      'eu-west-2': { cidr_block: '10.20.0.0/16' },
+    });
+    expect(stateOf('eu-west-1', 'shared/eu-west-1/peering').outputs).toMatchObject({
+      peered_with: { value: '10.20.0.0/16' },
+    });
+    expect(stateOf('eu-west-2', 'shared/eu-west-2/peering').outputs).toMatchObject({
+      peered_with: { value: '' },
+    });
+    expect(stateOf('eu-west-2', 'shared/inventory').outputs).toEqual({
+      cidr_blocks: {
+        type: expect.anything() as unknown,
+        value: { 'eu-west-1': '10.10.0.0/16', 'eu-west-2': '10.20.0.0/16' },
+      },
+    });
+  });
+
+  it('plans again and finds nothing to change, with no mocks left', () => {
+    const plan = run('plan');
+    expect(plan.status).toBe(0);
+    expect(plan.json.hasChanges).toBe(false);
+    expect(plan.json.instances.flatMap((entry) => entry.mockedUpstreams)).toEqual([]);
+  });
+
+  it('destroys in reverse order and leaves every state empty', () => {
+    const destroy = run('destroy');
+    expect(destroy.status).toBe(0);
+    const finished = (id: string) => Date.parse(instance(destroy.json, id).finishedAt!);
+    const started = (id: string) => Date.parse(instance(destroy.json, id).startedAt!);
+    expect(finished('shared/inventory')).toBeLessThanOrEqual(started('shared/eu-west-1/network'));
+    expect(finished('shared/eu-west-1/peering')).toBeLessThanOrEqual(started('shared/eu-west-2/network'));
+    expect(finished('shared/eu-west-2/network')).toBeLessThanOrEqual(started('shared/keys'));
+    for (const entry of destroy.json.instances) {
+      expect({ id: entry.id, resources: stateOf(entry.region ?? 'eu-west-2', entry.id).resources }).toEqual({
+        id: entry.id,
+        resources: [],
+      });
+    }
+  });
+});
