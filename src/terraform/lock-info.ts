@@ -139,7 +139,8 @@ export function describeLock(
   const holder = info.who === '' ? 'an unknown holder' : info.who;
   const operation =
     info.operation === '' ? 'an unnamed operation' : (OPERATIONS[info.operation] ?? `'${info.operation}'`);
-  const version = info.version === '' ? '' : ` (Terraform ${info.version})`;
+  // The holder may be Terraform or OpenTofu: the lock says only its version.
+  const version = info.version === '' ? '' : ` (version ${info.version})`;
   const lines = [
     `The state of ${context.instanceId} is locked by ${holder} for ${operation}${version}${since(info, now)}.`,
   ];

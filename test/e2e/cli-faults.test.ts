@@ -1,40 +1,46 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { node24 } from '../helpers/node24.js';
 import { runCli } from '../helpers/run-dist.js';
-import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+import {
+  STAND_IN,
+  terraformEnv,
+  terraformsUnderTest,
+  type TerraformUnderTest,
+} from '../helpers/terraform-binary.js';
+import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 /**
- * Faults a real run meets, injected through the stand-in (so these tests need it: a real binary cannot be
- * told to fail or hang on cue), plus the saved-plan workflow, which runs against either.
+ * Faults a real run meets, injected through the stand-in (a real binary cannot be told to fail or hang on
+ * cue; test/e2e/cli-faults-opentofu.test.ts meets the ones a real binary can), plus the saved-plan workflow,
+ * on the stand-in and on real OpenTofu.
  */
-const withStandIn = isStandIn() ? describe : describe.skip;
 
 let estate: string;
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  runCli(args, { cwd: estate, env: { STRATA_TERRAFORM: terraformBinary(), ...env } });
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}, terraform: TerraformUnderTest = STAND_IN) =>
+  runCli(args, { cwd: estate, env: { ...terraformEnv(terraform), ...env } });
 const resultOf = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
 const statusOf = (result: RunResult) => Object.fromEntries(result.instances.map((i) => [i.id, i.status]));
 const lockFilesIn = (directory: string) =>
   existsSync(directory) ? readdirSync(directory).filter((name) => name.includes('.lock.info')) : [];
 
 beforeEach(() => {
-  estate = mkdtempSync(path.join(os.tmpdir(), 'strata-faults-'));
+  estate = scratchDir('strata-faults-');
   cpSync('examples/multi-region', estate, { recursive: true });
   rmSync(path.join(estate, 'state'), { recursive: true, force: true });
   rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
 });
 
-describe('saved plans', () => {
+describe.each(terraformsUnderTest())('saved plans ($name)', (terraform) => {
+  const cliOn = (args: string[]) => cli(args, {}, terraform);
+
   it('apply --plan-dir applies the plans of an earlier plan run, and refuses them once stale', () => {
-    expect(cli(['apply', '--manifest', 'layers.yml', '--layer', 'dns,iam']).status).toBe(0);
-    const plan = cli(['plan', '--manifest', 'layers.yml', '--layer', 'network', '--work-dir', 'reviewed']);
+    expect(cliOn(['apply', '--manifest', 'layers.yml', '--layer', 'dns,iam']).status).toBe(0);
+    const plan = cliOn(['plan', '--manifest', 'layers.yml', '--layer', 'network', '--work-dir', 'reviewed']);
     expect(plan.status).toBe(0);
-    const apply = cli([
+    const apply = cliOn([
       'apply',
       '--manifest',
       'layers.yml',
@@ -50,7 +56,7 @@ describe('saved plans', () => {
     expect(resultOf('applied.json').instances.every((i) => i.changes?.add === 2)).toBe(true);
 
     // The same plans again: the state moved on since they were made, so Terraform refuses them.
-    const again = cli([
+    const again = cliOn([
       'apply',
       '--manifest',
       'layers.yml',
@@ -68,10 +74,10 @@ describe('saved plans', () => {
   });
 
   it('refuses --plan-dir without apply, and a plan directory that has no plan for an instance', () => {
-    const wrong = cli(['plan', '--manifest', 'layers.yml', '--plan-dir', 'x']);
+    const wrong = cliOn(['plan', '--manifest', 'layers.yml', '--plan-dir', 'x']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--plan-dir only goes with apply');
-    const missing = cli([
+    const missing = cliOn([
       'apply',
       '--manifest',
       'layers.yml',
@@ -87,7 +93,7 @@ describe('saved plans', () => {
   });
 });
 
-withStandIn('faults injected through the stand-in', () => {
+describe('faults injected through the stand-in', () => {
   it('refuses a Terraform older than the documented minimum, saying why', () => {
     const result = cli(['plan', '--manifest', 'layers.yml'], { STANDIN_VERSION: '1.9.8' });
     expect(result.status).toBe(2);
@@ -141,7 +147,7 @@ withStandIn('faults injected through the stand-in', () => {
   });
 
   it('Ctrl-C during apply: forwards the interrupt, waits for Terraform to release its lock, exits 130', async () => {
-    const child = spawn(
+    const child = startProcess(
       node24(),
       [
         path.resolve('dist/cli.js'),
@@ -155,7 +161,7 @@ withStandIn('faults injected through the stand-in', () => {
       ],
       {
         cwd: estate,
-        env: { ...process.env, STRATA_TERRAFORM: terraformBinary(), STANDIN_HANG: 'apply:dns' },
+        env: { ...process.env, STRATA_TERRAFORM: STAND_IN.path, STANDIN_HANG: 'apply:dns' },
       },
     );
     let stderr = '';
@@ -204,7 +210,7 @@ withStandIn('faults injected through the stand-in', () => {
   it('a state lock held by another run: waits lock_timeout, then names the holder and how to release it', async () => {
     const manifest = path.join(estate, 'layers.yml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('lock_timeout: 30s', 'lock_timeout: 1s'));
-    const holder = spawn(
+    const holder = startProcess(
       node24(),
       [
         path.resolve('dist/cli.js'),
@@ -218,7 +224,7 @@ withStandIn('faults injected through the stand-in', () => {
       ],
       {
         cwd: estate,
-        env: { ...process.env, STRATA_TERRAFORM: terraformBinary(), STANDIN_HANG: 'plan:dns' },
+        env: { ...process.env, STRATA_TERRAFORM: STAND_IN.path, STANDIN_HANG: 'plan:dns' },
       },
     );
     const deadline = Date.now() + 20_000;
@@ -253,7 +259,7 @@ withStandIn('faults injected through the stand-in', () => {
   });
 
   it('Strata killed with SIGKILL mid-run: the result file is whole JSON, and --resume finishes the rest', async () => {
-    const child = spawn(
+    const child = startProcess(
       node24(),
       [
         path.resolve('dist/cli.js'),
@@ -267,7 +273,7 @@ withStandIn('faults injected through the stand-in', () => {
       ],
       {
         cwd: estate,
-        env: { ...process.env, STRATA_TERRAFORM: terraformBinary(), STANDIN_DELAY_MS: 'apply:*:300' },
+        env: { ...process.env, STRATA_TERRAFORM: STAND_IN.path, STANDIN_DELAY_MS: 'apply:*:300' },
       },
     );
     let stderr = '';

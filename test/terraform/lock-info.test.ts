@@ -221,7 +221,7 @@ describe('describeLock', () => {
   it('says who holds the lock, for what, since when, and how to release a stale one', () => {
     expect(describeLock(info, now, context)).toBe(
       [
-        'The state of prod/eu-west-2/network is locked by runner@fv-az1234-567 for an apply (or destroy) (Terraform 1.5.7) since 2024-05-02 09:14 UTC, for 2h 14m.',
+        'The state of prod/eu-west-2/network is locked by runner@fv-az1234-567 for an apply (or destroy) (version 1.5.7) since 2024-05-02 09:14 UTC, for 2h 14m.',
         '  State:   acme-tfstate-222222222222-eu-west-2/prod/eu-west-2/network.tfstate',
         '  Lock ID: 9db590f1-b6fe-c5f2-2678-8804f089deba',
         '  Note:    strata run 42',
@@ -237,7 +237,7 @@ describe('describeLock', () => {
     const local = parseLockError(STANDIN_LOCAL)!;
     const message = describeLock(local, new Date('2026-11-25T17:36:41Z'), context);
     expect(message).toContain(
-      'locked by root@vm for a plan (Terraform 1.13.5) since 2026-11-25 17:35 UTC, for 41s.',
+      'locked by root@vm for a plan (version 1.13.5) since 2026-11-25 17:35 UTC, for 41s.',
     );
     expect(message).toContain('  terraform force-unlock 10c6a34b-267f-5c7b-c450-b34dbf98072f');
     expect(message).not.toContain('Note:');
@@ -245,7 +245,7 @@ describe('describeLock', () => {
 
   it('names an operation it does not know by its own name', () => {
     const message = describeLock({ ...info, operation: 'init' }, now, context);
-    expect(message).toContain("for 'init' (Terraform 1.5.7)");
+    expect(message).toContain("for 'init' (version 1.5.7)");
   });
 
   it('does not invent an age for a lock from the future or an unreadable time', () => {
@@ -256,9 +256,9 @@ describe('describeLock', () => {
     const skewed = describeLock(info, new Date('2024-05-02T09:13:30Z'), context);
     expect(skewed).toContain('since 2024-05-02 09:14 UTC, for 0s.');
     const unreadable = describeLock({ ...info, createdText: 'soon', createdAt: null }, now, context);
-    expect(unreadable).toContain('(Terraform 1.5.7) since soon.');
+    expect(unreadable).toContain('(version 1.5.7) since soon.');
     const none = describeLock({ ...info, createdText: '', createdAt: null }, now, context);
-    expect(none).toContain('(Terraform 1.5.7).\n');
+    expect(none).toContain('(version 1.5.7).\n');
   });
 
   it('still says how to find and release a lock whose record could not be read', () => {

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
+import { node24 } from '../helpers/node24.js';
+import { runCli } from '../helpers/run-dist.js';
+import { startProcess } from '../helpers/scratch.js';
+import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
+import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+
+/**
+ * The faults a real binary can meet without being told to: a state lock another run holds, Ctrl-C during an
+ * apply, Strata itself killed mid-run. Real OpenTofu, state in a real S3-compatible store (the lock is an
+ * object there, taken with a conditional write), and a dns layer whose first apply runs a provisioner that
+ * sleeps, so that a run holds its lock for as long as a test needs.
+ */
+const terraform = realTerraform();
+const withRealBinary = terraform ? describe : describe.skip;
+
+withRealBinary(`faults against ${terraform?.name ?? 'no real binary: run npm run tools'}`, () => {
+  let stores: StateStores;
+  let estate: string;
+  const env = () => ({ ...process.env, ...terraformEnv(terraform!), ...StateStores.credentials() });
+  const cli = (args: string[]) => runCli([...args, '--manifest', 'layers.yml'], { cwd: estate, env: env() });
+  const start = (args: string[]) =>
+    startProcess(node24(), [path.resolve('dist/cli.js'), ...args, '--manifest', 'layers.yml'], {
+      cwd: estate,
+      env: env(),
+    });
+  const resultOf = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
+  const dnsLock = () => stores.readObject('eu-west-2', 'dns.tfstate.tflock');
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(path.join(estate, file), change(readFileSync(path.join(estate, file), 'utf8')));
+  const waitFor = async (what: string, isDone: () => boolean, timeoutMs = 30_000) => {
+    for (const deadline = Date.now() + timeoutMs; !isDone();) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  beforeEach(async () => {
+    stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
+    estate = exampleEstateOn(stores);
+    edit('layers.yml', (text) =>
+      text
+        .replace('lock_timeout: 30s', 'lock_timeout: 1s')
+        .replace(
+          '    path: terraform/global/dns\n',
+          '    path: terraform/global/dns\n    vars: { hold_seconds: 30 }\n',
+        ),
+    );
+    edit(
+      'terraform/global/dns/main.tf',
+      (text) =>
+        `${text}\nvariable "hold_seconds" {\n  type    = number\n  default = 0\n}\n\n` +
+        'resource "terraform_data" "hold" {\n  provisioner "local-exec" {\n' +
+        '    command = "sleep ${var.hold_seconds}"\n  }\n}\n',
+    );
+  });
+  afterEach(() => stores.close());
+
+  it('a state lock held by another run: names the holder from OpenTofu real lock text; Ctrl-C frees it', async () => {
+    const holder = start(['apply', '--layer', 'dns', '--json-out', 'holder.json', '--work-dir', 'holder']);
+    let holderErr = '';
+    holder.stderr.setEncoding('utf8').on('data', (chunk: string) => (holderErr += chunk));
+    await waitFor(
+      'the first run to take the lock',
+      () => dnsLock() !== undefined && /dns {2}apply/.test(holderErr),
+    );
+    expect(JSON.parse(dnsLock()!)).toMatchObject({ Operation: 'OperationTypeApply' });
+
+    const second = cli(['plan', '--layer', 'dns', '--json-out', 'second.json']);
+    expect(second.status).toBe(1);
+    const error = resultOf('second.json').instances[0]!.error!;
+    expect(error).toContain('Error acquiring the state lock');
+    // Holder, operation and age, read from OpenTofu's own lock text.
+    expect(error).toMatch(
+      /The state of dns is locked by \S+@\S+ for an apply \(or destroy\) \(version \d+\.\d+\.\d+\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC, for \d+s\./,
+    );
+    expect(error).toContain('State:   tfstate-eu-west-2/dns.tfstate');
+    expect(error).toContain('force-unlock');
+
+    holder.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => holder.once('close', resolve));
+    expect(code).toBe(130);
+    expect(resultOf('holder.json').status).toBe('cancelled');
+    // Checked in the store itself: OpenTofu deleted its lock object before Strata exited.
+    expect(dnsLock()).toBeUndefined();
+    const log = readFileSync(path.join(estate, 'holder', 'instances', 'dns', 'apply.log'), 'utf8');
+    expect(log.match(/Interrupt received/g)).toHaveLength(1);
+    expect(cli(['plan', '--layer', 'dns']).status).toBe(0);
+  });
+
+  it('Strata killed with SIGKILL mid-run: the result file is whole JSON, and --resume finishes the rest', async () => {
+    edit('layers.yml', (text) => text.replace('vars: { hold_seconds: 30 }', 'vars: { hold_seconds: 0 }'));
+    const child = start(['apply', '--json-out', 'killed.json', '--parallelism', '1']);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    await waitFor('three instances to succeed', () => (stderr.match(/ succeeded /g) ?? []).length >= 3);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('close', resolve));
+    // OpenTofu processes outlive a killed Strata (their own process group) and finish; let them.
+    await waitFor('the orphaned OpenTofu to release its locks', () =>
+      ['dns', 'prod/iam', 'dev/iam'].every(
+        (id) => stores.readObject('eu-west-2', `${id}.tfstate.tflock`) === undefined,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const killed = resultOf('killed.json');
+    const succeeded = killed.instances.filter((i) => i.status === 'succeeded');
+    expect(succeeded.length).toBeGreaterThanOrEqual(3);
+    expect(killed.instances.some((i) => i.status !== 'succeeded')).toBe(true);
+
+    const resumed = cli(['apply', '--resume', 'killed.json', '--json-out', 'resumed.json']);
+    expect(resumed.stderr).not.toContain('failed');
+    expect(resumed.status).toBe(0);
+    const final = resultOf('resumed.json');
+    expect(final.instances).toHaveLength(11);
+    expect(final.instances.every((i) => i.status === 'succeeded')).toBe(true);
+    // What had succeeded was kept, not run again: the same start time as in the killed run.
+    for (const instance of succeeded) {
+      expect(final.instances.find((i) => i.id === instance.id)!.startedAt).toBe(instance.startedAt);
+    }
+    expect(cli(['plan', '--json-out', 'replan.json']).status).toBe(0);
+    expect(resultOf('replan.json').hasChanges).toBe(false);
+  });
+});
