@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction } from '../helpers/run-dist.js';
-import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+import { STAND_IN, terraformsUnderTest, type TerraformUnderTest } from '../helpers/terraform-binary.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const EVENTS = path.resolve('..', 'shared', 'fixtures', 'github');
-const withStandIn = isStandIn() ? describe : describe.skip;
+const EVENTS = fixturePath('github');
 
 /** Every file under a folder, for scanning artifacts. */
 function filesUnder(directory: string): string[] {
@@ -18,63 +18,88 @@ function filesUnder(directory: string): string[] {
   });
 }
 
-/**
- * The failover workflow's action steps (workflow_dispatch), and the secrets canary: a sensitive variable and
- * a sensitive output flow through a full run, and no log line, summary, comment, result file or artifact
- * shows them.
- */
-withStandIn('the action: failover drills, failovers, and secrets', () => {
-  const api = new GitHubApiServer();
-  let apiUrl: string;
-  let estate: string;
-  const CANARY_VARIABLE = 'canary-variable-4f1c2a9e';
+const CANARY_VARIABLE = 'canary-variable-4f1c2a9e';
 
+/** The example estate in a scratch folder, with the canary secret passed to a variable the layer declares sensitive. */
+function canaryEstate(): string {
+  const estate = scratchDir('strata-action-dr-');
+  cpSync('examples/multi-region', estate, { recursive: true });
+  rmSync(path.join(estate, 'state'), { recursive: true, force: true });
+  rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+  const manifest = path.join(estate, 'layers.yml');
+  writeFileSync(
+    manifest,
+    readFileSync(manifest, 'utf8').replace(
+      'vars: { instance_count: 2 }',
+      `vars: { instance_count: 2, db_password: ${CANARY_VARIABLE} }`,
+    ),
+  );
+  return estate;
+}
+
+/** The action run by workflow_dispatch or pull_request, in `estate`, against `terraform`. */
+function actionRunner(api: () => string, estate: () => string, terraform: TerraformUnderTest) {
   const env = (event: string, eventName: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
     const payload = JSON.parse(readFileSync(path.join(EVENTS, event), 'utf8')) as {
       repository: { full_name: string };
     };
     return {
-      PATH: `${path.dirname(terraformBinary())}${path.delimiter}${process.env.PATH ?? ''}`,
+      PATH: `${path.dirname(STAND_IN.path)}${path.delimiter}${process.env.PATH ?? ''}`,
       GITHUB_EVENT_PATH: path.join(EVENTS, event),
       GITHUB_EVENT_NAME: eventName,
       GITHUB_REPOSITORY: payload.repository.full_name,
       GITHUB_RUN_ID: '77',
-      GITHUB_API_URL: apiUrl,
+      GITHUB_API_URL: api(),
       STANDIN_REPLICATE: 'eu-west-2:eu-west-1',
+      ...terraform.env,
       ...extra,
     };
   };
-  const dispatch = (inputs: Record<string, string>, extra: NodeJS.ProcessEnv = {}) =>
-    runAction(
-      { manifest: 'layers.yml', 'github-token': 'test-token', cache: 'false', ...inputs },
-      { cwd: estate, env: env('workflow_dispatch.with-inputs.octokit.json', 'workflow_dispatch', extra) },
-    );
+  const inputs = (extra: Record<string, string>) => ({
+    manifest: 'layers.yml',
+    'github-token': 'test-token',
+    cache: 'false',
+    ...(terraform.isStandIn ? {} : { 'terraform-binary': terraform.path }),
+    ...extra,
+  });
+  return {
+    dispatch: (extra: Record<string, string>, environment: NodeJS.ProcessEnv = {}) =>
+      runAction(inputs(extra), {
+        cwd: estate(),
+        env: env('workflow_dispatch.with-inputs.octokit.json', 'workflow_dispatch', environment),
+      }),
+    pullRequest: (extra: Record<string, string>) =>
+      runAction(inputs(extra), {
+        cwd: estate(),
+        env: env('pull_request.opened.octokit.json', 'pull_request'),
+      }),
+  };
+}
+
+/**
+ * The secrets canary: a sensitive variable and a sensitive output flow through a full run (real `show -json`
+ * and `output -json` when OpenTofu runs), and no log line, summary, comment, result file or artifact shows them.
+ */
+describe.each(terraformsUnderTest())('the action: secrets ($name)', (terraform) => {
+  const api = new GitHubApiServer();
+  let apiUrl: string;
+  let estate: string;
+  const action = actionRunner(
+    () => apiUrl,
+    () => estate,
+    terraform,
+  );
 
   beforeAll(async () => {
     apiUrl = await api.start();
-    estate = mkdtempSync(path.join(os.tmpdir(), 'strata-action-dr-'));
-    cpSync('examples/multi-region', estate, { recursive: true });
-    rmSync(path.join(estate, 'state'), { recursive: true, force: true });
-    rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
-    // The canary secret variable: passed by Strata to a variable the layer declares sensitive.
-    const manifest = path.join(estate, 'layers.yml');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace(
-        'vars: { instance_count: 2 }',
-        `vars: { instance_count: 2, db_password: ${CANARY_VARIABLE} }`,
-      ),
-    );
+    estate = canaryEstate();
   });
   afterAll(() => api.stop());
 
   it('apply, then a pull-request plan: the canaries never show outside the state', async () => {
-    const apply = await dispatch({ command: 'apply' });
+    const apply = await action.dispatch({ command: 'apply' });
     expect(apply.status).toBe(0);
-    const plan = await runAction(
-      { command: 'plan', manifest: 'layers.yml', 'github-token': 'test-token', cache: 'false' },
-      { cwd: estate, env: env('pull_request.opened.octokit.json', 'pull_request') },
-    );
+    const plan = await action.pullRequest({ command: 'plan' });
     expect(plan.status).toBe(0);
     const state = readFileSync(
       path.join(estate, 'state/eu-west-2/prod/eu-west-2/staging/app.tfstate'),
@@ -93,6 +118,9 @@ withStandIn('the action: failover drills, failovers, and secrets', () => {
     };
     for (const file of filesUnder(plan.outputs['report-dir']!))
       texts[`artifact ${file}`] = readFileSync(file, 'utf8');
+    // Terraform's own logs in the work folder (its variable files hold the secret: that is how it gets it).
+    for (const file of filesUnder(path.join(estate, '.strata')).filter((name) => name.endsWith('.log')))
+      texts[`log ${path.relative(estate, file)}`] = readFileSync(file, 'utf8');
     for (const [where, raw] of Object.entries(texts)) {
       // `::add-mask::` lines are the runner's masking commands: the runner consumes them and never shows them.
       const text = raw
@@ -103,6 +131,25 @@ withStandIn('the action: failover drills, failovers, and secrets', () => {
     }
     expect(apply.stdout).toContain(`::add-mask::${CANARY_VARIABLE}`);
   });
+});
+
+/** The failover workflow's action steps (workflow_dispatch), on the stand-in, which simulates the outage. */
+describe('the action: failover drills and failovers (stand-in)', () => {
+  const api = new GitHubApiServer();
+  let apiUrl: string;
+  let estate: string;
+  const { dispatch } = actionRunner(
+    () => apiUrl,
+    () => estate,
+    STAND_IN,
+  );
+
+  beforeAll(async () => {
+    apiUrl = await api.start();
+    estate = canaryEstate();
+    expect((await dispatch({ command: 'apply' })).status).toBe(0);
+  });
+  afterAll(() => api.stop());
 
   it('a drill reports readiness and sets ready; a real failover needs confirm', async () => {
     const drill = await dispatch({ command: 'failover', 'to-region': 'eu-west-1', 'dry-run': 'true' });
