@@ -1,19 +1,18 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
-import { isStandIn, terraformBinary } from '../helpers/terraform-binary.js';
+import { STAND_IN } from '../helpers/terraform-binary.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /**
  * Disaster recovery on the example estate, through the CLI: steady state, failover with the primary region
  * down, the guard against a normal apply undoing it, drills, failback, and a change of strategy. The stand-in
  * simulates the outage (STANDIN_DOWN_REGIONS), S3 replication (STANDIN_REPLICATE) and records every call
- * (STANDIN_CALL_LOG), which a real binary cannot, so these tests run against the stand-in only.
+ * (STANDIN_CALL_LOG), which a real binary cannot: these run on the stand-in; cli-dr-opentofu.test.ts runs the
+ * same story against real OpenTofu with real per-region state stores.
  */
-const withStandIn = isStandIn() ? describe : describe.skip;
-
 interface Call {
   argv: string[];
   instance: string | null;
@@ -21,13 +20,13 @@ interface Call {
   region: string | null;
 }
 
-withStandIn('disaster recovery (strata failover / failback)', () => {
+describe('disaster recovery (strata failover / failback, stand-in)', () => {
   let estate: string;
   const callLog = () => path.join(estate, 'calls.jsonl');
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     runCli([...args, '--manifest', 'layers.yml'], {
       cwd: estate,
-      env: { STRATA_TERRAFORM: terraformBinary(), STANDIN_REPLICATE: 'eu-west-2:eu-west-1', ...env },
+      env: { STRATA_TERRAFORM: STAND_IN.path, STANDIN_REPLICATE: 'eu-west-2:eu-west-1', ...env },
     });
   const result = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
   const calls = () =>
@@ -43,7 +42,7 @@ withStandIn('disaster recovery (strata failover / failback)', () => {
   const manifestText = () => readFileSync(path.join(estate, 'layers.yml'), 'utf8');
 
   beforeAll(() => {
-    estate = mkdtempSync(path.join(os.tmpdir(), 'strata-dr-'));
+    estate = scratchDir('strata-dr-');
     cpSync('examples/multi-region', estate, { recursive: true });
     rmSync(path.join(estate, 'state'), { recursive: true, force: true });
     rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
