@@ -281,13 +281,10 @@ function lockFailureMessage(style, location) {
   }
 }
 
-/** Terraform's "Error acquiring the state lock" diagnostic. */
-export function lockErrorDiag(message, info) {
+/** Terraform's "Error acquiring the state lock" diagnostic, with `product`'s hint (product.mjs). */
+export function lockErrorDiag(message, info, product) {
   const error = info ? `${message}\n${lockInfoText(info)}` : message;
-  return errorDiag(
-    'Error acquiring the state lock',
-    `Error message: ${error}\n\nTerraform acquires a state lock to protect the state from being written\nby multiple users at the same time. Please resolve the issue above and try\nagain. For most commands, you can disable locking with the "-lock=false"\nflag, but this is not recommended.`,
-  );
+  return errorDiag('Error acquiring the state lock', `Error message: ${error}\n\n${product.texts.lockHint}`);
 }
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -306,6 +303,8 @@ export class StateStore {
     this.location = locate(backend, ctx.cwd, ctx.env);
     this.lockInfo = undefined;
     this.wroteBackup = false;
+    /** `touch` created the state file, so `unlock` removes it while it is still empty. */
+    this.createdEmpty = false;
   }
 
   /** Reads the state: { state: object|null, lineage: string, serial: number }. */
@@ -338,7 +337,11 @@ export class StateStore {
         ),
       );
     }
-    if (state.terraform_version && newer(state.terraform_version, this.ctx.version)) {
+    if (
+      this.ctx.product.refusesNewerState &&
+      state.terraform_version &&
+      newer(state.terraform_version, this.ctx.version)
+    ) {
       throw new DiagError(
         errorDiag(
           `error loading state: state snapshot was created by Terraform v${state.terraform_version}, which is newer than current v${this.ctx.version}; upgrade to Terraform v${state.terraform_version} or greater to work with this state`,
@@ -352,7 +355,7 @@ export class StateStore {
   /** Writes a version 4 state document, keeping a .backup of the first state read (local backend). */
   write(state) {
     const { statePath } = this.location;
-    const text = marshalIndent(state) + '\n';
+    const text = marshalIndent(state) + this.ctx.product.stateFileEnd;
     if (
       this.backend.type === 'local' &&
       !this.wroteBackup &&
@@ -366,12 +369,16 @@ export class StateStore {
     this.replicate(statePath, text, (loc) => loc.statePath);
   }
 
-  /** Creates the (empty) state file as Terraform's local backend does when it takes the lock. */
+  /**
+   * Creates the (empty) state file as the local backend does when it takes the lock; `unlock` removes it
+   * again if nothing was written to it (statemgr.Filesystem, in Terraform and OpenTofu alike).
+   */
   touch() {
     const { statePath } = this.location;
     if (this.backend.type !== 'local' || existsSync(statePath)) return;
     mkdirSync(dirname(statePath), { recursive: true });
     writeFileSync(statePath, '');
+    this.createdEmpty = true;
   }
 
   replicate(sourcePath, text, pick) {
@@ -436,7 +443,8 @@ export class StateStore {
       Path: info.Path,
     });
     try {
-      writeFileSync(lockPath, text, { flag: 'wx' });
+      // Readable by its owner only, as both binaries write it (0600).
+      writeFileSync(lockPath, text, { flag: 'wx', mode: 0o600 });
     } catch (err) {
       if (err.code === 'EEXIST')
         return (
@@ -487,7 +495,7 @@ export class StateStore {
         if (remaining <= 0 || signal?.aborted) {
           held.CreatedText = goTimeText(held.Created);
           throw new DiagError(
-            lockErrorDiag(lockFailureMessage(this.location.lockStyle, this.location), held),
+            lockErrorDiag(lockFailureMessage(this.location.lockStyle, this.location), held, this.ctx.product),
           );
         }
         await sleep(Math.min(delay, remaining));
@@ -498,19 +506,23 @@ export class StateStore {
     }
   }
 
+  /** Releases the lock this store holds, then removes the state file `touch` created if it stayed empty. */
   unlock() {
-    if (!this.lockInfo) return;
-    const { lockPath, pidPath } = this.location;
-    try {
-      const held = JSON.parse(readFileSync(lockPath, 'utf8'));
-      if (held.ID === this.lockInfo.ID) {
-        rmSync(lockPath, { force: true });
-        if (pidPath) rmSync(pidPath, { force: true });
+    if (this.lockInfo) {
+      const { lockPath, pidPath } = this.location;
+      try {
+        const held = JSON.parse(readFileSync(lockPath, 'utf8'));
+        if (held.ID === this.lockInfo.ID) {
+          rmSync(lockPath, { force: true });
+          if (pidPath) rmSync(pidPath, { force: true });
+        }
+      } catch {
+        /* already gone */
       }
-    } catch {
-      /* already gone */
+      this.lockInfo = undefined;
     }
-    this.lockInfo = undefined;
+    if (this.createdEmpty && fileSize(this.location.statePath) === 0) rmSync(this.location.statePath);
+    this.createdEmpty = false;
   }
 
   /** force-unlock: removes the lock when its ID matches. */

@@ -12,14 +12,14 @@ import { parseDuration, parseFlags } from './flags.mjs';
 import { goMap, marshal, marshalIndent, sortedKeys } from './go-json.mjs';
 import { applyDelay, checkDown, checkFail, logCall, shouldHang } from './faults.mjs';
 import { readInjection } from './inject.mjs';
-import { buildPlanJSON } from './plan-json.mjs';
+import { buildPlanJSON, planHasChanges } from './plan-json.mjs';
+import { productFromEnv } from './product.mjs';
 import { Interrupted, hangForever, installSignals, printInterruptMessage } from './signals.mjs';
 import { formatOutputs, formatValue, renderPlan } from './render.mjs';
 import { Val, fromJSONTyped, sensitiveAsBool, toJSON, unmarkDeep } from './values.mjs';
 import { contextRegionFromFiles, loadVariables } from './variables.mjs';
 import { initializedBackend, readBackendRecord, writeBackendRecord } from './working-dir.mjs';
 
-const DEFAULT_VERSION = '1.13.5';
 const PLAN_FORMAT = 'terraform-stand-in-plan/1';
 
 // -------------------------------------------------------------------------------------------------------
@@ -33,7 +33,7 @@ function platform() {
   return `${os}_${arch}`;
 }
 
-function makeContext(env) {
+function makeContext(env, product) {
   const out = (text) => process.stdout.write(text);
   const err = (text) => process.stderr.write(text);
   const ctx = {
@@ -41,12 +41,16 @@ function makeContext(env) {
     cwd: process.cwd(),
     // Strata's engine sets STRATA_INSTANCE_ID on every process; STANDIN_INSTANCE_ID is accepted too.
     instance: env.STRATA_INSTANCE_ID || env.STANDIN_INSTANCE_ID || null,
-    version: env.STANDIN_VERSION || DEFAULT_VERSION,
+    /** Terraform or OpenTofu (product.mjs): names, texts and JSON shapes that differ between them. */
+    product,
+    version: env.STANDIN_VERSION || product.defaultVersion,
     inAutomation: Boolean(env.TF_IN_AUTOMATION),
     injection: undefined,
     out,
     err,
     noColor: false,
+    /** The running command prints its diagnostics through the older UI (see printOpts). */
+    uiDiagnostics: false,
     sources: {},
     // signals
     interrupts: 0,
@@ -68,7 +72,7 @@ function flagsOrFail(ctx, args, spec, command) {
   if (parsed.error) {
     ctx.noColor = args.includes('-no-color');
     printDiags([parsed.error], ctx.printOpts());
-    ctx.err(`\nFor more help on using this command, run:\n  terraform ${command} -help\n`);
+    ctx.err(`\nFor more help on using this command, run:\n  ${ctx.product.command} ${command} -help\n`);
     return undefined;
   }
   ctx.noColor = Boolean(parsed.flags['no-color']);
@@ -91,16 +95,11 @@ async function cmdVersion(ctx, args, argv) {
   if (!parsed) return 1;
   logCall(ctx, argv, null, null);
   if (parsed.flags.json) {
-    ctx.out(
-      marshalIndent({
-        terraform_version: ctx.version,
-        platform: platform(),
-        provider_selections: {},
-        terraform_outdated: false,
-      }) + '\n',
-    );
+    const doc = { terraform_version: ctx.version, platform: platform(), provider_selections: {} };
+    if (ctx.product.reportsOutdated) doc.terraform_outdated = false;
+    ctx.out(marshalIndent(doc) + '\n');
   } else {
-    ctx.out(`Terraform v${ctx.version}\non ${platform()}\n`);
+    ctx.out(`${ctx.product.name} v${ctx.version}\non ${platform()}\n`);
   }
   return 0;
 }
@@ -153,6 +152,7 @@ async function cmdInit(ctx, args, argv) {
   );
   if (!parsed) return 1;
   const { flags } = parsed;
+  ctx.uiDiagnostics = true;
   const files = readConfigFiles(ctx.cwd);
   ctx.sources = files;
   const module = loadModule(files);
@@ -195,15 +195,23 @@ async function cmdInit(ctx, args, argv) {
       ),
     );
   }
-  if (diags.length) throw new DiagError(diags);
+  // Both binaries print the heading before they read -backend-config, so its errors come after it.
+  const heading = '\nInitializing the backend...\n';
+  if (diags.length) {
+    ctx.out(heading);
+    throw new DiagError(diags);
+  }
   if (useBackend) {
     const missing = checkRequiredBackendSettings(backend);
-    if (missing.length) throw new DiagError(missing);
+    if (missing.length) {
+      ctx.out(heading);
+      throw new DiagError(missing);
+    }
   }
 
   logCall(ctx, argv, useBackend ? backend : null, null);
   await applyDelay(ctx, 'init');
-  ctx.out('\nInitializing the backend...\n');
+  ctx.out(heading);
   if (useBackend) checkDown(ctx, 'init', backend, null);
   checkFail(ctx, 'init', backend);
   if (shouldHang(ctx, 'init')) await hangForever(ctx.abort.signal);
@@ -220,26 +228,19 @@ async function cmdInit(ctx, args, argv) {
       throw new DiagError(
         errorDiag(
           'Backend configuration changed',
-          'A change in the backend configuration has been detected, which may require migrating existing state.\n\nIf you wish to attempt automatic migration of the state, use "terraform init -migrate-state".\nIf you wish to store the current configuration with no changes to the state, use "terraform init -reconfigure".',
+          `A change in the backend configuration has been detected, which may require migrating existing state.\n\nIf you wish to attempt automatic migration of the state, use "${ctx.product.command} init -migrate-state".\nIf you wish to store the current configuration with no changes to the state, use "${ctx.product.command} init -reconfigure".`,
         ),
       );
     }
     changed = !same || flags.reconfigure;
     if (module.backend || record) writeBackendRecord(ctx, backend);
   }
-  if (changed && module.backend) {
-    ctx.out(
-      `\nSuccessfully configured the backend "${backend.type}"! Terraform will automatically\nuse this backend unless the backend configuration changes.\n`,
-    );
-  }
+  const { texts } = ctx.product;
+  if (changed && module.backend) ctx.out(texts.backendConfigured(backend.type));
   ctx.out('\nInitializing provider plugins...\n');
-  if (module.resources.size) ctx.out('- terraform.io/builtin/terraform is built in to Terraform\n');
-  ctx.out('\nTerraform has been successfully initialized!\n');
-  if (!ctx.inAutomation) {
-    ctx.out(
-      '\nYou may now begin working with Terraform. Try running "terraform plan" to see\nany changes that are required for your infrastructure. All Terraform commands\nshould now work.\n\nIf you ever set or change modules or backend configuration for Terraform,\nrerun this command to reinitialize your working directory. If you forget, other\ncommands will detect it and remind you to do so if necessary.\n',
-    );
-  }
+  if (module.resources.size) ctx.out(`- terraform.io/builtin/terraform is built in to ${ctx.product.name}\n`);
+  ctx.out(texts.initialized);
+  if (!ctx.inAutomation) ctx.out(texts.initNextSteps);
   return 0;
 }
 
@@ -306,9 +307,10 @@ function makePlan(ctx, { module, files, backend, order, store, mode }) {
   const read = store.read();
   const prior = readState(read.state);
   refreshLines(ctx, prior);
-  const result = computePlan(module, values, prior, mode, ctx.cwd);
+  const result = computePlan(module, values, prior, mode, ctx.cwd, ctx.product);
   const timestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const doc = buildPlanJSON({
+    product: ctx.product,
     version: ctx.version,
     module,
     variables: given,
@@ -337,7 +339,7 @@ function makePlan(ctx, { module, files, backend, order, store, mode }) {
     actions: Object.fromEntries(result.resources.map((c) => [c.address, c.action])),
     plan_json: doc,
   };
-  return { doc, planFile, warnings, result, prior, values, read };
+  return { doc, planFile, warnings, result, prior, values, read, hasChanges: planHasChanges(result) };
 }
 
 async function cmdPlan(ctx, args, argv) {
@@ -364,24 +366,25 @@ async function cmdPlan(ctx, args, argv) {
       ctx.onInterrupt = () => printInterruptMessage(ctx);
       await hangForever(ctx.abort.signal);
     }
-    const { doc, planFile, warnings } = makePlan(ctx, { module, files, backend, order, store, mode });
-    ctx.out(renderPlan(doc, mode));
+    const { doc, planFile, warnings, hasChanges } = makePlan(ctx, {
+      module,
+      files,
+      backend,
+      order,
+      store,
+      mode,
+    });
+    ctx.out(renderPlan(doc, mode, ctx.product));
     if (flags.out) {
       const path = resolve(ctx.cwd, flags.out);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, marshal(planFile) + '\n');
     }
     printDiags(warnings, ctx.printOpts());
-    if (flags.out && !ctx.inAutomation && doc.applyable) {
-      ctx.out(
-        `\n${'─'.repeat(77)}\n\nSaved the plan to: ${flags.out}\n\nTo perform exactly these actions, run the following command to apply:\n    terraform apply ${JSON.stringify(flags.out)}\n`,
-      );
-    } else if (!flags.out && !ctx.inAutomation && doc.applyable) {
-      ctx.out(
-        `\n${'─'.repeat(77)}\n\nNote: You didn't use the -out option to save this plan, so Terraform can't\nguarantee to take exactly these actions if you run "terraform apply" now.\n`,
-      );
+    if (!ctx.inAutomation && hasChanges) {
+      ctx.out(flags.out ? ctx.product.texts.savedPlan(flags.out) : ctx.product.texts.noOut);
     }
-    return flags['detailed-exitcode'] && doc.applyable ? 2 : 0;
+    return flags['detailed-exitcode'] && hasChanges ? 2 : 0;
   } finally {
     store.unlock();
   }
@@ -498,8 +501,18 @@ async function runApply(ctx, planFile, store, { hang }) {
     }
     throw new DiagError(errorDiag('execution halted', ''));
   }
-  const result = await applyChanges(module, variables, prior, actions, planFile.mode, ctx.cwd, hooks);
+  const result = await applyChanges(
+    module,
+    variables,
+    prior,
+    actions,
+    planFile.mode,
+    ctx.cwd,
+    hooks,
+    ctx.product,
+  );
   const newState = buildState({
+    product: ctx.product,
     version: ctx.version,
     serial: read.serial,
     lineage: read.lineage || goUUID(),
@@ -579,10 +592,17 @@ async function cmdApply(ctx, args, argv, { destroy = false } = {}) {
   await takeLock(ctx, store, 'OperationTypeApply', flags);
   try {
     store.touch();
-    const { doc, planFile, warnings } = makePlan(ctx, { module, files, backend, order, store, mode });
-    ctx.out(renderPlan(doc, mode));
+    const { doc, planFile, warnings, hasChanges } = makePlan(ctx, {
+      module,
+      files,
+      backend,
+      order,
+      store,
+      mode,
+    });
+    ctx.out(renderPlan(doc, mode, ctx.product));
     printDiags(warnings, ctx.printOpts());
-    if (!doc.applyable) {
+    if (!hasChanges) {
       ctx.out(
         `\n${mode === 'destroy' ? 'Destroy' : 'Apply'} complete! Resources: 0 ${mode === 'destroy' ? 'destroyed' : 'added, 0 changed, 0 destroyed'}.\n`,
       );
@@ -593,6 +613,20 @@ async function cmdApply(ctx, args, argv, { destroy = false } = {}) {
   } finally {
     store.unlock();
   }
+}
+
+function printNoOutputs(ctx) {
+  const command = ctx.product.command;
+  printDiags(
+    [
+      new Diag(
+        'warning',
+        'No outputs found',
+        `The state file either has no outputs defined, or all the defined outputs are empty. Please define an output in your configuration with the \`output\` keyword and run \`${command} refresh\` for it to become available. If you are using interpolation, please verify the interpolated value is not empty. You can use the \`${command} console\` command to assist.`,
+      ),
+    ],
+    ctx.printOpts(),
+  );
 }
 
 function stateOutputs(read) {
@@ -641,12 +675,17 @@ async function cmdOutput(ctx, args, argv) {
   const outputs = stateOutputs(store.read());
   const name = positional[0];
   if (name !== undefined) {
+    // The human and -raw views warn about an empty state before they look the name up; -json does not.
+    if (!flags.json && !outputs.size) {
+      printNoOutputs(ctx);
+      return 0;
+    }
     const output = outputs.get(name);
     if (!output) {
       throw new DiagError(
         errorDiag(
-          'Output not found',
-          `The output variable requested could not be found in the state file. If you recently added this to your configuration, be sure to run \`terraform apply\`, since the state won't be updated with new output variables until that command is run.`,
+          `Output ${JSON.stringify(name)} not found`,
+          `The output variable requested could not be found in the state file. If you recently added this to your configuration, be sure to run \`${ctx.product.command} apply\`, since the state won't be updated with new output variables until that command is run.`,
         ),
       );
     }
@@ -676,16 +715,7 @@ async function cmdOutput(ctx, args, argv) {
     return 0;
   }
   if (!outputs.size) {
-    printDiags(
-      [
-        new Diag(
-          'warning',
-          'No outputs found',
-          'The state file either has no outputs defined, or all the defined outputs are empty. Please define an output in your configuration with the `output` keyword and run `terraform refresh` for it to become available. If you are using interpolation, please verify the interpolated value is not empty. You can use the `terraform console` command to assist.',
-        ),
-      ],
-      ctx.printOpts(),
-    );
+    printNoOutputs(ctx);
     return 0;
   }
   ctx.out(formatOutputs(outputs) + '\n');
@@ -740,15 +770,20 @@ async function cmdShow(ctx, args, argv) {
     try {
       planFile = readPlanFile(ctx, name);
     } catch {
+      // Since 1.6 a plan may also be a saved cloud plan; the error names both attempts (planfile/wrapped.go).
+      const missing = `open ${name}: no such file or directory`;
+      const exists = existsSync(resolve(ctx.cwd, name));
       throw new DiagError(
         errorDiag(
           'Failed to read the given file as a state or plan file',
-          `State read error: Error loading statefile: ${existsSync(resolve(ctx.cwd, name)) ? 'unsupported state file format' : `open ${name}: no such file or directory`}\n\nPlan read error: ${existsSync(resolve(ctx.cwd, name)) ? 'zip: not a valid zip file' : `open ${name}: no such file or directory`}`,
+          exists
+            ? 'State read error: Error loading statefile: unsupported state file format\n\nPlan read error: zip: not a valid zip file'
+            : `State read error: Error loading statefile: ${missing}\n\nPlan read error: couldn't load the provided path as either a local plan file (${missing}) or a saved cloud plan (${missing})`,
         ),
       );
     }
     if (flags.json) ctx.out(marshal(planFile.plan_json) + '\n');
-    else ctx.out(renderPlan(planFile.plan_json, planFile.mode));
+    else ctx.out(renderPlan(planFile.plan_json, planFile.mode, ctx.product));
     return 0;
   }
   let module;
@@ -800,9 +835,26 @@ async function cmdForceUnlock(ctx, args, argv) {
 
 // -------------------------------------------------------------------------------------------------------
 
+const noSuchCommand = (product, command) =>
+  `${product.name} has no command named "${command}".\n\nTo see all of ${product.name}'s top-level commands, run:\n  ${product.command} -help\n\n`;
+
 export async function main(argv, env = process.env) {
-  const ctx = makeContext(env);
-  ctx.printOpts = () => ({ noColor: ctx.noColor, sources: ctx.sources, stdout: ctx.out, stderr: ctx.err });
+  let product;
+  try {
+    product = productFromEnv(env);
+  } catch (err) {
+    process.stderr.write(`terraform stand-in: ${err.message}\n`);
+    return 1;
+  }
+  const ctx = makeContext(env, product);
+  ctx.printOpts = () => ({
+    noColor: ctx.noColor,
+    sources: ctx.sources,
+    stdout: ctx.out,
+    stderr: ctx.err,
+    // OpenTofu's init prints its diagnostics through the older UI (product.mjs).
+    blankLineAfter: ctx.uiDiagnostics && ctx.product.blankLineAfterUiDiagnostics,
+  });
   installSignals(ctx);
   let args = [...argv];
   try {
@@ -820,9 +872,7 @@ export async function main(argv, env = process.env) {
       args = ['version', ...args.slice(1)];
       break;
     } else {
-      ctx.err(
-        `Terraform has no command named "${flag}".\n\nTo see all of Terraform's top-level commands, run:\n  terraform -help\n\n`,
-      );
+      ctx.err(noSuchCommand(ctx.product, flag));
       return 1;
     }
   }
@@ -845,9 +895,7 @@ export async function main(argv, env = process.env) {
   }
   const run = commands[command];
   if (!run) {
-    ctx.err(
-      `Terraform has no command named "${command}".\n\nTo see all of Terraform's top-level commands, run:\n  terraform -help\n\n`,
-    );
+    ctx.err(noSuchCommand(ctx.product, command));
     return 1;
   }
   ctx.noColor = rest.includes('-no-color');

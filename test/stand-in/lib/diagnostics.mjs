@@ -130,10 +130,14 @@ export function formatFramed(diag, sources, columns = COLUMNS) {
   return out + `${colour}╵${ANSI.reset}\n`;
 }
 
-/** Writes diagnostics: errors to stderr, warnings to stdout, as Terraform's view does. */
-export function printDiags(diags, { noColor, sources, stdout, stderr }) {
+/**
+ * Writes diagnostics: errors to stderr, warnings to stdout, as Terraform's view does. `blankLineAfter`: each
+ * ends with one more newline, as the older UI that some OpenTofu commands still use prints them.
+ */
+export function printDiags(diags, { noColor, sources, stdout, stderr, blankLineAfter = false }) {
   for (const diag of diags) {
-    const text = noColor ? formatPlain(diag, sources) : formatFramed(diag, sources);
+    let text = noColor ? formatPlain(diag, sources) : formatFramed(diag, sources);
+    if (blankLineAfter) text += '\n';
     if (diag.severity === 'error') stderr(text);
     else stdout(text);
   }

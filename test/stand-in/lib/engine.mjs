@@ -112,7 +112,8 @@ export function readState(state) {
   return { resources, outputs };
 }
 
-export function instanceToState(value, dependencies) {
+/** `identitySchema`: write `identity_schema_version` (Terraform 1.12 and later; OpenTofu does not). */
+export function instanceToState(value, dependencies, identitySchema = true) {
   const v = value.v;
   const unmarked = unmarkDeep(value);
   const instance = {
@@ -124,8 +125,8 @@ export function instanceToState(value, dependencies) {
       triggers_replace: encodeDynamic(unmarked.v.triggers_replace),
     },
     sensitive_attributes: sensitivePaths(value).map(encodePath),
-    identity_schema_version: 0,
   };
+  if (identitySchema) instance.identity_schema_version = 0;
   if (dependencies.length) instance.dependencies = dependencies;
   return instance;
 }
@@ -183,7 +184,7 @@ export function topoOrder(module) {
 /**
  * An evaluation scope over a module: variables, lazily evaluated locals, and resources through `resource`.
  */
-export function makeScope(module, variables, resource, cwd) {
+export function makeScope(module, variables, resource, cwd, product) {
   const localValues = new Map();
   const visiting = new Set();
   const undeclared = (summary, detail, node, context) => {
@@ -193,11 +194,13 @@ export function makeScope(module, variables, resource, cwd) {
   };
   const scope = {
     cwd,
+    product,
     variable(name, node, context) {
       if (!variables.has(name)) {
+        const suggestion = nameSuggestion(name, [...module.variables.keys()]);
         undeclared(
           'Reference to undeclared input variable',
-          `An input variable with the name "${name}" has not been declared. This variable can be declared with a variable "${name}" {} block.`,
+          `An input variable with the name "${name}" has not been declared.${suggestion ? ` Did you mean "${suggestion}"?` : ` This variable can be declared with a variable "${name}" {} block.`}`,
           node,
           context,
         );
@@ -207,13 +210,15 @@ export function makeScope(module, variables, resource, cwd) {
     local(name, node, context) {
       if (localValues.has(name)) return localValues.get(name);
       const local = module.locals.get(name);
-      if (!local)
+      if (!local) {
+        const suggestion = nameSuggestion(name, [...module.locals.keys()]);
         undeclared(
           'Reference to undeclared local value',
-          `A local value with the name "${name}" has not been declared.`,
+          `A local value with the name "${name}" has not been declared.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
           node,
           context,
         );
+      }
       if (visiting.has(name)) {
         throw new DiagError(
           errorDiag(`Cycle: ${[...visiting, name].map((n) => `local.${n}`).join(', ')}`, ''),
@@ -232,7 +237,7 @@ export function makeScope(module, variables, resource, cwd) {
       if (!module.resources.has(name)) {
         undeclared(
           'Reference to undeclared resource',
-          `A managed resource "terraform_data" "${name}" has not been declared in the root module.`,
+          product.texts.undeclaredResource('managed', 'terraform_data', name),
           node,
           context,
         );
@@ -263,7 +268,7 @@ function configValue(evaluator, resource) {
  *   relevant: Array<{resource: string, attribute: unknown[]}>,
  * }}
  */
-export function plan(module, variables, prior, mode, cwd) {
+export function plan(module, variables, prior, mode, cwd, product) {
   const planned = new Map();
   const visiting = [];
   const changes = new Map();
@@ -336,7 +341,7 @@ export function plan(module, variables, prior, mode, cwd) {
     }
   };
 
-  const evaluator = makeScope(module, variables, planResource, cwd);
+  const evaluator = makeScope(module, variables, planResource, cwd, product);
 
   if (mode === 'destroy') {
     for (const [name, { value }] of prior.resources) {
@@ -390,7 +395,7 @@ export function plan(module, variables, prior, mode, cwd) {
         diags.push(
           errorDiag(
             'Output refers to sensitive values',
-            'To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, Terraform requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true',
+            `To reduce the risk of accidentally exporting sensitive data that was intended to be only internal, ${product.name} requires that any root module output containing sensitive data be explicitly marked as sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output value as sensitive by adding the following argument:\n    sensitive = true`,
             { file: output.range.file, line: output.range.line },
           ),
         );
@@ -494,10 +499,30 @@ function relevantAttributes(module, resources, outputs) {
 // Applying
 
 /**
+ * The declared name `given` was probably meant to be, as didyoumean.NameSuggestion picks it: the first
+ * candidate less than three edits away (Levenshtein), or undefined.
+ */
+function nameSuggestion(given, candidates) {
+  return candidates.find((candidate) => editDistance(given, candidate) < 3);
+}
+
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
  * Applies planned actions in dependency order. `hooks` report progress and may stop the run between
  * resources (`hooks.shouldStop()`); the result always holds the state reached so far.
  */
-export async function apply(module, variables, prior, actions, mode, cwd, hooks) {
+export async function apply(module, variables, prior, actions, mode, cwd, hooks, product) {
   const applied = new Map();
   const current = new Map(
     [...prior.resources].map(([name, r]) => [name, { value: r.value, dependencies: r.dependencies }]),
@@ -507,6 +532,7 @@ export async function apply(module, variables, prior, actions, mode, cwd, hooks)
     variables,
     (name) => applied.get(name) ?? current.get(name)?.value ?? unknownOf(DYNAMIC),
     cwd,
+    product,
   );
   const counts = { added: 0, changed: 0, destroyed: 0 };
   let halted = false;
@@ -609,7 +635,7 @@ function orderDeletions(names, current) {
 }
 
 /** A version 4 state document. */
-export function buildState({ version, serial, lineage, resources, outputs }) {
+export function buildState({ product, version, serial, lineage, resources, outputs }) {
   const outs = goMap({});
   for (const name of [...outputs.keys()].sort()) {
     const { value, sensitive } = outputs.get(name);
@@ -622,7 +648,13 @@ export function buildState({ version, serial, lineage, resources, outputs }) {
     type: 'terraform_data',
     name,
     provider: PROVIDER,
-    instances: [instanceToState(resources.get(name).value, resources.get(name).dependencies)],
+    instances: [
+      instanceToState(
+        resources.get(name).value,
+        resources.get(name).dependencies,
+        product.stateHasIdentitySchema,
+      ),
+    ],
   }));
   return {
     version: 4,

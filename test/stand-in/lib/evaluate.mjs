@@ -4,6 +4,7 @@
 import { DiagError, errorDiag } from './diagnostics.mjs';
 import { callFunction } from './functions.mjs';
 import { UNSUPPORTED } from './hcl.mjs';
+import { PRODUCTS } from './product.mjs';
 import {
   DYNAMIC,
   ConversionError,
@@ -235,7 +236,7 @@ export class Evaluator {
       const name = steps[1]?.attr;
       fail(
         'Reference to undeclared resource',
-        `A data resource "${type}" "${name}" has not been declared in the root module.`,
+        (this.scope.product ?? PRODUCTS.terraform).texts.undeclaredResource('data', type, name),
       );
     } else if (root === 'module') {
       fail(
@@ -251,7 +252,7 @@ export class Evaluator {
         );
       fail(
         'Reference to undeclared resource',
-        `A managed resource "${root}" "${name}" has not been declared in the root module.`,
+        (this.scope.product ?? PRODUCTS.terraform).texts.undeclaredResource('managed', root, name),
       );
     }
     for (const step of rest) value = this.applyStep(value, step, e, fail);

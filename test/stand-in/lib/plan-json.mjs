@@ -1,5 +1,6 @@
 // `terraform show -json <plan>`: the plan representation of Terraform 1.13 (format_version 1.2), with the
-// same keys, key order and value encodings as the real fixtures in test/fixtures/terraform.
+// same keys, key order and value encodings as the real fixtures in test/fixtures/terraform, or OpenTofu
+// 1.12's (product.mjs: no `applyable`/`complete`, variable types in `configuration`).
 
 import { constantValue, references } from './evaluate.mjs';
 import { PROVIDER_NAME, typeJSON } from './engine.mjs';
@@ -55,7 +56,33 @@ function resourceValues(address, name, value) {
   return entry;
 }
 
-function configurationJSON(module) {
+/** A type constraint as go-cty's JSON type, optional attributes listed after an object's attribute types. */
+function constraintTypeJSON(c) {
+  switch (c.k) {
+    case 'any':
+      return 'dynamic';
+    case 'prim':
+      return c.t;
+    case 'list':
+    case 'set':
+    case 'map':
+      return [c.k, constraintTypeJSON(c.elem)];
+    case 'tuple':
+      return ['tuple', c.elems.map(constraintTypeJSON)];
+    case 'object': {
+      const attrs = goMap({});
+      for (const [name, attr] of Object.entries(c.attrs)) attrs[name] = constraintTypeJSON(attr.c);
+      const optional = Object.keys(c.attrs)
+        .filter((name) => c.attrs[name].optional)
+        .sort();
+      return optional.length ? ['object', attrs, optional] : ['object', attrs];
+    }
+    default:
+      throw new Error(`bad constraint ${c.k}`);
+  }
+}
+
+function configurationJSON(module, product) {
   const root = {};
   if (module.outputs.size) {
     root.outputs = goMap({});
@@ -93,6 +120,13 @@ function configurationJSON(module) {
     root.variables = goMap({});
     for (const variable of module.variables.values()) {
       const entry = {};
+      // OpenTofu gives the declared type, except `any` (which it leaves out like an undeclared one).
+      if (
+        product.configHasVariableTypes &&
+        variable.typeText !== undefined &&
+        variable.constraint.k !== 'any'
+      )
+        entry.type = constraintTypeJSON(variable.constraint);
       if (variable.hasDefault && variable.default !== undefined)
         entry.default = sortedKeys(toJSON(variable.default));
       if (variable.description) entry.description = variable.description;
@@ -117,8 +151,11 @@ function priorStateJSON(version, prior, plannedOutputs, module, mode) {
         type: sortedKeys(typeJSON(value)),
       };
   } else {
-    for (const name of module.outputs.keys()) {
-      const planned = plannedOutputs.get(name);
+    // The refreshed state: the prior outputs, with each known planned value written over its output. An
+    // output removed from the configuration is still there; only applying the plan removes it.
+    const names = new Set([...prior.outputs.keys(), ...module.outputs.keys()]);
+    for (const name of names) {
+      const planned = module.outputs.has(name) ? plannedOutputs.get(name) : undefined;
       const old = prior.outputs.get(name);
       const chosen = planned && isWhollyKnown(planned.value) ? planned : old;
       if (!chosen) continue;
@@ -132,13 +169,15 @@ function priorStateJSON(version, prior, plannedOutputs, module, mode) {
   const rootModule = {};
   if (prior.resources.size) {
     rootModule.resources = [...prior.resources.keys()].sort().map((name) => {
-      const value = prior.resources.get(name).value;
-      return {
+      const { value, dependencies } = prior.resources.get(name);
+      const entry = {
         ...resourceHeader(`terraform_data.${name}`, name),
         schema_version: 0,
         values: sortedKeys(toJSON(unmarkDeep(value))),
         sensitive_values: sortedKeys(sensitiveAsBool(value)),
       };
+      if (dependencies.length) entry.depends_on = dependencies;
+      return entry;
     });
   }
   if (Object.keys(outputs).length === 0 && !rootModule.resources) return undefined;
@@ -152,7 +191,14 @@ function priorStateJSON(version, prior, plannedOutputs, module, mode) {
  * @param {{version: string, module: object, variables: Map<string, import('./values.mjs').Val>, prior: object,
  *   result: object, mode: string, timestamp: string}} input
  */
-export function buildPlanJSON({ version, module, variables, prior, result, mode, timestamp }) {
+/** Whether a plan has anything to apply: Terraform's `applyable`, and `plan -detailed-exitcode`'s 2. */
+export function planHasChanges(result) {
+  return (
+    result.resources.some((c) => c.action !== 'no-op') || result.outputs.some((c) => c.action !== 'no-op')
+  );
+}
+
+export function buildPlanJSON({ product, version, module, variables, prior, result, mode, timestamp }) {
   const doc = { format_version: '1.2', terraform_version: version };
   if (variables.size) {
     doc.variables = goMap({});
@@ -162,8 +208,8 @@ export function buildPlanJSON({ version, module, variables, prior, result, mode,
 
   const plannedOutputs = goMap({});
   for (const change of result.outputs) {
-    if (change.action === 'delete') continue;
-    if (change.after === null || change.after.isNull) continue;
+    // Every output but a deleted one, a null value too (as `"type": "dynamic", "value": null` when untyped).
+    if (change.action === 'delete' || change.after === null) continue;
     const entry = { sensitive: change.sensitive };
     if (isWhollyKnown(change.after)) {
       entry.type = sortedKeys(typeJSON(change.after));
@@ -186,7 +232,8 @@ export function buildPlanJSON({ version, module, variables, prior, result, mode,
         actions: ACTIONS[c.action],
         before: c.before ? sortedKeys(toJSON(unmarkDeep(c.before))) : null,
         after: c.after ? sortedKeys(toJSONOmitUnknowns(unmarkDeep(c.after))) : null,
-        after_unknown: c.after ? sortedKeys(unknownAsBool(c.after)) : {},
+        // A wholly known value has no unknown parts to list, however deeply it nests (jsonplan).
+        after_unknown: c.after && !isWhollyKnown(c.after) ? sortedKeys(unknownAsBool(c.after)) : {},
         before_sensitive: c.before ? sortedKeys(sensitiveAsBool(c.before)) : false,
         after_sensitive: c.after ? sortedKeys(sensitiveAsBool(c.after)) : false,
       };
@@ -216,13 +263,13 @@ export function buildPlanJSON({ version, module, variables, prior, result, mode,
 
   const priorState = priorStateJSON(version, prior, result.plannedOutputs, module, mode);
   if (priorState) doc.prior_state = priorState;
-  doc.configuration = configurationJSON(module);
+  doc.configuration = configurationJSON(module, product);
   if (result.relevant.length) doc.relevant_attributes = result.relevant;
   doc.timestamp = timestamp;
-  const hasChanges =
-    result.resources.some((c) => c.action !== 'no-op') || result.outputs.some((c) => c.action !== 'no-op');
-  doc.applyable = hasChanges;
-  doc.complete = true;
+  if (product.planHasApplyable) {
+    doc.applyable = planHasChanges(result);
+    doc.complete = true;
+  }
   doc.errored = false;
   return doc;
 }

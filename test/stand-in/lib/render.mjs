@@ -438,9 +438,10 @@ export function renderDiff(diff, indent, opts = {}) {
 
 const ACTION_OF = (actions) => (actions.length === 2 ? 'replace' : actions[0]);
 
-function resourceBlock(rc, action) {
+function resourceBlock(rc, action, product) {
   const c = rc.change;
-  const replacePaths = (c.replace_paths ?? []).map((p) => p[0]);
+  // OpenTofu 1.12 prints no `# forces replacement` on terraform_data's triggers_replace (product.mjs).
+  const replacePaths = product.marksForcedReplacement ? (c.replace_paths ?? []).map((p) => p[0]) : [];
   const keys = new Set([
     ...Object.keys(c.before ?? {}),
     ...Object.keys(c.after ?? {}),
@@ -510,9 +511,9 @@ function resourceComment(rc, action) {
   return out + '\n';
 }
 
-export function renderResourceChange(rc) {
+export function renderResourceChange(rc, product) {
   const action = ACTION_OF(rc.change.actions);
-  return `${resourceComment(rc, action)}${SYMBOLS[action]} resource "${rc.type}" "${rc.name}" ${resourceBlock(rc, action)}`;
+  return `${resourceComment(rc, action)}${SYMBOLS[action]} resource "${rc.type}" "${rc.name}" ${resourceBlock(rc, action, product)}`;
 }
 
 function renderOutputChanges(outputChanges) {
@@ -537,36 +538,33 @@ function renderOutputChanges(outputChanges) {
   return lines.join('\n');
 }
 
-/** The plan as `terraform plan` prints it after the refresh lines (the renderer of jsonformat/plan.go). */
-export function renderPlan(doc, mode) {
+/**
+ * The plan as `terraform plan` prints it after the refresh lines (the renderer of jsonformat/plan.go), in
+ * the words of `product` (product.mjs).
+ */
+export function renderPlan(doc, mode, product) {
+  const { texts } = product;
   const changes = (doc.resource_changes ?? []).filter((rc) => ACTION_OF(rc.change.actions) !== 'no-op');
   const counts = { create: 0, update: 0, delete: 0, replace: 0 };
   for (const rc of changes) counts[ACTION_OF(rc.change.actions)]++;
   const outputs = renderOutputChanges(doc.output_changes);
   let out = '';
   if (changes.length === 0 && outputs === '') {
-    if (mode === 'destroy') {
-      return '\nNo changes. No objects need to be destroyed.\n\nEither you have not created any objects yet or the existing objects were\nalready deleted outside of Terraform.\n';
-    }
-    return '\nNo changes. Your infrastructure matches the configuration.\n\nTerraform has compared your real infrastructure against your configuration\nand found no differences, so no changes are needed.\n';
+    return mode === 'destroy' ? texts.noChangesDestroy : texts.noChanges;
   }
   if (changes.length > 0) {
-    out +=
-      '\nTerraform used the selected providers to generate the following execution\nplan. Resource actions are indicated with the following symbols:\n';
+    out += texts.planIntro;
     if (counts.create) out += '  + create\n';
-    if (counts.update) out += '  ~ update in-place\n';
+    if (counts.update) out += texts.legendUpdate;
     if (counts.delete) out += '  - destroy\n';
     if (counts.replace) out += '-/+ destroy and then create replacement\n';
-    out += '\nTerraform will perform the following actions:\n';
-    for (const rc of changes) out += `\n${renderResourceChange(rc)}\n`;
+    out += texts.planActions;
+    for (const rc of changes) out += `\n${renderResourceChange(rc, product)}\n`;
     out += `\nPlan: ${counts.create + counts.replace} to add, ${counts.update} to change, ${counts.delete + counts.replace} to destroy.\n`;
   }
   if (outputs !== '') {
     out += `\nChanges to Outputs:\n${outputs}\n`;
-    if (changes.length === 0) {
-      out +=
-        '\nYou can apply this plan to save these new output values to the Terraform\nstate, without changing any real infrastructure.\n';
-    }
+    if (changes.length === 0) out += texts.outputsOnly;
   }
   return out;
 }

@@ -56,8 +56,6 @@ export function hangForever(signal) {
 }
 
 export function printInterruptMessage(ctx) {
-  ctx.out(
-    'Interrupt received.\nPlease wait for Terraform to exit or data loss may occur.\nGracefully shutting down...\n\n',
-  );
+  ctx.out(ctx.product.texts.interrupt);
   ctx.out('Stopping operation...\n');
 }

@@ -35,20 +35,6 @@ export function writeBackendRecord(ctx, backend) {
   writeFileSync(join(dir, 'terraform.tfstate'), marshalIndent(doc) + '\n');
 }
 
-const INIT_REASON_TEXT = `The "backend" is the interface that Terraform uses to store state,
-perform operations, etc. If this message is showing up, it means that the
-Terraform configuration you're using is using a custom configuration for
-the Terraform backend.
-
-Changes to backend configurations require reinitialization. This allows
-Terraform to set up the new configuration, copy existing state, etc. Please run
-"terraform init" with either the "-reconfigure" or "-migrate-state" flags to
-use the current configuration.
-
-If the change reason above is incorrect, please verify your configuration
-hasn't changed and try again. At this point, no changes to your existing
-configuration or state have been made.`;
-
 /** The backend an initialized working directory uses, or Terraform's "Backend initialization required". */
 export function initializedBackend(ctx, module) {
   const record = readBackendRecord(ctx);
@@ -57,8 +43,8 @@ export function initializedBackend(ctx, module) {
   const required = (reason) =>
     new DiagError(
       errorDiag(
-        'Backend initialization required, please run "terraform init"',
-        `Reason: ${reason}\n\n${INIT_REASON_TEXT}`,
+        `Backend initialization required, please run "${ctx.product.command} init"`,
+        `Reason: ${reason}\n\n${ctx.product.texts.backendReason}`,
       ),
     );
   if (!record) throw required(`Initial configuration of the requested backend "${configured.type}"`);
