@@ -14,10 +14,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs', 'test/stand-in/terraform'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs', 'test/stand-in/terraform'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        module: 'writable',
+      },
     },
     rules: { 'no-console': 'off' },
   },

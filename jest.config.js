@@ -8,5 +8,6 @@ export default {
   collectCoverageFrom: ['src/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/jest-cleanup.ts'],
+  reporters: ['default', '<rootDir>/test/helpers/real-binary-reporter.cjs'],
   testTimeout: 60000,
 };
