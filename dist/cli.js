@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7944);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2303);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7944:
+/***/ 2303:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21453,6 +21453,25 @@ class OutputCollector {
     }
 }
 
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-environment.js
+/**
+ * Variables the runner sets for the action itself and never for Terraform: the action's inputs (`INPUT_*`,
+ * `github-token` among them) and the runtime's own tokens and endpoints (`ACTIONS_*`: the cache and
+ * artifact token, the OIDC token request URL and bearer token). Pull-request code runs inside Terraform
+ * (an `external` data source, a provisioner), so none of them may reach it. A provider that needs the OIDC
+ * request token takes it under its own name (for example `ARM_OIDC_REQUEST_TOKEN`), set on the step.
+ */
+const RUNNER_ONLY = /^(INPUT_|ACTIONS_)/i;
+/** The environment every Terraform process runs with: the caller's, less what is the runner's alone. */
+function terraformEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !RUNNER_ONLY.test(name))
+            kept[name] = value;
+    }
+    return kept;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
 
 
@@ -21529,6 +21548,7 @@ function compareSemver(a, b) {
 
 
 
+
 /**
  * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
  * `terraform.binary`.
@@ -21575,10 +21595,7 @@ async function checkBinary(runner, executable, env, cwd, logFile) {
 async function setUpTerraform(options) {
     const workDirectory = external_node_path_namespaceObject.resolve(options.cwd, options.workDirectory);
     await (0,promises_namespaceObject.mkdir)(workDirectory, { recursive: true });
-    const env = {};
-    for (const [name, value] of Object.entries(options.env))
-        if (value !== undefined)
-            env[name] = value;
+    const env = terraformEnvironment(options.env);
     env.TF_PLUGIN_CACHE_DIR ||= external_node_path_namespaceObject.join(workDirectory, 'plugin-cache');
     await (0,promises_namespaceObject.mkdir)(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
     const executable = chooseBinary(options.flag, options.env, options.manifestBinary);

@@ -4,6 +4,7 @@ import { ProcessStartError } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
 import { terraformArgs } from '../engine/terraform-commands.js';
+import { terraformEnvironment } from '../engine/terraform-environment.js';
 import { checkMinimumVersion, parseVersionJson, type BinaryKind } from '../terraform/version.js';
 
 /**
@@ -60,7 +61,10 @@ export async function checkBinary(
 export interface TerraformSetup {
   executable: string;
   version: string;
-  /** The environment Terraform runs with: the caller's, plus a provider plugin cache under the work directory. */
+  /**
+   * The environment Terraform runs with: the caller's less the runner's own secrets (`terraformEnvironment`),
+   * plus a provider plugin cache under the work directory.
+   */
   env: Record<string, string>;
   workDirectory: string;
 }
@@ -80,8 +84,7 @@ export async function setUpTerraform(options: {
 }): Promise<TerraformSetup> {
   const workDirectory = path.resolve(options.cwd, options.workDirectory);
   await mkdir(workDirectory, { recursive: true });
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(options.env)) if (value !== undefined) env[name] = value;
+  const env = terraformEnvironment(options.env);
   env.TF_PLUGIN_CACHE_DIR ||= path.join(workDirectory, 'plugin-cache');
   await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
   const executable = chooseBinary(options.flag, options.env, options.manifestBinary);
