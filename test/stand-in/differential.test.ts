@@ -28,7 +28,7 @@ const real = realTerraform();
 const suite = real ? describe : describe.skip;
 const title = real
   ? `the stand-in against ${real.name}`
-  : 'the stand-in against a real binary (skipped: no real tofu/terraform binary: run npm run tools)';
+  : 'the stand-in against a real binary (skipped: no real binary: run npm run tools)';
 
 type Json = Record<string, unknown>;
 
