@@ -1,5 +1,8 @@
 import eslint from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', '.strata/', 'examples/**/.strata/'] },
@@ -32,8 +35,9 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // The pure core: no I/O, no toolkit, no environment. Effects come in through parameters.
-    files: ['src/core/**'],
+    // The pure core and Terraform's output readers: no I/O, no toolkit, no environment, no layer above them.
+    // Effects come in through parameters.
+    files: ['src/core/**', 'src/terraform/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -41,19 +45,73 @@ export default tseslint.config(
           patterns: [
             { group: ['@actions/*'], message: 'The core is pure: pass GitHub effects in from the entry.' },
             {
-              group: ['node:fs', 'fs', 'node:fs/*', 'fs/*'],
-              message: 'The core is pure: read files in an adapter.',
+              group: ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((name) => `${name}/*`)],
+              message: 'The core is pure: do I/O in an adapter and pass the result in.',
             },
             {
-              group: ['node:child_process', 'child_process'],
-              message: 'The core is pure: run processes in an adapter.',
+              group: [
+                '**/adapters/*',
+                '**/engine/*',
+                '**/app/*',
+                '**/cli/*',
+                '**/action/*',
+                '**/main.js',
+                '**/inputs.js',
+              ],
+              message:
+                'core and terraform import only each other: the layers above depend on them, not the reverse.',
             },
           ],
         },
       ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The core reads no environment and no process state.' },
+        { name: 'fetch', message: 'The core does no I/O.' },
+        { name: 'require', message: 'The core loads no modules at run time.' },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'The core reads no environment.' },
+        { object: 'globalThis', property: 'process', message: 'The core reads no environment.' },
+        { object: 'globalThis', property: 'fetch', message: 'The core does no I/O.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'The core imports nothing at run time.' },
+      ],
+    },
+  },
+  {
+    // The engine and the adapters sit below the use cases and the entries.
+    files: ['src/engine/**', 'src/adapters/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/*', '**/cli/*', '**/action/*', '**/main.js', '**/inputs.js'],
+              message:
+                'The engine and adapters are called by the use cases (app/) and entries, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/*', '**/action/*', '**/main.js', '**/inputs.js'],
+              message: 'Use cases are called by the entries (cli/, action/), never the reverse.',
+            },
+          ],
+        },
       ],
     },
   },
