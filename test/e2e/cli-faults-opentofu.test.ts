@@ -91,6 +91,22 @@ withRealBinary(`faults against ${terraform?.name ?? 'no real binary: run npm run
     expect(cli(['plan', '--layer', 'dns']).status).toBe(0);
   });
 
+  it("a region whose state store is down fails only that region's instances, and points at the failover", async () => {
+    edit('layers.yml', (text) => text.replace('vars: { hold_seconds: 30 }', 'vars: { hold_seconds: 0 }'));
+    await stores.stop('eu-west-1');
+    const apply = cli(['apply', '--json-out', 'r.json']);
+    expect(apply.status).toBe(1);
+    const run = resultOf('r.json');
+    const failed = run.instances.filter((i) => i.status === 'failed').map((i) => i.id);
+    expect(failed.sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
+    expect(run.instances.filter((i) => i.status === 'succeeded')).toHaveLength(9);
+    const error = run.instances.find((i) => i.id === 'prod/eu-west-1/network')!.error!;
+    expect(error).toContain('connection refused');
+    expect(error).toContain('the region looks unavailable');
+    expect(error).toContain('strata failover');
+    // OpenTofu's S3 client retries a refused connection for about ten seconds, per command.
+  }, 120_000);
+
   it('Strata killed with SIGKILL mid-run: the result file is whole JSON, and --resume finishes the rest', async () => {
     edit('layers.yml', (text) => text.replace('vars: { hold_seconds: 30 }', 'vars: { hold_seconds: 0 }'));
     const child = start(['apply', '--json-out', 'killed.json', '--parallelism', '1']);
