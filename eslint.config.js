@@ -35,6 +35,16 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Scripts are the project's tools; the tests may use them, never the reverse.
+    files: ['scripts/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'Scripts and benchmarks do not import test code.' }] },
+      ],
+    },
+  },
+  {
     // The pure core and Terraform's output readers: no I/O, no toolkit, no environment, no layer above them.
     // Effects come in through parameters.
     files: ['src/core/**', 'src/terraform/**'],

@@ -32,13 +32,15 @@ import { manifestSchema } from '../src/core/manifest/schema.js';
 import { parseManifest } from '../src/core/manifest/parse-manifest.js';
 import { dagOfGraph } from '../src/core/schedule/dag.js';
 import { computeWaves } from '../src/core/schedule/waves.js';
-import { EXAMPLE_MANIFEST } from '../test/helpers/manifest-text.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The manifests mutated
 
 export const BASE_MANIFESTS: readonly { name: string; text: string }[] = [
-  { name: 'EXAMPLE_MANIFEST', text: EXAMPLE_MANIFEST },
+  {
+    name: 'EXAMPLE_MANIFEST',
+    text: readFileSync(new URL('../test/estates/issue-example.layers.yml', import.meta.url), 'utf8'),
+  },
   {
     name: 'examples/multi-region/layers.yml',
     text: readFileSync(new URL('../examples/multi-region/layers.yml', import.meta.url), 'utf8'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-import { renderActionTables, tablesInReadme } from '../helpers/action-tables.js';
+import { renderActionTables, tablesInReadme } from '../../scripts/action-tables.js';
 
 describe('README.md', () => {
   const readme = readFileSync('README.md', 'utf8');
