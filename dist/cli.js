@@ -16236,14 +16236,28 @@ class ManifestError extends Error {
 function formatProblem(problem) {
     return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
-/** Bad input that is not in a manifest: a flag, an action input, a result file. Exit code 2. */
+const NEUTRAL_NAME = (setting) => `the '${setting}' setting`;
+/**
+ * Bad input that is not in a manifest: a flag, an action input, a result file. Exit code 2. A message about a
+ * setting is given as a function of the setting's name, so that each entry words it for its own users.
+ */
 class UsageError extends Error {
+    render;
     constructor(message) {
-        super(message);
+        const render = typeof message === 'string' ? () => message : message;
+        super(render(NEUTRAL_NAME));
         this.name = 'UsageError';
+        this.render = render;
+    }
+    /** The message in the words of one surface. */
+    wordedFor(name) {
+        return this.render(name);
     }
 }
-function getErrorMessage(error) {
+/** An error's message; a usage error's in the words `name` gives settings, when given. */
+function getErrorMessage(error, name) {
+    if (error instanceof UsageError && name)
+        return error.wordedFor(name);
     if (error instanceof Error)
         return error.message;
     return String(error);
@@ -18351,8 +18365,8 @@ function loadManifest(file, cwd, options = {}) {
     }
     catch (error) {
         const code = error.code;
-        throw new UsageError(code === 'ENOENT'
-            ? `Manifest '${file}' not found; pass its path with --manifest (default: layers.yml)`
+        throw new UsageError((name) => code === 'ENOENT'
+            ? `Manifest '${file}' not found; give its path with ${name('manifest')} (default: layers.yml)`
             : `Cannot read manifest '${file}': ${error.message}`);
     }
     const directory = external_node_path_namespaceObject.dirname(absolute);
@@ -18699,11 +18713,11 @@ function dagOfSelection(graph, selected, count) {
 
 
 
-function checkRegion(manifest, region, flag) {
+function checkRegion(manifest, region, setting) {
     const names = manifest.regions.map((candidate) => candidate.name);
     if (!names.includes(region)) {
         const hint = closestName(region, names);
-        throw new UsageError(`${flag}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
+        throw new UsageError((name) => `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
     }
 }
 /** The manifest with `primary` as its one primary region and every other region secondary. */
@@ -18724,14 +18738,14 @@ function withPrimary(manifest, primary) {
 function planFailover(manifest, request) {
     const primary = manifest.regions.find((region) => region.role === 'primary').name;
     const from = request.from ?? primary;
-    checkRegion(manifest, request.to, '--to');
-    checkRegion(manifest, from, '--from');
+    checkRegion(manifest, request.to, 'to');
+    checkRegion(manifest, from, 'from');
     const to = request.to;
     if (to === from) {
-        throw new UsageError(`--to ${to} is the region being failed over from; choose a region that is up`);
+        throw new UsageError((name) => `${name('to')} ${to} is the region being failed over from; choose a region that is up`);
     }
     if (to === primary && !request.force) {
-        throw new UsageError(`The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, pass --force.`);
+        throw new UsageError((name) => `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, use ${name('force')}.`);
     }
     if ([manifest.backend.config, ...Object.values(manifest.backend.regionConfig)].some((config) => Object.values(config).some((value) => typeof value === 'string' && value.includes('{role}')))) {
         throw new UsageError(`backend.config uses {role}: a failover changes the roles, so every state location would move with it. Key the state by {region} (and {account}, {id}) instead, then fail over.`);
@@ -21627,7 +21641,7 @@ const PLAN_TEXT_LIMIT = (/* unused pure expression or super */ null && (512 * 10
  */
 async function executeRun(settings, adapters) {
     if (settings.planDirectory !== undefined && settings.command !== 'apply') {
-        throw new UsageError('--plan-dir only goes with apply: it applies the plans an earlier plan run saved');
+        throw new UsageError((name) => `${name('plan-dir')} only goes with apply: it applies the plans an earlier plan run saved`);
     }
     const loaded = loadManifest(settings.manifestFile, settings.cwd, {
         ephemeralEnvironment: settings.ephemeralEnvironment,
@@ -21784,7 +21798,7 @@ async function refuseDuringFailover(loaded, context) {
 
 async function failover_prepare(settings, adapters) {
     if (settings.planDirectory !== undefined && settings.dryRun) {
-        throw new UsageError('--plan-dir applies saved plans: it cannot go with --dry-run');
+        throw new UsageError((name) => `${name('plan-dir')} applies saved plans: it cannot go with ${name('dry-run')}`);
     }
     const loaded = loadManifest(settings.manifestFile, settings.cwd);
     const { executable, version, env, workDirectory } = await setUpTerraform({
@@ -21893,12 +21907,12 @@ async function executeFailback(settings, adapters) {
     const { manifest } = prepared.loaded;
     const current = manifest.regions.find((region) => region.role === 'primary').name;
     if (!manifest.regions.some((region) => region.name === settings.to)) {
-        throw new UsageError(`--to: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`);
+        throw new UsageError((name) => `${name('to')}: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`);
     }
     const demoted = settings.from ?? current;
     if (settings.to === demoted) {
         if (!settings.force) {
-            throw new UsageError(`The manifest already names ${settings.to} as primary: pass --from with the region that took over during the failover, or --force`);
+            throw new UsageError((name) => `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`);
         }
     }
     const after = withPrimary(manifest, settings.to);
@@ -21996,7 +22010,7 @@ async function estimateRecovery(dag, drill, history) {
             recorded = JSON.parse(await (0,promises_namespaceObject.readFile)(history, 'utf8'));
         }
         catch (error) {
-            throw new UsageError(`--history: cannot read '${history}': ${error.message}`);
+            throw new UsageError((name) => `${name('history')}: cannot read '${history}': ${error.message}`);
         }
         for (const instance of recorded.instances ?? []) {
             if (durations.has(instance.id) && instance.durationMs !== null)
@@ -22611,12 +22625,14 @@ async function runCli(argv, output, process) {
             return EXIT_BAD_INPUT;
         }
         if (error instanceof UsageError) {
-            output.err(`strata ${name}: ${getErrorMessage(error)}\n`);
+            output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
             return EXIT_BAD_INPUT;
         }
         throw error;
     }
 }
+/** Settings as the terminal names them: flags. */
+const flagName = (setting) => `--${setting}`;
 /** node:util parseArgs rejects unknown or malformed flags with these codes. */
 function isArgumentError(error) {
     const code = error?.code;

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError } from './core/errors.js';
+import { UsageError, type Setting, type SettingName } from './core/errors.js';
 
 export const ACTION_COMMANDS = [
   'graph',
@@ -45,6 +45,20 @@ export interface ActionInputs {
     history: string | undefined;
   };
 }
+
+/** The action input of each setting a message may name. */
+const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
+  manifest: 'manifest',
+  to: 'to-region',
+  from: 'from-region',
+  force: 'force',
+  'plan-dir': 'plan-dir',
+  'dry-run': 'dry-run',
+  history: 'history',
+};
+
+/** Settings as the action names them: its inputs. */
+export const inputName: SettingName = (setting) => `input '${INPUT_OF_SETTING[setting]}'`;
 
 function list(name: string): string[] {
   return core

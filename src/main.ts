@@ -8,7 +8,7 @@ import {
 } from './action/commands.js';
 import { createGitHubApi } from './adapters/github-api.js';
 import { ManifestError, getErrorMessage } from './core/errors.js';
-import { processEnvironment, readEventContext, readInputs } from './inputs.js';
+import { inputName, processEnvironment, readEventContext, readInputs } from './inputs.js';
 
 /**
  * The action: reads its inputs, runs the engine the CLI uses, sets outputs and writes the reports. A
@@ -52,6 +52,6 @@ export async function run(): Promise<void> {
       core.setFailed(`${error.problems.length} problem(s) in the manifest; see the annotations`);
       return;
     }
-    core.setFailed(getErrorMessage(error));
+    core.setFailed(getErrorMessage(error, inputName));
   }
 }

@@ -31,8 +31,9 @@ export interface ActionContext {
   signal: AbortSignal;
 }
 
-const manifestPathOf = (context: ActionContext) =>
-  path.join(context.inputs.workingDirectory, context.inputs.manifest);
+/** The manifest input, relative to working-directory unless it is absolute. */
+const manifestPathOf = ({ inputs }: ActionContext) =>
+  path.isAbsolute(inputs.manifest) ? inputs.manifest : path.join(inputs.workingDirectory, inputs.manifest);
 
 async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
   const { inputs, event, github } = context;

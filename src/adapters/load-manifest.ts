@@ -29,9 +29,9 @@ export function loadManifest(
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
+    throw new UsageError((name) =>
       code === 'ENOENT'
-        ? `Manifest '${file}' not found; pass its path with --manifest (default: layers.yml)`
+        ? `Manifest '${file}' not found; give its path with ${name('manifest')} (default: layers.yml)`
         : `Cannot read manifest '${file}': ${(error as Error).message}`,
     );
   }

@@ -75,7 +75,9 @@ const PLAN_TEXT_LIMIT = 512 * 1024;
  */
 export async function executeRun(settings: RunSettings, adapters: RunAdapters): Promise<ExecutedRun> {
   if (settings.planDirectory !== undefined && settings.command !== 'apply') {
-    throw new UsageError('--plan-dir only goes with apply: it applies the plans an earlier plan run saved');
+    throw new UsageError(
+      (name) => `${name('plan-dir')} only goes with apply: it applies the plans an earlier plan run saved`,
+    );
   }
   const loaded = loadManifest(settings.manifestFile, settings.cwd, {
     ephemeralEnvironment: settings.ephemeralEnvironment,

@@ -54,7 +54,9 @@ interface Prepared {
 
 async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promise<Prepared> {
   if (settings.planDirectory !== undefined && settings.dryRun) {
-    throw new UsageError('--plan-dir applies saved plans: it cannot go with --dry-run');
+    throw new UsageError(
+      (name) => `${name('plan-dir')} applies saved plans: it cannot go with ${name('dry-run')}`,
+    );
   }
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
   const { executable, version, env, workDirectory } = await setUpTerraform({
@@ -169,14 +171,16 @@ async function executeFailback(settings: FailoverSettings, adapters: RunAdapters
   const current = manifest.regions.find((region) => region.role === 'primary')!.name;
   if (!manifest.regions.some((region) => region.name === settings.to)) {
     throw new UsageError(
-      `--to: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`,
+      (name) =>
+        `${name('to')}: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`,
     );
   }
   const demoted = settings.from ?? current;
   if (settings.to === demoted) {
     if (!settings.force) {
       throw new UsageError(
-        `The manifest already names ${settings.to} as primary: pass --from with the region that took over during the failover, or --force`,
+        (name) =>
+          `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`,
       );
     }
   }
@@ -276,7 +280,9 @@ async function estimateRecovery(dag: Dag, drill: RunResult, history: string | un
     try {
       recorded = JSON.parse(await readFile(history, 'utf8')) as RunResult;
     } catch (error) {
-      throw new UsageError(`--history: cannot read '${history}': ${(error as Error).message}`);
+      throw new UsageError(
+        (name) => `${name('history')}: cannot read '${history}': ${(error as Error).message}`,
+      );
     }
     for (const instance of recorded.instances ?? []) {
       if (durations.has(instance.id) && instance.durationMs !== null)

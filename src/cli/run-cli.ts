@@ -1,4 +1,4 @@
-import { ManifestError, UsageError, getErrorMessage } from '../core/errors.js';
+import { ManifestError, UsageError, getErrorMessage, type SettingName } from '../core/errors.js';
 import { failoverCommand } from './failover-command.js';
 import { graphCommand } from './graph-command.js';
 import type { CliOutput } from './output.js';
@@ -56,12 +56,15 @@ export async function runCli(argv: string[], output: CliOutput, process: CliProc
       return EXIT_BAD_INPUT;
     }
     if (error instanceof UsageError) {
-      output.err(`strata ${name}: ${getErrorMessage(error)}\n`);
+      output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
       return EXIT_BAD_INPUT;
     }
     throw error;
   }
 }
+
+/** Settings as the terminal names them: flags. */
+const flagName: SettingName = (setting) => `--${setting}`;
 
 /** node:util parseArgs rejects unknown or malformed flags with these codes. */
 function isArgumentError(error: unknown): boolean {

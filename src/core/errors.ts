@@ -21,15 +21,37 @@ export function formatProblem(problem: ManifestProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 
-/** Bad input that is not in a manifest: a flag, an action input, a result file. Exit code 2. */
+/** A setting a user gives on every surface: a flag in the terminal, an input in the action. */
+export type Setting = 'manifest' | 'to' | 'from' | 'force' | 'plan-dir' | 'dry-run' | 'history';
+
+/** How an entry names a setting for its users: `--to` in the terminal, input 'to-region' in the action. */
+export type SettingName = (setting: Setting) => string;
+
+const NEUTRAL_NAME: SettingName = (setting) => `the '${setting}' setting`;
+
+/**
+ * Bad input that is not in a manifest: a flag, an action input, a result file. Exit code 2. A message about a
+ * setting is given as a function of the setting's name, so that each entry words it for its own users.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  private readonly render: (name: SettingName) => string;
+
+  constructor(message: string | ((name: SettingName) => string)) {
+    const render = typeof message === 'string' ? () => message : message;
+    super(render(NEUTRAL_NAME));
     this.name = 'UsageError';
+    this.render = render;
+  }
+
+  /** The message in the words of one surface. */
+  wordedFor(name: SettingName): string {
+    return this.render(name);
   }
 }
 
-export function getErrorMessage(error: unknown): string {
+/** An error's message; a usage error's in the words `name` gives settings, when given. */
+export function getErrorMessage(error: unknown, name?: SettingName): string {
+  if (error instanceof UsageError && name) return error.wordedFor(name);
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -42,12 +42,13 @@ export interface FailoverPlan {
   notes: string[];
 }
 
-function checkRegion(manifest: Manifest, region: string, flag: string) {
+function checkRegion(manifest: Manifest, region: string, setting: 'to' | 'from') {
   const names = manifest.regions.map((candidate) => candidate.name);
   if (!names.includes(region)) {
     const hint = closestName(region, names);
     throw new UsageError(
-      `${flag}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
+      (name) =>
+        `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
     );
   }
 }
@@ -71,15 +72,18 @@ export function withPrimary(manifest: Manifest, primary: string): Manifest {
 export function planFailover(manifest: Manifest, request: FailoverRequest): FailoverPlan {
   const primary = manifest.regions.find((region) => region.role === 'primary')!.name;
   const from = request.from ?? primary;
-  checkRegion(manifest, request.to, '--to');
-  checkRegion(manifest, from, '--from');
+  checkRegion(manifest, request.to, 'to');
+  checkRegion(manifest, from, 'from');
   const to = request.to;
   if (to === from) {
-    throw new UsageError(`--to ${to} is the region being failed over from; choose a region that is up`);
+    throw new UsageError(
+      (name) => `${name('to')} ${to} is the region being failed over from; choose a region that is up`,
+    );
   }
   if (to === primary && !request.force) {
     throw new UsageError(
-      `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, pass --force.`,
+      (name) =>
+        `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, use ${name('force')}.`,
     );
   }
   if (

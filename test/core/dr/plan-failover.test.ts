@@ -60,7 +60,22 @@ describe('planFailover', () => {
     [{ to: 'eu-west-1', environments: ['sandbox'] }, 'Nothing to fail over to eu-west-1 with this selection'],
   ])('refuses %j', (request, message) => {
     expect(() => planFailover(manifest, { force: false, ...request })).toThrow(UsageError);
-    expect(() => planFailover(manifest, { force: false, ...request })).toThrow(message);
+    // Worded as the terminal words settings: flags.
+    const wordedForCli = () => {
+      try {
+        planFailover(manifest, { force: false, ...request });
+      } catch (error) {
+        return (error as UsageError).wordedFor((setting) => `--${setting}`);
+      }
+      return 'no error';
+    };
+    expect(wordedForCli()).toContain(message);
+  });
+
+  it('names settings neutrally in core, each entry words them for its users', () => {
+    expect(() => planFailover(manifest, { to: 'eu-west-9', force: false })).toThrow(
+      "the 'to' setting: unknown region 'eu-west-9'",
+    );
   });
 
   it('refuses a backend keyed by {role}, which a failover would move', () => {
