@@ -59,15 +59,7 @@ export default tseslint.config(
               message: 'The core is pure: do I/O in an adapter and pass the result in.',
             },
             {
-              group: [
-                '**/adapters/*',
-                '**/engine/*',
-                '**/app/*',
-                '**/cli/*',
-                '**/action/*',
-                '**/main.js',
-                '**/inputs.js',
-              ],
+              group: ['**/adapters/*', '**/engine/*', '**/app/*', '**/cli/*', '**/action/*'],
               message:
                 'core and terraform import only each other: the layers above depend on them, not the reverse.',
             },
@@ -100,7 +92,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/app/*', '**/cli/*', '**/action/*', '**/main.js', '**/inputs.js'],
+              group: ['**/app/*', '**/cli/*', '**/action/*'],
               message:
                 'The engine and adapters are called by the use cases (app/) and entries, never the reverse.',
             },
@@ -117,7 +109,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/cli/*', '**/action/*', '**/main.js', '**/inputs.js'],
+              group: ['**/cli/*', '**/action/*'],
               message: 'Use cases are called by the entries (cli/, action/), never the reverse.',
             },
           ],

@@ -17,7 +17,8 @@ import type { RunResult } from '../core/run-result.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { computeWaves } from '../core/schedule/waves.js';
 import { createRedactor } from '../terraform/redact.js';
-import type { ActionInputs, EventContext } from '../inputs.js';
+import type { ActionInputs, EventContext } from './inputs.js';
+import { OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
 import { readReportFiles, writeReportFiles } from './result-files.js';
 
@@ -75,8 +76,8 @@ export async function graphCommand(context: ActionContext): Promise<void> {
     maxStages: context.inputs.maxStages,
     roleToAssume: (account) => roles.get(account) ?? null,
   });
-  core.setOutput('graph', JSON.stringify(graphToJson(loaded.graph, dag, waves)));
-  core.setOutput('matrix', JSON.stringify(matrix));
+  core.setOutput(OUTPUTS.graph, JSON.stringify(graphToJson(loaded.graph, dag, waves)));
+  core.setOutput(OUTPUTS.matrix, JSON.stringify(matrix));
   core.info(`${dag.ids.length} instances in ${waves.length} waves, ${matrix.stage_count} matrix stages`);
 }
 
@@ -137,8 +138,8 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     { run: executed.run, loaded: executed.loaded, dag: executed.dag, plans, manifestFile },
     (text) => redactor.redact(text),
   );
-  core.setOutput('result-file', resultFile);
-  core.setOutput('report-dir', reportDirectory);
+  core.setOutput(OUTPUTS.resultFile, resultFile);
+  core.setOutput(OUTPUTS.reportDir, reportDirectory);
   failUnlessSucceeded(executed.run);
 }
 
@@ -176,9 +177,9 @@ async function publish(context: ActionContext, publication: Publication, mask: (
   const failed = run.instances.filter(
     (instance) => instance.status === 'failed' || instance.status === 'skipped',
   );
-  core.setOutput('summary', mask(JSON.stringify(run)));
-  core.setOutput('has-changes', String(run.hasChanges));
-  core.setOutput('failed', failed.map((instance) => instance.id).join(','));
+  core.setOutput(OUTPUTS.summary, mask(JSON.stringify(run)));
+  core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
+  core.setOutput(OUTPUTS.failed, failed.map((instance) => instance.id).join(','));
   const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
   await core.summary.addRaw(mask(renderSummary(input))).write();
   if (context.inputs.comment && context.event.pullRequest && context.github) {
@@ -201,7 +202,7 @@ async function explainForkPullRequest(context: ActionContext, manifestFile: stri
     const body = `${commentMarker(manifestFile)}\n### Strata plan: ${manifestFile}\n\n${note}\n`;
     await context.github.upsertComment(context.event.pullRequest.number, commentMarker(manifestFile), body);
   }
-  core.setOutput('has-changes', 'false');
+  core.setOutput(OUTPUTS.hasChanges, 'false');
 }
 
 function failUnlessSucceeded(run: RunResult) {
@@ -247,23 +248,24 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
     },
   );
   const failover = run.failover!;
-  core.setOutput('summary', redactor.redact(JSON.stringify(run)));
+  core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(run)));
   core.setOutput(
-    'failed',
+    OUTPUTS.failed,
     run.instances
       .filter((i) => i.status !== 'succeeded')
       .map((i) => i.id)
       .join(','),
   );
-  core.setOutput('has-changes', String(run.hasChanges));
-  if (failover.recoverySeconds !== null) core.setOutput('recovery-seconds', String(failover.recoverySeconds));
-  if (failover.dryRun) core.setOutput('ready', String(run.status === 'succeeded'));
+  core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
+  if (failover.recoverySeconds !== null)
+    core.setOutput(OUTPUTS.recoverySeconds, String(failover.recoverySeconds));
+  if (failover.dryRun) core.setOutput(OUTPUTS.ready, String(run.status === 'succeeded'));
   const reportDirectory = path.join(
     path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir),
     'results',
   );
-  core.setOutput('result-file', await writeReportFiles(reportDirectory, run, new Map()));
-  core.setOutput('report-dir', reportDirectory);
+  core.setOutput(OUTPUTS.resultFile, await writeReportFiles(reportDirectory, run, new Map()));
+  core.setOutput(OUTPUTS.reportDir, reportDirectory);
   await core.summary.addRaw(redactor.redact(`${renderFailoverReport(run)}\n`)).write();
   failUnlessSucceeded(run);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { scratchDir } from '../helpers/scratch.js';
 
 /**
- * The action's entry in-process: `run()` from src/main.ts with a typed fake of `@actions/core` (the only test
+ * The action's entry in-process: `run()` from src/action/main.ts with a typed fake of `@actions/core` (the only test
  * that fakes it), so that inputs, annotations, outputs and failures are checked without a runner.
  */
 interface Annotation {
@@ -41,14 +41,14 @@ jest.unstable_mockModule('@actions/core', () => ({
   endGroup: () => undefined,
 }));
 
-const { run } = await import('../../src/main.js');
+const { run } = await import('../../src/action/main.js');
 
 const runWith = async (inputs: Record<string, string>) => {
   for (const [name, value] of Object.entries(inputs)) fake.inputs.set(name, value);
   await run();
 };
 
-describe('the action entry (src/main.ts, in-process)', () => {
+describe('the action entry (src/action/main.ts, in-process)', () => {
   let broken: string;
 
   beforeAll(() => {

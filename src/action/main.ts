@@ -5,9 +5,9 @@ import {
   reportCommand,
   terraformCommand,
   type ActionContext,
-} from './action/commands.js';
-import { createGitHubApi } from './adapters/github-api.js';
-import { ManifestError, getErrorMessage } from './core/errors.js';
+} from './commands.js';
+import { createGitHubApi } from '../adapters/github-api.js';
+import { ManifestError, getErrorMessage } from '../core/errors.js';
 import { inputName, processEnvironment, readEventContext, readInputs } from './inputs.js';
 
 /**

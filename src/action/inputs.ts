@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError, type Setting, type SettingName } from './core/errors.js';
+import { UsageError, type Setting, type SettingName } from '../core/errors.js';
 
 export const ACTION_COMMANDS = [
   'graph',
