@@ -29,6 +29,8 @@ class FakeTerraform implements ProcessRunner {
   readonly applied = new Set<string>();
   readonly failures = new Map<string, string>();
   readonly holds = new Map<string, Promise<void>>();
+  /** `command id` -> a condition the call waits for (a bounded number of turns of the event loop). */
+  readonly holdsUntil = new Map<string, () => boolean>();
   running = 0;
   maxRunning = 0;
 
@@ -46,6 +48,10 @@ class FakeTerraform implements ProcessRunner {
     await new Promise((resolve) => setImmediate(resolve));
     const hold = this.holds.get(`${command} ${id}`);
     if (hold) await hold;
+    const until = this.holdsUntil.get(`${command} ${id}`);
+    for (let turn = 0; until && !until() && turn < 2_000; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (request.signal?.aborted && hold) {
       this.running--;
       return {
@@ -256,7 +262,14 @@ describe('runEngine: apply', () => {
   });
 
   it('runs the first init of each layer directory alone (lock file, plugin cache), later ones in parallel', async () => {
-    const { terraform, run } = setup();
+    const { terraform, graph, run } = setup();
+    // Each app init waits (a bounded while) until three have started: the first, which runs alone, gives
+    // up waiting; the later two can only both start if the engine runs them at the same time.
+    const appInitsStarted = () =>
+      terraform.events.filter((event) => event.startsWith('start init ') && event.endsWith('/app')).length;
+    for (const instance of graph.instances.filter((candidate) => candidate.layer === 'app')) {
+      terraform.holdsUntil.set(`init ${instance.id}`, () => appInitsStarted() >= 3);
+    }
     await run('apply', { parallelism: 4 });
     const inits = terraform.calls.filter((call) => call.command === 'init').map((call) => call.id);
     const pathOf = (id: string) => id.split('/').at(-1)!;

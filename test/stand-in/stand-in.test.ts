@@ -777,8 +777,10 @@ describe('failure injection and observation', () => {
     });
     expect(slow.code).toBe(0);
     expect(slow.stdout).toBe('{}\n');
+    // Bounds a sleep sets, not timings of a loaded machine: at least the 600 ms of the rule that matched,
+    // and less than the 3000 ms of the later rules that also match.
     expect(slow.ms).toBeGreaterThanOrEqual(600);
-    expect(slow.ms).toBeLessThan(2500);
-    expect(slow.ms - quick.ms).toBeGreaterThanOrEqual(500);
+    expect(slow.ms).toBeLessThan(3000);
+    expect(quick.code).toBe(0);
   });
 });
