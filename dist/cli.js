@@ -16628,7 +16628,7 @@ function edges_edgesOfLists(count, dependsOn, positionOf) {
         const list = dependsOn(position) ?? [];
         counts[position] = list.length;
         for (const id of list) {
-            const target = positionOf(id);
+            const target = positionOf(id, position);
             if (target !== undefined)
                 targets.push(target);
         }
@@ -16850,22 +16850,13 @@ function compileInstances(instances) {
         positions.set(instance.id, position);
         return instance.id;
     });
-    let count = 0;
-    for (const instance of instances)
-        count += instance.dependsOn.length;
-    const start = new Int32Array(instances.length + 1);
-    const targets = new Int32Array(count);
-    let used = 0;
-    instances.forEach((instance, position) => {
-        for (const dependency of instance.dependsOn) {
-            const target = positions.get(dependency);
-            if (target === undefined)
-                throw new Error(`'${instance.id}' depends on unknown '${dependency}'`);
-            targets[used++] = target;
-        }
-        start[position + 1] = used;
+    const { edges } = edges_edgesOfLists(instances.length, (position) => instances[position].dependsOn, (id, from) => {
+        const target = positions.get(id);
+        if (target === undefined)
+            throw new Error(`'${ids[from]}' depends on unknown '${id}'`);
+        return target;
     });
-    return compileEdges(ids, { start, targets });
+    return compileEdges(ids, edges);
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/primary-region.js

@@ -1,4 +1,4 @@
-import { countsOf, reverseEdges, type Edges } from './edges.js';
+import { countsOf, edgesOfLists, reverseEdges, type Edges } from './edges.js';
 import { topologicalLevels, type TopologicalLevels } from './topological-levels.js';
 import type { Instance, LayerGraph } from './types.js';
 import { ExpandedGraph } from './expanded-graph.js';
@@ -36,18 +36,14 @@ function compileInstances(instances: readonly Instance[]): CompiledGraph {
     positions.set(instance.id, position);
     return instance.id;
   });
-  let count = 0;
-  for (const instance of instances) count += instance.dependsOn.length;
-  const start = new Int32Array(instances.length + 1);
-  const targets = new Int32Array(count);
-  let used = 0;
-  instances.forEach((instance, position) => {
-    for (const dependency of instance.dependsOn) {
-      const target = positions.get(dependency);
-      if (target === undefined) throw new Error(`'${instance.id}' depends on unknown '${dependency}'`);
-      targets[used++] = target;
-    }
-    start[position + 1] = used;
-  });
-  return compileEdges(ids, { start, targets });
+  const { edges } = edgesOfLists(
+    instances.length,
+    (position) => instances[position]!.dependsOn,
+    (id, from) => {
+      const target = positions.get(id);
+      if (target === undefined) throw new Error(`'${ids[from]}' depends on unknown '${id}'`);
+      return target;
+    },
+  );
+  return compileEdges(ids, edges);
 }

@@ -12,7 +12,7 @@ export interface Edges {
 export function edgesOfLists(
   count: number,
   dependsOn: (position: number) => readonly string[] | undefined,
-  positionOf: (id: string) => number | undefined,
+  positionOf: (id: string, from: number) => number | undefined,
 ): { edges: Edges; counts: Int32Array } {
   const start = new Int32Array(count + 1);
   const counts = new Int32Array(count);
@@ -21,7 +21,7 @@ export function edgesOfLists(
     const list = dependsOn(position) ?? [];
     counts[position] = list.length;
     for (const id of list) {
-      const target = positionOf(id);
+      const target = positionOf(id, position);
       if (target !== undefined) targets.push(target);
     }
     start[position + 1] = targets.length;
