@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2303);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3077);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2303:
+/***/ 3077:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16585,6 +16585,300 @@ function createLayerCodeReader(manifestDirectory) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/graph/cells.js
+const COORDINATES = ['account', 'region', 'environment'];
+const SCOPE_COORDINATES = {
+    global: [],
+    account: ['account'],
+    region: ['account', 'region'],
+    environment: ['account', 'region', 'environment'],
+};
+/** Numbers for the names instances are placed by: accounts in manifest order, regions and environment names as first seen. */
+class Cells {
+    accounts = new Map();
+    regions = new Map();
+    environments = new Map();
+    constructor(manifest) {
+        manifest.accounts.forEach((account, index) => this.accounts.set(account.name, index));
+        manifest.regions.forEach((region) => this.number(this.regions, region.name));
+        manifest.accounts.forEach((account) => {
+            account.regions.forEach((region) => this.number(this.regions, region));
+            account.environments.forEach((environment) => {
+                this.number(this.environments, environment.name);
+                environment.regions.forEach((region) => this.number(this.regions, region));
+            });
+        });
+    }
+    number(names, name) {
+        let index = names.get(name);
+        if (index === undefined) {
+            index = names.size;
+            names.set(name, index);
+        }
+        return index;
+    }
+    /** What each coordinate's index (+1) is multiplied by in a key. */
+    factors() {
+        const regionFactor = this.accounts.size + 1;
+        return [1, regionFactor, regionFactor * (this.regions.size + 1)];
+    }
+    /** One number per combination of coordinate indexes (-1 where absent or not fixed). */
+    key(account, region, environment) {
+        return (account + 1 + (this.accounts.size + 1) * (region + 1 + (this.regions.size + 1) * (environment + 1)));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/edges.js
+/**
+ * Edges from lists of ids: `dependsOn(p)` names what position p depends on, `positionOf` numbers the ids.
+ * An id that `positionOf` does not know makes no edge but still counts in `counts`, so that the position is
+ * never released by a topological pass (as a plain Dag naming an unknown id has always behaved).
+ */
+function edges_edgesOfLists(count, dependsOn, positionOf) {
+    const start = new Int32Array(count + 1);
+    const counts = new Int32Array(count);
+    const targets = [];
+    for (let position = 0; position < count; position++) {
+        const list = dependsOn(position) ?? [];
+        counts[position] = list.length;
+        for (const id of list) {
+            const target = positionOf(id, position);
+            if (target !== undefined)
+                targets.push(target);
+        }
+        start[position + 1] = targets.length;
+    }
+    return { edges: { start, targets: Int32Array.from(targets) }, counts };
+}
+/** The same edges turned round, each position's list in ascending order. */
+function edges_reverseEdges(count, edges) {
+    const start = new Int32Array(count + 1);
+    for (let at = 0; at < edges.targets.length; at++)
+        start[edges.targets[at] + 1]++;
+    for (let position = 0; position < count; position++)
+        start[position + 1] += start[position];
+    const next = start.slice(0, count);
+    const targets = new Int32Array(edges.targets.length);
+    for (let position = 0; position < count; position++) {
+        for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
+            targets[next[edges.targets[at]]++] = position;
+        }
+    }
+    return { start, targets };
+}
+/** How many edges leave each position, from start offsets. */
+function countsOf(start) {
+    const counts = new Int32Array(start.length - 1);
+    for (let position = 0; position < counts.length; position++)
+        counts[position] = start[position + 1] - start[position];
+    return counts;
+}
+/** Each position's list of ids, `ids[target]` in edge order. */
+function idListsOf(edges, ids, position) {
+    const from = edges.start[position];
+    const list = new Array(edges.start[position + 1] - from);
+    for (let at = from; at < edges.start[position + 1]; at++)
+        list[at - from] = ids[edges.targets[at]];
+    return list;
+}
+/**
+ * Sorts `list[from..to)`, positions, by their ids (as compareIds orders them): insertion sort for the usual
+ * handful, the built-in sort for a fan-in.
+ */
+function sortByIds(list, from, to, ids) {
+    if (to - from > 16) {
+        list.subarray(from, to).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+        return;
+    }
+    for (let index = from + 1; index < to; index++) {
+        const position = list[index];
+        const id = ids[position];
+        let at = index - 1;
+        while (at >= from && ids[list[at]] > id) {
+            list[at + 1] = list[at];
+            at--;
+        }
+        list[at + 1] = position;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/collect-dependencies.js
+
+/**
+ * Merges each instance's resolved dependencies into one list of positions without itself or repeats, sorted
+ * by id: the graph's edges, in the order of each instance's `dependsOn`.
+ */
+function collectDependencies(placement, resolvedByLayer) {
+    const { ids } = placement;
+    const count = ids.length;
+    const start = new Int32Array(count + 1);
+    let targets = new Int32Array(Math.max(16, count * 4));
+    let used = 0;
+    const seenBy = new Int32Array(count).fill(-1);
+    for (let layerIndex = 0; layerIndex < resolvedByLayer.length; layerIndex++) {
+        const resolved = resolvedByLayer[layerIndex];
+        const first = placement.layerStart[layerIndex];
+        const end = placement.layerStart[layerIndex + 1];
+        for (let position = first; position < end; position++) {
+            const from = used;
+            for (let dependency = 0; dependency < resolved.length; dependency++) {
+                const { selector, groups } = resolved[dependency];
+                const group = groups[position - first];
+                const { groupStart, members } = selector.index;
+                for (let at = groupStart[group]; at < groupStart[group + 1]; at++) {
+                    const member = members[at];
+                    if (member === position || seenBy[member] === position)
+                        continue;
+                    seenBy[member] = position;
+                    if (used === targets.length) {
+                        const grown = new Int32Array(targets.length * 2);
+                        grown.set(targets);
+                        targets = grown;
+                    }
+                    targets[used++] = member;
+                }
+            }
+            sortByIds(targets, from, used, ids);
+            start[position + 1] = used;
+        }
+    }
+    return { start, targets: targets.slice(0, used) };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/topological-levels.js
+/**
+ * Kahn's algorithm, the only one in Strata: `dependencyCounts[p]` is how many positions p waits for and
+ * `dependents` what waits for each. Undefined when some position is never released: the edges have a cycle.
+ */
+function topological_levels_topologicalLevels(dependencyCounts, dependents) {
+    const count = dependencyCounts.length;
+    const waiting = dependencyCounts.slice();
+    const levels = new Int32Array(count);
+    const order = new Int32Array(count);
+    let tail = 0;
+    for (let position = 0; position < count; position++)
+        if (waiting[position] === 0)
+            order[tail++] = position;
+    for (let head = 0; head < tail; head++) {
+        const position = order[head];
+        const level = levels[position] + 1;
+        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++) {
+            const dependent = dependents.targets[at];
+            if (levels[dependent] < level)
+                levels[dependent] = level;
+            if (--waiting[dependent] === 0)
+                order[tail++] = dependent;
+        }
+    }
+    return tail === count ? { order, levels } : undefined;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/inputs-table.js
+/** The inputs of the instance at `position`: one per entry that selects anything but the instance itself. */
+function inputsAt(table, instances, position) {
+    const layer = table.layerOf[position];
+    const offset = position - table.layerStart[layer];
+    const inputs = [];
+    for (const entry of table.entries[layer]) {
+        const group = entry.groups[offset];
+        const sources = [];
+        if (group >= 0) {
+            for (let at = entry.groupStart[group]; at < entry.groupStart[group + 1]; at++) {
+                const member = entry.members[at];
+                if (member === position)
+                    continue;
+                const source = instances[member];
+                sources.push({ id: source.id, key: entry.fanIn.map((coordinate) => source[coordinate]).join('/') });
+            }
+        }
+        if (sources.length > 0)
+            inputs.push({ variable: entry.variable, isFanIn: entry.fanIn.length > 0, sources });
+    }
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/expanded-graph.js
+
+
+/**
+ * The LayerGraph expandManifest returns: its instances and compiled form, with the string views derived from
+ * the compiled form. The maps by id are made on first use: `strata graph --format json` goes by position and
+ * never needs them.
+ */
+class ExpandedGraph {
+    instances;
+    compiled;
+    inputs;
+    idMap;
+    positionMap;
+    dependentsMap;
+    constructor(instances, compiled, inputs) {
+        this.instances = instances;
+        this.compiled = compiled;
+        this.inputs = inputs;
+    }
+    get byId() {
+        if (!this.idMap) {
+            this.idMap = new Map();
+            for (const instance of this.instances)
+                this.idMap.set(instance.id, instance);
+        }
+        return this.idMap;
+    }
+    /** Reverse edges as strings, sorted (ascending positions are not id order). */
+    get dependents() {
+        if (!this.dependentsMap) {
+            const { ids, dependents } = this.compiled;
+            this.dependentsMap = new Map();
+            for (let position = 0; position < ids.length; position++)
+                this.dependentsMap.set(ids[position], idListsOf(dependents, ids, position).sort());
+        }
+        return this.dependentsMap;
+    }
+    /** An arrow, not a method: callers pass `graph.inputsOf` on its own. */
+    inputsOf = (id) => {
+        if (!this.positionMap) {
+            this.positionMap = new Map();
+            this.compiled.ids.forEach((each, position) => this.positionMap.set(each, position));
+        }
+        return inputsAt(this.inputs, this.instances, this.positionMap.get(id));
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/compiled-graph.js
+
+
+
+/** Compiles edges that are already positions: the dependents and the topological pass follow from them. */
+function compileEdges(ids, dependsOn) {
+    const dependents = edges_reverseEdges(ids.length, dependsOn);
+    return { ids, dependsOn, dependents, topology: topological_levels_topologicalLevels(countsOf(dependsOn.start), dependents) };
+}
+/** The compiled form of a graph: kept by one from expandManifest, compiled now for one assembled elsewhere (tests). */
+function compiledGraphOf(graph) {
+    return graph instanceof ExpandedGraph ? graph.compiled : compileInstances(graph.instances);
+}
+function compileInstances(instances) {
+    const positions = new Map();
+    const ids = instances.map((instance, position) => {
+        positions.set(instance.id, position);
+        return instance.id;
+    });
+    const { edges } = edges_edgesOfLists(instances.length, (position) => instances[position].dependsOn, (id, from) => {
+        const target = positions.get(id);
+        if (target === undefined)
+            throw new Error(`'${ids[from]}' depends on unknown '${id}'`);
+        return target;
+    });
+    return compileEdges(ids, edges);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/primary-region.js
+/** The name of the manifest's one primary region (parseManifest checks that there is exactly one). */
+function primaryRegionOf(manifest) {
+    return manifest.regions.find((region) => region.role === 'primary').name;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/backend/tokens.js
 const TOKENS = [
     'id',
@@ -16803,6 +17097,411 @@ function usedTokens(text) {
     return [...text.matchAll(TOKEN_PATTERN)]
         .map((match) => match[1])
         .filter((name) => TOKENS.includes(name));
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/place-instances.js
+
+
+/** The names of a position's coordinates (null where its scope has none). */
+function coordinatesAt(manifest, placement, position) {
+    const accountIndex = placement.account[position];
+    const account = accountIndex < 0 ? undefined : manifest.accounts[accountIndex];
+    const region = placement.accountRegion[position];
+    const environment = placement.accountEnvironment[position];
+    return {
+        account: account?.name ?? null,
+        region: region < 0 ? null : account.regions[region],
+        environment: environment < 0 ? null : account.environments[environment].name,
+    };
+}
+/** Numbers every instance of the manifest. The arrays are sized up front and ids are joined, not concatenated. */
+function placeInstances(manifest, cells) {
+    const { accounts, layers } = manifest;
+    const regionCount = accounts.reduce((sum, account) => sum + account.regions.length, 0);
+    const environmentCount = accounts.reduce((sum, account) => sum +
+        account.regions.reduce((inRegion, region) => inRegion +
+            account.environments.filter((environment) => environment.regions.includes(region)).length, 0), 0);
+    const cellsOf = {
+        global: 1,
+        account: accounts.length,
+        region: regionCount,
+        environment: environmentCount,
+    };
+    const count = layers.reduce((sum, layer) => sum + cellsOf[layer.scope], 0);
+    const placement = {
+        ids: new Array(count),
+        layerOf: new Int32Array(count),
+        layerStart: [],
+        account: new Int32Array(count),
+        region: new Int32Array(count),
+        environment: new Int32Array(count),
+        accountRegion: new Int32Array(count),
+        accountEnvironment: new Int32Array(count),
+    };
+    const idParts = [[], ['', ''], ['', '', ''], ['', '', '', '']];
+    // Cells indexes of each account's regions and environments, looked up once.
+    const regionCells = accounts.map((account) => account.regions.map((region) => cells.regions.get(region)));
+    const environmentCells = accounts.map((account) => account.environments.map((environment) => cells.environments.get(environment.name)));
+    let position = 0;
+    const add = (layerIndex, accountIndex, regionIndex, environmentIndex) => {
+        const name = layers[layerIndex].name;
+        let id = name;
+        if (accountIndex >= 0) {
+            const account = accounts[accountIndex];
+            // Joined, not concatenated: `+` would keep each id as a tree of pieces for as long as the instance lives.
+            const parts = idParts[regionIndex < 0 ? 1 : environmentIndex < 0 ? 2 : 3];
+            parts[0] = account.name;
+            if (regionIndex >= 0)
+                parts[1] = account.regions[regionIndex];
+            if (environmentIndex >= 0)
+                parts[2] = account.environments[environmentIndex].name;
+            parts[parts.length - 1] = name;
+            id = parts.join('/');
+        }
+        placement.ids[position] = id;
+        placement.layerOf[position] = layerIndex;
+        placement.account[position] = accountIndex;
+        placement.region[position] = regionIndex < 0 ? -1 : regionCells[accountIndex][regionIndex];
+        placement.environment[position] =
+            environmentIndex < 0 ? -1 : environmentCells[accountIndex][environmentIndex];
+        placement.accountRegion[position] = regionIndex;
+        placement.accountEnvironment[position] = environmentIndex;
+        position++;
+    };
+    // Indexed loops: iterators cost an object per step until the code is optimised.
+    for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
+        const { scope } = layers[layerIndex];
+        placement.layerStart.push(position);
+        if (scope === 'global') {
+            add(layerIndex, -1, -1, -1);
+            continue;
+        }
+        for (let accountIndex = 0; accountIndex < accounts.length; accountIndex++) {
+            const account = accounts[accountIndex];
+            if (scope === 'account') {
+                add(layerIndex, accountIndex, -1, -1);
+                continue;
+            }
+            for (let regionIndex = 0; regionIndex < account.regions.length; regionIndex++) {
+                if (scope === 'region') {
+                    add(layerIndex, accountIndex, regionIndex, -1);
+                    continue;
+                }
+                const region = account.regions[regionIndex];
+                for (let environmentIndex = 0; environmentIndex < account.environments.length; environmentIndex++) {
+                    if (account.environments[environmentIndex].regions.includes(region))
+                        add(layerIndex, accountIndex, regionIndex, environmentIndex);
+                }
+            }
+        }
+    }
+    placement.layerStart.push(position);
+    return placement;
+}
+/**
+ * The instances, each made once and whole: its backend and vars rendered, its `dependsOn` the ids of its
+ * edges (none when the dependencies could not be resolved: such a graph is never returned). This is the loop
+ * that runs once per instance: the token values object is reused.
+ */
+function createInstances(manifest, placement, dependsOn) {
+    const { accounts, layers } = manifest;
+    const globalRegion = manifest.backend.globalRegion;
+    const roles = new Map(manifest.regions.map((region) => [region.name, region.role]));
+    const globalRole = roles.get(globalRegion);
+    const renderBackend = compileRegionalBackend(manifest.backend);
+    const renderVars = layers.map((layer) => containsTokens(layer.vars) ? compileValue(layer.vars) : undefined);
+    // Read by the renderers while rendering one instance, never kept.
+    const values = {
+        id: '',
+        layer: '',
+        scope: '',
+        account: '',
+        account_id: '',
+        region: '',
+        environment: '',
+        role: '',
+    };
+    const { ids } = placement;
+    const instances = new Array(ids.length);
+    for (let position = 0; position < ids.length; position++) {
+        const layer = layers[placement.layerOf[position]];
+        const accountIndex = placement.account[position];
+        const regionIndex = placement.accountRegion[position];
+        const environmentIndex = placement.accountEnvironment[position];
+        const account = accountIndex < 0 ? null : accounts[accountIndex];
+        const region = regionIndex < 0 ? null : account.regions[regionIndex];
+        const environment = environmentIndex < 0 ? null : account.environments[environmentIndex].name;
+        const role = region === null ? null : roles.get(region);
+        const id = ids[position];
+        values.id = id;
+        values.layer = layer.name;
+        values.scope = layer.scope;
+        values.account = account === null ? 'global' : account.name;
+        values.account_id = account === null ? 'global' : account.id;
+        values.region = region ?? globalRegion;
+        values.environment = environment ?? 'global';
+        values.role = role ?? globalRole;
+        const render = renderVars[placement.layerOf[position]];
+        instances[position] = {
+            id,
+            layer: layer.name,
+            scope: layer.scope,
+            account: account === null ? null : account.name,
+            accountId: account === null ? null : account.id,
+            region,
+            environment,
+            role,
+            path: layer.path,
+            dependsOn: dependsOn ? idListsOf(dependsOn, ids, position) : [],
+            backend: renderBackend(values),
+            vars: render ? render(values) : layer.vars,
+        };
+    }
+    return instances;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/dependency-resolver.js
+
+
+
+function groupIn(table, key) {
+    if (table.dense)
+        return key < table.dense.length ? table.dense[key] : -1;
+    return table.sparse.get(key) ?? -1;
+}
+const SAME = -1;
+const FREE = -2;
+/**
+ * Resolves `depends_on` entries to instance positions. Each selector groups its target layer's instances by
+ * the coordinates it fixes, once per pattern, so a large estate is not scanned per instance.
+ */
+class DependencyResolver {
+    manifest;
+    placement;
+    cells;
+    primary;
+    indexes = new Map();
+    selectors = new Map();
+    layerPositions = new Map();
+    constructor(manifest, placement, cells) {
+        this.manifest = manifest;
+        this.placement = placement;
+        this.cells = cells;
+        this.primary = primaryRegionOf(manifest);
+        manifest.layers.forEach((layer, index) => this.layerPositions.set(layer.name, index));
+    }
+    selector(dependency, target) {
+        let selector = this.selectors.get(dependency);
+        if (selector)
+            return selector;
+        const coordinates = SCOPE_COORDINATES[target.scope];
+        let isEmpty = false;
+        const source = (coordinate, names) => {
+            if (!coordinates.includes(coordinate))
+                return FREE;
+            const value = dependency[coordinate];
+            if (value === 'all')
+                return FREE;
+            if (value === 'same')
+                return SAME;
+            const index = names.get(value === 'primary' ? this.primary : value);
+            if (index === undefined)
+                isEmpty = true;
+            return index ?? FREE;
+        };
+        const account = source('account', this.cells.accounts);
+        const region = source('region', this.cells.regions);
+        const environment = source('environment', this.cells.environments);
+        const pattern = `${target.name}|${account !== FREE}|${region !== FREE}|${environment !== FREE}`;
+        let index = this.indexes.get(pattern);
+        if (!index) {
+            index = this.targetIndex(target, account !== FREE, region !== FREE, environment !== FREE);
+            this.indexes.set(pattern, index);
+        }
+        selector = { account, region, environment, isEmpty, index };
+        this.selectors.set(dependency, selector);
+        return selector;
+    }
+    /**
+     * The group of target instances a selector picks for each instance from position `start` to `end` (-1 for
+     * none). One tight loop: this runs once per instance and dependency. Its key is Cells.key with the
+     * selector's fixed coordinates folded into a constant.
+     */
+    groupsOf(selector, start, end) {
+        const groups = new Int32Array(end - start);
+        if (selector.isEmpty)
+            return groups.fill(-1);
+        const factors = this.cells.factors();
+        let constant = 0;
+        const own = [0, 0, 0];
+        [selector.account, selector.region, selector.environment].forEach((from, coordinate) => {
+            if (from === SAME)
+                own[coordinate] = factors[coordinate];
+            else if (from !== FREE)
+                constant += factors[coordinate] * (from + 1);
+        });
+        const [byAccount, byRegion, byEnvironment] = own;
+        const { account, region, environment } = this.placement;
+        const { dense, sparse } = selector.index.groups;
+        for (let position = start; position < end; position++) {
+            const key = constant +
+                byAccount * (account[position] + 1) +
+                byRegion * (region[position] + 1) +
+                byEnvironment * (environment[position] + 1);
+            groups[position - start] = dense ? (key < dense.length ? dense[key] : -1) : (sparse.get(key) ?? -1);
+        }
+        return groups;
+    }
+    /** Why a dependency selects nothing for an instance. */
+    whyUnresolved(position, dependency, target) {
+        const id = this.placement.ids[position];
+        const own = coordinatesAt(this.manifest, this.placement, position);
+        const coordinates = SCOPE_COORDINATES[target.scope];
+        const fixed = {};
+        let isFanIn = false;
+        for (const coordinate of coordinates) {
+            const value = dependency[coordinate];
+            if (value === 'all')
+                isFanIn = true;
+            else if (value === 'same')
+                fixed[coordinate] = own[coordinate];
+            else if (value === 'primary')
+                fixed[coordinate] = this.primary;
+            else
+                fixed[coordinate] = value;
+        }
+        if (isFanIn) {
+            return `'${id}' depends on every matching instance of '${target.name}', but none exists`;
+        }
+        const missing = instanceId(target.name, fixed.account ?? null, fixed.region ?? null, fixed.environment ?? null);
+        const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
+        return `'${id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${missing}'): ${whyMissing(fixed, this.manifest)}`;
+    }
+    targetIndex(target, byAccount, byRegion, byEnvironment) {
+        const { placement, cells } = this;
+        const layerIndex = this.layerPositions.get(target.name);
+        const first = placement.layerStart[layerIndex];
+        const end = placement.layerStart[layerIndex + 1];
+        // Keys can pass 2^31 in a large enough estate: doubles hold them exactly.
+        const keys = new Float64Array(end - first);
+        const groupOf = new Int32Array(end - first);
+        let largest = 0;
+        for (let position = first; position < end; position++) {
+            const key = cells.key(byAccount ? placement.account[position] : -1, byRegion ? placement.region[position] : -1, byEnvironment ? placement.environment[position] : -1);
+            keys[position - first] = key;
+            if (key > largest)
+                largest = key;
+        }
+        const groups = largest < 4 * (end - first) + 1024
+            ? { dense: new Int32Array(largest + 1).fill(-1), sparse: undefined }
+            : { dense: undefined, sparse: new Map() };
+        const sizes = [];
+        for (let position = first; position < end; position++) {
+            const key = keys[position - first];
+            let group = groupIn(groups, key);
+            if (group < 0) {
+                group = sizes.length;
+                if (groups.dense)
+                    groups.dense[key] = group;
+                else
+                    groups.sparse.set(key, group);
+                sizes.push(0);
+            }
+            sizes[group]++;
+            groupOf[position - first] = group;
+        }
+        const groupStart = new Int32Array(sizes.length + 1);
+        sizes.forEach((size, group) => (groupStart[group + 1] = groupStart[group] + size));
+        const next = groupStart.slice(0, sizes.length);
+        const members = new Int32Array(end - first);
+        for (let position = first; position < end; position++) {
+            members[next[groupOf[position - first]]++] = position;
+        }
+        return { groups, groupStart, members };
+    }
+}
+function whyMissing(fixed, manifest) {
+    const account = manifest.accounts.find((candidate) => candidate.name === fixed.account);
+    if (fixed.account !== undefined && !account)
+        return `there is no account '${fixed.account}'`;
+    if (account && fixed.region !== undefined && !account.regions.includes(fixed.region)) {
+        return `account '${account.name}' does not have region '${fixed.region}'`;
+    }
+    if (account && fixed.environment !== undefined) {
+        const environment = account.environments.find((candidate) => candidate.name === fixed.environment);
+        if (!environment)
+            return `account '${account.name}' has no environment '${fixed.environment}'`;
+        if (fixed.region !== undefined && !environment.regions.includes(fixed.region)) {
+            return `environment '${environment.name}' does not run in region '${fixed.region}'`;
+        }
+    }
+    return 'check the selector';
+}
+function instanceId(layer, account, region, environment) {
+    // Joined, not concatenated: ids are kept for every instance, and `+` keeps each id as a tree of pieces.
+    const parts = [];
+    if (account !== null)
+        parts.push(account);
+    if (region !== null)
+        parts.push(region);
+    if (environment !== null)
+        parts.push(environment);
+    parts.push(layer);
+    return parts.join('/');
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/find-cycle.js
+
+
+/**
+ * A dependency cycle as a path of ids that starts and ends at the same instance (`a -> b -> a`), or
+ * undefined.
+ */
+function findCycle(instances, byId) {
+    const positions = new Map();
+    instances.forEach((instance, position) => positions.set(instance.id, position));
+    const { edges, counts } = edgesOfLists(instances.length, (position) => instances[position].dependsOn, (id) => (byId.has(id) ? positions.get(id) : undefined));
+    // Kahn's algorithm is cheaper than the search, which only runs to name the cycle when there is one.
+    if (topologicalLevels(counts, reverseEdges(instances.length, edges)))
+        return undefined;
+    return cycleAmong(edges)?.map((position) => instances[position].id);
+}
+/**
+ * A cycle among positions (`[a, b, a]`), or undefined: the first one a depth-first search meets, in position
+ * and edge order. Iterative, so a deep graph cannot overflow the stack.
+ */
+function cycleAmong(dependsOn) {
+    const count = dependsOn.start.length - 1;
+    // 0: not seen, 1: on the search path, 2: done.
+    const state = new Uint8Array(count);
+    const stack = [];
+    const next = [];
+    for (let root = 0; root < count; root++) {
+        if (state[root] !== 0)
+            continue;
+        stack.push(root);
+        next.push(dependsOn.start[root]);
+        state[root] = 1;
+        while (stack.length > 0) {
+            const top = stack.length - 1;
+            const position = stack[top];
+            if (next[top] >= dependsOn.start[position + 1]) {
+                state[position] = 2;
+                stack.pop();
+                next.pop();
+                continue;
+            }
+            const dependency = dependsOn.targets[next[top]++];
+            if (state[dependency] === 1)
+                return [...stack.slice(stack.indexOf(dependency)), dependency];
+            if (state[dependency] === 0) {
+                state[dependency] = 1;
+                stack.push(dependency);
+                next.push(dependsOn.start[dependency]);
+            }
+        }
+    }
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -17530,526 +18229,10 @@ function describeType(type) {
     return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
 }
 
-;// CONCATENATED MODULE: ./build/tsc/core/graph/find-cycle.js
-/**
- * A dependency cycle as a path of ids that starts and ends at the same instance (`a -> b -> a`), or
- * undefined. Iterative depth-first search, so a deep graph cannot overflow the stack.
- */
-function findCycle(instances, byId) {
-    if (isAcyclic(instances, byId))
-        return undefined;
-    const state = new Map();
-    for (const root of instances) {
-        if (state.has(root.id))
-            continue;
-        const stack = [{ id: root.id, next: 0 }];
-        state.set(root.id, 'active');
-        while (stack.length > 0) {
-            const frame = stack[stack.length - 1];
-            const dependencies = byId.get(frame.id).dependsOn;
-            if (frame.next >= dependencies.length) {
-                state.set(frame.id, 'done');
-                stack.pop();
-                continue;
-            }
-            const dependency = dependencies[frame.next++];
-            const seen = state.get(dependency);
-            if (seen === 'active') {
-                const start = stack.findIndex((entry) => entry.id === dependency);
-                return [...stack.slice(start).map((entry) => entry.id), dependency];
-            }
-            if (seen === undefined) {
-                state.set(dependency, 'active');
-                stack.push({ id: dependency, next: 0 });
-            }
-        }
-    }
-    return undefined;
-}
-/** Kahn's algorithm: cheaper than the search below, which only runs to name the cycle when there is one. */
-function isAcyclic(instances, byId) {
-    const waiting = new Map();
-    const dependents = new Map();
-    for (const instance of instances) {
-        waiting.set(instance.id, instance.dependsOn.length);
-        for (const dependency of instance.dependsOn) {
-            const list = dependents.get(dependency);
-            if (list)
-                list.push(instance.id);
-            else
-                dependents.set(dependency, [instance.id]);
-        }
-    }
-    const ready = instances
-        .filter((instance) => instance.dependsOn.length === 0)
-        .map((instance) => instance.id);
-    let done = 0;
-    while (ready.length > 0) {
-        const id = ready.pop();
-        done++;
-        for (const dependent of dependents.get(id) ?? []) {
-            const left = waiting.get(dependent) - 1;
-            waiting.set(dependent, left);
-            if (left === 0 && byId.has(dependent))
-                ready.push(dependent);
-        }
-    }
-    return done === instances.length;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-index.js
-const indexes = new WeakMap();
-/** Keeps the index expandManifest worked out while checking a graph, for the passes after it. */
-function rememberGraphIndex(graph, index) {
-    indexes.set(graph, index);
-}
-/** The index of a graph from expandManifest, or one built now for a graph assembled elsewhere (tests). */
-function graphIndexOf(graph) {
-    return indexes.get(graph) ?? indexGraph(graph.instances);
-}
-function indexGraph(instances) {
-    const positions = new Map();
-    instances.forEach((instance, position) => positions.set(instance.id, position));
-    let count = 0;
-    for (const instance of instances)
-        count += instance.dependsOn.length;
-    const start = new Int32Array(instances.length + 1);
-    const targets = new Int32Array(count);
-    let used = 0;
-    instances.forEach((instance, position) => {
-        for (const dependency of instance.dependsOn) {
-            const target = positions.get(dependency);
-            if (target === undefined)
-                throw new Error(`'${instance.id}' depends on unknown '${dependency}'`);
-            targets[used++] = target;
-        }
-        start[position + 1] = used;
-    });
-    const dependsOn = { start, targets };
-    const dependents = reverseEdges(instances.length, dependsOn);
-    return { dependsOn, dependents, levels: levelsOf(countsOf(start), dependents) };
-}
-/** The same edges turned round, each position's list in ascending order. */
-function reverseEdges(count, edges) {
-    const start = new Int32Array(count + 1);
-    for (let at = 0; at < edges.targets.length; at++)
-        start[edges.targets[at] + 1]++;
-    for (let position = 0; position < count; position++)
-        start[position + 1] += start[position];
-    const next = start.slice(0, count);
-    const targets = new Int32Array(edges.targets.length);
-    for (let position = 0; position < count; position++) {
-        for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-            targets[next[edges.targets[at]]++] = position;
-        }
-    }
-    return { start, targets };
-}
-/** How many edges leave each position, from start offsets. */
-function countsOf(start) {
-    const counts = new Int32Array(start.length - 1);
-    for (let position = 0; position < counts.length; position++)
-        counts[position] = start[position + 1] - start[position];
-    return counts;
-}
-/**
- * Kahn's algorithm over positions: each one's level is one more than its highest dependency's (0 without
- * any), which is its wave. Undefined when some positions are never released: the edges have a cycle.
- */
-function levelsOf(dependencyCounts, dependents) {
-    const count = dependencyCounts.length;
-    const waiting = dependencyCounts.slice();
-    const levels = new Int32Array(count);
-    const queue = new Int32Array(count);
-    let tail = 0;
-    for (let position = 0; position < count; position++)
-        if (waiting[position] === 0)
-            queue[tail++] = position;
-    for (let head = 0; head < tail; head++) {
-        const position = queue[head];
-        const level = levels[position] + 1;
-        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++) {
-            const dependent = dependents.targets[at];
-            if (levels[dependent] < level)
-                levels[dependent] = level;
-            if (--waiting[dependent] === 0)
-                queue[tail++] = dependent;
-        }
-    }
-    return tail === count ? levels : undefined;
-}
-/** id -> ids that depend on it, sorted, as `LayerGraph.dependents` has it. */
-function dependentsMap(instances, dependents) {
-    const map = new Map();
-    instances.forEach((instance, position) => {
-        const list = [];
-        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++) {
-            list.push(instances[dependents.targets[at]].id);
-        }
-        map.set(instance.id, list.sort());
-    });
-    return map;
-}
-/**
- * Sorts `list[from..to)`, positions, by their ids (as compareIds orders them): insertion sort for the usual
- * handful, the built-in sort for a fan-in.
- */
-function sortByIds(list, from, to, ids) {
-    if (to - from > 16) {
-        list.subarray(from, to).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-        return;
-    }
-    for (let index = from + 1; index < to; index++) {
-        const position = list[index];
-        const id = ids[position];
-        let at = index - 1;
-        while (at >= from && ids[list[at]] > id) {
-            list[at + 1] = list[at];
-            at--;
-        }
-        list[at + 1] = position;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/graph/expand-manifest.js
+;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-problems.js
 
 
 
-
-
-const COORDINATES = ['account', 'region', 'environment'];
-const SCOPE_COORDINATES = {
-    global: [],
-    account: ['account'],
-    region: ['account', 'region'],
-    environment: ['account', 'region', 'environment'],
-};
-function instanceId(layer, account, region, environment) {
-    // Joined, not concatenated: ids are kept for every instance, and `+` keeps each id as a tree of pieces.
-    const parts = [];
-    if (account !== null)
-        parts.push(account);
-    if (region !== null)
-        parts.push(region);
-    if (environment !== null)
-        parts.push(environment);
-    parts.push(layer);
-    return parts.join('/');
-}
-/**
- * Expands a manifest into its layer instances and the dependency edges between them, renders each
- * instance's backend and vars, and checks the result: every dependency resolves to existing instances, the
- * graph has no cycle, and no two instances share a state location. Problems are reported together.
- *
- * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
- * coordinates by index, and dependencies are resolved, deduplicated and checked for cycles as integers, so
- * the only strings made per instance are the ones it keeps.
- */
-function expandManifest(manifest) {
-    const problems = [];
-    const report = (path, message) => problems.push({ file: manifest.file, ...manifest.locate(path), message });
-    checkTokens(manifest, report);
-    if (problems.length > 0)
-        throw new ManifestError(problems);
-    const cells = new Cells(manifest);
-    const expansion = createInstances(manifest, cells);
-    const { instances } = expansion;
-    // The id index, built on first use: `strata graph --format json` goes by position and never needs it.
-    let byId;
-    const byIdMap = () => {
-        if (!byId) {
-            byId = new Map();
-            for (let position = 0; position < instances.length; position++)
-                byId.set(instances[position].id, instances[position]);
-        }
-        return byId;
-    };
-    const layersByName = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-    const resolver = new DependencyResolver(manifest, expansion, cells);
-    // Per layer, each accepted dependency's group (see TargetIndex) for each of the layer's instances.
-    const groupsByLayer = [];
-    manifest.layers.forEach((layer, layerIndex) => {
-        const start = expansion.layerStart[layerIndex];
-        const end = expansion.layerStart[layerIndex + 1];
-        const resolved = [];
-        for (const dependency of layer.dependsOn) {
-            const target = layersByName.get(dependency.layer);
-            if (!checkDependencyShape(layer, dependency, target, report))
-                continue;
-            const selector = resolver.selector(dependency, target);
-            const groups = resolver.groupsOf(selector, start, end);
-            let failures = 0;
-            let firstFailure = -1;
-            for (let position = start; position < end; position++) {
-                if (groups[position - start] < 0 && failures++ === 0)
-                    firstFailure = position;
-            }
-            if (failures > 0) {
-                const more = failures > 1 ? ` (and ${failures - 1} more instance${failures > 2 ? 's' : ''})` : '';
-                report(dependency.at, `${resolver.whyUnresolved(instances[firstFailure], dependency, target)}${more}`);
-            }
-            resolved.push({ selector, groups });
-        }
-        groupsByLayer.push(resolved);
-    });
-    let indexed;
-    if (problems.length === 0) {
-        const edges = collectDependencies(expansion, groupsByLayer);
-        const dependents = reverseEdges(instances.length, edges);
-        const levels = levelsOf(countsOf(edges.start), dependents);
-        if (levels)
-            indexed = { edges, dependents, levels };
-        else {
-            const cycle = findCycle(instances, byIdMap());
-            if (cycle)
-                reportCycle(cycle, byIdMap(), layersByName, report);
-        }
-    }
-    checkStateLocations(manifest, instances, report);
-    if (problems.length > 0 || !indexed)
-        throw new ManifestError(problems);
-    const inputsOf = (id) => {
-        const instance = byIdMap().get(id);
-        const layer = layersByName.get(instance.layer);
-        return layer.dependsOn.flatMap((dependency) => {
-            const target = layersByName.get(dependency.layer);
-            const fanIn = SCOPE_COORDINATES[target.scope].filter((coordinate) => dependency[coordinate] === 'all');
-            const members = resolver.resolve(instance, dependency, target);
-            const sources = [];
-            for (const member of members) {
-                const source = instances[member];
-                if (source.id === id)
-                    continue;
-                sources.push({ id: source.id, key: fanIn.map((coordinate) => source[coordinate]).join('/') });
-            }
-            return sources.length === 0
-                ? []
-                : [{ variable: dependency.variable, isFanIn: fanIn.length > 0, sources }];
-        });
-    };
-    const { edges, dependents: reverse, levels } = indexed;
-    let dependents;
-    const graph = {
-        instances,
-        get byId() {
-            return byIdMap();
-        },
-        // Reverse edges as strings are only needed to select by changed files: built on first use.
-        get dependents() {
-            dependents ??= dependentsMap(instances, reverse);
-            return dependents;
-        },
-        inputsOf,
-    };
-    rememberGraphIndex(graph, { dependsOn: edges, dependents: reverse, levels });
-    return graph;
-}
-/**
- * Merges each instance's resolved dependencies into one list without itself or repeats, sorted by id, as
- * both the instance's `dependsOn` and the integer edge list.
- */
-function collectDependencies(expansion, groupsByLayer) {
-    const { instances, ids } = expansion;
-    const count = instances.length;
-    const start = new Int32Array(count + 1);
-    let targets = new Int32Array(Math.max(16, count * 4));
-    let used = 0;
-    const seenBy = new Int32Array(count).fill(-1);
-    for (let layerIndex = 0; layerIndex < groupsByLayer.length; layerIndex++) {
-        const resolved = groupsByLayer[layerIndex];
-        const first = expansion.layerStart[layerIndex];
-        const end = expansion.layerStart[layerIndex + 1];
-        for (let position = first; position < end; position++) {
-            const from = used;
-            for (let dependency = 0; dependency < resolved.length; dependency++) {
-                const { selector, groups } = resolved[dependency];
-                const group = groups[position - first];
-                const { groupStart, members } = selector.index;
-                for (let at = groupStart[group]; at < groupStart[group + 1]; at++) {
-                    const member = members[at];
-                    if (member === position || seenBy[member] === position)
-                        continue;
-                    seenBy[member] = position;
-                    if (used === targets.length) {
-                        const grown = new Int32Array(targets.length * 2);
-                        grown.set(targets);
-                        targets = grown;
-                    }
-                    targets[used++] = member;
-                }
-            }
-            sortByIds(targets, from, used, ids);
-            const dependsOn = new Array(used - from);
-            for (let at = from; at < used; at++)
-                dependsOn[at - from] = ids[targets[at]];
-            instances[position].dependsOn = dependsOn;
-            start[position + 1] = used;
-        }
-    }
-    return { start, targets: targets.slice(0, used) };
-}
-/** Numbers for the names instances are placed by: accounts in manifest order, regions and environment names as first seen. */
-class Cells {
-    accounts = new Map();
-    regions = new Map();
-    environments = new Map();
-    constructor(manifest) {
-        manifest.accounts.forEach((account, index) => this.accounts.set(account.name, index));
-        manifest.regions.forEach((region) => this.number(this.regions, region.name));
-        manifest.accounts.forEach((account) => {
-            account.regions.forEach((region) => this.number(this.regions, region));
-            account.environments.forEach((environment) => {
-                this.number(this.environments, environment.name);
-                environment.regions.forEach((region) => this.number(this.regions, region));
-            });
-        });
-    }
-    number(names, name) {
-        let index = names.get(name);
-        if (index === undefined) {
-            index = names.size;
-            names.set(name, index);
-        }
-        return index;
-    }
-    /** What each coordinate's index (+1) is multiplied by in a key. */
-    factors() {
-        const regionFactor = this.accounts.size + 1;
-        return [1, regionFactor, regionFactor * (this.regions.size + 1)];
-    }
-    /** One number per combination of coordinate indexes (-1 where absent or not fixed). */
-    key(account, region, environment) {
-        return (account + 1 + (this.accounts.size + 1) * (region + 1 + (this.regions.size + 1) * (environment + 1)));
-    }
-}
-/**
- * The instances, in manifest layer order, then account, region and environment. This is the loop that runs
- * once per instance: the arrays are sized up front, the token values object is reused, and ids are joined.
- */
-function createInstances(manifest, cells) {
-    const { accounts, layers } = manifest;
-    const globalRegion = manifest.backend.globalRegion;
-    const roles = new Map(manifest.regions.map((region) => [region.name, region.role]));
-    const renderBackend = compileRegionalBackend(manifest.backend);
-    const regionCount = accounts.reduce((sum, account) => sum + account.regions.length, 0);
-    const environmentCount = accounts.reduce((sum, account) => sum +
-        account.regions.reduce((inRegion, region) => inRegion +
-            account.environments.filter((environment) => environment.regions.includes(region)).length, 0), 0);
-    const cellsOf = {
-        global: 1,
-        account: accounts.length,
-        region: regionCount,
-        environment: environmentCount,
-    };
-    const count = layers.reduce((sum, layer) => sum + cellsOf[layer.scope], 0);
-    const expansion = {
-        instances: new Array(count),
-        ids: new Array(count),
-        account: new Int32Array(count),
-        region: new Int32Array(count),
-        environment: new Int32Array(count),
-        layerStart: [],
-    };
-    // Placeholder until the dependencies are resolved; every instance then gets its own array.
-    const unresolved = [];
-    // Read by the renderers while rendering one instance, never kept.
-    const values = {
-        id: '',
-        layer: '',
-        scope: '',
-        account: '',
-        account_id: '',
-        region: '',
-        environment: '',
-        role: '',
-    };
-    const idParts = [[], ['', ''], ['', '', ''], ['', '', '', '']];
-    // Cells indexes of each account's regions and environments, and each region's role, looked up once.
-    const regionCells = accounts.map((account) => account.regions.map((region) => cells.regions.get(region)));
-    const environmentCells = accounts.map((account) => account.environments.map((environment) => cells.environments.get(environment.name)));
-    const roleOfCell = new Array(cells.regions.size);
-    for (const [name, cell] of cells.regions)
-        roleOfCell[cell] = roles.get(name);
-    const globalRole = roles.get(globalRegion);
-    let position = 0;
-    const add = (layer, renderVars, accountIndex, regionIndex, environmentIndex) => {
-        const account = accountIndex < 0 ? null : accounts[accountIndex];
-        const region = regionIndex < 0 ? null : account.regions[regionIndex];
-        const environment = environmentIndex < 0 ? null : account.environments[environmentIndex].name;
-        let id = layer.name;
-        if (account !== null) {
-            // Joined, not concatenated: `+` would keep each id as a tree of pieces for as long as the instance lives.
-            const parts = idParts[region === null ? 1 : environment === null ? 2 : 3];
-            parts[0] = account.name;
-            if (region !== null)
-                parts[1] = region;
-            if (environment !== null)
-                parts[2] = environment;
-            parts[parts.length - 1] = layer.name;
-            id = parts.join('/');
-        }
-        const regionCell = regionIndex < 0 ? -1 : regionCells[accountIndex][regionIndex];
-        const role = regionCell < 0 ? null : roleOfCell[regionCell];
-        values.id = id;
-        values.layer = layer.name;
-        values.scope = layer.scope;
-        values.account = account === null ? 'global' : account.name;
-        values.account_id = account === null ? 'global' : account.id;
-        values.region = region ?? globalRegion;
-        values.environment = environment ?? 'global';
-        values.role = regionCell < 0 ? globalRole : role;
-        expansion.instances[position] = {
-            id,
-            layer: layer.name,
-            scope: layer.scope,
-            account: account === null ? null : account.name,
-            accountId: account === null ? null : account.id,
-            region,
-            environment,
-            role,
-            path: layer.path,
-            dependsOn: unresolved,
-            backend: renderBackend(values),
-            vars: renderVars ? renderVars(values) : layer.vars,
-        };
-        expansion.ids[position] = id;
-        expansion.account[position] = accountIndex;
-        expansion.region[position] = regionCell;
-        expansion.environment[position] =
-            environmentIndex < 0 ? -1 : environmentCells[accountIndex][environmentIndex];
-        position++;
-    };
-    // Indexed loops: iterators cost an object per step until the code is optimised.
-    for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
-        const layer = layers[layerIndex];
-        expansion.layerStart.push(position);
-        const renderVars = containsTokens(layer.vars) ? compileValue(layer.vars) : undefined;
-        if (layer.scope === 'global') {
-            add(layer, renderVars, -1, -1, -1);
-            continue;
-        }
-        for (let accountIndex = 0; accountIndex < accounts.length; accountIndex++) {
-            const account = accounts[accountIndex];
-            if (layer.scope === 'account') {
-                add(layer, renderVars, accountIndex, -1, -1);
-                continue;
-            }
-            for (let regionIndex = 0; regionIndex < account.regions.length; regionIndex++) {
-                if (layer.scope === 'region') {
-                    add(layer, renderVars, accountIndex, regionIndex, -1);
-                    continue;
-                }
-                const region = account.regions[regionIndex];
-                for (let environmentIndex = 0; environmentIndex < account.environments.length; environmentIndex++) {
-                    if (account.environments[environmentIndex].regions.includes(region))
-                        add(layer, renderVars, accountIndex, regionIndex, environmentIndex);
-                }
-            }
-        }
-    }
-    expansion.layerStart.push(position);
-    return expansion;
-}
 /** Rules that depend only on the two layers' scopes, checked once per dependency rather than per instance. */
 function checkDependencyShape(layer, dependency, target, report) {
     const targetCoordinates = SCOPE_COORDINATES[target.scope];
@@ -18071,202 +18254,13 @@ function checkDependencyShape(layer, dependency, target, report) {
     }
     return ok;
 }
-function groupIn(table, key) {
-    if (table.dense)
-        return key < table.dense.length ? table.dense[key] : -1;
-    return table.sparse.get(key) ?? -1;
-}
-const SAME = -1;
-const FREE = -2;
-/** A selector coordinate's index for a dependent whose own index is `own` (-1: the key leaves it out). */
-function pick(from, own) {
-    return from === SAME ? own : from === FREE ? -1 : from;
-}
-/**
- * Resolves `depends_on` entries to instance positions. Each selector groups its target layer's instances by
- * the coordinates it fixes, once per pattern, so a large estate is not scanned per instance.
- */
-class DependencyResolver {
-    manifest;
-    expansion;
-    cells;
-    primary;
-    indexes = new Map();
-    selectors = new Map();
-    layerPositions = new Map();
-    constructor(manifest, expansion, cells) {
-        this.manifest = manifest;
-        this.expansion = expansion;
-        this.cells = cells;
-        this.primary = manifest.regions.find((region) => region.role === 'primary').name;
-        manifest.layers.forEach((layer, index) => this.layerPositions.set(layer.name, index));
-    }
-    selector(dependency, target) {
-        let selector = this.selectors.get(dependency);
-        if (selector)
-            return selector;
-        const coordinates = SCOPE_COORDINATES[target.scope];
-        let isEmpty = false;
-        const source = (coordinate, names) => {
-            if (!coordinates.includes(coordinate))
-                return FREE;
-            const value = dependency[coordinate];
-            if (value === 'all')
-                return FREE;
-            if (value === 'same')
-                return SAME;
-            const index = names.get(value === 'primary' ? this.primary : value);
-            if (index === undefined)
-                isEmpty = true;
-            return index ?? FREE;
-        };
-        const account = source('account', this.cells.accounts);
-        const region = source('region', this.cells.regions);
-        const environment = source('environment', this.cells.environments);
-        const pattern = `${target.name}|${account !== FREE}|${region !== FREE}|${environment !== FREE}`;
-        let index = this.indexes.get(pattern);
-        if (!index) {
-            index = this.targetIndex(target, account !== FREE, region !== FREE, environment !== FREE);
-            this.indexes.set(pattern, index);
-        }
-        selector = { account, region, environment, isEmpty, index };
-        this.selectors.set(dependency, selector);
-        return selector;
-    }
-    /**
-     * The group of target instances a selector picks for each instance from position `start` to `end` (-1 for
-     * none). One tight loop: this runs once per instance and dependency. Its key is Cells.key with the
-     * selector's fixed coordinates folded into a constant.
-     */
-    groupsOf(selector, start, end) {
-        const groups = new Int32Array(end - start);
-        if (selector.isEmpty)
-            return groups.fill(-1);
-        const factors = this.cells.factors();
-        let constant = 0;
-        const own = [0, 0, 0];
-        [selector.account, selector.region, selector.environment].forEach((from, coordinate) => {
-            if (from === SAME)
-                own[coordinate] = factors[coordinate];
-            else if (from !== FREE)
-                constant += factors[coordinate] * (from + 1);
-        });
-        const [byAccount, byRegion, byEnvironment] = own;
-        const { account, region, environment } = this.expansion;
-        const { dense, sparse } = selector.index.groups;
-        for (let position = start; position < end; position++) {
-            const key = constant +
-                byAccount * (account[position] + 1) +
-                byRegion * (region[position] + 1) +
-                byEnvironment * (environment[position] + 1);
-            groups[position - start] = dense ? (key < dense.length ? dense[key] : -1) : (sparse.get(key) ?? -1);
-        }
-        return groups;
-    }
-    /** The positions a dependency selects for an instance of a checked graph, in instance order. */
-    resolve(instance, dependency, target) {
-        const selector = this.selector(dependency, target);
-        const { cells } = this;
-        const group = this.groupAt(selector, instance.account === null ? -1 : cells.accounts.get(instance.account), instance.region === null ? -1 : cells.regions.get(instance.region), instance.environment === null ? -1 : cells.environments.get(instance.environment));
-        const { groupStart, members } = selector.index;
-        return group < 0 ? new Int32Array(0) : members.subarray(groupStart[group], groupStart[group + 1]);
-    }
-    /** Why a dependency selects nothing for an instance. */
-    whyUnresolved(instance, dependency, target) {
-        const coordinates = SCOPE_COORDINATES[target.scope];
-        const fixed = {};
-        let isFanIn = false;
-        for (const coordinate of coordinates) {
-            const value = dependency[coordinate];
-            if (value === 'all')
-                isFanIn = true;
-            else if (value === 'same')
-                fixed[coordinate] = instance[coordinate];
-            else if (value === 'primary')
-                fixed[coordinate] = this.primary;
-            else
-                fixed[coordinate] = value;
-        }
-        if (isFanIn) {
-            return `'${instance.id}' depends on every matching instance of '${target.name}', but none exists`;
-        }
-        const id = instanceId(target.name, fixed.account ?? null, fixed.region ?? null, fixed.environment ?? null);
-        const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
-        return `'${instance.id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${id}'): ${whyMissing(fixed, this.manifest)}`;
-    }
-    groupAt(selector, account, region, environment) {
-        if (selector.isEmpty)
-            return -1;
-        const key = this.cells.key(pick(selector.account, account), pick(selector.region, region), pick(selector.environment, environment));
-        return groupIn(selector.index.groups, key);
-    }
-    targetIndex(target, byAccount, byRegion, byEnvironment) {
-        const { expansion, cells } = this;
-        const layerIndex = this.layerPositions.get(target.name);
-        const first = expansion.layerStart[layerIndex];
-        const end = expansion.layerStart[layerIndex + 1];
-        // Keys can pass 2^31 in a large enough estate: doubles hold them exactly.
-        const keys = new Float64Array(end - first);
-        const groupOf = new Int32Array(end - first);
-        let largest = 0;
-        for (let position = first; position < end; position++) {
-            const key = cells.key(byAccount ? expansion.account[position] : -1, byRegion ? expansion.region[position] : -1, byEnvironment ? expansion.environment[position] : -1);
-            keys[position - first] = key;
-            if (key > largest)
-                largest = key;
-        }
-        const groups = largest < 4 * (end - first) + 1024
-            ? { dense: new Int32Array(largest + 1).fill(-1), sparse: undefined }
-            : { dense: undefined, sparse: new Map() };
-        const sizes = [];
-        for (let position = first; position < end; position++) {
-            const key = keys[position - first];
-            let group = groupIn(groups, key);
-            if (group < 0) {
-                group = sizes.length;
-                if (groups.dense)
-                    groups.dense[key] = group;
-                else
-                    groups.sparse.set(key, group);
-                sizes.push(0);
-            }
-            sizes[group]++;
-            groupOf[position - first] = group;
-        }
-        const groupStart = new Int32Array(sizes.length + 1);
-        sizes.forEach((size, group) => (groupStart[group + 1] = groupStart[group] + size));
-        const next = groupStart.slice(0, sizes.length);
-        const members = new Int32Array(end - first);
-        for (let position = first; position < end; position++) {
-            members[next[groupOf[position - first]]++] = position;
-        }
-        return { groups, groupStart, members };
-    }
-}
-function whyMissing(fixed, manifest) {
-    const account = manifest.accounts.find((candidate) => candidate.name === fixed.account);
-    if (fixed.account !== undefined && !account)
-        return `there is no account '${fixed.account}'`;
-    if (account && fixed.region !== undefined && !account.regions.includes(fixed.region)) {
-        return `account '${account.name}' does not have region '${fixed.region}'`;
-    }
-    if (account && fixed.environment !== undefined) {
-        const environment = account.environments.find((candidate) => candidate.name === fixed.environment);
-        if (!environment)
-            return `account '${account.name}' has no environment '${fixed.environment}'`;
-        if (fixed.region !== undefined && !environment.regions.includes(fixed.region)) {
-            return `environment '${environment.name}' does not run in region '${fixed.region}'`;
-        }
-    }
-    return 'check the selector';
-}
-function reportCycle(cycle, byId, layersByName, report) {
-    const first = byId.get(cycle[0]);
-    const next = byId.get(cycle[1]);
-    const layer = layersByName.get(first.layer);
-    const edge = layer.dependsOn.find((dependency) => dependency.layer === next.layer);
-    const layerCycle = cycle.map((id) => byId.get(id).layer);
-    report(edge?.at ?? ['layers', layer.index, 'depends_on'], `dependency cycle: ${cycle.join(' -> ')} (layers ${layerCycle.join(' -> ')}); remove one of these dependencies`);
+/** A cycle of positions, reported at the `depends_on` entry of its first edge. */
+function reportCycle(cycle, manifest, placement, report) {
+    const layerAt = (position) => manifest.layers[placement.layerOf[position]];
+    const layer = layerAt(cycle[0]);
+    const next = layerAt(cycle[1]);
+    const edge = layer.dependsOn.find((dependency) => dependency.layer === next.name);
+    report(edge?.at ?? ['layers', layer.index, 'depends_on'], `dependency cycle: ${cycle.map((position) => placement.ids[position]).join(' -> ')} (layers ${cycle.map((position) => layerAt(position).name).join(' -> ')}); remove one of these dependencies`);
 }
 function checkTokens(manifest, report) {
     const check = (value, path) => {
@@ -18307,7 +18301,93 @@ function checkStateLocations(manifest, instances, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/graph/expand-manifest.js
+
+
+
+
+
+
+
+
+
+/**
+ * Expands a manifest into its layer instances and the dependency edges between them, renders each
+ * instance's backend and vars, and checks the result: every dependency resolves to existing instances, the
+ * graph has no cycle, and no two instances share a state location. Problems are reported together.
+ *
+ * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
+ * coordinates by index, and dependencies are resolved, deduplicated and checked for cycles as integers
+ * (the compiled graph), so the only strings made per instance are the ones it keeps.
+ */
+function expandManifest(manifest) {
+    const problems = [];
+    const report = (path, message) => problems.push({ file: manifest.file, ...manifest.locate(path), message });
+    checkTokens(manifest, report);
+    if (problems.length > 0)
+        throw new ManifestError(problems);
+    const cells = new Cells(manifest);
+    const placement = placeInstances(manifest, cells);
+    const layersByName = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+    const resolver = new DependencyResolver(manifest, placement, cells);
+    // Per layer, each accepted dependency's group (see TargetIndex) for each of the layer's instances.
+    const resolvedByLayer = [];
+    const entries = [];
+    manifest.layers.forEach((layer, layerIndex) => {
+        const start = placement.layerStart[layerIndex];
+        const end = placement.layerStart[layerIndex + 1];
+        const resolved = [];
+        const inputs = [];
+        for (const dependency of layer.dependsOn) {
+            const target = layersByName.get(dependency.layer);
+            if (!checkDependencyShape(layer, dependency, target, report))
+                continue;
+            const selector = resolver.selector(dependency, target);
+            const groups = resolver.groupsOf(selector, start, end);
+            let failures = 0;
+            let firstFailure = -1;
+            for (let position = start; position < end; position++) {
+                if (groups[position - start] < 0 && failures++ === 0)
+                    firstFailure = position;
+            }
+            if (failures > 0) {
+                const more = failures > 1 ? ` (and ${failures - 1} more instance${failures > 2 ? 's' : ''})` : '';
+                report(dependency.at, `${resolver.whyUnresolved(firstFailure, dependency, target)}${more}`);
+            }
+            resolved.push({ selector, groups });
+            inputs.push({
+                variable: dependency.variable,
+                fanIn: SCOPE_COORDINATES[target.scope].filter((coordinate) => dependency[coordinate] === 'all'),
+                groups,
+                groupStart: selector.index.groupStart,
+                members: selector.index.members,
+            });
+        }
+        resolvedByLayer.push(resolved);
+        entries.push(inputs);
+    });
+    let compiled;
+    if (problems.length === 0) {
+        compiled = compileEdges(placement.ids, collectDependencies(placement, resolvedByLayer));
+        if (!compiled.topology) {
+            const cycle = cycleAmong(compiled.dependsOn);
+            if (cycle)
+                reportCycle(cycle, manifest, placement, report);
+        }
+    }
+    const instances = createInstances(manifest, placement, compiled?.dependsOn);
+    checkStateLocations(manifest, instances, report);
+    if (problems.length > 0 || !compiled?.topology)
+        throw new ManifestError(problems);
+    return new ExpandedGraph(instances, compiled, {
+        layerOf: placement.layerOf,
+        layerStart: placement.layerStart,
+        entries,
+    });
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/ephemeral-environment.js
+
 
 
 /**
@@ -18324,7 +18404,7 @@ function withEphemeralEnvironment(manifest, name) {
     if (hosts.length === 0) {
         throw new UsageError(`No account may host ephemeral environment '${name}': mark one with 'ephemeral: true' in ${manifest.file}`);
     }
-    const primary = manifest.regions.find((region) => region.role === 'primary').name;
+    const primary = primaryRegionOf(manifest);
     return {
         ...manifest,
         accounts: manifest.accounts.map((account) => {
@@ -18387,106 +18467,82 @@ function loadManifest(file, cwd, options = {}) {
 
 ;// CONCATENATED MODULE: ./build/tsc/core/schedule/dag.js
 
-const dag_indexes = new WeakMap();
-/** Returns the Dag, remembering its index; `index` must describe exactly the Dag's edges. */
-function withDagIndex(dag, index) {
-    dag_indexes.set(dag, index);
-    return dag;
+
+
+/**
+ * A Dag together with its compiled form. dagOfGraph, selectInstances and reverseDag return these; any other
+ * Dag (plain data) is compiled when it is scheduled, so each scheduling algorithm exists once, over positions.
+ */
+class CompiledDag {
+    ids;
+    dependsOn;
+    dependencyCounts;
+    dependents;
+    origin;
+    knownTopology;
+    constructor(ids, dependsOn, dependencyCounts, dependents, origin, 
+    /** The topological pass, when the graph it came from had already made it. */
+    knownTopology) {
+        this.ids = ids;
+        this.dependsOn = dependsOn;
+        this.dependencyCounts = dependencyCounts;
+        this.dependents = dependents;
+        this.origin = origin;
+        this.knownTopology = knownTopology;
+    }
 }
-/** The index of a Dag built by dagOfGraph or selectInstances; undefined for any other Dag. */
+/** The compiled form a Dag carries (from dagOfGraph, selectInstances or reverseDag); undefined for plain data. */
 function dagIndexOf(dag) {
-    return dag_indexes.get(dag);
+    return dag instanceof CompiledDag ? dag : undefined;
+}
+/** The Dag compiled: itself when it already is, otherwise its ids numbered and its edges made positions. */
+function compiledDagOf(dag) {
+    if (dag instanceof CompiledDag)
+        return dag;
+    const positions = new Map();
+    dag.ids.forEach((id, position) => positions.set(id, position));
+    const { edges, counts } = edges_edgesOfLists(dag.ids.length, (position) => dag.dependsOn.get(dag.ids[position]), (id) => positions.get(id));
+    return new CompiledDag(dag.ids, dag.dependsOn, counts, edges_reverseEdges(dag.ids.length, edges), undefined);
+}
+/** Kahn's order and levels of a compiled Dag, or undefined when it has a cycle. */
+function topologyOf(dag) {
+    return dag.knownTopology ?? topological_levels_topologicalLevels(dag.dependencyCounts, dag.dependents);
 }
 function dagOfGraph(graph) {
-    const ids = new Array(graph.instances.length);
+    const compiled = compiledGraphOf(graph);
     const dependsOn = new Map();
-    graph.instances.forEach((instance, position) => {
-        ids[position] = instance.id;
+    for (const instance of graph.instances)
         dependsOn.set(instance.id, instance.dependsOn);
-    });
-    const index = graphIndexOf(graph);
-    return withDagIndex({ ids, dependsOn }, {
-        dependencyCounts: countsOf(index.dependsOn.start),
-        dependents: index.dependents,
-        levels: index.levels,
-        origin: { graph, positions: undefined },
-    });
+    return new CompiledDag(compiled.ids, dependsOn, countsOf(compiled.dependsOn.start), compiled.dependents, { graph, positions: undefined }, compiled.topology);
 }
 /** The same instances with every edge turned round: destroy removes dependents before what they depend on. */
 function reverseDag(dag) {
-    const reversed = new Map(dag.ids.map((id) => [id, []]));
-    for (const id of dag.ids)
-        for (const dependency of dag.dependsOn.get(id) ?? [])
-            reversed.get(dependency)?.push(id);
-    for (const list of reversed.values())
-        list.sort();
-    return { ids: dag.ids, dependsOn: reversed };
+    const compiled = compiledDagOf(dag);
+    const { ids } = compiled;
+    const reversed = new Map();
+    for (let position = 0; position < ids.length; position++)
+        reversed.set(ids[position], idListsOf(compiled.dependents, ids, position).sort());
+    return new CompiledDag(ids, reversed, countsOf(compiled.dependents.start), edges_reverseEdges(ids.length, compiled.dependents), compiled.origin);
 }
-/** id -> ids that wait for it. */
+/** id -> ids that wait for it, in `dag.ids` order. */
 function dependentsOf(dag) {
-    const index = dagIndexOf(dag);
-    if (index) {
-        const { start, targets } = index.dependents;
-        const dependents = new Map();
-        dag.ids.forEach((id, position) => {
-            const list = new Array(start[position + 1] - start[position]);
-            for (let at = start[position]; at < start[position + 1]; at++)
-                list[at - start[position]] = dag.ids[targets[at]];
-            dependents.set(id, list);
-        });
-        return dependents;
-    }
-    const dependents = new Map(dag.ids.map((id) => [id, []]));
-    for (const id of dag.ids)
-        for (const dependency of dag.dependsOn.get(id) ?? [])
-            dependents.get(dependency)?.push(id);
-    return dependents;
+    const { ids, dependents } = compiledDagOf(dag);
+    const map = new Map();
+    for (let position = 0; position < ids.length; position++)
+        map.set(ids[position], idListsOf(dependents, ids, position));
+    return map;
 }
 /** Ids in an order where each comes after everything it depends on (Kahn), ties kept in `dag.ids` order. */
 function topologicalOrder(dag) {
-    const index = dagIndexOf(dag);
-    if (index) {
-        const positions = topologicalPositions(index);
-        if (!positions)
-            throw new Error('topologicalOrder: the graph has a cycle');
-        return Array.from(positions, (position) => dag.ids[position]);
-    }
-    const dependents = dependentsOf(dag);
-    const waiting = new Map(dag.ids.map((id) => [id, (dag.dependsOn.get(id) ?? []).length]));
-    const order = dag.ids.filter((id) => waiting.get(id) === 0);
-    for (let index = 0; index < order.length; index++) {
-        for (const dependent of dependents.get(order[index])) {
-            const left = waiting.get(dependent) - 1;
-            waiting.set(dependent, left);
-            if (left === 0)
-                order.push(dependent);
-        }
-    }
-    if (order.length !== dag.ids.length)
+    const compiled = compiledDagOf(dag);
+    const topology = topologyOf(compiled);
+    if (!topology)
         throw new Error('topologicalOrder: the graph has a cycle');
-    return order;
-}
-/** topologicalOrder over positions, or undefined when there is a cycle. */
-function topologicalPositions(index) {
-    const { start, targets } = index.dependents;
-    const count = index.dependencyCounts.length;
-    const waiting = index.dependencyCounts.slice();
-    const order = new Int32Array(count);
-    let tail = 0;
-    for (let position = 0; position < count; position++)
-        if (waiting[position] === 0)
-            order[tail++] = position;
-    for (let head = 0; head < tail; head++) {
-        const position = order[head];
-        for (let at = start[position]; at < start[position + 1]; at++) {
-            if (--waiting[targets[at]] === 0)
-                order[tail++] = targets[at];
-        }
-    }
-    return tail === count ? order : undefined;
+    return Array.from(topology.order, (position) => compiled.ids[position]);
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/selection/select-instances.js
+
 
 
 
@@ -18567,7 +18623,7 @@ function affectedWithDependents(graph, changes) {
     const isAffected = (layer) => changes.manifestChanged ||
         (changes.watchedPaths.get(layer) ?? []).some((dir) => changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)));
     const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
-    const { dependents } = graphIndexOf(graph);
+    const { dependents } = compiledGraphOf(graph);
     const result = new Uint8Array(graph.instances.length);
     const stack = [];
     graph.instances.forEach((instance, position) => {
@@ -18599,16 +18655,15 @@ function inducedDag(graph, selected) {
     });
     return dagOfSelection(graph, flags, count);
 }
-/** inducedDag over positions (`selected[p]` is 1 for a selected instance), with the Dag's index. */
+/** inducedDag over positions (`selected[p]` is 1 for a selected instance), compiled. */
 function dagOfSelection(graph, selected, count) {
     const { instances } = graph;
     // Everything selected: every edge stays as it is.
     if (count === instances.length)
         return dagOfGraph(graph);
-    const index = graphIndexOf(graph);
     const ids = new Array(count);
     const dependsOn = new Map();
-    const edges = index.dependsOn;
+    const edges = compiledGraphOf(graph).dependsOn;
     // For an unselected position: the selected positions nearest upstream of it, without repeats.
     const nearest = new Array(instances.length);
     // seenBy[p] === mark: p is already in the list being built under that mark.
@@ -18699,15 +18754,14 @@ function dagOfSelection(graph, selected, count) {
     // A dependency may come after its dependent in instance order: renumber once every position is known.
     const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]);
     const dagEdges = { start, targets: dagTargets };
-    return withDagIndex({ ids, dependsOn }, {
-        dependencyCounts: countsOf(start),
-        dependents: reverseEdges(count, dagEdges),
-        levels: undefined,
-        origin: { graph, positions: graphPosition },
+    return new CompiledDag(ids, dependsOn, countsOf(start), edges_reverseEdges(count, dagEdges), {
+        graph,
+        positions: graphPosition,
     });
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/plan-failover.js
+
 
 
 
@@ -18736,7 +18790,7 @@ function withPrimary(manifest, primary) {
  * selection with nothing that can move to the target.
  */
 function planFailover(manifest, request) {
-    const primary = manifest.regions.find((region) => region.role === 'primary').name;
+    const primary = primaryRegionOf(manifest);
     const from = request.from ?? primary;
     checkRegion(manifest, request.to, 'to');
     checkRegion(manifest, from, 'from');
@@ -19081,30 +19135,15 @@ function renderGantt(run, title) {
 /**
  * For each id, the length of the longest chain from its start to the end of the run through what waits for
  * it, counting its own cost (default 1 per instance; recorded durations make it a time). Starting the
- * longest remaining chain first keeps the critical path busy.
+ * longest remaining chain first keeps the critical path busy. Visited in reverse topological order, which is
+ * the order `cost` is called in and the map's order.
  */
 function remainingPathLengths(dag, cost = () => 1) {
-    const index = dagIndexOf(dag);
-    if (index)
-        return remainingPathLengthsOfIndex(dag, index, cost);
-    const dependents = dependentsOf(dag);
-    const lengths = new Map();
-    const order = topologicalOrder(dag);
-    for (let index = order.length - 1; index >= 0; index--) {
-        const id = order[index];
-        let longest = 0;
-        for (const dependent of dependents.get(id))
-            longest = Math.max(longest, lengths.get(dependent));
-        lengths.set(id, cost(id) + longest);
-    }
-    return lengths;
-}
-/** The same lengths over a Dag's index, visited in the same order (so `cost` is called in the same order). */
-function remainingPathLengthsOfIndex(dag, index, cost) {
-    const order = topologicalPositions(index);
+    const compiled = compiledDagOf(dag);
+    const order = topologyOf(compiled)?.order;
     if (!order)
         throw new Error('topologicalOrder: the graph has a cycle');
-    const { start, targets } = index.dependents;
+    const { start, targets } = compiled.dependents;
     const lengths = new Float64Array(order.length);
     const result = new Map();
     for (let at = order.length - 1; at >= 0; at--) {
@@ -19112,7 +19151,7 @@ function remainingPathLengthsOfIndex(dag, index, cost) {
         let longest = 0;
         for (let next = start[position]; next < start[position + 1]; next++)
             longest = Math.max(longest, lengths[targets[next]]);
-        const id = dag.ids[position];
+        const id = compiled.ids[position];
         const length = cost(id) + longest;
         lengths[position] = length;
         result.set(id, length);
@@ -19131,44 +19170,13 @@ function criticalPathLength(dag, cost = () => 1) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
 
-
 /**
  * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
  * depends only on earlier ones and nothing could start a wave sooner. Ids inside a wave are sorted.
  */
 function computeWaves(dag) {
-    const index = dagIndexOf(dag);
-    if (index)
-        return wavesOfIndex(dag, index);
-    // Kahn's algorithm one level at a time: an id joins the level after the one that released its last dependency.
-    const dependents = dependentsOf(dag);
-    const waiting = new Map(dag.ids.map((id) => [id, (dag.dependsOn.get(id) ?? []).length]));
-    const waves = [];
-    let level = dag.ids.filter((id) => waiting.get(id) === 0);
-    let placed = 0;
-    while (level.length > 0) {
-        waves.push(level);
-        placed += level.length;
-        const next = [];
-        for (const id of level) {
-            for (const dependent of dependents.get(id)) {
-                const left = waiting.get(dependent) - 1;
-                waiting.set(dependent, left);
-                if (left === 0)
-                    next.push(dependent);
-            }
-        }
-        level = next;
-    }
-    if (placed !== dag.ids.length)
-        throw new Error('computeWaves: the graph has a cycle');
-    for (const wave of waves)
-        wave.sort(compareIds);
-    return waves;
-}
-/** The same waves from a Dag's index: each position's level is its wave. */
-function wavesOfIndex(dag, index) {
-    const levels = index.levels ?? levelsOf(index.dependencyCounts, index.dependents);
+    const compiled = compiledDagOf(dag);
+    const levels = topologyOf(compiled)?.levels;
     if (!levels)
         throw new Error('computeWaves: the graph has a cycle');
     const waves = [];
@@ -19176,7 +19184,7 @@ function wavesOfIndex(dag, index) {
         const level = levels[position];
         while (waves.length <= level)
             waves.push([]);
-        waves[level].push(dag.ids[position]);
+        waves[level].push(compiled.ids[position]);
     }
     // The default sort compares strings by UTF-16 code units, as compareIds does.
     for (const wave of waves)

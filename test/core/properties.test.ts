@@ -290,7 +290,7 @@ describe('ReadyQueue in a simulated run', () => {
   });
 });
 
-/** The same Dag as plain data: scheduling then takes the general path, not the index selection keeps. */
+/** The same Dag as plain data: scheduling compiles it first, rather than reading the compiled form selection made. */
 function plainCopy(dag: Dag): Dag {
   return { ids: [...dag.ids], dependsOn: new Map([...dag.dependsOn].map(([id, list]) => [id, [...list]])) };
 }

@@ -6,6 +6,7 @@ import { closestName } from '../manifest/closest-name.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
+import { primaryRegionOf } from '../manifest/primary-region.js';
 
 export interface FailoverRequest {
   to: string;
@@ -70,7 +71,7 @@ export function withPrimary(manifest: Manifest, primary: string): Manifest {
  * selection with nothing that can move to the target.
  */
 export function planFailover(manifest: Manifest, request: FailoverRequest): FailoverPlan {
-  const primary = manifest.regions.find((region) => region.role === 'primary')!.name;
+  const primary = primaryRegionOf(manifest);
   const from = request.from ?? primary;
   checkRegion(manifest, request.to, 'to');
   checkRegion(manifest, from, 'from');

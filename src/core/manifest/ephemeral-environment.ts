@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { NAME_PATTERN, NAME_RULE } from './schema.js';
 import type { Manifest } from './types.js';
+import { primaryRegionOf } from './primary-region.js';
 
 /**
  * The manifest with a per-pull-request environment (such as `pr-123`) added to every account marked
@@ -18,7 +19,7 @@ export function withEphemeralEnvironment(manifest: Manifest, name: string): Mani
       `No account may host ephemeral environment '${name}': mark one with 'ephemeral: true' in ${manifest.file}`,
     );
   }
-  const primary = manifest.regions.find((region) => region.role === 'primary')!.name;
+  const primary = primaryRegionOf(manifest);
   return {
     ...manifest,
     accounts: manifest.accounts.map((account) => {

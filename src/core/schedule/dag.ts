@@ -1,4 +1,6 @@
-import { countsOf, graphIndexOf, type Edges } from '../graph/graph-index.js';
+import { compiledGraphOf } from '../graph/compiled-graph.js';
+import { countsOf, edgesOfLists, idListsOf, reverseEdges, type Edges } from '../graph/edges.js';
+import { topologicalLevels, type TopologicalLevels } from '../graph/topological-levels.js';
 import type { LayerGraph } from '../graph/types.js';
 
 /** What the scheduler needs of a graph: ids in a stable order and, for each, the ids it waits for. */
@@ -7,121 +9,101 @@ export interface Dag {
   dependsOn: ReadonlyMap<string, readonly string[]>;
 }
 
-/**
- * A Dag's edges over positions in `dag.ids`, kept beside the Dags that selection builds from a graph so that
- * scheduling a large estate walks integers rather than maps of ids. A Dag is immutable data: what is derived
- * from it once stays true.
- */
+/** A Dag's edges over positions in `dag.ids`: what every scheduling pass reads. */
 export interface DagIndex {
   /** How many ids each position waits for. */
   dependencyCounts: Int32Array;
   /** What waits for each position, in ascending order (which is `dag.ids` order). */
   dependents: Edges;
-  /** Each position's wave, when already known. */
-  levels: Int32Array | undefined;
   /**
    * The graph the Dag was selected from and where each position's instance sits in `graph.instances`
-   * (positions undefined: the same as the Dag's).
+   * (positions undefined: the same as the Dag's), or undefined for a Dag compiled from plain data.
    */
-  origin: { graph: LayerGraph; positions: Int32Array | undefined };
+  origin: { graph: LayerGraph; positions: Int32Array | undefined } | undefined;
 }
 
-const indexes = new WeakMap<Dag, DagIndex>();
-
-/** Returns the Dag, remembering its index; `index` must describe exactly the Dag's edges. */
-export function withDagIndex(dag: Dag, index: DagIndex): Dag {
-  indexes.set(dag, index);
-  return dag;
+/**
+ * A Dag together with its compiled form. dagOfGraph, selectInstances and reverseDag return these; any other
+ * Dag (plain data) is compiled when it is scheduled, so each scheduling algorithm exists once, over positions.
+ */
+export class CompiledDag implements Dag, DagIndex {
+  constructor(
+    readonly ids: readonly string[],
+    readonly dependsOn: ReadonlyMap<string, readonly string[]>,
+    readonly dependencyCounts: Int32Array,
+    readonly dependents: Edges,
+    readonly origin: DagIndex['origin'],
+    /** The topological pass, when the graph it came from had already made it. */
+    readonly knownTopology?: TopologicalLevels,
+  ) {}
 }
 
-/** The index of a Dag built by dagOfGraph or selectInstances; undefined for any other Dag. */
+/** The compiled form a Dag carries (from dagOfGraph, selectInstances or reverseDag); undefined for plain data. */
 export function dagIndexOf(dag: Dag): DagIndex | undefined {
-  return indexes.get(dag);
+  return dag instanceof CompiledDag ? dag : undefined;
+}
+
+/** The Dag compiled: itself when it already is, otherwise its ids numbered and its edges made positions. */
+export function compiledDagOf(dag: Dag): CompiledDag {
+  if (dag instanceof CompiledDag) return dag;
+  const positions = new Map<string, number>();
+  dag.ids.forEach((id, position) => positions.set(id, position));
+  const { edges, counts } = edgesOfLists(
+    dag.ids.length,
+    (position) => dag.dependsOn.get(dag.ids[position]!),
+    (id) => positions.get(id),
+  );
+  return new CompiledDag(dag.ids, dag.dependsOn, counts, reverseEdges(dag.ids.length, edges), undefined);
+}
+
+/** Kahn's order and levels of a compiled Dag, or undefined when it has a cycle. */
+export function topologyOf(dag: CompiledDag): TopologicalLevels | undefined {
+  return dag.knownTopology ?? topologicalLevels(dag.dependencyCounts, dag.dependents);
 }
 
 export function dagOfGraph(graph: LayerGraph): Dag {
-  const ids = new Array<string>(graph.instances.length);
+  const compiled = compiledGraphOf(graph);
   const dependsOn = new Map<string, readonly string[]>();
-  graph.instances.forEach((instance, position) => {
-    ids[position] = instance.id;
-    dependsOn.set(instance.id, instance.dependsOn);
-  });
-  const index = graphIndexOf(graph);
-  return withDagIndex(
-    { ids, dependsOn },
-    {
-      dependencyCounts: countsOf(index.dependsOn.start),
-      dependents: index.dependents,
-      levels: index.levels,
-      origin: { graph, positions: undefined },
-    },
+  for (const instance of graph.instances) dependsOn.set(instance.id, instance.dependsOn);
+  return new CompiledDag(
+    compiled.ids,
+    dependsOn,
+    countsOf(compiled.dependsOn.start),
+    compiled.dependents,
+    { graph, positions: undefined },
+    compiled.topology,
   );
 }
 
 /** The same instances with every edge turned round: destroy removes dependents before what they depend on. */
 export function reverseDag(dag: Dag): Dag {
-  const reversed = new Map<string, string[]>(dag.ids.map((id) => [id, []]));
-  for (const id of dag.ids)
-    for (const dependency of dag.dependsOn.get(id) ?? []) reversed.get(dependency)?.push(id);
-  for (const list of reversed.values()) list.sort();
-  return { ids: dag.ids, dependsOn: reversed };
+  const compiled = compiledDagOf(dag);
+  const { ids } = compiled;
+  const reversed = new Map<string, string[]>();
+  for (let position = 0; position < ids.length; position++)
+    reversed.set(ids[position]!, idListsOf(compiled.dependents, ids, position).sort());
+  return new CompiledDag(
+    ids,
+    reversed,
+    countsOf(compiled.dependents.start),
+    reverseEdges(ids.length, compiled.dependents),
+    compiled.origin,
+  );
 }
 
-/** id -> ids that wait for it. */
+/** id -> ids that wait for it, in `dag.ids` order. */
 export function dependentsOf(dag: Dag): Map<string, string[]> {
-  const index = dagIndexOf(dag);
-  if (index) {
-    const { start, targets } = index.dependents;
-    const dependents = new Map<string, string[]>();
-    dag.ids.forEach((id, position) => {
-      const list = new Array<string>(start[position + 1]! - start[position]!);
-      for (let at = start[position]!; at < start[position + 1]!; at++)
-        list[at - start[position]!] = dag.ids[targets[at]!]!;
-      dependents.set(id, list);
-    });
-    return dependents;
-  }
-  const dependents = new Map<string, string[]>(dag.ids.map((id) => [id, []]));
-  for (const id of dag.ids)
-    for (const dependency of dag.dependsOn.get(id) ?? []) dependents.get(dependency)?.push(id);
-  return dependents;
+  const { ids, dependents } = compiledDagOf(dag);
+  const map = new Map<string, string[]>();
+  for (let position = 0; position < ids.length; position++)
+    map.set(ids[position]!, idListsOf(dependents, ids, position));
+  return map;
 }
 
 /** Ids in an order where each comes after everything it depends on (Kahn), ties kept in `dag.ids` order. */
 export function topologicalOrder(dag: Dag): string[] {
-  const index = dagIndexOf(dag);
-  if (index) {
-    const positions = topologicalPositions(index);
-    if (!positions) throw new Error('topologicalOrder: the graph has a cycle');
-    return Array.from(positions, (position) => dag.ids[position]!);
-  }
-  const dependents = dependentsOf(dag);
-  const waiting = new Map(dag.ids.map((id) => [id, (dag.dependsOn.get(id) ?? []).length]));
-  const order = dag.ids.filter((id) => waiting.get(id) === 0);
-  for (let index = 0; index < order.length; index++) {
-    for (const dependent of dependents.get(order[index]!)!) {
-      const left = waiting.get(dependent)! - 1;
-      waiting.set(dependent, left);
-      if (left === 0) order.push(dependent);
-    }
-  }
-  if (order.length !== dag.ids.length) throw new Error('topologicalOrder: the graph has a cycle');
-  return order;
-}
-
-/** topologicalOrder over positions, or undefined when there is a cycle. */
-export function topologicalPositions(index: DagIndex): Int32Array | undefined {
-  const { start, targets } = index.dependents;
-  const count = index.dependencyCounts.length;
-  const waiting = index.dependencyCounts.slice();
-  const order = new Int32Array(count);
-  let tail = 0;
-  for (let position = 0; position < count; position++) if (waiting[position] === 0) order[tail++] = position;
-  for (let head = 0; head < tail; head++) {
-    const position = order[head]!;
-    for (let at = start[position]!; at < start[position + 1]!; at++) {
-      if (--waiting[targets[at]!]! === 0) order[tail++] = targets[at]!;
-    }
-  }
-  return tail === count ? order : undefined;
+  const compiled = compiledDagOf(dag);
+  const topology = topologyOf(compiled);
+  if (!topology) throw new Error('topologicalOrder: the graph has a cycle');
+  return Array.from(topology.order, (position) => compiled.ids[position]!);
 }

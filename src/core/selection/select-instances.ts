@@ -1,8 +1,9 @@
 import { UsageError } from '../errors.js';
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
-import { countsOf, graphIndexOf, reverseEdges } from '../graph/graph-index.js';
-import { dagOfGraph, withDagIndex, type Dag } from '../schedule/dag.js';
+import { compiledGraphOf } from '../graph/compiled-graph.js';
+import { countsOf, reverseEdges } from '../graph/edges.js';
+import { CompiledDag, dagOfGraph, type Dag } from '../schedule/dag.js';
 
 export interface SelectionFilter {
   accounts?: readonly string[];
@@ -114,7 +115,7 @@ function affectedWithDependents(graph: LayerGraph, changes: ChangedFiles): Uint8
       changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)),
     );
   const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
-  const { dependents } = graphIndexOf(graph);
+  const { dependents } = compiledGraphOf(graph);
   const result = new Uint8Array(graph.instances.length);
   const stack: number[] = [];
   graph.instances.forEach((instance, position) => {
@@ -146,16 +147,15 @@ export function inducedDag(graph: LayerGraph, selected: ReadonlySet<string>): Da
   return dagOfSelection(graph, flags, count);
 }
 
-/** inducedDag over positions (`selected[p]` is 1 for a selected instance), with the Dag's index. */
+/** inducedDag over positions (`selected[p]` is 1 for a selected instance), compiled. */
 function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number): Dag {
   const { instances } = graph;
   // Everything selected: every edge stays as it is.
   if (count === instances.length) return dagOfGraph(graph);
-  const index = graphIndexOf(graph);
   const ids = new Array<string>(count);
   const dependsOn = new Map<string, readonly string[]>();
 
-  const edges = index.dependsOn;
+  const edges = compiledGraphOf(graph).dependsOn;
   // For an unselected position: the selected positions nearest upstream of it, without repeats.
   const nearest = new Array<number[] | undefined>(instances.length);
   // seenBy[p] === mark: p is already in the list being built under that mark.
@@ -241,13 +241,8 @@ function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number):
   // A dependency may come after its dependent in instance order: renumber once every position is known.
   const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]!);
   const dagEdges = { start, targets: dagTargets };
-  return withDagIndex(
-    { ids, dependsOn },
-    {
-      dependencyCounts: countsOf(start),
-      dependents: reverseEdges(count, dagEdges),
-      levels: undefined,
-      origin: { graph, positions: graphPosition },
-    },
-  );
+  return new CompiledDag(ids, dependsOn, countsOf(start), reverseEdges(count, dagEdges), {
+    graph,
+    positions: graphPosition,
+  });
 }

@@ -1,0 +1,49 @@
+import type { CompiledGraph } from './compiled-graph.js';
+import { idListsOf } from './edges.js';
+import { inputsAt, type InputsTable } from './inputs-table.js';
+import type { DependencyInput, Instance, LayerGraph } from './types.js';
+
+/**
+ * The LayerGraph expandManifest returns: its instances and compiled form, with the string views derived from
+ * the compiled form. The maps by id are made on first use: `strata graph --format json` goes by position and
+ * never needs them.
+ */
+export class ExpandedGraph implements LayerGraph {
+  private idMap: Map<string, Instance> | undefined;
+  private positionMap: Map<string, number> | undefined;
+  private dependentsMap: Map<string, string[]> | undefined;
+
+  constructor(
+    readonly instances: Instance[],
+    readonly compiled: CompiledGraph,
+    private readonly inputs: InputsTable,
+  ) {}
+
+  get byId(): Map<string, Instance> {
+    if (!this.idMap) {
+      this.idMap = new Map();
+      for (const instance of this.instances) this.idMap.set(instance.id, instance);
+    }
+    return this.idMap;
+  }
+
+  /** Reverse edges as strings, sorted (ascending positions are not id order). */
+  get dependents(): Map<string, string[]> {
+    if (!this.dependentsMap) {
+      const { ids, dependents } = this.compiled;
+      this.dependentsMap = new Map();
+      for (let position = 0; position < ids.length; position++)
+        this.dependentsMap.set(ids[position]!, idListsOf(dependents, ids, position).sort());
+    }
+    return this.dependentsMap;
+  }
+
+  /** An arrow, not a method: callers pass `graph.inputsOf` on its own. */
+  readonly inputsOf = (id: string): DependencyInput[] => {
+    if (!this.positionMap) {
+      this.positionMap = new Map();
+      this.compiled.ids.forEach((each, position) => this.positionMap!.set(each, position));
+    }
+    return inputsAt(this.inputs, this.instances, this.positionMap.get(id)!);
+  };
+}

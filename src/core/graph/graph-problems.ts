@@ -1,0 +1,99 @@
+import { compileStateLocation, unknownTokens } from '../backend/tokens.js';
+import { describePath } from '../manifest/parse-manifest.js';
+import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
+import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
+import type { Placement } from './place-instances.js';
+import type { Instance } from './types.js';
+
+/** Records one problem at a place in the manifest; expandManifest reports them all together. */
+export type Report = (path: ManifestPath, message: string) => void;
+
+/** Rules that depend only on the two layers' scopes, checked once per dependency rather than per instance. */
+export function checkDependencyShape(
+  layer: LayerSpec,
+  dependency: DependencySpec,
+  target: LayerSpec,
+  report: Report,
+): boolean {
+  const targetCoordinates = SCOPE_COORDINATES[target.scope];
+  const ownCoordinates = SCOPE_COORDINATES[layer.scope];
+  let ok = true;
+  for (const coordinate of COORDINATES) {
+    const value = dependency[coordinate];
+    if (!targetCoordinates.includes(coordinate)) {
+      if (value !== 'same') {
+        report(
+          [...dependency.at, coordinate],
+          `layer '${layer.name}' selects ${coordinate} '${value}' of '${target.name}', but '${target.name}' is ${target.scope}-scoped and has no ${coordinate}; remove '${coordinate}' from this dependency`,
+        );
+        ok = false;
+      }
+    } else if (value === 'same' && !ownCoordinates.includes(coordinate)) {
+      const choices =
+        coordinate === 'region' ? `'primary', 'all' or a region name` : `'all' or an ${coordinate} name`;
+      report(
+        dependency.at,
+        `layer '${layer.name}' (${layer.scope} scope) depends on '${target.name}' (${target.scope} scope), which has one instance per ${coordinate}; ${layer.scope}-scoped instances have no ${coordinate} of their own, so say which: {layer: ${target.name}, ${coordinate}: ${choices}}`,
+      );
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+/** A cycle of positions, reported at the `depends_on` entry of its first edge. */
+export function reportCycle(
+  cycle: readonly number[],
+  manifest: Manifest,
+  placement: Placement,
+  report: Report,
+) {
+  const layerAt = (position: number) => manifest.layers[placement.layerOf[position]!]!;
+  const layer = layerAt(cycle[0]!);
+  const next = layerAt(cycle[1]!);
+  const edge = layer.dependsOn.find((dependency) => dependency.layer === next.name);
+  report(
+    edge?.at ?? ['layers', layer.index, 'depends_on'],
+    `dependency cycle: ${cycle.map((position) => placement.ids[position]!).join(' -> ')} (layers ${cycle.map((position) => layerAt(position).name).join(' -> ')}); remove one of these dependencies`,
+  );
+}
+
+export function checkTokens(manifest: Manifest, report: Report) {
+  const check = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string') {
+      for (const token of unknownTokens(value)) {
+        report(
+          path,
+          `${describePath(path)}: unknown token '{${token}}'; tokens are {id} {layer} {scope} {account} {account_id} {region} {environment} {role}`,
+        );
+      }
+    } else if (Array.isArray(value)) value.forEach((item, index) => check(item, [...path, index]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) check(item, [...path, key]);
+    }
+  };
+  check(manifest.backend.config, ['backend', 'config']);
+  check(manifest.backend.regionConfig, ['backend', 'region_config']);
+  for (const layer of manifest.layers) check(layer.vars, ['layers', layer.index, 'vars']);
+}
+
+export function checkStateLocations(manifest: Manifest, instances: Instance[], report: Report) {
+  const location = compileStateLocation(manifest.backend);
+  if (location.isUnique) return;
+  const owners = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const instance of instances) {
+    const key = location.key(instance.backend);
+    const owner = owners.get(key);
+    if (owner === undefined) owners.set(key, instance.id);
+    else clashes.push(`'${owner}' and '${instance.id}'`);
+  }
+  if (clashes.length > 0) {
+    const more =
+      clashes.length > 1 ? ` (and ${clashes.length - 1} more pair${clashes.length > 2 ? 's' : ''})` : '';
+    report(
+      ['backend', 'config'],
+      `instances ${clashes[0]} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`,
+    );
+  }
+}
