@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2303);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3450);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2303:
+/***/ 3450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19737,6 +19737,18 @@ function classifyFailure(text) {
             : `Strata does not recognise this failure ('${summary}'); read Terraform's output above.`,
     };
 }
+/**
+ * Whether a failure is worth one more try: a network failure towards a host that is not AWS (a provider
+ * registry, a proxy, a provider's API), which the classifier reports as `other` with a host named. An AWS
+ * region that does not answer is not retried: a region that is down stays down, and the hint says to fail
+ * over. Locks, stale plans and credentials never heal by themselves in seconds.
+ */
+function isTransientFailure(text) {
+    if (classifyFailure(text).kind !== 'other')
+        return false;
+    const flat = plainDiagnosticText(text).replace(/\s+/g, ' ');
+    return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
+}
 function credentialsFailure(evidence) {
     return {
         kind: 'credentials',
@@ -20114,51 +20126,6 @@ function preview(text) {
     return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/terraform-commands.js
-/**
- * The argument arrays Strata passes to Terraform, in one place. Every command is non-interactive
- * (`-input=false`) and colourless where its output is read or shown in reports.
- */
-const terraformArgs = {
-    version: () => ['version', '-json'],
-    /** `-reconfigure`: every run renders the backend afresh and must not migrate state between backends. */
-    init: (backend) => [
-        'init',
-        '-input=false',
-        '-no-color',
-        '-reconfigure',
-        ...Object.entries(backend.config).map(([key, value]) => `-backend-config=${key}=${String(value)}`),
-    ],
-    plan: (options) => [
-        'plan',
-        '-input=false',
-        '-no-color',
-        `-out=${options.planFile}`,
-        '-detailed-exitcode',
-        `-lock-timeout=${options.lockTimeout}`,
-        `-var-file=${options.varFile}`,
-        ...(options.destroy ? ['-destroy'] : []),
-    ],
-    show: (planFile) => ['show', '-json', '-no-color', planFile],
-    /** Applies exactly the saved plan; Terraform refuses it when the state moved on since. */
-    apply: (options) => [
-        'apply',
-        '-input=false',
-        '-no-color',
-        `-lock-timeout=${options.lockTimeout}`,
-        options.planFile,
-    ],
-    output: () => ['output', '-json', '-no-color'],
-};
-/** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
-function planExitMeaning(exitCode) {
-    if (exitCode === 0)
-        return 'no-changes';
-    if (exitCode === 2)
-        return 'changes';
-    return 'error';
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
 /**
  * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
@@ -20207,7 +20174,6 @@ function upstreamVariables(inputs, outputsOf) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
-
 
 
 
@@ -20404,19 +20370,18 @@ class EngineContext {
                     await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
                 const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
                 step('plan');
-                const plan = await this.terraform(instance, 'plan', terraformArgs.plan({
+                const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
                     planFile,
                     varFile,
                     lockTimeout: this.options.manifest.terraform.lockTimeout,
                     destroy: command === 'destroy',
-                }));
-                const meaning = planExitMeaning(plan.exitCode);
-                if (meaning === 'error')
+                });
+                if (plan.meaning === 'error')
                     throw this.failure('plan', plan, instance);
                 result.planFile = external_node_path_namespaceObject.relative(this.options.workDirectory, planFile);
                 step('show');
                 await this.summarisePlan(instance, planFile, result);
-                if (command !== 'plan' && !this.options.planOnly && meaning === 'changes') {
+                if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
                     if (result.mockedUpstreams.length > 0) {
                         throw new StepFailure(`refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`);
                     }
@@ -20476,16 +20441,16 @@ class EngineContext {
         return run;
     }
     async runInit(instance, reading) {
-        const result = await this.terraform(instance, 'init', terraformArgs.init((reading && this.options.readBackendOf?.(instance.id)) || instance.backend), false, reading);
+        const result = await this.options.terraform.init(this.call(instance, 'init', reading), (reading && this.options.readBackendOf?.(instance.id)) || instance.backend);
         if (result.exitCode !== 0)
             throw this.failure('init', result, instance);
     }
     /**
-     * Runs one Terraform command for an instance, its output appended to that instance's log for the step.
+     * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
      * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
      * logs of that instance, which may run later in the same run.
      */
-    async terraform(instance, step, args, captureStdout = false, reading = false, onStdout) {
+    call(instance, step, reading = false) {
         const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
         const logFile = external_node_path_namespaceObject.join(directory, `${step}.log`);
         if (!reading) {
@@ -20494,24 +20459,15 @@ class EngineContext {
                 list.push({ title: `terraform ${step}`, logFile });
             this.sections.set(instance.id, list);
         }
-        return this.options.runner.run({
-            executable: this.options.terraform.executable,
-            args,
+        return {
             cwd: external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path),
-            env: {
-                ...this.options.terraform.env,
-                TF_IN_AUTOMATION: '1',
-                TF_INPUT: '0',
-                TF_DATA_DIR: external_node_path_namespaceObject.join(directory, 'terraform-data'),
-                STRATA_INSTANCE_ID: instance.id,
-            },
+            dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
             logFile,
-            captureStdout,
-            onStdout,
+            instanceId: instance.id,
             signal: this.options.signal,
             timeoutMs: this.options.commandTimeoutMs,
             graceMs: this.options.graceMs,
-        });
+        };
     }
     failure(step, result, instance) {
         if (result.timedOut) {
@@ -20541,7 +20497,7 @@ class EngineContext {
     async summarisePlan(instance, planFile, result) {
         // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
         const skeleton = new PlanSkeletonReader();
-        const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), false, false, (text) => skeleton.write(text));
+        const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => skeleton.write(text));
         if (shown.exitCode !== 0)
             throw this.failure('show', shown, instance);
         const summary = parsePlanJson(skeleton.end());
@@ -20553,7 +20509,10 @@ class EngineContext {
         }));
     }
     async apply(instance, planFile) {
-        const applied = await this.terraform(instance, 'apply', terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }));
+        const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
+            planFile,
+            lockTimeout: this.options.manifest.terraform.lockTimeout,
+        });
         if (applied.exitCode !== 0)
             throw this.failure('apply', applied, instance);
     }
@@ -20653,7 +20612,7 @@ class EngineContext {
         await outputs;
     }
     async readOutputs(instance, reading = false) {
-        const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
+        const result = await this.options.terraform.output(this.call(instance, 'output', reading));
         if (result.exitCode !== 0)
             throw this.failure('output', result, instance);
         const outputs = parseOutputsJson(result.stdout);
@@ -20957,7 +20916,6 @@ function planResume(previous, current, command) {
 
 
 
-
 const RECORD_ID = 'strata/failover-record';
 function recordBackend(manifest, region) {
     const role = manifest.regions.find((candidate) => candidate.name === region).role;
@@ -20981,22 +20939,14 @@ function recordDirectory(manifestDirectory, manifest, region) {
     const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
     return external_node_path_namespaceObject.join(manifestDirectory, ...levels.slice(0, depth));
 }
-async function terraform(context, region, args, capture = false) {
-    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-    return context.runner.run({
-        executable: context.executable,
-        args,
-        cwd: directory,
-        env: {
-            ...context.env,
-            TF_IN_AUTOMATION: '1',
-            TF_INPUT: '0',
-            TF_DATA_DIR: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-            STRATA_INSTANCE_ID: RECORD_ID,
-        },
-        logFile: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, `${args[0]}.log`),
-        captureStdout: capture,
-    });
+/** Where the record's `command` runs in `region`, and the log it writes. */
+function recordCall(context, region, command) {
+    return {
+        cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
+        dataDirectory: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+        logFile: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, `${command}.log`),
+        instanceId: RECORD_ID,
+    };
 }
 async function prepare(context, region, record) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
@@ -21005,7 +20955,7 @@ async function prepare(context, region, record) {
         ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
         : '';
     await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
-    const init = await terraform(context, region, terraformArgs.init(recordBackend(context.manifest, region)));
+    const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
     if (init.exitCode !== 0)
         throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
 }
@@ -21013,7 +20963,7 @@ async function prepare(context, region, record) {
 async function readFailoverRecord(context, region) {
     try {
         await prepare(context, region, null);
-        const output = await terraform(context, region, terraformArgs.output(), true);
+        const output = await context.terraform.output(recordCall(context, region, 'output'));
         if (output.exitCode !== 0) {
             throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
         }
@@ -21033,12 +20983,20 @@ async function writeFailoverRecord(context, region, record) {
         const varFile = external_node_path_namespaceObject.join(logs, 'empty.tfvars.json');
         await (0,promises_namespaceObject.writeFile)(varFile, '{}\n');
         const lockTimeout = context.manifest.terraform.lockTimeout;
-        const plan = await terraform(context, region, terraformArgs.plan({ planFile, varFile, lockTimeout, destroy: record === null }));
-        if (plan.exitCode !== 0 && plan.exitCode !== 2) {
+        const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
+            planFile,
+            varFile,
+            lockTimeout,
+            destroy: record === null,
+        });
+        if (plan.meaning === 'error') {
             throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
         }
-        if (plan.exitCode === 2) {
-            const apply = await terraform(context, region, terraformArgs.apply({ planFile, lockTimeout }));
+        if (plan.meaning === 'changes') {
+            const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
+                planFile,
+                lockTimeout,
+            });
             if (apply.exitCode !== 0) {
                 throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
             }
@@ -21453,25 +21411,6 @@ class OutputCollector {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/terraform-environment.js
-/**
- * Variables the runner sets for the action itself and never for Terraform: the action's inputs (`INPUT_*`,
- * `github-token` among them) and the runtime's own tokens and endpoints (`ACTIONS_*`: the cache and
- * artifact token, the OIDC token request URL and bearer token). Pull-request code runs inside Terraform
- * (an `external` data source, a provisioner), so none of them may reach it. A provider that needs the OIDC
- * request token takes it under its own name (for example `ARM_OIDC_REQUEST_TOKEN`), set on the step.
- */
-const RUNNER_ONLY = /^(INPUT_|ACTIONS_)/i;
-/** The environment every Terraform process runs with: the caller's, less what is the runner's alone. */
-function terraformEnvironment(env) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !RUNNER_ONLY.test(name))
-            kept[name] = value;
-    }
-    return kept;
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
 
 
@@ -21541,40 +21480,161 @@ function compareSemver(a, b) {
     return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
 }
 
-;// CONCATENATED MODULE: ./build/tsc/app/terraform-binary.js
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/tsc/engine/retry-transient.js
+/** Three attempts, 2 s and then 4 s apart: enough for a registry or proxy blip, short next to a plan. */
+const TRANSIENT_RETRY = { attempts: 3, firstDelayMs: 2000 };
 /**
- * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
- * `terraform.binary`.
+ * Runs a command again while its result is a failure known to be transient (`isTransient`), up to
+ * the policy's attempts. Never retries a command that was cancelled or timed out, nor once `signal` is aborted:
+ * a stop asked for is not a failure to recover from. Returns the last result, which the caller judges.
  */
-function chooseBinary(flag, env, manifestBinary) {
-    return flag || env.STRATA_TERRAFORM || manifestBinary;
+async function retryTransient(attempt, isTransient, options) {
+    const policy = options.policy ?? TRANSIENT_RETRY;
+    const sleep = options.sleep ?? abortableSleep;
+    let result = await attempt();
+    for (let done = 1; done < policy.attempts; done++) {
+        if (result.cancelled || result.timedOut || options.signal?.aborted || !isTransient(result))
+            break;
+        await sleep(policy.firstDelayMs * 2 ** (done - 1), options.signal);
+        if (options.signal?.aborted)
+            break;
+        result = await attempt();
+    }
+    return result;
 }
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-commands.js
+/**
+ * The argument arrays Strata passes to Terraform, in one place. Every command is non-interactive
+ * (`-input=false`) and colourless where its output is read or shown in reports.
+ */
+const terraformArgs = {
+    version: () => ['version', '-json'],
+    /** `-reconfigure`: every run renders the backend afresh and must not migrate state between backends. */
+    init: (backend) => [
+        'init',
+        '-input=false',
+        '-no-color',
+        '-reconfigure',
+        ...Object.entries(backend.config).map(([key, value]) => `-backend-config=${key}=${String(value)}`),
+    ],
+    plan: (options) => [
+        'plan',
+        '-input=false',
+        '-no-color',
+        `-out=${options.planFile}`,
+        '-detailed-exitcode',
+        `-lock-timeout=${options.lockTimeout}`,
+        `-var-file=${options.varFile}`,
+        ...(options.destroy ? ['-destroy'] : []),
+    ],
+    show: (planFile) => ['show', '-json', '-no-color', planFile],
+    /** Applies exactly the saved plan; Terraform refuses it when the state moved on since. */
+    apply: (options) => [
+        'apply',
+        '-input=false',
+        '-no-color',
+        `-lock-timeout=${options.lockTimeout}`,
+        options.planFile,
+    ],
+    output: () => ['output', '-json', '-no-color'],
+};
+/** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
+function planExitMeaning(exitCode) {
+    if (exitCode === 0)
+        return 'no-changes';
+    if (exitCode === 2)
+        return 'changes';
+    return 'error';
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-client.js
+
+
+
+
+
+
+
 /** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
 function binaryKind(binary) {
     return external_node_path_namespaceObject.basename(binary).startsWith('tofu') ? 'tofu' : 'terraform';
 }
-/** Runs `version -json` once and refuses a binary older than the documented minimum. Returns the version. */
-async function checkBinary(runner, executable, env, cwd, logFile) {
+/**
+ * Builds the client for a binary: runs `version -json` once and refuses a binary that is missing, fails, or is
+ * older than the documented minimum (a `UsageError`: a setup problem the user fixes, not a failed run).
+ * `env` is the whole environment Terraform gets, already stripped of the runner's own variables.
+ */
+async function createTerraformClient(options) {
+    const version = await readVersion(options.runner, options);
+    return buildTerraformClient({ ...options, version });
+}
+/** The client over a runner, for a binary whose version is already known (`createTerraformClient` checks it). */
+function buildTerraformClient(options) {
+    const { runner, executable } = options;
+    const run = (call, args, stdout = {}) => runner.run({
+        executable,
+        args,
+        cwd: call.cwd,
+        env: {
+            ...options.env,
+            TF_IN_AUTOMATION: '1',
+            TF_INPUT: '0',
+            TF_DATA_DIR: call.dataDirectory,
+            STRATA_INSTANCE_ID: call.instanceId,
+        },
+        logFile: call.logFile,
+        captureStdout: stdout.captureStdout,
+        onStdout: stdout.onStdout,
+        signal: call.signal,
+        timeoutMs: call.timeoutMs,
+        graceMs: call.graceMs,
+    });
+    // Only commands that change nothing: a retried apply could apply part of a plan twice.
+    const retrying = (call, attempt, isError) => retryTransient(attempt, (result) => isError(result) && isTransientFailure(result.tail), {
+        policy: options.retry,
+        signal: call.signal,
+    });
+    const failed = (result) => result.exitCode !== 0;
+    return {
+        executable,
+        version: options.version,
+        init: (call, backend) => retrying(call, () => run(call, terraformArgs.init(backend)), failed),
+        plan: async (call, plan) => {
+            const result = await retrying(call, () => run(call, terraformArgs.plan(plan)), (attempt) => planExitMeaning(attempt.exitCode) === 'error');
+            return { ...result, meaning: planExitMeaning(result.exitCode) };
+        },
+        show: (call, planFile, onJson) => run(call, terraformArgs.show(planFile), { onStdout: onJson }),
+        apply: (call, apply) => run(call, terraformArgs.apply(apply)),
+        output: (call) => retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
+    };
+}
+async function readVersion(runner, options) {
+    const { executable } = options;
     let result;
     try {
         result = await runner.run({
             executable,
             args: terraformArgs.version(),
-            cwd,
-            env,
-            logFile,
+            cwd: options.cwd,
+            env: options.env,
+            logFile: options.logFile,
             captureStdout: true,
         });
     }
     catch (error) {
-        // The binary is missing or not executable: a setup problem the user fixes, not a failed run.
+        // The binary is missing or not executable.
         if (error instanceof ProcessStartError)
             throw new UsageError(error.message);
         throw error;
@@ -21588,9 +21648,41 @@ async function checkBinary(runner, executable, env, cwd, logFile) {
         throw new UsageError(check.message);
     return version;
 }
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-environment.js
+/**
+ * Variables the runner sets for the action itself and never for Terraform: the action's inputs (`INPUT_*`,
+ * `github-token` among them) and the runtime's own tokens and endpoints (`ACTIONS_*`: the cache and
+ * artifact token, the OIDC token request URL and bearer token). Pull-request code runs inside Terraform
+ * (an `external` data source, a provisioner), so none of them may reach it. A provider that needs the OIDC
+ * request token takes it under its own name (for example `ARM_OIDC_REQUEST_TOKEN`), set on the step.
+ */
+const RUNNER_ONLY = /^(INPUT_|ACTIONS_)/i;
+/** The environment every Terraform process runs with: the caller's, less what is the runner's alone. */
+function terraformEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !RUNNER_ONLY.test(name))
+            kept[name] = value;
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/terraform-binary.js
+
+
+
+
+/**
+ * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
+ * `terraform.binary`.
+ */
+function chooseBinary(flag, env, manifestBinary) {
+    return flag || env.STRATA_TERRAFORM || manifestBinary;
+}
 /**
  * What every run does before its first Terraform command: create the work directory and the shared provider
- * cache (`TF_PLUGIN_CACHE_DIR`, unless set), choose the binary and check its version.
+ * cache (`TF_PLUGIN_CACHE_DIR`, unless set), choose the binary and build its client (which checks the version).
  */
 async function setUpTerraform(options) {
     const workDirectory = external_node_path_namespaceObject.resolve(options.cwd, options.workDirectory);
@@ -21598,9 +21690,14 @@ async function setUpTerraform(options) {
     const env = terraformEnvironment(options.env);
     env.TF_PLUGIN_CACHE_DIR ||= external_node_path_namespaceObject.join(workDirectory, 'plugin-cache');
     await (0,promises_namespaceObject.mkdir)(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
-    const executable = chooseBinary(options.flag, options.env, options.manifestBinary);
-    const version = await checkBinary(options.runner, executable, env, options.manifestDirectory, external_node_path_namespaceObject.join(workDirectory, 'terraform-version.log'));
-    return { executable, version, env, workDirectory };
+    const terraform = await createTerraformClient({
+        runner: options.runner,
+        executable: chooseBinary(options.flag, options.env, options.manifestBinary),
+        env,
+        cwd: options.manifestDirectory,
+        logFile: external_node_path_namespaceObject.join(workDirectory, 'terraform-version.log'),
+    });
+    return { terraform, env, workDirectory };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
@@ -21656,7 +21753,7 @@ async function executeRun(settings, adapters) {
             toRun = { ids: [], dependsOn: new Map() };
     }
     const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
-    const { executable, version, env, workDirectory } = await setUpTerraform({
+    const { terraform, env, workDirectory } = await setUpTerraform({
         cwd: settings.cwd,
         workDirectory: settings.workDirectory,
         env: settings.env,
@@ -21666,10 +21763,10 @@ async function executeRun(settings, adapters) {
         runner: adapters.runner,
     });
     if (settings.command !== 'plan') {
-        await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
+        await refuseDuringFailover(loaded, terraform, workDirectory);
     }
     await adapters.hooks?.beforeEngine?.({
-        terraformVersion: version,
+        terraformVersion: terraform.version,
         pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
         loaded,
     });
@@ -21681,8 +21778,7 @@ async function executeRun(settings, adapters) {
         dag,
         manifestDirectory: loaded.directory,
         workDirectory,
-        terraform: { executable, version, env },
-        runner: adapters.runner,
+        terraform,
         layerCode,
         redactor,
         reporter: adapters.reporter,
@@ -21741,16 +21837,16 @@ function steadyStateContext(manifest) {
  * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
  * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
  */
-async function refuseDuringFailover(loaded, context) {
+async function refuseDuringFailover(loaded, terraform, workDirectory) {
     const primary = loaded.manifest.regions.find((region) => region.role === 'primary').name;
     for (const region of loaded.manifest.regions) {
         let record;
         try {
             record = await readFailoverRecord({
-                ...context,
+                terraform,
                 manifest: loaded.manifest,
                 manifestDirectory: loaded.directory,
-                logDirectory: context.workDirectory,
+                logDirectory: workDirectory,
             }, region.name);
         }
         catch {
@@ -21787,7 +21883,7 @@ async function failover_prepare(settings, adapters) {
         throw new UsageError('--plan-dir applies saved plans: it cannot go with --dry-run');
     }
     const loaded = loadManifest(settings.manifestFile, settings.cwd);
-    const { executable, version, env, workDirectory } = await setUpTerraform({
+    const { terraform, workDirectory } = await setUpTerraform({
         cwd: settings.cwd,
         workDirectory: settings.workDirectory,
         env: settings.env,
@@ -21798,15 +21894,11 @@ async function failover_prepare(settings, adapters) {
     });
     return {
         loaded,
-        executable,
-        version,
-        env,
         workDirectory,
         base: {
             manifestDirectory: loaded.directory,
             workDirectory,
-            terraform: { executable, version, env },
-            runner: adapters.runner,
+            terraform,
             layerCode: createLayerCodeReader(loaded.directory),
             redactor: adapters.redactor ?? createRedactor(),
             reporter: adapters.reporter,
@@ -21973,9 +22065,7 @@ function recordContext(prepared) {
     return {
         manifest: prepared.loaded.manifest,
         manifestDirectory: prepared.loaded.directory,
-        runner: prepared.base.runner,
-        executable: prepared.executable,
-        env: prepared.env,
+        terraform: prepared.base.terraform,
         logDirectory: prepared.workDirectory,
     };
 }

@@ -13,7 +13,8 @@ import { PlanSkeletonReader } from '../terraform/plan-skeleton.js';
 import { parsePlanJson } from '../terraform/plan-summary.js';
 import type { Redactor } from '../terraform/redact.js';
 import type { LayerCodeReader } from '../adapters/layer-code.js';
-import type { ProcessResult, ProcessRunner } from './process-runner.js';
+import type { ProcessResult } from './process-runner.js';
+import type { TerraformCall, TerraformClient } from './terraform-client.js';
 import {
   hasChanges,
   type EngineCommand,
@@ -21,7 +22,6 @@ import {
   type RunResult,
   type TerraformStep,
 } from '../core/run-result.js';
-import { planExitMeaning, terraformArgs } from './terraform-commands.js';
 import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 
 /** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
@@ -43,8 +43,7 @@ export interface EngineOptions {
   manifestDirectory: string;
   /** Absolute; Strata keeps each instance's Terraform data, var file, plan and logs under it. */
   workDirectory: string;
-  terraform: { executable: string; version: string | null; env: Readonly<Record<string, string>> };
-  runner: ProcessRunner;
+  terraform: TerraformClient;
   layerCode: LayerCodeReader;
   redactor: Redactor;
   reporter: EngineReporter;
@@ -270,22 +269,17 @@ class EngineContext {
         } else await rm(mockedFile, { force: true });
         const planFile = path.join(directory, 'plan.tfplan');
         step('plan');
-        const plan = await this.terraform(
-          instance,
-          'plan',
-          terraformArgs.plan({
-            planFile,
-            varFile,
-            lockTimeout: this.options.manifest.terraform.lockTimeout,
-            destroy: command === 'destroy',
-          }),
-        );
-        const meaning = planExitMeaning(plan.exitCode);
-        if (meaning === 'error') throw this.failure('plan', plan, instance);
+        const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+          planFile,
+          varFile,
+          lockTimeout: this.options.manifest.terraform.lockTimeout,
+          destroy: command === 'destroy',
+        });
+        if (plan.meaning === 'error') throw this.failure('plan', plan, instance);
         result.planFile = path.relative(this.options.workDirectory, planFile);
         step('show');
         await this.summarisePlan(instance, planFile, result);
-        if (command !== 'plan' && !this.options.planOnly && meaning === 'changes') {
+        if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
           if (result.mockedUpstreams.length > 0) {
             throw new StepFailure(
               `refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`,
@@ -348,29 +342,19 @@ class EngineContext {
   }
 
   private async runInit(instance: Instance, reading: boolean): Promise<void> {
-    const result = await this.terraform(
-      instance,
-      'init',
-      terraformArgs.init((reading && this.options.readBackendOf?.(instance.id)) || instance.backend),
-      false,
-      reading,
+    const result = await this.options.terraform.init(
+      this.call(instance, 'init', reading),
+      (reading && this.options.readBackendOf?.(instance.id)) || instance.backend,
     );
     if (result.exitCode !== 0) throw this.failure('init', result, instance);
   }
 
   /**
-   * Runs one Terraform command for an instance, its output appended to that instance's log for the step.
+   * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
    * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
    * logs of that instance, which may run later in the same run.
    */
-  private async terraform(
-    instance: Instance,
-    step: string,
-    args: string[],
-    captureStdout = false,
-    reading = false,
-    onStdout?: (text: string) => void,
-  ) {
+  private call(instance: Instance, step: TerraformStep, reading = false): TerraformCall {
     const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
     const logFile = path.join(directory, `${step}.log`);
     if (!reading) {
@@ -379,24 +363,15 @@ class EngineContext {
         list.push({ title: `terraform ${step}`, logFile });
       this.sections.set(instance.id, list);
     }
-    return this.options.runner.run({
-      executable: this.options.terraform.executable,
-      args,
+    return {
       cwd: path.resolve(this.options.manifestDirectory, instance.path),
-      env: {
-        ...this.options.terraform.env,
-        TF_IN_AUTOMATION: '1',
-        TF_INPUT: '0',
-        TF_DATA_DIR: path.join(directory, 'terraform-data'),
-        STRATA_INSTANCE_ID: instance.id,
-      },
+      dataDirectory: path.join(directory, 'terraform-data'),
       logFile,
-      captureStdout,
-      onStdout,
+      instanceId: instance.id,
       signal: this.options.signal,
       timeoutMs: this.options.commandTimeoutMs,
       graceMs: this.options.graceMs,
-    });
+    };
   }
 
   private failure(step: string, result: ProcessResult, instance: Instance): StepFailure {
@@ -435,7 +410,7 @@ class EngineContext {
   private async summarisePlan(instance: Instance, planFile: string, result: InstanceResult) {
     // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
     const skeleton = new PlanSkeletonReader();
-    const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), false, false, (text) =>
+    const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) =>
       skeleton.write(text),
     );
     if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
@@ -449,11 +424,10 @@ class EngineContext {
   }
 
   private async apply(instance: Instance, planFile: string) {
-    const applied = await this.terraform(
-      instance,
-      'apply',
-      terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }),
-    );
+    const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
+      planFile,
+      lockTimeout: this.options.manifest.terraform.lockTimeout,
+    });
     if (applied.exitCode !== 0) throw this.failure('apply', applied, instance);
   }
 
@@ -570,7 +544,7 @@ class EngineContext {
   }
 
   private async readOutputs(instance: Instance, reading = false): Promise<Outputs> {
-    const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
+    const result = await this.options.terraform.output(this.call(instance, 'output', reading));
     if (result.exitCode !== 0) throw this.failure('output', result, instance);
     const outputs = parseOutputsJson(result.stdout);
     const secrets = sensitiveValues(outputs);
