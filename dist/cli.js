@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3450);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7191);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3450:
+/***/ 7191:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19113,8 +19113,6 @@ function criticalPathLength(dag, cost = () => 1) {
     return longest;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
 
 
@@ -19300,168 +19298,8 @@ class ReadyQueue {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
-/**
- * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
- * expected, or a format version from another major. The message says what was expected and what came.
- */
-class TerraformOutputError extends Error {
-    source;
-    expected;
-    received;
-    constructor(
-    /** The command whose output this is, e.g. `terraform show -json`. */
-    source, expected, received) {
-        super(`${source}: expected ${expected}, got ${received}`);
-        this.source = source;
-        this.expected = expected;
-        this.received = received;
-        this.name = 'TerraformOutputError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
-/** Reading JSON documents out of command output that may carry other lines around them. */
-/**
- * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
- * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
- * returned, so that the caller can refuse them by name.
- */
-function parseJsonObjects(text) {
-    try {
-        const whole = JSON.parse(text);
-        return json_objects_isRecord(whole) ? [whole] : [];
-    }
-    catch {
-        // Not one clean document: scan for objects below.
-    }
-    const found = [];
-    let i = 0;
-    while (i < text.length) {
-        const start = nextObjectStart(text, i);
-        if (start < 0)
-            break;
-        const end = objectEnd(text, start);
-        if (end < 0)
-            break;
-        try {
-            const value = JSON.parse(text.slice(start, end));
-            if (json_objects_isRecord(value))
-                found.push(value);
-        }
-        catch {
-            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
-        }
-        i = end;
-    }
-    return found;
-}
-/** The next `{` that has only blanks before it on its line. */
-function nextObjectStart(text, from) {
-    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
-        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-        if (text.slice(lineStart, i).trim() === '')
-            return i;
-    }
-    return -1;
-}
-/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
-function objectEnd(text, start) {
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (c === '\\')
-                i++;
-            else if (c === '"')
-                inString = false;
-        }
-        else if (c === '"')
-            inString = true;
-        else if (c === '{' || c === '[')
-            depth++;
-        else if (c === '}' || c === ']') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-function json_objects_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The objects in `record[key]` when it is a list, else none. */
-function json_objects_arrayAt(record, key) {
-    const value = record[key];
-    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
-}
-/** `record[key]` when it is an object, else an empty one. */
-function json_objects_recordAt(record, key) {
-    const value = record[key];
-    return json_objects_isRecord(value) ? value : {};
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
-
-
-const SOURCE = 'terraform output -json';
-/**
- * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
- * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
- */
-function parseOutputsJson(text) {
-    const candidates = parseJsonObjects(text);
-    const outputs = candidates.find(isOutputs);
-    if (outputs)
-        return outputs;
-    const [first] = candidates;
-    const received = first === undefined
-        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
-        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
-    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
-}
-/** The values alone, as a module's caller would see them: `{name: value}`. */
-function outputValues(outputs) {
-    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
-}
-/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
-function sensitiveValues(outputs) {
-    const found = [];
-    for (const output of Object.values(outputs)) {
-        if (output.sensitive)
-            collectLeaves(output.value, found);
-    }
-    return found;
-}
-function collectLeaves(value, into) {
-    if (typeof value === 'string')
-        into.push(value);
-    else if (typeof value === 'number')
-        into.push(String(value));
-    else if (Array.isArray(value))
-        for (const item of value)
-            collectLeaves(item, into);
-    else if (typeof value === 'object' && value !== null)
-        for (const item of Object.values(value))
-            collectLeaves(item, into);
-}
-function isOutputs(candidate) {
-    return firstProblem(candidate) === undefined;
-}
-function firstProblem(candidate) {
-    for (const [name, entry] of Object.entries(candidate)) {
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-            return `'${name}' is not an object`;
-        if (typeof entry.sensitive !== 'boolean')
-            return `'${name}' has no boolean sensitive`;
-        if (!('value' in entry))
-            return `'${name}' has no value`;
-    }
-    return undefined;
-}
-
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/terraform/lock-info.js
 const LOCK_SUMMARY = 'Error acquiring the state lock';
 const FIELD_LINE = /^\s*(ID|Path|Operation|Who|Version|Created|Info):[ \t]?(.*)$/;
@@ -19771,6 +19609,168 @@ function failedHosts(flat) {
             hosts.push(host);
     }
     return hosts;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
+/**
+ * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
+ * expected, or a format version from another major. The message says what was expected and what came.
+ */
+class TerraformOutputError extends Error {
+    source;
+    expected;
+    received;
+    constructor(
+    /** The command whose output this is, e.g. `terraform show -json`. */
+    source, expected, received) {
+        super(`${source}: expected ${expected}, got ${received}`);
+        this.source = source;
+        this.expected = expected;
+        this.received = received;
+        this.name = 'TerraformOutputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
+/** Reading JSON documents out of command output that may carry other lines around them. */
+/**
+ * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
+ * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
+ * returned, so that the caller can refuse them by name.
+ */
+function parseJsonObjects(text) {
+    try {
+        const whole = JSON.parse(text);
+        return json_objects_isRecord(whole) ? [whole] : [];
+    }
+    catch {
+        // Not one clean document: scan for objects below.
+    }
+    const found = [];
+    let i = 0;
+    while (i < text.length) {
+        const start = nextObjectStart(text, i);
+        if (start < 0)
+            break;
+        const end = objectEnd(text, start);
+        if (end < 0)
+            break;
+        try {
+            const value = JSON.parse(text.slice(start, end));
+            if (json_objects_isRecord(value))
+                found.push(value);
+        }
+        catch {
+            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
+        }
+        i = end;
+    }
+    return found;
+}
+/** The next `{` that has only blanks before it on its line. */
+function nextObjectStart(text, from) {
+    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
+        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        if (text.slice(lineStart, i).trim() === '')
+            return i;
+    }
+    return -1;
+}
+/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
+function objectEnd(text, start) {
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '{' || c === '[')
+            depth++;
+        else if (c === '}' || c === ']') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+function json_objects_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The objects in `record[key]` when it is a list, else none. */
+function json_objects_arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
+}
+/** `record[key]` when it is an object, else an empty one. */
+function json_objects_recordAt(record, key) {
+    const value = record[key];
+    return json_objects_isRecord(value) ? value : {};
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
+
+
+const SOURCE = 'terraform output -json';
+/**
+ * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
+ * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
+ */
+function parseOutputsJson(text) {
+    const candidates = parseJsonObjects(text);
+    const outputs = candidates.find(isOutputs);
+    if (outputs)
+        return outputs;
+    const [first] = candidates;
+    const received = first === undefined
+        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
+        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
+    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
+}
+/** The values alone, as a module's caller would see them: `{name: value}`. */
+function outputValues(outputs) {
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+}
+/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
+function sensitiveValues(outputs) {
+    const found = [];
+    for (const output of Object.values(outputs)) {
+        if (output.sensitive)
+            collectLeaves(output.value, found);
+    }
+    return found;
+}
+function collectLeaves(value, into) {
+    if (typeof value === 'string')
+        into.push(value);
+    else if (typeof value === 'number')
+        into.push(String(value));
+    else if (Array.isArray(value))
+        for (const item of value)
+            collectLeaves(item, into);
+    else if (typeof value === 'object' && value !== null)
+        for (const item of Object.values(value))
+            collectLeaves(item, into);
+}
+function isOutputs(candidate) {
+    return firstProblem(candidate) === undefined;
+}
+function firstProblem(candidate) {
+    for (const [name, entry] of Object.entries(candidate)) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+            return `'${name}' is not an object`;
+        if (typeof entry.sensitive !== 'boolean')
+            return `'${name}' has no boolean sensitive`;
+        if (!('value' in entry))
+            return `'${name}' has no value`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/plan-skeleton.js
@@ -20173,133 +20173,28 @@ function upstreamVariables(inputs, outputsOf) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/tsc/engine/work-directory.js
 
 /** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
-function run_engine_instanceDirectoryName(id) {
+function work_directory_instanceDirectoryName(id) {
     return id.replaceAll('/', '.');
 }
-/**
- * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
- * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
- * in the returned result, and the caller decides the exit code.
- */
-async function runEngine(options) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id))]));
-    const run = {
-        version: 1,
-        command: options.command,
-        status: 'succeeded',
-        manifest: options.manifest.file,
-        startedAt: startedAt.toISOString(),
-        finishedAt: null,
-        durationMs: null,
-        terraform: { binary: options.terraform.executable, version: options.terraform.version },
-        parallelism: options.parallelism,
-        hasChanges: false,
-        instances: [...results.values()],
-    };
-    const changed = (result) => {
-        run.hasChanges = run.instances.some((instance) => hasChanges(instance.changes));
-        options.reporter.instanceChanged(result, run);
-    };
-    const context = new EngineContext(options);
-    const cost = (id) => options.durationHints?.get(id) ?? 1;
-    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
-    const running = new Map();
-    let stopReason;
-    let outputs = Promise.resolve();
-    const start = (id) => {
-        const result = results.get(id);
-        const work = context.runInstance(options.graph.byId.get(id), result, changed).then(() => {
-            running.delete(id);
-            const failed = result.status !== 'succeeded';
-            for (const dropped of queue.finish(id, !failed)) {
-                const dependent = results.get(dropped);
-                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
-                Object.assign(dependent, result.status === 'cancelled'
-                    ? { status: 'cancelled', reason: 'the run was cancelled' }
-                    : { status: 'skipped', reason: `upstream ${id} ${result.status}` });
-                changed(dependent);
-            }
-            if (result.status === 'failed' && options.failFast)
-                stopReason ??= `stopped by --fail-fast after ${id} failed`;
-            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
-            // background, so the instances that were waiting for this one start without waiting for its output.
-            outputs = outputs.then(() => options.reporter.instanceOutput(result, context.sectionsOf(id)));
-        });
-        running.set(id, work);
-    };
-    const onAbort = () => (stopReason ??= 'the run was cancelled');
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    if (options.signal.aborted)
-        onAbort();
-    try {
-        while (!queue.isDone) {
-            if (stopReason === undefined) {
-                for (const id of queue.take(options.parallelism - queue.runningCount))
-                    start(id);
-            }
-            if (running.size === 0)
-                break;
-            await Promise.race(running.values());
-        }
-        await Promise.all(running.values());
-        await outputs;
-    }
-    finally {
-        options.signal.removeEventListener('abort', onAbort);
-    }
-    for (const id of queue.drain()) {
-        const result = results.get(id);
-        Object.assign(result, { status: 'cancelled', reason: stopReason ?? 'not started' });
-        changed(result);
-    }
-    const finishedAt = now();
-    run.finishedAt = finishedAt.toISOString();
-    run.durationMs = finishedAt.getTime() - startedAt.getTime();
-    run.status = run.instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped')
-        ? 'failed'
-        : run.instances.some((instance) => instance.status === 'cancelled')
-            ? 'cancelled'
-            : 'succeeded';
-    return run;
+/** Where an instance keeps its Terraform data, var file, plan and logs in a run's work directory. */
+function instanceDirectory(workDirectory, id) {
+    return external_node_path_namespaceObject.join(workDirectory, 'instances', work_directory_instanceDirectoryName(id));
 }
-function pendingResult(instance) {
-    return {
-        id: instance.id,
-        layer: instance.layer,
-        scope: instance.scope,
-        account: instance.account,
-        region: instance.region,
-        environment: instance.environment,
-        status: 'pending',
-        step: null,
-        startedAt: null,
-        finishedAt: null,
-        durationMs: null,
-        changes: null,
-        resourceChanges: [],
-        error: null,
-        reason: null,
-        timedOut: false,
-        mockedUpstreams: [],
-        planFile: null,
-    };
-}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
+
+
+
+
+
+
+
+
+
+
 /** A step failed: the instance stops there and the result says why. */
 class StepFailure extends Error {
     timedOut;
@@ -20313,8 +20208,13 @@ const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
 /** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
 class WaitingOnUpstream extends Error {
 }
-/** Per-run state shared by instances: outputs read so far, the init gate, the work directory layout. */
-class EngineContext {
+/**
+ * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
+ * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
+ * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
+ * throws because Terraform failed.
+ */
+class InstancePipeline {
     options;
     outputs = new Map();
     firstInit = new Map();
@@ -20329,22 +20229,21 @@ class EngineContext {
         return this.sections.get(id) ?? [];
     }
     directoryOf(id) {
-        return external_node_path_namespaceObject.join(this.options.workDirectory, 'instances', run_engine_instanceDirectoryName(id));
+        return instanceDirectory(this.options.workDirectory, id);
     }
     readDirectoryOf(id) {
-        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', run_engine_instanceDirectoryName(id));
+        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', work_directory_instanceDirectoryName(id));
     }
-    async runInstance(instance, result, changed) {
+    async run(instance, emit) {
         const { command } = this.options;
-        const begin = performance.now();
-        Object.assign(result, {
-            status: 'running',
-            startedAt: (this.options.now?.() ?? new Date()).toISOString(),
-        });
-        const step = (name) => {
-            result.step = name;
-            changed(result);
+        const mocked = [];
+        const mock = (id) => {
+            if (mocked.includes(id))
+                return;
+            mocked.push(id);
+            emit({ type: 'upstream-mocked', id });
         };
+        const step = (name) => emit({ type: 'step-began', step: name });
         try {
             const directory = this.directoryOf(instance.id);
             if (this.options.planDirectory === undefined)
@@ -20353,75 +20252,62 @@ class EngineContext {
             step('init');
             await this.init(instance);
             if (this.options.planDirectory !== undefined) {
-                await this.applySavedPlan(instance, result, step);
+                await this.applySavedPlan(instance, emit, step, mock);
+                return { status: 'succeeded' };
             }
-            else {
-                step('read-upstream');
-                const variables = await this.variablesFor(instance, result);
-                const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
-                await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-                await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
-                // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
-                const mockedFile = external_node_path_namespaceObject.join(directory, MOCKED_UPSTREAMS_FILE);
-                if (result.mockedUpstreams.length > 0) {
-                    await (0,promises_namespaceObject.writeFile)(mockedFile, `${JSON.stringify(result.mockedUpstreams)}\n`);
-                }
-                else
-                    await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
-                const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
-                step('plan');
-                const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
-                    planFile,
-                    varFile,
-                    lockTimeout: this.options.manifest.terraform.lockTimeout,
-                    destroy: command === 'destroy',
-                });
-                if (plan.meaning === 'error')
-                    throw this.failure('plan', plan, instance);
-                result.planFile = external_node_path_namespaceObject.relative(this.options.workDirectory, planFile);
-                step('show');
-                await this.summarisePlan(instance, planFile, result);
-                if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
-                    if (result.mockedUpstreams.length > 0) {
-                        throw new StepFailure(`refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`);
-                    }
-                    step('apply');
-                    await this.apply(instance, planFile);
-                }
-                if (command !== 'destroy') {
-                    step('output');
-                    await this.recordOutputs(instance);
-                }
+            step('read-upstream');
+            const variables = await this.variablesFor(instance, mock);
+            const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
+            await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+            await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
+            // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
+            const mockedFile = external_node_path_namespaceObject.join(directory, MOCKED_UPSTREAMS_FILE);
+            if (mocked.length > 0) {
+                await (0,promises_namespaceObject.writeFile)(mockedFile, `${JSON.stringify(mocked)}\n`);
             }
-            result.status = 'succeeded';
+            else
+                await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
+            const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
+            step('plan');
+            const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+                planFile,
+                varFile,
+                lockTimeout: this.options.manifest.terraform.lockTimeout,
+                destroy: command === 'destroy',
+            });
+            if (plan.meaning === 'error')
+                throw this.failure('plan', plan, instance);
+            emit({ type: 'plan-saved', planFile: external_node_path_namespaceObject.relative(this.options.workDirectory, planFile) });
+            step('show');
+            await this.summarisePlan(instance, planFile, emit);
+            if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
+                if (mocked.length > 0) {
+                    throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
+                }
+                step('apply');
+                await this.apply(instance, planFile);
+            }
+            if (command !== 'destroy') {
+                step('output');
+                await this.recordOutputs(instance);
+            }
+            return { status: 'succeeded' };
         }
         catch (error) {
-            if (error instanceof WaitingOnUpstream) {
-                Object.assign(result, { status: 'skipped', reason: error.message });
-            }
-            else if (error instanceof StepFailure) {
-                const cancelled = this.options.signal.aborted && !error.timedOut;
-                Object.assign(result, {
-                    status: cancelled ? 'cancelled' : 'failed',
-                    reason: cancelled ? 'the run was cancelled while it ran' : null,
-                    error: this.options.redactor.redact(error.message),
-                    timedOut: error.timedOut,
-                });
-            }
-            else {
-                Object.assign(result, {
-                    status: 'failed',
-                    error: this.options.redactor.redact(describeUnexpected(error)),
-                });
-            }
+            return this.outcomeOf(error);
         }
-        Object.assign(result, {
-            finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
-            durationMs: Math.round(performance.now() - begin),
-        });
-        if (result.status === 'succeeded')
-            result.step = null;
-        changed(result);
+    }
+    outcomeOf(error) {
+        const { redactor } = this.options;
+        if (error instanceof WaitingOnUpstream)
+            return { status: 'skipped', reason: error.message };
+        if (!(error instanceof StepFailure)) {
+            return { status: 'failed', error: redactor.redact(describeUnexpected(error)), timedOut: false };
+        }
+        const failure = { error: redactor.redact(error.message), timedOut: error.timedOut };
+        return this.options.signal.aborted && !error.timedOut
+            ? { status: 'cancelled', reason: 'the run was cancelled while it ran', ...failure }
+            : { status: 'failed', ...failure };
     }
     /**
      * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
@@ -20488,13 +20374,13 @@ class EngineContext {
     diagnose(instance, tail) {
         const lock = parseLockError(tail);
         if (lock) {
-            const now = this.options.now?.() ?? new Date();
+            const now = this.options.now();
             return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
         }
         const failure = classifyFailure(tail);
         return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
     }
-    async summarisePlan(instance, planFile, result) {
+    async summarisePlan(instance, planFile, emit) {
         // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
         const skeleton = new PlanSkeletonReader();
         const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => skeleton.write(text));
@@ -20502,11 +20388,11 @@ class EngineContext {
             throw this.failure('show', shown, instance);
         const summary = parsePlanJson(skeleton.end());
         const { add, change, destroy, replace } = summary.counts;
-        result.changes = { add, change, destroy, replace };
-        result.resourceChanges = summary.resourceChanges.map((rc) => ({
-            address: rc.address,
-            action: rc.actions,
-        }));
+        emit({
+            type: 'planned',
+            changes: { add, change, destroy, replace },
+            resourceChanges: summary.resourceChanges.map((rc) => ({ address: rc.address, action: rc.actions })),
+        });
     }
     async apply(instance, planFile) {
         const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
@@ -20520,8 +20406,8 @@ class EngineContext {
      * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
      * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
      */
-    async applySavedPlan(instance, result, step) {
-        const saved = external_node_path_namespaceObject.join(this.options.planDirectory, 'instances', run_engine_instanceDirectoryName(instance.id));
+    async applySavedPlan(instance, emit, step, mock) {
+        const saved = external_node_path_namespaceObject.join(this.options.planDirectory, 'instances', work_directory_instanceDirectoryName(instance.id));
         const planFile = external_node_path_namespaceObject.join(saved, 'plan.tfplan');
         let plannedInputs;
         try {
@@ -20535,20 +20421,20 @@ class EngineContext {
             throw new StepFailure(`refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`);
         }
         step('read-upstream');
-        const variables = await this.variablesFor(instance, result);
+        const variables = await this.variablesFor(instance, mock);
         if (digest(variables) !== plannedInputs) {
             throw new StepFailure(`the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`);
         }
-        result.planFile = planFile;
+        emit({ type: 'plan-saved', planFile });
         step('show');
-        await this.summarisePlan(instance, planFile, result);
+        await this.summarisePlan(instance, planFile, emit);
         step('apply');
         await this.apply(instance, planFile);
         step('output');
         await this.recordOutputs(instance);
     }
     /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
-    async variablesFor(instance, result) {
+    async variablesFor(instance, mock) {
         const code = this.options.layerCode.read(instance.path);
         const upstream = new Map();
         const inputs = this.options.graph.inputsOf(instance.id);
@@ -20564,8 +20450,7 @@ class EngineContext {
                 const mocks = layer.mockOutputs;
                 if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
                     upstream.set(source.id, mocks);
-                    if (!result.mockedUpstreams.includes(source.id))
-                        result.mockedUpstreams.push(source.id);
+                    mock(source.id);
                 }
                 else if (this.options.command !== 'destroy') {
                     throw new WaitingOnUpstream(`waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
@@ -20590,7 +20475,7 @@ class EngineContext {
     }
     addSecrets(values) {
         this.options.redactor.add(values);
-        this.options.reporter.secrets(values);
+        this.options.secrets(values);
     }
     /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
     outputsOf(instance) {
@@ -20642,6 +20527,197 @@ function lastLines(tail, count = 30) {
 }
 function describeUnexpected(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-result-reducer.js
+function pendingResult(instance) {
+    return {
+        id: instance.id,
+        layer: instance.layer,
+        scope: instance.scope,
+        account: instance.account,
+        region: instance.region,
+        environment: instance.environment,
+        status: 'pending',
+        step: null,
+        startedAt: null,
+        finishedAt: null,
+        durationMs: null,
+        changes: null,
+        resourceChanges: [],
+        error: null,
+        reason: null,
+        timedOut: false,
+        mockedUpstreams: [],
+        planFile: null,
+    };
+}
+/** The next result of an instance after an event; never changes the one given, which reporters may hold. */
+function reduceInstanceResult(result, event) {
+    switch (event.type) {
+        case 'started':
+            return { ...result, status: 'running', startedAt: event.at };
+        case 'step-began':
+            return { ...result, step: event.step };
+        case 'upstream-mocked':
+            return result.mockedUpstreams.includes(event.id)
+                ? result
+                : { ...result, mockedUpstreams: [...result.mockedUpstreams, event.id] };
+        case 'plan-saved':
+            return { ...result, planFile: event.planFile };
+        case 'planned':
+            return { ...result, changes: event.changes, resourceChanges: event.resourceChanges };
+        case 'not-run':
+            return { ...result, status: event.status, reason: event.reason };
+        case 'finished': {
+            const finished = { ...result, finishedAt: event.at, durationMs: event.durationMs };
+            const { outcome } = event;
+            switch (outcome.status) {
+                case 'succeeded':
+                    return { ...finished, status: 'succeeded', step: null };
+                case 'skipped':
+                    return { ...finished, status: 'skipped', reason: outcome.reason };
+                case 'failed':
+                    return { ...finished, status: 'failed', error: outcome.error, timedOut: outcome.timedOut };
+                case 'cancelled':
+                    return {
+                        ...finished,
+                        status: 'cancelled',
+                        reason: outcome.reason,
+                        error: outcome.error,
+                        timedOut: outcome.timedOut,
+                    };
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
+
+
+
+
+
+/**
+ * Reporters show progress: a step beginning and an outcome. What the pipeline learns along the way (mocked
+ * upstreams, the plan file, the changes) reaches them with the next of those.
+ */
+const REPORTED = new Set(['step-began', 'finished', 'not-run']);
+/**
+ * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
+ * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
+ * in the returned result, and the caller decides the exit code.
+ *
+ * This is the scheduler: it drives the ready queue and records what happens as events, each folded into a
+ * new result; what an instance does is the pipeline's.
+ */
+async function runEngine(options) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id))]));
+    const header = {
+        version: 1,
+        command: options.command,
+        manifest: options.manifest.file,
+        startedAt: startedAt.toISOString(),
+        terraform: { binary: options.terraform.executable, version: options.terraform.version },
+        parallelism: options.parallelism,
+    };
+    const snapshot = () => {
+        const instances = [...results.values()];
+        return {
+            ...header,
+            status: 'succeeded',
+            finishedAt: null,
+            durationMs: null,
+            hasChanges: instances.some((instance) => hasChanges(instance.changes)),
+            instances,
+        };
+    };
+    const record = (id, event) => {
+        const result = reduceInstanceResult(results.get(id), event);
+        results.set(id, result);
+        if (REPORTED.has(event.type))
+            options.reporter.instanceChanged(result, snapshot());
+        return result;
+    };
+    const pipeline = new InstancePipeline({
+        ...options,
+        now,
+        secrets: (values) => options.reporter.secrets(values),
+    });
+    const cost = (id) => options.durationHints?.get(id) ?? 1;
+    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
+    const running = new Map();
+    let stopReason;
+    let outputs = Promise.resolve();
+    const runInstance = async (id) => {
+        const begin = performance.now();
+        record(id, { type: 'started', at: now().toISOString() });
+        const outcome = await pipeline.run(options.graph.byId.get(id), (event) => record(id, event));
+        return record(id, {
+            type: 'finished',
+            outcome,
+            at: now().toISOString(),
+            durationMs: Math.round(performance.now() - begin),
+        });
+    };
+    const start = (id) => {
+        const work = runInstance(id).then((result) => {
+            running.delete(id);
+            for (const dropped of queue.finish(id, result.status === 'succeeded')) {
+                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
+                record(dropped, result.status === 'cancelled'
+                    ? { type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }
+                    : { type: 'not-run', status: 'skipped', reason: `upstream ${id} ${result.status}` });
+            }
+            if (result.status === 'failed' && options.failFast)
+                stopReason ??= `stopped by --fail-fast after ${id} failed`;
+            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
+            // background, so the instances that were waiting for this one start without waiting for its output.
+            outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
+        });
+        running.set(id, work);
+    };
+    const onAbort = () => (stopReason ??= 'the run was cancelled');
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    if (options.signal.aborted)
+        onAbort();
+    try {
+        while (!queue.isDone) {
+            if (stopReason === undefined) {
+                for (const id of queue.take(options.parallelism - queue.runningCount))
+                    start(id);
+            }
+            if (running.size === 0)
+                break;
+            await Promise.race(running.values());
+        }
+        await Promise.all(running.values());
+        await outputs;
+    }
+    finally {
+        options.signal.removeEventListener('abort', onAbort);
+    }
+    for (const id of queue.drain()) {
+        record(id, { type: 'not-run', status: 'cancelled', reason: stopReason ?? 'not started' });
+    }
+    const finishedAt = now();
+    const run = snapshot();
+    return {
+        ...run,
+        status: runStatus(run.instances.map((instance) => instance.status)),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+    };
+}
+/** A run failed when any instance failed or was skipped, else was cancelled when any was. */
+function runStatus(statuses) {
+    if (statuses.some((status) => status === 'failed' || status === 'skipped'))
+        return 'failed';
+    if (statuses.includes('cancelled'))
+        return 'cancelled';
+    return 'succeeded';
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/redact.js
@@ -21701,6 +21777,7 @@ async function setUpTerraform(options) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
+
 
 
 
