@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3077);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(171);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3077:
+/***/ 171:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19166,8 +19166,6 @@ function criticalPathLength(dag, cost = () => 1) {
     return longest;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
 
 /**
@@ -19322,168 +19320,8 @@ class ReadyQueue {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
-/**
- * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
- * expected, or a format version from another major. The message says what was expected and what came.
- */
-class TerraformOutputError extends Error {
-    source;
-    expected;
-    received;
-    constructor(
-    /** The command whose output this is, e.g. `terraform show -json`. */
-    source, expected, received) {
-        super(`${source}: expected ${expected}, got ${received}`);
-        this.source = source;
-        this.expected = expected;
-        this.received = received;
-        this.name = 'TerraformOutputError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
-/** Reading JSON documents out of command output that may carry other lines around them. */
-/**
- * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
- * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
- * returned, so that the caller can refuse them by name.
- */
-function parseJsonObjects(text) {
-    try {
-        const whole = JSON.parse(text);
-        return json_objects_isRecord(whole) ? [whole] : [];
-    }
-    catch {
-        // Not one clean document: scan for objects below.
-    }
-    const found = [];
-    let i = 0;
-    while (i < text.length) {
-        const start = nextObjectStart(text, i);
-        if (start < 0)
-            break;
-        const end = objectEnd(text, start);
-        if (end < 0)
-            break;
-        try {
-            const value = JSON.parse(text.slice(start, end));
-            if (json_objects_isRecord(value))
-                found.push(value);
-        }
-        catch {
-            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
-        }
-        i = end;
-    }
-    return found;
-}
-/** The next `{` that has only blanks before it on its line. */
-function nextObjectStart(text, from) {
-    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
-        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-        if (text.slice(lineStart, i).trim() === '')
-            return i;
-    }
-    return -1;
-}
-/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
-function objectEnd(text, start) {
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (c === '\\')
-                i++;
-            else if (c === '"')
-                inString = false;
-        }
-        else if (c === '"')
-            inString = true;
-        else if (c === '{' || c === '[')
-            depth++;
-        else if (c === '}' || c === ']') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-function json_objects_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The objects in `record[key]` when it is a list, else none. */
-function json_objects_arrayAt(record, key) {
-    const value = record[key];
-    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
-}
-/** `record[key]` when it is an object, else an empty one. */
-function json_objects_recordAt(record, key) {
-    const value = record[key];
-    return json_objects_isRecord(value) ? value : {};
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
-
-
-const SOURCE = 'terraform output -json';
-/**
- * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
- * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
- */
-function parseOutputsJson(text) {
-    const candidates = parseJsonObjects(text);
-    const outputs = candidates.find(isOutputs);
-    if (outputs)
-        return outputs;
-    const [first] = candidates;
-    const received = first === undefined
-        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
-        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
-    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
-}
-/** The values alone, as a module's caller would see them: `{name: value}`. */
-function outputValues(outputs) {
-    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
-}
-/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
-function sensitiveValues(outputs) {
-    const found = [];
-    for (const output of Object.values(outputs)) {
-        if (output.sensitive)
-            collectLeaves(output.value, found);
-    }
-    return found;
-}
-function collectLeaves(value, into) {
-    if (typeof value === 'string')
-        into.push(value);
-    else if (typeof value === 'number')
-        into.push(String(value));
-    else if (Array.isArray(value))
-        for (const item of value)
-            collectLeaves(item, into);
-    else if (typeof value === 'object' && value !== null)
-        for (const item of Object.values(value))
-            collectLeaves(item, into);
-}
-function isOutputs(candidate) {
-    return firstProblem(candidate) === undefined;
-}
-function firstProblem(candidate) {
-    for (const [name, entry] of Object.entries(candidate)) {
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-            return `'${name}' is not an object`;
-        if (typeof entry.sensitive !== 'boolean')
-            return `'${name}' has no boolean sensitive`;
-        if (!('value' in entry))
-            return `'${name}' has no value`;
-    }
-    return undefined;
-}
-
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/terraform/lock-info.js
 const LOCK_SUMMARY = 'Error acquiring the state lock';
 const FIELD_LINE = /^\s*(ID|Path|Operation|Who|Version|Created|Info):[ \t]?(.*)$/;
@@ -19759,6 +19597,18 @@ function classifyFailure(text) {
             : `Strata does not recognise this failure ('${summary}'); read Terraform's output above.`,
     };
 }
+/**
+ * Whether a failure is worth one more try: a network failure towards a host that is not AWS (a provider
+ * registry, a proxy, a provider's API), which the classifier reports as `other` with a host named. An AWS
+ * region that does not answer is not retried: a region that is down stays down, and the hint says to fail
+ * over. Locks, stale plans and credentials never heal by themselves in seconds.
+ */
+function isTransientFailure(text) {
+    if (classifyFailure(text).kind !== 'other')
+        return false;
+    const flat = plainDiagnosticText(text).replace(/\s+/g, ' ');
+    return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
+}
 function credentialsFailure(evidence) {
     return {
         kind: 'credentials',
@@ -19781,6 +19631,168 @@ function failedHosts(flat) {
             hosts.push(host);
     }
     return hosts;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
+/**
+ * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
+ * expected, or a format version from another major. The message says what was expected and what came.
+ */
+class TerraformOutputError extends Error {
+    source;
+    expected;
+    received;
+    constructor(
+    /** The command whose output this is, e.g. `terraform show -json`. */
+    source, expected, received) {
+        super(`${source}: expected ${expected}, got ${received}`);
+        this.source = source;
+        this.expected = expected;
+        this.received = received;
+        this.name = 'TerraformOutputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
+/** Reading JSON documents out of command output that may carry other lines around them. */
+/**
+ * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
+ * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
+ * returned, so that the caller can refuse them by name.
+ */
+function parseJsonObjects(text) {
+    try {
+        const whole = JSON.parse(text);
+        return json_objects_isRecord(whole) ? [whole] : [];
+    }
+    catch {
+        // Not one clean document: scan for objects below.
+    }
+    const found = [];
+    let i = 0;
+    while (i < text.length) {
+        const start = nextObjectStart(text, i);
+        if (start < 0)
+            break;
+        const end = objectEnd(text, start);
+        if (end < 0)
+            break;
+        try {
+            const value = JSON.parse(text.slice(start, end));
+            if (json_objects_isRecord(value))
+                found.push(value);
+        }
+        catch {
+            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
+        }
+        i = end;
+    }
+    return found;
+}
+/** The next `{` that has only blanks before it on its line. */
+function nextObjectStart(text, from) {
+    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
+        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        if (text.slice(lineStart, i).trim() === '')
+            return i;
+    }
+    return -1;
+}
+/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
+function objectEnd(text, start) {
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '{' || c === '[')
+            depth++;
+        else if (c === '}' || c === ']') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+function json_objects_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The objects in `record[key]` when it is a list, else none. */
+function json_objects_arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
+}
+/** `record[key]` when it is an object, else an empty one. */
+function json_objects_recordAt(record, key) {
+    const value = record[key];
+    return json_objects_isRecord(value) ? value : {};
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
+
+
+const SOURCE = 'terraform output -json';
+/**
+ * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
+ * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
+ */
+function parseOutputsJson(text) {
+    const candidates = parseJsonObjects(text);
+    const outputs = candidates.find(isOutputs);
+    if (outputs)
+        return outputs;
+    const [first] = candidates;
+    const received = first === undefined
+        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
+        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
+    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
+}
+/** The values alone, as a module's caller would see them: `{name: value}`. */
+function outputValues(outputs) {
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+}
+/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
+function sensitiveValues(outputs) {
+    const found = [];
+    for (const output of Object.values(outputs)) {
+        if (output.sensitive)
+            collectLeaves(output.value, found);
+    }
+    return found;
+}
+function collectLeaves(value, into) {
+    if (typeof value === 'string')
+        into.push(value);
+    else if (typeof value === 'number')
+        into.push(String(value));
+    else if (Array.isArray(value))
+        for (const item of value)
+            collectLeaves(item, into);
+    else if (typeof value === 'object' && value !== null)
+        for (const item of Object.values(value))
+            collectLeaves(item, into);
+}
+function isOutputs(candidate) {
+    return firstProblem(candidate) === undefined;
+}
+function firstProblem(candidate) {
+    for (const [name, entry] of Object.entries(candidate)) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+            return `'${name}' is not an object`;
+        if (typeof entry.sensitive !== 'boolean')
+            return `'${name}' has no boolean sensitive`;
+        if (!('value' in entry))
+            return `'${name}' has no value`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/plan-skeleton.js
@@ -20136,51 +20148,6 @@ function preview(text) {
     return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/terraform-commands.js
-/**
- * The argument arrays Strata passes to Terraform, in one place. Every command is non-interactive
- * (`-input=false`) and colourless where its output is read or shown in reports.
- */
-const terraformArgs = {
-    version: () => ['version', '-json'],
-    /** `-reconfigure`: every run renders the backend afresh and must not migrate state between backends. */
-    init: (backend) => [
-        'init',
-        '-input=false',
-        '-no-color',
-        '-reconfigure',
-        ...Object.entries(backend.config).map(([key, value]) => `-backend-config=${key}=${String(value)}`),
-    ],
-    plan: (options) => [
-        'plan',
-        '-input=false',
-        '-no-color',
-        `-out=${options.planFile}`,
-        '-detailed-exitcode',
-        `-lock-timeout=${options.lockTimeout}`,
-        `-var-file=${options.varFile}`,
-        ...(options.destroy ? ['-destroy'] : []),
-    ],
-    show: (planFile) => ['show', '-json', '-no-color', planFile],
-    /** Applies exactly the saved plan; Terraform refuses it when the state moved on since. */
-    apply: (options) => [
-        'apply',
-        '-input=false',
-        '-no-color',
-        `-lock-timeout=${options.lockTimeout}`,
-        options.planFile,
-    ],
-    output: () => ['output', '-json', '-no-color'],
-};
-/** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
-function planExitMeaning(exitCode) {
-    if (exitCode === 0)
-        return 'no-changes';
-    if (exitCode === 2)
-        return 'changes';
-    return 'error';
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
 /**
  * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
@@ -20228,134 +20195,28 @@ function upstreamVariables(inputs, outputsOf) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
-
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/tsc/engine/work-directory.js
 
 /** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
-function run_engine_instanceDirectoryName(id) {
+function work_directory_instanceDirectoryName(id) {
     return id.replaceAll('/', '.');
 }
-/**
- * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
- * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
- * in the returned result, and the caller decides the exit code.
- */
-async function runEngine(options) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id))]));
-    const run = {
-        version: 1,
-        command: options.command,
-        status: 'succeeded',
-        manifest: options.manifest.file,
-        startedAt: startedAt.toISOString(),
-        finishedAt: null,
-        durationMs: null,
-        terraform: { binary: options.terraform.executable, version: options.terraform.version },
-        parallelism: options.parallelism,
-        hasChanges: false,
-        instances: [...results.values()],
-    };
-    const changed = (result) => {
-        run.hasChanges = run.instances.some((instance) => hasChanges(instance.changes));
-        options.reporter.instanceChanged(result, run);
-    };
-    const context = new EngineContext(options);
-    const cost = (id) => options.durationHints?.get(id) ?? 1;
-    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
-    const running = new Map();
-    let stopReason;
-    let outputs = Promise.resolve();
-    const start = (id) => {
-        const result = results.get(id);
-        const work = context.runInstance(options.graph.byId.get(id), result, changed).then(() => {
-            running.delete(id);
-            const failed = result.status !== 'succeeded';
-            for (const dropped of queue.finish(id, !failed)) {
-                const dependent = results.get(dropped);
-                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
-                Object.assign(dependent, result.status === 'cancelled'
-                    ? { status: 'cancelled', reason: 'the run was cancelled' }
-                    : { status: 'skipped', reason: `upstream ${id} ${result.status}` });
-                changed(dependent);
-            }
-            if (result.status === 'failed' && options.failFast)
-                stopReason ??= `stopped by --fail-fast after ${id} failed`;
-            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
-            // background, so the instances that were waiting for this one start without waiting for its output.
-            outputs = outputs.then(() => options.reporter.instanceOutput(result, context.sectionsOf(id)));
-        });
-        running.set(id, work);
-    };
-    const onAbort = () => (stopReason ??= 'the run was cancelled');
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    if (options.signal.aborted)
-        onAbort();
-    try {
-        while (!queue.isDone) {
-            if (stopReason === undefined) {
-                for (const id of queue.take(options.parallelism - queue.runningCount))
-                    start(id);
-            }
-            if (running.size === 0)
-                break;
-            await Promise.race(running.values());
-        }
-        await Promise.all(running.values());
-        await outputs;
-    }
-    finally {
-        options.signal.removeEventListener('abort', onAbort);
-    }
-    for (const id of queue.drain()) {
-        const result = results.get(id);
-        Object.assign(result, { status: 'cancelled', reason: stopReason ?? 'not started' });
-        changed(result);
-    }
-    const finishedAt = now();
-    run.finishedAt = finishedAt.toISOString();
-    run.durationMs = finishedAt.getTime() - startedAt.getTime();
-    run.status = run.instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped')
-        ? 'failed'
-        : run.instances.some((instance) => instance.status === 'cancelled')
-            ? 'cancelled'
-            : 'succeeded';
-    return run;
+/** Where an instance keeps its Terraform data, var file, plan and logs in a run's work directory. */
+function instanceDirectory(workDirectory, id) {
+    return external_node_path_namespaceObject.join(workDirectory, 'instances', work_directory_instanceDirectoryName(id));
 }
-function pendingResult(instance) {
-    return {
-        id: instance.id,
-        layer: instance.layer,
-        scope: instance.scope,
-        account: instance.account,
-        region: instance.region,
-        environment: instance.environment,
-        status: 'pending',
-        step: null,
-        startedAt: null,
-        finishedAt: null,
-        durationMs: null,
-        changes: null,
-        resourceChanges: [],
-        error: null,
-        reason: null,
-        timedOut: false,
-        mockedUpstreams: [],
-        planFile: null,
-    };
-}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
+
+
+
+
+
+
+
+
+
+
 /** A step failed: the instance stops there and the result says why. */
 class StepFailure extends Error {
     timedOut;
@@ -20369,8 +20230,13 @@ const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
 /** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
 class WaitingOnUpstream extends Error {
 }
-/** Per-run state shared by instances: outputs read so far, the init gate, the work directory layout. */
-class EngineContext {
+/**
+ * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
+ * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
+ * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
+ * throws because Terraform failed.
+ */
+class InstancePipeline {
     options;
     outputs = new Map();
     firstInit = new Map();
@@ -20385,22 +20251,21 @@ class EngineContext {
         return this.sections.get(id) ?? [];
     }
     directoryOf(id) {
-        return external_node_path_namespaceObject.join(this.options.workDirectory, 'instances', run_engine_instanceDirectoryName(id));
+        return instanceDirectory(this.options.workDirectory, id);
     }
     readDirectoryOf(id) {
-        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', run_engine_instanceDirectoryName(id));
+        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', work_directory_instanceDirectoryName(id));
     }
-    async runInstance(instance, result, changed) {
+    async run(instance, emit) {
         const { command } = this.options;
-        const begin = performance.now();
-        Object.assign(result, {
-            status: 'running',
-            startedAt: (this.options.now?.() ?? new Date()).toISOString(),
-        });
-        const step = (name) => {
-            result.step = name;
-            changed(result);
+        const mocked = [];
+        const mock = (id) => {
+            if (mocked.includes(id))
+                return;
+            mocked.push(id);
+            emit({ type: 'upstream-mocked', id });
         };
+        const step = (name) => emit({ type: 'step-began', step: name });
         try {
             const directory = this.directoryOf(instance.id);
             if (this.options.planDirectory === undefined)
@@ -20409,76 +20274,62 @@ class EngineContext {
             step('init');
             await this.init(instance);
             if (this.options.planDirectory !== undefined) {
-                await this.applySavedPlan(instance, result, step);
+                await this.applySavedPlan(instance, emit, step, mock);
+                return { status: 'succeeded' };
             }
-            else {
-                step('read-upstream');
-                const variables = await this.variablesFor(instance, result);
-                const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
-                await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-                await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
-                // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
-                const mockedFile = external_node_path_namespaceObject.join(directory, MOCKED_UPSTREAMS_FILE);
-                if (result.mockedUpstreams.length > 0) {
-                    await (0,promises_namespaceObject.writeFile)(mockedFile, `${JSON.stringify(result.mockedUpstreams)}\n`);
-                }
-                else
-                    await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
-                const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
-                step('plan');
-                const plan = await this.terraform(instance, 'plan', terraformArgs.plan({
-                    planFile,
-                    varFile,
-                    lockTimeout: this.options.manifest.terraform.lockTimeout,
-                    destroy: command === 'destroy',
-                }));
-                const meaning = planExitMeaning(plan.exitCode);
-                if (meaning === 'error')
-                    throw this.failure('plan', plan, instance);
-                result.planFile = external_node_path_namespaceObject.relative(this.options.workDirectory, planFile);
-                step('show');
-                await this.summarisePlan(instance, planFile, result);
-                if (command !== 'plan' && !this.options.planOnly && meaning === 'changes') {
-                    if (result.mockedUpstreams.length > 0) {
-                        throw new StepFailure(`refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`);
-                    }
-                    step('apply');
-                    await this.apply(instance, planFile);
-                }
-                if (command !== 'destroy') {
-                    step('output');
-                    await this.recordOutputs(instance);
-                }
+            step('read-upstream');
+            const variables = await this.variablesFor(instance, mock);
+            const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
+            await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+            await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
+            // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
+            const mockedFile = external_node_path_namespaceObject.join(directory, MOCKED_UPSTREAMS_FILE);
+            if (mocked.length > 0) {
+                await (0,promises_namespaceObject.writeFile)(mockedFile, `${JSON.stringify(mocked)}\n`);
             }
-            result.status = 'succeeded';
+            else
+                await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
+            const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
+            step('plan');
+            const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+                planFile,
+                varFile,
+                lockTimeout: this.options.manifest.terraform.lockTimeout,
+                destroy: command === 'destroy',
+            });
+            if (plan.meaning === 'error')
+                throw this.failure('plan', plan, instance);
+            emit({ type: 'plan-saved', planFile: external_node_path_namespaceObject.relative(this.options.workDirectory, planFile) });
+            step('show');
+            await this.summarisePlan(instance, planFile, emit);
+            if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
+                if (mocked.length > 0) {
+                    throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
+                }
+                step('apply');
+                await this.apply(instance, planFile);
+            }
+            if (command !== 'destroy') {
+                step('output');
+                await this.recordOutputs(instance);
+            }
+            return { status: 'succeeded' };
         }
         catch (error) {
-            if (error instanceof WaitingOnUpstream) {
-                Object.assign(result, { status: 'skipped', reason: error.message });
-            }
-            else if (error instanceof StepFailure) {
-                const cancelled = this.options.signal.aborted && !error.timedOut;
-                Object.assign(result, {
-                    status: cancelled ? 'cancelled' : 'failed',
-                    reason: cancelled ? 'the run was cancelled while it ran' : null,
-                    error: this.options.redactor.redact(error.message),
-                    timedOut: error.timedOut,
-                });
-            }
-            else {
-                Object.assign(result, {
-                    status: 'failed',
-                    error: this.options.redactor.redact(describeUnexpected(error)),
-                });
-            }
+            return this.outcomeOf(error);
         }
-        Object.assign(result, {
-            finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
-            durationMs: Math.round(performance.now() - begin),
-        });
-        if (result.status === 'succeeded')
-            result.step = null;
-        changed(result);
+    }
+    outcomeOf(error) {
+        const { redactor } = this.options;
+        if (error instanceof WaitingOnUpstream)
+            return { status: 'skipped', reason: error.message };
+        if (!(error instanceof StepFailure)) {
+            return { status: 'failed', error: redactor.redact(describeUnexpected(error)), timedOut: false };
+        }
+        const failure = { error: redactor.redact(error.message), timedOut: error.timedOut };
+        return this.options.signal.aborted && !error.timedOut
+            ? { status: 'cancelled', reason: 'the run was cancelled while it ran', ...failure }
+            : { status: 'failed', ...failure };
     }
     /**
      * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
@@ -20498,16 +20349,16 @@ class EngineContext {
         return run;
     }
     async runInit(instance, reading) {
-        const result = await this.terraform(instance, 'init', terraformArgs.init((reading && this.options.readBackendOf?.(instance.id)) || instance.backend), false, reading);
+        const result = await this.options.terraform.init(this.call(instance, 'init', reading), (reading && this.options.readBackendOf?.(instance.id)) || instance.backend);
         if (result.exitCode !== 0)
             throw this.failure('init', result, instance);
     }
     /**
-     * Runs one Terraform command for an instance, its output appended to that instance's log for the step.
+     * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
      * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
      * logs of that instance, which may run later in the same run.
      */
-    async terraform(instance, step, args, captureStdout = false, reading = false, onStdout) {
+    call(instance, step, reading = false) {
         const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
         const logFile = external_node_path_namespaceObject.join(directory, `${step}.log`);
         if (!reading) {
@@ -20516,24 +20367,15 @@ class EngineContext {
                 list.push({ title: `terraform ${step}`, logFile });
             this.sections.set(instance.id, list);
         }
-        return this.options.runner.run({
-            executable: this.options.terraform.executable,
-            args,
+        return {
             cwd: external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path),
-            env: {
-                ...this.options.terraform.env,
-                TF_IN_AUTOMATION: '1',
-                TF_INPUT: '0',
-                TF_DATA_DIR: external_node_path_namespaceObject.join(directory, 'terraform-data'),
-                STRATA_INSTANCE_ID: instance.id,
-            },
+            dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
             logFile,
-            captureStdout,
-            onStdout,
+            instanceId: instance.id,
             signal: this.options.signal,
             timeoutMs: this.options.commandTimeoutMs,
             graceMs: this.options.graceMs,
-        });
+        };
     }
     failure(step, result, instance) {
         if (result.timedOut) {
@@ -20554,28 +20396,31 @@ class EngineContext {
     diagnose(instance, tail) {
         const lock = parseLockError(tail);
         if (lock) {
-            const now = this.options.now?.() ?? new Date();
+            const now = this.options.now();
             return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
         }
         const failure = classifyFailure(tail);
         return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
     }
-    async summarisePlan(instance, planFile, result) {
+    async summarisePlan(instance, planFile, emit) {
         // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
         const skeleton = new PlanSkeletonReader();
-        const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), false, false, (text) => skeleton.write(text));
+        const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => skeleton.write(text));
         if (shown.exitCode !== 0)
             throw this.failure('show', shown, instance);
         const summary = parsePlanJson(skeleton.end());
         const { add, change, destroy, replace } = summary.counts;
-        result.changes = { add, change, destroy, replace };
-        result.resourceChanges = summary.resourceChanges.map((rc) => ({
-            address: rc.address,
-            action: rc.actions,
-        }));
+        emit({
+            type: 'planned',
+            changes: { add, change, destroy, replace },
+            resourceChanges: summary.resourceChanges.map((rc) => ({ address: rc.address, action: rc.actions })),
+        });
     }
     async apply(instance, planFile) {
-        const applied = await this.terraform(instance, 'apply', terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }));
+        const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
+            planFile,
+            lockTimeout: this.options.manifest.terraform.lockTimeout,
+        });
         if (applied.exitCode !== 0)
             throw this.failure('apply', applied, instance);
     }
@@ -20583,8 +20428,8 @@ class EngineContext {
      * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
      * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
      */
-    async applySavedPlan(instance, result, step) {
-        const saved = external_node_path_namespaceObject.join(this.options.planDirectory, 'instances', run_engine_instanceDirectoryName(instance.id));
+    async applySavedPlan(instance, emit, step, mock) {
+        const saved = external_node_path_namespaceObject.join(this.options.planDirectory, 'instances', work_directory_instanceDirectoryName(instance.id));
         const planFile = external_node_path_namespaceObject.join(saved, 'plan.tfplan');
         let plannedInputs;
         try {
@@ -20598,20 +20443,20 @@ class EngineContext {
             throw new StepFailure(`refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`);
         }
         step('read-upstream');
-        const variables = await this.variablesFor(instance, result);
+        const variables = await this.variablesFor(instance, mock);
         if (digest(variables) !== plannedInputs) {
             throw new StepFailure(`the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`);
         }
-        result.planFile = planFile;
+        emit({ type: 'plan-saved', planFile });
         step('show');
-        await this.summarisePlan(instance, planFile, result);
+        await this.summarisePlan(instance, planFile, emit);
         step('apply');
         await this.apply(instance, planFile);
         step('output');
         await this.recordOutputs(instance);
     }
     /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
-    async variablesFor(instance, result) {
+    async variablesFor(instance, mock) {
         const code = this.options.layerCode.read(instance.path);
         const upstream = new Map();
         const inputs = this.options.graph.inputsOf(instance.id);
@@ -20627,8 +20472,7 @@ class EngineContext {
                 const mocks = layer.mockOutputs;
                 if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
                     upstream.set(source.id, mocks);
-                    if (!result.mockedUpstreams.includes(source.id))
-                        result.mockedUpstreams.push(source.id);
+                    mock(source.id);
                 }
                 else if (this.options.command !== 'destroy') {
                     throw new WaitingOnUpstream(`waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
@@ -20653,7 +20497,7 @@ class EngineContext {
     }
     addSecrets(values) {
         this.options.redactor.add(values);
-        this.options.reporter.secrets(values);
+        this.options.secrets(values);
     }
     /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
     outputsOf(instance) {
@@ -20675,7 +20519,7 @@ class EngineContext {
         await outputs;
     }
     async readOutputs(instance, reading = false) {
-        const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
+        const result = await this.options.terraform.output(this.call(instance, 'output', reading));
         if (result.exitCode !== 0)
             throw this.failure('output', result, instance);
         const outputs = parseOutputsJson(result.stdout);
@@ -20705,6 +20549,197 @@ function lastLines(tail, count = 30) {
 }
 function describeUnexpected(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-result-reducer.js
+function pendingResult(instance) {
+    return {
+        id: instance.id,
+        layer: instance.layer,
+        scope: instance.scope,
+        account: instance.account,
+        region: instance.region,
+        environment: instance.environment,
+        status: 'pending',
+        step: null,
+        startedAt: null,
+        finishedAt: null,
+        durationMs: null,
+        changes: null,
+        resourceChanges: [],
+        error: null,
+        reason: null,
+        timedOut: false,
+        mockedUpstreams: [],
+        planFile: null,
+    };
+}
+/** The next result of an instance after an event; never changes the one given, which reporters may hold. */
+function reduceInstanceResult(result, event) {
+    switch (event.type) {
+        case 'started':
+            return { ...result, status: 'running', startedAt: event.at };
+        case 'step-began':
+            return { ...result, step: event.step };
+        case 'upstream-mocked':
+            return result.mockedUpstreams.includes(event.id)
+                ? result
+                : { ...result, mockedUpstreams: [...result.mockedUpstreams, event.id] };
+        case 'plan-saved':
+            return { ...result, planFile: event.planFile };
+        case 'planned':
+            return { ...result, changes: event.changes, resourceChanges: event.resourceChanges };
+        case 'not-run':
+            return { ...result, status: event.status, reason: event.reason };
+        case 'finished': {
+            const finished = { ...result, finishedAt: event.at, durationMs: event.durationMs };
+            const { outcome } = event;
+            switch (outcome.status) {
+                case 'succeeded':
+                    return { ...finished, status: 'succeeded', step: null };
+                case 'skipped':
+                    return { ...finished, status: 'skipped', reason: outcome.reason };
+                case 'failed':
+                    return { ...finished, status: 'failed', error: outcome.error, timedOut: outcome.timedOut };
+                case 'cancelled':
+                    return {
+                        ...finished,
+                        status: 'cancelled',
+                        reason: outcome.reason,
+                        error: outcome.error,
+                        timedOut: outcome.timedOut,
+                    };
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
+
+
+
+
+
+/**
+ * Reporters show progress: a step beginning and an outcome. What the pipeline learns along the way (mocked
+ * upstreams, the plan file, the changes) reaches them with the next of those.
+ */
+const REPORTED = new Set(['step-began', 'finished', 'not-run']);
+/**
+ * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
+ * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
+ * in the returned result, and the caller decides the exit code.
+ *
+ * This is the scheduler: it drives the ready queue and records what happens as events, each folded into a
+ * new result; what an instance does is the pipeline's.
+ */
+async function runEngine(options) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id))]));
+    const header = {
+        version: 1,
+        command: options.command,
+        manifest: options.manifest.file,
+        startedAt: startedAt.toISOString(),
+        terraform: { binary: options.terraform.executable, version: options.terraform.version },
+        parallelism: options.parallelism,
+    };
+    const snapshot = () => {
+        const instances = [...results.values()];
+        return {
+            ...header,
+            status: 'succeeded',
+            finishedAt: null,
+            durationMs: null,
+            hasChanges: instances.some((instance) => hasChanges(instance.changes)),
+            instances,
+        };
+    };
+    const record = (id, event) => {
+        const result = reduceInstanceResult(results.get(id), event);
+        results.set(id, result);
+        if (REPORTED.has(event.type))
+            options.reporter.instanceChanged(result, snapshot());
+        return result;
+    };
+    const pipeline = new InstancePipeline({
+        ...options,
+        now,
+        secrets: (values) => options.reporter.secrets(values),
+    });
+    const cost = (id) => options.durationHints?.get(id) ?? 1;
+    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
+    const running = new Map();
+    let stopReason;
+    let outputs = Promise.resolve();
+    const runInstance = async (id) => {
+        const begin = performance.now();
+        record(id, { type: 'started', at: now().toISOString() });
+        const outcome = await pipeline.run(options.graph.byId.get(id), (event) => record(id, event));
+        return record(id, {
+            type: 'finished',
+            outcome,
+            at: now().toISOString(),
+            durationMs: Math.round(performance.now() - begin),
+        });
+    };
+    const start = (id) => {
+        const work = runInstance(id).then((result) => {
+            running.delete(id);
+            for (const dropped of queue.finish(id, result.status === 'succeeded')) {
+                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
+                record(dropped, result.status === 'cancelled'
+                    ? { type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }
+                    : { type: 'not-run', status: 'skipped', reason: `upstream ${id} ${result.status}` });
+            }
+            if (result.status === 'failed' && options.failFast)
+                stopReason ??= `stopped by --fail-fast after ${id} failed`;
+            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
+            // background, so the instances that were waiting for this one start without waiting for its output.
+            outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
+        });
+        running.set(id, work);
+    };
+    const onAbort = () => (stopReason ??= 'the run was cancelled');
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    if (options.signal.aborted)
+        onAbort();
+    try {
+        while (!queue.isDone) {
+            if (stopReason === undefined) {
+                for (const id of queue.take(options.parallelism - queue.runningCount))
+                    start(id);
+            }
+            if (running.size === 0)
+                break;
+            await Promise.race(running.values());
+        }
+        await Promise.all(running.values());
+        await outputs;
+    }
+    finally {
+        options.signal.removeEventListener('abort', onAbort);
+    }
+    for (const id of queue.drain()) {
+        record(id, { type: 'not-run', status: 'cancelled', reason: stopReason ?? 'not started' });
+    }
+    const finishedAt = now();
+    const run = snapshot();
+    return {
+        ...run,
+        status: runStatus(run.instances.map((instance) => instance.status)),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+    };
+}
+/** A run failed when any instance failed or was skipped, else was cancelled when any was. */
+function runStatus(statuses) {
+    if (statuses.some((status) => status === 'failed' || status === 'skipped'))
+        return 'failed';
+    if (statuses.includes('cancelled'))
+        return 'cancelled';
+    return 'succeeded';
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/redact.js
@@ -20979,7 +21014,6 @@ function planResume(previous, current, command) {
 
 
 
-
 const RECORD_ID = 'strata/failover-record';
 function recordBackend(manifest, region) {
     const role = manifest.regions.find((candidate) => candidate.name === region).role;
@@ -21003,22 +21037,14 @@ function recordDirectory(manifestDirectory, manifest, region) {
     const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
     return external_node_path_namespaceObject.join(manifestDirectory, ...levels.slice(0, depth));
 }
-async function terraform(context, region, args, capture = false) {
-    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-    return context.runner.run({
-        executable: context.executable,
-        args,
-        cwd: directory,
-        env: {
-            ...context.env,
-            TF_IN_AUTOMATION: '1',
-            TF_INPUT: '0',
-            TF_DATA_DIR: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-            STRATA_INSTANCE_ID: RECORD_ID,
-        },
-        logFile: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, `${args[0]}.log`),
-        captureStdout: capture,
-    });
+/** Where the record's `command` runs in `region`, and the log it writes. */
+function recordCall(context, region, command) {
+    return {
+        cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
+        dataDirectory: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+        logFile: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, `${command}.log`),
+        instanceId: RECORD_ID,
+    };
 }
 async function prepare(context, region, record) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
@@ -21027,7 +21053,7 @@ async function prepare(context, region, record) {
         ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
         : '';
     await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
-    const init = await terraform(context, region, terraformArgs.init(recordBackend(context.manifest, region)));
+    const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
     if (init.exitCode !== 0)
         throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
 }
@@ -21035,7 +21061,7 @@ async function prepare(context, region, record) {
 async function readFailoverRecord(context, region) {
     try {
         await prepare(context, region, null);
-        const output = await terraform(context, region, terraformArgs.output(), true);
+        const output = await context.terraform.output(recordCall(context, region, 'output'));
         if (output.exitCode !== 0) {
             throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
         }
@@ -21055,12 +21081,20 @@ async function writeFailoverRecord(context, region, record) {
         const varFile = external_node_path_namespaceObject.join(logs, 'empty.tfvars.json');
         await (0,promises_namespaceObject.writeFile)(varFile, '{}\n');
         const lockTimeout = context.manifest.terraform.lockTimeout;
-        const plan = await terraform(context, region, terraformArgs.plan({ planFile, varFile, lockTimeout, destroy: record === null }));
-        if (plan.exitCode !== 0 && plan.exitCode !== 2) {
+        const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
+            planFile,
+            varFile,
+            lockTimeout,
+            destroy: record === null,
+        });
+        if (plan.meaning === 'error') {
             throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
         }
-        if (plan.exitCode === 2) {
-            const apply = await terraform(context, region, terraformArgs.apply({ planFile, lockTimeout }));
+        if (plan.meaning === 'changes') {
+            const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
+                planFile,
+                lockTimeout,
+            });
             if (apply.exitCode !== 0) {
                 throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
             }
@@ -21475,25 +21509,6 @@ class OutputCollector {
     }
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/terraform-environment.js
-/**
- * Variables the runner sets for the action itself and never for Terraform: the action's inputs (`INPUT_*`,
- * `github-token` among them) and the runtime's own tokens and endpoints (`ACTIONS_*`: the cache and
- * artifact token, the OIDC token request URL and bearer token). Pull-request code runs inside Terraform
- * (an `external` data source, a provisioner), so none of them may reach it. A provider that needs the OIDC
- * request token takes it under its own name (for example `ARM_OIDC_REQUEST_TOKEN`), set on the step.
- */
-const RUNNER_ONLY = /^(INPUT_|ACTIONS_)/i;
-/** The environment every Terraform process runs with: the caller's, less what is the runner's alone. */
-function terraformEnvironment(env) {
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined && !RUNNER_ONLY.test(name))
-            kept[name] = value;
-    }
-    return kept;
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
 
 
@@ -21563,40 +21578,161 @@ function compareSemver(a, b) {
     return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
 }
 
-;// CONCATENATED MODULE: ./build/tsc/app/terraform-binary.js
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/tsc/engine/retry-transient.js
+/** Three attempts, 2 s and then 4 s apart: enough for a registry or proxy blip, short next to a plan. */
+const TRANSIENT_RETRY = { attempts: 3, firstDelayMs: 2000 };
 /**
- * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
- * `terraform.binary`.
+ * Runs a command again while its result is a failure known to be transient (`isTransient`), up to
+ * the policy's attempts. Never retries a command that was cancelled or timed out, nor once `signal` is aborted:
+ * a stop asked for is not a failure to recover from. Returns the last result, which the caller judges.
  */
-function chooseBinary(flag, env, manifestBinary) {
-    return flag || env.STRATA_TERRAFORM || manifestBinary;
+async function retryTransient(attempt, isTransient, options) {
+    const policy = options.policy ?? TRANSIENT_RETRY;
+    const sleep = options.sleep ?? abortableSleep;
+    let result = await attempt();
+    for (let done = 1; done < policy.attempts; done++) {
+        if (result.cancelled || result.timedOut || options.signal?.aborted || !isTransient(result))
+            break;
+        await sleep(policy.firstDelayMs * 2 ** (done - 1), options.signal);
+        if (options.signal?.aborted)
+            break;
+        result = await attempt();
+    }
+    return result;
 }
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-commands.js
+/**
+ * The argument arrays Strata passes to Terraform, in one place. Every command is non-interactive
+ * (`-input=false`) and colourless where its output is read or shown in reports.
+ */
+const terraformArgs = {
+    version: () => ['version', '-json'],
+    /** `-reconfigure`: every run renders the backend afresh and must not migrate state between backends. */
+    init: (backend) => [
+        'init',
+        '-input=false',
+        '-no-color',
+        '-reconfigure',
+        ...Object.entries(backend.config).map(([key, value]) => `-backend-config=${key}=${String(value)}`),
+    ],
+    plan: (options) => [
+        'plan',
+        '-input=false',
+        '-no-color',
+        `-out=${options.planFile}`,
+        '-detailed-exitcode',
+        `-lock-timeout=${options.lockTimeout}`,
+        `-var-file=${options.varFile}`,
+        ...(options.destroy ? ['-destroy'] : []),
+    ],
+    show: (planFile) => ['show', '-json', '-no-color', planFile],
+    /** Applies exactly the saved plan; Terraform refuses it when the state moved on since. */
+    apply: (options) => [
+        'apply',
+        '-input=false',
+        '-no-color',
+        `-lock-timeout=${options.lockTimeout}`,
+        options.planFile,
+    ],
+    output: () => ['output', '-json', '-no-color'],
+};
+/** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
+function planExitMeaning(exitCode) {
+    if (exitCode === 0)
+        return 'no-changes';
+    if (exitCode === 2)
+        return 'changes';
+    return 'error';
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-client.js
+
+
+
+
+
+
+
 /** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
 function binaryKind(binary) {
     return external_node_path_namespaceObject.basename(binary).startsWith('tofu') ? 'tofu' : 'terraform';
 }
-/** Runs `version -json` once and refuses a binary older than the documented minimum. Returns the version. */
-async function checkBinary(runner, executable, env, cwd, logFile) {
+/**
+ * Builds the client for a binary: runs `version -json` once and refuses a binary that is missing, fails, or is
+ * older than the documented minimum (a `UsageError`: a setup problem the user fixes, not a failed run).
+ * `env` is the whole environment Terraform gets, already stripped of the runner's own variables.
+ */
+async function createTerraformClient(options) {
+    const version = await readVersion(options.runner, options);
+    return buildTerraformClient({ ...options, version });
+}
+/** The client over a runner, for a binary whose version is already known (`createTerraformClient` checks it). */
+function buildTerraformClient(options) {
+    const { runner, executable } = options;
+    const run = (call, args, stdout = {}) => runner.run({
+        executable,
+        args,
+        cwd: call.cwd,
+        env: {
+            ...options.env,
+            TF_IN_AUTOMATION: '1',
+            TF_INPUT: '0',
+            TF_DATA_DIR: call.dataDirectory,
+            STRATA_INSTANCE_ID: call.instanceId,
+        },
+        logFile: call.logFile,
+        captureStdout: stdout.captureStdout,
+        onStdout: stdout.onStdout,
+        signal: call.signal,
+        timeoutMs: call.timeoutMs,
+        graceMs: call.graceMs,
+    });
+    // Only commands that change nothing: a retried apply could apply part of a plan twice.
+    const retrying = (call, attempt, isError) => retryTransient(attempt, (result) => isError(result) && isTransientFailure(result.tail), {
+        policy: options.retry,
+        signal: call.signal,
+    });
+    const failed = (result) => result.exitCode !== 0;
+    return {
+        executable,
+        version: options.version,
+        init: (call, backend) => retrying(call, () => run(call, terraformArgs.init(backend)), failed),
+        plan: async (call, plan) => {
+            const result = await retrying(call, () => run(call, terraformArgs.plan(plan)), (attempt) => planExitMeaning(attempt.exitCode) === 'error');
+            return { ...result, meaning: planExitMeaning(result.exitCode) };
+        },
+        show: (call, planFile, onJson) => run(call, terraformArgs.show(planFile), { onStdout: onJson }),
+        apply: (call, apply) => run(call, terraformArgs.apply(apply)),
+        output: (call) => retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
+    };
+}
+async function readVersion(runner, options) {
+    const { executable } = options;
     let result;
     try {
         result = await runner.run({
             executable,
             args: terraformArgs.version(),
-            cwd,
-            env,
-            logFile,
+            cwd: options.cwd,
+            env: options.env,
+            logFile: options.logFile,
             captureStdout: true,
         });
     }
     catch (error) {
-        // The binary is missing or not executable: a setup problem the user fixes, not a failed run.
+        // The binary is missing or not executable.
         if (error instanceof ProcessStartError)
             throw new UsageError(error.message);
         throw error;
@@ -21610,9 +21746,41 @@ async function checkBinary(runner, executable, env, cwd, logFile) {
         throw new UsageError(check.message);
     return version;
 }
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-environment.js
+/**
+ * Variables the runner sets for the action itself and never for Terraform: the action's inputs (`INPUT_*`,
+ * `github-token` among them) and the runtime's own tokens and endpoints (`ACTIONS_*`: the cache and
+ * artifact token, the OIDC token request URL and bearer token). Pull-request code runs inside Terraform
+ * (an `external` data source, a provisioner), so none of them may reach it. A provider that needs the OIDC
+ * request token takes it under its own name (for example `ARM_OIDC_REQUEST_TOKEN`), set on the step.
+ */
+const RUNNER_ONLY = /^(INPUT_|ACTIONS_)/i;
+/** The environment every Terraform process runs with: the caller's, less what is the runner's alone. */
+function terraformEnvironment(env) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && !RUNNER_ONLY.test(name))
+            kept[name] = value;
+    }
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/terraform-binary.js
+
+
+
+
+/**
+ * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
+ * `terraform.binary`.
+ */
+function chooseBinary(flag, env, manifestBinary) {
+    return flag || env.STRATA_TERRAFORM || manifestBinary;
+}
 /**
  * What every run does before its first Terraform command: create the work directory and the shared provider
- * cache (`TF_PLUGIN_CACHE_DIR`, unless set), choose the binary and check its version.
+ * cache (`TF_PLUGIN_CACHE_DIR`, unless set), choose the binary and build its client (which checks the version).
  */
 async function setUpTerraform(options) {
     const workDirectory = external_node_path_namespaceObject.resolve(options.cwd, options.workDirectory);
@@ -21620,12 +21788,18 @@ async function setUpTerraform(options) {
     const env = terraformEnvironment(options.env);
     env.TF_PLUGIN_CACHE_DIR ||= external_node_path_namespaceObject.join(workDirectory, 'plugin-cache');
     await (0,promises_namespaceObject.mkdir)(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
-    const executable = chooseBinary(options.flag, options.env, options.manifestBinary);
-    const version = await checkBinary(options.runner, executable, env, options.manifestDirectory, external_node_path_namespaceObject.join(workDirectory, 'terraform-version.log'));
-    return { executable, version, env, workDirectory };
+    const terraform = await createTerraformClient({
+        runner: options.runner,
+        executable: chooseBinary(options.flag, options.env, options.manifestBinary),
+        env,
+        cwd: options.manifestDirectory,
+        logFile: external_node_path_namespaceObject.join(workDirectory, 'terraform-version.log'),
+    });
+    return { terraform, env, workDirectory };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
+
 
 
 
@@ -21678,7 +21852,7 @@ async function executeRun(settings, adapters) {
             toRun = { ids: [], dependsOn: new Map() };
     }
     const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
-    const { executable, version, env, workDirectory } = await setUpTerraform({
+    const { terraform, env, workDirectory } = await setUpTerraform({
         cwd: settings.cwd,
         workDirectory: settings.workDirectory,
         env: settings.env,
@@ -21688,10 +21862,10 @@ async function executeRun(settings, adapters) {
         runner: adapters.runner,
     });
     if (settings.command !== 'plan') {
-        await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
+        await refuseDuringFailover(loaded, terraform, workDirectory);
     }
     await adapters.hooks?.beforeEngine?.({
-        terraformVersion: version,
+        terraformVersion: terraform.version,
         pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
         loaded,
     });
@@ -21703,8 +21877,7 @@ async function executeRun(settings, adapters) {
         dag,
         manifestDirectory: loaded.directory,
         workDirectory,
-        terraform: { executable, version, env },
-        runner: adapters.runner,
+        terraform,
         layerCode,
         redactor,
         reporter: adapters.reporter,
@@ -21763,16 +21936,16 @@ function steadyStateContext(manifest) {
  * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
  * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
  */
-async function refuseDuringFailover(loaded, context) {
+async function refuseDuringFailover(loaded, terraform, workDirectory) {
     const primary = loaded.manifest.regions.find((region) => region.role === 'primary').name;
     for (const region of loaded.manifest.regions) {
         let record;
         try {
             record = await readFailoverRecord({
-                ...context,
+                terraform,
                 manifest: loaded.manifest,
                 manifestDirectory: loaded.directory,
-                logDirectory: context.workDirectory,
+                logDirectory: workDirectory,
             }, region.name);
         }
         catch {
@@ -21809,7 +21982,7 @@ async function failover_prepare(settings, adapters) {
         throw new UsageError((name) => `${name('plan-dir')} applies saved plans: it cannot go with ${name('dry-run')}`);
     }
     const loaded = loadManifest(settings.manifestFile, settings.cwd);
-    const { executable, version, env, workDirectory } = await setUpTerraform({
+    const { terraform, workDirectory } = await setUpTerraform({
         cwd: settings.cwd,
         workDirectory: settings.workDirectory,
         env: settings.env,
@@ -21820,15 +21993,11 @@ async function failover_prepare(settings, adapters) {
     });
     return {
         loaded,
-        executable,
-        version,
-        env,
         workDirectory,
         base: {
             manifestDirectory: loaded.directory,
             workDirectory,
-            terraform: { executable, version, env },
-            runner: adapters.runner,
+            terraform,
             layerCode: createLayerCodeReader(loaded.directory),
             redactor: adapters.redactor ?? createRedactor(),
             reporter: adapters.reporter,
@@ -21995,9 +22164,7 @@ function recordContext(prepared) {
     return {
         manifest: prepared.loaded.manifest,
         manifestDirectory: prepared.loaded.directory,
-        runner: prepared.base.runner,
-        executable: prepared.executable,
-        env: prepared.env,
+        terraform: prepared.base.terraform,
         logDirectory: prepared.workDirectory,
     };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { asRunResult } from '../core/merge-results.js';
 import type { RunResult } from '../core/run-result.js';
-import { instanceDirectoryName } from '../engine/run-engine.js';
+import { instanceDirectoryName } from '../engine/work-directory.js';
 
 /**
  * A run's report files, in a folder a workflow uploads as an artifact: the result JSON, named after the

@@ -11,7 +11,9 @@ import { hasChanges, type EngineCommand, type RunResult } from '../core/run-resu
 import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
-import { instanceDirectoryName, runEngine, type EngineReporter } from '../engine/run-engine.js';
+import type { TerraformClient } from '../engine/terraform-client.js';
+import { runEngine, type EngineReporter } from '../engine/run-engine.js';
+import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
 import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
@@ -106,7 +108,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   }
   const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
-  const { executable, version, env, workDirectory } = await setUpTerraform({
+  const { terraform, env, workDirectory } = await setUpTerraform({
     cwd: settings.cwd,
     workDirectory: settings.workDirectory,
     env: settings.env,
@@ -116,10 +118,10 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     runner: adapters.runner,
   });
   if (settings.command !== 'plan') {
-    await refuseDuringFailover(loaded, { runner: adapters.runner, executable, env, workDirectory });
+    await refuseDuringFailover(loaded, terraform, workDirectory);
   }
   await adapters.hooks?.beforeEngine?.({
-    terraformVersion: version,
+    terraformVersion: terraform.version,
     pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR!,
     loaded,
   });
@@ -132,8 +134,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     dag,
     manifestDirectory: loaded.directory,
     workDirectory,
-    terraform: { executable, version, env },
-    runner: adapters.runner,
+    terraform,
     layerCode,
     redactor,
     reporter: adapters.reporter,
@@ -201,7 +202,8 @@ export function steadyStateContext(manifest: Manifest): (instance: Instance) => 
  */
 async function refuseDuringFailover(
   loaded: LoadedManifest,
-  context: { runner: ProcessRunner; executable: string; env: Record<string, string>; workDirectory: string },
+  terraform: TerraformClient,
+  workDirectory: string,
 ) {
   const primary = loaded.manifest.regions.find((region) => region.role === 'primary')!.name;
   for (const region of loaded.manifest.regions) {
@@ -209,10 +211,10 @@ async function refuseDuringFailover(
     try {
       record = await readFailoverRecord(
         {
-          ...context,
+          terraform,
           manifest: loaded.manifest,
           manifestDirectory: loaded.directory,
-          logDirectory: context.workDirectory,
+          logDirectory: workDirectory,
         },
         region.name,
       );

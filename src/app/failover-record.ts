@@ -3,8 +3,7 @@ import path from 'node:path';
 import { renderInstanceBackend, tokenValues } from '../core/backend/tokens.js';
 import type { BackendConfig } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
-import type { ProcessRunner } from '../engine/process-runner.js';
-import { terraformArgs } from '../engine/terraform-commands.js';
+import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
 
 /**
@@ -48,28 +47,18 @@ function recordDirectory(manifestDirectory: string, manifest: Manifest, region: 
 export interface RecordContext {
   manifest: Manifest;
   manifestDirectory: string;
-  runner: ProcessRunner;
-  executable: string;
-  env: Readonly<Record<string, string>>;
+  terraform: TerraformClient;
   logDirectory: string;
 }
 
-async function terraform(context: RecordContext, region: string, args: string[], capture = false) {
-  const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-  return context.runner.run({
-    executable: context.executable,
-    args,
-    cwd: directory,
-    env: {
-      ...context.env,
-      TF_IN_AUTOMATION: '1',
-      TF_INPUT: '0',
-      TF_DATA_DIR: path.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-      STRATA_INSTANCE_ID: RECORD_ID,
-    },
-    logFile: path.join(context.logDirectory, 'failover-record', region, `${args[0]}.log`),
-    captureStdout: capture,
-  });
+/** Where the record's `command` runs in `region`, and the log it writes. */
+function recordCall(context: RecordContext, region: string, command: string): TerraformCall {
+  return {
+    cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
+    dataDirectory: path.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+    logFile: path.join(context.logDirectory, 'failover-record', region, `${command}.log`),
+    instanceId: RECORD_ID,
+  };
 }
 
 async function prepare(context: RecordContext, region: string, record: FailoverRecord | null) {
@@ -82,7 +71,10 @@ async function prepare(context: RecordContext, region: string, record: FailoverR
     path.join(directory, 'main.tf'),
     `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`,
   );
-  const init = await terraform(context, region, terraformArgs.init(recordBackend(context.manifest, region)));
+  const init = await context.terraform.init(
+    recordCall(context, region, 'init'),
+    recordBackend(context.manifest, region),
+  );
   if (init.exitCode !== 0)
     throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
 }
@@ -94,7 +86,7 @@ export async function readFailoverRecord(
 ): Promise<FailoverRecord | null> {
   try {
     await prepare(context, region, null);
-    const output = await terraform(context, region, terraformArgs.output(), true);
+    const output = await context.terraform.output(recordCall(context, region, 'output'));
     if (output.exitCode !== 0) {
       throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
     }
@@ -118,16 +110,20 @@ export async function writeFailoverRecord(
     const varFile = path.join(logs, 'empty.tfvars.json');
     await writeFile(varFile, '{}\n');
     const lockTimeout = context.manifest.terraform.lockTimeout;
-    const plan = await terraform(
-      context,
-      region,
-      terraformArgs.plan({ planFile, varFile, lockTimeout, destroy: record === null }),
-    );
-    if (plan.exitCode !== 0 && plan.exitCode !== 2) {
+    const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
+      planFile,
+      varFile,
+      lockTimeout,
+      destroy: record === null,
+    });
+    if (plan.meaning === 'error') {
       throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
     }
-    if (plan.exitCode === 2) {
-      const apply = await terraform(context, region, terraformArgs.apply({ planFile, lockTimeout }));
+    if (plan.meaning === 'changes') {
+      const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
+        planFile,
+        lockTimeout,
+      });
       if (apply.exitCode !== 0) {
         throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
       }

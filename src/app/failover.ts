@@ -45,9 +45,6 @@ export interface FailoverSettings {
 
 interface Prepared {
   loaded: LoadedManifest;
-  executable: string;
-  version: string;
-  env: Record<string, string>;
   workDirectory: string;
   base: Omit<EngineOptions, 'command' | 'manifest' | 'graph' | 'dag'>;
 }
@@ -59,7 +56,7 @@ async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promi
     );
   }
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
-  const { executable, version, env, workDirectory } = await setUpTerraform({
+  const { terraform, workDirectory } = await setUpTerraform({
     cwd: settings.cwd,
     workDirectory: settings.workDirectory,
     env: settings.env,
@@ -70,15 +67,11 @@ async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promi
   });
   return {
     loaded,
-    executable,
-    version,
-    env,
     workDirectory,
     base: {
       manifestDirectory: loaded.directory,
       workDirectory,
-      terraform: { executable, version, env },
-      runner: adapters.runner,
+      terraform,
       layerCode: createLayerCodeReader(loaded.directory),
       redactor: adapters.redactor ?? createRedactor(),
       reporter: adapters.reporter,
@@ -256,9 +249,7 @@ function recordContext(prepared: Prepared): RecordContext {
   return {
     manifest: prepared.loaded.manifest,
     manifestDirectory: prepared.loaded.directory,
-    runner: prepared.base.runner,
-    executable: prepared.executable,
-    env: prepared.env,
+    terraform: prepared.base.terraform,
     logDirectory: prepared.workDirectory,
   };
 }

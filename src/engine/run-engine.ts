@@ -1,28 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
+import { hasChanges, type InstanceResult, type InstanceStatus, type RunResult } from '../core/run-result.js';
 import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { ReadyQueue } from '../core/schedule/ready-queue.js';
-import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
-import { classifyFailure } from '../terraform/failure-kind.js';
-import { describeLock, parseLockError } from '../terraform/lock-info.js';
-import { PlanSkeletonReader } from '../terraform/plan-skeleton.js';
-import { parsePlanJson } from '../terraform/plan-summary.js';
-import type { Redactor } from '../terraform/redact.js';
-import type { LayerCodeReader } from '../adapters/layer-code.js';
-import type { ProcessResult, ProcessRunner } from './process-runner.js';
-import {
-  hasChanges,
-  type EngineCommand,
-  type InstanceResult,
-  type RunResult,
-  type TerraformStep,
-} from '../core/run-result.js';
-import { planExitMeaning, terraformArgs } from './terraform-commands.js';
-import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
+import { InstancePipeline, type InstancePipelineOptions } from './instance-pipeline.js';
+import { pendingResult, reduceInstanceResult, type InstanceEvent } from './instance-result-reducer.js';
 
 /** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
 export interface EngineReporter {
@@ -34,56 +16,31 @@ export interface EngineReporter {
   secrets(values: readonly string[]): void;
 }
 
-export interface EngineOptions {
-  command: EngineCommand;
+export interface EngineOptions extends Omit<InstancePipelineOptions, 'now' | 'secrets'> {
   manifest: Manifest;
-  graph: LayerGraph;
   /** The selected instances and the order between them (for destroy, already reversed). */
   dag: Dag;
-  manifestDirectory: string;
-  /** Absolute; Strata keeps each instance's Terraform data, var file, plan and logs under it. */
-  workDirectory: string;
-  terraform: { executable: string; version: string | null; env: Readonly<Record<string, string>> };
-  runner: ProcessRunner;
-  layerCode: LayerCodeReader;
-  redactor: Redactor;
   reporter: EngineReporter;
   parallelism: number;
   failFast: boolean;
-  signal: AbortSignal;
-  /** Apply the plans saved in this directory (the work directory of an earlier plan run) instead of planning. */
-  planDirectory?: string;
-  commandTimeoutMs?: number;
-  graceMs?: number;
   /** Expected durations (e.g. from a previous run), to start the longest remaining path first. */
   durationHints?: ReadonlyMap<string, number>;
-  /**
-   * Where to read an upstream's outputs when not from its own backend: in a failover, the replica of state
-   * that lives in the failed region. Reads are `init` and `output`, which take no state lock.
-   */
-  readBackendOf?: (id: string) => BackendConfig | undefined;
-  /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
-  planOnly?: boolean;
-  /** Role and failover context per instance; default: the region's role from the manifest. */
-  contextOf?: (instance: Instance) => InstanceContext;
   now?: () => Date;
 }
 
-interface Outputs {
-  values: Record<string, unknown>;
-  /** The state has never been applied: the layer declares outputs but the state has none. */
-  isEmpty: boolean;
-}
-
-/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
-export function instanceDirectoryName(id: string): string {
-  return id.replaceAll('/', '.');
-}
+/**
+ * Reporters show progress: a step beginning and an outcome. What the pipeline learns along the way (mocked
+ * upstreams, the plan file, the changes) reaches them with the next of those.
+ */
+const REPORTED: ReadonlySet<InstanceEvent['type']> = new Set(['step-began', 'finished', 'not-run']);
 
 /**
  * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
  * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
  * in the returned result, and the caller decides the exit code.
+ *
+ * This is the scheduler: it drives the ready queue and records what happens as events, each folded into a
+ * new result; what an instance does is the pipeline's.
  */
 export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
@@ -91,52 +48,71 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const results = new Map<string, InstanceResult>(
     options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id)!)]),
   );
-  const run: RunResult = {
-    version: 1,
+  const header = {
+    version: 1 as const,
     command: options.command,
-    status: 'succeeded',
     manifest: options.manifest.file,
     startedAt: startedAt.toISOString(),
-    finishedAt: null,
-    durationMs: null,
     terraform: { binary: options.terraform.executable, version: options.terraform.version },
     parallelism: options.parallelism,
-    hasChanges: false,
-    instances: [...results.values()],
   };
-  const changed = (result: InstanceResult) => {
-    run.hasChanges = run.instances.some((instance) => hasChanges(instance.changes));
-    options.reporter.instanceChanged(result, run);
+  const snapshot = (): RunResult => {
+    const instances = [...results.values()];
+    return {
+      ...header,
+      status: 'succeeded',
+      finishedAt: null,
+      durationMs: null,
+      hasChanges: instances.some((instance) => hasChanges(instance.changes)),
+      instances,
+    };
+  };
+  const record = (id: string, event: InstanceEvent): InstanceResult => {
+    const result = reduceInstanceResult(results.get(id)!, event);
+    results.set(id, result);
+    if (REPORTED.has(event.type)) options.reporter.instanceChanged(result, snapshot());
+    return result;
   };
 
-  const context = new EngineContext(options);
+  const pipeline = new InstancePipeline({
+    ...options,
+    now,
+    secrets: (values) => options.reporter.secrets(values),
+  });
   const cost = (id: string) => options.durationHints?.get(id) ?? 1;
   const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
   const running = new Map<string, Promise<void>>();
   let stopReason: string | undefined;
   let outputs = Promise.resolve();
 
+  const runInstance = async (id: string): Promise<InstanceResult> => {
+    const begin = performance.now();
+    record(id, { type: 'started', at: now().toISOString() });
+    const outcome = await pipeline.run(options.graph.byId.get(id)!, (event) => record(id, event));
+    return record(id, {
+      type: 'finished',
+      outcome,
+      at: now().toISOString(),
+      durationMs: Math.round(performance.now() - begin),
+    });
+  };
   const start = (id: string) => {
-    const result = results.get(id)!;
-    const work = context.runInstance(options.graph.byId.get(id)!, result, changed).then(() => {
+    const work = runInstance(id).then((result) => {
       running.delete(id);
-      const failed = result.status !== 'succeeded';
-      for (const dropped of queue.finish(id, !failed)) {
-        const dependent = results.get(dropped)!;
+      for (const dropped of queue.finish(id, result.status === 'succeeded')) {
         // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
-        Object.assign(
-          dependent,
+        record(
+          dropped,
           result.status === 'cancelled'
-            ? { status: 'cancelled', reason: 'the run was cancelled' }
-            : { status: 'skipped', reason: `upstream ${id} ${result.status}` },
+            ? { type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }
+            : { type: 'not-run', status: 'skipped', reason: `upstream ${id} ${result.status}` },
         );
-        changed(dependent);
       }
       if (result.status === 'failed' && options.failFast)
         stopReason ??= `stopped by --fail-fast after ${id} failed`;
       // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
       // background, so the instances that were waiting for this one start without waiting for its output.
-      outputs = outputs.then(() => options.reporter.instanceOutput(result, context.sectionsOf(id)));
+      outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
     });
     running.set(id, work);
   };
@@ -158,445 +134,22 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     options.signal.removeEventListener('abort', onAbort);
   }
   for (const id of queue.drain()) {
-    const result = results.get(id)!;
-    Object.assign(result, { status: 'cancelled', reason: stopReason ?? 'not started' });
-    changed(result);
+    record(id, { type: 'not-run', status: 'cancelled', reason: stopReason ?? 'not started' });
   }
 
   const finishedAt = now();
-  run.finishedAt = finishedAt.toISOString();
-  run.durationMs = finishedAt.getTime() - startedAt.getTime();
-  run.status = run.instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped')
-    ? 'failed'
-    : run.instances.some((instance) => instance.status === 'cancelled')
-      ? 'cancelled'
-      : 'succeeded';
-  return run;
-}
-
-function pendingResult(instance: Instance): InstanceResult {
+  const run = snapshot();
   return {
-    id: instance.id,
-    layer: instance.layer,
-    scope: instance.scope,
-    account: instance.account,
-    region: instance.region,
-    environment: instance.environment,
-    status: 'pending',
-    step: null,
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-    changes: null,
-    resourceChanges: [],
-    error: null,
-    reason: null,
-    timedOut: false,
-    mockedUpstreams: [],
-    planFile: null,
+    ...run,
+    status: runStatus(run.instances.map((instance) => instance.status)),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
   };
 }
 
-/** A step failed: the instance stops there and the result says why. */
-class StepFailure extends Error {
-  constructor(
-    message: string,
-    readonly timedOut = false,
-  ) {
-    super(message);
-  }
-}
-
-/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
-const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
-
-/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
-class WaitingOnUpstream extends Error {}
-
-/** Per-run state shared by instances: outputs read so far, the init gate, the work directory layout. */
-class EngineContext {
-  private readonly outputs = new Map<string, Promise<Outputs>>();
-  private readonly firstInit = new Map<string, Promise<void>>();
-  private exclusive: Promise<void> = Promise.resolve();
-  private readonly sections = new Map<string, { title: string; logFile: string }[]>();
-  private readonly roles: Map<string, Manifest['regions'][number]['role']>;
-
-  constructor(private readonly options: EngineOptions) {
-    this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
-  }
-
-  sectionsOf(id: string): { title: string; logFile: string }[] {
-    return this.sections.get(id) ?? [];
-  }
-
-  private directoryOf(id: string): string {
-    return path.join(this.options.workDirectory, 'instances', instanceDirectoryName(id));
-  }
-
-  private readDirectoryOf(id: string): string {
-    return path.join(this.options.workDirectory, 'upstream-reads', instanceDirectoryName(id));
-  }
-
-  async runInstance(instance: Instance, result: InstanceResult, changed: (result: InstanceResult) => void) {
-    const { command } = this.options;
-    const begin = performance.now();
-    Object.assign(result, {
-      status: 'running',
-      startedAt: (this.options.now?.() ?? new Date()).toISOString(),
-    });
-    const step = (name: TerraformStep) => {
-      result.step = name;
-      changed(result);
-    };
-    try {
-      const directory = this.directoryOf(instance.id);
-      if (this.options.planDirectory === undefined) await rm(directory, { recursive: true, force: true });
-      await mkdir(directory, { recursive: true });
-      step('init');
-      await this.init(instance);
-
-      if (this.options.planDirectory !== undefined) {
-        await this.applySavedPlan(instance, result, step);
-      } else {
-        step('read-upstream');
-        const variables = await this.variablesFor(instance, result);
-        const varFile = path.join(directory, 'variables.tfvars.json');
-        await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-        await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
-        // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
-        const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
-        if (result.mockedUpstreams.length > 0) {
-          await writeFile(mockedFile, `${JSON.stringify(result.mockedUpstreams)}\n`);
-        } else await rm(mockedFile, { force: true });
-        const planFile = path.join(directory, 'plan.tfplan');
-        step('plan');
-        const plan = await this.terraform(
-          instance,
-          'plan',
-          terraformArgs.plan({
-            planFile,
-            varFile,
-            lockTimeout: this.options.manifest.terraform.lockTimeout,
-            destroy: command === 'destroy',
-          }),
-        );
-        const meaning = planExitMeaning(plan.exitCode);
-        if (meaning === 'error') throw this.failure('plan', plan, instance);
-        result.planFile = path.relative(this.options.workDirectory, planFile);
-        step('show');
-        await this.summarisePlan(instance, planFile, result);
-        if (command !== 'plan' && !this.options.planOnly && meaning === 'changes') {
-          if (result.mockedUpstreams.length > 0) {
-            throw new StepFailure(
-              `refusing to apply a plan made with mock outputs of ${result.mockedUpstreams.join(', ')}`,
-            );
-          }
-          step('apply');
-          await this.apply(instance, planFile);
-        }
-        if (command !== 'destroy') {
-          step('output');
-          await this.recordOutputs(instance);
-        }
-      }
-      result.status = 'succeeded';
-    } catch (error) {
-      if (error instanceof WaitingOnUpstream) {
-        Object.assign(result, { status: 'skipped', reason: error.message });
-      } else if (error instanceof StepFailure) {
-        const cancelled = this.options.signal.aborted && !error.timedOut;
-        Object.assign(result, {
-          status: cancelled ? 'cancelled' : 'failed',
-          reason: cancelled ? 'the run was cancelled while it ran' : null,
-          error: this.options.redactor.redact(error.message),
-          timedOut: error.timedOut,
-        });
-      } else {
-        Object.assign(result, {
-          status: 'failed',
-          error: this.options.redactor.redact(describeUnexpected(error)),
-        });
-      }
-    }
-    Object.assign(result, {
-      finishedAt: (this.options.now?.() ?? new Date()).toISOString(),
-      durationMs: Math.round(performance.now() - begin),
-    });
-    if (result.status === 'succeeded') result.step = null;
-    changed(result);
-  }
-
-  /**
-   * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
-   * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
-   * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
-   */
-  private async init(instance: Instance, reading = false): Promise<void> {
-    const first = this.firstInit.get(instance.path);
-    if (first) {
-      await first;
-      return this.runInit(instance, reading);
-    }
-    const run = this.exclusive.then(() => this.runInit(instance, reading));
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.exclusive = settled;
-    this.firstInit.set(instance.path, settled);
-    return run;
-  }
-
-  private async runInit(instance: Instance, reading: boolean): Promise<void> {
-    const result = await this.terraform(
-      instance,
-      'init',
-      terraformArgs.init((reading && this.options.readBackendOf?.(instance.id)) || instance.backend),
-      false,
-      reading,
-    );
-    if (result.exitCode !== 0) throw this.failure('init', result, instance);
-  }
-
-  /**
-   * Runs one Terraform command for an instance, its output appended to that instance's log for the step.
-   * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
-   * logs of that instance, which may run later in the same run.
-   */
-  private async terraform(
-    instance: Instance,
-    step: string,
-    args: string[],
-    captureStdout = false,
-    reading = false,
-    onStdout?: (text: string) => void,
-  ) {
-    const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
-    const logFile = path.join(directory, `${step}.log`);
-    if (!reading) {
-      const list = this.sections.get(instance.id) ?? [];
-      if (!list.some((section) => section.logFile === logFile))
-        list.push({ title: `terraform ${step}`, logFile });
-      this.sections.set(instance.id, list);
-    }
-    return this.options.runner.run({
-      executable: this.options.terraform.executable,
-      args,
-      cwd: path.resolve(this.options.manifestDirectory, instance.path),
-      env: {
-        ...this.options.terraform.env,
-        TF_IN_AUTOMATION: '1',
-        TF_INPUT: '0',
-        TF_DATA_DIR: path.join(directory, 'terraform-data'),
-        STRATA_INSTANCE_ID: instance.id,
-      },
-      logFile,
-      captureStdout,
-      onStdout,
-      signal: this.options.signal,
-      timeoutMs: this.options.commandTimeoutMs,
-      graceMs: this.options.graceMs,
-    });
-  }
-
-  private failure(step: string, result: ProcessResult, instance: Instance): StepFailure {
-    if (result.timedOut) {
-      return new StepFailure(
-        `terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`,
-        true,
-      );
-    }
-    if (result.cancelled && result.durationMs === 0) {
-      return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
-    }
-    if (result.cancelled) {
-      return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
-    }
-    const how =
-      result.exitCode === null
-        ? `ended by ${result.endSignal ?? 'a signal'}`
-        : `exit code ${result.exitCode}`;
-    return new StepFailure(
-      `terraform ${step} failed (${how})\n${lastLines(result.tail)}${this.diagnose(instance, result.tail)}`,
-    );
-  }
-
-  /** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
-  private diagnose(instance: Instance, tail: string): string {
-    const lock = parseLockError(tail);
-    if (lock) {
-      const now = this.options.now?.() ?? new Date();
-      return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
-    }
-    const failure = classifyFailure(tail);
-    return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
-  }
-
-  private async summarisePlan(instance: Instance, planFile: string, result: InstanceResult) {
-    // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
-    const skeleton = new PlanSkeletonReader();
-    const shown = await this.terraform(instance, 'show', terraformArgs.show(planFile), false, false, (text) =>
-      skeleton.write(text),
-    );
-    if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
-    const summary = parsePlanJson(skeleton.end());
-    const { add, change, destroy, replace } = summary.counts;
-    result.changes = { add, change, destroy, replace };
-    result.resourceChanges = summary.resourceChanges.map((rc) => ({
-      address: rc.address,
-      action: rc.actions,
-    }));
-  }
-
-  private async apply(instance: Instance, planFile: string) {
-    const applied = await this.terraform(
-      instance,
-      'apply',
-      terraformArgs.apply({ planFile, lockTimeout: this.options.manifest.terraform.lockTimeout }),
-    );
-    if (applied.exitCode !== 0) throw this.failure('apply', applied, instance);
-  }
-
-  /**
-   * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
-   * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
-   */
-  private async applySavedPlan(
-    instance: Instance,
-    result: InstanceResult,
-    step: (name: TerraformStep) => void,
-  ) {
-    const saved = path.join(this.options.planDirectory!, 'instances', instanceDirectoryName(instance.id));
-    const planFile = path.join(saved, 'plan.tfplan');
-    let plannedInputs: string;
-    try {
-      plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');
-    } catch {
-      throw new StepFailure(
-        `no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`,
-      );
-    }
-    const mocked = await readFile(path.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then(
-      (text) => JSON.parse(text) as string[],
-      () => [],
-    );
-    if (mocked.length > 0) {
-      throw new StepFailure(
-        `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
-      );
-    }
-    step('read-upstream');
-    const variables = await this.variablesFor(instance, result);
-    if (digest(variables) !== plannedInputs) {
-      throw new StepFailure(
-        `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`,
-      );
-    }
-    result.planFile = planFile;
-    step('show');
-    await this.summarisePlan(instance, planFile, result);
-    step('apply');
-    await this.apply(instance, planFile);
-    step('output');
-    await this.recordOutputs(instance);
-  }
-
-  /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
-  private async variablesFor(instance: Instance, result: InstanceResult): Promise<Record<string, unknown>> {
-    const code = this.options.layerCode.read(instance.path);
-    const upstream = new Map<string, Record<string, unknown>>();
-    const inputs = this.options.graph.inputsOf(instance.id);
-    for (const input of inputs) {
-      for (const source of input.sources) {
-        const upstreamInstance = this.options.graph.byId.get(source.id)!;
-        const outputs = await this.outputsOf(upstreamInstance);
-        if (!outputs.isEmpty) {
-          upstream.set(source.id, outputs.values);
-          continue;
-        }
-        const layer = this.options.manifest.layers.find(
-          (candidate) => candidate.name === upstreamInstance.layer,
-        )!;
-        const mocks = layer.mockOutputs;
-        if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
-          upstream.set(source.id, mocks);
-          if (!result.mockedUpstreams.includes(source.id)) result.mockedUpstreams.push(source.id);
-        } else if (this.options.command !== 'destroy') {
-          throw new WaitingOnUpstream(
-            `waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
-              (this.options.command === 'plan'
-                ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
-                : ''),
-          );
-        }
-      }
-    }
-    const variables = buildVariables({
-      instance,
-      globalRegion: this.options.manifest.backend.globalRegion,
-      roleOf: (region) => this.roles.get(region),
-      upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
-      declared: code.variables,
-      context: this.options.contextOf?.(instance),
-    });
-    const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
-    if (secrets.length > 0) this.addSecrets(secrets);
-    return variables;
-  }
-
-  private addSecrets(values: string[]) {
-    this.options.redactor.add(values);
-    this.options.reporter.secrets(values);
-  }
-
-  /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
-  private outputsOf(instance: Instance): Promise<Outputs> {
-    const known = this.outputs.get(instance.id);
-    if (known) return known;
-    const read = (async () => {
-      await mkdir(this.readDirectoryOf(instance.id), { recursive: true });
-      await this.init(instance, true);
-      return this.readOutputs(instance, true);
-    })();
-    this.outputs.set(instance.id, read);
-    return read;
-  }
-
-  /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
-  private async recordOutputs(instance: Instance) {
-    const outputs = this.readOutputs(instance);
-    this.outputs.set(instance.id, outputs);
-    await outputs;
-  }
-
-  private async readOutputs(instance: Instance, reading = false): Promise<Outputs> {
-    const result = await this.terraform(instance, 'output', terraformArgs.output(), true, reading);
-    if (result.exitCode !== 0) throw this.failure('output', result, instance);
-    const outputs = parseOutputsJson(result.stdout);
-    const secrets = sensitiveValues(outputs);
-    if (secrets.length > 0) this.addSecrets(secrets);
-    const values = outputValues(outputs);
-    const declared = this.options.layerCode.read(instance.path).outputs;
-    return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
-  }
-}
-
-function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
-
-function leafStrings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
-  return [];
-}
-
-/** The end of Terraform's output, where its error is. */
-function lastLines(tail: string, count = 30): string {
-  return tail.trimEnd().split('\n').slice(-count).join('\n');
-}
-
-function describeUnexpected(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A run failed when any instance failed or was skipped, else was cancelled when any was. */
+function runStatus(statuses: readonly InstanceStatus[]): RunResult['status'] {
+  if (statuses.some((status) => status === 'failed' || status === 'skipped')) return 'failed';
+  if (statuses.includes('cancelled')) return 'cancelled';
+  return 'succeeded';
 }

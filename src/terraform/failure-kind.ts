@@ -136,6 +136,18 @@ export function classifyFailure(text: string): FailureClass {
   };
 }
 
+/**
+ * Whether a failure is worth one more try: a network failure towards a host that is not AWS (a provider
+ * registry, a proxy, a provider's API), which the classifier reports as `other` with a host named. An AWS
+ * region that does not answer is not retried: a region that is down stays down, and the hint says to fail
+ * over. Locks, stale plans and credentials never heal by themselves in seconds.
+ */
+export function isTransientFailure(text: string): boolean {
+  if (classifyFailure(text).kind !== 'other') return false;
+  const flat = plainDiagnosticText(text).replace(/\s+/g, ' ');
+  return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
+}
+
 function credentialsFailure(evidence: string): FailureClass {
   return {
     kind: 'credentials',

@@ -8,7 +8,9 @@ import type { RunResult } from '../../src/core/run-result.js';
 import { dagOfGraph, reverseDag } from '../../src/core/schedule/dag.js';
 import { selectInstances } from '../../src/core/selection/select-instances.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
-import { instanceDirectoryName, runEngine, type EngineReporter } from '../../src/engine/run-engine.js';
+import { buildTerraformClient } from '../../src/engine/terraform-client.js';
+import { runEngine, type EngineReporter } from '../../src/engine/run-engine.js';
+import { instanceDirectoryName } from '../../src/engine/work-directory.js';
 import { createRedactor } from '../../src/terraform/redact.js';
 import { manifestWithLayers } from '../helpers/manifest-text.js';
 import { scratchDir } from '../helpers/scratch.js';
@@ -152,6 +154,9 @@ const layerCode: LayerCodeReader = {
   }),
 };
 
+const clientOf = (runner: ProcessRunner) =>
+  buildTerraformClient({ runner, executable: 'terraform', version: '1.13.5', env: {} });
+
 function setup(text = MANIFEST) {
   const manifest = parseManifest(text, 'layers.yml');
   const graph = expandManifest(manifest);
@@ -179,8 +184,7 @@ function setup(text = MANIFEST) {
       dag: command === 'destroy' ? reverseDag(dagOfGraph(graph)) : dagOfGraph(graph),
       manifestDirectory: '/repo',
       workDirectory,
-      terraform: { executable: 'terraform', version: '1.13.5', env: {} },
-      runner: terraform,
+      terraform: clientOf(terraform),
       layerCode,
       redactor: createRedactor(),
       reporter,
@@ -427,7 +431,7 @@ describe('runEngine: destroy and saved plans', () => {
     const changed = new FakeTerraform(() => ({ id: { value: 'a-different-id' } }));
     changed.applied.add('a/iam');
     const stale = await run('apply', {
-      runner: changed,
+      terraform: clientOf(changed),
       dag: selectInstances(graph, { instances: ['a/r1/network'] }),
       planDirectory: workDirectory,
     });

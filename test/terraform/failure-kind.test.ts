@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { classifyFailure, type FailureKind } from '../../src/terraform/failure-kind.js';
+import { classifyFailure, isTransientFailure, type FailureKind } from '../../src/terraform/failure-kind.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -412,5 +412,35 @@ describe('classifyFailure on what the stand-in prints now', () => {
 
     const denied = terraform(['plan', '-input=false', '-no-color'], { STANDIN_FAIL: 'plan:*' });
     expect(classifyFailure(denied.stderr).kind).toBe('credentials');
+  });
+});
+
+describe('isTransientFailure', () => {
+  it.each<{ name: string; text: string; isTransient: boolean }>([
+    {
+      name: 'the provider registry unreachable',
+      text: diagnostic(
+        'Failed to query available provider packages',
+        'could not connect to registry.terraform.io: Get "https://registry.terraform.io/.well-known/terraform.json": dial tcp: lookup registry.terraform.io: i/o timeout',
+      ),
+      isTransient: true,
+    },
+    {
+      name: 'an AWS region that does not answer (fail over instead)',
+      text: diagnostic(
+        'Failed to get existing workspaces',
+        'operation error S3: ListObjectsV2, https response error StatusCode: 0, request send failed, Get "https://s3.eu-west-1.amazonaws.com/state": dial tcp: lookup s3.eu-west-1.amazonaws.com: no such host',
+      ),
+      isTransient: false,
+    },
+    {
+      name: 'expired credentials',
+      text: diagnostic('error loading state: api error ExpiredToken: The provided token has expired.'),
+      isTransient: false,
+    },
+    { name: 'an unknown failure', text: diagnostic('Unsupported argument'), isTransient: false },
+    { name: 'no output at all', text: '', isTransient: false },
+  ])('$name: $isTransient', ({ text, isTransient }) => {
+    expect(isTransientFailure(text)).toBe(isTransient);
   });
 });

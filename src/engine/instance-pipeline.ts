@@ -1,0 +1,429 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LayerCodeReader } from '../adapters/layer-code.js';
+import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
+import type { Manifest } from '../core/manifest/types.js';
+import type { EngineCommand, TerraformStep } from '../core/run-result.js';
+import { classifyFailure } from '../terraform/failure-kind.js';
+import { describeLock, parseLockError } from '../terraform/lock-info.js';
+import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
+import { PlanSkeletonReader } from '../terraform/plan-skeleton.js';
+import { parsePlanJson } from '../terraform/plan-summary.js';
+import type { Redactor } from '../terraform/redact.js';
+import type { InstanceEvent, InstanceOutcome } from './instance-result-reducer.js';
+import type { ProcessResult } from './process-runner.js';
+import type { TerraformCall, TerraformClient } from './terraform-client.js';
+import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
+import { instanceDirectory, instanceDirectoryName } from './work-directory.js';
+
+/** What the pipeline needs to run any instance of one run. */
+export interface InstancePipelineOptions {
+  command: EngineCommand;
+  manifest: Manifest;
+  graph: LayerGraph;
+  manifestDirectory: string;
+  /** Absolute; Strata keeps each instance's Terraform data, var file, plan and logs under it. */
+  workDirectory: string;
+  terraform: TerraformClient;
+  layerCode: LayerCodeReader;
+  redactor: Redactor;
+  signal: AbortSignal;
+  /** Apply the plans saved in this directory (the work directory of an earlier plan run) instead of planning. */
+  planDirectory?: string;
+  commandTimeoutMs?: number;
+  graceMs?: number;
+  /**
+   * Where to read an upstream's outputs when not from its own backend: in a failover, the replica of state
+   * that lives in the failed region. Reads are `init` and `output`, which take no state lock.
+   */
+  readBackendOf?: (id: string) => BackendConfig | undefined;
+  /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
+  planOnly?: boolean;
+  /** Role and failover context per instance; default: the region's role from the manifest. */
+  contextOf?: (instance: Instance) => InstanceContext;
+  now: () => Date;
+  /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
+  secrets: (values: readonly string[]) => void;
+}
+
+interface Outputs {
+  values: Record<string, unknown>;
+  /** The state has never been applied: the layer declares outputs but the state has none. */
+  isEmpty: boolean;
+}
+
+/** A step failed: the instance stops there and the result says why. */
+class StepFailure extends Error {
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
+const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
+
+/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
+class WaitingOnUpstream extends Error {}
+
+/**
+ * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
+ * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
+ * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
+ * throws because Terraform failed.
+ */
+export class InstancePipeline {
+  private readonly outputs = new Map<string, Promise<Outputs>>();
+  private readonly firstInit = new Map<string, Promise<void>>();
+  private exclusive: Promise<void> = Promise.resolve();
+  private readonly sections = new Map<string, { title: string; logFile: string }[]>();
+  private readonly roles: Map<string, Manifest['regions'][number]['role']>;
+
+  constructor(private readonly options: InstancePipelineOptions) {
+    this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+  }
+
+  sectionsOf(id: string): { title: string; logFile: string }[] {
+    return this.sections.get(id) ?? [];
+  }
+
+  private directoryOf(id: string): string {
+    return instanceDirectory(this.options.workDirectory, id);
+  }
+
+  private readDirectoryOf(id: string): string {
+    return path.join(this.options.workDirectory, 'upstream-reads', instanceDirectoryName(id));
+  }
+
+  async run(instance: Instance, emit: (event: InstanceEvent) => void): Promise<InstanceOutcome> {
+    const { command } = this.options;
+    const mocked: string[] = [];
+    const mock = (id: string) => {
+      if (mocked.includes(id)) return;
+      mocked.push(id);
+      emit({ type: 'upstream-mocked', id });
+    };
+    const step = (name: TerraformStep) => emit({ type: 'step-began', step: name });
+    try {
+      const directory = this.directoryOf(instance.id);
+      if (this.options.planDirectory === undefined) await rm(directory, { recursive: true, force: true });
+      await mkdir(directory, { recursive: true });
+      step('init');
+      await this.init(instance);
+
+      if (this.options.planDirectory !== undefined) {
+        await this.applySavedPlan(instance, emit, step, mock);
+        return { status: 'succeeded' };
+      }
+      step('read-upstream');
+      const variables = await this.variablesFor(instance, mock);
+      const varFile = path.join(directory, 'variables.tfvars.json');
+      await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
+      // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
+      const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
+      if (mocked.length > 0) {
+        await writeFile(mockedFile, `${JSON.stringify(mocked)}\n`);
+      } else await rm(mockedFile, { force: true });
+      const planFile = path.join(directory, 'plan.tfplan');
+      step('plan');
+      const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+        planFile,
+        varFile,
+        lockTimeout: this.options.manifest.terraform.lockTimeout,
+        destroy: command === 'destroy',
+      });
+      if (plan.meaning === 'error') throw this.failure('plan', plan, instance);
+      emit({ type: 'plan-saved', planFile: path.relative(this.options.workDirectory, planFile) });
+      step('show');
+      await this.summarisePlan(instance, planFile, emit);
+      if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
+        if (mocked.length > 0) {
+          throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
+        }
+        step('apply');
+        await this.apply(instance, planFile);
+      }
+      if (command !== 'destroy') {
+        step('output');
+        await this.recordOutputs(instance);
+      }
+      return { status: 'succeeded' };
+    } catch (error) {
+      return this.outcomeOf(error);
+    }
+  }
+
+  private outcomeOf(error: unknown): InstanceOutcome {
+    const { redactor } = this.options;
+    if (error instanceof WaitingOnUpstream) return { status: 'skipped', reason: error.message };
+    if (!(error instanceof StepFailure)) {
+      return { status: 'failed', error: redactor.redact(describeUnexpected(error)), timedOut: false };
+    }
+    const failure = { error: redactor.redact(error.message), timedOut: error.timedOut };
+    return this.options.signal.aborted && !error.timedOut
+      ? { status: 'cancelled', reason: 'the run was cancelled while it ran', ...failure }
+      : { status: 'failed', ...failure };
+  }
+
+  /**
+   * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
+   * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
+   * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
+   */
+  private async init(instance: Instance, reading = false): Promise<void> {
+    const first = this.firstInit.get(instance.path);
+    if (first) {
+      await first;
+      return this.runInit(instance, reading);
+    }
+    const run = this.exclusive.then(() => this.runInit(instance, reading));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.exclusive = settled;
+    this.firstInit.set(instance.path, settled);
+    return run;
+  }
+
+  private async runInit(instance: Instance, reading: boolean): Promise<void> {
+    const result = await this.options.terraform.init(
+      this.call(instance, 'init', reading),
+      (reading && this.options.readBackendOf?.(instance.id)) || instance.backend,
+    );
+    if (result.exitCode !== 0) throw this.failure('init', result, instance);
+  }
+
+  /**
+   * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
+   * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
+   * logs of that instance, which may run later in the same run.
+   */
+  private call(instance: Instance, step: TerraformStep, reading = false): TerraformCall {
+    const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
+    const logFile = path.join(directory, `${step}.log`);
+    if (!reading) {
+      const list = this.sections.get(instance.id) ?? [];
+      if (!list.some((section) => section.logFile === logFile))
+        list.push({ title: `terraform ${step}`, logFile });
+      this.sections.set(instance.id, list);
+    }
+    return {
+      cwd: path.resolve(this.options.manifestDirectory, instance.path),
+      dataDirectory: path.join(directory, 'terraform-data'),
+      logFile,
+      instanceId: instance.id,
+      signal: this.options.signal,
+      timeoutMs: this.options.commandTimeoutMs,
+      graceMs: this.options.graceMs,
+    };
+  }
+
+  private failure(step: string, result: ProcessResult, instance: Instance): StepFailure {
+    if (result.timedOut) {
+      return new StepFailure(
+        `terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`,
+        true,
+      );
+    }
+    if (result.cancelled && result.durationMs === 0) {
+      return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
+    }
+    if (result.cancelled) {
+      return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
+    }
+    const how =
+      result.exitCode === null
+        ? `ended by ${result.endSignal ?? 'a signal'}`
+        : `exit code ${result.exitCode}`;
+    return new StepFailure(
+      `terraform ${step} failed (${how})\n${lastLines(result.tail)}${this.diagnose(instance, result.tail)}`,
+    );
+  }
+
+  /** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
+  private diagnose(instance: Instance, tail: string): string {
+    const lock = parseLockError(tail);
+    if (lock) {
+      const now = this.options.now();
+      return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
+    }
+    const failure = classifyFailure(tail);
+    return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
+  }
+
+  private async summarisePlan(instance: Instance, planFile: string, emit: (event: InstanceEvent) => void) {
+    // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
+    const skeleton = new PlanSkeletonReader();
+    const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) =>
+      skeleton.write(text),
+    );
+    if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
+    const summary = parsePlanJson(skeleton.end());
+    const { add, change, destroy, replace } = summary.counts;
+    emit({
+      type: 'planned',
+      changes: { add, change, destroy, replace },
+      resourceChanges: summary.resourceChanges.map((rc) => ({ address: rc.address, action: rc.actions })),
+    });
+  }
+
+  private async apply(instance: Instance, planFile: string) {
+    const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
+      planFile,
+      lockTimeout: this.options.manifest.terraform.lockTimeout,
+    });
+    if (applied.exitCode !== 0) throw this.failure('apply', applied, instance);
+  }
+
+  /**
+   * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
+   * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
+   */
+  private async applySavedPlan(
+    instance: Instance,
+    emit: (event: InstanceEvent) => void,
+    step: (name: TerraformStep) => void,
+    mock: (id: string) => void,
+  ) {
+    const saved = path.join(this.options.planDirectory!, 'instances', instanceDirectoryName(instance.id));
+    const planFile = path.join(saved, 'plan.tfplan');
+    let plannedInputs: string;
+    try {
+      plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');
+    } catch {
+      throw new StepFailure(
+        `no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`,
+      );
+    }
+    const mocked = await readFile(path.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then(
+      (text) => JSON.parse(text) as string[],
+      () => [],
+    );
+    if (mocked.length > 0) {
+      throw new StepFailure(
+        `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
+      );
+    }
+    step('read-upstream');
+    const variables = await this.variablesFor(instance, mock);
+    if (digest(variables) !== plannedInputs) {
+      throw new StepFailure(
+        `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`,
+      );
+    }
+    emit({ type: 'plan-saved', planFile });
+    step('show');
+    await this.summarisePlan(instance, planFile, emit);
+    step('apply');
+    await this.apply(instance, planFile);
+    step('output');
+    await this.recordOutputs(instance);
+  }
+
+  /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
+  private async variablesFor(
+    instance: Instance,
+    mock: (id: string) => void,
+  ): Promise<Record<string, unknown>> {
+    const code = this.options.layerCode.read(instance.path);
+    const upstream = new Map<string, Record<string, unknown>>();
+    const inputs = this.options.graph.inputsOf(instance.id);
+    for (const input of inputs) {
+      for (const source of input.sources) {
+        const upstreamInstance = this.options.graph.byId.get(source.id)!;
+        const outputs = await this.outputsOf(upstreamInstance);
+        if (!outputs.isEmpty) {
+          upstream.set(source.id, outputs.values);
+          continue;
+        }
+        const layer = this.options.manifest.layers.find(
+          (candidate) => candidate.name === upstreamInstance.layer,
+        )!;
+        const mocks = layer.mockOutputs;
+        if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
+          upstream.set(source.id, mocks);
+          mock(source.id);
+        } else if (this.options.command !== 'destroy') {
+          throw new WaitingOnUpstream(
+            `waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
+              (this.options.command === 'plan'
+                ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                : ''),
+          );
+        }
+      }
+    }
+    const variables = buildVariables({
+      instance,
+      globalRegion: this.options.manifest.backend.globalRegion,
+      roleOf: (region) => this.roles.get(region),
+      upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
+      declared: code.variables,
+      context: this.options.contextOf?.(instance),
+    });
+    const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
+    if (secrets.length > 0) this.addSecrets(secrets);
+    return variables;
+  }
+
+  private addSecrets(values: string[]) {
+    this.options.redactor.add(values);
+    this.options.secrets(values);
+  }
+
+  /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
+  private outputsOf(instance: Instance): Promise<Outputs> {
+    const known = this.outputs.get(instance.id);
+    if (known) return known;
+    const read = (async () => {
+      await mkdir(this.readDirectoryOf(instance.id), { recursive: true });
+      await this.init(instance, true);
+      return this.readOutputs(instance, true);
+    })();
+    this.outputs.set(instance.id, read);
+    return read;
+  }
+
+  /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
+  private async recordOutputs(instance: Instance) {
+    const outputs = this.readOutputs(instance);
+    this.outputs.set(instance.id, outputs);
+    await outputs;
+  }
+
+  private async readOutputs(instance: Instance, reading = false): Promise<Outputs> {
+    const result = await this.options.terraform.output(this.call(instance, 'output', reading));
+    if (result.exitCode !== 0) throw this.failure('output', result, instance);
+    const outputs = parseOutputsJson(result.stdout);
+    const secrets = sensitiveValues(outputs);
+    if (secrets.length > 0) this.addSecrets(secrets);
+    const values = outputValues(outputs);
+    const declared = this.options.layerCode.read(instance.path).outputs;
+    return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
+  }
+}
+
+function digest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+function leafStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
+  return [];
+}
+
+/** The end of Terraform's output, where its error is. */
+function lastLines(tail: string, count = 30): string {
+  return tail.trimEnd().split('\n').slice(-count).join('\n');
+}
+
+function describeUnexpected(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
