@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(171);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(901);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 171:
+/***/ 901:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17767,7 +17767,7 @@ const manifestSchema = {
     },
 };
 
-;// CONCATENATED MODULE: ./build/tsc/terraform/duration.js
+;// CONCATENATED MODULE: ./build/tsc/core/duration.js
 
 /** Go's units (time.ParseDuration, which Terraform uses for `-lock-timeout`), in nanoseconds. */
 const UNIT_NS = {
@@ -21815,6 +21815,7 @@ async function setUpTerraform(options) {
 
 
 
+
 /** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
 const PLAN_TEXT_LIMIT = (/* unused pure expression or super */ null && (512 * 1024));
 /**
@@ -21937,7 +21938,7 @@ function steadyStateContext(manifest) {
  * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
  */
 async function refuseDuringFailover(loaded, terraform, workDirectory) {
-    const primary = loaded.manifest.regions.find((region) => region.role === 'primary').name;
+    const primary = primaryRegionOf(loaded.manifest);
     for (const region of loaded.manifest.regions) {
         let record;
         try {
@@ -21958,6 +21959,7 @@ async function refuseDuringFailover(loaded, terraform, workDirectory) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/failover.js
+
 
 
 
@@ -22082,7 +22084,7 @@ async function executeFailover(settings, adapters) {
 async function executeFailback(settings, adapters) {
     const prepared = await failover_prepare(settings, adapters);
     const { manifest } = prepared.loaded;
-    const current = manifest.regions.find((region) => region.role === 'primary').name;
+    const current = primaryRegionOf(manifest);
     if (!manifest.regions.some((region) => region.name === settings.to)) {
         throw new UsageError((name) => `${name('to')}: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`);
     }

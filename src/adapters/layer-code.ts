@@ -6,19 +6,7 @@ import {
   moduleSources,
   type SourceFile,
 } from '../terraform/variables.js';
-
-/** What Strata needs to know of a layer's Terraform code. */
-export interface LayerCode {
-  variables: ReadonlySet<string>;
-  sensitiveVariables: ReadonlySet<string>;
-  outputs: ReadonlySet<string>;
-  /** The layer's directory and every local module it uses, transitively, relative to the manifest's directory. */
-  watchedPaths: readonly string[];
-}
-
-export interface LayerCodeReader {
-  read(layerPath: string): LayerCode;
-}
+import type { LayerCode, LayerCodeReader } from '../engine/layer-code-reader.js';
 
 function readSources(directory: string): SourceFile[] {
   let names: string[];

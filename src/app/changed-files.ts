@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { LayerCodeReader } from '../adapters/layer-code.js';
+import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { LayerGraph } from '../core/graph/types.js';
 import type { ChangedFiles } from '../core/selection/select-instances.js';
 

@@ -19,6 +19,7 @@ import { createRedactor, type Redactor } from '../terraform/redact.js';
 import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
 import { selectFromSettings, type SelectionSettings } from './select.js';
 import { setUpTerraform } from './terraform-binary.js';
+import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
 export interface RunSettings {
@@ -205,7 +206,7 @@ async function refuseDuringFailover(
   terraform: TerraformClient,
   workDirectory: string,
 ) {
-  const primary = loaded.manifest.regions.find((region) => region.role === 'primary')!.name;
+  const primary = primaryRegionOf(loaded.manifest);
   for (const region of loaded.manifest.regions) {
     let record: FailoverRecord | null;
     try {

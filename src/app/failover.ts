@@ -19,6 +19,7 @@ import { createRedactor } from '../terraform/redact.js';
 import { steadyStateContext, type RunAdapters } from './execute-run.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { setUpTerraform } from './terraform-binary.js';
+import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
 export interface FailoverSettings {
   mode: 'failover' | 'failback';
@@ -161,7 +162,7 @@ export async function executeFailover(settings: FailoverSettings, adapters: RunA
 async function executeFailback(settings: FailoverSettings, adapters: RunAdapters): Promise<RunResult> {
   const prepared = await prepare(settings, adapters);
   const { manifest } = prepared.loaded;
-  const current = manifest.regions.find((region) => region.role === 'primary')!.name;
+  const current = primaryRegionOf(manifest);
   if (!manifest.regions.some((region) => region.name === settings.to)) {
     throw new UsageError(
       (name) =>

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createLayerCodeReader, type LayerCodeReader } from '../adapters/layer-code.js';
+import { createLayerCodeReader } from '../adapters/layer-code.js';
+import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import { steadyStateIds } from '../core/dr/steady-state.js';
 import type { Dag } from '../core/schedule/dag.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LayerCodeReader } from '../adapters/layer-code.js';
+import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { EngineCommand, TerraformStep } from '../core/run-result.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LayerCodeReader } from '../../src/adapters/layer-code.js';
+import type { LayerCodeReader } from '../../src/engine/layer-code-reader.js';
 import { expandManifest } from '../../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../../src/core/manifest/parse-manifest.js';
 import type { RunResult } from '../../src/core/run-result.js';

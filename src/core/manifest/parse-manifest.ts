@@ -12,7 +12,7 @@ import {
   RESERVED_NAMES,
   manifestSchema,
 } from './schema.js';
-import { parseDuration } from '../../terraform/duration.js';
+import { parseDuration } from '../duration.js';
 import type {
   AccountSpec,
   DrStrategy,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../../src/core/errors.js';
-import { parseDuration } from '../../src/terraform/duration.js';
+import { parseDuration } from '../../src/core/duration.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors.js';
+import { UsageError } from './errors.js';
 
 /** Go's units (time.ParseDuration, which Terraform uses for `-lock-timeout`), in nanoseconds. */
 const UNIT_NS: Readonly<Record<string, number>> = {
