@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
-import { runCli } from '../helpers/run-dist.js';
+import { instanceVariables, runCli, runCliWithResult } from '../helpers/run-dist.js';
 import { terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -14,25 +14,10 @@ describe.each(terraformsUnderTest())(
   'strata plan / apply / destroy on examples/multi-region ($name)',
   (terraform) => {
     let estate: string;
-    const run = (command: string, ...extra: string[]) => {
-      const resultFile = path.join(estate, `${command}-${Date.now()}.json`);
-      const result = runCli([command, '--manifest', 'layers.yml', '--json-out', resultFile, ...extra], {
-        cwd: estate,
-        env: terraformEnv(terraform),
-      });
-      const json = existsSync(resultFile)
-        ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
-        : undefined;
-      return { ...result, json };
-    };
+    const run = (command: string, ...extra: string[]) =>
+      runCliWithResult(estate, command, extra, terraformEnv(terraform));
     const byId = (result: RunResult) => new Map(result.instances.map((instance) => [instance.id, instance]));
-    const variablesOf = (id: string) =>
-      JSON.parse(
-        readFileSync(
-          path.join(estate, '.strata', 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
-          'utf8',
-        ),
-      ) as Record<string, unknown>;
+    const variablesOf = (id: string) => instanceVariables(estate, id);
 
     beforeAll(() => {
       estate = scratchDir('strata-estate-');

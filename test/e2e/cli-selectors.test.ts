@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
-import { runCli } from '../helpers/run-dist.js';
+import { instanceVariables, runCliWithResult } from '../helpers/run-dist.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
 
@@ -14,24 +14,11 @@ import { terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.j
 describe.each(terraformsUnderTest())('dependency selectors and mock outputs ($name)', (terraform) => {
   let estate: string;
   const run = (command: string, ...extra: string[]) => {
-    const resultFile = path.join(estate, `${command}-${Date.now()}.json`);
-    const result = runCli([command, '--manifest', 'layers.yml', '--json-out', resultFile, ...extra], {
-      cwd: estate,
-      env: terraformEnv(terraform),
-    });
-    const json = existsSync(resultFile)
-      ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
-      : undefined;
-    return { ...result, json: json! };
+    const result = runCliWithResult(estate, command, extra, terraformEnv(terraform));
+    return { ...result, json: result.json! };
   };
   const instance = (result: RunResult, id: string) => result.instances.find((entry) => entry.id === id)!;
-  const variablesOf = (id: string, workDir = '.strata') =>
-    JSON.parse(
-      readFileSync(
-        path.join(estate, workDir, 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
+  const variablesOf = (id: string, workDir?: string) => instanceVariables(estate, id, workDir);
   const stateOf = (region: string, id: string) =>
     JSON.parse(readFileSync(path.join(estate, 'state', region, `${id}.tfstate`), 'utf8')) as {
       resources: unknown[];

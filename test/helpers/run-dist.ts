@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
 import { node24 } from './node24.js';
 import { scratchDir, startProcess } from './scratch.js';
 
@@ -26,6 +27,33 @@ export function runCli(
     killSignal: 'SIGKILL',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * `strata COMMAND --manifest layers.yml` in `estate`, with `--json-out` to a new file, and the result it wrote
+ * (undefined when it wrote none).
+ */
+export function runCliWithResult(
+  estate: string,
+  command: string,
+  extra: string[],
+  env: NodeJS.ProcessEnv,
+): ProcessResult & { json: RunResult | undefined } {
+  const resultFile = path.join(estate, `${command}-${Date.now()}.json`);
+  const result = runCli([command, '--manifest', 'layers.yml', '--json-out', resultFile, ...extra], {
+    cwd: estate,
+    env,
+  });
+  const json = existsSync(resultFile)
+    ? (JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult)
+    : undefined;
+  return { ...result, json };
+}
+
+/** The variables file Strata wrote for an instance in a work folder of `estate`. */
+export function instanceVariables(estate: string, id: string, workDir = '.strata'): Record<string, unknown> {
+  const file = path.join(estate, workDir, 'instances', id.replaceAll('/', '.'), 'variables.tfvars.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }
 
 export interface ActionResult extends ProcessResult {
