@@ -5,6 +5,7 @@ import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
 import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { EXAMPLE_FAILOVER_TARGETS } from '../helpers/example-estate.js';
 
 /**
  * Disaster recovery on the example estate with real OpenTofu and real per-region state stores: an S3-compatible
@@ -67,13 +68,7 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     const drill = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', 'drill.json']);
     expect(drill.status).toBe(0);
     const readiness = result('drill.json').failover!.readiness;
-    expect(readiness.map((entry) => entry.id).sort()).toEqual([
-      'dev/eu-west-1/dev/app',
-      'dev/eu-west-1/network',
-      'prod/eu-west-1/network',
-      'prod/eu-west-1/production/app',
-      'prod/eu-west-1/staging/app',
-    ]);
+    expect(readiness.map((entry) => entry.id).sort()).toEqual(EXAMPLE_FAILOVER_TARGETS);
     expect(readiness.every((entry) => entry.planSucceeded && entry.backendReachable)).toBe(true);
     expect(readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')).toMatchObject({
       changes: { add: 2 },
@@ -98,13 +93,7 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     expect(failover.status).toBe(0);
     const run = result('failover.json');
     expect(run.status).toBe('succeeded');
-    expect(run.instances.map((instance) => instance.id).sort()).toEqual([
-      'dev/eu-west-1/dev/app',
-      'dev/eu-west-1/network',
-      'prod/eu-west-1/network',
-      'prod/eu-west-1/production/app',
-      'prod/eu-west-1/staging/app',
-    ]);
+    expect(run.instances.map((instance) => instance.id).sort()).toEqual(EXAMPLE_FAILOVER_TARGETS);
     expect(await stores.connections('eu-west-2')).toBe(0);
     expect(stateOf('eu-west-1', 'prod/eu-west-1/staging/app')!.resources).toHaveLength(2);
     const variables = JSON.parse(

@@ -5,6 +5,7 @@ import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { EXAMPLE_FAILOVER_TARGETS } from '../helpers/example-estate.js';
 
 /**
  * Disaster recovery on the example estate, through the CLI: steady state, failover with the primary region
@@ -85,13 +86,7 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
       dryRun: true,
     });
     expect(report.failover!.estimatedRecoverySeconds).toBeGreaterThan(0);
-    expect(report.failover!.readiness.map((entry) => entry.id).sort()).toEqual([
-      'dev/eu-west-1/dev/app',
-      'dev/eu-west-1/network',
-      'prod/eu-west-1/network',
-      'prod/eu-west-1/production/app',
-      'prod/eu-west-1/staging/app',
-    ]);
+    expect(report.failover!.readiness.map((entry) => entry.id).sort()).toEqual(EXAMPLE_FAILOVER_TARGETS);
     expect(report.failover!.readiness.every((entry) => entry.planSucceeded && entry.backendReachable)).toBe(
       true,
     );
@@ -130,13 +125,7 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(failover.status).toBe(0);
     const run = result('failover.json');
     expect(run.status).toBe('succeeded');
-    expect(run.instances.map((instance) => instance.id).sort()).toEqual([
-      'dev/eu-west-1/dev/app',
-      'dev/eu-west-1/network',
-      'prod/eu-west-1/network',
-      'prod/eu-west-1/production/app',
-      'prod/eu-west-1/staging/app',
-    ]);
+    expect(run.instances.map((instance) => instance.id).sort()).toEqual(EXAMPLE_FAILOVER_TARGETS);
     expect(run.failover!.recoverySeconds).toBeGreaterThan(0);
     expect(run.failover!.notes).toEqual([
       'prod/sandbox runs only in eu-west-2: it has no DR target in eu-west-1 and is not failed over',

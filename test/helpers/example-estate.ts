@@ -1,0 +1,11 @@
+/**
+ * What a failover of examples/multi-region from eu-west-2 to eu-west-1 runs: every instance in eu-west-1 that
+ * steady state (backup_restore) has or a failover creates; sandbox runs only in eu-west-2, so it has no target.
+ */
+export const EXAMPLE_FAILOVER_TARGETS = [
+  'dev/eu-west-1/dev/app',
+  'dev/eu-west-1/network',
+  'prod/eu-west-1/network',
+  'prod/eu-west-1/production/app',
+  'prod/eu-west-1/staging/app',
+];
