@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(901);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4977);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 901:
+/***/ 4977:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21163,6 +21163,12 @@ function selectFromSettings(loaded, settings, context) {
     }
     return selectInstances(loaded.graph, filter);
 }
+/** With a per-pull-request environment, a command selects only that environment (the other filters still apply). */
+function selectionForEnvironment(selection, ephemeralEnvironment) {
+    return ephemeralEnvironment
+        ? { ...selection, filter: { ...selection.filter, environments: [ephemeralEnvironment] } }
+        : selection;
+}
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
@@ -21830,12 +21836,7 @@ async function executeRun(settings, adapters) {
         ephemeralEnvironment: settings.ephemeralEnvironment,
     });
     const layerCode = createLayerCodeReader(loaded.directory);
-    const selection = settings.ephemeralEnvironment
-        ? {
-            ...settings.selection,
-            filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
-        }
-        : settings.selection;
+    const selection = selectionForEnvironment(settings.selection, settings.ephemeralEnvironment);
     const selected = selectFromSettings(loaded, selection, {
         manifestFile: settings.manifestFile,
         cwd: settings.cwd,
@@ -22564,6 +22565,108 @@ async function failoverCommand(mode, argv, output, process) {
     return exitCode(run, process);
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/matrix/compute-matrix.js
+
+/** GitHub runs at most 256 jobs from one matrix. */
+const MAX_JOBS_PER_MATRIX = 256;
+/**
+ * Groups the selected instances into ordered stages for GitHub jobs, so that every dependency points to an
+ * earlier stage or stays inside one job. Each wave is a stage; past `maxStages`, the remaining waves share the
+ * last stage, where instances joined by a dependency go into one job (the engine orders them there). A stage
+ * with more than 256 jobs packs neighbouring jobs (sorted by account, then id) together to stay within
+ * GitHub's limit.
+ */
+function computeMatrix(graph, dag, options) {
+    const waves = computeWaves(dag);
+    const stages = waves.length <= options.maxStages
+        ? waves
+        : [...waves.slice(0, options.maxStages - 1), waves.slice(options.maxStages - 1).flat()];
+    const limit = options.maxJobsPerStage ?? MAX_JOBS_PER_MATRIX;
+    return {
+        stage_count: stages.length,
+        stages: stages.map((stage) => ({
+            include: pack(connectedUnits(stage, dag), limit, graph).map((ids) => jobOf(ids, graph, options.roleToAssume)),
+        })),
+    };
+}
+/** Instances of a stage joined by dependencies inside it must run in one job: union-find over those edges. */
+function connectedUnits(stage, dag) {
+    const parent = new Map(stage.map((id) => [id, id]));
+    const find = (id) => {
+        let root = id;
+        while (parent.get(root) !== root)
+            root = parent.get(root);
+        parent.set(id, root);
+        return root;
+    };
+    for (const id of stage) {
+        for (const dependency of dag.dependsOn.get(id) ?? []) {
+            if (parent.has(dependency))
+                parent.set(find(id), find(dependency));
+        }
+    }
+    const units = new Map();
+    for (const id of stage) {
+        const root = find(id);
+        const unit = units.get(root);
+        if (unit)
+            unit.push(id);
+        else
+            units.set(root, [id]);
+    }
+    return [...units.values()];
+}
+function pack(units, limit, graph) {
+    if (units.length <= limit)
+        return units;
+    const accountOf = (unit) => graph.byId.get(unit[0]).account ?? '';
+    const sorted = [...units].sort((a, b) => accountOf(a).localeCompare(accountOf(b)) || a[0].localeCompare(b[0]));
+    const size = Math.ceil(sorted.length / limit);
+    const jobs = [];
+    for (let index = 0; index < sorted.length; index += size)
+        jobs.push(sorted.slice(index, index + size).flat());
+    return jobs;
+}
+function jobOf(ids, graph, roleToAssume) {
+    const instances = ids.map((id) => graph.byId.get(id));
+    const shared = (pick) => {
+        const values = new Set(instances.map((instance) => pick(instance) ?? ''));
+        return values.size === 1 ? [...values][0] : '';
+    };
+    const account = shared((instance) => instance.account);
+    return {
+        job: ids.length === 1 ? ids[0] : `${ids[0]} +${ids.length - 1}`,
+        instances: ids.join(','),
+        account,
+        account_id: shared((instance) => instance.accountId),
+        region: shared((instance) => instance.region),
+        environment: shared((instance) => instance.environment),
+        layer: shared((instance) => instance.layer),
+        role_to_assume: account === '' ? '' : (roleToAssume(account) ?? ''),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/show-graph.js
+
+
+
+
+function showGraph(settings) {
+    const loaded = loadManifest(settings.manifestFile, settings.cwd, {
+        ephemeralEnvironment: settings.ephemeralEnvironment,
+    });
+    const dag = selectFromSettings(loaded, selectionForEnvironment(settings.selection, settings.ephemeralEnvironment), { manifestFile: settings.manifestFile, cwd: settings.cwd });
+    const waves = computeWaves(dag);
+    if (settings.maxStages === undefined)
+        return { loaded, dag, waves };
+    const roles = new Map(loaded.manifest.accounts.map((account) => [account.name, account.roleToAssume]));
+    const matrix = computeMatrix(loaded.graph, dag, {
+        maxStages: settings.maxStages,
+        roleToAssume: (account) => roles.get(account) ?? null,
+    });
+    return { loaded, dag, waves, matrix };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-json.js
 
 /** The machine-readable graph: the selected instances, the edges between them, and the waves. */
@@ -22704,8 +22807,6 @@ function renderGraphText(graph, dag, waves, manifestFile) {
 
 
 
-
-
 const GRAPH_HELP = `Usage: strata graph [options]
 
 Reads the manifest, expands it into layer instances and prints them in dependency order. Runs no Terraform.
@@ -22738,9 +22839,11 @@ function graphCommand(argv, output, cwd) {
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
     }
-    const loaded = loadManifest(values.manifest, cwd);
-    const dag = selectFromSettings(loaded, selectionFromFlags(values), { manifestFile: values.manifest, cwd });
-    const waves = computeWaves(dag);
+    const { loaded, dag, waves } = showGraph({
+        manifestFile: values.manifest,
+        cwd,
+        selection: selectionFromFlags(values),
+    });
     if (format === 'json')
         writeGraphJson(loaded.graph, dag, waves, (chunk) => output.out(chunk));
     else if (format === 'mermaid')

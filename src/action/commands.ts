@@ -6,16 +6,15 @@ import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js'
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
 import { executeFailover } from '../app/failover.js';
+import { showGraph } from '../app/show-graph.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
-import { selectFromSettings, type SelectionSettings } from '../app/select.js';
-import { computeMatrix } from '../core/matrix/compute-matrix.js';
+import type { SelectionSettings } from '../app/select.js';
 import { mergeResults } from '../core/merge-results.js';
 import { commentMarker, renderComment } from '../core/render/comment.js';
 import { graphToJson } from '../core/render/graph-json.js';
 import { renderSummary } from '../core/render/summary.js';
 import type { RunResult } from '../core/run-result.js';
 import type { Dag } from '../core/schedule/dag.js';
-import { computeWaves } from '../core/schedule/waves.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
 import { OUTPUTS } from './outputs.js';
@@ -62,19 +61,12 @@ async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
 
 /** `graph`: the selected instances, their waves, and the job matrix for fanning out. */
 export async function graphCommand(context: ActionContext): Promise<void> {
-  const manifestFile = manifestPathOf(context);
-  const loaded = loadManifest(manifestFile, context.cwd, {
+  const { loaded, dag, waves, matrix } = showGraph({
+    manifestFile: manifestPathOf(context),
+    cwd: context.cwd,
+    selection: await selectionOf(context),
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
-  });
-  const selection = await selectionOf(context);
-  if (context.inputs.ephemeralEnvironment)
-    selection.filter.environments = [context.inputs.ephemeralEnvironment];
-  const dag = selectFromSettings(loaded, selection, { manifestFile, cwd: context.cwd });
-  const waves = computeWaves(dag);
-  const roles = new Map(loaded.manifest.accounts.map((account) => [account.name, account.roleToAssume]));
-  const matrix = computeMatrix(loaded.graph, dag, {
     maxStages: context.inputs.maxStages,
-    roleToAssume: (account) => roles.get(account) ?? null,
   });
   core.setOutput(OUTPUTS.graph, JSON.stringify(graphToJson(loaded.graph, dag, waves)));
   core.setOutput(OUTPUTS.matrix, JSON.stringify(matrix));

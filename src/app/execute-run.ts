@@ -17,7 +17,7 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
 import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
-import { selectFromSettings, type SelectionSettings } from './select.js';
+import { selectFromSettings, selectionForEnvironment, type SelectionSettings } from './select.js';
 import { setUpTerraform } from './terraform-binary.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
@@ -86,12 +86,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     ephemeralEnvironment: settings.ephemeralEnvironment,
   });
   const layerCode = createLayerCodeReader(loaded.directory);
-  const selection: SelectionSettings = settings.ephemeralEnvironment
-    ? {
-        ...settings.selection,
-        filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
-      }
-    : settings.selection;
+  const selection = selectionForEnvironment(settings.selection, settings.ephemeralEnvironment);
   const selected = selectFromSettings(loaded, selection, {
     manifestFile: settings.manifestFile,
     cwd: settings.cwd,
