@@ -2,24 +2,24 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import type { GitHubApi } from '../adapters/github-api.js';
-import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
+import type { LoadedManifest } from '../adapters/load-manifest.js';
+import type { Dag } from '../core/schedule/dag.js';
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
 import { executeFailover } from '../app/failover.js';
+import { mergeReport } from '../app/merge-report.js';
+import { writeReportFiles } from '../app/result-files.js';
 import { showGraph } from '../app/show-graph.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
 import type { SelectionSettings } from '../app/select.js';
-import { mergeResults } from '../core/merge-results.js';
 import { commentMarker, renderComment } from '../core/render/comment.js';
 import { graphToJson } from '../core/render/graph-json.js';
 import { renderSummary } from '../core/render/summary.js';
 import type { RunResult } from '../core/run-result.js';
-import type { Dag } from '../core/schedule/dag.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
 import { OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
-import { readReportFiles, writeReportFiles } from './result-files.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -139,18 +139,12 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
 export async function reportCommand(context: ActionContext): Promise<void> {
   const manifestFile = manifestPathOf(context);
   const directory = path.resolve(context.cwd, context.inputs.workingDirectory, context.inputs.resultsDir!);
-  const { results, plans } = await readReportFiles(directory);
-  const run = mergeResults(results);
-  const loaded = loadManifest(manifestFile, context.cwd, {
+  const { run, loaded, dag, plans } = await mergeReport({
+    manifestFile,
+    cwd: context.cwd,
+    resultsDirectory: directory,
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
   });
-  const ids = new Set(run.instances.map((instance) => instance.id));
-  const dag: Dag = {
-    ids: loaded.graph.instances.filter((instance) => ids.has(instance.id)).map((instance) => instance.id),
-    dependsOn: new Map(
-      loaded.graph.instances.map((instance) => [instance.id, instance.dependsOn.filter((id) => ids.has(id))]),
-    ),
-  };
   await publish(context, { run, loaded, dag, plans, manifestFile }, (text) => text);
   failUnlessSucceeded(run);
 }
