@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(901);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(979);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 901:
+/***/ 979:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16271,320 +16271,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
-/**
- * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
- * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
- * inside any of them is never taken for a block.
- */
-/** The variables a layer declares, by name, from its `.tf` (and `.tf.json`) files. */
-function declaredVariables(files) {
-    const variables = new Map();
-    for (const block of files.flatMap(topLevelBlocks)) {
-        const [name, ...more] = block.labels;
-        if (block.type !== 'variable' || name === undefined || more.length > 0)
-            continue;
-        const sensitive = block.attributes.get('sensitive');
-        variables.set(name, { sensitive: sensitive === true || sensitive === 'true' });
-    }
-    return variables;
-}
-/** The outputs a layer declares: when its state has none of them, it has never been applied. */
-function declaredOutputs(files) {
-    const outputs = new Set();
-    for (const block of files.flatMap(topLevelBlocks)) {
-        const [name, ...more] = block.labels;
-        if (block.type === 'output' && name !== undefined && more.length === 0)
-            outputs.add(name);
-    }
-    return outputs;
-}
-/**
- * The local `source` paths (`./x`, `../x`) of a layer's top-level `module` blocks, each once, in file order:
- * a change under one of them changes the layer. Registry and git sources are left out.
- */
-function moduleSources(files) {
-    const sources = new Set();
-    for (const block of files.flatMap(topLevelBlocks)) {
-        const source = block.attributes.get('source');
-        if (block.type !== 'module' || typeof source !== 'string')
-            continue;
-        if (source.startsWith('./') || source.startsWith('../'))
-            sources.add(source);
-    }
-    return [...sources];
-}
-function topLevelBlocks(file) {
-    return file.name.endsWith('.json') ? jsonBlocks(file.text) : hclBlocks(file.text);
-}
-function hclBlocks(text) {
-    const blocks = [];
-    let depth = 0;
-    let header = [];
-    let line = [];
-    let current;
-    const endLine = () => {
-        const [name, equals, value, ...more] = line;
-        if (current && name?.kind === 'ident' && equals?.kind === 'equals' && value && more.length === 0) {
-            const literal = literalOf(value);
-            if (literal !== undefined)
-                current.attributes.set(name.text, literal);
-        }
-        line = [];
-    };
-    for (const token of tokenize(text)) {
-        if (depth === 0) {
-            if (token.kind === 'open' && token.text === '{') {
-                const [type, ...labels] = header;
-                const isBlock = type?.kind === 'ident' && labels.every((t) => t.kind === 'ident' || isPlainString(t));
-                current = isBlock
-                    ? { type: type.text, labels: labels.map((t) => t.text), attributes: new Map() }
-                    : undefined;
-                if (current)
-                    blocks.push(current);
-                header = [];
-                line = [];
-            }
-            else if (token.kind === 'newline')
-                header = [];
-            else
-                header.push(token);
-        }
-        else if (depth === 1) {
-            if (token.kind === 'newline')
-                endLine();
-            else if (token.kind === 'close')
-                endLine();
-            else
-                line.push(token);
-        }
-        if (token.kind === 'open')
-            depth++;
-        else if (token.kind === 'close')
-            depth = Math.max(0, depth - 1);
-    }
-    return blocks;
-}
-function literalOf(token) {
-    if (isPlainString(token))
-        return token.text;
-    if (token.kind === 'ident' && (token.text === 'true' || token.text === 'false'))
-        return token.text === 'true';
-    return undefined;
-}
-function isPlainString(token) {
-    return token.kind === 'string' && !token.isTemplate;
-}
-/** Terraform's JSON syntax: `{"variable": {"name": {...}}}`, or a list of such objects under the block type. */
-function jsonBlocks(text) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return []; // Terraform itself will report the broken file.
-    }
-    const blocks = [];
-    if (!variables_isRecord(document))
-        return blocks;
-    for (const type of ['variable', 'module']) {
-        const groups = document[type];
-        for (const group of Array.isArray(groups) ? groups : [groups]) {
-            if (!variables_isRecord(group))
-                continue;
-            for (const [label, body] of Object.entries(group)) {
-                const attributes = new Map();
-                for (const [key, value] of Object.entries(variables_isRecord(body) ? body : {})) {
-                    // A JSON string is a template: one with `${` is not a literal.
-                    if (typeof value === 'boolean' || (typeof value === 'string' && !value.includes('${'))) {
-                        attributes.set(key, value);
-                    }
-                }
-                blocks.push({ type, labels: [label], attributes });
-            }
-        }
-    }
-    return blocks;
-}
-function variables_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text.charAt(i);
-        const next = text.charAt(i + 1);
-        if (c === '\n') {
-            tokens.push({ kind: 'newline', text: c });
-            i++;
-        }
-        else if (c === ' ' || c === '\t' || c === '\r')
-            i++;
-        else if (c === '#' || (c === '/' && next === '/'))
-            i = lineEnd(text, i);
-        else if (c === '/' && next === '*') {
-            const close = text.indexOf('*/', i + 2);
-            i = close < 0 ? text.length : close + 2;
-        }
-        else if (c === '"') {
-            const string = readString(text, i);
-            tokens.push({ kind: 'string', text: string.value, isTemplate: string.isTemplate });
-            i = string.end;
-        }
-        else if (c === '<' && next === '<' && /^<<-?[A-Za-z_][\w-]*\r?\n/.test(text.slice(i, i + 200))) {
-            tokens.push({ kind: 'string', text: '', isTemplate: true });
-            i = heredocEnd(text, i);
-        }
-        else if ('{[('.includes(c)) {
-            tokens.push({ kind: 'open', text: c });
-            i++;
-        }
-        else if ('}])'.includes(c)) {
-            tokens.push({ kind: 'close', text: c });
-            i++;
-        }
-        else if (c === '=' && next !== '=' && next !== '>') {
-            tokens.push({ kind: 'equals', text: c });
-            i++;
-        }
-        else if (/[A-Za-z_]/.test(c)) {
-            const match = /[A-Za-z_][\w-]*/y;
-            match.lastIndex = i;
-            const word = match.exec(text)[0];
-            tokens.push({ kind: 'ident', text: word });
-            i += word.length;
-        }
-        else {
-            // Operators (`==`, `<=`, `=>`…) and numbers: one token, so `a == b` is never read as `a = …`.
-            const operator = /[=!<>]=|=>|&&|\|\|/y;
-            operator.lastIndex = i;
-            const length = operator.exec(text)?.[0].length ?? 1;
-            tokens.push({ kind: 'other', text: text.slice(i, i + length) });
-            i += length;
-        }
-    }
-    return tokens;
-}
-function lineEnd(text, from) {
-    const newline = text.indexOf('\n', from);
-    return newline < 0 ? text.length : newline;
-}
-/** A quoted string from its opening quote; a template sequence is stepped over whole, strings in it included. */
-function readString(text, start) {
-    let value = '';
-    let isTemplate = false;
-    let i = start + 1;
-    while (i < text.length) {
-        const c = text.charAt(i);
-        if (c === '"')
-            return { value, isTemplate, end: i + 1 };
-        if (c === '\n')
-            break; // Unterminated: HCL strings are one line. Stop here rather than eat the file.
-        if (c === '\\') {
-            const escaped = text.charAt(i + 1);
-            value += ESCAPES[escaped] ?? escaped;
-            i += 2;
-        }
-        else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-            value += `${c}{`; // `$${` and `%%{` are literal.
-            i += 3;
-        }
-        else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-            isTemplate = true;
-            i = templateEnd(text, i + 2);
-        }
-        else {
-            value += c;
-            i++;
-        }
-    }
-    return { value, isTemplate, end: i };
-}
-/** The index after the `}` closing a `${` or `%{` whose body starts at `from`. */
-function templateEnd(text, from) {
-    let depth = 1;
-    let i = from;
-    while (i < text.length) {
-        const c = text.charAt(i);
-        if (c === '"') {
-            i = readString(text, i).end;
-            continue;
-        }
-        if (c === '{')
-            depth++;
-        else if (c === '}' && --depth === 0)
-            return i + 1;
-        i++;
-    }
-    return i;
-}
-/** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
-function heredocEnd(text, start) {
-    const opener = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200));
-    const [whole, marker] = opener;
-    let i = start + whole.length;
-    while (i < text.length) {
-        const end = lineEnd(text, i);
-        if (text.slice(i, end).trim() === marker)
-            return end;
-        i = end + 1;
-    }
-    return text.length;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/adapters/layer-code.js
-
-
-
-function readSources(directory) {
-    let names;
-    try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)(directory);
-    }
-    catch {
-        return [];
-    }
-    return names
-        .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
-        .sort()
-        .map((name) => ({ name, text: (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.join(directory, name), 'utf8') }));
-}
-/** Reads layer code once per directory; layers share code across all their instances. */
-function createLayerCodeReader(manifestDirectory) {
-    const cache = new Map();
-    const relative = (absolute) => external_node_path_namespaceObject.relative(manifestDirectory, absolute).split(external_node_path_namespaceObject.sep).join('/') || '.';
-    return {
-        read(layerPath) {
-            const cached = cache.get(layerPath);
-            if (cached)
-                return cached;
-            const layerDirectory = external_node_path_namespaceObject.resolve(manifestDirectory, layerPath);
-            const files = readSources(layerDirectory);
-            const variables = declaredVariables(files);
-            const watched = new Set([relative(layerDirectory)]);
-            const pending = moduleSources(files).map((source) => external_node_path_namespaceObject.resolve(layerDirectory, source));
-            while (pending.length > 0) {
-                const directory = pending.pop();
-                const name = relative(directory);
-                if (watched.has(name))
-                    continue;
-                watched.add(name);
-                pending.push(...moduleSources(readSources(directory)).map((source) => external_node_path_namespaceObject.resolve(directory, source)));
-            }
-            const code = {
-                variables: new Set(variables.keys()),
-                sensitiveVariables: new Set([...variables].filter(([, variable]) => variable.sensitive).map(([name]) => name)),
-                outputs: declaredOutputs(files),
-                watchedPaths: [...watched].sort(),
-            };
-            cache.set(layerPath, code);
-            return code;
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/cells.js
 const COORDINATES = ['account', 'region', 'environment'];
 const SCOPE_COORDINATES = {
@@ -20742,6 +20428,320 @@ function runStatus(statuses) {
     return 'succeeded';
 }
 
+;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
+/**
+ * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
+ * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
+ * inside any of them is never taken for a block.
+ */
+/** The variables a layer declares, by name, from its `.tf` (and `.tf.json`) files. */
+function declaredVariables(files) {
+    const variables = new Map();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const [name, ...more] = block.labels;
+        if (block.type !== 'variable' || name === undefined || more.length > 0)
+            continue;
+        const sensitive = block.attributes.get('sensitive');
+        variables.set(name, { sensitive: sensitive === true || sensitive === 'true' });
+    }
+    return variables;
+}
+/** The outputs a layer declares: when its state has none of them, it has never been applied. */
+function declaredOutputs(files) {
+    const outputs = new Set();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const [name, ...more] = block.labels;
+        if (block.type === 'output' && name !== undefined && more.length === 0)
+            outputs.add(name);
+    }
+    return outputs;
+}
+/**
+ * The local `source` paths (`./x`, `../x`) of a layer's top-level `module` blocks, each once, in file order:
+ * a change under one of them changes the layer. Registry and git sources are left out.
+ */
+function moduleSources(files) {
+    const sources = new Set();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const source = block.attributes.get('source');
+        if (block.type !== 'module' || typeof source !== 'string')
+            continue;
+        if (source.startsWith('./') || source.startsWith('../'))
+            sources.add(source);
+    }
+    return [...sources];
+}
+function topLevelBlocks(file) {
+    return file.name.endsWith('.json') ? jsonBlocks(file.text) : hclBlocks(file.text);
+}
+function hclBlocks(text) {
+    const blocks = [];
+    let depth = 0;
+    let header = [];
+    let line = [];
+    let current;
+    const endLine = () => {
+        const [name, equals, value, ...more] = line;
+        if (current && name?.kind === 'ident' && equals?.kind === 'equals' && value && more.length === 0) {
+            const literal = literalOf(value);
+            if (literal !== undefined)
+                current.attributes.set(name.text, literal);
+        }
+        line = [];
+    };
+    for (const token of tokenize(text)) {
+        if (depth === 0) {
+            if (token.kind === 'open' && token.text === '{') {
+                const [type, ...labels] = header;
+                const isBlock = type?.kind === 'ident' && labels.every((t) => t.kind === 'ident' || isPlainString(t));
+                current = isBlock
+                    ? { type: type.text, labels: labels.map((t) => t.text), attributes: new Map() }
+                    : undefined;
+                if (current)
+                    blocks.push(current);
+                header = [];
+                line = [];
+            }
+            else if (token.kind === 'newline')
+                header = [];
+            else
+                header.push(token);
+        }
+        else if (depth === 1) {
+            if (token.kind === 'newline')
+                endLine();
+            else if (token.kind === 'close')
+                endLine();
+            else
+                line.push(token);
+        }
+        if (token.kind === 'open')
+            depth++;
+        else if (token.kind === 'close')
+            depth = Math.max(0, depth - 1);
+    }
+    return blocks;
+}
+function literalOf(token) {
+    if (isPlainString(token))
+        return token.text;
+    if (token.kind === 'ident' && (token.text === 'true' || token.text === 'false'))
+        return token.text === 'true';
+    return undefined;
+}
+function isPlainString(token) {
+    return token.kind === 'string' && !token.isTemplate;
+}
+/** Terraform's JSON syntax: `{"variable": {"name": {...}}}`, or a list of such objects under the block type. */
+function jsonBlocks(text) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return []; // Terraform itself will report the broken file.
+    }
+    const blocks = [];
+    if (!variables_isRecord(document))
+        return blocks;
+    for (const type of ['variable', 'module']) {
+        const groups = document[type];
+        for (const group of Array.isArray(groups) ? groups : [groups]) {
+            if (!variables_isRecord(group))
+                continue;
+            for (const [label, body] of Object.entries(group)) {
+                const attributes = new Map();
+                for (const [key, value] of Object.entries(variables_isRecord(body) ? body : {})) {
+                    // A JSON string is a template: one with `${` is not a literal.
+                    if (typeof value === 'boolean' || (typeof value === 'string' && !value.includes('${'))) {
+                        attributes.set(key, value);
+                    }
+                }
+                blocks.push({ type, labels: [label], attributes });
+            }
+        }
+    }
+    return blocks;
+}
+function variables_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        const next = text.charAt(i + 1);
+        if (c === '\n') {
+            tokens.push({ kind: 'newline', text: c });
+            i++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r')
+            i++;
+        else if (c === '#' || (c === '/' && next === '/'))
+            i = lineEnd(text, i);
+        else if (c === '/' && next === '*') {
+            const close = text.indexOf('*/', i + 2);
+            i = close < 0 ? text.length : close + 2;
+        }
+        else if (c === '"') {
+            const string = readString(text, i);
+            tokens.push({ kind: 'string', text: string.value, isTemplate: string.isTemplate });
+            i = string.end;
+        }
+        else if (c === '<' && next === '<' && /^<<-?[A-Za-z_][\w-]*\r?\n/.test(text.slice(i, i + 200))) {
+            tokens.push({ kind: 'string', text: '', isTemplate: true });
+            i = heredocEnd(text, i);
+        }
+        else if ('{[('.includes(c)) {
+            tokens.push({ kind: 'open', text: c });
+            i++;
+        }
+        else if ('}])'.includes(c)) {
+            tokens.push({ kind: 'close', text: c });
+            i++;
+        }
+        else if (c === '=' && next !== '=' && next !== '>') {
+            tokens.push({ kind: 'equals', text: c });
+            i++;
+        }
+        else if (/[A-Za-z_]/.test(c)) {
+            const match = /[A-Za-z_][\w-]*/y;
+            match.lastIndex = i;
+            const word = match.exec(text)[0];
+            tokens.push({ kind: 'ident', text: word });
+            i += word.length;
+        }
+        else {
+            // Operators (`==`, `<=`, `=>`…) and numbers: one token, so `a == b` is never read as `a = …`.
+            const operator = /[=!<>]=|=>|&&|\|\|/y;
+            operator.lastIndex = i;
+            const length = operator.exec(text)?.[0].length ?? 1;
+            tokens.push({ kind: 'other', text: text.slice(i, i + length) });
+            i += length;
+        }
+    }
+    return tokens;
+}
+function lineEnd(text, from) {
+    const newline = text.indexOf('\n', from);
+    return newline < 0 ? text.length : newline;
+}
+/** A quoted string from its opening quote; a template sequence is stepped over whole, strings in it included. */
+function readString(text, start) {
+    let value = '';
+    let isTemplate = false;
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === '"')
+            return { value, isTemplate, end: i + 1 };
+        if (c === '\n')
+            break; // Unterminated: HCL strings are one line. Stop here rather than eat the file.
+        if (c === '\\') {
+            const escaped = text.charAt(i + 1);
+            value += ESCAPES[escaped] ?? escaped;
+            i += 2;
+        }
+        else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
+            value += `${c}{`; // `$${` and `%%{` are literal.
+            i += 3;
+        }
+        else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+            isTemplate = true;
+            i = templateEnd(text, i + 2);
+        }
+        else {
+            value += c;
+            i++;
+        }
+    }
+    return { value, isTemplate, end: i };
+}
+/** The index after the `}` closing a `${` or `%{` whose body starts at `from`. */
+function templateEnd(text, from) {
+    let depth = 1;
+    let i = from;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === '"') {
+            i = readString(text, i).end;
+            continue;
+        }
+        if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i + 1;
+        i++;
+    }
+    return i;
+}
+/** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
+function heredocEnd(text, start) {
+    const opener = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200));
+    const [whole, marker] = opener;
+    let i = start + whole.length;
+    while (i < text.length) {
+        const end = lineEnd(text, i);
+        if (text.slice(i, end).trim() === marker)
+            return end;
+        i = end + 1;
+    }
+    return text.length;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/adapters/layer-code.js
+
+
+
+function readSources(directory) {
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(directory);
+    }
+    catch {
+        return [];
+    }
+    return names
+        .filter((name) => name.endsWith('.tf') || name.endsWith('.tf.json'))
+        .sort()
+        .map((name) => ({ name, text: (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.join(directory, name), 'utf8') }));
+}
+/** Reads layer code once per directory; layers share code across all their instances. */
+function createLayerCodeReader(manifestDirectory) {
+    const cache = new Map();
+    const relative = (absolute) => external_node_path_namespaceObject.relative(manifestDirectory, absolute).split(external_node_path_namespaceObject.sep).join('/') || '.';
+    return {
+        read(layerPath) {
+            const cached = cache.get(layerPath);
+            if (cached)
+                return cached;
+            const layerDirectory = external_node_path_namespaceObject.resolve(manifestDirectory, layerPath);
+            const files = readSources(layerDirectory);
+            const variables = declaredVariables(files);
+            const watched = new Set([relative(layerDirectory)]);
+            const pending = moduleSources(files).map((source) => external_node_path_namespaceObject.resolve(layerDirectory, source));
+            while (pending.length > 0) {
+                const directory = pending.pop();
+                const name = relative(directory);
+                if (watched.has(name))
+                    continue;
+                watched.add(name);
+                pending.push(...moduleSources(readSources(directory)).map((source) => external_node_path_namespaceObject.resolve(directory, source)));
+            }
+            const code = {
+                variables: new Set(variables.keys()),
+                sensitiveVariables: new Set([...variables].filter(([, variable]) => variable.sensitive).map(([name]) => name)),
+                outputs: declaredOutputs(files),
+                watchedPaths: [...watched].sort(),
+            };
+            cache.set(layerPath, code);
+            return code;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/terraform/redact.js
 /**
  * Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints, and a
@@ -20967,201 +20967,6 @@ function maskCopies(value, secrets, redactor, isData = false) {
         }
     }
     return value;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/resume.js
-
-
-const SHOWN = 5;
-/**
- * Resumes a run from its result: runs again only the instances that did not succeed (failed, skipped,
- * cancelled, pending, or `running`, which a killed run leaves behind) and, transitively, every instance of
- * `current` that depends on one of them, since their inputs may change; keeps the other successes.
- *
- * An instance of `current` that the previous result does not name never succeeded there, so it runs too.
- * Refused with a UsageError: a previous result of another command, or one naming instances that are not in
- * `current` (the manifest or the selection changed since, and its results no longer describe this run).
- */
-function planResume(previous, current, command) {
-    if (previous.command !== command) {
-        throw new UsageError(`Cannot resume a '${previous.command}' run with '${command}': resume it with '${previous.command}', or start a new '${command}' run without resuming`);
-    }
-    const selected = new Set(current.ids);
-    const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
-    if (unknown.length > 0) {
-        const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
-        throw new UsageError(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
-    }
-    // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
-    const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
-    const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
-    const dependents = dependentsOf(current);
-    const queue = [...rerun];
-    for (let index = 0; index < queue.length; index++) {
-        for (const dependent of dependents.get(queue[index]) ?? []) {
-            if (rerun.has(dependent))
-                continue;
-            rerun.add(dependent);
-            queue.push(dependent);
-        }
-    }
-    const kept = [...previousById.values()].filter((instance) => !rerun.has(instance.id));
-    return { rerun, kept };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
-
-
-
-
-const RECORD_ID = 'strata/failover-record';
-function recordBackend(manifest, region) {
-    const role = manifest.regions.find((candidate) => candidate.name === region).role;
-    const instance = {
-        id: RECORD_ID,
-        layer: 'strata-failover-record',
-        scope: 'global',
-        account: null,
-        accountId: null,
-        region: null,
-        environment: null,
-    };
-    return renderInstanceBackend(manifest.backend, tokenValues(instance, region, role));
-}
-/**
- * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
- * so that a relative `local` backend path resolves to the same folder it does for the layers.
- */
-function recordDirectory(manifestDirectory, manifest, region) {
-    const depth = manifest.layers[0].path.split('/').length;
-    const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
-    return external_node_path_namespaceObject.join(manifestDirectory, ...levels.slice(0, depth));
-}
-/** Where the record's `command` runs in `region`, and the log it writes. */
-function recordCall(context, region, command) {
-    return {
-        cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
-        dataDirectory: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-        logFile: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, `${command}.log`),
-        instanceId: RECORD_ID,
-    };
-}
-async function prepare(context, region, record) {
-    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
-    const body = record
-        ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
-        : '';
-    await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
-    const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
-    if (init.exitCode !== 0)
-        throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
-}
-/** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
-async function readFailoverRecord(context, region) {
-    try {
-        await prepare(context, region, null);
-        const output = await context.terraform.output(recordCall(context, region, 'output'));
-        if (output.exitCode !== 0) {
-            throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
-        }
-        const value = outputValues(parseOutputsJson(output.stdout)).failover;
-        return value ?? null;
-    }
-    finally {
-        await removeConfiguration(context, region);
-    }
-}
-/** Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan. */
-async function writeFailoverRecord(context, region, record) {
-    try {
-        await prepare(context, region, record);
-        const logs = external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region);
-        const planFile = external_node_path_namespaceObject.join(logs, 'record.tfplan');
-        const varFile = external_node_path_namespaceObject.join(logs, 'empty.tfvars.json');
-        await (0,promises_namespaceObject.writeFile)(varFile, '{}\n');
-        const lockTimeout = context.manifest.terraform.lockTimeout;
-        const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
-            planFile,
-            varFile,
-            lockTimeout,
-            destroy: record === null,
-        });
-        if (plan.meaning === 'error') {
-            throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
-        }
-        if (plan.meaning === 'changes') {
-            const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
-                planFile,
-                lockTimeout,
-            });
-            if (apply.exitCode !== 0) {
-                throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
-            }
-        }
-    }
-    finally {
-        await removeConfiguration(context, region);
-    }
-}
-/** The record's configuration is generated for every use; none of it stays beside the layers' code. */
-async function removeConfiguration(context, region) {
-    await (0,promises_namespaceObject.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
-        recursive: true,
-        force: true,
-    });
-    const top = external_node_path_namespaceObject.join(context.manifestDirectory, '.strata-failover');
-    for (const directory of [external_node_path_namespaceObject.join(top, region), top]) {
-        await (0,promises_namespaceObject.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/changed-files.js
-
-/**
- * Changed files (relative to `cwd`, as `git diff --name-only` or the pull request API lists them from the
- * repository root) made relative to the manifest's directory, with each layer's watched directories: its own
- * code and the local modules it uses.
- */
-function changedFilesFilter(files, context) {
-    const absolute = files.map((file) => external_node_path_namespaceObject.resolve(context.cwd, file));
-    const toManifestRelative = (file) => external_node_path_namespaceObject.relative(context.directory, file).split(external_node_path_namespaceObject.sep).join('/');
-    const watchedPaths = new Map();
-    for (const instance of context.graph.instances) {
-        if (!watchedPaths.has(instance.layer)) {
-            watchedPaths.set(instance.layer, context.layerCode.read(instance.path).watchedPaths);
-        }
-    }
-    return {
-        files: absolute.map(toManifestRelative),
-        watchedPaths,
-        manifestChanged: absolute.includes(external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile)),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/select.js
-
-
-
-
-
-/** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
-function selectFromSettings(loaded, settings, context) {
-    // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
-    const filter = {
-        ...settings.filter,
-        within: steadyStateIds(loaded.graph, loaded.manifest),
-    };
-    if (settings.changedFiles) {
-        filter.changes = changedFilesFilter(settings.changedFiles, {
-            graph: loaded.graph,
-            directory: loaded.directory,
-            manifestFile: external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile),
-            layerCode: context.layerCode ?? createLayerCodeReader(loaded.directory),
-            cwd: context.cwd,
-        });
-    }
-    return selectInstances(loaded.graph, filter);
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -21798,8 +21603,246 @@ async function setUpTerraform(options) {
     return { terraform, env, workDirectory };
 }
 
-;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
+;// CONCATENATED MODULE: ./build/tsc/app/engine-setup.js
 
+
+
+
+/**
+ * The one place that turns settings into engine options: set up Terraform (work directory, plugin cache,
+ * binary, version check), then take parallelism and timeouts from the settings or the manifest.
+ */
+async function setUpEngine(settings, loaded, adapters, layerCode = createLayerCodeReader(loaded.directory)) {
+    const setup = await setUpTerraform({
+        cwd: settings.cwd,
+        workDirectory: settings.workDirectory,
+        env: settings.env,
+        flag: settings.terraformBinary,
+        manifestBinary: loaded.manifest.terraform.binary,
+        manifestDirectory: loaded.directory,
+        runner: adapters.runner,
+    });
+    return {
+        ...setup,
+        base: {
+            manifestDirectory: loaded.directory,
+            workDirectory: setup.workDirectory,
+            terraform: setup.terraform,
+            layerCode,
+            redactor: adapters.redactor ?? createRedactor(),
+            reporter: adapters.reporter,
+            parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
+            failFast: settings.failFast,
+            signal: adapters.signal,
+            graceMs: settings.graceMs,
+            commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+            planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/resume.js
+
+
+const SHOWN = 5;
+/**
+ * Resumes a run from its result: runs again only the instances that did not succeed (failed, skipped,
+ * cancelled, pending, or `running`, which a killed run leaves behind) and, transitively, every instance of
+ * `current` that depends on one of them, since their inputs may change; keeps the other successes.
+ *
+ * An instance of `current` that the previous result does not name never succeeded there, so it runs too.
+ * Refused with a UsageError: a previous result of another command, or one naming instances that are not in
+ * `current` (the manifest or the selection changed since, and its results no longer describe this run).
+ */
+function planResume(previous, current, command) {
+    if (previous.command !== command) {
+        throw new UsageError(`Cannot resume a '${previous.command}' run with '${command}': resume it with '${previous.command}', or start a new '${command}' run without resuming`);
+    }
+    const selected = new Set(current.ids);
+    const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
+    if (unknown.length > 0) {
+        const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
+        throw new UsageError(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
+    }
+    // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
+    const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
+    const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
+    const dependents = dependentsOf(current);
+    const queue = [...rerun];
+    for (let index = 0; index < queue.length; index++) {
+        for (const dependent of dependents.get(queue[index]) ?? []) {
+            if (rerun.has(dependent))
+                continue;
+            rerun.add(dependent);
+            queue.push(dependent);
+        }
+    }
+    const kept = [...previousById.values()].filter((instance) => !rerun.has(instance.id));
+    return { rerun, kept };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
+
+
+
+
+const RECORD_ID = 'strata/failover-record';
+function recordBackend(manifest, region) {
+    const role = manifest.regions.find((candidate) => candidate.name === region).role;
+    const instance = {
+        id: RECORD_ID,
+        layer: 'strata-failover-record',
+        scope: 'global',
+        account: null,
+        accountId: null,
+        region: null,
+        environment: null,
+    };
+    return renderInstanceBackend(manifest.backend, tokenValues(instance, region, role));
+}
+/**
+ * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
+ * so that a relative `local` backend path resolves to the same folder it does for the layers.
+ */
+function recordDirectory(manifestDirectory, manifest, region) {
+    const depth = manifest.layers[0].path.split('/').length;
+    const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
+    return external_node_path_namespaceObject.join(manifestDirectory, ...levels.slice(0, depth));
+}
+/** Where the record's `command` runs in `region`, and the log it writes. */
+function recordCall(context, region, command) {
+    return {
+        cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
+        dataDirectory: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+        logFile: external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region, `${command}.log`),
+        instanceId: RECORD_ID,
+    };
+}
+async function prepare(context, region, record) {
+    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
+    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+    const body = record
+        ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
+        : '';
+    await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
+    const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
+    if (init.exitCode !== 0)
+        throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+}
+/** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
+async function readFailoverRecord(context, region) {
+    try {
+        await prepare(context, region, null);
+        const output = await context.terraform.output(recordCall(context, region, 'output'));
+        if (output.exitCode !== 0) {
+            throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
+        }
+        const value = outputValues(parseOutputsJson(output.stdout)).failover;
+        return value ?? null;
+    }
+    finally {
+        await removeConfiguration(context, region);
+    }
+}
+/** Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan. */
+async function writeFailoverRecord(context, region, record) {
+    try {
+        await prepare(context, region, record);
+        const logs = external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region);
+        const planFile = external_node_path_namespaceObject.join(logs, 'record.tfplan');
+        const varFile = external_node_path_namespaceObject.join(logs, 'empty.tfvars.json');
+        await (0,promises_namespaceObject.writeFile)(varFile, '{}\n');
+        const lockTimeout = context.manifest.terraform.lockTimeout;
+        const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
+            planFile,
+            varFile,
+            lockTimeout,
+            destroy: record === null,
+        });
+        if (plan.meaning === 'error') {
+            throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
+        }
+        if (plan.meaning === 'changes') {
+            const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
+                planFile,
+                lockTimeout,
+            });
+            if (apply.exitCode !== 0) {
+                throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
+            }
+        }
+    }
+    finally {
+        await removeConfiguration(context, region);
+    }
+}
+/** The record's configuration is generated for every use; none of it stays beside the layers' code. */
+async function removeConfiguration(context, region) {
+    await (0,promises_namespaceObject.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
+        recursive: true,
+        force: true,
+    });
+    const top = external_node_path_namespaceObject.join(context.manifestDirectory, '.strata-failover');
+    for (const directory of [external_node_path_namespaceObject.join(top, region), top]) {
+        await (0,promises_namespaceObject.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/changed-files.js
+
+/**
+ * Changed files (relative to `cwd`, as `git diff --name-only` or the pull request API lists them from the
+ * repository root) made relative to the manifest's directory, with each layer's watched directories: its own
+ * code and the local modules it uses.
+ */
+function changedFilesFilter(files, context) {
+    const absolute = files.map((file) => external_node_path_namespaceObject.resolve(context.cwd, file));
+    const toManifestRelative = (file) => external_node_path_namespaceObject.relative(context.directory, file).split(external_node_path_namespaceObject.sep).join('/');
+    const watchedPaths = new Map();
+    for (const instance of context.graph.instances) {
+        if (!watchedPaths.has(instance.layer)) {
+            watchedPaths.set(instance.layer, context.layerCode.read(instance.path).watchedPaths);
+        }
+    }
+    return {
+        files: absolute.map(toManifestRelative),
+        watchedPaths,
+        manifestChanged: absolute.includes(external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile)),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/select.js
+
+
+
+
+
+/** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
+function selectFromSettings(loaded, settings, context) {
+    // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
+    const filter = {
+        ...settings.filter,
+        within: steadyStateIds(loaded.graph, loaded.manifest),
+    };
+    if (settings.changedFiles) {
+        filter.changes = changedFilesFilter(settings.changedFiles, {
+            graph: loaded.graph,
+            directory: loaded.directory,
+            manifestFile: external_node_path_namespaceObject.resolve(context.cwd, context.manifestFile),
+            layerCode: context.layerCode ?? createLayerCodeReader(loaded.directory),
+            cwd: context.cwd,
+        });
+    }
+    return selectInstances(loaded.graph, filter);
+}
+/** With a per-pull-request environment, a command selects only that environment (the other filters still apply). */
+function selectionForEnvironment(selection, ephemeralEnvironment) {
+    return ephemeralEnvironment
+        ? { ...selection, filter: { ...selection.filter, environments: [ephemeralEnvironment] } }
+        : selection;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/execute-run.js
 
 
 
@@ -21830,12 +21873,7 @@ async function executeRun(settings, adapters) {
         ephemeralEnvironment: settings.ephemeralEnvironment,
     });
     const layerCode = createLayerCodeReader(loaded.directory);
-    const selection = settings.ephemeralEnvironment
-        ? {
-            ...settings.selection,
-            filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
-        }
-        : settings.selection;
+    const selection = selectionForEnvironment(settings.selection, settings.ephemeralEnvironment);
     const selected = selectFromSettings(loaded, selection, {
         manifestFile: settings.manifestFile,
         cwd: settings.cwd,
@@ -21853,15 +21891,7 @@ async function executeRun(settings, adapters) {
             toRun = { ids: [], dependsOn: new Map() };
     }
     const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
-    const { terraform, env, workDirectory } = await setUpTerraform({
-        cwd: settings.cwd,
-        workDirectory: settings.workDirectory,
-        env: settings.env,
-        flag: settings.terraformBinary,
-        manifestBinary: loaded.manifest.terraform.binary,
-        manifestDirectory: loaded.directory,
-        runner: adapters.runner,
-    });
+    const { terraform, env, workDirectory, base } = await setUpEngine(settings, loaded, adapters, layerCode);
     if (settings.command !== 'plan') {
         await refuseDuringFailover(loaded, terraform, workDirectory);
     }
@@ -21870,24 +21900,12 @@ async function executeRun(settings, adapters) {
         pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
         loaded,
     });
-    const redactor = adapters.redactor ?? createRedactor();
     const run = await runEngine({
+        ...base,
         command: settings.command,
         manifest: loaded.manifest,
         graph: loaded.graph,
         dag,
-        manifestDirectory: loaded.directory,
-        workDirectory,
-        terraform,
-        layerCode,
-        redactor,
-        reporter: adapters.reporter,
-        parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
-        failFast: settings.failFast,
-        signal: adapters.signal,
-        planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
-        graceMs: settings.graceMs,
-        commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
         contextOf: steadyStateContext(loaded.manifest),
     });
     await adapters.hooks?.afterEngine?.();
@@ -21895,7 +21913,7 @@ async function executeRun(settings, adapters) {
         run.instances = [...kept, ...run.instances];
         run.hasChanges ||= kept.some((instance) => hasChanges(instance.changes));
     }
-    return { run, loaded, dag, redactor, workDirectory };
+    return { run, loaded, dag, redactor: base.redactor, workDirectory };
 }
 /** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
 async function readPlanTexts(executed) {
@@ -21977,40 +21995,13 @@ async function refuseDuringFailover(loaded, terraform, workDirectory) {
 
 
 
-
-
 async function failover_prepare(settings, adapters) {
     if (settings.planDirectory !== undefined && settings.dryRun) {
         throw new UsageError((name) => `${name('plan-dir')} applies saved plans: it cannot go with ${name('dry-run')}`);
     }
     const loaded = loadManifest(settings.manifestFile, settings.cwd);
-    const { terraform, workDirectory } = await setUpTerraform({
-        cwd: settings.cwd,
-        workDirectory: settings.workDirectory,
-        env: settings.env,
-        flag: settings.terraformBinary,
-        manifestBinary: loaded.manifest.terraform.binary,
-        manifestDirectory: loaded.directory,
-        runner: adapters.runner,
-    });
-    return {
-        loaded,
-        workDirectory,
-        base: {
-            manifestDirectory: loaded.directory,
-            workDirectory,
-            terraform,
-            layerCode: createLayerCodeReader(loaded.directory),
-            redactor: adapters.redactor ?? createRedactor(),
-            reporter: adapters.reporter,
-            parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
-            failFast: false,
-            signal: adapters.signal,
-            graceMs: settings.graceMs,
-            commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-            planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
-        },
-    };
+    // A failover goes on past a failed instance: every region it can bring up counts.
+    return { loaded, ...(await setUpEngine({ ...settings, failFast: false }, loaded, adapters)) };
 }
 /**
  * `strata failover`: brings the service up in the target region while the failed region, its state and its
@@ -22166,7 +22157,7 @@ function recordContext(prepared) {
     return {
         manifest: prepared.loaded.manifest,
         manifestDirectory: prepared.loaded.directory,
-        terraform: prepared.base.terraform,
+        terraform: prepared.terraform,
         logDirectory: prepared.workDirectory,
     };
 }
@@ -22564,6 +22555,108 @@ async function failoverCommand(mode, argv, output, process) {
     return exitCode(run, process);
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/matrix/compute-matrix.js
+
+/** GitHub runs at most 256 jobs from one matrix. */
+const MAX_JOBS_PER_MATRIX = 256;
+/**
+ * Groups the selected instances into ordered stages for GitHub jobs, so that every dependency points to an
+ * earlier stage or stays inside one job. Each wave is a stage; past `maxStages`, the remaining waves share the
+ * last stage, where instances joined by a dependency go into one job (the engine orders them there). A stage
+ * with more than 256 jobs packs neighbouring jobs (sorted by account, then id) together to stay within
+ * GitHub's limit.
+ */
+function computeMatrix(graph, dag, options) {
+    const waves = computeWaves(dag);
+    const stages = waves.length <= options.maxStages
+        ? waves
+        : [...waves.slice(0, options.maxStages - 1), waves.slice(options.maxStages - 1).flat()];
+    const limit = options.maxJobsPerStage ?? MAX_JOBS_PER_MATRIX;
+    return {
+        stage_count: stages.length,
+        stages: stages.map((stage) => ({
+            include: pack(connectedUnits(stage, dag), limit, graph).map((ids) => jobOf(ids, graph, options.roleToAssume)),
+        })),
+    };
+}
+/** Instances of a stage joined by dependencies inside it must run in one job: union-find over those edges. */
+function connectedUnits(stage, dag) {
+    const parent = new Map(stage.map((id) => [id, id]));
+    const find = (id) => {
+        let root = id;
+        while (parent.get(root) !== root)
+            root = parent.get(root);
+        parent.set(id, root);
+        return root;
+    };
+    for (const id of stage) {
+        for (const dependency of dag.dependsOn.get(id) ?? []) {
+            if (parent.has(dependency))
+                parent.set(find(id), find(dependency));
+        }
+    }
+    const units = new Map();
+    for (const id of stage) {
+        const root = find(id);
+        const unit = units.get(root);
+        if (unit)
+            unit.push(id);
+        else
+            units.set(root, [id]);
+    }
+    return [...units.values()];
+}
+function pack(units, limit, graph) {
+    if (units.length <= limit)
+        return units;
+    const accountOf = (unit) => graph.byId.get(unit[0]).account ?? '';
+    const sorted = [...units].sort((a, b) => accountOf(a).localeCompare(accountOf(b)) || a[0].localeCompare(b[0]));
+    const size = Math.ceil(sorted.length / limit);
+    const jobs = [];
+    for (let index = 0; index < sorted.length; index += size)
+        jobs.push(sorted.slice(index, index + size).flat());
+    return jobs;
+}
+function jobOf(ids, graph, roleToAssume) {
+    const instances = ids.map((id) => graph.byId.get(id));
+    const shared = (pick) => {
+        const values = new Set(instances.map((instance) => pick(instance) ?? ''));
+        return values.size === 1 ? [...values][0] : '';
+    };
+    const account = shared((instance) => instance.account);
+    return {
+        job: ids.length === 1 ? ids[0] : `${ids[0]} +${ids.length - 1}`,
+        instances: ids.join(','),
+        account,
+        account_id: shared((instance) => instance.accountId),
+        region: shared((instance) => instance.region),
+        environment: shared((instance) => instance.environment),
+        layer: shared((instance) => instance.layer),
+        role_to_assume: account === '' ? '' : (roleToAssume(account) ?? ''),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/show-graph.js
+
+
+
+
+function showGraph(settings) {
+    const loaded = loadManifest(settings.manifestFile, settings.cwd, {
+        ephemeralEnvironment: settings.ephemeralEnvironment,
+    });
+    const dag = selectFromSettings(loaded, selectionForEnvironment(settings.selection, settings.ephemeralEnvironment), { manifestFile: settings.manifestFile, cwd: settings.cwd });
+    const waves = computeWaves(dag);
+    if (settings.maxStages === undefined)
+        return { loaded, dag, waves };
+    const roles = new Map(loaded.manifest.accounts.map((account) => [account.name, account.roleToAssume]));
+    const matrix = computeMatrix(loaded.graph, dag, {
+        maxStages: settings.maxStages,
+        roleToAssume: (account) => roles.get(account) ?? null,
+    });
+    return { loaded, dag, waves, matrix };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-json.js
 
 /** The machine-readable graph: the selected instances, the edges between them, and the waves. */
@@ -22704,8 +22797,6 @@ function renderGraphText(graph, dag, waves, manifestFile) {
 
 
 
-
-
 const GRAPH_HELP = `Usage: strata graph [options]
 
 Reads the manifest, expands it into layer instances and prints them in dependency order. Runs no Terraform.
@@ -22738,9 +22829,11 @@ function graphCommand(argv, output, cwd) {
     if (!FORMATS.includes(format)) {
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
     }
-    const loaded = loadManifest(values.manifest, cwd);
-    const dag = selectFromSettings(loaded, selectionFromFlags(values), { manifestFile: values.manifest, cwd });
-    const waves = computeWaves(dag);
+    const { loaded, dag, waves } = showGraph({
+        manifestFile: values.manifest,
+        cwd,
+        selection: selectionFromFlags(values),
+    });
     if (format === 'json')
         writeGraphJson(loaded.graph, dag, waves, (chunk) => output.out(chunk));
     else if (format === 'mermaid')

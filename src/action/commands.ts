@@ -2,25 +2,24 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import type { GitHubApi } from '../adapters/github-api.js';
-import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
+import type { LoadedManifest } from '../adapters/load-manifest.js';
+import type { Dag } from '../core/schedule/dag.js';
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
 import { executeFailover } from '../app/failover.js';
+import { mergeReport } from '../app/merge-report.js';
+import { writeReportFiles } from '../app/result-files.js';
+import { showGraph } from '../app/show-graph.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
-import { selectFromSettings, type SelectionSettings } from '../app/select.js';
-import { computeMatrix } from '../core/matrix/compute-matrix.js';
-import { mergeResults } from '../core/merge-results.js';
+import type { SelectionSettings } from '../app/select.js';
 import { commentMarker, renderComment } from '../core/render/comment.js';
 import { graphToJson } from '../core/render/graph-json.js';
 import { renderSummary } from '../core/render/summary.js';
 import type { RunResult } from '../core/run-result.js';
-import type { Dag } from '../core/schedule/dag.js';
-import { computeWaves } from '../core/schedule/waves.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
 import { OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
-import { readReportFiles, writeReportFiles } from './result-files.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -62,19 +61,12 @@ async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
 
 /** `graph`: the selected instances, their waves, and the job matrix for fanning out. */
 export async function graphCommand(context: ActionContext): Promise<void> {
-  const manifestFile = manifestPathOf(context);
-  const loaded = loadManifest(manifestFile, context.cwd, {
+  const { loaded, dag, waves, matrix } = showGraph({
+    manifestFile: manifestPathOf(context),
+    cwd: context.cwd,
+    selection: await selectionOf(context),
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
-  });
-  const selection = await selectionOf(context);
-  if (context.inputs.ephemeralEnvironment)
-    selection.filter.environments = [context.inputs.ephemeralEnvironment];
-  const dag = selectFromSettings(loaded, selection, { manifestFile, cwd: context.cwd });
-  const waves = computeWaves(dag);
-  const roles = new Map(loaded.manifest.accounts.map((account) => [account.name, account.roleToAssume]));
-  const matrix = computeMatrix(loaded.graph, dag, {
     maxStages: context.inputs.maxStages,
-    roleToAssume: (account) => roles.get(account) ?? null,
   });
   core.setOutput(OUTPUTS.graph, JSON.stringify(graphToJson(loaded.graph, dag, waves)));
   core.setOutput(OUTPUTS.matrix, JSON.stringify(matrix));
@@ -147,18 +139,12 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
 export async function reportCommand(context: ActionContext): Promise<void> {
   const manifestFile = manifestPathOf(context);
   const directory = path.resolve(context.cwd, context.inputs.workingDirectory, context.inputs.resultsDir!);
-  const { results, plans } = await readReportFiles(directory);
-  const run = mergeResults(results);
-  const loaded = loadManifest(manifestFile, context.cwd, {
+  const { run, loaded, dag, plans } = await mergeReport({
+    manifestFile,
+    cwd: context.cwd,
+    resultsDirectory: directory,
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
   });
-  const ids = new Set(run.instances.map((instance) => instance.id));
-  const dag: Dag = {
-    ids: loaded.graph.instances.filter((instance) => ids.has(instance.id)).map((instance) => instance.id),
-    dependsOn: new Map(
-      loaded.graph.instances.map((instance) => [instance.id, instance.dependsOn.filter((id) => ids.has(id))]),
-    ),
-  };
   await publish(context, { run, loaded, dag, plans, manifestFile }, (text) => text);
   failUnlessSucceeded(run);
 }

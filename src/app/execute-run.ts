@@ -10,35 +10,26 @@ import { planResume } from '../core/resume.js';
 import { hasChanges, type EngineCommand, type RunResult } from '../core/run-result.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
-import type { ProcessRunner } from '../engine/process-runner.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
-import { runEngine, type EngineReporter } from '../engine/run-engine.js';
+import { runEngine } from '../engine/run-engine.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
-import { createRedactor, type Redactor } from '../terraform/redact.js';
+import type { Redactor } from '../terraform/redact.js';
 import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
-import { selectFromSettings, type SelectionSettings } from './select.js';
-import { setUpTerraform } from './terraform-binary.js';
+import { selectFromSettings, selectionForEnvironment, type SelectionSettings } from './select.js';
+import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
-export interface RunSettings {
+export interface RunSettings extends EngineSettings {
   command: EngineCommand;
   manifestFile: string;
   selection: SelectionSettings;
   /** A per-pull-request environment to add to the ephemeral accounts; the run then selects only it. */
   ephemeralEnvironment?: string;
-  parallelism?: number;
   failFast: boolean;
-  workDirectory: string;
-  terraformBinary?: string;
-  planDirectory?: string;
   /** A previous result of the same command: run again only what did not succeed, and what depends on it. */
   resume?: RunResult;
-  /** How long a Terraform process gets to stop after SIGINT before SIGKILL; default 20 s. */
-  graceMs?: number;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Called once the binary's version is known and before the first Terraform command, and after the run. */
@@ -51,12 +42,7 @@ export interface RunHooks {
   afterEngine?(): Promise<void>;
 }
 
-export interface RunAdapters {
-  runner: ProcessRunner;
-  /** Masks secrets in everything rendered; the reporter should use the same one. */
-  redactor?: Redactor;
-  reporter: EngineReporter;
-  signal: AbortSignal;
+export interface RunAdapters extends EngineAdapters {
   hooks?: RunHooks;
 }
 
@@ -86,12 +72,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     ephemeralEnvironment: settings.ephemeralEnvironment,
   });
   const layerCode = createLayerCodeReader(loaded.directory);
-  const selection: SelectionSettings = settings.ephemeralEnvironment
-    ? {
-        ...settings.selection,
-        filter: { ...settings.selection.filter, environments: [settings.ephemeralEnvironment] },
-      }
-    : settings.selection;
+  const selection = selectionForEnvironment(settings.selection, settings.ephemeralEnvironment);
   const selected = selectFromSettings(loaded, selection, {
     manifestFile: settings.manifestFile,
     cwd: settings.cwd,
@@ -109,15 +90,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   }
   const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
-  const { terraform, env, workDirectory } = await setUpTerraform({
-    cwd: settings.cwd,
-    workDirectory: settings.workDirectory,
-    env: settings.env,
-    flag: settings.terraformBinary,
-    manifestBinary: loaded.manifest.terraform.binary,
-    manifestDirectory: loaded.directory,
-    runner: adapters.runner,
-  });
+  const { terraform, env, workDirectory, base } = await setUpEngine(settings, loaded, adapters, layerCode);
   if (settings.command !== 'plan') {
     await refuseDuringFailover(loaded, terraform, workDirectory);
   }
@@ -127,25 +100,12 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     loaded,
   });
 
-  const redactor = adapters.redactor ?? createRedactor();
   const run = await runEngine({
+    ...base,
     command: settings.command,
     manifest: loaded.manifest,
     graph: loaded.graph,
     dag,
-    manifestDirectory: loaded.directory,
-    workDirectory,
-    terraform,
-    layerCode,
-    redactor,
-    reporter: adapters.reporter,
-    parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
-    failFast: settings.failFast,
-    signal: adapters.signal,
-    planDirectory:
-      settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
-    graceMs: settings.graceMs,
-    commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
     contextOf: steadyStateContext(loaded.manifest),
   });
   await adapters.hooks?.afterEngine?.();
@@ -153,7 +113,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     run.instances = [...kept, ...run.instances];
     run.hasChanges ||= kept.some((instance) => hasChanges(instance.changes));
   }
-  return { run, loaded, dag, redactor, workDirectory };
+  return { run, loaded, dag, redactor: base.redactor, workDirectory };
 }
 
 /** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { planFailover, withPrimary } from '../core/dr/plan-failover.js';
 import { steadyStateRoles } from '../core/dr/steady-state.js';
@@ -14,14 +13,13 @@ import type { EngineCommand, ReadinessEntry, RunResult } from '../core/run-resul
 import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { selectInstances } from '../core/selection/select-instances.js';
-import { runEngine, type EngineOptions } from '../engine/run-engine.js';
-import { createRedactor } from '../terraform/redact.js';
-import { steadyStateContext, type RunAdapters } from './execute-run.js';
+import { runEngine } from '../engine/run-engine.js';
+import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from './engine-setup.js';
+import { steadyStateContext } from './execute-run.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
-import { setUpTerraform } from './terraform-binary.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
-export interface FailoverSettings {
+export interface FailoverSettings extends EngineSettings {
   mode: 'failover' | 'failback';
   to: string;
   from?: string;
@@ -32,59 +30,23 @@ export interface FailoverSettings {
   accounts?: readonly string[];
   environments?: readonly string[];
   layers?: readonly string[];
-  parallelism?: number;
-  workDirectory: string;
-  terraformBinary?: string;
   /** A previous failover's result file: its durations estimate a drill's recovery time. */
   history?: string;
-  /** Apply the plans a dry run saved in this directory (its --work-dir) instead of planning again. */
-  planDirectory?: string;
-  graceMs?: number;
-  cwd: string;
-  env: Readonly<Record<string, string | undefined>>;
 }
 
-interface Prepared {
+interface Prepared extends EngineSetup {
   loaded: LoadedManifest;
-  workDirectory: string;
-  base: Omit<EngineOptions, 'command' | 'manifest' | 'graph' | 'dag'>;
 }
 
-async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promise<Prepared> {
+async function prepare(settings: FailoverSettings, adapters: EngineAdapters): Promise<Prepared> {
   if (settings.planDirectory !== undefined && settings.dryRun) {
     throw new UsageError(
       (name) => `${name('plan-dir')} applies saved plans: it cannot go with ${name('dry-run')}`,
     );
   }
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
-  const { terraform, workDirectory } = await setUpTerraform({
-    cwd: settings.cwd,
-    workDirectory: settings.workDirectory,
-    env: settings.env,
-    flag: settings.terraformBinary,
-    manifestBinary: loaded.manifest.terraform.binary,
-    manifestDirectory: loaded.directory,
-    runner: adapters.runner,
-  });
-  return {
-    loaded,
-    workDirectory,
-    base: {
-      manifestDirectory: loaded.directory,
-      workDirectory,
-      terraform,
-      layerCode: createLayerCodeReader(loaded.directory),
-      redactor: adapters.redactor ?? createRedactor(),
-      reporter: adapters.reporter,
-      parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
-      failFast: false,
-      signal: adapters.signal,
-      graceMs: settings.graceMs,
-      commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-      planDirectory:
-        settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
-    },
-  };
+  // A failover goes on past a failed instance: every region it can bring up counts.
+  return { loaded, ...(await setUpEngine({ ...settings, failFast: false }, loaded, adapters)) };
 }
 
 /**
@@ -92,7 +54,10 @@ async function prepare(settings: FailoverSettings, adapters: RunAdapters): Promi
  * lock store are unreachable. Every Terraform command runs against the target region or, for state kept in
  * the failed region, against its replica, read-only. With `dryRun` (the drill) nothing is applied.
  */
-export async function executeFailover(settings: FailoverSettings, adapters: RunAdapters): Promise<RunResult> {
+export async function executeFailover(
+  settings: FailoverSettings,
+  adapters: EngineAdapters,
+): Promise<RunResult> {
   if (settings.mode === 'failback') return executeFailback(settings, adapters);
   const prepared = await prepare(settings, adapters);
   const { manifest } = prepared.loaded;
@@ -159,7 +124,7 @@ export async function executeFailover(settings: FailoverSettings, adapters: RunA
  * the current primary to its steady state (destroying the environment copies that backup_restore does not
  * keep, re-applying the rest as secondary), so the service stays up throughout. Clears the failover record.
  */
-async function executeFailback(settings: FailoverSettings, adapters: RunAdapters): Promise<RunResult> {
+async function executeFailback(settings: FailoverSettings, adapters: EngineAdapters): Promise<RunResult> {
   const prepared = await prepare(settings, adapters);
   const { manifest } = prepared.loaded;
   const current = primaryRegionOf(manifest);
@@ -250,7 +215,7 @@ function recordContext(prepared: Prepared): RecordContext {
   return {
     manifest: prepared.loaded.manifest,
     manifestDirectory: prepared.loaded.directory,
-    terraform: prepared.base.terraform,
+    terraform: prepared.terraform,
     logDirectory: prepared.workDirectory,
   };
 }

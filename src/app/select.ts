@@ -35,3 +35,13 @@ export function selectFromSettings(
   }
   return selectInstances(loaded.graph, filter);
 }
+
+/** With a per-pull-request environment, a command selects only that environment (the other filters still apply). */
+export function selectionForEnvironment(
+  selection: SelectionSettings,
+  ephemeralEnvironment: string | undefined,
+): SelectionSettings {
+  return ephemeralEnvironment
+    ? { ...selection, filter: { ...selection.filter, environments: [ephemeralEnvironment] } }
+    : selection;
+}

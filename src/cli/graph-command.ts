@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadManifest } from '../adapters/load-manifest.js';
-import { selectFromSettings } from '../app/select.js';
+import { showGraph } from '../app/show-graph.js';
 import { UsageError } from '../core/errors.js';
 import { writeGraphJson } from '../core/render/graph-json.js';
 import { renderGraphMermaid } from '../core/render/graph-mermaid.js';
 import { renderGraphText } from '../core/render/graph-text.js';
-import { computeWaves } from '../core/schedule/waves.js';
 import type { CliOutput } from './output.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
 
@@ -43,9 +41,11 @@ export function graphCommand(argv: string[], output: CliOutput, cwd: string): nu
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
   }
-  const loaded = loadManifest(values.manifest, cwd);
-  const dag = selectFromSettings(loaded, selectionFromFlags(values), { manifestFile: values.manifest, cwd });
-  const waves = computeWaves(dag);
+  const { loaded, dag, waves } = showGraph({
+    manifestFile: values.manifest,
+    cwd,
+    selection: selectionFromFlags(values),
+  });
   if (format === 'json') writeGraphJson(loaded.graph, dag, waves, (chunk) => output.out(chunk));
   else if (format === 'mermaid') output.out(renderGraphMermaid(loaded.graph, dag));
   else output.out(renderGraphText(loaded.graph, dag, waves, values.manifest));

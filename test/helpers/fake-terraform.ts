@@ -1,0 +1,116 @@
+import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
+
+/** The version the fake reports. */
+export const FAKE_TERRAFORM_VERSION = '1.13.5';
+
+/**
+ * A fake Terraform: each instance has state (applied or not) and outputs; plan reports one create until the
+ * instance is applied. It records every call with start and end order, so tests can assert ordering and
+ * concurrency without timing. It answers `version -json` too, so a use case can build its client over it.
+ */
+export class FakeTerraform implements ProcessRunner {
+  readonly calls: {
+    id: string;
+    command: string;
+    args: readonly string[];
+    env: Readonly<Record<string, string>>;
+  }[] = [];
+  readonly events: string[] = [];
+  readonly applied = new Set<string>();
+  readonly failures = new Map<string, string>();
+  readonly holds = new Map<string, Promise<void>>();
+  /** `command id` -> a condition the call waits for (a bounded number of turns of the event loop). */
+  readonly holdsUntil = new Map<string, () => boolean>();
+  running = 0;
+  maxRunning = 0;
+
+  constructor(
+    private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>,
+  ) {}
+
+  async run(request: ProcessRequest): Promise<ProcessResult> {
+    const id = request.env.STRATA_INSTANCE_ID ?? '';
+    const command = request.args[0]!;
+    this.calls.push({ id, command, args: request.args, env: request.env });
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    this.events.push(`start ${command} ${id}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    const hold = this.holds.get(`${command} ${id}`);
+    if (hold) await hold;
+    const until = this.holdsUntil.get(`${command} ${id}`);
+    for (let turn = 0; until && !until() && turn < 2_000; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (request.signal?.aborted && hold) {
+      this.running--;
+      return {
+        exitCode: 1,
+        stdout: '',
+        tail: 'Interrupt received.',
+        endSignal: null,
+        cancelled: true,
+        timedOut: false,
+        killed: false,
+        durationMs: 1,
+      };
+    }
+    this.running--;
+    this.events.push(`end ${command} ${id}`);
+    const result = (exitCode: number | null, stdout = '', tail = ''): ProcessResult => {
+      // As the real runner does: streamed stdout goes to the callback, not into the result.
+      if (request.onStdout) request.onStdout(stdout);
+      return {
+        exitCode,
+        stdout: request.onStdout ? '' : stdout,
+        tail,
+        endSignal: null,
+        cancelled: request.signal?.aborted ?? false,
+        timedOut: false,
+        killed: false,
+        durationMs: 1,
+      };
+    };
+    if (this.failures.get(id) === command) return result(1, '', `Error: ${command} exploded for ${id}`);
+    switch (command) {
+      case 'version':
+        return result(0, JSON.stringify({ terraform_version: FAKE_TERRAFORM_VERSION }));
+      case 'init':
+        return result(0);
+      case 'plan': {
+        const destroying = request.args.includes('-destroy');
+        return result(destroying ? (this.applied.has(id) ? 2 : 0) : this.applied.has(id) ? 0 : 2);
+      }
+      case 'show': {
+        const changes = this.applied.has(id)
+          ? []
+          : [{ address: 'terraform_data.x', mode: 'managed', change: { actions: ['create'] } }];
+        return result(
+          0,
+          JSON.stringify({ format_version: '1.2', planned_values: {}, resource_changes: changes }),
+        );
+      }
+      case 'apply':
+        this.applied.add(id);
+        return result(0);
+      case 'output': {
+        if (!this.applied.has(id)) return result(0, '{}');
+        const outputs = Object.fromEntries(
+          Object.entries(this.outputsFor(id)).map(([name, output]) => [
+            name,
+            { sensitive: output.sensitive ?? false, type: 'string', value: output.value },
+          ]),
+        );
+        return result(0, JSON.stringify(outputs));
+      }
+      default:
+        return result(1, '', `unexpected command ${command}`);
+    }
+  }
+
+  order(event: string): number {
+    const index = this.events.indexOf(event);
+    if (index < 0) throw new Error(`no event '${event}' in ${this.events.join(', ')}`);
+    return index;
+  }
+}
