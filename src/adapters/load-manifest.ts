@@ -21,7 +21,7 @@ export interface LoadedManifest {
 export function loadManifest(
   file: string,
   cwd: string,
-  options: { ephemeralEnvironment?: string } = {},
+  options: { ephemeralEnvironment?: string | undefined } = {},
 ): LoadedManifest {
   const absolute = path.resolve(cwd, file);
   let text: string;

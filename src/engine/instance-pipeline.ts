@@ -30,18 +30,18 @@ export interface InstancePipelineOptions {
   redactor: Redactor;
   signal: AbortSignal;
   /** Apply the plans saved in this directory (the work directory of an earlier plan run) instead of planning. */
-  planDirectory?: string;
-  commandTimeoutMs?: number;
-  graceMs?: number;
+  planDirectory?: string | undefined;
+  commandTimeoutMs?: number | undefined;
+  graceMs?: number | undefined;
   /**
    * Where to read an upstream's outputs when not from its own backend: in a failover, the replica of state
    * that lives in the failed region. Reads are `init` and `output`, which take no state lock.
    */
-  readBackendOf?: (id: string) => BackendConfig | undefined;
+  readBackendOf?: ((id: string) => BackendConfig | undefined) | undefined;
   /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
-  planOnly?: boolean;
+  planOnly?: boolean | undefined;
   /** Role and failover context per instance; default: the region's role from the manifest. */
-  contextOf?: (instance: Instance) => InstanceContext;
+  contextOf?: ((instance: Instance) => InstanceContext) | undefined;
   now: () => Date;
   /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
   secrets: (values: readonly string[]) => void;

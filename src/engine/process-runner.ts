@@ -11,18 +11,18 @@ export interface ProcessRequest {
    * Keep the whole stdout in memory and return it (for `show -json`, `output -json`, `version -json`). It then
    * goes neither to the log nor to the tail: such output holds sensitive values in clear text.
    */
-  captureStdout?: boolean;
+  captureStdout?: boolean | undefined;
   /**
    * Hands stdout to this callback as it arrives (decoded as UTF-8), instead of keeping it: for machine-readable
    * output too large to hold. Like captured output, it goes neither to the log nor to the tail.
    */
-  onStdout?: (text: string) => void;
+  onStdout?: ((text: string) => void) | undefined;
   /** Cancels the process: SIGINT first so Terraform can release its state lock, SIGKILL after the grace period. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Ends a command that runs longer than this (milliseconds) the same way as a cancellation. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How long to wait after SIGINT before SIGKILL (milliseconds). */
-  graceMs?: number;
+  graceMs?: number | undefined;
 }
 
 export interface ProcessResult {

@@ -19,8 +19,8 @@ export async function retryTransient(
   attempt: () => Promise<ProcessResult>,
   isTransient: (result: ProcessResult) => boolean,
   options: {
-    policy?: RetryPolicy;
-    signal?: AbortSignal;
+    policy?: RetryPolicy | undefined;
+    signal?: AbortSignal | undefined;
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   },
 ): Promise<ProcessResult> {

@@ -24,8 +24,8 @@ export interface EngineOptions extends Omit<InstancePipelineOptions, 'now' | 'se
   parallelism: number;
   failFast: boolean;
   /** Expected durations (e.g. from a previous run), to start the longest remaining path first. */
-  durationHints?: ReadonlyMap<string, number>;
-  now?: () => Date;
+  durationHints?: ReadonlyMap<string, number> | undefined;
+  now?: (() => Date) | undefined;
 }
 
 /**

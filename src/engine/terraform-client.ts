@@ -18,9 +18,9 @@ export interface TerraformCall {
   logFile: string;
   /** `STRATA_INSTANCE_ID`, for wrappers and the stand-in. */
   instanceId: string;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  graceMs?: number;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+  graceMs?: number | undefined;
 }
 
 export interface PlanResult extends ProcessResult {

@@ -24,7 +24,7 @@ export function buildVariables(options: {
   roleOf: (region: string) => RegionRole | undefined;
   upstream: ReadonlyMap<string, unknown>;
   declared: ReadonlySet<string>;
-  context?: InstanceContext;
+  context?: InstanceContext | undefined;
 }): Record<string, unknown> {
   const { instance, declared } = options;
   const region = instance.region ?? options.globalRegion;

@@ -11,12 +11,12 @@ import { primaryRegionOf } from '../manifest/primary-region.js';
 export interface FailoverRequest {
   to: string;
   /** Default: the manifest's primary region. */
-  from?: string;
+  from?: string | undefined;
   /** Fail over even though the manifest already names `to` as primary. */
   force: boolean;
-  accounts?: readonly string[];
-  environments?: readonly string[];
-  layers?: readonly string[];
+  accounts?: readonly string[] | undefined;
+  environments?: readonly string[] | undefined;
+  layers?: readonly string[] | undefined;
 }
 
 /** Instance context in a failover: the target takes over as primary, and its code knows it is a failover. */

@@ -27,7 +27,7 @@ import type {
 
 export interface ParseOptions {
   /** Whether a layer directory (relative to the manifest's directory) exists; omit to skip that check. */
-  pathExists?: (relativePath: string) => boolean;
+  pathExists?: ((relativePath: string) => boolean) | undefined;
 }
 
 /** Names every instance receives as variables; a dependency or a layer var may not take them. */

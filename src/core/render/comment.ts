@@ -26,11 +26,11 @@ export interface CommentInput {
   /** The manifest's path: it names the comment, so each manifest keeps one comment per pull request. */
   manifest: string;
   /** The run's summary, linked from the heading and from every cut plan. */
-  runUrl?: string;
+  runUrl?: string | undefined;
   /** Defaults to COMMENT_MAX_CHARS. */
-  maxChars?: number;
+  maxChars?: number | undefined;
   /** Markdown shown as a quote under the heading, e.g. why a fork's pull request gets a plan only. Trusted text. */
-  note?: string;
+  note?: string | undefined;
 }
 
 /**

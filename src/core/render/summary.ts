@@ -32,9 +32,9 @@ export interface SummaryInput {
   /** Instance id -> plan text, already redacted. Ids that are not in the run are ignored. */
   plans: ReadonlyMap<string, string>;
   /** The workflow run, linked from the heading. */
-  runUrl?: string;
+  runUrl?: string | undefined;
   /** Defaults to SUMMARY_MAX_BYTES; measured in UTF-8 bytes. */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
 }
 
 /** A word with every symbol, so that status never rests on colour alone. */

@@ -6,15 +6,15 @@ import { countsOf, reverseEdges } from '../graph/edges.js';
 import { CompiledDag, dagOfGraph, type Dag } from '../schedule/dag.js';
 
 export interface SelectionFilter {
-  accounts?: readonly string[];
-  regions?: readonly string[];
-  environments?: readonly string[];
-  layers?: readonly string[];
+  accounts?: readonly string[] | undefined;
+  regions?: readonly string[] | undefined;
+  environments?: readonly string[] | undefined;
+  layers?: readonly string[] | undefined;
   /** Exact instance ids (a matrix job's share). */
-  instances?: readonly string[];
-  changes?: ChangedFiles;
+  instances?: readonly string[] | undefined;
+  changes?: ChangedFiles | undefined;
   /** Only these ids can be selected at all (e.g. the instances that exist in steady state). */
-  within?: ReadonlySet<string>;
+  within?: ReadonlySet<string> | undefined;
 }
 
 export interface ChangedFiles {
