@@ -9,13 +9,13 @@ import { setUpTerraform, type TerraformSetup } from './terraform-binary.js';
 
 /** What a run and a failover share, as the CLI flags or the action inputs give it. */
 export interface EngineSettings {
-  parallelism?: number;
+  parallelism?: number | undefined;
   workDirectory: string;
-  terraformBinary?: string;
+  terraformBinary?: string | undefined;
   /** Apply the plans an earlier plan run (or failover drill: its work directory) saved here instead of planning again. */
-  planDirectory?: string;
+  planDirectory?: string | undefined;
   /** How long a Terraform process gets to stop after SIGINT before SIGKILL; default 20 s. */
-  graceMs?: number;
+  graceMs?: number | undefined;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -24,7 +24,7 @@ export interface EngineSettings {
 export interface EngineAdapters {
   runner: ProcessRunner;
   /** Masks secrets in everything rendered; the reporter should use the same one. */
-  redactor?: Redactor;
+  redactor?: Redactor | undefined;
   reporter: EngineReporter;
   signal: AbortSignal;
 }

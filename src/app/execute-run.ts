@@ -26,10 +26,10 @@ export interface RunSettings extends EngineSettings {
   manifestFile: string;
   selection: SelectionSettings;
   /** A per-pull-request environment to add to the ephemeral accounts; the run then selects only it. */
-  ephemeralEnvironment?: string;
+  ephemeralEnvironment?: string | undefined;
   failFast: boolean;
   /** A previous result of the same command: run again only what did not succeed, and what depends on it. */
-  resume?: RunResult;
+  resume?: RunResult | undefined;
 }
 
 /** Called once the binary's version is known and before the first Terraform command, and after the run. */
@@ -43,7 +43,7 @@ export interface RunHooks {
 }
 
 export interface RunAdapters extends EngineAdapters {
-  hooks?: RunHooks;
+  hooks?: RunHooks | undefined;
 }
 
 export interface ExecutedRun {

@@ -22,16 +22,16 @@ import { primaryRegionOf } from '../core/manifest/primary-region.js';
 export interface FailoverSettings extends EngineSettings {
   mode: 'failover' | 'failback';
   to: string;
-  from?: string;
+  from?: string | undefined;
   dryRun: boolean;
   force: boolean;
   writeManifest: boolean;
   manifestFile: string;
-  accounts?: readonly string[];
-  environments?: readonly string[];
-  layers?: readonly string[];
+  accounts?: readonly string[] | undefined;
+  environments?: readonly string[] | undefined;
+  layers?: readonly string[] | undefined;
   /** A previous failover's result file: its durations estimate a drill's recovery time. */
-  history?: string;
+  history?: string | undefined;
 }
 
 interface Prepared extends EngineSetup {

@@ -10,7 +10,7 @@ export interface ReportSettings {
   cwd: string;
   /** Absolute, or relative to `cwd`. */
   resultsDirectory: string;
-  ephemeralEnvironment?: string;
+  ephemeralEnvironment?: string | undefined;
 }
 
 export interface ReportResult {

@@ -10,7 +10,7 @@ import { changedFilesFilter } from './changed-files.js';
 export interface SelectionSettings {
   filter: Omit<SelectionFilter, 'changes'>;
   /** Changed files (relative to `cwd`) to select by, or undefined to select by the filter alone. */
-  changedFiles?: readonly string[];
+  changedFiles?: readonly string[] | undefined;
 }
 
 /** The instances a command works on, from filters and changed files, as the CLI and the action give them. */

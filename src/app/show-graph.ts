@@ -10,9 +10,9 @@ export interface GraphSettings {
   cwd: string;
   selection: SelectionSettings;
   /** A per-pull-request environment to add to the ephemeral accounts; the graph then selects only it. */
-  ephemeralEnvironment?: string;
+  ephemeralEnvironment?: string | undefined;
   /** With it, the job matrix too: past this many stages the remaining waves share the last one. */
-  maxStages?: number;
+  maxStages?: number | undefined;
 }
 
 export interface GraphResult {
@@ -21,7 +21,7 @@ export interface GraphResult {
   dag: Dag;
   waves: string[][];
   /** The stages of GitHub jobs; only when the settings give `maxStages`. */
-  matrix?: Matrix;
+  matrix?: Matrix | undefined;
 }
 
 /** `graph`: load and check the manifest, select instances, order them in waves and, when asked, a job matrix. Runs no Terraform. */
