@@ -1,11 +1,11 @@
-import { parseArgs } from 'node:util';
 import { executeFailover } from '../app/failover.js';
 import { UsageError } from '../core/errors.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
 import { runTable } from '../core/render/run-text.js';
 import type { CliOutput } from './output.js';
+import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
 import { splitList } from './selection-options.js';
-import { createCliSession, exitCode, parseParallelism, type CliProcess } from './terraform-command.js';
+import { createCliSession, exitCode, type CliProcess } from './terraform-command.js';
 
 export function failoverHelp(mode: 'failover' | 'failback'): string {
   const what =
@@ -47,28 +47,16 @@ export async function failoverCommand(
   output: CliOutput,
   process: CliProcess,
 ): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      to: { type: 'string' },
-      from: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      'write-manifest': { type: 'boolean', default: false },
-      history: { type: 'string' },
-      'plan-dir': { type: 'string' },
-      account: { type: 'string', multiple: true },
-      environment: { type: 'string', multiple: true },
-      layer: { type: 'string', multiple: true },
-      manifest: { type: 'string', default: 'layers.yml' },
-      parallelism: { type: 'string' },
-      'work-dir': { type: 'string', default: '.strata' },
-      'json-out': { type: 'string' },
-      'terraform-binary': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    allowPositionals: false,
-    strict: true,
+  const values = parseRunFlags(argv, {
+    to: { type: 'string' },
+    from: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    'write-manifest': { type: 'boolean', default: false },
+    history: { type: 'string' },
+    account: { type: 'string', multiple: true },
+    environment: { type: 'string', multiple: true },
+    layer: { type: 'string', multiple: true },
   });
   if (values.help) {
     output.out(failoverHelp(mode));
@@ -80,6 +68,7 @@ export async function failoverCommand(
   const session = createCliSession(output, values['json-out']);
   const run = await executeFailover(
     {
+      ...runSettingsFromFlags(values, process),
       mode,
       to: values.to,
       from: values.from,
@@ -87,16 +76,9 @@ export async function failoverCommand(
       force: values.force,
       writeManifest: values['write-manifest'],
       history: values.history,
-      planDirectory: values['plan-dir'],
-      manifestFile: values.manifest,
       accounts: splitList(values.account),
       environments: splitList(values.environment),
       layers: splitList(values.layer),
-      parallelism: parseParallelism(values.parallelism),
-      workDirectory: values['work-dir'],
-      terraformBinary: values['terraform-binary'],
-      cwd: process.cwd,
-      env: process.env,
     },
     session.adapters(process.signal),
   );

@@ -1,6 +1,5 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
@@ -11,6 +10,7 @@ import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { CliOutput } from './output.js';
+import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
 
 const DESCRIPTIONS: Record<EngineCommand, string> = {
@@ -60,23 +60,11 @@ export async function terraformCommand(
   output: CliOutput,
   process: CliProcess,
 ): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      manifest: { type: 'string', default: 'layers.yml' },
-      parallelism: { type: 'string' },
-      'fail-fast': { type: 'boolean', default: false },
-      'work-dir': { type: 'string', default: '.strata' },
-      'json-out': { type: 'string' },
-      'terraform-binary': { type: 'string' },
-      'plan-dir': { type: 'string' },
-      'ephemeral-environment': { type: 'string' },
-      resume: { type: 'string' },
-      help: { type: 'boolean' },
-      ...SELECTION_OPTIONS,
-    },
-    allowPositionals: false,
-    strict: true,
+  const values = parseRunFlags(argv, {
+    'fail-fast': { type: 'boolean', default: false },
+    'ephemeral-environment': { type: 'string' },
+    resume: { type: 'string' },
+    ...SELECTION_OPTIONS,
   });
   if (values.help) {
     output.out(terraformCommandHelp(command));
@@ -85,18 +73,12 @@ export async function terraformCommand(
   const session = createCliSession(output, values['json-out']);
   const { run } = await executeRun(
     {
+      ...runSettingsFromFlags(values, process),
       command,
-      manifestFile: values.manifest,
       selection: selectionFromFlags(values),
-      parallelism: parseParallelism(values.parallelism),
       failFast: values['fail-fast'],
-      workDirectory: values['work-dir'],
-      terraformBinary: values['terraform-binary'],
-      planDirectory: values['plan-dir'],
       ephemeralEnvironment: values['ephemeral-environment'],
       resume: values.resume === undefined ? undefined : await readResult(values.resume),
-      cwd: process.cwd,
-      env: process.env,
     },
     session.adapters(process.signal),
   );
@@ -152,15 +134,6 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
       writeResult(run);
     },
   };
-}
-
-export function parseParallelism(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
-  }
-  return parsed;
 }
 
 async function readResult(file: string): Promise<RunResult> {

@@ -1,0 +1,62 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { EngineSettings } from '../app/engine-setup.js';
+import { UsageError } from '../core/errors.js';
+
+/**
+ * The flags of every command that runs Terraform over the estate (`strata plan|apply|destroy` and
+ * `strata failover|failback`), in node:util parseArgs form: one definition, so the commands cannot drift
+ * apart in a name or a default. Each command adds its own flags beside these.
+ */
+export const RUN_OPTIONS = {
+  manifest: { type: 'string', default: 'layers.yml' },
+  parallelism: { type: 'string' },
+  'work-dir': { type: 'string', default: '.strata' },
+  'json-out': { type: 'string' },
+  'terraform-binary': { type: 'string' },
+  'plan-dir': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/** Parses a run command's argv: RUN_OPTIONS and the command's own `options`; no positionals, no unknown flags. */
+export function parseRunFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  return parseArgs({
+    args: argv,
+    options: { ...RUN_OPTIONS, ...options },
+    allowPositionals: false,
+    strict: true,
+  }).values;
+}
+
+/** What parseArgs gives for RUN_OPTIONS. */
+export interface RunValues {
+  manifest: string;
+  parallelism?: string | undefined;
+  'work-dir': string;
+  'terraform-binary'?: string | undefined;
+  'plan-dir'?: string | undefined;
+}
+
+/** The settings every run use case shares, from RUN_OPTIONS' values and the process the CLI runs in. */
+export function runSettingsFromFlags(
+  values: RunValues,
+  process: { cwd: string; env: EngineSettings['env'] },
+): EngineSettings & { manifestFile: string } {
+  return {
+    manifestFile: values.manifest,
+    parallelism: parseParallelism(values.parallelism),
+    workDirectory: values['work-dir'],
+    terraformBinary: values['terraform-binary'],
+    planDirectory: values['plan-dir'],
+    cwd: process.cwd,
+    env: process.env,
+  };
+}
+
+export function parseParallelism(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) {
+    throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
+  }
+  return parsed;
+}
