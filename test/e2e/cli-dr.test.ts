@@ -1,11 +1,14 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, jest } from '@jest/globals';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { EXAMPLE_FAILOVER_TARGETS } from '../helpers/example-estate.js';
+
+// A case that builds the stages it starts from (when run alone with -t) takes their time too.
+jest.setTimeout(240_000);
 
 /**
  * Disaster recovery on the example estate, through the CLI: steady state, failover with the primary region
@@ -22,17 +25,17 @@ interface Call {
 }
 
 describe('disaster recovery (strata failover / failback, stand-in)', () => {
-  let estate: string;
-  const callLog = () => path.join(estate, 'calls.jsonl');
-  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  const cli = (estate: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     runCli([...args, '--manifest', 'layers.yml'], {
       cwd: estate,
       env: { STRATA_TERRAFORM: STAND_IN.path, STANDIN_REPLICATE: 'eu-west-2:eu-west-1', ...env },
     });
-  const result = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
-  const calls = () =>
-    existsSync(callLog())
-      ? readFileSync(callLog(), 'utf8')
+  const callLog = (estate: string) => path.join(estate, 'calls.jsonl');
+  const result = (estate: string, file: string) =>
+    JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
+  const calls = (estate: string) =>
+    existsSync(callLog(estate))
+      ? readFileSync(callLog(estate), 'utf8')
           .trim()
           .split('\n')
           .map((line) => JSON.parse(line) as Call)
@@ -40,19 +43,72 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
   const touches = (call: Call, region: string) =>
     call.region === region ||
     Object.values(call.backend?.config ?? {}).some((value) => value.includes(`/${region}/`));
-  const manifestText = () => readFileSync(path.join(estate, 'layers.yml'), 'utf8');
+  const manifestText = (estate: string) => readFileSync(path.join(estate, 'layers.yml'), 'utf8');
 
-  beforeAll(() => {
-    estate = scratchDir('strata-dr-');
-    cpSync('examples/multi-region', estate, { recursive: true });
-    rmSync(path.join(estate, 'state'), { recursive: true, force: true });
-    rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+  // The story's stages (test/helpers/estates.ts), each built once, on first use, from a copy of the one
+  // before, by the runs the case named after it asserts on; every other case runs on its own copy of one.
+  const steady = stage(() => {
+    const estate = freshEstate('examples/multi-region', 'strata-dr-');
+    return { estate, apply: cli(estate, ['apply', '--json-out', 'steady.json']) };
+  });
+  const copyOfSteady = () => {
+    const { estate, apply } = steady();
+    needSucceeded('the steady-state apply', apply);
+    return copyOfEstate(estate, 'strata-dr-');
+  };
+  /** Failed over to eu-west-1 with eu-west-2 down, every Terraform call logged, the manifest rewritten. */
+  const failedOver = stage(() => {
+    const estate = copyOfSteady();
+    const failover = cli(
+      estate,
+      ['failover', '--to', 'eu-west-1', '--json-out', 'failover.json', '--write-manifest'],
+      { STANDIN_DOWN_REGIONS: 'eu-west-2', STANDIN_CALL_LOG: callLog(estate) },
+    );
+    return { estate, failover };
+  });
+  /** Then a normal apply on the manifest of before the failover (refused), and one on the swapped manifest. */
+  const appliedAfterFailover = stage(() => {
+    const { estate: before, failover } = failedOver();
+    needSucceeded('the failover', failover);
+    const estate = copyOfEstate(before, 'strata-dr-');
+    const swapped = manifestText(estate);
+    writeFileSync(path.join(estate, 'layers.yml'), readFileSync('examples/multi-region/layers.yml', 'utf8'));
+    const refused = cli(estate, ['apply']);
+    writeFileSync(path.join(estate, 'layers.yml'), swapped);
+    const after = cli(estate, ['apply', '--json-out', 'after.json']);
+    return { estate, refused, after };
+  });
+  /** Then failed back to eu-west-2: the plans of a dry run reviewed, then applied; then a normal apply. */
+  const failedBack = stage(() => {
+    const { estate: before, after } = appliedAfterFailover();
+    needSucceeded('the apply after the failover', after);
+    const estate = copyOfEstate(before, 'strata-dr-');
+    const dryRun = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      '--dry-run',
+      '--work-dir',
+      'failback-plans',
+    ]);
+    const failback = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      '--plan-dir',
+      'failback-plans',
+      '--json-out',
+      'failback.json',
+      '--write-manifest',
+    ]);
+    const final = cli(estate, ['apply', '--json-out', 'final.json']);
+    return { estate, dryRun, failback, final };
   });
 
   it('steady state (backup_restore): the secondary region holds only the region layers', () => {
-    const apply = cli(['apply', '--json-out', 'steady.json']);
+    const { estate, apply } = steady();
     expect(apply.status).toBe(0);
-    const ids = result('steady.json').instances.map((instance) => instance.id);
+    const ids = result(estate, 'steady.json').instances.map((instance) => instance.id);
     expect(ids.filter((id) => id.includes('eu-west-1')).sort()).toEqual([
       'dev/eu-west-1/network',
       'prod/eu-west-1/network',
@@ -61,24 +117,26 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
   });
 
   it('refuses failovers that make no sense, saying why', () => {
-    expect(cli(['failover', '--to', 'eu-west-9']).stderr).toContain(
+    const estate = copyOfSteady();
+    expect(cli(estate, ['failover', '--to', 'eu-west-9']).stderr).toContain(
       "unknown region 'eu-west-9' (did you mean",
     );
-    expect(cli(['failover', '--to', 'eu-west-2']).stderr).toContain(
+    expect(cli(estate, ['failover', '--to', 'eu-west-2']).stderr).toContain(
       '--to eu-west-2 is the region being failed over from',
     );
-    const alreadyPrimary = cli(['failover', '--to', 'eu-west-2', '--from', 'eu-west-1']);
+    const alreadyPrimary = cli(estate, ['failover', '--to', 'eu-west-2', '--from', 'eu-west-1']);
     expect(alreadyPrimary.status).toBe(2);
     expect(alreadyPrimary.stderr).toContain('already names eu-west-2 as the primary region');
-    expect(cli(['failover']).stderr).toContain('--to REGION is required');
+    expect(cli(estate, ['failover']).stderr).toContain('--to REGION is required');
   });
 
   it('drill: plans the failover against live state, applies nothing, reports readiness', () => {
-    const drill = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', 'drill.json'], {
-      STANDIN_CALL_LOG: callLog(),
+    const estate = copyOfSteady();
+    const drill = cli(estate, ['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', 'drill.json'], {
+      STANDIN_CALL_LOG: callLog(estate),
     });
     expect(drill.status).toBe(0);
-    const report = result('drill.json');
+    const report = result(estate, 'drill.json');
     expect(report.failover).toMatchObject({
       mode: 'failover',
       from: 'eu-west-2',
@@ -95,18 +153,18 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     ).toMatchObject({
       changes: { add: 2 },
     });
-    expect(calls().filter((call) => call.argv[0] === 'apply')).toEqual([]);
+    expect(calls(estate).filter((call) => call.argv[0] === 'apply')).toEqual([]);
     expect(drill.stdout).toContain('Ready: every instance planned against live state.');
     expect(drill.stdout).toContain('Estimated recovery time (critical path)');
-    rmSync(callLog(), { force: true });
   });
 
   it('drill: a broken target region makes the drill fail, and says where', () => {
-    const drill = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', 'broken.json'], {
+    const estate = copyOfSteady();
+    const drill = cli(estate, ['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', 'broken.json'], {
       STANDIN_FAIL: 'plan:prod/eu-west-1/staging/app',
     });
     expect(drill.status).toBe(1);
-    const staging = result('broken.json').failover!.readiness.find(
+    const staging = result(estate, 'broken.json').failover!.readiness.find(
       (e) => e.id === 'prod/eu-west-1/staging/app',
     )!;
     expect(staging).toMatchObject({ backendReachable: true, planSucceeded: false });
@@ -114,23 +172,17 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
   });
 
   it('failover with the primary region down: succeeds without a single call into it', () => {
-    const failover = cli(
-      ['failover', '--to', 'eu-west-1', '--json-out', 'failover.json', '--write-manifest'],
-      {
-        STANDIN_DOWN_REGIONS: 'eu-west-2',
-        STANDIN_CALL_LOG: callLog(),
-      },
-    );
+    const { estate, failover } = failedOver();
     expect(failover.stderr).not.toContain('failed');
     expect(failover.status).toBe(0);
-    const run = result('failover.json');
+    const run = result(estate, 'failover.json');
     expect(run.status).toBe('succeeded');
     expect(run.instances.map((instance) => instance.id).sort()).toEqual(EXAMPLE_FAILOVER_TARGETS);
     expect(run.failover!.recoverySeconds).toBeGreaterThan(0);
     expect(run.failover!.notes).toEqual([
       'prod/sandbox runs only in eu-west-2: it has no DR target in eu-west-1 and is not failed over',
     ]);
-    const log = calls();
+    const log = calls(estate);
     expect(log.length).toBeGreaterThan(20);
     expect(log.filter((call) => touches(call, 'eu-west-2'))).toEqual([]);
     // Global and account state lives in eu-west-2: it was read from the eu-west-1 replica, read-only.
@@ -148,25 +200,20 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(failover.stdout).toContain('```mermaid\ngantt');
     expect(failover.stdout).toMatch(/\| prod\/eu-west-1\/staging\/app \| succeeded \| \+\d+\.\ds/);
     // --write-manifest swapped the roles and nothing else.
-    expect(manifestText()).toContain('eu-west-1: { role: primary }');
-    expect(manifestText()).toContain('eu-west-2: { role: secondary }');
-    expect(manifestText()).toContain('# Backup and restore: in steady state');
-    rmSync(callLog(), { force: true });
+    expect(manifestText(estate)).toContain('eu-west-1: { role: primary }');
+    expect(manifestText(estate)).toContain('eu-west-2: { role: secondary }');
+    expect(manifestText(estate)).toContain('# Backup and restore: in steady state');
   });
 
   it('a normal apply refuses while the manifest still names the failed region as primary', () => {
-    const swapped = manifestText();
-    writeFileSync(path.join(estate, 'layers.yml'), readFileSync('examples/multi-region/layers.yml', 'utf8'));
-    const apply = cli(['apply']);
+    const { estate, refused: apply, after } = appliedAfterFailover();
     expect(apply.status).toBe(2);
     expect(apply.stderr).toContain('A failover from eu-west-2 to eu-west-1 is in effect');
     expect(apply.stderr).toContain('Merge the pull request that makes eu-west-1 primary');
-    writeFileSync(path.join(estate, 'layers.yml'), swapped);
     // With the roles swapped on main (and eu-west-2 reachable again), normal applies work again and keep the
     // recovered environments as they are; eu-west-2 now holds only what a secondary region holds.
-    const after = cli(['apply', '--json-out', 'after.json']);
     expect(after.status).toBe(0);
-    const instances = result('after.json').instances;
+    const instances = result(estate, 'after.json').instances;
     // Nothing recovered is destroyed or replaced: at most its failover context is updated in place.
     expect(instances.find((i) => i.id === 'prod/eu-west-1/staging/app')!.changes).toMatchObject({
       add: 0,
@@ -176,22 +223,12 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
   });
 
   it('failback: brings eu-west-2 back first, then retires the copies backup_restore does not keep', () => {
+    const { estate, dryRun, failback, final: plan } = failedBack();
     // Reviewed first: the dry run saves every stage's plans (destroy plans for the retired copies) ...
-    const dryRun = cli(['failback', '--to', 'eu-west-2', '--dry-run', '--work-dir', 'failback-plans']);
     expect(dryRun.status).toBe(0);
     // ... and the failback applies exactly those.
-    const failback = cli([
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--plan-dir',
-      'failback-plans',
-      '--json-out',
-      'failback.json',
-      '--write-manifest',
-    ]);
     expect(failback.status).toBe(0);
-    const run = result('failback.json');
+    const run = result(estate, 'failback.json');
     expect(run.failover).toMatchObject({ mode: 'failback', from: 'eu-west-1', to: 'eu-west-2' });
     const finished = (id: string) =>
       Date.parse(run.instances.find((instance) => instance.id === id)!.finishedAt!);
@@ -203,22 +240,27 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     ).toMatchObject({
       destroy: 2,
     });
-    expect(manifestText()).toContain('eu-west-2: { role: primary }');
+    expect(manifestText(estate)).toContain('eu-west-2: { role: primary }');
     const retired = JSON.parse(
       readFileSync(path.join(estate, 'state/eu-west-1/prod/eu-west-1/staging/app.tfstate'), 'utf8'),
     ) as { resources: unknown[] };
     expect(retired.resources).toEqual([]);
-    const plan = cli(['apply', '--json-out', 'final.json']);
     expect(plan.status).toBe(0);
-    expect(result('final.json').hasChanges).toBe(false);
+    expect(result(estate, 'final.json').hasChanges).toBe(false);
   });
 
   it('switching an environment to warm_standby runs a standby copy in the secondary region', () => {
-    const text = manifestText().replace('      staging: {}', '      staging: { strategy: warm_standby }');
+    const { estate: failedBackEstate, final } = failedBack();
+    needSucceeded('the apply after the failback', final);
+    const estate = copyOfEstate(failedBackEstate, 'strata-dr-');
+    const text = manifestText(estate).replace(
+      '      staging: {}',
+      '      staging: { strategy: warm_standby }',
+    );
     writeFileSync(path.join(estate, 'layers.yml'), text);
-    const apply = cli(['apply', '--json-out', 'warm.json']);
+    const apply = cli(estate, ['apply', '--json-out', 'warm.json']);
     expect(apply.status).toBe(0);
-    const standby = result('warm.json').instances.find(
+    const standby = result(estate, 'warm.json').instances.find(
       (instance) => instance.id === 'prod/eu-west-1/staging/app',
     )!;
     expect(standby.changes).toMatchObject({ add: 2 });
@@ -230,7 +272,9 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     ) as Record<string, unknown>;
     expect(variables.role).toBe('standby');
     expect(
-      result('warm.json').instances.some((instance) => instance.id === 'prod/eu-west-1/production/app'),
+      result(estate, 'warm.json').instances.some(
+        (instance) => instance.id === 'prod/eu-west-1/production/app',
+      ),
     ).toBe(false);
   });
 });

@@ -1,33 +1,35 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { instanceVariables, runCli, runCliWithResult } from '../helpers/run-dist.js';
 import { terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 
 /**
  * The whole example estate through the CLI, as a user runs it: plan, apply, plan again, destroy; against the
- * stand-in, and again against real OpenTofu (or STRATA_TERRAFORM) when there is one.
+ * stand-in, and again against real OpenTofu (or STRATA_TERRAFORM) when there is one. Each case has its own
+ * estate (test/helpers/estates.ts): the plan a fresh copy; the cases after the apply a copy of the applied
+ * estate, which is built once, on first use, by the apply the apply case asserts on, and never changed.
  */
 describe.each(terraformsUnderTest())(
   'strata plan / apply / destroy on examples/multi-region ($name)',
   (terraform) => {
-    let estate: string;
-    const run = (command: string, ...extra: string[]) =>
+    const run = (estate: string, command: string, ...extra: string[]) =>
       runCliWithResult(estate, command, extra, terraformEnv(terraform));
     const byId = (result: RunResult) => new Map(result.instances.map((instance) => [instance.id, instance]));
-    const variablesOf = (id: string) => instanceVariables(estate, id);
-
-    beforeAll(() => {
-      estate = scratchDir('strata-estate-');
-      cpSync('examples/multi-region', estate, { recursive: true });
-      rmSync(path.join(estate, 'state'), { recursive: true, force: true });
-      rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+    const applied = stage(() => {
+      const estate = freshEstate();
+      return { estate, result: run(estate, 'apply', '--parallelism', '3') };
     });
+    const copyOfApplied = () => {
+      const { estate, result } = applied();
+      needSucceeded('the apply of the example estate', result);
+      return copyOfEstate(estate);
+    };
 
     it('plans everything and finds changes, with mock-free waits reported for new upstreams', () => {
-      const result = run('plan');
+      const result = run(freshEstate(), 'plan');
       expect(result.json).toBeDefined();
       const plan = result.json!;
       expect(plan.command).toBe('plan');
@@ -39,7 +41,7 @@ describe.each(terraformsUnderTest())(
     });
 
     it('applies everything in dependency order, passing upstream outputs down', () => {
-      const result = run('apply', '--parallelism', '3');
+      const { estate, result } = applied();
       expect(result.stderr).not.toContain('failed');
       expect(result.status).toBe(0);
       const apply = result.json!;
@@ -56,7 +58,7 @@ describe.each(terraformsUnderTest())(
           );
         }
       }
-      const app = variablesOf('prod/eu-west-2/staging/app');
+      const app = instanceVariables(estate, 'prod/eu-west-2/staging/app');
       expect(app).toMatchObject({
         region: 'eu-west-2',
         environment: 'staging',
@@ -66,14 +68,15 @@ describe.each(terraformsUnderTest())(
         network: { cidr_block: '10.20.0.0/16', snapshot_bucket: 'example-snapshots-eu-west-2' },
       });
       expect((app.network as { vpc_id: string }).vpc_id).toMatch(/^vpc-[0-9a-f]+$/);
-      expect(variablesOf('prod/eu-west-1/network')).toMatchObject({
+      expect(instanceVariables(estate, 'prod/eu-west-1/network')).toMatchObject({
         iam: { deploy_role_arn: expect.stringContaining('222222222222') as unknown },
       });
       expect(result.stdout).toContain('apply succeeded: 11 succeeded');
     });
 
     it('never prints a sensitive value', () => {
-      const apply = run('apply');
+      const estate = copyOfApplied();
+      const apply = run(estate, 'apply');
       expect(apply.status).toBe(0);
       // The secret is there to leak: the state holds the sensitive output in clear text, as Terraform keeps it.
       const state = readFileSync(
@@ -85,7 +88,7 @@ describe.each(terraformsUnderTest())(
     });
 
     it('plans again and finds nothing to change', () => {
-      const result = run('plan');
+      const result = run(copyOfApplied(), 'plan');
       expect(result.status).toBe(0);
       expect(result.json!.hasChanges).toBe(false);
       for (const instance of result.json!.instances) {
@@ -97,7 +100,8 @@ describe.each(terraformsUnderTest())(
     });
 
     it('destroys everything in reverse order and leaves every state empty', () => {
-      const result = run('destroy');
+      const estate = copyOfApplied();
+      const result = run(estate, 'destroy');
       expect(result.status).toBe(0);
       const destroy = result.json!;
       const instances = byId(destroy);
