@@ -27,11 +27,23 @@ type Reply = { type: 'ready'; port: number } | { type: 'stats'; connections: num
 export class StateStores {
   private readonly stores = new Map<string, Store>();
 
-  private constructor(private readonly replicas: Record<string, string>) {}
+  private constructor(
+    private readonly replicas: Record<string, string>,
+    private readonly root: string,
+  ) {}
 
-  static async start(regions: string[], replicas: Record<string, string> = {}): Promise<StateStores> {
-    const stores = new StateStores(replicas);
+  /**
+   * Starts a store per region, empty, or holding what `from` holds (copied: the two never share data). Copy
+   * from stores that are idle (settled, no Terraform running), as a stage of a story leaves them.
+   */
+  static async start(
+    regions: string[],
+    replicas: Record<string, string> = {},
+    from?: StateStores,
+  ): Promise<StateStores> {
     const root = scratchDir('strata-state-stores-');
+    if (from) cpSync(from.root, root, { recursive: true });
+    const stores = new StateStores(replicas, root);
     for (const region of regions) {
       stores.stores.set(region, {
         region,
@@ -203,16 +215,24 @@ export function exampleEstateOn(stores: StateStores): string {
     recursive: true,
     filter: (source) => !/[\\/](state|\.strata)$/.test(source),
   });
-  const manifest = path.join(estate, 'layers.yml');
-  const text = readFileSync(manifest, 'utf8');
-  const backend = /^backend:\n(?: .*\n|\n)*/m;
-  if (!backend.test(text))
-    throw new Error('examples/multi-region/layers.yml has no backend block to replace');
-  writeFileSync(manifest, text.replace(backend, stores.backendYaml('eu-west-2')));
+  pointAt(estate, stores);
   for (const file of readdirSync(path.join(estate, 'terraform'), { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.tf')) continue;
     const code = path.join(estate, 'terraform', file);
     writeFileSync(code, readFileSync(code, 'utf8').replace('backend "local" {}', 'backend "s3" {}'));
   }
   return estate;
+}
+
+/** A manifest's text with its `backend:` block replaced by the one for `stores`. */
+export function withBackendOf(manifest: string, stores: StateStores): string {
+  const backend = /^backend:\n(?: .*\n|\n)*/m;
+  if (!backend.test(manifest)) throw new Error('the manifest has no backend block to replace');
+  return manifest.replace(backend, stores.backendYaml('eu-west-2'));
+}
+
+/** Points the manifest of `estate` (an example estate, on these or other stores) at `stores`. */
+export function pointAt(estate: string, stores: StateStores): void {
+  const manifest = path.join(estate, 'layers.yml');
+  writeFileSync(manifest, withBackendOf(readFileSync(manifest, 'utf8'), stores));
 }
