@@ -1,24 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import { STAND_IN, terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { scratchDir } from '../helpers/scratch.js';
+
+// A case that builds the stages it starts from (when run alone with -t) takes their time too.
+jest.setTimeout(180_000);
 
 const EVENTS = fixturePath('github');
 
 /**
  * dist/index.js run as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files,
  * GITHUB_EVENT_PATH pointing at real webhook payloads, Terraform on PATH, and the GitHub REST API served on
- * 127.0.0.1 through GITHUB_API_URL.
+ * 127.0.0.1 through GITHUB_API_URL. Each case has its own API server and its own estate
+ * (test/helpers/estates.ts): a fresh copy, or a copy of the applied estate, which is built once, on first
+ * use, by the apply on push that its case asserts on (with an API server of its own), and never changed.
  */
 describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $name)', (terraform) => {
-  const api = new GitHubApiServer();
+  let api: GitHubApiServer;
   let apiUrl: string;
-  let estate: string;
 
   const environment = (
     event: string,
@@ -50,16 +55,34 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     ...extra,
   });
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    api = new GitHubApiServer();
     apiUrl = await api.start();
-    estate = scratchDir('strata-action-estate-');
-    cpSync('examples/multi-region', estate, { recursive: true });
-    rmSync(path.join(estate, 'state'), { recursive: true, force: true });
-    rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
   });
-  afterAll(() => api.stop());
+  afterEach(() => api.stop());
+  const newEstate = () => freshEstate('examples/multi-region', 'strata-action-estate-');
+  const appliedOnPush = stage(async () => {
+    const estate = newEstate();
+    const ownApi = new GitHubApiServer();
+    const url = await ownApi.start();
+    try {
+      const result = await runAction(inputs({ command: 'apply' }), {
+        cwd: estate,
+        env: environment('push.branch-created-with-commit.octokit.json', 'push', { GITHUB_API_URL: url }),
+      });
+      return { estate, result, calls: ownApi.calls };
+    } finally {
+      await ownApi.stop();
+    }
+  });
+  const copyOfApplied = async () => {
+    const { estate, result } = await appliedOnPush();
+    needSucceeded('the apply on push', result);
+    return copyOfEstate(estate, 'strata-action-estate-');
+  };
 
   it('graph: sets the graph and a matrix of stages that respects every dependency', async () => {
+    const estate = newEstate();
     const result = await runAction(inputs({ command: 'graph' }), {
       cwd: estate,
       env: environment('push.branch-created-with-commit.octokit.json', 'push'),
@@ -102,10 +125,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
   });
 
   it('apply on push: applies the estate, writes the summary and the result file, comments nowhere', async () => {
-    const result = await runAction(inputs({ command: 'apply' }), {
-      cwd: estate,
-      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
-    });
+    const { result, calls } = await appliedOnPush();
     expect(result.status).toBe(0);
     expect(result.outputs['has-changes']).toBe('true');
     expect(result.outputs.failed).toBe('');
@@ -117,12 +137,13 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(result.summary).toContain('```mermaid');
     expect(result.stdout).toContain('::group::prod/eu-west-2/staging/app: succeeded');
     expect(result.stdout).toMatch(/\[\d+\/11\] prod\/iam {2}succeeded/);
-    expect(api.calls.filter((call) => call.path.includes('/comments'))).toEqual([]);
+    expect(calls.filter((call) => call.path.includes('/comments'))).toEqual([]);
     // The provider cache needs the Actions cache service, which a local run does not have: it says so, and goes on.
     expect(result.stdout).toContain('Provider cache: the Actions cache service is not available here');
   });
 
   it('plan on a pull request: one sticky comment, updated (not duplicated) on the next push', async () => {
+    const estate = await copyOfApplied();
     const opened = await runAction(inputs({ command: 'plan' }), {
       cwd: estate,
       env: environment('pull_request.opened.octokit.json', 'pull_request'),
@@ -152,11 +173,15 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       comment: api.comments[0]!.body,
       summary: opened.summary,
     })) {
-      expect({ where, leaked: text.includes('example-only-not-a-secret') }).toEqual({ where, leaked: false });
+      expect({ where, leaked: text.includes('example-only-not-a-secret') }).toEqual({
+        where,
+        leaked: false,
+      });
     }
   });
 
   it('changed-only: plans what the pull request changed, plus everything downstream', async () => {
+    const estate = await copyOfApplied();
     api.changedFiles = ['terraform/region/network/main.tf', 'README.md'];
     const result = await runAction(inputs({ command: 'plan', 'changed-only': 'true', comment: 'false' }), {
       cwd: estate,
@@ -178,6 +203,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
   });
 
   it('report: merges the results of matrix jobs into one summary', async () => {
+    const estate = await copyOfApplied();
     const results = scratchDir('strata-results-');
     for (const layer of ['iam', 'network']) {
       const workDir = scratchDir('strata-leg-');
@@ -210,6 +236,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
   });
 
   it('ephemeral environments: created for a pull request, destroyed when it closes', async () => {
+    const estate = await copyOfApplied();
     const created = await runAction(
       inputs({ command: 'apply', 'ephemeral-environment': 'pr-2', comment: 'false' }),
       { cwd: estate, env: environment('pull_request.opened.octokit.json', 'pull_request') },
@@ -240,6 +267,8 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
   });
 
   it('a pull request from a fork: no plan, and the comment says why', async () => {
+    // No plan runs: the estate's state does not matter.
+    const estate = newEstate();
     const forkEvent = path.join(scratchDir('strata-fork-'), 'event.json');
     const payload = JSON.parse(
       readFileSync(path.join(EVENTS, 'pull_request.opened.octokit.json'), 'utf8'),
@@ -265,6 +294,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
   });
 
   it('refuses bad input with a clear message, and manifest errors as annotations on the file and line', async () => {
+    const estate = newEstate();
     const bad = await runAction(inputs({ command: 'plan', parallelism: 'lots' }), {
       cwd: estate,
       env: environment('push.branch-created-with-commit.octokit.json', 'push'),
@@ -287,7 +317,8 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(broken.stdout).not.toMatch(/\n\s+at /);
   });
 
-  it('destroys the estate again (leaves nothing behind for the next test run)', () => {
+  it('destroys the applied estate', async () => {
+    const estate = await copyOfApplied();
     const destroyed = runCli(['destroy', '--manifest', 'layers.yml'], {
       cwd: estate,
       env: terraformEnv(terraform),
