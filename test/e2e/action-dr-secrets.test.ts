@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
 import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction } from '../helpers/run-dist.js';
 import { STAND_IN, terraformsUnderTest, type TerraformUnderTest } from '../helpers/terraform-binary.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 
 const EVENTS = fixturePath('github');
 
@@ -22,10 +22,7 @@ const CANARY_VARIABLE = 'canary-variable-4f1c2a9e';
 
 /** The example estate in a scratch folder, with the canary secret passed to a variable the layer declares sensitive. */
 function canaryEstate(): string {
-  const estate = scratchDir('strata-action-dr-');
-  cpSync('examples/multi-region', estate, { recursive: true });
-  rmSync(path.join(estate, 'state'), { recursive: true, force: true });
-  rmSync(path.join(estate, '.strata'), { recursive: true, force: true });
+  const estate = freshEstate('examples/multi-region', 'strata-action-dr-');
   const manifest = path.join(estate, 'layers.yml');
   writeFileSync(
     manifest,
@@ -133,7 +130,11 @@ describe.each(terraformsUnderTest())('the action: secrets ($name)', (terraform) 
   });
 });
 
-/** The failover workflow's action steps (workflow_dispatch), on the stand-in, which simulates the outage. */
+/**
+ * The failover workflow's action steps (workflow_dispatch), on the stand-in, which simulates the outage. Each
+ * case runs on its own copy of the applied estate (test/helpers/estates.ts), applied once, on first use. The
+ * API server is shared: these cases make no comments and read nothing it records.
+ */
 describe('the action: failover drills and failovers (stand-in)', () => {
   const api = new GitHubApiServer();
   let apiUrl: string;
@@ -143,11 +144,23 @@ describe('the action: failover drills and failovers (stand-in)', () => {
     () => estate,
     STAND_IN,
   );
+  const applied = stage(async () => {
+    const canaries = canaryEstate();
+    const apply = await actionRunner(
+      () => apiUrl,
+      () => canaries,
+      STAND_IN,
+    ).dispatch({ command: 'apply' });
+    return { estate: canaries, apply };
+  });
 
   beforeAll(async () => {
     apiUrl = await api.start();
-    estate = canaryEstate();
-    expect((await dispatch({ command: 'apply' })).status).toBe(0);
+  });
+  beforeEach(async () => {
+    const { estate: built, apply } = await applied();
+    needSucceeded('the apply of the canary estate', apply);
+    estate = copyOfEstate(built, 'strata-action-dr-');
   });
   afterAll(() => api.stop());
 

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { needSucceeded } from '../helpers/estates.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
 import { StateStores, bucketOf } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
@@ -9,7 +10,8 @@ import { realTerraform } from '../helpers/terraform-binary.js';
 /**
  * The per-region state stores the real-binary suites use, driven by OpenTofu itself: S3 state with
  * `use_lockfile` locks that only one writer can take, replication into the replica region, and outages that
- * are real (a stopped store refuses connections; a hung one never answers).
+ * are real (a stopped store refuses connections; a hung one never answers). Each case has its own stores and
+ * its own Terraform folder: a case that stops a store, or fails holding a lock, leaves nothing to the next.
  */
 const terraform = realTerraform();
 const withRealBinary = terraform ? describe : describe.skip;
@@ -37,7 +39,14 @@ withRealBinary(
     const init = (region: string, timeout?: number) =>
       tofu(['init', '-input=false', '-no-color', '-reconfigure', ...backendArgs(region)], timeout);
 
-    beforeAll(async () => {
+    /** The folder initialised on eu-west-2's store and applied: the zone's state is there, and replicated. */
+    const applied = async () => {
+      needSucceeded('init', init('eu-west-2'));
+      needSucceeded('apply', tofu(['apply', '-input=false', '-no-color', '-auto-approve']));
+      await stores.settle();
+    };
+
+    beforeEach(async () => {
       stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
       directory = scratchDir('strata-store-');
       writeFileSync(
@@ -51,7 +60,7 @@ withRealBinary(
         ].join('\n'),
       );
     });
-    afterAll(() => stores.close());
+    afterEach(() => stores.close());
 
     it('keeps the state in its region and replicates it, lock taken and released', async () => {
       expect(init('eu-west-2').status).toBe(0);
@@ -70,6 +79,7 @@ withRealBinary(
     });
 
     it('lets one writer hold the lock: a second one is refused with the holder named', async () => {
+      await applied();
       const holder = startProcess(
         terraform!.path,
         [
@@ -98,6 +108,7 @@ withRealBinary(
     });
 
     it('a stopped store refuses connections; a hung one never answers', async () => {
+      await applied();
       await stores.stop('eu-west-1');
       const refused = init('eu-west-1');
       expect(refused.status).toBe(1);
