@@ -6,7 +6,11 @@ import { runCli } from '../helpers/run-dist.js';
 import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { StateStores, exampleEstateOn, pointAt, withBackendOf } from '../helpers/state-stores.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
-import { EXAMPLE_FAILOVER_TARGETS } from '../helpers/example-estate.js';
+import {
+  EXAMPLE_FAILOVER_TARGETS,
+  FAILBACK_DRY_RUN,
+  FAILBACK_FROM_PLANS,
+} from '../helpers/example-estate.js';
 
 // A case that builds the stages it starts from (when run alone with -t) takes their time too.
 jest.setTimeout(300_000);
@@ -181,25 +185,9 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     const before = await appliedAfterFailover();
     needSucceeded('the apply after the failover', before.after);
     const { estate, stores } = await copyOf(before);
-    const dryRun = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--dry-run',
-      '--work-dir',
-      'failback-plans',
-    ]);
+    const dryRun = cli(estate, FAILBACK_DRY_RUN);
     expect(dryRun.status).toBe(0);
-    const failback = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--plan-dir',
-      'failback-plans',
-      '--json-out',
-      'failback.json',
-      '--write-manifest',
-    ]);
+    const failback = cli(estate, FAILBACK_FROM_PLANS);
     expect(failback.stderr).not.toContain('failed');
     expect(failback.status).toBe(0);
     const run = result(estate, 'failback.json');

@@ -5,7 +5,11 @@ import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
 import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
-import { EXAMPLE_FAILOVER_TARGETS } from '../helpers/example-estate.js';
+import {
+  EXAMPLE_FAILOVER_TARGETS,
+  FAILBACK_DRY_RUN,
+  FAILBACK_FROM_PLANS,
+} from '../helpers/example-estate.js';
 
 // A case that builds the stages it starts from (when run alone with -t) takes their time too.
 jest.setTimeout(240_000);
@@ -83,24 +87,8 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     const { estate: before, after } = appliedAfterFailover();
     needSucceeded('the apply after the failover', after);
     const estate = copyOfEstate(before, 'strata-dr-');
-    const dryRun = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--dry-run',
-      '--work-dir',
-      'failback-plans',
-    ]);
-    const failback = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--plan-dir',
-      'failback-plans',
-      '--json-out',
-      'failback.json',
-      '--write-manifest',
-    ]);
+    const dryRun = cli(estate, FAILBACK_DRY_RUN);
+    const failback = cli(estate, FAILBACK_FROM_PLANS);
     const final = cli(estate, ['apply', '--json-out', 'final.json']);
     return { estate, dryRun, failback, final };
   });

@@ -9,3 +9,24 @@ export const EXAMPLE_FAILOVER_TARGETS = [
   'prod/eu-west-1/production/app',
   'prod/eu-west-1/staging/app',
 ];
+
+/** The failback both DR suites run: a dry run that saves every stage's plans in failback-plans ... */
+export const FAILBACK_DRY_RUN = [
+  'failback',
+  '--to',
+  'eu-west-2',
+  '--dry-run',
+  '--work-dir',
+  'failback-plans',
+];
+/** ... then the failback that applies exactly those, writing its result and the manifest's new roles. */
+export const FAILBACK_FROM_PLANS = [
+  'failback',
+  '--to',
+  'eu-west-2',
+  '--plan-dir',
+  'failback-plans',
+  '--json-out',
+  'failback.json',
+  '--write-manifest',
+];
