@@ -136,11 +136,14 @@ class FieldReader {
     return this.fields[name] == null ? null : this.oneOf(name, STEPS);
   }
 
+  object(name: string): FieldReader {
+    const value = this.fields[name];
+    return isObject(value) ? new FieldReader(value, `${this.where}, ${name}`) : this.fail(name, 'an object');
+  }
+
   changes(name: string): ChangeCounts | null {
-    const value = this.fields[name] ?? null;
-    if (value === null) return null;
-    if (!isObject(value)) return this.fail(name, 'an object of counts or null');
-    const counts = new FieldReader(value, `${this.where}, ${name}`);
+    if (this.fields[name] == null) return null;
+    const counts = this.object(name);
     return {
       add: counts.number('add'),
       change: counts.number('change'),
@@ -183,9 +186,7 @@ export function parseResultFile(value: unknown, source: string): RunResult {
     );
   }
   const run = new FieldReader(value, source);
-  const terraform = isObject(value.terraform)
-    ? new FieldReader(value.terraform, `${source}, terraform`)
-    : null;
+  const terraform = run.object('terraform');
   const result: RunResult = {
     version: 1,
     command: run.oneOf('command', COMMANDS),
@@ -194,10 +195,7 @@ export function parseResultFile(value: unknown, source: string): RunResult {
     startedAt: run.string('startedAt'),
     finishedAt: run.stringOrNull('finishedAt'),
     durationMs: run.numberOrNull('durationMs'),
-    terraform: {
-      binary: terraform?.string('binary') ?? 'terraform',
-      version: terraform?.stringOrNull('version') ?? null,
-    },
+    terraform: { binary: terraform.string('binary'), version: terraform.stringOrNull('version') },
     parallelism: run.number('parallelism'),
     hasChanges: run.boolean('hasChanges'),
     instances: value.instances.map((instance, index) =>
