@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunResult } from '../src/core/run-result.js';
+import type { RunResultFile } from '../src/core/result-file.js';
 import { remainingPathLengths } from '../src/core/schedule/critical-path.js';
 import type { Dag } from '../src/core/schedule/dag.js';
 import { ReadyQueue } from '../src/core/schedule/ready-queue.js';
@@ -111,7 +111,7 @@ function simulate(dag: Dag, cost: (id: string) => number, parallelism: number): 
   return now;
 }
 
-function dagOf(result: RunResult, graph: { nodes: { id: string; dependsOn: string[] }[] }): Dag {
+function dagOf(result: RunResultFile, graph: { nodes: { id: string; dependsOn: string[] }[] }): Dag {
   const ids = new Set(result.instances.map((instance) => instance.id));
   return {
     ids: graph.nodes.map((node) => node.id).filter((id) => ids.has(id)),
@@ -159,7 +159,7 @@ for (const parallelism of parallelisms) {
     console.error(run.stderr.split('\n').slice(-20).join('\n'));
     throw new Error(`strata plan exited ${run.status}`);
   }
-  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as RunResult;
+  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as RunResultFile;
   const durations = new Map(result.instances.map((instance) => [instance.id, instance.durationMs ?? 0]));
   const dag = dagOf(result, graph);
   const cost = (id: string) => durations.get(id)!;

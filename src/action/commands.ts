@@ -14,7 +14,8 @@ import { renderFailoverReport } from '../core/render/failover-report.js';
 import type { SelectionSettings } from '../app/select.js';
 import { commentMarker, renderComment } from '../core/render/comment.js';
 import { graphToJson } from '../core/render/graph-json.js';
-import { renderSummary } from '../core/render/summary.js';
+import { renderNoResults, renderSummary } from '../core/render/summary.js';
+import { toResultFile } from '../core/result-file.js';
 import type { RunResult } from '../core/run-result.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
@@ -143,8 +144,23 @@ export async function reportCommand(context: ActionContext): Promise<void> {
     manifestFile,
     cwd: context.cwd,
     resultsDirectory: directory,
+    selection: await selectionOf(context),
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
   });
+  if (run === undefined) {
+    const directoryInput = context.inputs.resultsDir!;
+    await core.summary
+      .addRaw(
+        renderNoResults({ directory: directoryInput, manifest: manifestFile, instances: dag.ids.length }),
+      )
+      .write();
+    core.setOutput(OUTPUTS.hasChanges, 'false');
+    core.setOutput(OUTPUTS.failed, dag.ids.join(','));
+    core.setFailed(
+      `report: no result files in ${directoryInput}; none of the ${dag.ids.length} instances is known to have run`,
+    );
+    return;
+  }
   await publish(context, { run, loaded, dag, plans, manifestFile }, (text) => text);
   failUnlessSucceeded(run);
 }
@@ -163,7 +179,7 @@ async function publish(context: ActionContext, publication: Publication, mask: (
   const failed = run.instances.filter(
     (instance) => instance.status === 'failed' || instance.status === 'skipped',
   );
-  core.setOutput(OUTPUTS.summary, mask(JSON.stringify(run)));
+  core.setOutput(OUTPUTS.summary, mask(JSON.stringify(toResultFile(run))));
   core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
   core.setOutput(OUTPUTS.failed, failed.map((instance) => instance.id).join(','));
   const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
@@ -234,7 +250,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
     },
   );
   const failover = run.failover!;
-  core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(run)));
+  core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(toResultFile(run))));
   core.setOutput(
     OUTPUTS.failed,
     run.instances

@@ -7,7 +7,7 @@ import { UsageError } from '../core/errors.js';
 import type { Instance } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import { planResume } from '../core/resume.js';
-import { hasChanges, type EngineCommand, type RunResult } from '../core/run-result.js';
+import { changesOf, hasChanges, type EngineCommand, type RunResult } from '../core/run-result.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
@@ -111,7 +111,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   await adapters.hooks?.afterEngine?.();
   if (kept.length > 0) {
     run.instances = [...kept, ...run.instances];
-    run.hasChanges ||= kept.some((instance) => hasChanges(instance.changes));
+    run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));
   }
   return { run, loaded, dag, redactor: base.redactor, workDirectory };
 }

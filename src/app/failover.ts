@@ -9,7 +9,14 @@ import type { Instance } from '../core/graph/types.js';
 import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
-import type { EngineCommand, ReadinessEntry, RunResult } from '../core/run-result.js';
+import { parseResultText } from '../core/result-file.js';
+import {
+  changesOf,
+  durationOf,
+  type EngineCommand,
+  type ReadinessEntry,
+  type RunResult,
+} from '../core/run-result.js';
 import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { selectInstances } from '../core/selection/select-instances.js';
@@ -89,7 +96,7 @@ export async function executeFailover(
         ? !(instance.status === 'failed' && instance.step === 'read-upstream')
         : null,
       planSucceeded: instance.status === 'succeeded',
-      changes: instance.changes,
+      changes: changesOf(instance),
     };
   });
   run.failover = {
@@ -231,19 +238,19 @@ async function writePrimary(settings: FailoverSettings, primary: string) {
  * duration in the last recorded failover when there is one, else its plan time in this drill.
  */
 async function estimateRecovery(dag: Dag, drill: RunResult, history: string | undefined): Promise<number> {
-  const durations = new Map(drill.instances.map((instance) => [instance.id, instance.durationMs ?? 0]));
+  const durations = new Map(drill.instances.map((instance) => [instance.id, durationOf(instance) ?? 0]));
   if (history) {
-    let recorded: RunResult;
+    let text: string;
     try {
-      recorded = JSON.parse(await readFile(history, 'utf8')) as RunResult;
+      text = await readFile(history, 'utf8');
     } catch (error) {
       throw new UsageError(
         (name) => `${name('history')}: cannot read '${history}': ${(error as Error).message}`,
       );
     }
-    for (const instance of recorded.instances ?? []) {
-      if (durations.has(instance.id) && instance.durationMs !== null)
-        durations.set(instance.id, instance.durationMs);
+    for (const instance of parseResultText(text, history).instances) {
+      const duration = durationOf(instance);
+      if (durations.has(instance.id) && duration !== null) durations.set(instance.id, duration);
     }
   }
   const lengths = remainingPathLengths(dag, (id) => durations.get(id) ?? 0);

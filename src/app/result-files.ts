@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
-import { asRunResult } from '../core/merge-results.js';
+import { parseResultText, toResultFile } from '../core/result-file.js';
 import type { RunResult } from '../core/run-result.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 
@@ -22,27 +21,22 @@ export async function writeReportFiles(
     `result-${createHash('sha256').update(ids).digest('hex').slice(0, 12)}.json`,
   );
   await mkdir(path.join(directory, 'plans'), { recursive: true });
-  await writeFile(file, `${JSON.stringify(run, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify(toResultFile(run), null, 2)}\n`);
   for (const [id, text] of plans) {
     await writeFile(path.join(directory, 'plans', `${instanceDirectoryName(id)}.txt`), text);
   }
   return file;
 }
 
+/** The report files in `directory`, read back; none when there is no such folder (no job uploaded any). */
 export async function readReportFiles(
   directory: string,
 ): Promise<{ results: RunResult[]; plans: Map<string, string> }> {
-  const names = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
+  const names = (await readdir(directory).catch(noFolder)).filter((name) => name.endsWith('.json')).sort();
   const results: RunResult[] = [];
   for (const name of names) {
     const file = path.join(directory, name);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
-    }
-    results.push(asRunResult(parsed, file));
+    results.push(parseResultText(await readFile(file, 'utf8'), file));
   }
   const plans = new Map<string, string>();
   for (const result of results) {
@@ -58,4 +52,9 @@ export async function readReportFiles(
     }
   }
   return { results, plans };
+}
+
+function noFolder(error: unknown): string[] {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  throw error;
 }

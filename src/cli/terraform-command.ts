@@ -4,8 +4,8 @@ import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
-import { asRunResult } from '../core/merge-results.js';
 import { progressLine, runTable } from '../core/render/run-text.js';
+import { parseResultText, toResultFile } from '../core/result-file.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
 import { createRedactor } from '../terraform/redact.js';
@@ -106,7 +106,7 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
   // terminal says; to a temporary file and renamed, so a run killed at any moment leaves whole JSON.
   const writeResult = (run: RunResult) => {
     if (jsonOut === undefined) return;
-    writeFileSync(`${jsonOut}.tmp`, `${JSON.stringify(run, null, 2)}\n`);
+    writeFileSync(`${jsonOut}.tmp`, `${JSON.stringify(toResultFile(run), null, 2)}\n`);
     renameSync(`${jsonOut}.tmp`, jsonOut);
   };
   const reporter: EngineReporter = {
@@ -143,10 +143,5 @@ async function readResult(file: string): Promise<RunResult> {
   } catch (error) {
     throw new UsageError(`--resume: cannot read '${file}': ${(error as Error).message}`);
   }
-  try {
-    return asRunResult(JSON.parse(text), file);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`--resume: '${file}' is not valid JSON: ${(error as Error).message}`);
-  }
+  return parseResultText(text, `--resume: '${file}'`);
 }

@@ -1,28 +1,18 @@
 import { UsageError } from './errors.js';
-import type { RunResult } from './run-result.js';
+import {
+  FINISHED,
+  identityOf,
+  type InstanceIdentity,
+  type InstanceResult,
+  type RunResult,
+} from './run-result.js';
 
-/** Checks that a parsed file is a Strata result (as `--json-out` and the action write them). */
-export function asRunResult(value: unknown, source: string): RunResult {
-  const candidate = value as Partial<RunResult> | null;
-  if (
-    candidate === null ||
-    typeof candidate !== 'object' ||
-    candidate.version !== 1 ||
-    !Array.isArray(candidate.instances) ||
-    typeof candidate.command !== 'string'
-  ) {
-    throw new UsageError(
-      `${source} is not a Strata result file (expected {"version": 1, "command", "instances": [...]})`,
-    );
-  }
-  return candidate as RunResult;
-}
-
-const STATUS_ORDER: RunResult['status'][] = ['succeeded', 'cancelled', 'failed'];
+const STATUS_ORDER: RunResult['status'][] = ['succeeded', 'running', 'cancelled', 'failed'];
 
 /**
  * One result from the results of several matrix jobs: their instances together (an instance reported twice
- * keeps its last report), the earliest start, the latest end, the worst status.
+ * keeps its last report), the earliest start, the latest end, the worst status (a job that has not finished,
+ * `running`, is worse than a success).
  */
 export function mergeResults(results: readonly RunResult[]): RunResult {
   if (results.length === 0) throw new UsageError('No result files to merge');
@@ -46,4 +36,32 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     hasChanges: results.some((result) => result.hasChanges),
     instances: [...instances.values()],
   };
+}
+
+/** The reason a report gives an instance that no job reported. */
+export const NOT_REPORTED =
+  'not run: no result file reports it (its stage did not run, or its job uploaded no result)';
+
+/**
+ * The report of a matrix run: the jobs' results merged over every instance the run was meant to cover, so
+ * that what no job reported (a stage that never ran, a job that uploaded nothing) is listed as not run
+ * (skipped, with the reason) instead of vanishing. The report is final: it succeeds only when every instance
+ * succeeded, so a job that never finished (killed, its file still `running`, its instances pending or
+ * running) makes it fail.
+ */
+export function mergeReport(results: readonly RunResult[], expected: readonly InstanceIdentity[]): RunResult {
+  const merged = mergeResults(results);
+  const reported = new Set(merged.instances.map((instance) => instance.id));
+  const notRun = expected
+    .filter((instance) => !reported.has(instance.id))
+    .map((instance): InstanceResult => ({
+      ...identityOf(instance),
+      status: 'skipped',
+      reason: NOT_REPORTED,
+    }));
+  const instances = [...merged.instances, ...notRun];
+  const unfinished =
+    merged.status === 'running' || instances.some((instance) => !FINISHED.has(instance.status));
+  const failed = instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped');
+  return { ...merged, status: unfinished || failed ? 'failed' : merged.status, instances };
 }

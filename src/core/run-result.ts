@@ -18,32 +18,128 @@ export interface ChangeCounts {
   replace: number;
 }
 
-export interface InstanceResult {
+export interface ResourceChange {
+  address: string;
+  action: string;
+}
+
+/** Which instance a result is about: the same for every status. */
+export interface InstanceIdentity {
   id: string;
   layer: string;
   scope: Scope;
   account: string | null;
   region: string | null;
   environment: string | null;
-  status: InstanceStatus;
-  /** The step running now, or the one that failed. */
-  step: TerraformStep | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
+}
+
+/** What a started instance has learnt so far. */
+export interface InstanceProgress {
   /** What the plan found; null until planned. */
   changes: ChangeCounts | null;
   /** Addresses and actions of the changing resources (names only, never values). */
-  resourceChanges: { address: string; action: string }[];
-  /** Why it failed: the step, the exit code and the end of Terraform's error output, secrets masked. */
-  error: string | null;
-  /** Why it was skipped or cancelled. */
-  reason: string | null;
-  timedOut: boolean;
+  resourceChanges: ResourceChange[];
   /** Upstream instances whose `mock_outputs` stood in for real outputs in this plan. */
   mockedUpstreams: string[];
   /** The saved plan, relative to the work directory, when there is one. */
   planFile: string | null;
+}
+
+/** When a started instance ran. */
+export interface InstanceTiming {
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+}
+
+/** What an instance did before it stopped: a skip or a cancellation that came after it started. */
+export interface InstanceAttempt extends InstanceProgress, InstanceTiming {
+  /** The step it stopped in; null when it stopped before its first Terraform command. */
+  step: TerraformStep | null;
+}
+
+/** Just the identity of an instance or of a result, without anything else it carries. */
+export function identityOf(instance: InstanceIdentity): InstanceIdentity {
+  const { id, layer, scope, account, region, environment } = instance;
+  return { id, layer, scope, account, region, environment };
+}
+
+export interface PendingInstance extends InstanceIdentity {
+  status: 'pending';
+}
+
+export interface RunningInstance extends InstanceIdentity, InstanceProgress {
+  status: 'running';
+  startedAt: string;
+  /** The step running now; null until the first begins. */
+  step: TerraformStep | null;
+}
+
+export interface SucceededInstance extends InstanceIdentity, InstanceProgress, InstanceTiming {
+  status: 'succeeded';
+}
+
+export interface FailedInstance extends InstanceIdentity, InstanceAttempt {
+  status: 'failed';
+  /** Why it failed: the step, the exit code and the end of Terraform's error output, secrets masked. */
+  error: string;
+  timedOut: boolean;
+}
+
+export interface SkippedInstance extends InstanceIdentity {
+  status: 'skipped';
+  reason: string;
+  /** Absent when it never started (an upstream did not succeed); there when it started and found an upstream never applied. */
+  attempt?: InstanceAttempt;
+}
+
+export interface CancelledInstance extends InstanceIdentity {
+  status: 'cancelled';
+  reason: string;
+  /** Absent when it never started; there, with the interrupted command's error, when it was stopped while it ran. */
+  attempt?: InstanceAttempt & { error: string; timedOut: boolean };
+}
+
+/** Where one instance stands, with exactly the fields that apply to that status. */
+export type InstanceResult =
+  | PendingInstance
+  | RunningInstance
+  | SucceededInstance
+  | FailedInstance
+  | SkippedInstance
+  | CancelledInstance;
+
+/** What a started instance has learnt and when it ran, whatever became of it; undefined when it never started. */
+export function progressOf(
+  instance: InstanceResult,
+): (InstanceProgress & Partial<InstanceTiming> & { startedAt: string }) | undefined {
+  switch (instance.status) {
+    case 'pending':
+      return undefined;
+    case 'running':
+    case 'succeeded':
+    case 'failed':
+      return instance;
+    case 'skipped':
+    case 'cancelled':
+      return instance.attempt;
+  }
+}
+
+/** What the instance's plan found; null when it was never planned. */
+export function changesOf(instance: InstanceResult): ChangeCounts | null {
+  return progressOf(instance)?.changes ?? null;
+}
+
+/** How long it ran; null while it runs or when it never started. */
+export function durationOf(instance: InstanceResult): number | null {
+  return progressOf(instance)?.durationMs ?? null;
+}
+
+/** Whether its Terraform command ran out of time (a failure, or a cancellation while it ran). */
+export function hasTimedOut(instance: InstanceResult): boolean {
+  if (instance.status === 'failed') return instance.timedOut;
+  return instance.status === 'cancelled' && instance.attempt?.timedOut === true;
 }
 
 export interface ReadinessEntry {
@@ -73,7 +169,8 @@ export interface FailoverSummary {
 export interface RunResult {
   version: 1;
   command: EngineCommand;
-  status: 'succeeded' | 'failed' | 'cancelled';
+  /** `running` until the run ends: a file that still says so was left by a run that was killed or is going on. */
+  status: 'running' | 'succeeded' | 'failed' | 'cancelled';
   manifest: string;
   startedAt: string;
   finishedAt: string | null;

@@ -1,5 +1,11 @@
 import type { Manifest } from '../core/manifest/types.js';
-import { hasChanges, type InstanceResult, type InstanceStatus, type RunResult } from '../core/run-result.js';
+import {
+  changesOf,
+  hasChanges,
+  type InstanceResult,
+  type InstanceStatus,
+  type RunResult,
+} from '../core/run-result.js';
 import { remainingPathLengths } from '../core/schedule/critical-path.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { ReadyQueue } from '../core/schedule/ready-queue.js';
@@ -60,10 +66,11 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     const instances = [...results.values()];
     return {
       ...header,
-      status: 'succeeded',
+      // Until the end: every result file written meanwhile (and left by a killed run) says it has not finished.
+      status: 'running',
       finishedAt: null,
       durationMs: null,
-      hasChanges: instances.some((instance) => hasChanges(instance.changes)),
+      hasChanges: instances.some((instance) => hasChanges(changesOf(instance))),
       instances,
     };
   };

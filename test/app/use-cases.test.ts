@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
 import { executeFailover } from '../../src/app/failover.js';
@@ -7,6 +7,8 @@ import { mergeReport } from '../../src/app/merge-report.js';
 import { writeReportFiles } from '../../src/app/result-files.js';
 import { showGraph } from '../../src/app/show-graph.js';
 import type { LayerGraph } from '../../src/core/graph/types.js';
+import { NOT_REPORTED } from '../../src/core/merge-results.js';
+import { toResultFile } from '../../src/core/result-file.js';
 import type { RunResult } from '../../src/core/run-result.js';
 import type { EngineReporter } from '../../src/engine/run-engine.js';
 import { FakeTerraform } from '../helpers/fake-terraform.js';
@@ -118,7 +120,7 @@ describe('executeRun', () => {
     const { settings, adapters } = estate();
     const { run } = await executeRun(settings(), adapters);
     expect(statusOf(run)).toMatchObject({ dns: 'succeeded', 'dev/iam': 'succeeded' });
-    const network = run.instances.find((i) => i.id === 'dev/eu-west-2/network')!;
+    const network = toResultFile(run).instances.find((i) => i.id === 'dev/eu-west-2/network')!;
     expect([network.status, network.step]).toEqual(['skipped', 'read-upstream']);
     expect(network.reason).toContain('dev/iam');
   });
@@ -156,14 +158,65 @@ describe('mergeReport', () => {
     await writeReportFiles(results, first.run, new Map([[first.run.instances[0]!.id, 'plan text']]));
     await writeReportFiles(results, second.run, new Map());
 
-    const report = await mergeReport({ manifestFile: 'layers.yml', cwd, resultsDirectory: results });
+    // The matrix covered these layers (its graph step selected them), so the report covers them too.
+    const report = await mergeReport({
+      manifestFile: 'layers.yml',
+      cwd,
+      resultsDirectory: results,
+      selection: { filter: { layers: ['dns', 'iam', 'network'] } },
+    });
     const ids = [...first.run.instances, ...second.run.instances].map((i) => i.id);
     expect([...report.dag.ids].sort()).toEqual([...ids].sort());
     expect(report.dag.ids).toEqual(
       report.loaded.graph.instances.map((i) => i.id).filter((id) => ids.includes(id)),
     );
-    expect(report.run.status).toBe('succeeded');
+    expect(report.run?.status).toBe('succeeded');
     expect(report.plans).toEqual(new Map([[first.run.instances[0]!.id, 'plan text']]));
+  });
+
+  it('lists what no job reported as not run, and then fails: the report covers every instance of the graph', async () => {
+    const { cwd, settings, adapters } = estate();
+    const results = path.join(cwd, 'results');
+    const ran = await executeRun(
+      settings({ command: 'apply', selection: { filter: { layers: ['dns'] } } }),
+      adapters,
+    );
+    await writeReportFiles(results, ran.run, new Map());
+
+    const report = await mergeReport({ manifestFile: 'layers.yml', cwd, resultsDirectory: results });
+    const steadyState = showGraph({ manifestFile: 'layers.yml', cwd, selection: { filter: {} } }).dag.ids;
+    expect(steadyState.length).toBeGreaterThan(ran.run.instances.length);
+    expect(report.run?.status).toBe('failed');
+    expect(statusOf(report.run!)).toMatchObject({ dns: 'succeeded', 'dev/iam': 'skipped' });
+    expect(toResultFile(report.run!).instances.find((i) => i.id === 'dev/iam')!.reason).toBe(NOT_REPORTED);
+    // Every instance of the steady state, reported or not, in the manifest's order.
+    expect(report.dag.ids).toEqual(steadyState);
+    expect(report.run!.instances.map((i) => i.id).sort()).toEqual([...steadyState].sort());
+  });
+
+  it('counts a job whose result still says running (it was killed) as not succeeded', async () => {
+    const { cwd, settings, adapters } = estate();
+    const results = path.join(cwd, 'results');
+    const ran = await executeRun(settings({ command: 'apply' }), adapters);
+    expect(ran.run.status).toBe('succeeded');
+    const killed: RunResult = { ...ran.run, status: 'running', finishedAt: null, durationMs: null };
+    await writeReportFiles(results, killed, new Map());
+
+    const report = await mergeReport({ manifestFile: 'layers.yml', cwd, resultsDirectory: results });
+    expect(report.run!.instances.every((i) => i.status === 'succeeded')).toBe(true);
+    expect(report.run!.status).toBe('failed');
+    expect(report.run!.finishedAt).toBeNull();
+  });
+
+  it.each([
+    ['no results folder', (cwd: string) => path.join(cwd, 'never-downloaded')],
+    ['an empty results folder', (cwd: string) => mkdirSync(path.join(cwd, 'empty'), { recursive: true })!],
+  ])('with %s, has no run to report and still knows what was to run', async (_name, folder) => {
+    const { cwd } = estate();
+    const report = await mergeReport({ manifestFile: 'layers.yml', cwd, resultsDirectory: folder(cwd) });
+    expect(report.run).toBeUndefined();
+    expect(report.dag.ids).toContain('dns');
+    expect(report.plans.size).toBe(0);
   });
 });
 

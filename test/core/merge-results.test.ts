@@ -1,28 +1,33 @@
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../../src/core/errors.js';
-import { asRunResult, mergeResults } from '../../src/core/merge-results.js';
+import { mergeReport, mergeResults, NOT_REPORTED } from '../../src/core/merge-results.js';
+import { instanceFromFile, parseResultFile } from '../../src/core/result-file.js';
 import type { InstanceResult, RunResult } from '../../src/core/run-result.js';
 
-const instance = (id: string, status: InstanceResult['status']): InstanceResult => ({
-  id,
-  layer: id.split('/').at(-1)!,
-  scope: 'global',
-  account: null,
-  region: null,
-  environment: null,
-  status,
-  step: null,
-  startedAt: null,
-  finishedAt: null,
-  durationMs: null,
-  changes: null,
-  resourceChanges: [],
-  error: null,
-  reason: null,
-  timedOut: false,
-  mockedUpstreams: [],
-  planFile: null,
-});
+const instance = (id: string, status: InstanceResult['status']): InstanceResult =>
+  instanceFromFile(
+    {
+      id,
+      layer: id.split('/').at(-1)!,
+      scope: 'global',
+      account: null,
+      region: null,
+      environment: null,
+      status,
+      step: null,
+      startedAt: status === 'pending' ? null : '2026-01-01T00:00:10.000Z',
+      finishedAt: status === 'pending' || status === 'running' ? null : '2026-01-01T00:00:20.000Z',
+      durationMs: status === 'pending' || status === 'running' ? null : 10_000,
+      changes: null,
+      resourceChanges: [],
+      error: status === 'failed' ? 'boom' : null,
+      reason: status === 'skipped' || status === 'cancelled' ? 'an upstream failed' : null,
+      timedOut: false,
+      mockedUpstreams: [],
+      planFile: null,
+    },
+    id,
+  );
 
 const result = (overrides: Partial<RunResult>): RunResult => ({
   version: 1,
@@ -61,9 +66,43 @@ describe('mergeResults', () => {
   });
 
   it('refuses files that are not results, and an empty list', () => {
-    expect(() => asRunResult({ nodes: [] }, 'x.json')).toThrow(UsageError);
-    expect(() => asRunResult(null, 'x.json')).toThrow('x.json is not a Strata result file');
+    expect(() => parseResultFile({ nodes: [] }, 'x.json')).toThrow(UsageError);
+    expect(() => parseResultFile(null, 'x.json')).toThrow('x.json is not a Strata result file');
     expect(() => mergeResults([])).toThrow('No result files to merge');
-    expect(asRunResult(result({}), 'ok.json').command).toBe('apply');
+    expect(parseResultFile(result({}), 'ok.json').command).toBe('apply');
+  });
+});
+
+describe('mergeReport', () => {
+  const expected = ['a', 'b', 'c'].map((id) => ({ ...instance(id, 'pending') }));
+
+  it('lists the instances no result reports as not run, and fails', () => {
+    const merged = mergeReport([result({ instances: [instance('a', 'succeeded')] })], expected);
+    expect(merged.instances.map((i) => [i.id, i.status])).toEqual([
+      ['a', 'succeeded'],
+      ['b', 'skipped'],
+      ['c', 'skipped'],
+    ]);
+    expect(merged.instances[1]).toMatchObject({ reason: NOT_REPORTED });
+    expect(merged.status).toBe('failed');
+  });
+
+  it('fails when a job never finished: its file says running, its instances pending or running', () => {
+    const all = [instance('a', 'succeeded'), instance('b', 'succeeded'), instance('c', 'succeeded')];
+    expect(mergeReport([result({ instances: all })], expected).status).toBe('succeeded');
+    const killed = result({ status: 'running', finishedAt: null, instances: all });
+    expect(mergeReport([killed], expected).status).toBe('failed');
+    const leftBehind = [all[0]!, instance('b', 'running'), instance('c', 'pending')];
+    expect(mergeReport([result({ instances: leftBehind })], expected).status).toBe('failed');
+    expect(mergeReport([killed], expected).finishedAt).toBeNull();
+  });
+
+  it('keeps a cancellation a cancellation when every instance is accounted for', () => {
+    const all = [instance('a', 'succeeded'), instance('b', 'cancelled'), instance('c', 'succeeded')];
+    expect(mergeReport([result({ status: 'cancelled', instances: all })], expected).status).toBe('cancelled');
+  });
+
+  it('needs at least one result', () => {
+    expect(() => mergeReport([], expected)).toThrow('No result files to merge');
   });
 });

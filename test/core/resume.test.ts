@@ -2,31 +2,35 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { UsageError } from '../../src/core/errors.js';
 import { planResume } from '../../src/core/resume.js';
+import { instanceFromFile } from '../../src/core/result-file.js';
 import type { EngineCommand, InstanceResult, InstanceStatus, RunResult } from '../../src/core/run-result.js';
 import { dagOf, reaches, type Edges } from '../helpers/graphs.js';
 
 function instance(id: string, status: InstanceStatus): InstanceResult {
   const finished = status !== 'pending' && status !== 'running';
-  return {
+  return instanceFromFile(
+    {
+      id,
+      layer: id,
+      scope: 'global',
+      account: null,
+      region: null,
+      environment: null,
+      status,
+      step: status === 'running' ? 'apply' : null,
+      startedAt: status === 'pending' ? null : '2024-05-02T09:00:00.000Z',
+      finishedAt: finished ? '2024-05-02T09:01:00.000Z' : null,
+      durationMs: finished ? 60_000 : null,
+      changes: null,
+      resourceChanges: [],
+      error: status === 'failed' ? 'apply: exit code 1' : null,
+      reason: status === 'skipped' || status === 'cancelled' ? 'an upstream failed' : null,
+      timedOut: false,
+      mockedUpstreams: [],
+      planFile: null,
+    },
     id,
-    layer: id,
-    scope: 'global',
-    account: null,
-    region: null,
-    environment: null,
-    status,
-    step: status === 'running' ? 'apply' : null,
-    startedAt: status === 'pending' ? null : '2024-05-02T09:00:00.000Z',
-    finishedAt: finished ? '2024-05-02T09:01:00.000Z' : null,
-    durationMs: finished ? 60_000 : null,
-    changes: null,
-    resourceChanges: [],
-    error: status === 'failed' ? 'apply: exit code 1' : null,
-    reason: status === 'skipped' ? 'an upstream failed' : null,
-    timedOut: false,
-    mockedUpstreams: [],
-    planFile: null,
-  };
+  );
 }
 
 /** A previous run's result: the instances in the order given, each with its status. */

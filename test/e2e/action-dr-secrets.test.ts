@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../src/core/run-result.js';
+// What the result file holds: every field, null where it does not apply.
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction } from '../helpers/run-dist.js';
 import { STAND_IN, terraformsUnderTest, type TerraformUnderTest } from '../helpers/terraform-binary.js';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../src/core/run-result.js';
+// What the result file holds: every field, null where it does not apply.
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction, runCli } from '../helpers/run-dist.js';
 import { STAND_IN, terraformEnv, terraformsUnderTest } from '../helpers/terraform-binary.js';
@@ -218,10 +219,14 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       cpSync(leg.outputs['report-dir']!, results, { recursive: true });
     }
     expect(readdirSync(results).filter((name) => name.endsWith('.json'))).toHaveLength(2);
-    const report = await runAction(inputs({ command: 'report', 'results-dir': results }), {
-      cwd: estate,
-      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
-    });
+    // The report covers what the matrix covered: here the two layers its legs ran.
+    const report = await runAction(
+      inputs({ command: 'report', 'results-dir': results, layers: 'iam,network' }),
+      {
+        cwd: estate,
+        env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+      },
+    );
     expect(report.status).toBe(0);
     const merged = JSON.parse(report.outputs.summary!) as RunResult;
     expect(merged.instances.map((instance) => instance.id).sort()).toEqual([
@@ -233,6 +238,37 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       'prod/iam',
     ]);
     expect(report.summary).toContain('dev/eu-west-1/network');
+
+    // Over the whole graph, what no leg reported is listed as not run, and the report fails.
+    const whole = await runAction(inputs({ command: 'report', 'results-dir': results }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(whole.status).toBe(1);
+    const wholeRun = JSON.parse(whole.outputs.summary!) as RunResult;
+    expect(wholeRun.status).toBe('failed');
+    expect(wholeRun.instances.find((instance) => instance.id === 'dns')).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('not run') as unknown,
+    });
+    expect(whole.outputs.failed!.split(',')).toContain('dns');
+  });
+
+  it('report: with no result files, a summary that says so and a failed step', async () => {
+    const report = await runAction(
+      inputs({
+        command: 'report',
+        'results-dir': path.join(scratchDir('strata-results-'), 'never-downloaded'),
+      }),
+      { cwd: estate, env: environment('push.branch-created-with-commit.octokit.json', 'push') },
+    );
+    expect(report.status).toBe(1);
+    expect(report.stderr + report.stdout).not.toContain('ENOENT');
+    expect(report.stdout).toMatch(
+      /::error::report: no result files in .*never-downloaded; none of the \d+ instances is known to have run/,
+    );
+    expect(report.summary).toContain('Strata report: no results');
+    expect(report.summary).toContain('none of the');
   });
 
   it('ephemeral environments: created for a pull request, destroyed when it closes', async () => {

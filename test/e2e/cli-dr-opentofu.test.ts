@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../src/core/run-result.js';
+// What the result file holds: every field, null where it does not apply.
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { runCli } from '../helpers/run-dist.js';
 import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { StateStores, exampleEstateOn, pointAt, withBackendOf } from '../helpers/state-stores.js';

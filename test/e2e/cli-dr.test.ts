@@ -1,7 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../src/core/run-result.js';
+// What the result file holds: every field, null where it does not apply.
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
 import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';

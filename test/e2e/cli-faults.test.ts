@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../src/core/run-result.js';
+// What the result file holds: every field, null where it does not apply.
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { node24 } from '../helpers/node24.js';
-import { runCli } from '../helpers/run-dist.js';
+import { runAction, runCli } from '../helpers/run-dist.js';
 import {
   STAND_IN,
   terraformEnv,
@@ -291,6 +292,24 @@ describe('faults injected through the stand-in', () => {
     const succeeded = killed.instances.filter((i) => i.status === 'succeeded').map((i) => i.id);
     expect(succeeded.length).toBeGreaterThanOrEqual(3);
     expect(killed.instances.some((i) => i.status !== 'succeeded')).toBe(true);
+    // The file does not claim a success: the run never finished.
+    expect(killed.status).toBe('running');
+    expect(killed.finishedAt).toBeNull();
+
+    // `report` over it (a matrix leg killed this way) says not succeeded, and lists every instance.
+    const results = path.join(estate, 'matrix-results');
+    mkdirSync(results);
+    cpSync(path.join(estate, 'killed.json'), path.join(results, 'result-killed.json'));
+    const report = await runAction(
+      { command: 'report', manifest: 'layers.yml', 'results-dir': 'matrix-results', comment: 'false' },
+      { cwd: estate },
+    );
+    expect(report.status).toBe(1);
+    expect(report.stdout).toMatch(/::error::apply failed: /);
+    const merged = JSON.parse(report.outputs.summary!) as RunResult;
+    expect(merged.status).toBe('failed');
+    expect(merged.instances).toHaveLength(11);
+    expect(report.summary).toContain('Strata apply failed');
 
     const callLog = path.join(estate, 'calls.jsonl');
     const resumed = cli(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Instance } from '../../src/core/graph/types.js';
+import { instanceFromFile, instanceToFile } from '../../src/core/result-file.js';
 import {
   pendingResult,
   reduceInstanceResult,
@@ -39,7 +40,8 @@ describe('reduceInstanceResult', () => {
       },
       finished({ status: 'succeeded' }),
     ]);
-    expect(result).toMatchObject({
+    // As the result file writes it: every field, null where it does not apply.
+    expect(instanceToFile(result)).toMatchObject({
       status: 'succeeded',
       step: null,
       startedAt: '2025-01-01T00:00:00.000Z',
@@ -51,6 +53,21 @@ describe('reduceInstanceResult', () => {
       error: null,
       reason: null,
     });
+    // In the model, a success has exactly its own fields: no step, error or reason at all.
+    expect(Object.keys(result).sort()).toEqual(
+      [
+        ...Object.keys(instance),
+        'status',
+        'startedAt',
+        'finishedAt',
+        'durationMs',
+        'changes',
+        'resourceChanges',
+        'mockedUpstreams',
+        'planFile',
+      ].sort(),
+    );
+    expect(instanceFromFile(instanceToFile(result), 'round trip')).toEqual(result);
   });
 
   it.each<[string, InstanceEvent[], object]>([
@@ -83,7 +100,35 @@ describe('reduceInstanceResult', () => {
       { status: 'skipped', reason: 'upstream a/iam failed', startedAt: null, finishedAt: null, step: null },
     ],
   ])('%s', (_name, events, expected) => {
-    expect(fold(events)).toMatchObject(expected);
+    const result = fold(events);
+    expect(instanceToFile(result)).toMatchObject(expected);
+    expect(instanceFromFile(instanceToFile(result), 'round trip')).toEqual(result);
+  });
+
+  it('keeps what a skipped or cancelled instance did only when it started', () => {
+    const notRun = fold([{ type: 'not-run', status: 'skipped', reason: 'upstream a/iam failed' }]);
+    expect(notRun).toEqual({ ...instance, status: 'skipped', reason: 'upstream a/iam failed' });
+    const stopped = fold([
+      started,
+      { type: 'step-began', step: 'apply' },
+      finished({
+        status: 'cancelled',
+        reason: 'the run was cancelled while it ran',
+        error: 'x',
+        timedOut: true,
+      }),
+    ]);
+    expect(stopped).toMatchObject({
+      status: 'cancelled',
+      reason: 'the run was cancelled while it ran',
+      attempt: { step: 'apply', error: 'x', timedOut: true, durationMs: 1000 },
+    });
+  });
+
+  it('ignores what the pipeline reports about an instance that is not running', () => {
+    const notRun = fold([{ type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }]);
+    expect(reduceInstanceResult(notRun, { type: 'step-began', step: 'plan' })).toBe(notRun);
+    expect(reduceInstanceResult(notRun, finished({ status: 'succeeded' }))).toBe(notRun);
   });
 
   it('never changes the result it is given, which reporters may still hold', () => {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { LayerCodeReader } from '../../src/engine/layer-code-reader.js';
 import { expandManifest } from '../../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../../src/core/manifest/parse-manifest.js';
-import type { RunResult } from '../../src/core/run-result.js';
+import { instanceToFile, toResultFile } from '../../src/core/result-file.js';
+import { changesOf, type InstanceResult, type RunResult } from '../../src/core/run-result.js';
 import { dagOfGraph, reverseDag } from '../../src/core/schedule/dag.js';
 import { selectInstances } from '../../src/core/selection/select-instances.js';
 import type { ProcessRunner } from '../../src/engine/process-runner.js';
@@ -59,8 +60,7 @@ function setup(text = MANIFEST) {
   const changes: string[] = [];
   const secrets: string[] = [];
   const reporter: EngineReporter = {
-    instanceChanged: (instance) =>
-      changes.push(`${instance.id} ${instance.status}${instance.step ? ` ${instance.step}` : ''}`),
+    instanceChanged: (instance) => changes.push(`${instance.id} ${instance.status}${stepOf(instance)}`),
     instanceOutput: () => Promise.resolve(),
     secrets: (values) => secrets.push(...values),
   };
@@ -88,6 +88,12 @@ function setup(text = MANIFEST) {
 }
 
 const statusOf = (result: RunResult) => Object.fromEntries(result.instances.map((i) => [i.id, i.status]));
+
+/** ` plan` for an instance in (or stopped in) a step, as the result file names it; empty otherwise. */
+function stepOf(instance: InstanceResult): string {
+  const { step } = instanceToFile(instance);
+  return step ? ` ${step}` : '';
+}
 
 describe('runEngine: apply', () => {
   it('applies in dependency order, never more than parallelism at once, and succeeds', async () => {
@@ -216,10 +222,12 @@ describe('runEngine: apply', () => {
       'a/r2/e1/app': 'skipped',
       'a/r2/e2/app': 'skipped',
     });
-    const failed = result.instances.find((i) => i.id === 'a/r1/network')!;
+    const failed = toResultFile(result).instances.find((i) => i.id === 'a/r1/network')!;
     expect(failed.step).toBe('apply');
     expect(failed.error).toBe('terraform apply failed (exit code 1)\nError: apply exploded for a/r1/network');
-    expect(result.instances.find((i) => i.id === 'a/r2/e1/app')!.reason).toBe('upstream a/r1/network failed');
+    expect(toResultFile(result).instances.find((i) => i.id === 'a/r2/e1/app')!.reason).toBe(
+      'upstream a/r1/network failed',
+    );
   });
 
   it('with fail-fast starts nothing new after a failure', async () => {
@@ -244,8 +252,12 @@ describe('runEngine: apply', () => {
     const result = await done;
     expect(result.status).toBe('cancelled');
     expect(statusOf(result)['a/iam']).toBe('cancelled');
-    expect(result.instances.find((i) => i.id === 'a/iam')!.reason).toBe('the run was cancelled while it ran');
-    expect(result.instances.find((i) => i.id === 'a/r1/network')!.reason).toBe('the run was cancelled');
+    expect(toResultFile(result).instances.find((i) => i.id === 'a/iam')!.reason).toBe(
+      'the run was cancelled while it ran',
+    );
+    expect(toResultFile(result).instances.find((i) => i.id === 'a/r1/network')!.reason).toBe(
+      'the run was cancelled',
+    );
     expect(terraform.calls.some((call) => call.id === 'a/r1/network')).toBe(false);
   });
 });
@@ -257,7 +269,7 @@ describe('runEngine: plan', () => {
     expect(terraform.calls.some((call) => call.command === 'apply')).toBe(false);
     // network has no mock_outputs, so nothing below iam can plan before iam is applied
     expect(statusOf(result)['a/iam']).toBe('succeeded');
-    const network = result.instances.find((i) => i.id === 'a/r1/network')!;
+    const network = toResultFile(result).instances.find((i) => i.id === 'a/r1/network')!;
     expect(network.status).toBe('skipped');
     expect(network.reason).toBe(
       "waits on upstream a/iam, which has not been applied yet (its state has no outputs): apply it first, or declare mock_outputs on layer 'iam' to plan before then",
@@ -272,7 +284,7 @@ describe('runEngine: plan', () => {
     const { workDirectory, run } = setup(text);
     const result = await run('plan');
     expect(result.status).toBe('succeeded');
-    const app = result.instances.find((i) => i.id === 'a/r1/e1/app')!;
+    const app = toResultFile(result).instances.find((i) => i.id === 'a/r1/e1/app')!;
     // Once each: a/r1/network feeds two of its inputs, and is one upstream mocked.
     expect(app.mockedUpstreams).toEqual(['a/r1/network', 'a/r2/network']);
     const file = path.join(workDirectory, 'instances', 'a.r1.e1.app', 'variables.tfvars.json');
@@ -285,7 +297,7 @@ describe('runEngine: plan', () => {
     const result = await run('plan');
     expect(result.status).toBe('succeeded');
     expect(result.hasChanges).toBe(false);
-    expect(result.instances.every((i) => i.changes?.add === 0)).toBe(true);
+    expect(result.instances.every((i) => changesOf(i)?.add === 0)).toBe(true);
   });
 });
 
@@ -328,7 +340,7 @@ describe('runEngine: destroy and saved plans', () => {
     });
     expect(terraform.calls.length).toBe(outputsBefore);
     expect(stale.instances[0]!.status).toBe('failed');
-    expect(stale.instances[0]!.error).toContain('the saved plan for a/r1/network is stale');
+    expect(toResultFile(stale).instances[0]!.error).toContain('the saved plan for a/r1/network is stale');
     expect(changed.calls.some((call) => call.command === 'apply')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../src/core/run-result.js';
+// What the result file holds: every field, null where it does not apply.
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { node24 } from './node24.js';
 import { scratchDir, startProcess } from './scratch.js';
 

@@ -10,7 +10,7 @@ import {
   plural,
   renderPlanSection,
 } from './plan-blocks.js';
-import { hasChanges } from '../run-result.js';
+import { changesOf, hasChanges } from '../run-result.js';
 import { planSources, renderCutInstanceTable, renderInstanceTable } from './summary.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this many characters. */
@@ -50,8 +50,8 @@ export function commentMarker(manifest: string): string {
 }
 
 function headline(run: RunResult, manifest: string): string {
-  const changed = run.instances.filter((instance) => hasChanges(instance.changes)).length;
-  const planned = run.instances.some((instance) => instance.changes !== null);
+  const changed = run.instances.filter((instance) => hasChanges(changesOf(instance))).length;
+  const planned = run.instances.some((instance) => changesOf(instance) !== null);
   const parts = [changed > 0 ? `${changed} to change` : planned ? 'no changes' : 'nothing planned'];
   for (const status of ['failed', 'skipped', 'cancelled'] as const) {
     const count = run.instances.filter((instance) => instance.status === status).length;

@@ -1,5 +1,5 @@
 import type { ChangeCounts, InstanceResult, RunResult } from '../run-result.js';
-import { FINISHED } from '../run-result.js';
+import { changesOf, durationOf, FINISHED, hasTimedOut } from '../run-result.js';
 
 export function formatChanges(changes: ChangeCounts | null): string {
   return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
@@ -23,8 +23,9 @@ export function progressLine(instance: InstanceResult, run: RunResult): string {
   const state = instance.status === 'running' ? (instance.step ?? 'running') : instance.status;
   const parts = [instance.id, state];
   if (FINISHED.has(instance.status)) {
-    parts.push(formatChanges(instance.changes), formatDuration(instance.durationMs));
-    if (instance.status !== 'succeeded' && instance.reason) parts.push(`(${instance.reason})`);
+    parts.push(formatChanges(changesOf(instance)), formatDuration(durationOf(instance)));
+    if ((instance.status === 'skipped' || instance.status === 'cancelled') && instance.reason)
+      parts.push(`(${instance.reason})`);
   }
   return `[${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
 }
@@ -35,9 +36,9 @@ export function runTable(run: RunResult): string {
   for (const instance of run.instances) {
     rows.push([
       instance.id,
-      instance.status + (instance.timedOut ? ' (timed out)' : ''),
-      formatChanges(instance.changes),
-      formatDuration(instance.durationMs),
+      instance.status + (hasTimedOut(instance) ? ' (timed out)' : ''),
+      formatChanges(changesOf(instance)),
+      formatDuration(durationOf(instance)),
     ]);
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

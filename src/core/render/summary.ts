@@ -1,7 +1,10 @@
 import { markdownTable } from 'markdown-table';
 import type { LayerGraph } from '../graph/types.js';
 import {
+  changesOf,
+  durationOf,
   hasChanges,
+  hasTimedOut,
   type ChangeCounts,
   type InstanceResult,
   type InstanceStatus,
@@ -47,7 +50,12 @@ const STATUS_LABEL: Record<InstanceStatus, string> = {
   cancelled: '🚫 cancelled',
 };
 
-const RUN_SYMBOL: Record<RunResult['status'], string> = { succeeded: '✅', failed: '❌', cancelled: '🚫' };
+const RUN_SYMBOL: Record<RunResult['status'], string> = {
+  running: '🔄',
+  succeeded: '✅',
+  failed: '❌',
+  cancelled: '🚫',
+};
 
 /** The order statuses are counted in, wherever a report totals them. */
 const STATUS_ORDER: readonly InstanceStatus[] = [
@@ -84,9 +92,18 @@ export function statusTotals(instances: readonly InstanceResult[]): string {
 
 /** Why an instance did not succeed, in one line: the first line of its error, else its reason. Nothing else is shown. */
 function detailOf(instance: InstanceResult): string {
-  if (instance.status !== 'failed' && instance.status !== 'skipped' && instance.status !== 'cancelled')
-    return '';
-  const text = (instance.status === 'failed' ? instance.error : null) ?? instance.reason ?? '';
+  let text: string;
+  switch (instance.status) {
+    case 'failed':
+      text = instance.error;
+      break;
+    case 'skipped':
+    case 'cancelled':
+      text = instance.reason;
+      break;
+    default:
+      return '';
+  }
   const line = text
     .split(/\r?\n/)
     .map((candidate) => candidate.trim())
@@ -100,9 +117,9 @@ function tableRows(instances: readonly InstanceResult[]): string[][] {
     escapeMarkdown(instance.account ?? '(global)'),
     escapeMarkdown(instance.region ?? '—'),
     escapeMarkdown(instance.id),
-    STATUS_LABEL[instance.status] + (instance.timedOut ? ' (timed out)' : ''),
-    formatChanges(instance.changes),
-    formatDuration(instance.durationMs),
+    STATUS_LABEL[instance.status] + (hasTimedOut(instance) ? ' (timed out)' : ''),
+    formatChanges(changesOf(instance)),
+    formatDuration(durationOf(instance)),
     escapeMarkdown(detailOf(instance)),
   ]);
 }
@@ -147,7 +164,7 @@ function cutRowsNote(rowsCut: number): string {
 export function planSources(run: RunResult, plans: ReadonlyMap<string, string>): PlanSource[] {
   return sortForReport(run.instances).flatMap((instance) => {
     const text = plans.get(instance.id);
-    return text === undefined ? [] : [{ id: instance.id, changes: instance.changes, text }];
+    return text === undefined ? [] : [{ id: instance.id, changes: changesOf(instance), text }];
   });
 }
 
@@ -165,7 +182,7 @@ function statusClass(
 ): string | undefined {
   switch (instance?.status) {
     case 'succeeded':
-      return command === 'plan' && hasChanges(instance.changes) ? 'changes' : 'succeeded';
+      return command === 'plan' && hasChanges(changesOf(instance)) ? 'changes' : 'succeeded';
     case 'failed':
       return 'failed';
     case 'skipped':
@@ -193,12 +210,12 @@ export function renderStatusDiagram(run: RunResult, graph: LayerGraph, dag: Dag)
 }
 
 function changeTotals(instances: readonly InstanceResult[]): string {
-  const changed = instances.filter((instance) => hasChanges(instance.changes));
+  const changed = instances.filter((instance) => hasChanges(changesOf(instance)));
   if (changed.length === 0) {
-    return instances.some((instance) => instance.changes !== null) ? '**No changes**' : '';
+    return instances.some((instance) => changesOf(instance) !== null) ? '**No changes**' : '';
   }
   const sum = (key: keyof ChangeCounts): number =>
-    changed.reduce((total, instance) => total + (instance.changes?.[key] ?? 0), 0);
+    changed.reduce((total, instance) => total + (changesOf(instance)?.[key] ?? 0), 0);
   const totals = { add: sum('add'), change: sum('change'), destroy: sum('destroy'), replace: sum('replace') };
   return `**${changed.length} with changes:** ${formatChanges(totals)}`;
 }
@@ -274,4 +291,17 @@ export function renderSummary(input: SummaryInput): string {
   const cutTableBudget = max - utf8Length(head) - utf8Length('### Instances\n\n') - utf8Length(rest) - 2;
   const cutTable = `### Instances\n\n${renderCutInstanceTable(run.instances, cutTableBudget, utf8Length)}`;
   return clampText([head, cutTable, rest].filter((part) => part !== '').join('\n'), max, utf8Length);
+}
+
+/**
+ * The summary of a report that found no result file at all: no matrix job uploaded one (every stage failed
+ * to start, or the artifacts were not downloaded), so nothing is known to have run.
+ */
+export function renderNoResults(input: { directory: string; manifest: string; instances: number }): string {
+  return [
+    '## ❌ Strata report: no results',
+    '',
+    `No result files in ${escapeMarkdown(input.directory)}: no job of the matrix uploaded a result, so none of the ${plural(input.instances, 'instance')} of ${escapeMarkdown(input.manifest)} is known to have run. Check that the stage jobs ran and that their results were downloaded to this folder.`,
+    '',
+  ].join('\n');
 }

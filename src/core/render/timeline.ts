@@ -1,4 +1,4 @@
-import type { RunResult } from '../run-result.js';
+import { progressOf, type RunResult } from '../run-result.js';
 import { formatDuration } from './run-text.js';
 
 export interface TimelineEntry {
@@ -12,16 +12,27 @@ export interface TimelineEntry {
 
 /** Each instance that ran, as offsets from the run's first command, in start order. */
 export function timelineOf(run: RunResult): TimelineEntry[] {
-  const ran = run.instances.filter((instance) => instance.startedAt !== null && instance.finishedAt !== null);
+  const ran = run.instances.flatMap((instance) => {
+    const progress = progressOf(instance);
+    return progress?.finishedAt === undefined
+      ? []
+      : [
+          {
+            instance,
+            startedAt: Date.parse(progress.startedAt),
+            finishedAt: Date.parse(progress.finishedAt),
+          },
+        ];
+  });
   if (ran.length === 0) return [];
-  const origin = Math.min(...ran.map((instance) => Date.parse(instance.startedAt!)));
+  const origin = Math.min(...ran.map(({ startedAt }) => startedAt));
   return ran
-    .map((instance) => ({
+    .map(({ instance, startedAt, finishedAt }) => ({
       id: instance.id,
       account: instance.account,
       status: instance.status,
-      start: Date.parse(instance.startedAt!) - origin,
-      end: Date.parse(instance.finishedAt!) - origin,
+      start: startedAt - origin,
+      end: finishedAt - origin,
     }))
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
 import { COMMENT_MAX_CHARS, commentMarker, renderComment } from '../../../src/core/render/comment.js';
+import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
 import type { ChangeCounts, InstanceResult, RunResult } from '../../../src/core/run-result.js';
 import { dagOfGraph } from '../../../src/core/schedule/dag.js';
 import { readFixture } from '../../helpers/fixtures.js';
@@ -10,9 +11,10 @@ function counts(add: number, change: number, destroy: number): ChangeCounts {
   return { add, change, destroy, replace: 0 };
 }
 
-function instance(id: string, overrides: Partial<InstanceResult> = {}): InstanceResult {
+/** Built as a result file holds it, read back as the model. */
+function instance(id: string, overrides: Partial<InstanceResultFile> = {}): InstanceResult {
   const [account, region] = id.includes('/') ? id.split('/') : [null, null];
-  return {
+  const fields: InstanceResultFile = {
     id,
     layer: id.split('/').at(-1)!,
     scope: 'region',
@@ -21,8 +23,8 @@ function instance(id: string, overrides: Partial<InstanceResult> = {}): Instance
     environment: null,
     status: 'succeeded',
     step: null,
-    startedAt: null,
-    finishedAt: null,
+    startedAt: '2025-01-01T00:00:00Z',
+    finishedAt: '2025-01-01T00:00:02Z',
     durationMs: 2000,
     changes: counts(0, 0, 0),
     resourceChanges: [],
@@ -33,6 +35,7 @@ function instance(id: string, overrides: Partial<InstanceResult> = {}): Instance
     planFile: null,
     ...overrides,
   };
+  return instanceFromFile(fields, id);
 }
 
 function graphFor(instances: readonly InstanceResult[]): LayerGraph {

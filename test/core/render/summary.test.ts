@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
 import { fairShares, utf8Length } from '../../../src/core/render/plan-blocks.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/core/render/summary.js';
-import type { ChangeCounts, InstanceResult, RunResult } from '../../../src/core/run-result.js';
+import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
+import {
+  changesOf,
+  type ChangeCounts,
+  type InstanceResult,
+  type RunResult,
+} from '../../../src/core/run-result.js';
 import { dagOfGraph } from '../../../src/core/schedule/dag.js';
 import { readFixture } from '../../helpers/fixtures.js';
 import { graphOf } from '../../helpers/graphs.js';
@@ -13,8 +19,9 @@ function counts(add: number, change: number, destroy: number, replace = 0): Chan
   return { add, change, destroy, replace };
 }
 
-function instance(id: string, overrides: Partial<InstanceResult> = {}): InstanceResult {
-  return {
+/** Built as a result file holds it, read back as the model (so a test cannot build a shape the model forbids). */
+function instance(id: string, overrides: Partial<InstanceResultFile> = {}): InstanceResult {
+  const fields: InstanceResultFile = {
     id,
     layer: id.split('/').at(-1)!,
     scope: 'region',
@@ -23,8 +30,8 @@ function instance(id: string, overrides: Partial<InstanceResult> = {}): Instance
     environment: null,
     status: 'succeeded',
     step: null,
-    startedAt: null,
-    finishedAt: null,
+    startedAt: '2025-01-01T00:00:00Z',
+    finishedAt: '2025-01-01T00:00:01.5Z',
     durationMs: 1500,
     changes: counts(0, 0, 0),
     resourceChanges: [],
@@ -35,6 +42,7 @@ function instance(id: string, overrides: Partial<InstanceResult> = {}): Instance
     planFile: null,
     ...overrides,
   };
+  return instanceFromFile(fields, id);
 }
 
 function runOf(instances: InstanceResult[], overrides: Partial<RunResult> = {}): RunResult {
@@ -48,7 +56,7 @@ function runOf(instances: InstanceResult[], overrides: Partial<RunResult> = {}):
     durationMs: 252_000,
     terraform: { binary: 'terraform', version: '1.13.5' },
     parallelism: 4,
-    hasChanges: instances.some((candidate) => candidate.changes !== null),
+    hasChanges: instances.some((candidate) => changesOf(candidate) !== null),
     instances,
     ...overrides,
   };
@@ -162,6 +170,8 @@ const mixed = [
     region: 'eu-west-1',
     status: 'skipped',
     changes: null,
+    startedAt: null,
+    finishedAt: null,
     durationMs: null,
     reason: 'upstream prod/eu-west-2/network failed',
   }),
@@ -171,6 +181,8 @@ const mixed = [
     region: 'eu-west-1',
     status: 'cancelled',
     changes: null,
+    startedAt: null,
+    finishedAt: null,
     durationMs: null,
     reason: 'fail-fast: another instance failed',
   }),
@@ -389,6 +401,7 @@ describe('renderSummary: staying under the limit', () => {
       region: 'eu-west-1',
       status: 'failed',
       changes: null,
+      error: '',
     }),
   ];
   const plans = {

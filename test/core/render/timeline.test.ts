@@ -6,6 +6,7 @@ import {
   renderTimelineTable,
   timelineOf,
 } from '../../../src/core/render/timeline.js';
+import { instanceFromFile } from '../../../src/core/result-file.js';
 import type { InstanceResult, RunResult } from '../../../src/core/run-result.js';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
@@ -15,26 +16,30 @@ const instance = (
   start: number,
   end: number,
   status = 'succeeded',
-): InstanceResult => ({
-  id,
-  layer: id.split('/').at(-1)!,
-  scope: 'region',
-  account,
-  region: 'eu-west-1',
-  environment: null,
-  status: status as InstanceResult['status'],
-  step: null,
-  startedAt: at(start),
-  finishedAt: at(end),
-  durationMs: (end - start) * 1000,
-  changes: { add: 1, change: 0, destroy: 0, replace: 0 },
-  resourceChanges: [],
-  error: null,
-  reason: null,
-  timedOut: false,
-  mockedUpstreams: [],
-  planFile: null,
-});
+): InstanceResult =>
+  instanceFromFile(
+    {
+      id,
+      layer: id.split('/').at(-1)!,
+      scope: 'region',
+      account,
+      region: 'eu-west-1',
+      environment: null,
+      status: status as InstanceResult['status'],
+      step: null,
+      startedAt: at(start),
+      finishedAt: at(end),
+      durationMs: (end - start) * 1000,
+      changes: { add: 1, change: 0, destroy: 0, replace: 0 },
+      resourceChanges: [],
+      error: status === 'failed' ? 'boom' : null,
+      reason: status === 'skipped' || status === 'cancelled' ? 'an upstream failed' : null,
+      timedOut: false,
+      mockedUpstreams: [],
+      planFile: null,
+    },
+    id,
+  );
 const run = (instances: InstanceResult[], status: RunResult['status'] = 'succeeded'): RunResult => ({
   version: 1,
   command: 'apply',
