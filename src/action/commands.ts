@@ -90,6 +90,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     ephemeralEnvironment: inputs.ephemeralEnvironment,
     parallelism: inputs.parallelism,
     failFast: inputs.failFast,
+    ignoreFailoverRecord: inputs.ignoreFailoverRecord,
     workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
     terraformBinary: inputs.terraformBinary,
     planDirectory:

@@ -16,6 +16,12 @@ export interface FailoverRecord {
   from: string;
   to: string;
   at: string;
+  /**
+   * `pending`: the hold a failover or failback writes before it is approved, so that deploys wait for it;
+   * `in-effect` (the default, and what records written before holds existed mean): the failover is done.
+   */
+  status?: 'pending' | 'in-effect' | undefined;
+  mode?: 'failover' | 'failback' | undefined;
 }
 
 export const RECORD_ID = 'strata/failover-record';
@@ -64,9 +70,7 @@ function recordCall(context: RecordContext, region: string, command: string): Te
 async function prepare(context: RecordContext, region: string, record: FailoverRecord | null) {
   const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
   await mkdir(directory, { recursive: true });
-  const body = record
-    ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
-    : '';
+  const body = record ? recordConfiguration(record) : '';
   await writeFile(
     path.join(directory, 'main.tf'),
     `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`,
@@ -77,6 +81,30 @@ async function prepare(context: RecordContext, region: string, record: FailoverR
   );
   if (init.exitCode !== 0)
     throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+}
+
+function recordConfiguration(record: FailoverRecord): string {
+  const fields = {
+    from: record.from,
+    to: record.to,
+    at: record.at,
+    status: record.status ?? 'in-effect',
+    mode: record.mode ?? 'failover',
+  };
+  const input = Object.entries(fields)
+    .map(([name, value]) => `    ${name.padEnd(6)} = ${JSON.stringify(value)}`)
+    .join('\n');
+  return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
+}
+
+/** The record as read back, or an error when it is not one Strata wrote. */
+function asRecord(value: unknown, region: string): FailoverRecord {
+  const record = value as Partial<Record<keyof FailoverRecord, unknown>> | null;
+  const isText = (field: unknown) => typeof field === 'string' && field !== '';
+  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) {
+    throw new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+  }
+  return record as FailoverRecord;
 }
 
 /** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
@@ -90,8 +118,8 @@ export async function readFailoverRecord(
     if (output.exitCode !== 0) {
       throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
     }
-    const value = outputValues(parseOutputsJson(output.stdout)).failover as FailoverRecord | undefined;
-    return value ?? null;
+    const value = outputValues(parseOutputsJson(output.stdout)).failover;
+    return value === undefined ? null : asRecord(value, region);
   } finally {
     await removeConfiguration(context, region);
   }
