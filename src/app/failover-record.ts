@@ -136,6 +136,7 @@ export async function writeFailoverRecord(
     const logs = path.join(context.logDirectory, 'failover-record', region);
     const planFile = path.join(logs, 'record.tfplan');
     const varFile = path.join(logs, 'empty.tfvars.json');
+    await mkdir(logs, { recursive: true });
     await writeFile(varFile, '{}\n');
     const lockTimeout = context.manifest.terraform.lockTimeout;
     const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {

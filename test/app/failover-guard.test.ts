@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
+import { releaseDeploys } from '../../src/app/deploy-hold.js';
+import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
 import { RECORD_ID, type FailoverRecord } from '../../src/app/failover-record.js';
 import { RefusalError, UsageError } from '../../src/core/errors.js';
 import type { EngineReporter } from '../../src/engine/run-engine.js';
@@ -21,28 +23,48 @@ class RecordStores implements ProcessRunner {
 
   constructor(readonly terraform: FakeTerraform) {}
 
+  private readonly planned = new Map<string, FailoverRecord | null>();
+
   async run(request: ProcessRequest): Promise<ProcessResult> {
     const result = await this.terraform.run(request);
     if (request.env.STRATA_INSTANCE_ID !== RECORD_ID) return result;
     const parts = request.cwd.split(path.sep);
     const region = parts[parts.indexOf('.strata-failover') + 1]!;
-    const command = request.args[0];
-    if (command === 'init') this.read.push(region);
-    if (command === 'init' && this.unreadable.has(region)) {
-      return {
-        ...result,
-        exitCode: 1,
-        tail: `Error: AccessDenied: reading the state of ${region}\nline two`,
-      };
+    switch (request.args[0]) {
+      case 'init':
+        this.read.push(region);
+        if (!this.unreadable.has(region)) return result;
+        return {
+          ...result,
+          exitCode: 1,
+          tail: `Error: AccessDenied: reading the state of ${region}\nline two`,
+        };
+      case 'plan': {
+        // What Strata is about to write: the record in the generated configuration, or none (a destroy plan).
+        const text = readFileSync(path.join(request.cwd, 'main.tf'), 'utf8');
+        const fields = Object.fromEntries(
+          [...text.matchAll(/^ {4}(\w+) += "([^"]*)"$/gm)].map((m) => [m[1], m[2]]),
+        );
+        this.planned.set(
+          region,
+          request.args.includes('-destroy') ? null : (fields as unknown as FailoverRecord),
+        );
+        return { ...result, exitCode: 2 };
+      }
+      case 'apply': {
+        const record = this.planned.get(region);
+        if (record) this.records.set(region, record);
+        else this.records.delete(region);
+        return result;
+      }
+      case 'output': {
+        const record = this.records.get(region);
+        const outputs = record ? { failover: { sensitive: false, type: 'object', value: record } } : {};
+        return { ...result, stdout: JSON.stringify(outputs) };
+      }
+      default:
+        return result;
     }
-    const record = this.records.get(region);
-    if (command === 'output' && record) {
-      return {
-        ...result,
-        stdout: JSON.stringify({ failover: { sensitive: false, type: 'object', value: record } }),
-      };
-    }
-    return result;
   }
 }
 
@@ -192,5 +214,94 @@ describe('the failover guard of apply and destroy', () => {
     expect((error as UsageError).wordedFor((setting) => `--${setting}`)).toContain(
       "--ignore-failover-record: unknown region 'eu-west-3'",
     );
+  });
+});
+
+describe('the deploy hold of a failover waiting for approval', () => {
+  const failoverSettings = (cwd: string, extra: Partial<FailoverSettings> = {}): FailoverSettings => ({
+    mode: 'failover',
+    to: 'eu-west-1',
+    dryRun: true,
+    force: false,
+    writeManifest: false,
+    manifestFile: 'layers.yml',
+    workDirectory: '.strata',
+    terraformBinary: 'terraform',
+    cwd,
+    env: {},
+    ...extra,
+  });
+  const messageOf = async (promise: Promise<unknown>) => (await refusalOf(promise)).message;
+
+  it('the reviewed dry run holds deploys in the target region; the applied failover turns the hold into the record in effect', async () => {
+    const { stores, settings, adapters } = estate();
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    const cwd = settings().cwd;
+    const plan = await executeFailover(failoverSettings(cwd, { holdDeploys: true }), adapters);
+    expect(plan.status).toBe('succeeded');
+    expect(stores.records.get('eu-west-1')).toMatchObject({
+      from: 'eu-west-2',
+      to: 'eu-west-1',
+      status: 'pending',
+      mode: 'failover',
+    });
+    // Nothing is written where the failover comes from.
+    expect(stores.records.has('eu-west-2')).toBe(false);
+    expect(await messageOf(executeRun(settings(), adapters))).toContain(
+      'A failover from eu-west-2 to eu-west-1 is pending',
+    );
+
+    const applied = await executeFailover(failoverSettings(cwd, { dryRun: false }), adapters);
+    expect(applied.status).toBe('succeeded');
+    expect(stores.records.get('eu-west-1')).toMatchObject({ status: 'in-effect', to: 'eu-west-1' });
+    expect(await messageOf(executeRun(settings(), adapters))).toContain(
+      'A failover from eu-west-2 to eu-west-1 is in effect',
+    );
+  });
+
+  it('a drill (no hold) writes nothing; a released hold lets deploys run again', async () => {
+    const { stores, settings, adapters } = estate();
+    const cwd = settings().cwd;
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    await executeFailover(failoverSettings(cwd), adapters);
+    expect(stores.records.size).toBe(0);
+
+    await executeFailover(failoverSettings(cwd, { holdDeploys: true }), adapters);
+    const release = {
+      mode: 'failover' as const,
+      to: 'eu-west-1',
+      manifestFile: 'layers.yml',
+      workDirectory: '.strata',
+      cwd,
+      env: {},
+    };
+    const released = await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters);
+    expect(released).toMatchObject({ status: 'pending', to: 'eu-west-1' });
+    expect(stores.records.size).toBe(0);
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    expect(await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters)).toBeNull();
+  });
+
+  it('release refuses a failover in effect: only a failback undoes it', async () => {
+    const { stores, settings, adapters } = estate();
+    stores.records.set('eu-west-1', { from: 'eu-west-2', to: 'eu-west-1', at: '2026-12-02T10:00:00Z' });
+    const { cwd } = settings();
+    const message = await messageOf(
+      releaseDeploys(
+        {
+          mode: 'failover',
+          to: 'eu-west-1',
+          manifestFile: 'layers.yml',
+          workDirectory: '.strata',
+          cwd,
+          env: {},
+          terraformBinary: 'terraform',
+        },
+        adapters,
+      ),
+    );
+    expect(message).toContain('not a pending hold');
+    expect(message).toContain('strata failback --to eu-west-2');
+    expect(stores.records.has('eu-west-1')).toBe(true);
   });
 });
