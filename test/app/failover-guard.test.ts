@@ -42,9 +42,8 @@ class RecordStores implements ProcessRunner {
       case 'plan': {
         // What Strata is about to write: the record in the generated configuration, or none (a destroy plan).
         const text = readFileSync(path.join(request.cwd, 'main.tf'), 'utf8');
-        const fields = Object.fromEntries(
-          [...text.matchAll(/^ {4}(\w+) += "([^"]*)"$/gm)].map((m) => [m[1], m[2]]),
-        );
+        const fields: Record<string, string> = {};
+        for (const [, name, value] of text.matchAll(/^ {4}(\w+) += "([^"]*)"$/gm)) fields[name!] = value!;
         this.planned.set(
           region,
           request.args.includes('-destroy') ? null : (fields as unknown as FailoverRecord),
