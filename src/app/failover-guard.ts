@@ -10,14 +10,19 @@ import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
 import { readFailoverRecord } from './failover-record.js';
 
-/** The few lines of a failed read that say why: Terraform's tail can be long. */
+/**
+ * Why a read failed, short: from Terraform's first `Error:` line on, its start and its end kept when long (the
+ * cause, such as "connection refused", is at the end of the S3 client's line).
+ */
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const lines = text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  return lines.slice(0, 4).join(' ').slice(0, 400);
+  const first = lines.findIndex((line) => line.startsWith('Error:'));
+  const reason = (first < 0 ? lines : lines.slice(first)).join(' ');
+  return reason.length <= 400 ? reason : `${reason.slice(0, 150)} … ${reason.slice(-240)}`;
 }
 
 /**
