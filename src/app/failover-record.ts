@@ -1,6 +1,7 @@
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderInstanceBackend, tokenValues } from '../core/backend/tokens.js';
+import type { GuardRecord } from '../core/dr/failover-guard.js';
 import type { BackendConfig } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
@@ -12,17 +13,7 @@ import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
  * manifest still names the failed region as primary, so a push to main cannot undo a failover or reach for
  * the failed region. Failback deletes it.
  */
-export interface FailoverRecord {
-  from: string;
-  to: string;
-  at: string;
-  /**
-   * `pending`: the hold a failover or failback writes before it is approved, so that deploys wait for it;
-   * `in-effect` (the default, and what records written before holds existed mean): the failover is done.
-   */
-  status?: 'pending' | 'in-effect' | undefined;
-  mode?: 'failover' | 'failback' | undefined;
-}
+export type FailoverRecord = GuardRecord;
 
 export const RECORD_ID = 'strata/failover-record';
 

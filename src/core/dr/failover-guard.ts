@@ -26,11 +26,15 @@ import { steadyStateRoles } from './steady-state.js';
 export type RecordReading =
   { kind: 'none' } | { kind: 'record'; record: GuardRecord } | { kind: 'unreadable'; reason: string };
 
-/** The fields of a failover record the guard reads (app/failover-record.ts writes them). */
+/** A failover record's fields (app/failover-record.ts reads and writes them). */
 export interface GuardRecord {
   from: string;
   to: string;
   at: string;
+  /**
+   * `pending`: the hold a failover or failback writes before it is approved, so that deploys wait for it;
+   * `in-effect` (the default, and what records written before holds existed mean): the failover is done.
+   */
   status?: 'pending' | 'in-effect' | undefined;
   mode?: 'failover' | 'failback' | undefined;
 }
