@@ -67,6 +67,7 @@ export function renderStageJob(n: number): string {
           working-directory: \${{ inputs.working-directory }}
           instance: \${{ matrix.instances }}
           parallelism: \${{ inputs.parallelism }}
+          ignore-failover-record: \${{ inputs.ignore-failover-record }}
           comment: 'false'
           work-dir: .strata
 

@@ -6,7 +6,9 @@ import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
+import { releaseDeploys } from '../app/deploy-hold.js';
 import { executeFailover } from '../app/failover.js';
+import { describeRelease } from '../core/render/deploy-hold-text.js';
 import { mergeReport } from '../app/merge-report.js';
 import { writeReportFiles } from '../app/result-files.js';
 import { showGraph } from '../app/show-graph.js';
@@ -91,6 +93,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     ephemeralEnvironment: inputs.ephemeralEnvironment,
     parallelism: inputs.parallelism,
     failFast: inputs.failFast,
+    ignoreFailoverRecord: inputs.ignoreFailoverRecord,
     workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
     terraformBinary: inputs.terraformBinary,
     planDirectory:
@@ -220,6 +223,29 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   const { inputs } = context;
   const redactor = createRedactor();
   const manifestFile = manifestPathOf(context);
+  if (inputs.failover.releaseDeploys) {
+    const released = await releaseDeploys(
+      {
+        mode: inputs.command === 'failback' ? 'failback' : 'failover',
+        to: inputs.failover.to!,
+        manifestFile,
+        workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
+        terraformBinary: inputs.terraformBinary,
+        cwd: context.cwd,
+        env: context.env,
+      },
+      {
+        runner: createChildProcessRunner(),
+        redactor,
+        reporter: createActionReporter(redactor),
+        signal: context.signal,
+      },
+    );
+    const text = describeRelease(inputs.failover.to!, released);
+    core.info(text);
+    await core.summary.addRaw(`${text}\n`).write();
+    return;
+  }
   const run = await executeFailover(
     {
       mode: inputs.command === 'failback' ? 'failback' : 'failover',
@@ -229,6 +255,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       force: inputs.failover.force,
       writeManifest: inputs.failover.writeManifest,
       history: inputs.failover.history,
+      holdDeploys: inputs.failover.holdDeploys,
       planDirectory:
         inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
       manifestFile,

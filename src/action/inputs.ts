@@ -28,6 +28,7 @@ export interface ActionInputs {
   ephemeralEnvironment: string | undefined;
   parallelism: number | undefined;
   failFast: boolean;
+  ignoreFailoverRecord: string[];
   terraformBinary: string | undefined;
   workDir: string;
   planDir: string | undefined;
@@ -43,6 +44,8 @@ export interface ActionInputs {
     force: boolean;
     writeManifest: boolean;
     history: string | undefined;
+    holdDeploys: boolean;
+    releaseDeploys: boolean;
   };
 }
 
@@ -55,6 +58,9 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'plan-dir': 'plan-dir',
   'dry-run': 'dry-run',
   history: 'history',
+  'ignore-failover-record': 'ignore-failover-record',
+  'hold-deploys': 'hold-deploys',
+  'release-deploys': 'release-deploys',
 };
 
 /** Settings as the action names them: its inputs. */
@@ -108,6 +114,7 @@ export function readInputs(): ActionInputs {
     ephemeralEnvironment: optional('ephemeral-environment'),
     parallelism: wholeNumber('parallelism', 1),
     failFast: flag('fail-fast', false),
+    ignoreFailoverRecord: list('ignore-failover-record'),
     terraformBinary: optional('terraform-binary'),
     workDir: core.getInput('work-dir') || '.strata',
     planDir: optional('plan-dir'),
@@ -123,6 +130,8 @@ export function readInputs(): ActionInputs {
       force: flag('force', false),
       writeManifest: flag('write-manifest', false),
       history: optional('history'),
+      holdDeploys: flag('hold-deploys', false),
+      releaseDeploys: flag('release-deploys', false),
     },
   };
   if (inputs.command === 'failover' || inputs.command === 'failback') {

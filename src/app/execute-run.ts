@@ -10,15 +10,13 @@ import { planResume } from '../core/resume.js';
 import { changesOf, hasChanges, type EngineCommand, type RunResult } from '../core/run-result.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
-import type { TerraformClient } from '../engine/terraform-client.js';
 import { runEngine } from '../engine/run-engine.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import type { Redactor } from '../terraform/redact.js';
-import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
+import { guardAgainstFailover } from './failover-guard.js';
 import { selectFromSettings, selectionForEnvironment, type SelectionSettings } from './select.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
-import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
 export interface RunSettings extends EngineSettings {
@@ -30,6 +28,11 @@ export interface RunSettings extends EngineSettings {
   failFast: boolean;
   /** A previous result of the same command: run again only what did not succeed, and what depends on it. */
   resume?: RunResult | undefined;
+  /**
+   * Regions whose failover record an apply or destroy may go ahead without reading, when it cannot be read
+   * (the override of the failover guard, recorded in the result). A record that is read still counts.
+   */
+  ignoreFailoverRecord?: readonly string[] | undefined;
 }
 
 /** Called once the binary's version is known and before the first Terraform command, and after the run. */
@@ -91,9 +94,17 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
   const { terraform, env, workDirectory, base } = await setUpEngine(settings, loaded, adapters, layerCode);
-  if (settings.command !== 'plan') {
-    await refuseDuringFailover(loaded, terraform, workDirectory);
-  }
+  // A failover pending or in effect holds every apply and destroy; see core/dr/failover-guard.ts.
+  const guard =
+    settings.command === 'plan'
+      ? undefined
+      : await guardAgainstFailover(
+          loaded,
+          toRun,
+          terraform,
+          workDirectory,
+          settings.ignoreFailoverRecord ?? [],
+        );
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: terraform.version,
     pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR!,
@@ -109,6 +120,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     contextOf: steadyStateContext(loaded.manifest),
   });
   await adapters.hooks?.afterEngine?.();
+  if (guard) run.failoverGuard = guard;
   if (kept.length > 0) {
     run.instances = [...kept, ...run.instances];
     run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));
@@ -154,38 +166,4 @@ export function steadyStateContext(manifest: Manifest): (instance: Instance) => 
     const role = roleOf(instance);
     return role === null ? {} : { role };
   };
-}
-
-/**
- * A failover is in effect when a region holds a failover record naming it as the new primary while the
- * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
- * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
- */
-async function refuseDuringFailover(
-  loaded: LoadedManifest,
-  terraform: TerraformClient,
-  workDirectory: string,
-) {
-  const primary = primaryRegionOf(loaded.manifest);
-  for (const region of loaded.manifest.regions) {
-    let record: FailoverRecord | null;
-    try {
-      record = await readFailoverRecord(
-        {
-          terraform,
-          manifest: loaded.manifest,
-          manifestDirectory: loaded.directory,
-          logDirectory: workDirectory,
-        },
-        region.name,
-      );
-    } catch {
-      continue;
-    }
-    if (record && record.to !== primary) {
-      throw new UsageError(
-        `A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${loaded.manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`,
-      );
-    }
-  }
 }

@@ -1,6 +1,7 @@
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderInstanceBackend, tokenValues } from '../core/backend/tokens.js';
+import type { GuardRecord } from '../core/dr/failover-guard.js';
 import type { BackendConfig } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
@@ -12,11 +13,7 @@ import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
  * manifest still names the failed region as primary, so a push to main cannot undo a failover or reach for
  * the failed region. Failback deletes it.
  */
-export interface FailoverRecord {
-  from: string;
-  to: string;
-  at: string;
-}
+export type FailoverRecord = GuardRecord;
 
 export const RECORD_ID = 'strata/failover-record';
 
@@ -64,9 +61,7 @@ function recordCall(context: RecordContext, region: string, command: string): Te
 async function prepare(context: RecordContext, region: string, record: FailoverRecord | null) {
   const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
   await mkdir(directory, { recursive: true });
-  const body = record
-    ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
-    : '';
+  const body = record ? recordConfiguration(record) : '';
   await writeFile(
     path.join(directory, 'main.tf'),
     `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`,
@@ -77,6 +72,30 @@ async function prepare(context: RecordContext, region: string, record: FailoverR
   );
   if (init.exitCode !== 0)
     throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+}
+
+function recordConfiguration(record: FailoverRecord): string {
+  const fields = {
+    from: record.from,
+    to: record.to,
+    at: record.at,
+    status: record.status ?? 'in-effect',
+    mode: record.mode ?? 'failover',
+  };
+  const input = Object.entries(fields)
+    .map(([name, value]) => `    ${name.padEnd(6)} = ${JSON.stringify(value)}`)
+    .join('\n');
+  return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
+}
+
+/** The record as read back, or an error when it is not one Strata wrote. */
+function asRecord(value: unknown, region: string): FailoverRecord {
+  const record = value as Partial<Record<keyof FailoverRecord, unknown>> | null;
+  const isText = (field: unknown) => typeof field === 'string' && field !== '';
+  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) {
+    throw new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+  }
+  return record as FailoverRecord;
 }
 
 /** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
@@ -90,8 +109,8 @@ export async function readFailoverRecord(
     if (output.exitCode !== 0) {
       throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
     }
-    const value = outputValues(parseOutputsJson(output.stdout)).failover as FailoverRecord | undefined;
-    return value ?? null;
+    const value = outputValues(parseOutputsJson(output.stdout)).failover;
+    return value === undefined ? null : asRecord(value, region);
   } finally {
     await removeConfiguration(context, region);
   }
@@ -108,6 +127,7 @@ export async function writeFailoverRecord(
     const logs = path.join(context.logDirectory, 'failover-record', region);
     const planFile = path.join(logs, 'record.tfplan');
     const varFile = path.join(logs, 'empty.tfvars.json');
+    await mkdir(logs, { recursive: true });
     await writeFile(varFile, '{}\n');
     const lockTimeout = context.manifest.terraform.lockTimeout;
     const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {

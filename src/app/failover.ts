@@ -23,6 +23,7 @@ import { selectInstances } from '../core/selection/select-instances.js';
 import { runEngine } from '../engine/run-engine.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from './engine-setup.js';
 import { steadyStateContext } from './execute-run.js';
+import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
@@ -39,6 +40,8 @@ export interface FailoverSettings extends EngineSettings {
   layers?: readonly string[] | undefined;
   /** A previous failover's result file: its durations estimate a drill's recovery time. */
   history?: string | undefined;
+  /** Write the deploy hold (a pending record in `to`) before planning: app/deploy-hold.ts. */
+  holdDeploys?: boolean | undefined;
 }
 
 interface Prepared extends EngineSetup {
@@ -76,6 +79,9 @@ export async function executeFailover(
     environments: settings.environments,
     layers: settings.layers,
   });
+  if (settings.holdDeploys) {
+    await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
+  }
   const run = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
@@ -150,6 +156,9 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       );
     }
   }
+  if (settings.holdDeploys) {
+    await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to });
+  }
   const after = withPrimary(manifest, settings.to);
   const graph = expandManifest(after);
   const filter = {
@@ -213,6 +222,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   };
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), demoted, null);
+    // The failback's own hold, when it wrote one.
+    if (settings.to !== demoted) await writeFailoverRecord(recordContext(prepared), settings.to, null);
     if (settings.writeManifest) await writePrimary(settings, settings.to);
   }
   return run;

@@ -1,4 +1,6 @@
+import { releaseDeploys } from '../app/deploy-hold.js';
 import { executeFailover } from '../app/failover.js';
+import { describeRelease } from '../core/render/deploy-hold-text.js';
 import { UsageError } from '../core/errors.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
 import { runTable } from '../core/render/run-text.js';
@@ -28,6 +30,10 @@ Options:
   --plan-dir DIR           apply the plans a --dry-run saved in DIR (its --work-dir), refusing stale ones
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
+  --hold-deploys           first write a pending record into --to's state store: every normal apply and
+                           destroy refuses until this ${mode} is applied or released (use it with --dry-run
+                           when the apply waits for approval)
+  --release-deploys        only release the hold of an abandoned ${mode} to --to; changes nothing else
 ${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n' : ''}  --account A, --environment E, --layer L
                            ${mode} only these (lists: repeat or separate with commas)
   --manifest FILE          the manifest (default: layers.yml)
@@ -54,6 +60,8 @@ export async function failoverCommand(
     force: { type: 'boolean', default: false },
     'write-manifest': { type: 'boolean', default: false },
     history: { type: 'string' },
+    'hold-deploys': { type: 'boolean', default: false },
+    'release-deploys': { type: 'boolean', default: false },
     account: { type: 'string', multiple: true },
     environment: { type: 'string', multiple: true },
     layer: { type: 'string', multiple: true },
@@ -65,6 +73,22 @@ export async function failoverCommand(
   if (values.to === undefined) throw new UsageError(`--to REGION is required: the region to ${mode} to`);
   if (values.history !== undefined && mode === 'failback')
     throw new UsageError('--history only goes with failover');
+  if (values['release-deploys']) {
+    const released = await releaseDeploys(
+      {
+        mode,
+        to: values.to,
+        manifestFile: values.manifest,
+        workDirectory: values['work-dir'],
+        terraformBinary: values['terraform-binary'],
+        cwd: process.cwd,
+        env: process.env,
+      },
+      createCliSession(output, undefined).adapters(process.signal),
+    );
+    output.out(`${describeRelease(values.to, released)}\n`);
+    return 0;
+  }
   const session = createCliSession(output, values['json-out']);
   const run = await executeFailover(
     {
@@ -76,6 +100,7 @@ export async function failoverCommand(
       force: values.force,
       writeManifest: values['write-manifest'],
       history: values.history,
+      holdDeploys: values['hold-deploys'],
       accounts: splitList(values.account),
       environments: splitList(values.environment),
       layers: splitList(values.layer),

@@ -1,10 +1,17 @@
-import { ManifestError, UsageError, getErrorMessage, type SettingName } from '../core/errors.js';
+import {
+  ManifestError,
+  RefusalError,
+  UsageError,
+  getErrorMessage,
+  type SettingName,
+} from '../core/errors.js';
 import { failoverCommand } from './failover-command.js';
 import { graphCommand } from './graph-command.js';
 import type { CliOutput } from './output.js';
 import { terraformCommand, type CliProcess } from './terraform-command.js';
 
 export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `Usage: strata <command> [options]
@@ -58,6 +65,11 @@ export async function runCli(argv: string[], output: CliOutput, process: CliProc
     if (error instanceof UsageError) {
       output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
       return EXIT_BAD_INPUT;
+    }
+    // Refused, not wrong: the run could not establish that it is safe, as a failed instance would.
+    if (error instanceof RefusalError) {
+      output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
+      return EXIT_FAILED;
     }
     throw error;
   }

@@ -38,11 +38,11 @@ Options:
   --ephemeral-environment NAME
                            add a per-pull-request environment (e.g. pr-123) to the accounts marked
                            'ephemeral: true', in their primary region, and select only it
-${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
+${command === 'plan' ? '' : '  --ignore-failover-record REGION[,REGION]\n                           go ahead although the failover record of REGION cannot be read (its region\n                           down, or access denied): only when you know no failover to REGION is pending or\n                           in effect; the result records it\n'}${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
 
 ${SELECTION_HELP}
 
-Exit codes: 0 success, 1 an instance failed or was skipped, 2 bad input, 130 interrupted (SIGINT).
+Exit codes: 0 success, 1 an instance failed or was skipped${command === 'plan' ? '' : ', or the run was refused because a\nfailover record could not be read'}, 2 bad input (or a failover pending or in effect), 130 interrupted (SIGINT).
 `;
 }
 
@@ -64,6 +64,7 @@ export async function terraformCommand(
     'fail-fast': { type: 'boolean', default: false },
     'ephemeral-environment': { type: 'string' },
     resume: { type: 'string' },
+    'ignore-failover-record': { type: 'string', multiple: true },
     ...SELECTION_OPTIONS,
   });
   if (values.help) {
@@ -79,6 +80,12 @@ export async function terraformCommand(
       failFast: values['fail-fast'],
       ephemeralEnvironment: values['ephemeral-environment'],
       resume: values.resume === undefined ? undefined : await readResult(values.resume),
+      ignoreFailoverRecord: (values['ignore-failover-record'] ?? []).flatMap((value) =>
+        value
+          .split(',')
+          .map((region) => region.trim())
+          .filter((region) => region !== ''),
+      ),
     },
     session.adapters(process.signal),
   );

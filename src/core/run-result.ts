@@ -166,6 +166,14 @@ export interface FailoverSummary {
   notes: string[];
 }
 
+/**
+ * The failover guard's override, when a run used it: the failover records it went ahead without reading
+ * (their region, and why they could not be read), because the override named their regions.
+ */
+export interface FailoverGuardReport {
+  ignoredRecords: { region: string; reason: string }[];
+}
+
 export interface RunResult {
   version: 1;
   command: EngineCommand;
@@ -180,6 +188,7 @@ export interface RunResult {
   hasChanges: boolean;
   instances: InstanceResult[];
   failover?: FailoverSummary;
+  failoverGuard?: FailoverGuardReport;
 }
 
 /** Whether a plan would change anything (replacements are counted in add and destroy too). */

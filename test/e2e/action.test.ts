@@ -255,6 +255,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
   });
 
   it('report: with no result files, a summary that says so and a failed step', async () => {
+    const estate = newEstate();
     const report = await runAction(
       inputs({
         command: 'report',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
@@ -92,12 +92,43 @@ withRealBinary(`faults against ${terraform?.name ?? 'no real binary: run npm run
     expect(cli(['plan', '--layer', 'dns']).status).toBe(0);
   });
 
-  it("a region whose state store is down fails only that region's instances, and points at the failover", async () => {
+  it('the primary region down, no failover: not refused; only what keeps its state there fails', async () => {
     edit('layers.yml', (text) => text.replace('vars: { hold_seconds: 30 }', 'vars: { hold_seconds: 0 }'));
-    await stores.stop('eu-west-1');
+    await stores.stop('eu-west-2');
     const apply = cli(['apply', '--json-out', 'r.json']);
     expect(apply.status).toBe(1);
+    expect(apply.stderr).not.toContain('Cannot tell');
     const run = resultOf('r.json');
+    expect(run.failoverGuard).toBeUndefined();
+    // Global and account state live in the global region, eu-west-2; everything else waits on them.
+    expect(
+      run.instances
+        .filter((i) => i.status === 'failed')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['dev/iam', 'dns', 'prod/iam']);
+    expect(run.instances.find((i) => i.id === 'dns')!.error).toContain('connection refused');
+  }, 120_000);
+
+  it('a secondary region down: the apply refuses, its failover record cannot be read; the override runs it', async () => {
+    edit('layers.yml', (text) => text.replace('vars: { hold_seconds: 30 }', 'vars: { hold_seconds: 0 }'));
+    await stores.stop('eu-west-1');
+    const refused = cli(['apply', '--json-out', 'refused.json']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Cannot tell whether a failover is in effect');
+    expect(refused.stderr).toContain('the failover record in eu-west-1 cannot be read');
+    expect(refused.stderr).toContain('--ignore-failover-record eu-west-1');
+    expect(refused.stderr).toContain('connection refused');
+    // Refused before anything ran: no instance state was touched, and no result claims otherwise.
+    expect(existsSync(path.join(estate, 'refused.json'))).toBe(false);
+    expect(stores.readObject('eu-west-2', 'dns.tfstate')).toBeUndefined();
+
+    const apply = cli(['apply', '--json-out', 'r.json', '--ignore-failover-record', 'eu-west-1']);
+    expect(apply.status).toBe(1);
+    const run = resultOf('r.json');
+    expect(run.failoverGuard!.ignoredRecords).toEqual([
+      { region: 'eu-west-1', reason: expect.stringContaining('connection refused') as unknown as string },
+    ]);
     const failed = run.instances.filter((i) => i.status === 'failed').map((i) => i.id);
     expect(failed.sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
     expect(run.instances.filter((i) => i.status === 'succeeded')).toHaveLength(9);
@@ -106,7 +137,7 @@ withRealBinary(`faults against ${terraform?.name ?? 'no real binary: run npm run
     expect(error).toContain('the region looks unavailable');
     expect(error).toContain('strata failover');
     // OpenTofu's S3 client retries a refused connection for about ten seconds, per command.
-  }, 120_000);
+  }, 180_000);
 
   it('Strata killed with SIGKILL mid-run: the result file is whole JSON, and --resume finishes the rest', async () => {
     edit('layers.yml', (text) => text.replace('vars: { hold_seconds: 30 }', 'vars: { hold_seconds: 0 }'));

@@ -245,18 +245,45 @@ describe('faults injected through the stand-in', () => {
     expect(lockFilesIn(path.join(estate, 'state', 'eu-west-2'))).toEqual([]);
   });
 
-  it('a region that cannot be reached fails only its own instances, and points at the failover', () => {
-    const result = cli(['apply', '--manifest', 'layers.yml', '--json-out', 'r.json'], {
+  it('a secondary region that cannot be reached: apply refuses, it could hold a failover record', () => {
+    const refused = cli(['apply', '--manifest', 'layers.yml', '--json-out', 'r.json'], {
       STANDIN_DOWN_REGIONS: 'eu-west-1',
     });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Cannot tell whether a failover is in effect');
+    expect(refused.stderr).toContain('the failover record in eu-west-1 cannot be read');
+    expect(refused.stderr).toContain('--ignore-failover-record eu-west-1');
+    expect(existsSync(path.join(estate, 'r.json'))).toBe(false);
+  });
+
+  it('a region that cannot be reached, the override naming it: fails only its own instances, and points at the failover', () => {
+    const result = cli(
+      ['apply', '--manifest', 'layers.yml', '--json-out', 'r.json', '--ignore-failover-record', 'eu-west-1'],
+      { STANDIN_DOWN_REGIONS: 'eu-west-1' },
+    );
     expect(result.status).toBe(1);
     const run = resultOf('r.json');
+    expect(run.failoverGuard!.ignoredRecords.map((record) => record.region)).toEqual(['eu-west-1']);
     const failed = run.instances.filter((i) => i.status === 'failed').map((i) => i.id);
     expect(failed.sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
     expect(run.instances.filter((i) => i.status === 'succeeded')).toHaveLength(9);
     const error = run.instances.find((i) => i.id === 'prod/eu-west-1/network')!.error!;
     expect(error).toContain('the region looks unavailable');
     expect(error).toContain('strata failover');
+  });
+
+  it('the primary region down, no failover: not refused; only what keeps its state there fails', () => {
+    const result = cli(['apply', '--manifest', 'layers.yml', '--json-out', 'r.json'], {
+      STANDIN_DOWN_REGIONS: 'eu-west-2',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toContain('Cannot tell');
+    const run = resultOf('r.json');
+    expect(run.failoverGuard).toBeUndefined();
+    const failed = run.instances.filter((i) => i.status === 'failed').map((i) => i.id);
+    // Global and account state live in the global region, eu-west-2; everything else waits on them.
+    expect(failed.sort()).toEqual(['dev/iam', 'dns', 'prod/iam']);
+    expect(run.instances.filter((i) => i.status === 'succeeded')).toEqual([]);
   });
 
   it('Strata killed with SIGKILL mid-run: the result file is whole JSON, and --resume finishes the rest', async () => {

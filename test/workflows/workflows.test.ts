@@ -363,8 +363,9 @@ const isHashCheck = (step: YamlMap) =>
   /\bneeds\.plan\.outputs\./.test(envValues(step));
 
 /**
- * failover.yml's apply job: never in a drill, after the plan job, behind a GitHub Environment, queued with
- * apply.yml's applies of the estate; it checks confirm before anything else and applies only the downloaded
+ * failover.yml's apply job: never in a drill, after the plan job, behind a GitHub Environment, queued in a
+ * failover group of its own (never apply.yml's, where a push would cancel it while it waits), with the deploys
+ * held by the plan job's hold-deploys; it checks confirm before anything else and applies only the downloaded
  * plans, after checking that their hash is the plan job's (computed the same way there).
  */
 function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): string[] {
@@ -376,12 +377,26 @@ function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): strin
   if (!/inputs\.mode\s*!=\s*'drill'/.test(text(apply.if))) problems.push("apply does not skip mode 'drill'");
   if (!text(apply.environment) && !text(mapOf(apply.environment).name))
     problems.push('apply has no environment');
+  // GitHub: at most one running and one pending run or job per concurrency group, and a newly queued one
+  // cancels the pending one. In apply.yml's group, a push to main would cancel a failover waiting for approval;
+  // in a group of its own (per estate), only another failover of the estate can.
   const concurrency = mapOf(apply.concurrency);
+  const group = text(concurrency.group);
   const applyGroup = text(mapOf(applyWorkflow.concurrency).group);
-  if (!applyGroup || text(concurrency.group) !== applyGroup) {
-    problems.push(`apply's concurrency group is not apply.yml's (${applyGroup})`);
+  if (!group || group === applyGroup) {
+    problems.push("apply's concurrency group is apply.yml's, where a push cancels a pending failover");
+  } else if (!group.includes('failover') || !group.includes('inputs.manifest')) {
+    problems.push("apply's concurrency group is not a failover group per manifest");
   }
   if (concurrency['cancel-in-progress'] !== false) problems.push("apply's cancel-in-progress is not false");
+  // With the deploys out of its group, the hold keeps them out: the plan job's Strata step writes it (before
+  // it plans) for every mode but the drill.
+  const hold = stepsOf(jobs.get('plan') ?? {}).find(
+    (step) => isActionStep(step) && text(mapOf(step.with)['dry-run']) === 'true',
+  );
+  if (!hold || !/^\$\{\{ inputs\.mode != 'drill' \}\}$/.test(text(mapOf(hold.with)['hold-deploys']))) {
+    problems.push("the plan job's dry run does not hold the deploys (hold-deploys) for a real move");
+  }
 
   const steps = stepsOf(apply);
   if (!steps[0] || !isConfirmCheck(steps[0])) {
@@ -580,7 +595,7 @@ describe('workflow rules', () => {
     expect(callerPermissionProblems(documents.get(file)!, reusableWorkflows)).toEqual([]);
   });
 
-  it("failover.yml applies only confirmed, unchanged plans, behind an environment, in apply.yml's group", () => {
+  it('failover.yml applies only confirmed, unchanged plans, behind an environment, in a group no push cancels, deploys held', () => {
     expect(
       failoverApplyProblems(reusableWorkflows.get('failover.yml')!, reusableWorkflows.get('apply.yml')!),
     ).toEqual([]);
@@ -590,7 +605,7 @@ describe('workflow rules', () => {
     expect(exampleRegions.all).toEqual(['eu-west-2', 'eu-west-1']);
     expect(choiceProblems(documents.get(FAILOVER_TEMPLATE)!, 'region', exampleRegions.all)).toEqual([]);
     expect(
-      choiceProblems(documents.get(FAILOVER_TEMPLATE)!, 'mode', ['drill', 'failover', 'failback']),
+      choiceProblems(documents.get(FAILOVER_TEMPLATE)!, 'mode', ['drill', 'failover', 'failback', 'release']),
     ).toEqual([]);
   });
 
@@ -824,11 +839,28 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
       failoverApplyProblems(edited(failover, from, to), apply);
     expect(failoverApplyProblems(parseYaml('jobs: {}\n'), apply)).toEqual(['no apply job']);
     expect(problemsOf('    needs: [plan]\n', '')).toEqual(['apply does not need plan']);
-    expect(problemsOf("    if: inputs.mode != 'drill'\n", '')).toEqual(["apply does not skip mode 'drill'"]);
-    expect(problemsOf('    environment: strata-failover\n', '')).toEqual(['apply has no environment']);
-    expect(problemsOf('      group: strata-apply-', '      group: strata-failover-')).toEqual([
-      `apply's concurrency group is not apply.yml's (${text(mapOf(apply.concurrency).group)})`,
+    expect(problemsOf("    if: inputs.mode != 'drill' && inputs.mode != 'release'\n", '')).toEqual([
+      "apply does not skip mode 'drill'",
     ]);
+    expect(problemsOf('    environment: strata-failover\n', '')).toEqual(['apply has no environment']);
+    expect(problemsOf('      group: strata-failover-', '      group: strata-apply-')).toEqual([
+      "apply's concurrency group is apply.yml's, where a push cancels a pending failover",
+    ]);
+    expect(
+      problemsOf(
+        '      group: strata-failover-${{ github.repository }}-${{ inputs.working-directory }}/${{ inputs.manifest }}',
+        '      group: strata-failover-${{ github.repository }}',
+      ),
+    ).toEqual(["apply's concurrency group is not a failover group per manifest"]);
+    expect(problemsOf("          hold-deploys: ${{ inputs.mode != 'drill' }}\n", '')).toEqual([
+      "the plan job's dry run does not hold the deploys (hold-deploys) for a real move",
+    ]);
+    expect(
+      problemsOf(
+        "hold-deploys: ${{ inputs.mode != 'drill' }}",
+        "hold-deploys: ${{ inputs.mode == 'failover' }}",
+      ),
+    ).toEqual(["the plan job's dry run does not hold the deploys (hold-deploys) for a real move"]);
     expect(problemsOf(/(concurrency:\n {6}group: .*\n {6}cancel-in-progress:) false/, '$1 true')).toEqual([
       "apply's cancel-in-progress is not false",
     ]);
@@ -844,9 +876,13 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     expect(problemsOf('          plan-dir: .strata-failover-plan\n', '')).toEqual([
       'apply does not run the action on the saved plans (plan-dir)',
     ]);
-    expect(problemsOf('          confirm: ${{ inputs.confirm }}\n', '')).toEqual([
-      'the apply step does not pass confirm',
-    ]);
+    // The apply job's step; the plan job's release step passes confirm too.
+    expect(
+      problemsOf(
+        /( {10}from-region: .*\n) {10}confirm: \$\{\{ inputs\.confirm \}\}\n(?= {10}# Relative)/,
+        '$1',
+      ),
+    ).toEqual(['the apply step does not pass confirm']);
     // The hash check moved to the end of the job, after the apply.
     const reordered = parseYaml(failover);
     const steps = mapOf(mapOf(reordered.jobs).apply).steps as YamlMap[];

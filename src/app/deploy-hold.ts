@@ -1,0 +1,64 @@
+import { loadManifest } from '../adapters/load-manifest.js';
+import { UsageError } from '../core/errors.js';
+import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
+import {
+  readFailoverRecord,
+  writeFailoverRecord,
+  type FailoverRecord,
+  type RecordContext,
+} from './failover-record.js';
+
+/**
+ * The deploy hold: a failover (or failback) waiting for approval writes its record as `pending` into the
+ * target region's store before it plans, so that every normal apply and destroy refuses (the failover guard,
+ * core/dr/failover-guard.ts) until the move is applied, which turns the record into one in effect (or, for a
+ * failback, clears it), or is released. Only the target region is written: nothing waits on the failed one.
+ */
+export async function holdDeploys(
+  context: RecordContext,
+  move: { mode: 'failover' | 'failback'; from: string; to: string },
+  now: () => Date = () => new Date(),
+): Promise<void> {
+  await writeFailoverRecord(context, move.to, { ...move, at: now().toISOString(), status: 'pending' });
+}
+
+export interface ReleaseSettings extends EngineSettings {
+  mode: 'failover' | 'failback';
+  to: string;
+  manifestFile: string;
+}
+
+/**
+ * Releases an abandoned move's hold in `to` (its approval rejected, its run cancelled): clears a pending
+ * record there and nothing else. Returns the hold released, or null when `to` held none. Refuses a record in
+ * effect: that is a failover done, which only a failback undoes.
+ */
+export async function releaseDeploys(
+  settings: ReleaseSettings,
+  adapters: EngineAdapters,
+): Promise<FailoverRecord | null> {
+  const loaded = loadManifest(settings.manifestFile, settings.cwd);
+  if (!loaded.manifest.regions.some((region) => region.name === settings.to)) {
+    throw new UsageError(
+      (name) =>
+        `${name('to')}: unknown region '${settings.to}'; the manifest has ${loaded.manifest.regions.map((r) => r.name).join(', ')}`,
+    );
+  }
+  const { terraform, workDirectory } = await setUpEngine({ ...settings, failFast: false }, loaded, adapters);
+  const context: RecordContext = {
+    terraform,
+    manifest: loaded.manifest,
+    manifestDirectory: loaded.directory,
+    logDirectory: workDirectory,
+  };
+  const record = await readFailoverRecord(context, settings.to);
+  if (record === null) return null;
+  if (record.status !== 'pending') {
+    throw new UsageError(
+      (name) =>
+        `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`,
+    );
+  }
+  await writeFailoverRecord(context, settings.to, null);
+  return record;
+}

@@ -1,0 +1,61 @@
+import {
+  checkIgnoredRegions,
+  judgeFailoverGuard,
+  regionsToRead,
+  type RecordReading,
+} from '../core/dr/failover-guard.js';
+import type { FailoverGuardReport } from '../core/run-result.js';
+import type { Dag } from '../core/schedule/dag.js';
+import type { LoadedManifest } from '../adapters/load-manifest.js';
+import type { TerraformClient } from '../engine/terraform-client.js';
+import { readFailoverRecord } from './failover-record.js';
+
+/**
+ * Why a read failed, short: from Terraform's first `Error:` line on, its start and its end kept when long (the
+ * cause, such as "connection refused", is at the end of the S3 client's line).
+ */
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const first = lines.findIndex((line) => line.startsWith('Error:'));
+  const reason = (first < 0 ? lines : lines.slice(first)).join(' ');
+  return reason.length <= 400 ? reason : `${reason.slice(0, 150)} … ${reason.slice(-240)}`;
+}
+
+/**
+ * Reads the failover records that could govern a run of `dag` (core/dr/failover-guard.ts says which) and
+ * refuses the run when a failover is pending or in effect, or when one of them cannot be read and `ignored`
+ * does not name its region. Returns the override's record for the report, when it was used.
+ */
+export async function guardAgainstFailover(
+  loaded: LoadedManifest,
+  dag: Dag,
+  terraform: TerraformClient,
+  workDirectory: string,
+  ignored: readonly string[],
+): Promise<FailoverGuardReport | undefined> {
+  checkIgnoredRegions(loaded.manifest, ignored);
+  const context = {
+    terraform,
+    manifest: loaded.manifest,
+    manifestDirectory: loaded.directory,
+    logDirectory: workDirectory,
+  };
+  const regions = regionsToRead(loaded.manifest, loaded.graph, dag.ids);
+  const readings = new Map<string, RecordReading>(
+    await Promise.all(
+      regions.map(async (region): Promise<[string, RecordReading]> => {
+        try {
+          const record = await readFailoverRecord(context, region);
+          return [region, record ? { kind: 'record', record } : { kind: 'none' }];
+        } catch (error) {
+          return [region, { kind: 'unreadable', reason: reasonOf(error) }];
+        }
+      }),
+    ),
+  );
+  return judgeFailoverGuard(loaded.manifest, readings, ignored);
+}

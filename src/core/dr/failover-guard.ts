@@ -1,0 +1,130 @@
+import { UsageError, RefusalError } from '../errors.js';
+import { expandManifest } from '../graph/expand-manifest.js';
+import type { LayerGraph } from '../graph/types.js';
+import { closestName } from '../manifest/closest-name.js';
+import { primaryRegionOf } from '../manifest/primary-region.js';
+import type { Manifest } from '../manifest/types.js';
+import type { FailoverGuardReport } from '../run-result.js';
+import { withPrimary } from './plan-failover.js';
+import { steadyStateRoles } from './steady-state.js';
+
+/**
+ * The guard a normal apply or destroy passes before it changes anything: no failover (or failback) may be
+ * pending or in effect for what the run changes, and when Strata cannot tell, it refuses. Pure: the app layer
+ * reads the records (app/failover-guard.ts) and hands them here.
+ *
+ * Where a record can be: a failover or failback to region R writes its record (first as a pending hold, then
+ * in effect) into R's own store, the one region sure to be up. So a record that governs this run can only be in
+ * a region that a move would change what the run changes: R such that, with R primary, some selected instance
+ * gets another role or other upstreams (its own copies, the failed primary's, global layers that read
+ * `region: primary`). The primary region's record never governs: it names the primary itself, so it cannot mean
+ * the manifest is behind, and a hold there belongs to a move to the primary, which cannot run while its store
+ * is down. A region no move to which changes the selection is not read at all.
+ */
+
+/** What reading one region's record found. */
+export type RecordReading =
+  { kind: 'none' } | { kind: 'record'; record: GuardRecord } | { kind: 'unreadable'; reason: string };
+
+/** A failover record's fields (app/failover-record.ts reads and writes them). */
+export interface GuardRecord {
+  from: string;
+  to: string;
+  at: string;
+  /**
+   * `pending`: the hold a failover or failback writes before it is approved, so that deploys wait for it;
+   * `in-effect` (the default, and what records written before holds existed mean): the failover is done.
+   */
+  status?: 'pending' | 'in-effect' | undefined;
+  mode?: 'failover' | 'failback' | undefined;
+}
+
+/**
+ * The regions whose record could govern a run of `selected`, in manifest order: the primary, always (a hold
+ * in it still counts when it can be read), then every other region a move to which changes a selected instance.
+ */
+export function regionsToRead(manifest: Manifest, graph: LayerGraph, selected: readonly string[]): string[] {
+  const primary = primaryRegionOf(manifest);
+  const roleNow = steadyStateRoles(manifest);
+  const regions = [primary];
+  for (const region of manifest.regions) {
+    if (region.name === primary) continue;
+    const moved = withPrimary(manifest, region.name);
+    const after = expandManifest(moved);
+    const roleAfter = steadyStateRoles(moved);
+    const changes = selected.some((id) => {
+      const before = graph.byId.get(id);
+      const instance = after.byId.get(id);
+      if (!before || !instance) return true;
+      if (roleNow(before) !== roleAfter(instance)) return true;
+      const upstreams = new Set(before.dependsOn);
+      return (
+        upstreams.size !== instance.dependsOn.length ||
+        instance.dependsOn.some((dependency) => !upstreams.has(dependency))
+      );
+    });
+    if (changes) regions.push(region.name);
+  }
+  return regions;
+}
+
+/** The regions named by the override, checked against the manifest. */
+export function checkIgnoredRegions(manifest: Manifest, ignored: readonly string[]): void {
+  const names = manifest.regions.map((region) => region.name);
+  for (const region of ignored) {
+    if (names.includes(region)) continue;
+    const hint = closestName(region, names);
+    throw new UsageError(
+      (name) =>
+        `${name('ignore-failover-record')}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
+    );
+  }
+}
+
+const moveOf = (record: GuardRecord) => record.mode ?? 'failover';
+
+/**
+ * Judges the readings: throws when a move is pending or in effect, or when a record that could govern the run
+ * cannot be read and the override does not name its region. Returns what the report records: the records the
+ * override passed over. A record found is never overridden: the override is for "cannot tell" only.
+ */
+export function judgeFailoverGuard(
+  manifest: Manifest,
+  readings: ReadonlyMap<string, RecordReading>,
+  ignored: readonly string[],
+): FailoverGuardReport | undefined {
+  const primary = primaryRegionOf(manifest);
+  const unreadable: { region: string; reason: string }[] = [];
+  for (const [region, reading] of readings) {
+    if (reading.kind === 'none') continue;
+    if (reading.kind === 'unreadable') {
+      if (region !== primary) unreadable.push({ region, reason: reading.reason });
+      continue;
+    }
+    const { record } = reading;
+    if (record.status === 'pending') {
+      throw new UsageError(
+        (name) =>
+          `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with 'strata ${moveOf(record)} --to ${record.to} ${name('release-deploys')}'.`,
+      );
+    }
+    if (record.to !== primary) {
+      throw new UsageError(
+        `A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`,
+      );
+    }
+  }
+  const refused = unreadable.filter(({ region }) => !ignored.includes(region));
+  if (refused.length > 0) {
+    const regions = refused.map(({ region }) => region);
+    throw new RefusalError(
+      (name) =>
+        `Cannot tell whether a failover is in effect: the failover record in ${regions.join(' and ')} cannot be read, and a failover to ${regions.length === 1 ? 'that region' : 'those regions'} would change what this run changes. ` +
+        `Check first that ${regions.join(' and ')} holds no failover (the failover workflow's runs, the operators on call), and that this run can reach its state store and read strata/failover-record there. ` +
+        `If you know it holds none, run again with ${name('ignore-failover-record')} ${regions.join(',')}; the report records it.\n` +
+        refused.map(({ region, reason }) => `  ${region}: ${reason}`).join('\n'),
+    );
+  }
+  if (unreadable.length === 0) return undefined;
+  return { ignoredRecords: unreadable };
+}

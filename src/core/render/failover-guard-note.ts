@@ -1,0 +1,15 @@
+import type { RunResult } from '../run-result.js';
+import { escapeMarkdown } from './plan-blocks.js';
+
+/**
+ * The summary's line for a run that used the failover guard's override: which records it went ahead without
+ * reading, and why they could not be read. Empty when the override was not used.
+ */
+export function renderFailoverGuardNote(run: RunResult): string {
+  const ignored = run.failoverGuard?.ignoredRecords ?? [];
+  if (ignored.length === 0) return '';
+  const records = ignored
+    .map(({ region, reason }) => `${escapeMarkdown(region)} (${escapeMarkdown(reason)})`)
+    .join('; ');
+  return `> [!WARNING]\n> **Failover guard overridden** (ignore-failover-record): this run went ahead without reading the failover record of ${records}.\n\n`;
+}

@@ -1,0 +1,306 @@
+import { describe, expect, it } from '@jest/globals';
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
+import { releaseDeploys } from '../../src/app/deploy-hold.js';
+import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
+import { RECORD_ID, type FailoverRecord } from '../../src/app/failover-record.js';
+import { RefusalError, UsageError } from '../../src/core/errors.js';
+import type { EngineReporter } from '../../src/engine/run-engine.js';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
+import { FakeTerraform } from '../helpers/fake-terraform.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+/**
+ * The failover guard of a normal apply, in-process on the example estate (eu-west-2 primary, eu-west-1
+ * secondary). The fake Terraform runs the layers; in front of it, each region's failover record
+ * (strata/failover-record, run in .strata-failover/<region>) can be absent, hold a record, or be unreadable.
+ */
+class RecordStores implements ProcessRunner {
+  readonly unreadable = new Set<string>();
+  readonly records = new Map<string, FailoverRecord>();
+  readonly read: string[] = [];
+
+  constructor(readonly terraform: FakeTerraform) {}
+
+  private readonly planned = new Map<string, FailoverRecord | null>();
+
+  async run(request: ProcessRequest): Promise<ProcessResult> {
+    const result = await this.terraform.run(request);
+    if (request.env.STRATA_INSTANCE_ID !== RECORD_ID) return result;
+    const parts = request.cwd.split(path.sep);
+    const region = parts[parts.indexOf('.strata-failover') + 1]!;
+    switch (request.args[0]) {
+      case 'init':
+        this.read.push(region);
+        if (!this.unreadable.has(region)) return result;
+        return {
+          ...result,
+          exitCode: 1,
+          tail: `Error: AccessDenied: reading the state of ${region}\nline two`,
+        };
+      case 'plan': {
+        // What Strata is about to write: the record in the generated configuration, or none (a destroy plan).
+        const text = readFileSync(path.join(request.cwd, 'main.tf'), 'utf8');
+        const fields: Record<string, string> = {};
+        for (const [, name, value] of text.matchAll(/^ {4}(\w+) += "([^"]*)"$/gm)) fields[name!] = value!;
+        this.planned.set(
+          region,
+          request.args.includes('-destroy') ? null : (fields as unknown as FailoverRecord),
+        );
+        return { ...result, exitCode: 2 };
+      }
+      case 'apply': {
+        const record = this.planned.get(region);
+        if (record) this.records.set(region, record);
+        else this.records.delete(region);
+        return result;
+      }
+      case 'output': {
+        const record = this.records.get(region);
+        const outputs = record ? { failover: { sensitive: false, type: 'object', value: record } } : {};
+        return { ...result, stdout: JSON.stringify(outputs) };
+      }
+      default:
+        return result;
+    }
+  }
+}
+
+const quiet: EngineReporter = {
+  instanceChanged: () => undefined,
+  instanceOutput: () => Promise.resolve(),
+  secrets: () => undefined,
+};
+
+function estate() {
+  const cwd = scratchDir('strata-guard-');
+  cpSync('examples/multi-region', cwd, { recursive: true });
+  const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id` } }));
+  const stores = new RecordStores(terraform);
+  const settings = (extra: Partial<RunSettings> = {}): RunSettings => ({
+    command: 'apply',
+    manifestFile: 'layers.yml',
+    selection: { filter: {} },
+    failFast: false,
+    workDirectory: '.strata',
+    terraformBinary: 'terraform',
+    cwd,
+    env: {},
+    ...extra,
+  });
+  const adapters = { runner: stores, reporter: quiet, signal: new AbortController().signal };
+  const applied = () => terraform.calls.filter((call) => call.command === 'apply').map((call) => call.id);
+  return { stores, settings, adapters, applied };
+}
+
+const refusalOf = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof Error)) throw new Error('the run was not refused');
+  return error;
+};
+
+describe('the failover guard of apply and destroy', () => {
+  it('with no record anywhere, applies, reading the primary and the secondary region', async () => {
+    const { stores, settings, adapters, applied } = estate();
+    const { run } = await executeRun(settings(), adapters);
+    expect(run.status).toBe('succeeded');
+    expect(run.failoverGuard).toBeUndefined();
+    expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2']);
+    expect(applied().length).toBe(run.instances.length);
+  });
+
+  it('refuses (exit 1, not bad input) when the record of a region that could take over cannot be read', async () => {
+    const { stores, settings, adapters, applied } = estate();
+    stores.unreadable.add('eu-west-1');
+    const error = await refusalOf(executeRun(settings(), adapters));
+    expect(error).toBeInstanceOf(RefusalError);
+    expect(error).not.toBeInstanceOf(UsageError);
+    const message = (error as RefusalError).wordedFor((setting) => `--${setting}`);
+    expect(message).toContain('Cannot tell whether a failover is in effect');
+    expect(message).toContain('the failover record in eu-west-1 cannot be read');
+    expect(message).toContain('--ignore-failover-record eu-west-1');
+    expect(message).toContain('AccessDenied: reading the state of eu-west-1 line two');
+    expect(applied()).toEqual([]);
+  });
+
+  it('destroy is guarded as apply is; plan is not guarded at all', async () => {
+    const { stores, settings, adapters } = estate();
+    stores.unreadable.add('eu-west-1');
+    expect(await refusalOf(executeRun(settings({ command: 'destroy' }), adapters))).toBeInstanceOf(
+      RefusalError,
+    );
+    stores.read.length = 0;
+    // A new estate: the roots plan, what reads their outputs waits for an apply; the plan ran all the same.
+    const { run } = await executeRun(settings({ command: 'plan' }), adapters);
+    expect(run.instances.find((instance) => instance.id === 'dns')!.status).toBe('succeeded');
+    expect(stores.read).toEqual([]);
+  });
+
+  it('with the override naming that region, applies and records the override in the result', async () => {
+    const { stores, settings, adapters, applied } = estate();
+    stores.unreadable.add('eu-west-1');
+    const { run } = await executeRun(settings({ ignoreFailoverRecord: ['eu-west-1'] }), adapters);
+    expect(run.status).toBe('succeeded');
+    expect(applied().length).toBe(run.instances.length);
+    expect(run.failoverGuard).toEqual({
+      ignoredRecords: [
+        { region: 'eu-west-1', reason: expect.stringContaining('AccessDenied') as unknown as string },
+      ],
+    });
+  });
+
+  it('an unreadable primary record does not refuse: a record there cannot mean a failover away from it', async () => {
+    const { stores, settings, adapters } = estate();
+    stores.unreadable.add('eu-west-2');
+    const { run } = await executeRun(settings(), adapters);
+    expect(run.status).toBe('succeeded');
+    expect(run.failoverGuard).toBeUndefined();
+  });
+
+  it('reads only records that could govern the selection: account IAM changes with no failover', async () => {
+    const { stores, settings, adapters } = estate();
+    stores.unreadable.add('eu-west-1');
+    const { run } = await executeRun(settings({ selection: { filter: { layers: ['iam'] } } }), adapters);
+    expect(run.status).toBe('succeeded');
+    expect(stores.read).toEqual(['eu-west-2']);
+    // The secondary's own network changes role with a failover to it: that record governs it.
+    const refused = await refusalOf(
+      executeRun(
+        settings({ selection: { filter: { regions: ['eu-west-1'], layers: ['network'] } } }),
+        adapters,
+      ),
+    );
+    expect(refused).toBeInstanceOf(RefusalError);
+  });
+
+  it('a pending hold refuses, override or not, and says how to release an abandoned one', async () => {
+    const { stores, settings, adapters, applied } = estate();
+    stores.records.set('eu-west-1', {
+      from: 'eu-west-2',
+      to: 'eu-west-1',
+      at: '2026-12-02T10:00:00Z',
+      status: 'pending',
+      mode: 'failover',
+    });
+    for (const ignore of [[], ['eu-west-1']]) {
+      const error = await refusalOf(executeRun(settings({ ignoreFailoverRecord: ignore }), adapters));
+      expect(error).toBeInstanceOf(UsageError);
+      const message = (error as UsageError).wordedFor((setting) => `--${setting}`);
+      expect(message).toContain(
+        'A failover from eu-west-2 to eu-west-1 is pending (held since 2026-12-02T10:00:00Z)',
+      );
+      expect(message).toContain("'strata failover --to eu-west-1 --release-deploys'");
+    }
+    expect(applied()).toEqual([]);
+  });
+
+  it('a failover in effect refuses as before; a record written before holds existed counts as in effect', async () => {
+    const { stores, settings, adapters } = estate();
+    stores.records.set('eu-west-1', { from: 'eu-west-2', to: 'eu-west-1', at: '2026-12-02T10:00:00Z' });
+    const error = await refusalOf(executeRun(settings(), adapters));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain('A failover from eu-west-2 to eu-west-1 is in effect');
+  });
+
+  it('an override naming a region the manifest does not have is bad input', async () => {
+    const { settings, adapters } = estate();
+    const error = await refusalOf(executeRun(settings({ ignoreFailoverRecord: ['eu-west-3'] }), adapters));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).wordedFor((setting) => `--${setting}`)).toContain(
+      "--ignore-failover-record: unknown region 'eu-west-3'",
+    );
+  });
+});
+
+describe('the deploy hold of a failover waiting for approval', () => {
+  const failoverSettings = (cwd: string, extra: Partial<FailoverSettings> = {}): FailoverSettings => ({
+    mode: 'failover',
+    to: 'eu-west-1',
+    dryRun: true,
+    force: false,
+    writeManifest: false,
+    manifestFile: 'layers.yml',
+    workDirectory: '.strata',
+    terraformBinary: 'terraform',
+    cwd,
+    env: {},
+    ...extra,
+  });
+  const messageOf = async (promise: Promise<unknown>) => (await refusalOf(promise)).message;
+
+  it('the reviewed dry run holds deploys in the target region; the applied failover turns the hold into the record in effect', async () => {
+    const { stores, settings, adapters } = estate();
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    const cwd = settings().cwd;
+    const plan = await executeFailover(failoverSettings(cwd, { holdDeploys: true }), adapters);
+    expect(plan.status).toBe('succeeded');
+    expect(stores.records.get('eu-west-1')).toMatchObject({
+      from: 'eu-west-2',
+      to: 'eu-west-1',
+      status: 'pending',
+      mode: 'failover',
+    });
+    // Nothing is written where the failover comes from.
+    expect(stores.records.has('eu-west-2')).toBe(false);
+    expect(await messageOf(executeRun(settings(), adapters))).toContain(
+      'A failover from eu-west-2 to eu-west-1 is pending',
+    );
+
+    const applied = await executeFailover(failoverSettings(cwd, { dryRun: false }), adapters);
+    expect(applied.status).toBe('succeeded');
+    expect(stores.records.get('eu-west-1')).toMatchObject({ status: 'in-effect', to: 'eu-west-1' });
+    expect(await messageOf(executeRun(settings(), adapters))).toContain(
+      'A failover from eu-west-2 to eu-west-1 is in effect',
+    );
+  });
+
+  it('a drill (no hold) writes nothing; a released hold lets deploys run again', async () => {
+    const { stores, settings, adapters } = estate();
+    const cwd = settings().cwd;
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    await executeFailover(failoverSettings(cwd), adapters);
+    expect(stores.records.size).toBe(0);
+
+    await executeFailover(failoverSettings(cwd, { holdDeploys: true }), adapters);
+    const release = {
+      mode: 'failover' as const,
+      to: 'eu-west-1',
+      manifestFile: 'layers.yml',
+      workDirectory: '.strata',
+      cwd,
+      env: {},
+    };
+    const released = await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters);
+    expect(released).toMatchObject({ status: 'pending', to: 'eu-west-1' });
+    expect(stores.records.size).toBe(0);
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    expect(await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters)).toBeNull();
+  });
+
+  it('release refuses a failover in effect: only a failback undoes it', async () => {
+    const { stores, settings, adapters } = estate();
+    stores.records.set('eu-west-1', { from: 'eu-west-2', to: 'eu-west-1', at: '2026-12-02T10:00:00Z' });
+    const { cwd } = settings();
+    const message = await messageOf(
+      releaseDeploys(
+        {
+          mode: 'failover',
+          to: 'eu-west-1',
+          manifestFile: 'layers.yml',
+          workDirectory: '.strata',
+          cwd,
+          env: {},
+          terraformBinary: 'terraform',
+        },
+        adapters,
+      ),
+    );
+    expect(message).toContain('not a pending hold');
+    expect(message).toContain('strata failback --to eu-west-2');
+    expect(stores.records.has('eu-west-1')).toBe(true);
+  });
+});
