@@ -213,6 +213,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       force: inputs.failover.force,
       writeManifest: inputs.failover.writeManifest,
       history: inputs.failover.history,
+      checkReplicas: inputs.failover.replicaCheck,
       planDirectory:
         inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
       manifestFile,

@@ -43,6 +43,7 @@ export interface ActionInputs {
     force: boolean;
     writeManifest: boolean;
     history: string | undefined;
+    replicaCheck: boolean;
   };
 }
 
@@ -123,6 +124,7 @@ export function readInputs(): ActionInputs {
       force: flag('force', false),
       writeManifest: flag('write-manifest', false),
       history: optional('history'),
+      replicaCheck: flag('replica-check', true),
     },
   };
   if (inputs.command === 'failover' || inputs.command === 'failback') {

@@ -35,6 +35,11 @@ export interface FailoverSettings extends EngineSettings {
   layers?: readonly string[] | undefined;
   /** A previous failover's result file: its durations estimate a drill's recovery time. */
   history?: string | undefined;
+  /**
+   * A drill compares each replicated state with the primary's, which it reads (default true). Off for the
+   * reviewed plan of a real failover: the primary is down then, and nothing may touch it.
+   */
+  checkReplicas?: boolean | undefined;
 }
 
 interface Prepared extends EngineSetup {
@@ -234,22 +239,23 @@ async function drillFindings(
   recoveryPoints: ReadonlyMap<string, unknown>,
 ): Promise<{ findings: DrillFindings; readiness: ReadinessEntry[] }> {
   const { manifest } = prepared.loaded;
-  const replicaRegion = manifest.backend.replicas[plan.from];
-  const replicas =
-    replicaRegion === undefined
-      ? []
-      : await checkReplicas(
-          {
-            graph: plan.graph,
-            manifestDirectory: prepared.loaded.directory,
-            terraform: prepared.terraform,
-            workDirectory: prepared.workDirectory,
-            signal: prepared.base.signal,
-            timeoutMs: prepared.base.commandTimeoutMs,
-          },
-          plan.replicaBackends,
-          { primary: plan.from, replica: replicaRegion },
-        );
+  // Empty without backend.replicas: planFailover refuses a failover that would need one.
+  const replicaRegion = manifest.backend.replicas[plan.from] ?? plan.to;
+  const checked = settings.checkReplicas !== false;
+  const replicas = !checked
+    ? []
+    : await checkReplicas(
+        {
+          graph: plan.graph,
+          manifestDirectory: prepared.loaded.directory,
+          terraform: prepared.terraform,
+          workDirectory: prepared.workDirectory,
+          signal: prepared.base.signal,
+          timeoutMs: prepared.base.commandTimeoutMs,
+        },
+        plan.replicaBackends,
+        { primary: plan.from, replica: replicaRegion },
+      );
   const readiness = drillReadiness(run.instances, plan.graph, new Set(plan.replicaBackends.keys()), replicas);
   const now = prepared.base.now ?? (() => new Date());
   const recoveryPoint = checkRecoveryPoints(recoveryPoints, manifest.recoveryPointObjective, now());
@@ -263,7 +269,13 @@ async function drillFindings(
     recoveryPoint.checks.every((check) => check.problem === null);
   return {
     readiness,
-    findings: { ready, replicas, recoveryPoint, estimate: estimateRecovery(plan.dag, run, history) },
+    findings: {
+      ready,
+      replicasChecked: checked,
+      replicas,
+      recoveryPoint,
+      estimate: estimateRecovery(plan.dag, run, history),
+    },
   };
 }
 

@@ -27,11 +27,17 @@ export async function checkReplicas(
   regions: { primary: string; replica: string },
 ): Promise<ReplicaCheck[]> {
   const checks: ReplicaCheck[] = [];
+  // A primary that cannot be read once is not tried again: a hung region would cost a timeout per state.
+  let primaryDown: string | undefined;
   for (const [id, replicaBackend] of replicaBackends) {
     const instance = context.graph.byId.get(id)!;
     const read = (side: 'primary' | 'replica', backend: BackendConfig) =>
       readState(context, id, path.resolve(context.manifestDirectory, instance.path), side, backend);
-    const primary = await read('primary', instance.backend);
+    const primary: StateRead = primaryDown
+      ? { error: `not tried: ${primaryDown}` }
+      : await read('primary', instance.backend);
+    if ('error' in primary && primaryDown === undefined)
+      primaryDown = `reading ${id} there failed: ${primary.error}`;
     const replica = await read('replica', replicaBackend);
     checks.push(compareReplica(id, regions, primary, replica));
   }

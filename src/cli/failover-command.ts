@@ -28,7 +28,7 @@ Options:
   --plan-dir DIR           apply the plans a --dry-run saved in DIR (its --work-dir), refusing stale ones
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
-${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n' : ''}  --account A, --environment E, --layer L
+${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n  --skip-replica-check     a drill compares each replica with the primary it reads; skip that when the\n                           primary is really down (the reviewed plan of a failover)\n' : ''}  --account A, --environment E, --layer L
                            ${mode} only these (lists: repeat or separate with commas)
   --manifest FILE          the manifest (default: layers.yml)
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
@@ -56,6 +56,7 @@ export async function failoverCommand(
       force: { type: 'boolean', default: false },
       'write-manifest': { type: 'boolean', default: false },
       history: { type: 'string' },
+      'skip-replica-check': { type: 'boolean', default: false },
       'plan-dir': { type: 'string' },
       account: { type: 'string', multiple: true },
       environment: { type: 'string', multiple: true },
@@ -77,6 +78,8 @@ export async function failoverCommand(
   if (values.to === undefined) throw new UsageError(`--to REGION is required: the region to ${mode} to`);
   if (values.history !== undefined && mode === 'failback')
     throw new UsageError('--history only goes with failover');
+  if (values['skip-replica-check'] && (mode === 'failback' || !values['dry-run']))
+    throw new UsageError('--skip-replica-check only goes with failover --dry-run');
   const session = createCliSession(output, values['json-out']);
   const run = await executeFailover(
     {
@@ -87,6 +90,7 @@ export async function failoverCommand(
       force: values.force,
       writeManifest: values['write-manifest'],
       history: values.history,
+      checkReplicas: !values['skip-replica-check'],
       planDirectory: values['plan-dir'],
       manifestFile: values.manifest,
       accounts: splitList(values.account),

@@ -69,6 +69,8 @@ export interface ReadinessEntry {
 export interface DrillFindings {
   /** Every answer is yes (a replica read or an unmet recovery point fails the drill though every plan succeeded). */
   ready: boolean;
+  /** Whether the replicas were compared with the primary (not in the reviewed plan of a real failover). */
+  replicasChecked: boolean;
   /** Each failed-region state the failover reads from its replica, compared with the primary's. */
   replicas: ReplicaCheck[];
   recoveryPoint: RecoveryPointReport;

@@ -41,7 +41,7 @@ export function estimateRecovery(
   const total = dag.ids.length;
   let basis: string;
   if (recorded === undefined) {
-    basis = `this drill's plan times only, which leave out every apply: pass the last failover's result (history) for an estimate from real durations`;
+    basis = `this drill's plan times only, without any apply: give it the last failover's result (history) for real durations`;
   } else if (fromHistory === total) {
     basis = `the durations of the failover recorded at ${recorded.startedAt}`;
   } else {

@@ -28,7 +28,7 @@ export function renderFailoverReport(run: RunResult): string {
     lines.push(`Estimated recovery time (critical path): **${failover.estimatedRecoverySeconds} s**`, '');
     if (failover.drill) {
       const { estimate } = failover.drill;
-      lines.push(`From ${estimate.basis}. It leaves out: ${estimate.leavesOut.join('; ')}.`, '');
+      lines.push(`Based on ${estimate.basis}. Not counted: ${estimate.leavesOut.join('; ')}.`, '');
     }
   }
   if (failover.dryRun && failover.readiness.length > 0) lines.push(...readinessSection(failover));
@@ -101,6 +101,12 @@ function readinessRow(entry: ReadinessEntry): string {
 }
 
 function replicaSection(drill: DrillFindings): string[] {
+  if (!drill.replicasChecked) {
+    return [
+      'Replica freshness was not checked (the check was turned off): the replicas were read, not compared with the primary.',
+      '',
+    ];
+  }
   if (drill.replicas.length === 0) return [];
   const lines = [
     '### Replicas of failed-region state',

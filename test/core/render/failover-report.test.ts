@@ -15,6 +15,7 @@ const entry = (id: string, extra: Partial<ReadinessEntry> = {}): ReadinessEntry 
 });
 const findings = (extra: Partial<DrillFindings> = {}): DrillFindings => ({
   ready: true,
+  replicasChecked: true,
   replicas: [],
   recoveryPoint: { rpo: null, checks: [], problem: null },
   estimate: { seconds: 4, basis: "this drill's plan times only", leavesOut: ['approval', 'DNS TTL'] },
@@ -46,7 +47,7 @@ describe('renderFailoverReport of a drill', () => {
   it('planned against live state: Ready, and the estimate says what it comes from and leaves out', () => {
     const report = renderFailoverReport(drill([entry('prod/eu-west-1/network')]));
     expect(report).toContain('Ready: every instance planned against live state.');
-    expect(report).toContain("From this drill's plan times only. It leaves out: approval; DNS TTL.");
+    expect(report).toContain("Based on this drill's plan times only. Not counted: approval; DNS TTL.");
   });
 
   it('plans on mocks: not "live state"; names the instances, their mocks, and what is unproven', () => {
