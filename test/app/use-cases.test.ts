@@ -169,6 +169,23 @@ describe('mergeReport', () => {
   });
 });
 
+/** A drill to eu-west-1 of the estate in `cwd`, as `estate()` sets it up, unless `extra` says otherwise. */
+function failoverSettings(cwd: string, extra: Partial<FailoverSettings> = {}): FailoverSettings {
+  return {
+    cwd,
+    workDirectory: '.strata',
+    terraformBinary: 'terraform',
+    env: {},
+    manifestFile: 'layers.yml',
+    mode: 'failover',
+    to: 'eu-west-1',
+    dryRun: true,
+    force: false,
+    writeManifest: false,
+    ...extra,
+  };
+}
+
 describe('executeFailover', () => {
   it('a drill plans the failover to the secondary region and applies nothing', async () => {
     const { settings, terraform, adapters } = estate();
@@ -214,23 +231,7 @@ describe('executeFailover', () => {
     const { settings, terraform, adapters, cwd } = estate(outputsFor);
     expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
     setUp(cwd, terraform);
-    const base = settings();
-    const run = await executeFailover(
-      {
-        cwd,
-        workDirectory: base.workDirectory,
-        terraformBinary: base.terraformBinary,
-        env: {},
-        manifestFile: 'layers.yml',
-        mode: 'failover',
-        to: 'eu-west-1',
-        dryRun: true,
-        force: false,
-        writeManifest: false,
-        ...extra,
-      },
-      { ...adapters, now: () => NOW },
-    );
+    const run = await executeFailover(failoverSettings(cwd, extra), { ...adapters, now: () => NOW });
     return { run, drill: run.failover!.drill!, terraform, cwd };
   }
   const NOW = new Date('2026-05-04T12:00:00Z');
@@ -321,21 +322,8 @@ describe('executeFailover', () => {
   it('a failback dry run reports a plan, not an apply', async () => {
     const { settings, adapters, cwd } = estate();
     expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
-    const base = settings();
     const run = await executeFailover(
-      {
-        cwd,
-        workDirectory: base.workDirectory,
-        terraformBinary: base.terraformBinary,
-        env: {},
-        manifestFile: 'layers.yml',
-        mode: 'failback',
-        to: 'eu-west-2',
-        from: 'eu-west-1',
-        dryRun: true,
-        force: true,
-        writeManifest: false,
-      },
+      failoverSettings(cwd, { mode: 'failback', to: 'eu-west-2', from: 'eu-west-1', force: true }),
       adapters,
     );
     expect(run.command).toBe('plan');

@@ -633,6 +633,19 @@ function stateOutputs(read) {
   return readState(read.state).outputs;
 }
 
+/** The backend `init` recorded, for a command that only reads state (the configuration may not even parse). */
+function readingBackend(ctx, argv) {
+  let module;
+  try {
+    module = loadModule(readConfigFiles(ctx.cwd));
+  } catch {
+    module = undefined;
+  }
+  const backend = initializedBackend(ctx, module);
+  logCall(ctx, argv, backend, null);
+  return backend;
+}
+
 /** `state pull`: the state as stored (nothing when there is none), read without a lock. */
 async function cmdState(ctx, args, argv) {
   const [subcommand, ...rest] = args;
@@ -644,14 +657,7 @@ async function cmdState(ctx, args, argv) {
       ),
     );
   }
-  let module;
-  try {
-    module = loadModule(readConfigFiles(ctx.cwd));
-  } catch {
-    module = undefined;
-  }
-  const backend = initializedBackend(ctx, module);
-  logCall(ctx, argv, backend, null);
+  const backend = readingBackend(ctx, argv);
   checkDown(ctx, 'output', backend, null);
   const store = new StateStore(backend, ctx);
   store.read();
@@ -686,14 +692,7 @@ async function cmdOutput(ctx, args, argv) {
       errorDiag('Invalid output format', 'The -raw and -json options are mutually-exclusive.'),
     );
   }
-  let module;
-  try {
-    module = loadModule(readConfigFiles(ctx.cwd));
-  } catch {
-    module = undefined;
-  }
-  const backend = initializedBackend(ctx, module);
-  logCall(ctx, argv, backend, null);
+  const backend = readingBackend(ctx, argv);
   await applyDelay(ctx, 'output');
   checkDown(ctx, 'output', backend, null);
   checkFail(ctx, 'output', backend);
@@ -813,14 +812,7 @@ async function cmdShow(ctx, args, argv) {
     else ctx.out(renderPlan(planFile.plan_json, planFile.mode, ctx.product));
     return 0;
   }
-  let module;
-  try {
-    module = loadModule(readConfigFiles(ctx.cwd));
-  } catch {
-    module = undefined;
-  }
-  const backend = initializedBackend(ctx, module);
-  logCall(ctx, argv, backend, null);
+  const backend = readingBackend(ctx, argv);
   await applyDelay(ctx, 'show');
   checkDown(ctx, 'show', backend, null);
   checkFail(ctx, 'show', backend);
