@@ -191,22 +191,7 @@ describe('executeFailover', () => {
     const { settings, terraform, adapters } = estate();
     expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
     const calls = terraform.calls.length;
-    const { cwd, workDirectory, terraformBinary, env } = settings();
-    const run = await executeFailover(
-      {
-        cwd,
-        workDirectory,
-        terraformBinary,
-        env,
-        manifestFile: 'layers.yml',
-        mode: 'failover',
-        to: 'eu-west-1',
-        dryRun: true,
-        force: false,
-        writeManifest: false,
-      },
-      adapters,
-    );
+    const run = await executeFailover(failoverSettings(settings().cwd), adapters);
     expect(run.command).toBe('plan');
     expect(run.status).toBe('succeeded');
     expect(run.failover).toMatchObject({
