@@ -256,6 +256,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       writeManifest: inputs.failover.writeManifest,
       history: inputs.failover.history,
       holdDeploys: inputs.failover.holdDeploys,
+      checkReplicas: inputs.failover.replicaCheck,
       planDirectory:
         inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
       manifestFile,

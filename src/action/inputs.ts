@@ -46,6 +46,7 @@ export interface ActionInputs {
     history: string | undefined;
     holdDeploys: boolean;
     releaseDeploys: boolean;
+    replicaCheck: boolean;
   };
 }
 
@@ -132,6 +133,7 @@ export function readInputs(): ActionInputs {
       history: optional('history'),
       holdDeploys: flag('hold-deploys', false),
       releaseDeploys: flag('release-deploys', false),
+      replicaCheck: flag('replica-check', true),
     },
   };
   if (inputs.command === 'failover' || inputs.command === 'failback') {

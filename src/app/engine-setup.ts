@@ -27,6 +27,8 @@ export interface EngineAdapters {
   redactor?: Redactor | undefined;
   reporter: EngineReporter;
   signal: AbortSignal;
+  /** The clock; default the system's. */
+  now?: (() => Date) | undefined;
 }
 
 /** The engine's options for every run of one command, less what each run of the engine chooses. */
@@ -67,6 +69,7 @@ export async function setUpEngine(
       parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
       failFast: settings.failFast,
       signal: adapters.signal,
+      now: adapters.now,
       graceMs: settings.graceMs,
       commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
       planDirectory:

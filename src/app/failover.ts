@@ -1,7 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
-import { planFailover, withPrimary } from '../core/dr/plan-failover.js';
+import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
+import { planFailover, withPrimary, type FailoverPlan } from '../core/dr/plan-failover.js';
+import { estimateRecovery } from '../core/dr/recovery-estimate.js';
+import { checkRecoveryPoints, RECOVERY_POINT_OUTPUT } from '../core/dr/recovery-point.js';
 import { steadyStateRoles } from '../core/dr/steady-state.js';
 import { UsageError } from '../core/errors.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
@@ -10,14 +13,7 @@ import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
 import { parseResultText } from '../core/result-file.js';
-import {
-  changesOf,
-  durationOf,
-  type EngineCommand,
-  type ReadinessEntry,
-  type RunResult,
-} from '../core/run-result.js';
-import { remainingPathLengths } from '../core/schedule/critical-path.js';
+import type { DrillFindings, EngineCommand, ReadinessEntry, RunResult } from '../core/run-result.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { runEngine } from '../engine/run-engine.js';
@@ -25,6 +21,7 @@ import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup
 import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
+import { checkReplicas } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 
 export interface FailoverSettings extends EngineSettings {
@@ -42,6 +39,11 @@ export interface FailoverSettings extends EngineSettings {
   history?: string | undefined;
   /** Write the deploy hold (a pending record in `to`) before planning: app/deploy-hold.ts. */
   holdDeploys?: boolean | undefined;
+  /**
+   * A drill compares each replicated state with the primary's, which it reads (default true). Off for the
+   * reviewed plan of a real failover: the primary is down then, and nothing may touch it.
+   */
+  checkReplicas?: boolean | undefined;
 }
 
 interface Prepared extends EngineSetup {
@@ -82,6 +84,7 @@ export async function executeFailover(
   if (settings.holdDeploys) {
     await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
   }
+  const recoveryPoints = new Map<string, unknown>();
   const run = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
@@ -90,37 +93,27 @@ export async function executeFailover(
     dag: plan.dag,
     contextOf: () => plan.context,
     readBackendOf: (id) => plan.replicaBackends.get(id),
+    onOutputs: (id, values) => {
+      if (RECOVERY_POINT_OUTPUT in values) recoveryPoints.set(id, values[RECOVERY_POINT_OUTPUT]);
+    },
   });
-  const readiness = run.instances.map((instance): ReadinessEntry => {
-    const readsReplica = plan.graph
-      .inputsOf(instance.id)
-      .some((input) => input.sources.some((source) => plan.replicaBackends.has(source.id)));
-    return {
-      id: instance.id,
-      backendReachable: !(instance.status === 'failed' && instance.step === 'init'),
-      replicaReachable: readsReplica
-        ? !(instance.status === 'failed' && instance.step === 'read-upstream')
-        : null,
-      planSucceeded: instance.status === 'succeeded',
-      changes: changesOf(instance),
-    };
-  });
+  const replicated = new Set(plan.replicaBackends.keys());
+  const drill = settings.dryRun
+    ? await drillFindings(settings, prepared, plan, run, recoveryPoints)
+    : undefined;
   run.failover = {
     mode: 'failover',
     from: plan.from,
     to: plan.to,
     dryRun: settings.dryRun,
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
-    estimatedRecoverySeconds: settings.dryRun
-      ? await estimateRecovery(
-          plan.dag,
-          run,
-          settings.history ? path.resolve(settings.cwd, settings.history) : undefined,
-        )
-      : null,
-    readiness,
+    estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
+    readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
     notes: plan.notes,
+    ...(drill ? { drill: drill.findings } : {}),
   };
+  // A drill that is not ready fails, though every plan may have succeeded (a stale replica, an old backup).
+  if (drill && !drill.findings.ready) run.status = 'failed';
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), plan.to, {
       from: plan.from,
@@ -210,6 +203,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   }
   if (runs.length === 0) throw new UsageError(`Nothing to fail back to ${settings.to} with this selection`);
   const run = mergeResults(runs);
+  // A dry run planned every stage, its destroys too: its result says so, whatever the stages' commands.
+  if (settings.dryRun) run.command = 'plan';
   run.failover = {
     mode: 'failback',
     from: demoted,
@@ -245,25 +240,64 @@ async function writePrimary(settings: FailoverSettings, primary: string) {
 }
 
 /**
- * The recovery time a drill expects: the critical path of the failover set, each instance costing its
- * duration in the last recorded failover when there is one, else its plan time in this drill.
+ * What a drill finds besides its plans: every replicated state compared with the primary's (the primary is up
+ * in a drill), the published recovery points against `dr.rpo`, the recovery time from the last failover.
  */
-async function estimateRecovery(dag: Dag, drill: RunResult, history: string | undefined): Promise<number> {
-  const durations = new Map(drill.instances.map((instance) => [instance.id, durationOf(instance) ?? 0]));
-  if (history) {
-    let text: string;
-    try {
-      text = await readFile(history, 'utf8');
-    } catch (error) {
-      throw new UsageError(
-        (name) => `${name('history')}: cannot read '${history}': ${(error as Error).message}`,
+async function drillFindings(
+  settings: FailoverSettings,
+  prepared: Prepared,
+  plan: FailoverPlan,
+  run: RunResult,
+  recoveryPoints: ReadonlyMap<string, unknown>,
+): Promise<{ findings: DrillFindings; readiness: ReadinessEntry[] }> {
+  const { manifest } = prepared.loaded;
+  // Empty without backend.replicas: planFailover refuses a failover that would need one.
+  const replicaRegion = manifest.backend.replicas[plan.from] ?? plan.to;
+  const checked = settings.checkReplicas !== false;
+  const replicas = !checked
+    ? []
+    : await checkReplicas(
+        {
+          graph: plan.graph,
+          manifestDirectory: prepared.loaded.directory,
+          terraform: prepared.terraform,
+          workDirectory: prepared.workDirectory,
+          signal: prepared.base.signal,
+          timeoutMs: prepared.base.commandTimeoutMs,
+        },
+        plan.replicaBackends,
+        { primary: plan.from, replica: replicaRegion },
       );
-    }
-    for (const instance of parseResultText(text, history).instances) {
-      const duration = durationOf(instance);
-      if (durations.has(instance.id) && duration !== null) durations.set(instance.id, duration);
-    }
+  const readiness = drillReadiness(run.instances, plan.graph, new Set(plan.replicaBackends.keys()), replicas);
+  const now = prepared.base.now ?? (() => new Date());
+  const recoveryPoint = checkRecoveryPoints(recoveryPoints, manifest.recoveryPointObjective, now());
+  const history = settings.history
+    ? await readHistory(path.resolve(settings.cwd, settings.history))
+    : undefined;
+  const ready =
+    readiness.every(isReady) &&
+    replicas.every((check) => check.status === 'fresh') &&
+    recoveryPoint.problem === null &&
+    recoveryPoint.checks.every((check) => check.problem === null);
+  return {
+    readiness,
+    findings: {
+      ready,
+      replicasChecked: checked,
+      replicas,
+      recoveryPoint,
+      estimate: estimateRecovery(plan.dag, run, history),
+    },
+  };
+}
+
+/** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */
+async function readHistory(file: string): Promise<RunResult> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError((name) => `${name('history')}: cannot read '${file}': ${(error as Error).message}`);
   }
-  const lengths = remainingPathLengths(dag, (id) => durations.get(id) ?? 0);
-  return Math.round(Math.max(0, ...lengths.values()) / 100) / 10;
+  return parseResultText(text, file);
 }

@@ -31,10 +31,7 @@ Options:
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
   --hold-deploys           first write a pending record into --to's state store: every normal apply and
-                           destroy refuses until this ${mode} is applied or released (use it with --dry-run
-                           when the apply waits for approval)
-  --release-deploys        only release the hold of an abandoned ${mode} to --to; changes nothing else
-${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n' : ''}  --account A, --environment E, --layer L
+                           destroy refuses until this ${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n  --skip-replica-check     a drill compares each replica with the primary it reads; skip that when the\n                           primary is really down (the reviewed plan of a failover)\n' : ''}  --account A, --environment E, --layer L
                            ${mode} only these (lists: repeat or separate with commas)
   --manifest FILE          the manifest (default: layers.yml)
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
@@ -62,6 +59,7 @@ export async function failoverCommand(
     history: { type: 'string' },
     'hold-deploys': { type: 'boolean', default: false },
     'release-deploys': { type: 'boolean', default: false },
+    'skip-replica-check': { type: 'boolean', default: false },
     account: { type: 'string', multiple: true },
     environment: { type: 'string', multiple: true },
     layer: { type: 'string', multiple: true },
@@ -73,6 +71,8 @@ export async function failoverCommand(
   if (values.to === undefined) throw new UsageError(`--to REGION is required: the region to ${mode} to`);
   if (values.history !== undefined && mode === 'failback')
     throw new UsageError('--history only goes with failover');
+  if (values['skip-replica-check'] && (mode === 'failback' || !values['dry-run']))
+    throw new UsageError('--skip-replica-check only goes with failover --dry-run');
   if (values['release-deploys']) {
     const released = await releaseDeploys(
       {
@@ -101,6 +101,7 @@ export async function failoverCommand(
       writeManifest: values['write-manifest'],
       history: values.history,
       holdDeploys: values['hold-deploys'],
+      checkReplicas: !values['skip-replica-check'],
       accounts: splitList(values.account),
       environments: splitList(values.environment),
       layers: splitList(values.layer),

@@ -1,3 +1,6 @@
+import type { RecoveryEstimate } from './dr/recovery-estimate.js';
+import type { RecoveryPointReport } from './dr/recovery-point.js';
+import type { ReplicaCheck } from './dr/replica-freshness.js';
 import type { Scope } from './graph/types.js';
 
 export type EngineCommand = 'plan' | 'apply' | 'destroy';
@@ -148,8 +151,26 @@ export interface ReadinessEntry {
   backendReachable: boolean;
   /** The replicas of failed-region state it reads were reachable; null when it reads none. */
   replicaReachable: boolean | null;
+  /** The replicas it reads hold the primary's latest state (same lineage and serial); null when it reads none. */
+  replicaFresh: boolean | null;
   planSucceeded: boolean;
   changes: ChangeCounts | null;
+  /** Upstreams whose `mock_outputs` stood in for real outputs in its plan: what the drill leaves unproven. */
+  mockedUpstreams: string[];
+  /** Why it is not ready (the first 'no' of its row, in words); null when it is. */
+  reason: string | null;
+}
+
+/** What a drill found beyond each instance's plan (absent from a failover or a failback). */
+export interface DrillFindings {
+  /** Every answer is yes (a replica read or an unmet recovery point fails the drill though every plan succeeded). */
+  ready: boolean;
+  /** Whether the replicas were compared with the primary (not in the reviewed plan of a real failover). */
+  replicasChecked: boolean;
+  /** Each failed-region state the failover reads from its replica, compared with the primary's. */
+  replicas: ReplicaCheck[];
+  recoveryPoint: RecoveryPointReport;
+  estimate: RecoveryEstimate;
 }
 
 /** What a failover, failback or drill adds to the result. */
@@ -164,6 +185,7 @@ export interface FailoverSummary {
   estimatedRecoverySeconds: number | null;
   readiness: ReadinessEntry[];
   notes: string[];
+  drill?: DrillFindings;
 }
 
 /**

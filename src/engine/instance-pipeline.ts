@@ -42,6 +42,8 @@ export interface InstancePipelineOptions {
   planOnly?: boolean | undefined;
   /** Role and failover context per instance; default: the region's role from the manifest. */
   contextOf?: ((instance: Instance) => InstanceContext) | undefined;
+  /** Called with the outputs of each instance whose state the run reads (a drill looks for its recovery point). */
+  onOutputs?: ((id: string, values: Readonly<Record<string, unknown>>) => void) | undefined;
   now: () => Date;
   /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
   secrets: (values: readonly string[]) => void;
@@ -403,6 +405,7 @@ export class InstancePipeline {
     const secrets = sensitiveValues(outputs);
     if (secrets.length > 0) this.addSecrets(secrets);
     const values = outputValues(outputs);
+    this.options.onOutputs?.(instance.id, values);
     const declared = this.options.layerCode.read(instance.path).outputs;
     return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
   }

@@ -47,6 +47,8 @@ export interface TerraformClient {
   apply(call: TerraformCall, options: { planFile: string; lockTimeout: string }): Promise<ProcessResult>;
   /** `output -json`, kept in `stdout` (never logged: it holds sensitive values in clear text). */
   output(call: TerraformCall): Promise<ProcessResult>;
+  /** `state pull`, kept in `stdout` (never logged: state holds secrets in clear text); takes no lock. */
+  statePull(call: TerraformCall): Promise<ProcessResult>;
 }
 
 /** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
@@ -132,6 +134,8 @@ export function buildTerraformClient(options: {
     apply: (call, apply) => run(call, terraformArgs.apply(apply)),
     output: (call) =>
       retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
+    statePull: (call) =>
+      retrying(call, () => run(call, terraformArgs.statePull(), { captureStdout: true }), failed),
   };
 }
 

@@ -39,6 +39,9 @@ export const terraformArgs = {
   ],
 
   output: (): string[] => ['output', '-json', '-no-color'],
+
+  /** The current state as JSON, read without a lock. */
+  statePull: (): string[] => ['state', 'pull'],
 };
 
 /** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
-import { executeFailover } from '../../src/app/failover.js';
+import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
 import { mergeReport } from '../../src/app/merge-report.js';
 import { writeReportFiles } from '../../src/app/result-files.js';
 import { showGraph } from '../../src/app/show-graph.js';
@@ -24,10 +24,12 @@ const quiet: EngineReporter = {
 };
 
 /** A copy of the example estate (the use cases write under it) and a fake Terraform to run it with. */
-function estate() {
+function estate(
+  outputsFor: (id: string) => Record<string, { value: unknown }> = (id) => ({ id: { value: `${id}-id` } }),
+) {
   const cwd = scratchDir('strata-app-');
   cpSync(EXAMPLE, cwd, { recursive: true });
-  const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id` } }));
+  const terraform = new FakeTerraform(outputsFor);
   const settings = (extra: Partial<RunSettings> = {}): RunSettings => ({
     command: 'plan',
     manifestFile: 'layers.yml',
@@ -220,27 +222,29 @@ describe('mergeReport', () => {
   });
 });
 
+/** A drill to eu-west-1 of the estate in `cwd`, as `estate()` sets it up, unless `extra` says otherwise. */
+function failoverSettings(cwd: string, extra: Partial<FailoverSettings> = {}): FailoverSettings {
+  return {
+    cwd,
+    workDirectory: '.strata',
+    terraformBinary: 'terraform',
+    env: {},
+    manifestFile: 'layers.yml',
+    mode: 'failover',
+    to: 'eu-west-1',
+    dryRun: true,
+    force: false,
+    writeManifest: false,
+    ...extra,
+  };
+}
+
 describe('executeFailover', () => {
   it('a drill plans the failover to the secondary region and applies nothing', async () => {
     const { settings, terraform, adapters } = estate();
     expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
     const calls = terraform.calls.length;
-    const { cwd, workDirectory, terraformBinary, env } = settings();
-    const run = await executeFailover(
-      {
-        cwd,
-        workDirectory,
-        terraformBinary,
-        env,
-        manifestFile: 'layers.yml',
-        mode: 'failover',
-        to: 'eu-west-1',
-        dryRun: true,
-        force: false,
-        writeManifest: false,
-      },
-      adapters,
-    );
+    const run = await executeFailover(failoverSettings(settings().cwd), adapters);
     expect(run.command).toBe('plan');
     expect(run.status).toBe('succeeded');
     expect(run.failover).toMatchObject({
@@ -254,5 +258,113 @@ describe('executeFailover', () => {
     );
     expect(run.failover!.readiness.every((entry) => entry.planSucceeded)).toBe(true);
     expect(terraform.calls.slice(calls).some((call) => call.command === 'apply')).toBe(false);
+  });
+
+  /** The example estate applied in steady state, then a drill to eu-west-1 with the given settings. */
+  async function drill(
+    setUp: (cwd: string, terraform: FakeTerraform) => void = () => undefined,
+    extra: Partial<FailoverSettings> = {},
+    outputsFor?: (id: string) => Record<string, { value: unknown }>,
+  ) {
+    const { settings, terraform, adapters, cwd } = estate(outputsFor);
+    expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
+    setUp(cwd, terraform);
+    const run = await executeFailover(failoverSettings(cwd, extra), { ...adapters, now: () => NOW });
+    return { run, drill: run.failover!.drill!, terraform, cwd };
+  }
+  const NOW = new Date('2026-05-04T12:00:00Z');
+  const withRpo = (rpo: string) => (cwd: string) => {
+    const file = path.join(cwd, 'layers.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('dr:\n', `dr:\n  rpo: ${rpo}\n`));
+  };
+  const publishing = (at: string) => (id: string) => ({
+    id: { value: `${id}-id` },
+    ...(id.endsWith('eu-west-1/network') ? { strata_recovery_point: { value: at } } : {}),
+  });
+
+  it('a drill compares each replicated state with the primary: all fresh, ready', async () => {
+    const { run, drill: findings } = await drill();
+    expect(run.status).toBe('succeeded');
+    expect(findings.ready).toBe(true);
+    expect(findings.replicas.map((check) => [check.id, check.status])).toEqual([
+      ['dev/iam', 'fresh'],
+      ['dns', 'fresh'],
+      ['prod/iam', 'fresh'],
+    ]);
+    const app = run.failover!.readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')!;
+    expect(app).toMatchObject({ replicaReachable: true, replicaFresh: true, reason: null });
+  });
+
+  it('a replica behind the primary (replication broken) makes the drill not ready, with the reason', async () => {
+    const { run, drill: findings } = await drill((_cwd, terraform) => {
+      terraform.stateOf = (id, backend) =>
+        JSON.stringify({
+          lineage: `lineage-${id}`,
+          serial: backend.includes('/eu-west-1/') && id === 'dns' ? 3 : 7,
+        });
+    });
+    expect(run.status).toBe('failed');
+    expect(findings.ready).toBe(false);
+    expect(findings.replicas.find((check) => check.id === 'dns')).toMatchObject({ status: 'stale' });
+    const app = run.failover!.readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')!;
+    expect(app.planSucceeded).toBe(true);
+    expect(app.replicaFresh).toBe(false);
+    expect(app.reason).toContain('replica of dns stale: the replica is at serial 3, the primary at 7');
+    // What does not read dns is still ready.
+    const network = run.failover!.readiness.find((entry) => entry.id === 'prod/eu-west-1/network')!;
+    expect(network.reason).toBeNull();
+  });
+
+  it('dr.rpo: an old recovery point fails the drill, a recent one passes', async () => {
+    const old = await drill(withRpo('1h'), {}, publishing('2026-05-04T09:30:00Z'));
+    expect(old.run.status).toBe('failed');
+    expect(old.drill.recoveryPoint.checks).toEqual([
+      expect.objectContaining({ id: 'dev/eu-west-1/network', ageSeconds: 9000, withinRpo: false }),
+      expect.objectContaining({ id: 'prod/eu-west-1/network', ageSeconds: 9000, withinRpo: false }),
+    ]);
+    expect(old.drill.recoveryPoint.checks[0]!.problem).toContain('2h 30m old, older than dr.rpo 1h');
+    const recent = await drill(withRpo('1h'), {}, publishing('2026-05-04T11:15:00Z'));
+    expect(recent.drill.recoveryPoint.checks.every((check) => check.withinRpo)).toBe(true);
+    expect(recent.run.status).toBe('succeeded');
+  });
+
+  it('dr.rpo with nothing publishing strata_recovery_point fails the drill and says so', async () => {
+    const { run, drill: findings } = await drill(withRpo('24h'));
+    expect(run.status).toBe('failed');
+    expect(findings.recoveryPoint.problem).toContain('no instance the drill read publishes');
+  });
+
+  it('estimates the recovery time from the last failover, saying what it leaves out', async () => {
+    const recorded = (await drill()).run;
+    const { run: dry, drill: planned } = await drill();
+    expect(planned.estimate.basis).toContain("this drill's plan times only");
+    const history = path.join(scratchDir('strata-history-'), 'failover.json');
+    writeFileSync(
+      history,
+      JSON.stringify({
+        ...recorded,
+        startedAt: '2026-04-01T10:00:00.000Z',
+        instances: recorded.instances.map((instance) => ({ ...instance, durationMs: 60_000 })),
+      }),
+    );
+    const { run, drill: findings } = await drill(undefined, { history });
+    expect(findings.estimate.basis).toBe(
+      'the durations of the failover recorded at 2026-04-01T10:00:00.000Z',
+    );
+    // The longest chain of the example's failover set: network, then app, a minute each.
+    expect(run.failover!.estimatedRecoverySeconds).toBe(120);
+    expect(findings.estimate.leavesOut.join('; ')).toMatch(/approval.*DNS TTL/);
+    expect(dry.failover!.estimatedRecoverySeconds).toBeLessThan(120);
+  });
+
+  it('a failback dry run reports a plan, not an apply', async () => {
+    const { settings, adapters, cwd } = estate();
+    expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
+    const run = await executeFailover(
+      failoverSettings(cwd, { mode: 'failback', to: 'eu-west-2', from: 'eu-west-1', force: true }),
+      adapters,
+    );
+    expect(run.command).toBe('plan');
+    expect(run.status).toBe('succeeded');
   });
 });

@@ -170,7 +170,7 @@ describe('the action: failover drills and failovers (stand-in)', () => {
     expect(drill.status).toBe(0);
     expect(drill.outputs.ready).toBe('true');
     expect(drill.summary).toContain('## Failover drill eu-west-2 → eu-west-1: succeeded');
-    expect(drill.summary).toContain('| prod/eu-west-1/staging/app | yes | yes | yes | +2 ~0 -0 |');
+    expect(drill.summary).toContain('| prod/eu-west-1/staging/app | yes | yes | yes | yes | +2 ~0 -0 |  |');
 
     const unconfirmed = await dispatch({ command: 'failover', 'to-region': 'eu-west-1' });
     expect(unconfirmed.status).toBe(1);
@@ -179,7 +179,14 @@ describe('the action: failover drills and failovers (stand-in)', () => {
 
   it('failover with eu-west-2 down applies the saved drill plans, reports recovery time and writes the manifest', async () => {
     const plan = await dispatch(
-      { command: 'failover', 'to-region': 'eu-west-1', 'dry-run': 'true', 'work-dir': 'reviewed' },
+      // As the failover workflow plans a real failover: the primary is down, so no replica check.
+      {
+        command: 'failover',
+        'to-region': 'eu-west-1',
+        'dry-run': 'true',
+        'work-dir': 'reviewed',
+        'replica-check': 'false',
+      },
       { STANDIN_DOWN_REGIONS: 'eu-west-2' },
     );
     expect(plan.status).toBe(0);

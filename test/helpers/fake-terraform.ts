@@ -23,6 +23,13 @@ export class FakeTerraform implements ProcessRunner {
   readonly holdsUntil = new Map<string, () => boolean>();
   running = 0;
   maxRunning = 0;
+  /**
+   * What `state pull` prints for an instance, given the `-backend-config` arguments of the last init in its
+   * data directory (so a primary and its replica can differ); by default every backend holds the same state.
+   */
+  stateOf: (id: string, backend: string) => string = (id) =>
+    JSON.stringify({ version: 4, lineage: `lineage-${id}`, serial: 1 });
+  private readonly backends = new Map<string, string>();
 
   constructor(
     private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>,
@@ -76,7 +83,13 @@ export class FakeTerraform implements ProcessRunner {
       case 'version':
         return result(0, JSON.stringify({ terraform_version: FAKE_TERRAFORM_VERSION }));
       case 'init':
+        this.backends.set(
+          request.env.TF_DATA_DIR ?? '',
+          request.args.filter((arg) => arg.startsWith('-backend-config=')).join(' '),
+        );
         return result(0);
+      case 'state':
+        return result(0, this.stateOf(id, this.backends.get(request.env.TF_DATA_DIR ?? '') ?? ''));
       case 'plan': {
         const destroying = request.args.includes('-destroy');
         return result(destroying ? (this.applied.has(id) ? 2 : 0) : this.applied.has(id) ? 0 : 2);

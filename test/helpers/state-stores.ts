@@ -111,6 +111,18 @@ export class StateStores {
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   }
 
+  /**
+   * Writes an object through the region's store, as any client would (no replication into this region
+   * writes it): a stale or foreign copy in a replica, as broken replication leaves one.
+   */
+  async putObject(region: string, key: string, body: string): Promise<void> {
+    const response = await fetch(`${this.endpoint(region)}/${bucketOf(region)}/${key}`, {
+      method: 'PUT',
+      body,
+    });
+    if (!response.ok) throw new Error(`PUT ${key} into the store of ${region}: ${response.status}`);
+  }
+
   /** Connections the region's store (or its hung stand-in) accepted since it was last started. */
   async connections(region: string): Promise<number> {
     const reply = await this.ask(region, { type: 'stats' }, 'stats');

@@ -824,7 +824,7 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     ).toEqual(['job drill grants contents: read, but job apply of failover.yml asks for write']);
     const readAll = edited(
       drill,
-      /permissions:\n {6}contents: write\n {6}pull-requests: write\n {6}id-token: write/,
+      /permissions:\n {6}contents: write\n {6}pull-requests: write\n {6}id-token: write\n {6}actions: read/,
       'permissions: read-all',
     );
     expect(callerPermissionProblems(readAll, reusableWorkflows)).toContain(

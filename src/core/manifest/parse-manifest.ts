@@ -133,7 +133,7 @@ interface RawDependency {
 interface RawManifest {
   version: 1;
   terraform?: { binary?: string; lock_timeout?: string; parallelism?: number; command_timeout?: string };
-  dr?: { strategy?: DrStrategy };
+  dr?: { strategy?: DrStrategy; rpo?: string };
   backend: {
     type: string;
     config: Record<string, string | number | boolean>;
@@ -275,6 +275,9 @@ function buildManifest(
     regions,
     accounts,
     layers,
+    ...(raw.dr?.rpo === undefined
+      ? {}
+      : { recoveryPointObjective: { text: raw.dr.rpo, ms: parseDuration(raw.dr.rpo) } }),
     locate,
   };
 }

@@ -99,6 +99,11 @@ export const manifestSchema = {
           ...strategy,
           description: 'Default DR strategy of every environment. Default backup_restore.',
         },
+        rpo: {
+          ...duration,
+          description:
+            "Recovery point objective: the most data (as time) a failover may lose. A drill fails when a layer's published strata_recovery_point output is older. Default: not checked.",
+        },
       },
     },
     backend: {

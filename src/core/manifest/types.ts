@@ -89,6 +89,8 @@ export interface Manifest {
   regions: RegionSpec[];
   accounts: AccountSpec[];
   layers: LayerSpec[];
+  /** `dr.rpo`: the most data a failover may lose, checked by the drill against the published recovery points. */
+  recoveryPointObjective?: { text: string; ms: number } | undefined;
   /** Where a value sits in the file; falls back to the nearest enclosing node. */
   locate(path: ManifestPath): SourcePosition;
 }

@@ -1,12 +1,18 @@
-import type { RunResult } from '../run-result.js';
+import { isReady } from '../dr/drill-readiness.js';
+import { formatAge } from '../dr/recovery-point.js';
+import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '../run-result.js';
 import { formatChanges } from './run-text.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');
 
+/** A value as one Markdown table cell: no line breaks, pipes escaped. */
+const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+
 /**
  * The failover section of a report, in Markdown (readable as plain text too): outcome and recovery time, the
- * readiness of each instance for a drill, notes, the timeline as a table and as a Mermaid Gantt chart.
+ * readiness of each instance for a drill with the reason for every 'no', what plans on mocks leave unproven,
+ * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart.
  */
 export function renderFailoverReport(run: RunResult): string {
   const failover = run.failover;
@@ -20,26 +26,13 @@ export function renderFailoverReport(run: RunResult): string {
     lines.push(`Recovery time (first command to last success): **${failover.recoverySeconds} s**`, '');
   if (failover.estimatedRecoverySeconds !== null) {
     lines.push(`Estimated recovery time (critical path): **${failover.estimatedRecoverySeconds} s**`, '');
-  }
-  if (failover.dryRun && failover.readiness.length > 0) {
-    const ready = failover.readiness.every(
-      (entry) => entry.backendReachable && entry.replicaReachable !== false && entry.planSucceeded,
-    );
-    lines.push(
-      ready ? 'Ready: every instance planned against live state.' : '**Not ready**: see the rows marked NO.',
-      '',
-    );
-    lines.push(
-      '| instance | backend reachable | replica reachable | plan succeeded | would change |',
-      '|---|---|---|---|---|',
-    );
-    for (const entry of failover.readiness) {
-      lines.push(
-        `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.planSucceeded)} | ${formatChanges(entry.changes)} |`,
-      );
+    if (failover.drill) {
+      const { estimate } = failover.drill;
+      lines.push(`Based on ${estimate.basis}. Not counted: ${estimate.leavesOut.join('; ')}.`, '');
     }
-    lines.push('');
   }
+  if (failover.dryRun && failover.readiness.length > 0) lines.push(...readinessSection(failover));
+  if (failover.drill) lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
   for (const note of failover.notes) lines.push(`- ${note}`);
   if (failover.notes.length > 0) lines.push('');
   lines.push(
@@ -52,4 +45,104 @@ export function renderFailoverReport(run: RunResult): string {
     '',
   );
   return lines.join('\n');
+}
+
+function readinessSection(failover: FailoverSummary): string[] {
+  const entries = failover.readiness;
+  const ready = failover.drill?.ready ?? entries.every(isReady);
+  const mocked = entries.filter((entry) => entry.mockedUpstreams.length > 0);
+  const lines: string[] = [];
+  if (!ready) {
+    const notReady = entries.filter((entry) => !isReady(entry)).length;
+    const problems = failover.drill ? drillProblems(failover.drill) : [];
+    const instances =
+      notReady > 0
+        ? `${notReady} of ${entries.length} instances are not (the reason is beside each NO)`
+        : 'every instance planned';
+    lines.push(
+      `**Not ready**: ${instances}${problems.length > 0 ? `${notReady > 0 ? ';' : ', but'} ${problems.join('; ')}` : ''}.`,
+      '',
+    );
+  } else if (mocked.length === 0) {
+    lines.push('Ready: every instance planned against live state.', '');
+  } else {
+    lines.push(
+      `Ready as far as plans on mocks show: ${mocked.length} of ${entries.length} instances were planned on the mock outputs of upstreams not applied in ${failover.to} yet: ${mocked.map((entry) => `${entry.id} (mocks of ${entry.mockedUpstreams.join(', ')})`).join(', ')}.`,
+      '',
+      `Unproven for those: that the upstreams' real outputs, once the failover applies them, are accepted by their code, and what they will change with them. The failover plans them again against the real outputs.`,
+      '',
+    );
+  }
+  lines.push(
+    '| instance | backend reachable | replica reachable | replica fresh | plan succeeded | would change | why not ready |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const entry of entries) lines.push(readinessRow(entry));
+  lines.push('');
+  return lines;
+}
+
+/** What fails a drill beyond the rows of its table. */
+function drillProblems(drill: DrillFindings): string[] {
+  const problems: string[] = [];
+  if (drill.recoveryPoint.problem) problems.push(drill.recoveryPoint.problem);
+  const old = drill.recoveryPoint.checks.filter((check) => check.problem !== null).length;
+  if (old > 0)
+    problems.push(`${old} recovery point${old > 1 ? 's do' : ' does'} not meet dr.rpo (see Recovery point)`);
+  const replicas = drill.replicas.filter((check) => check.status !== 'fresh').length;
+  if (replicas > 0)
+    problems.push(`${replicas} replica${replicas > 1 ? 's are' : ' is'} not fresh (see Replicas)`);
+  return problems;
+}
+
+function readinessRow(entry: ReadinessEntry): string {
+  const mocks = entry.mockedUpstreams.length > 0 ? ` (on mocks of ${entry.mockedUpstreams.join(', ')})` : '';
+  return `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.replicaFresh)} | ${yesNo(entry.planSucceeded)}${mocks} | ${formatChanges(entry.changes)} | ${cell(entry.reason ?? '')} |`;
+}
+
+function replicaSection(drill: DrillFindings): string[] {
+  if (!drill.replicasChecked) {
+    return [
+      'Replica freshness was not checked (the check was turned off): the replicas were read, not compared with the primary.',
+      '',
+    ];
+  }
+  if (drill.replicas.length === 0) return [];
+  const lines = [
+    '### Replicas of failed-region state',
+    '',
+    '| state | replica | fresh | found |',
+    '|---|---|---|---|',
+  ];
+  for (const check of drill.replicas) {
+    lines.push(
+      `| ${check.id} | ${check.primaryRegion} → ${check.replicaRegion} | ${check.status === 'fresh' ? 'yes' : `NO (${check.status})`} | ${cell(check.detail)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function recoveryPointSection(drill: DrillFindings): string[] {
+  const report = drill.recoveryPoint;
+  if (report.rpo === null && report.checks.length === 0) return [];
+  const lines = [
+    '### Recovery point',
+    '',
+    report.rpo === null
+      ? 'No recovery point objective (dr.rpo) is set: the recovery points are shown, not checked.'
+      : `Objective (dr.rpo): data no older than **${report.rpo}** at the time of a failover.`,
+    '',
+  ];
+  if (report.problem) lines.push(`**Not met**: ${report.problem}.`, '');
+  if (report.checks.length > 0) {
+    lines.push('| published by | latest recovery point | age | within dr.rpo |', '|---|---|---|---|');
+    for (const check of report.checks) {
+      const age = check.ageSeconds === null ? '—' : formatAge(check.ageSeconds * 1000);
+      const within = check.problem ? `NO: ${cell(check.problem)}` : yesNo(check.withinRpo);
+      lines.push(`| ${check.id} | ${cell(check.value)} | ${age} | ${within} |`);
+    }
+    lines.push('');
+  }
+  return lines;
 }

@@ -93,6 +93,18 @@ describe('parseManifest: the example shape', () => {
     ]);
   });
 
+  it('reads dr.rpo as a duration, and refuses one that is not, at its line', () => {
+    const withRpo = (rpo: string) => EXAMPLE_MANIFEST.replace('layers:\n', `dr:\n  rpo: ${rpo}\nlayers:\n`);
+    expect(parseManifest(withRpo('1h30m'), 'layers.yml').recoveryPointObjective).toEqual({
+      text: '1h30m',
+      ms: 5_400_000,
+    });
+    expect(parseManifest(EXAMPLE_MANIFEST, 'layers.yml').recoveryPointObjective).toBeUndefined();
+    const [problem] = problemsOf(withRpo('soon'));
+    expect(problem!.message).toContain('dr.rpo');
+    expect(problem!.line).toBe(withRpo('soon').split('\n').indexOf('  rpo: soon') + 1);
+  });
+
   it('applies defaults when terraform settings are left out', () => {
     const minimal = parseManifest(manifestWithLayers('  - { name: x, scope: global, path: x }\n'), 'm.yml');
     expect(minimal.terraform).toEqual({

@@ -102,8 +102,11 @@ describe('the failover timeline', () => {
             id: 'prod/eu-west-1/app',
             backendReachable: true,
             replicaReachable: false,
+            replicaFresh: null,
             planSucceeded: false,
             changes: null,
+            mockedUpstreams: [],
+            reason: 'replica: terraform init failed (exit code 1): Error: the replica | bucket is gone',
           },
         ],
         notes: ['prod/sandbox runs only in eu-west-2'],
@@ -113,7 +116,10 @@ describe('the failover timeline', () => {
     expect(report).toContain('## Failover drill eu-west-2 → eu-west-1: succeeded');
     expect(report).toContain('Estimated recovery time (critical path): **12.5 s**');
     expect(report).toContain('**Not ready**');
-    expect(report).toContain('| prod/eu-west-1/app | yes | NO | NO |  |');
+    // Every NO with its reason, the pipe escaped so the table stays a table.
+    expect(report).toContain(
+      '| prod/eu-west-1/app | yes | NO | — | NO |  | replica: terraform init failed (exit code 1): Error: the replica \\| bucket is gone |',
+    );
     expect(report).toContain('- prod/sandbox runs only in eu-west-2');
     expect(renderFailoverReport(result)).toBe('');
   });

@@ -633,6 +633,39 @@ function stateOutputs(read) {
   return readState(read.state).outputs;
 }
 
+/** The backend `init` recorded, for a command that only reads state (the configuration may not even parse). */
+function readingBackend(ctx, argv) {
+  let module;
+  try {
+    module = loadModule(readConfigFiles(ctx.cwd));
+  } catch {
+    module = undefined;
+  }
+  const backend = initializedBackend(ctx, module);
+  logCall(ctx, argv, backend, null);
+  return backend;
+}
+
+/** `state pull`: the state as stored (nothing when there is none), read without a lock. */
+async function cmdState(ctx, args, argv) {
+  const [subcommand, ...rest] = args;
+  if (subcommand !== 'pull' || rest.some((arg) => arg !== '-no-color')) {
+    throw new DiagError(
+      errorDiag(
+        'Unsupported by the Terraform stand-in',
+        `state ${args.join(' ')}: only 'state pull' is implemented`,
+      ),
+    );
+  }
+  const backend = readingBackend(ctx, argv);
+  checkDown(ctx, 'output', backend, null);
+  const store = new StateStore(backend, ctx);
+  store.read();
+  if (store.originalText.trim() !== '')
+    ctx.out(store.originalText.endsWith('\n') ? store.originalText : `${store.originalText}\n`);
+  return 0;
+}
+
 async function cmdOutput(ctx, args, argv) {
   const parsed = flagsOrFail(
     ctx,
@@ -659,14 +692,7 @@ async function cmdOutput(ctx, args, argv) {
       errorDiag('Invalid output format', 'The -raw and -json options are mutually-exclusive.'),
     );
   }
-  let module;
-  try {
-    module = loadModule(readConfigFiles(ctx.cwd));
-  } catch {
-    module = undefined;
-  }
-  const backend = initializedBackend(ctx, module);
-  logCall(ctx, argv, backend, null);
+  const backend = readingBackend(ctx, argv);
   await applyDelay(ctx, 'output');
   checkDown(ctx, 'output', backend, null);
   checkFail(ctx, 'output', backend);
@@ -786,14 +812,7 @@ async function cmdShow(ctx, args, argv) {
     else ctx.out(renderPlan(planFile.plan_json, planFile.mode, ctx.product));
     return 0;
   }
-  let module;
-  try {
-    module = loadModule(readConfigFiles(ctx.cwd));
-  } catch {
-    module = undefined;
-  }
-  const backend = initializedBackend(ctx, module);
-  logCall(ctx, argv, backend, null);
+  const backend = readingBackend(ctx, argv);
   await applyDelay(ctx, 'show');
   checkDown(ctx, 'show', backend, null);
   checkFail(ctx, 'show', backend);
@@ -884,12 +903,13 @@ export async function main(argv, env = process.env) {
     apply: cmdApply,
     destroy: (c, a, v) => cmdApply(c, a, v, { destroy: true }),
     output: cmdOutput,
+    state: cmdState,
     show: cmdShow,
     'force-unlock': cmdForceUnlock,
   };
   if (!command) {
     ctx.err(
-      'Usage: terraform [global options] <subcommand> [args]\n\nThe stand-in implements: version, init, plan, apply, destroy, output, show, force-unlock.\n',
+      'Usage: terraform [global options] <subcommand> [args]\n\nThe stand-in implements: version, init, plan, apply, destroy, output, state pull, show, force-unlock.\n',
     );
     return 127;
   }

@@ -1,0 +1,138 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderFailoverReport } from '../../../src/core/render/failover-report.js';
+import type { DrillFindings, ReadinessEntry, RunResult } from '../../../src/core/run-result.js';
+
+const entry = (id: string, extra: Partial<ReadinessEntry> = {}): ReadinessEntry => ({
+  id,
+  backendReachable: true,
+  replicaReachable: null,
+  replicaFresh: null,
+  planSucceeded: true,
+  changes: { add: 1, change: 0, destroy: 0, replace: 0 },
+  mockedUpstreams: [],
+  reason: null,
+  ...extra,
+});
+const findings = (extra: Partial<DrillFindings> = {}): DrillFindings => ({
+  ready: true,
+  replicasChecked: true,
+  replicas: [],
+  recoveryPoint: { rpo: null, checks: [], problem: null },
+  estimate: { seconds: 4, basis: "this drill's plan times only", leavesOut: ['approval', 'DNS TTL'] },
+  ...extra,
+});
+const drill = (readiness: ReadinessEntry[], drillFindings = findings()): RunResult =>
+  ({
+    version: 1,
+    command: 'plan',
+    status: drillFindings.ready ? 'succeeded' : 'failed',
+    startedAt: '2026-05-04T12:00:00.000Z',
+    finishedAt: '2026-05-04T12:00:04.000Z',
+    durationMs: 4000,
+    instances: [],
+    failover: {
+      mode: 'failover',
+      from: 'eu-west-2',
+      to: 'eu-west-1',
+      dryRun: true,
+      recoverySeconds: null,
+      estimatedRecoverySeconds: drillFindings.estimate.seconds,
+      readiness,
+      notes: [],
+      drill: drillFindings,
+    },
+  }) as unknown as RunResult;
+
+describe('renderFailoverReport of a drill', () => {
+  it('planned against live state: Ready, and the estimate says what it comes from and leaves out', () => {
+    const report = renderFailoverReport(drill([entry('prod/eu-west-1/network')]));
+    expect(report).toContain('Ready: every instance planned against live state.');
+    expect(report).toContain("Based on this drill's plan times only. Not counted: approval; DNS TTL.");
+  });
+
+  it('plans on mocks: not "live state"; names the instances, their mocks, and what is unproven', () => {
+    const report = renderFailoverReport(
+      drill([
+        entry('prod/eu-west-1/db'),
+        entry('prod/eu-west-1/api', { mockedUpstreams: ['prod/eu-west-1/db'] }),
+      ]),
+    );
+    expect(report).not.toContain('planned against live state');
+    expect(report).toContain(
+      'Ready as far as plans on mocks show: 1 of 2 instances were planned on the mock outputs of upstreams not applied in eu-west-1 yet: prod/eu-west-1/api (mocks of prod/eu-west-1/db).',
+    );
+    expect(report).toContain("Unproven for those: that the upstreams' real outputs");
+    expect(report).toContain(
+      '| prod/eu-west-1/api | yes | — | — | yes (on mocks of prod/eu-west-1/db) | +1 ~0 -0 |  |',
+    );
+  });
+
+  it('a stale replica: Not ready, the reason in the row, and the replica section', () => {
+    const stale = {
+      id: 'dns',
+      primaryRegion: 'eu-west-2',
+      replicaRegion: 'eu-west-1',
+      status: 'stale' as const,
+      detail: 'the replica is at serial 3, the primary at 5: replication is behind or broken',
+    };
+    const report = renderFailoverReport(
+      drill(
+        [
+          entry('prod/eu-west-1/app', {
+            replicaReachable: true,
+            replicaFresh: false,
+            reason: `replica of dns stale: ${stale.detail}`,
+          }),
+        ],
+        findings({ ready: false, replicas: [stale] }),
+      ),
+    );
+    expect(report).toContain(
+      '**Not ready**: 1 of 1 instances are not (the reason is beside each NO); 1 replica is not fresh (see Replicas).',
+    );
+    expect(report).toContain(
+      '| prod/eu-west-1/app | yes | yes | NO | yes | +1 ~0 -0 | replica of dns stale: the replica is at serial 3',
+    );
+    expect(report).toContain('### Replicas of failed-region state');
+    expect(report).toContain('| dns | eu-west-2 → eu-west-1 | NO (stale) | the replica is at serial 3');
+  });
+
+  it('the recovery point against dr.rpo: each point with its age, an unmet objective as Not ready', () => {
+    const problem = 'the latest recovery point of prod/eu-west-1/network is 3h old, older than dr.rpo 1h';
+    const report = renderFailoverReport(
+      drill(
+        [entry('prod/eu-west-1/network')],
+        findings({
+          ready: false,
+          recoveryPoint: {
+            rpo: '1h',
+            checks: [
+              {
+                id: 'prod/eu-west-1/network',
+                value: '2026-05-04T09:00:00Z',
+                ageSeconds: 10_800,
+                withinRpo: false,
+                problem,
+              },
+            ],
+            problem: null,
+          },
+        }),
+      ),
+    );
+    expect(report).toContain(
+      '**Not ready**: every instance planned, but 1 recovery point does not meet dr.rpo (see Recovery point).',
+    );
+    expect(report).toContain('Objective (dr.rpo): data no older than **1h** at the time of a failover.');
+    expect(report).toContain(`| prod/eu-west-1/network | 2026-05-04T09:00:00Z | 3h | NO: ${problem} |`);
+  });
+
+  it('an objective nothing publishes: the drill-level reason', () => {
+    const problem = 'dr.rpo is 1h but no instance the drill read publishes the output strata_recovery_point';
+    const report = renderFailoverReport(
+      drill([entry('a')], findings({ ready: false, recoveryPoint: { rpo: '1h', checks: [], problem } })),
+    );
+    expect(report).toContain(`**Not ready**: every instance planned, but ${problem}.`);
+    expect(report).toContain(`**Not met**: ${problem}.`);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunResult } from '../../src/core/run-result.js';
+import { runCli } from '../helpers/run-dist.js';
+import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
+import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+
+/**
+ * Drills that tell the truth, with real OpenTofu and real per-region state stores (the global region's store
+ * replicated into eu-west-1): a replica left behind by broken replication, and a recovery point older than
+ * `dr.rpo`, each fail the drill, with the reason in the readiness report.
+ */
+const terraform = realTerraform();
+const withRealBinary = terraform ? describe : describe.skip;
+
+withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: run npm run tools'}`, () => {
+  let stores: StateStores;
+  let estate: string;
+  const cli = (args: string[]) =>
+    runCli([...args, '--manifest', 'layers.yml'], {
+      cwd: estate,
+      env: { ...terraformEnv(terraform!), ...StateStores.credentials() },
+    });
+  const drill = (name: string) => {
+    const run = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', `${name}.json`]);
+    const result = JSON.parse(readFileSync(path.join(estate, `${name}.json`), 'utf8')) as RunResult;
+    return { ...run, result, failover: result.failover!, findings: result.failover!.drill! };
+  };
+  const manifestFile = () => path.join(estate, 'layers.yml');
+  /** The network layer publishes its latest restorable snapshot's time. */
+  const publishRecoveryPoint = (value: string) =>
+    writeFileSync(
+      path.join(estate, 'terraform/region/network/recovery-point.tf'),
+      `output "strata_recovery_point" {\n  value = ${value}\n}\n`,
+    );
+
+  beforeAll(async () => {
+    stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
+    estate = exampleEstateOn(stores);
+    writeFileSync(
+      manifestFile(),
+      readFileSync(manifestFile(), 'utf8').replace(
+        'lock_timeout: 30s',
+        'lock_timeout: 30s\n  command_timeout: 60s',
+      ),
+    );
+    publishRecoveryPoint('"2020-01-01T00:00:00Z"');
+    const apply = cli(['apply']);
+    expect(apply.status).toBe(0);
+    await stores.settle();
+  });
+  afterAll(() => stores.close());
+
+  it('replication working: every replica is as fresh as the primary, and the drill is ready', () => {
+    const { status, stdout, findings, failover } = drill('fresh');
+    expect(status).toBe(0);
+    expect(findings.replicas.map((check) => [check.id, check.status])).toEqual([
+      ['dev/iam', 'fresh'],
+      ['dns', 'fresh'],
+      ['prod/iam', 'fresh'],
+    ]);
+    expect(failover.readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')).toMatchObject({
+      replicaFresh: true,
+      reason: null,
+    });
+    expect(stdout).toContain('Ready: every instance planned against live state.');
+    // No dr.rpo: the published recovery point is shown, not checked.
+    expect(stdout).toContain('No recovery point objective (dr.rpo) is set');
+    expect(findings.recoveryPoint.checks.map((check) => check.id)).toEqual([
+      'dev/eu-west-1/network',
+      'prod/eu-west-1/network',
+    ]);
+  });
+
+  it('replication broken (the replica of dns left behind): not ready, and the table says why', async () => {
+    const current = stores.readObject('eu-west-2', 'dns.tfstate')!;
+    const state = JSON.parse(current) as { serial: number };
+    expect(stores.readObject('eu-west-1', 'dns.tfstate')).toBe(current);
+    await stores.putObject(
+      'eu-west-1',
+      'dns.tfstate',
+      JSON.stringify({ ...state, serial: state.serial - 1 }),
+    );
+    try {
+      const { status, stdout, findings, failover } = drill('stale');
+      expect(status).toBe(1);
+      expect(findings.replicas.find((check) => check.id === 'dns')).toMatchObject({ status: 'stale' });
+      const app = failover.readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')!;
+      expect(app.planSucceeded).toBe(true);
+      expect(app.reason).toContain(
+        `replica of dns stale: the replica is at serial ${state.serial - 1}, the primary at ${state.serial}`,
+      );
+      expect(stdout).toContain('**Not ready**');
+      expect(stdout).toMatch(
+        /\| prod\/eu-west-1\/staging\/app \| yes \| yes \| NO \| yes \| .* \| replica of dns stale/,
+      );
+      expect(stdout).toContain('| dns | eu-west-2 → eu-west-1 | NO (stale) |');
+    } finally {
+      await stores.putObject('eu-west-1', 'dns.tfstate', current);
+    }
+  });
+
+  it('dr.rpo: a recovery point older than the objective fails the drill; a recent one passes', () => {
+    writeFileSync(manifestFile(), readFileSync(manifestFile(), 'utf8').replace('dr:\n', 'dr:\n  rpo: 1h\n'));
+    const old = drill('old-backup');
+    expect(old.status).toBe(1);
+    expect(old.findings.recoveryPoint.checks.every((check) => check.withinRpo === false)).toBe(true);
+    expect(old.stdout).toContain('Objective (dr.rpo): data no older than **1h**');
+    expect(old.stdout).toContain(
+      'older than dr.rpo 1h: a failover now would lose more data than the objective allows',
+    );
+
+    publishRecoveryPoint('timestamp()');
+    expect(cli(['apply', '--layer', 'network', '--region', 'eu-west-1']).status).toBe(0);
+    const recent = drill('recent-backup');
+    expect(recent.findings.recoveryPoint.checks.map((check) => check.withinRpo)).toEqual([true, true]);
+    expect(recent.status).toBe(0);
+  });
+});
