@@ -15,7 +15,7 @@ const dag: Dag = {
 const result = (durations: Record<string, number>, startedAt = '2026-04-01T10:00:00.000Z') =>
   ({
     startedAt,
-    instances: Object.entries(durations).map(([id, durationMs]) => ({ id, durationMs })),
+    instances: Object.entries(durations).map(([id, durationMs]) => ({ id, status: 'succeeded', durationMs })),
   }) as unknown as RunResult;
 
 describe('estimateRecovery', () => {
