@@ -18,6 +18,7 @@ import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup
 import { steadyStateContext } from './execute-run.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
+import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
 
 export interface FailoverSettings extends EngineSettings {
   mode: 'failover' | 'failback';
@@ -69,7 +70,8 @@ export async function executeFailover(
     environments: settings.environments,
     layers: settings.layers,
   });
-  const run = await runEngine({
+  const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
+  const engineRun = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
     manifest: withPrimary(manifest, plan.to),
@@ -77,7 +79,11 @@ export async function executeFailover(
     dag: plan.dag,
     contextOf: () => plan.context,
     readBackendOf: (id) => plan.replicaBackends.get(id),
+    ...(await reviewedApply(prepared, move)),
   });
+  const { run, notes } = settings.dryRun
+    ? await recordPreview(engineRun, move, prepared.workDirectory)
+    : { run: engineRun, notes: [] };
   const readiness = run.instances.map((instance): ReadinessEntry => {
     const readsReplica = plan.graph
       .inputsOf(instance.id)
@@ -106,7 +112,7 @@ export async function executeFailover(
         )
       : null,
     readiness,
-    notes: plan.notes,
+    notes: [...plan.notes, ...notes],
   };
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), plan.to, {
@@ -170,6 +176,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     within: inRegion(demoted, isKept),
   });
   const contextOf = steadyStateContext(after);
+  const move: Move = { mode: 'failback', from: demoted, to: settings.to };
+  const reviewed = await reviewedApply(prepared, move);
   // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
   // saved plans later does exactly what was reviewed.
   const stages: [EngineCommand, Dag][] = [
@@ -188,12 +196,16 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       graph,
       dag,
       contextOf,
+      ...reviewed,
     });
     runs.push(run);
     if (run.status !== 'succeeded') break;
   }
   if (runs.length === 0) throw new UsageError(`Nothing to fail back to ${settings.to} with this selection`);
-  const run = mergeResults(runs);
+  const merged = mergeResults(runs);
+  const { run, notes } = settings.dryRun
+    ? await recordPreview(merged, move, prepared.workDirectory)
+    : { run: merged, notes: [] };
   run.failover = {
     mode: 'failback',
     from: demoted,
@@ -202,13 +214,25 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: null,
     readiness: [],
-    notes: [],
+    notes,
   };
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), demoted, null);
     if (settings.writeManifest) await writePrimary(settings, settings.to);
   }
   return run;
+}
+
+/**
+ * Applying saved plans (`planDirectory`) of a move: each saved plan whose inputs are unchanged is applied as
+ * saved; any other is planned afresh and applied when it destroys and replaces nothing the approved preview
+ * did not show. Messages name the move's own dry run, never `strata plan`.
+ */
+async function reviewedApply(prepared: Prepared, move: Move) {
+  const planDirectory = prepared.base.planDirectory;
+  if (planDirectory === undefined) return {};
+  const preview = await readPreview(planDirectory, move);
+  return { freshPlanCheck: checkAgainstPreview(preview, move) };
 }
 
 function recordContext(prepared: Prepared): RecordContext {
