@@ -5,6 +5,7 @@ import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { EngineCommand, TerraformStep } from '../core/run-result.js';
+import { upstreamWaitReason } from '../core/upstream-wait.js';
 import { classifyFailure } from '../terraform/failure-kind.js';
 import { describeLock, parseLockError } from '../terraform/lock-info.js';
 import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
@@ -420,10 +421,13 @@ export class InstancePipeline {
           mock(source.id);
         } else if (this.options.command !== 'destroy') {
           throw new WaitingOnUpstream(
-            `waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
-              (this.options.command === 'plan'
-                ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
-                : ''),
+            upstreamWaitReason(
+              source.id,
+              'apply it first' +
+                (this.options.command === 'plan'
+                  ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                  : ''),
+            ),
           );
         }
       }

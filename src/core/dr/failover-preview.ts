@@ -1,4 +1,5 @@
 import type { RunResult } from '../run-result.js';
+import { waitedOnUpstream } from '../upstream-wait.js';
 
 /** The file a failover (or failback) dry run writes beside its saved plans, and its apply reads back. */
 export const FAILOVER_PREVIEW_FILE = 'failover-preview.json';
@@ -34,8 +35,6 @@ export interface FailoverPreview {
   instances: PreviewEntry[];
 }
 
-const WAITS_ON = /^waits on upstream (\S+),/;
-
 /**
  * The preview of a dry run: every instance of the failover, planned or deferred; `complete` says whether it can
  * be applied, i.e. every instance either planned or waits only on upstreams of the failover that planned.
@@ -63,7 +62,7 @@ export function buildFailoverPreview(
   // A deferred instance is fine when what it waits on is in the failover and planned (or deferred in turn).
   function waitsOnOf(id: string): string[] {
     const instance = byId.get(id)!;
-    const waited = instance.status === 'skipped' ? WAITS_ON.exec(instance.reason ?? '')?.[1] : undefined;
+    const waited = instance.status === 'skipped' ? waitedOnUpstream(instance.reason) : undefined;
     if (waited === undefined || !inRun.has(waited)) return [];
     return [waited];
   }
@@ -80,7 +79,7 @@ export function buildFailoverPreview(
     if (deferredOk(entry)) continue;
     const instance = byId.get(entry.id)!;
     // Skipped below a failure: the failure is the problem to report, not this.
-    if (instance.status === 'skipped' && !WAITS_ON.test(instance.reason ?? '')) continue;
+    if (instance.status === 'skipped' && waitedOnUpstream(instance.reason) === undefined) continue;
     problems.push(`${entry.id}: ${instance.status}${instance.reason ? ` (${instance.reason})` : ''}`);
   }
   const complete = instances.every((entry) => deferredOk(entry));
