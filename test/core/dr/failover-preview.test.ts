@@ -42,7 +42,7 @@ function run(...instances: InstanceResult[]): RunResult {
     parallelism: 1,
     hasChanges: true,
     instances,
-  } as RunResult;
+  };
 }
 
 const waiting = (id: string, upstream: string) =>
