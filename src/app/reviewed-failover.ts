@@ -99,16 +99,22 @@ export function checkAgainstPreview(preview: FailoverPreview, move: Move): Fresh
       };
     }
     const comparison = compareToPreview(entry, fresh);
+    // An instance the preview deferred shows no change there: its plan was not made yet.
+    const deferred = entry.state === 'deferred';
+    const unshown = deferred ? 'not previewed' : undefined;
+    const previewed = deferred
+      ? `; the preview deferred it until ${entry.waitsOn.join(', ')} was applied`
+      : '';
     if (!comparison.ok) {
       return {
         accepted: false,
-        reason: `${why}, and its fresh plan does what the approved preview did not show:\n${describeDifferences(comparison.unexpected)}\nNothing of ${instance.id} was applied, nor of what depends on it; ${again}`,
+        reason: `${why}${previewed}, and its fresh plan does what the approved preview did not show:\n${describeDifferences(comparison.unexpected, unshown)}\nNothing of ${instance.id} was applied, nor of what depends on it; ${again}`,
       };
     }
     const differences =
       comparison.differences.length === 0
         ? 'the same changes as the preview'
-        : `what the preview showed, but for changes that destroy nothing:\n${describeDifferences(comparison.differences)}`;
-    return { accepted: true, note: `${why}: planned afresh, its plan does ${differences}` };
+        : `${deferred ? 'only changes' : 'what the preview showed, but for changes'} that destroy nothing:\n${describeDifferences(comparison.differences, unshown)}`;
+    return { accepted: true, note: `${why}${previewed}: planned afresh, its plan does ${differences}` };
   };
 }

@@ -11,7 +11,7 @@ import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
 /**
  * The reviewed failover (preview, approval, then `--plan-dir`) against real OpenTofu and per-region state
  * stores, the primary's store hung throughout. The estate is backup_restore with an environment-layer chain
- * (api on db, neither in the DR region before the failover) and a region layer, net, whose outputs say whether
+ * (web on api on db, none of them in the DR region before the failover) and a region layer, net, whose outputs say whether
  * its region is primary: applying the failover changes them, so every saved plan downstream of net is stale
  * by the time it would be applied.
  */
@@ -23,9 +23,11 @@ const TARGETS = [
   'prod/eu-west-1/net',
   'prod/eu-west-1/production/api',
   'prod/eu-west-1/production/db',
+  'prod/eu-west-1/production/web',
   'prod/eu-west-1/production/worker',
   'prod/eu-west-1/staging/api',
   'prod/eu-west-1/staging/db',
+  'prod/eu-west-1/staging/web',
   'prod/eu-west-1/staging/worker',
 ];
 
@@ -35,6 +37,7 @@ const VARIABLES: Record<string, string> = {
   net: 'object({ name = string, is_primary = bool })',
   db: 'object({ endpoint = string })',
   cache: 'object({ name = string })',
+  api: 'object({ url = string })',
 };
 
 function layerCode(variables: string[], body: string): string {
@@ -71,6 +74,7 @@ function writeEstate(stores: StateStores, options: { mocks: boolean; replaceCach
       ['db'],
       `resource "terraform_data" "api" {\n  input = var.db.endpoint\n}\n\noutput "url" {\n  value = "https://api/\${terraform_data.api.id}"\n}`,
     ),
+    web: layerCode(['api'], `resource "terraform_data" "web" {\n  input = var.api.url\n}`),
     worker: layerCode(['cache'], `resource "terraform_data" "worker" {\n  input = var.cache.name\n}`),
   };
   for (const [name, code] of Object.entries(layers)) {
@@ -102,6 +106,7 @@ function writeEstate(stores: StateStores, options: { mocks: boolean; replaceCach
     '    depends_on: [net]',
     ...(options.mocks ? ["    mock_outputs: { endpoint: 'db-mock' }"] : []),
     '  - { name: api, scope: environment, path: terraform/api, depends_on: [db] }',
+    '  - { name: web, scope: environment, path: terraform/web, depends_on: [api] }',
     '  - { name: worker, scope: environment, path: terraform/worker, depends_on: [cache] }',
     '',
   ].join('\n');
@@ -135,7 +140,12 @@ async function estateInOutage(options: { mocks: boolean; replaceCache: boolean }
     const where = path.join(estate, '.strata', 'instances', id.replaceAll('/', '.'), file);
     return existsSync(where) ? readFileSync(where, 'utf8') : '';
   };
-  return { stores, estate, cli, result, preview, stateOf, log };
+  /** The failover's preview (a dry run into `preview/`), then the apply of what it previewed. */
+  const dryRun = (...extra: string[]) =>
+    cli(['failover', '--to', 'eu-west-1', '--dry-run', '--work-dir', 'preview', ...extra]);
+  const applyPreview = () =>
+    cli(['failover', '--to', 'eu-west-1', '--plan-dir', 'preview', '--json-out', 'failover.json']);
+  return { stores, estate, cli, dryRun, applyPreview, result, preview, stateOf, log };
 }
 
 const byId = (run: RunResult) => new Map(run.instances.map((instance) => [instance.id, instance]));
@@ -151,16 +161,7 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
     afterAll(() => estate.stores.close());
 
     it('previews every instance: api is deferred until db, which the failover creates, is applied', () => {
-      const dryRun = estate.cli([
-        'failover',
-        '--to',
-        'eu-west-1',
-        '--dry-run',
-        '--work-dir',
-        'preview',
-        '--json-out',
-        'preview.json',
-      ]);
+      const dryRun = estate.dryRun('--json-out', 'preview.json');
       expect(dryRun.stderr).not.toContain(' failed');
       expect(dryRun.status).toBe(0);
       const preview = estate.preview();
@@ -178,6 +179,11 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
         state: 'deferred',
         waitsOn: ['prod/eu-west-1/staging/db'],
       });
+      // Deeper in the chain: web waits on api, which waits on db.
+      expect(entries.get('prod/eu-west-1/staging/web')).toMatchObject({
+        state: 'deferred',
+        waitsOn: ['prod/eu-west-1/staging/api'],
+      });
       expect(dryRun.stdout).toContain(
         'prod/eu-west-1/staging/api: planned during the failover, once prod/eu-west-1/staging/db (which it creates) is applied',
       );
@@ -185,22 +191,14 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
     });
 
     it('applies the preview fully: stale and deferred plans are planned afresh and checked, never refused', async () => {
-      const failover = estate.cli([
-        'failover',
-        '--to',
-        'eu-west-1',
-        '--plan-dir',
-        'preview',
-        '--json-out',
-        'failover.json',
-      ]);
+      const failover = estate.applyPreview();
       expect(failover.stderr).not.toContain(' failed');
       expect(failover.stderr + failover.stdout).not.toContain('strata plan');
       expect(failover.status).toBe(0);
       const run = estate.result('failover.json');
       expect(statuses(run)).toEqual(Object.fromEntries(TARGETS.map((id) => [id, 'succeeded'])));
       expect(await estate.stores.connections('eu-west-2')).toBe(0);
-      for (const id of ['prod/eu-west-1/staging/api', 'prod/eu-west-1/production/api']) {
+      for (const id of ['prod/eu-west-1/staging/api', 'prod/eu-west-1/production/web']) {
         expect(estate.stateOf(id)).toHaveLength(1);
       }
       // net's saved plan was applied as saved; db's was stale (net now says primary), api had none.
@@ -208,8 +206,8 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
       expect(estate.log('prod/eu-west-1/staging/db', 'preview-check.log')).toContain(
         'the saved plan for prod/eu-west-1/staging/db is stale: the outputs of its upstream instances changed since it was planned: planned afresh, its plan does the same changes as the preview',
       );
-      expect(estate.log('prod/eu-west-1/staging/api', 'preview-check.log')).toContain(
-        'no saved plan for prod/eu-west-1/staging/api',
+      expect(estate.log('prod/eu-west-1/staging/api', 'preview-check.log')).toMatch(
+        /^no saved plan for prod\/eu-west-1\/staging\/api in .*; the preview deferred it until prod\/eu-west-1\/staging\/db was applied: planned afresh, its plan does only changes that destroy nothing:\n {2}terraform_data\.api: create \(not previewed\)\n$/,
       );
       expect(byId(run).get('prod/eu-west-1/staging/db')!.resourceChanges).toEqual([
         { address: 'terraform_data.db', action: 'create' },
@@ -225,7 +223,7 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
     afterAll(() => estate.stores.close());
 
     it('previews api on the mocks and applies the whole failover, api planned afresh on real outputs', async () => {
-      const dryRun = estate.cli(['failover', '--to', 'eu-west-1', '--dry-run', '--work-dir', 'preview']);
+      const dryRun = estate.dryRun();
       expect(dryRun.status).toBe(0);
       const api = estate.preview().instances.find((entry) => entry.id === 'prod/eu-west-1/staging/api')!;
       expect(api).toMatchObject({
@@ -233,15 +231,7 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
         mockedUpstreams: ['prod/eu-west-1/staging/db'],
         changes: [{ address: 'terraform_data.api', action: 'create' }],
       });
-      const failover = estate.cli([
-        'failover',
-        '--to',
-        'eu-west-1',
-        '--plan-dir',
-        'preview',
-        '--json-out',
-        'failover.json',
-      ]);
+      const failover = estate.applyPreview();
       expect(failover.stderr).not.toContain(' failed');
       expect(failover.status).toBe(0);
       expect(statuses(estate.result('failover.json'))).toEqual(
@@ -266,19 +256,11 @@ withRealBinary(`the reviewed failover against ${terraform?.name ?? 'no real bina
     afterAll(() => estate.stores.close());
 
     it('stops that branch and names the failover command; every other branch completes', () => {
-      const dryRun = estate.cli(['failover', '--to', 'eu-west-1', '--dry-run', '--work-dir', 'preview']);
+      const dryRun = estate.dryRun();
       expect(dryRun.status).toBe(0);
       const cache = estate.preview().instances.find((entry) => entry.id === 'prod/eu-west-1/cache')!;
       expect(cache.changes).toEqual([]);
-      const failover = estate.cli([
-        'failover',
-        '--to',
-        'eu-west-1',
-        '--plan-dir',
-        'preview',
-        '--json-out',
-        'failover.json',
-      ]);
+      const failover = estate.applyPreview();
       expect(failover.status).toBe(1);
       const run = byId(estate.result('failover.json'));
       expect(run.get('prod/eu-west-1/cache')).toMatchObject({

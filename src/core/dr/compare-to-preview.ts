@@ -44,12 +44,19 @@ export function compareToPreview(
   return unexpected.length > 0 ? { ok: false, unexpected } : { ok: true, differences };
 }
 
-/** One line per change: `aws_db.main: replace (the preview showed update)`. */
-export function describeDifferences(changes: readonly UnexpectedChange[]): string {
+/**
+ * One line per change: `aws_db.main: replace (the preview showed update)`. `unshown` is what to say of an
+ * address the preview did not have: `the preview showed no change`, or for an instance the preview could not
+ * plan yet, `not previewed`.
+ */
+export function describeDifferences(
+  changes: readonly UnexpectedChange[],
+  unshown = 'the preview showed no change',
+): string {
   return changes
     .map(
       (change) =>
-        `  ${change.address}: ${change.planned} (the preview showed ${change.previewed ?? 'no change'})`,
+        `  ${change.address}: ${change.planned} (${change.previewed === null ? unshown : `the preview showed ${change.previewed}`})`,
     )
     .join('\n');
 }

@@ -72,6 +72,12 @@ describe('compareToPreview', () => {
     );
   });
 
+  it('says "not previewed" of an instance the preview could not plan yet', () => {
+    expect(describeDifferences([{ address: 'a', previewed: null, planned: 'create' }], 'not previewed')).toBe(
+      '  a: create (not previewed)',
+    );
+  });
+
   const plan = fc.uniqueArray(
     fc.record({ address: fc.constantFrom('a', 'b', 'c', 'd', 'e'), action: fc.constantFrom(...ACTIONS) }),
     { selector: (entry) => entry.address, maxLength: 5 },
