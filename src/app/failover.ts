@@ -23,6 +23,7 @@ import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { checkReplicas } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
+import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
 
 export interface FailoverSettings extends EngineSettings {
   mode: 'failover' | 'failback';
@@ -85,7 +86,8 @@ export async function executeFailover(
     await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
   }
   const recoveryPoints = new Map<string, unknown>();
-  const run = await runEngine({
+  const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
+  const engineRun = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
     manifest: withPrimary(manifest, plan.to),
@@ -96,10 +98,14 @@ export async function executeFailover(
     onOutputs: (id, values) => {
       if (RECOVERY_POINT_OUTPUT in values) recoveryPoints.set(id, values[RECOVERY_POINT_OUTPUT]);
     },
+    ...(await reviewedApply(prepared, move)),
   });
+  const { run, notes, deferred } = settings.dryRun
+    ? await recordPreview(engineRun, move, prepared.workDirectory)
+    : { run: engineRun, notes: [], deferred: new Map<string, string[]>() };
   const replicated = new Set(plan.replicaBackends.keys());
   const drill = settings.dryRun
-    ? await drillFindings(settings, prepared, plan, run, recoveryPoints)
+    ? await drillFindings(settings, prepared, plan, run, recoveryPoints, deferred)
     : undefined;
   run.failover = {
     mode: 'failover',
@@ -109,7 +115,7 @@ export async function executeFailover(
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
     readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
-    notes: plan.notes,
+    notes: [...plan.notes, ...notes],
     ...(drill ? { drill: drill.findings } : {}),
   };
   // A drill that is not ready fails, though every plan may have succeeded (a stale replica, an old backup).
@@ -179,6 +185,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     within: inRegion(demoted, isKept),
   });
   const contextOf = steadyStateContext(after);
+  const move: Move = { mode: 'failback', from: demoted, to: settings.to };
+  const reviewed = await reviewedApply(prepared, move);
   // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
   // saved plans later does exactly what was reviewed.
   const stages: [EngineCommand, Dag][] = [
@@ -197,12 +205,16 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       graph,
       dag,
       contextOf,
+      ...reviewed,
     });
     runs.push(run);
     if (run.status !== 'succeeded') break;
   }
   if (runs.length === 0) throw new UsageError(`Nothing to fail back to ${settings.to} with this selection`);
-  const run = mergeResults(runs);
+  const merged = mergeResults(runs);
+  const { run, notes } = settings.dryRun
+    ? await recordPreview(merged, move, prepared.workDirectory)
+    : { run: merged, notes: [] };
   // A dry run planned every stage, its destroys too: its result says so, whatever the stages' commands.
   if (settings.dryRun) run.command = 'plan';
   run.failover = {
@@ -213,7 +225,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: null,
     readiness: [],
-    notes: [],
+    notes,
   };
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), demoted, null);
@@ -222,6 +234,18 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     if (settings.writeManifest) await writePrimary(settings, settings.to);
   }
   return run;
+}
+
+/**
+ * Applying saved plans (`planDirectory`) of a move: each saved plan whose inputs are unchanged is applied as
+ * saved; any other is planned afresh and applied when it destroys and replaces nothing the approved preview
+ * did not show. Messages name the move's own dry run, never `strata plan`.
+ */
+async function reviewedApply(prepared: Prepared, move: Move) {
+  const planDirectory = prepared.base.planDirectory;
+  if (planDirectory === undefined) return {};
+  const preview = await readPreview(planDirectory, move);
+  return { freshPlanCheck: checkAgainstPreview(preview, move) };
 }
 
 function recordContext(prepared: Prepared): RecordContext {
@@ -249,6 +273,7 @@ async function drillFindings(
   plan: FailoverPlan,
   run: RunResult,
   recoveryPoints: ReadonlyMap<string, unknown>,
+  deferred: ReadonlyMap<string, readonly string[]>,
 ): Promise<{ findings: DrillFindings; readiness: ReadinessEntry[] }> {
   const { manifest } = prepared.loaded;
   // Empty without backend.replicas: planFailover refuses a failover that would need one.
@@ -268,7 +293,13 @@ async function drillFindings(
         plan.replicaBackends,
         { primary: plan.from, replica: replicaRegion },
       );
-  const readiness = drillReadiness(run.instances, plan.graph, new Set(plan.replicaBackends.keys()), replicas);
+  const readiness = drillReadiness(
+    run.instances,
+    plan.graph,
+    new Set(plan.replicaBackends.keys()),
+    replicas,
+    deferred,
+  );
   const now = prepared.base.now ?? (() => new Date());
   const recoveryPoint = checkRecoveryPoints(recoveryPoints, manifest.recoveryPointObjective, now());
   const history = settings.history

@@ -27,7 +27,9 @@ Options:
   --to REGION              the region to ${mode === 'failover' ? 'fail over to' : 'make primary again'} (required)
   --from REGION            ${mode === 'failover' ? 'the failed region (default: the primary in the manifest)' : 'the region to demote (default: the primary in the manifest)'}
   --dry-run                plan only, apply nothing${mode === 'failover' ? ': report readiness and the estimated recovery time' : ''}
-  --plan-dir DIR           apply the plans a --dry-run saved in DIR (its --work-dir), refusing stale ones
+  --plan-dir DIR           apply what a --dry-run previewed in DIR (its --work-dir): saved plans whose inputs
+                           did not change as saved, the others planned afresh and stopped if they destroy or
+                           replace what the preview did not show
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
   --hold-deploys           first write a pending record into --to's state store: every normal apply and

@@ -157,6 +157,11 @@ export interface ReadinessEntry {
   changes: ChangeCounts | null;
   /** Upstreams whose `mock_outputs` stood in for real outputs in its plan: what the drill leaves unproven. */
   mockedUpstreams: string[];
+  /**
+   * Upstreams the failover itself creates, without which it could not be planned (no mock_outputs): the
+   * failover plans it once they are applied. Unproven like a plan on mocks, not a 'no'.
+   */
+  deferredUntil: string[];
   /** Why it is not ready (the first 'no' of its row, in words); null when it is. */
   reason: string | null;
 }

@@ -5,6 +5,7 @@ import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { EngineCommand, TerraformStep } from '../core/run-result.js';
+import { upstreamWaitReason } from '../core/upstream-wait.js';
 import { classifyFailure } from '../terraform/failure-kind.js';
 import { describeLock, parseLockError } from '../terraform/lock-info.js';
 import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
@@ -38,6 +39,15 @@ export interface InstancePipelineOptions {
    * that lives in the failed region. Reads are `init` and `output`, which take no state lock.
    */
   readBackendOf?: ((id: string) => BackendConfig | undefined) | undefined;
+  /**
+   * With `planDirectory`: what to do with an instance whose saved plan cannot be applied as saved (there is
+   * none, it was made with mock outputs, or its upstreams' outputs changed since it was planned). Without it
+   * such a plan is refused. With it the instance is planned afresh, and the fresh plan is applied only when
+   * the check accepts it; what the check says is kept in the instance's log either way.
+   */
+  freshPlanCheck?: FreshPlanCheck | undefined;
+  /** The command that makes saved plans again, named when one is refused; default `strata plan`. */
+  replanCommand?: string | undefined;
   /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
   planOnly?: boolean | undefined;
   /** Role and failover context per instance; default: the region's role from the manifest. */
@@ -48,6 +58,14 @@ export interface InstancePipelineOptions {
   /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
   secrets: (values: readonly string[]) => void;
 }
+
+/** A check of a fresh plan that replaces a saved one (see `freshPlanCheck`). */
+export type FreshPlanCheck = (
+  instance: Instance,
+  fresh: { address: string; action: string }[],
+  /** Why the saved plan could not be applied as saved. */
+  why: string,
+) => { accepted: true; note: string } | { accepted: false; reason: string };
 
 interface Outputs {
   values: Record<string, unknown>;
@@ -117,37 +135,16 @@ export class InstancePipeline {
       await this.init(instance);
 
       if (this.options.planDirectory !== undefined) {
-        await this.applySavedPlan(instance, emit, step, mock);
+        await this.applySavedPlan(instance, emit, step, mock, mocked);
         return { status: 'succeeded' };
       }
-      step('read-upstream');
-      const variables = await this.variablesFor(instance, mock);
-      const varFile = path.join(directory, 'variables.tfvars.json');
-      await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-      await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
-      // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
-      const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
-      if (mocked.length > 0) {
-        await writeFile(mockedFile, `${JSON.stringify(mocked)}\n`);
-      } else await rm(mockedFile, { force: true });
-      const planFile = path.join(directory, 'plan.tfplan');
-      step('plan');
-      const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
-        planFile,
-        varFile,
-        lockTimeout: this.options.manifest.terraform.lockTimeout,
-        destroy: command === 'destroy',
-      });
-      if (plan.meaning === 'error') throw this.failure('plan', plan, instance);
-      emit({ type: 'plan-saved', planFile: path.relative(this.options.workDirectory, planFile) });
-      step('show');
-      await this.summarisePlan(instance, planFile, emit);
+      const plan = await this.plan(instance, emit, step, mock, mocked);
       if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
         if (mocked.length > 0) {
           throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
         }
         step('apply');
-        await this.apply(instance, planFile);
+        await this.apply(instance, plan.planFile);
       }
       if (command !== 'destroy') {
         step('output');
@@ -157,6 +154,40 @@ export class InstancePipeline {
     } catch (error) {
       return this.outcomeOf(error);
     }
+  }
+
+  /** Reads the upstreams, writes the var file and the inputs' digest, plans, and summarises the plan. */
+  private async plan(
+    instance: Instance,
+    emit: (event: InstanceEvent) => void,
+    step: (name: TerraformStep) => void,
+    mock: (id: string) => void,
+    mocked: readonly string[],
+  ) {
+    const directory = this.directoryOf(instance.id);
+    step('read-upstream');
+    const variables = await this.variablesFor(instance, mock);
+    const varFile = path.join(directory, 'variables.tfvars.json');
+    await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+    await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
+    // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
+    const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
+    if (mocked.length > 0) {
+      await writeFile(mockedFile, `${JSON.stringify(mocked)}\n`);
+    } else await rm(mockedFile, { force: true });
+    const planFile = path.join(directory, 'plan.tfplan');
+    step('plan');
+    const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+      planFile,
+      varFile,
+      lockTimeout: this.options.manifest.terraform.lockTimeout,
+      destroy: this.options.command === 'destroy',
+    });
+    if (plan.meaning === 'error') throw this.failure('plan', plan, instance);
+    emit({ type: 'plan-saved', planFile: path.relative(this.options.workDirectory, planFile) });
+    step('show');
+    const changes = await this.summarisePlan(instance, planFile, emit);
+    return { planFile, meaning: plan.meaning, changes };
   }
 
   private outcomeOf(error: unknown): InstanceOutcome {
@@ -267,11 +298,12 @@ export class InstancePipeline {
     if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
     const summary = parsePlanJson(skeleton.end());
     const { add, change, destroy, replace } = summary.counts;
-    emit({
-      type: 'planned',
-      changes: { add, change, destroy, replace },
-      resourceChanges: summary.resourceChanges.map((rc) => ({ address: rc.address, action: rc.actions })),
-    });
+    const resourceChanges = summary.resourceChanges.map((rc) => ({
+      address: rc.address,
+      action: rc.actions,
+    }));
+    emit({ type: 'planned', changes: { add, change, destroy, replace }, resourceChanges });
+    return resourceChanges;
   }
 
   private async apply(instance: Instance, planFile: string) {
@@ -283,48 +315,87 @@ export class InstancePipeline {
   }
 
   /**
-   * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
-   * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
+   * Applies a plan saved by an earlier `plan` run. When it cannot be applied as saved (there is none, it was
+   * made with mock outputs, or the upstream outputs it was planned with have changed since, so its inputs
+   * would no longer match), it is refused, so that an unreviewed plan never replaces it; or, given a
+   * `freshPlanCheck`, planned afresh and applied when the check accepts the fresh plan.
    */
   private async applySavedPlan(
     instance: Instance,
     emit: (event: InstanceEvent) => void,
     step: (name: TerraformStep) => void,
     mock: (id: string) => void,
+    mocked: string[],
   ) {
     const saved = path.join(this.options.planDirectory!, 'instances', instanceDirectoryName(instance.id));
     const planFile = path.join(saved, 'plan.tfplan');
+    const why = await this.whyNotAsSaved(instance, saved, step, mock);
+    if (why === undefined) {
+      emit({ type: 'plan-saved', planFile });
+      step('show');
+      await this.summarisePlan(instance, planFile, emit);
+      step('apply');
+      await this.apply(instance, planFile);
+    } else {
+      const check = this.options.freshPlanCheck;
+      if (check === undefined) throw new StepFailure(why.refusal);
+      const plan = await this.plan(instance, emit, step, mock, mocked);
+      const verdict = check(instance, plan.changes, why.reason);
+      await this.keepNote(instance, verdict.accepted ? verdict.note : verdict.reason);
+      if (!verdict.accepted) throw new StepFailure(verdict.reason);
+      if (plan.meaning === 'changes') {
+        step('apply');
+        await this.apply(instance, plan.planFile);
+      }
+    }
+    step('output');
+    await this.recordOutputs(instance);
+  }
+
+  /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
+  private async whyNotAsSaved(
+    instance: Instance,
+    saved: string,
+    step: (name: TerraformStep) => void,
+    mock: (id: string) => void,
+  ): Promise<{ reason: string; refusal: string } | undefined> {
+    const replan = this.options.replanCommand ?? 'strata plan';
     let plannedInputs: string;
     try {
       plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');
     } catch {
-      throw new StepFailure(
-        `no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`,
-      );
+      const reason = `no saved plan for ${instance.id} in ${this.options.planDirectory}`;
+      return { reason, refusal: `${reason}; run '${replan}' first` };
     }
     const mocked = await readFile(path.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then(
       (text) => JSON.parse(text) as string[],
       () => [],
     );
     if (mocked.length > 0) {
-      throw new StepFailure(
-        `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
-      );
+      const reason = `the saved plan for ${instance.id} was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet`;
+      return {
+        reason,
+        refusal: `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
+      };
     }
     step('read-upstream');
     const variables = await this.variablesFor(instance, mock);
     if (digest(variables) !== plannedInputs) {
-      throw new StepFailure(
-        `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`,
-      );
+      const reason = `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned`;
+      return { reason, refusal: `${reason}; run '${replan}' again and review it` };
     }
-    emit({ type: 'plan-saved', planFile });
-    step('show');
-    await this.summarisePlan(instance, planFile, emit);
-    step('apply');
-    await this.apply(instance, planFile);
-    step('output');
-    await this.recordOutputs(instance);
+    return undefined;
+  }
+
+  /** A note in the instance's output, as a section of its own. */
+  private async keepNote(instance: Instance, note: string) {
+    const directory = this.directoryOf(instance.id);
+    const logFile = path.join(directory, 'preview-check.log');
+    await writeFile(logFile, `${note}\n`);
+    const list = this.sections.get(instance.id) ?? [];
+    if (!list.some((section) => section.logFile === logFile))
+      list.push({ title: 'check against the preview', logFile });
+    this.sections.set(instance.id, list);
   }
 
   /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
@@ -352,10 +423,13 @@ export class InstancePipeline {
           mock(source.id);
         } else if (this.options.command !== 'destroy') {
           throw new WaitingOnUpstream(
-            `waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
-              (this.options.command === 'plan'
-                ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
-                : ''),
+            upstreamWaitReason(
+              source.id,
+              'apply it first' +
+                (this.options.command === 'plan'
+                  ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                  : ''),
+            ),
           );
         }
       }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
 import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
 import { mergeReport } from '../../src/app/merge-report.js';
 import { writeReportFiles } from '../../src/app/result-files.js';
 import { showGraph } from '../../src/app/show-graph.js';
+import type { FailoverPreview } from '../../src/core/dr/failover-preview.js';
 import type { LayerGraph } from '../../src/core/graph/types.js';
 import { NOT_REPORTED } from '../../src/core/merge-results.js';
 import { toResultFile } from '../../src/core/result-file.js';
 import type { RunResult } from '../../src/core/run-result.js';
+import type { ProcessRunner } from '../../src/engine/process-runner.js';
 import type { EngineReporter } from '../../src/engine/run-engine.js';
 import { FakeTerraform } from '../helpers/fake-terraform.js';
 import { scratchDir } from '../helpers/scratch.js';
@@ -366,5 +368,125 @@ describe('executeFailover', () => {
     );
     expect(run.command).toBe('plan');
     expect(run.status).toBe('succeeded');
+  });
+});
+
+describe('executeFailover: the reviewed failover (a preview, then --plan-dir)', () => {
+  /** The example estate in steady state, outputs that change when `generation` does, and failover settings. */
+  async function previewed() {
+    const { cwd, settings, adapters } = estate();
+    let generation = 0;
+    const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id-${generation}` } }));
+    /** `show` of these instances reports a replacement, as a plan on changed inputs may. */
+    const replacing = new Set<string>();
+    const runner: ProcessRunner = {
+      run: (request) => {
+        const id = request.env.STRATA_INSTANCE_ID ?? '';
+        if (request.args[0] !== 'show' || !replacing.has(id)) return terraform.run(request);
+        const plan = {
+          format_version: '1.2',
+          planned_values: {},
+          resource_changes: [
+            { address: 'terraform_data.x', mode: 'managed', change: { actions: ['delete', 'create'] } },
+          ],
+        };
+        request.onStdout?.(JSON.stringify(plan));
+        return terraform.run({ ...request, onStdout: () => undefined });
+      },
+    };
+    const withRunner = { ...adapters, runner };
+    expect((await executeRun(settings({ command: 'apply' }), withRunner)).run.status).toBe('succeeded');
+    const failover = (extra: Partial<FailoverSettings>): FailoverSettings => ({
+      cwd,
+      workDirectory: '.strata',
+      terraformBinary: 'terraform',
+      env: {},
+      manifestFile: 'layers.yml',
+      mode: 'failover',
+      to: 'eu-west-1',
+      dryRun: false,
+      force: false,
+      writeManifest: false,
+      ...extra,
+    });
+    // The real runner makes the folder of each log file; the fake does not, and the record's logs go there.
+    mkdirSync(path.join(cwd, '.strata', 'failover-record', 'eu-west-1'), { recursive: true });
+    const dryRun = await executeFailover(failover({ dryRun: true, workDirectory: 'preview' }), withRunner);
+    expect(dryRun.status).toBe('succeeded');
+    return {
+      cwd,
+      terraform,
+      replacing,
+      failover,
+      adapters: withRunner,
+      changeOutputs: () => generation++,
+    };
+  }
+
+  it('the dry run writes the preview: every instance, its resource changes, its mocked upstreams', async () => {
+    const { cwd } = await previewed();
+    const preview = JSON.parse(
+      readFileSync(path.join(cwd, 'preview', 'failover-preview.json'), 'utf8'),
+    ) as FailoverPreview;
+    expect(preview).toMatchObject({ version: 1, mode: 'failover', from: 'eu-west-2', to: 'eu-west-1' });
+    expect(preview.instances.find((entry) => entry.id === 'prod/eu-west-1/staging/app')).toEqual({
+      id: 'prod/eu-west-1/staging/app',
+      state: 'planned',
+      changes: [{ address: 'terraform_data.x', action: 'create' }],
+      mockedUpstreams: [],
+      waitsOn: [],
+    });
+  });
+
+  it('applies saved plans whose inputs did not change, as saved, and plans nothing again', async () => {
+    const { failover, adapters, terraform } = await previewed();
+    const before = terraform.calls.length;
+    const run = await executeFailover(failover({ planDirectory: 'preview' }), adapters);
+    expect(run.status).toBe('succeeded');
+    const planned = terraform.calls.slice(before).filter((call) => call.command === 'plan');
+    // The one plan is the failover record's, written after the failover succeeded.
+    expect(planned.map((call) => call.id)).toEqual(['strata/failover-record']);
+    expect(terraform.applied.has('prod/eu-west-1/staging/app')).toBe(true);
+  });
+
+  it('plans stale ones afresh and applies them when they match the preview; a replacement stops its branch only', async () => {
+    const { failover, adapters, terraform, replacing, changeOutputs } = await previewed();
+    changeOutputs();
+    replacing.add('prod/eu-west-1/staging/app');
+    const before = terraform.calls.length;
+    const run = await executeFailover(failover({ planDirectory: 'preview' }), adapters);
+    expect(run.status).toBe('failed');
+    const planned = terraform.calls.slice(before).filter((call) => call.command === 'plan');
+    expect(planned.map((call) => call.id)).toContain('prod/eu-west-1/production/app');
+    const statuses = statusOf(run);
+    expect(statuses['prod/eu-west-1/production/app']).toBe('succeeded');
+    expect(statuses['dev/eu-west-1/dev/app']).toBe('succeeded');
+    expect(statuses['prod/eu-west-1/staging/app']).toBe('failed');
+    expect(terraform.applied.has('prod/eu-west-1/staging/app')).toBe(false);
+    const staging = run.instances.find((i) => i.id === 'prod/eu-west-1/staging/app');
+    if (staging?.status !== 'failed') throw new Error(`staging app: ${staging?.status ?? 'missing'}`);
+    const { error } = staging;
+    expect(error).toContain('the saved plan for prod/eu-west-1/staging/app is stale');
+    expect(error).toContain('terraform_data.x: replace (the preview showed create)');
+    expect(error).toContain("'strata failover --to eu-west-1 --from eu-west-2 --dry-run'");
+    expect(error).not.toContain('strata plan');
+  });
+
+  it('refuses a plan directory without a preview, naming the failover dry run', async () => {
+    const { failover, adapters, cwd } = await previewed();
+    rmSync(path.join(cwd, 'preview', 'failover-preview.json'));
+    await expect(executeFailover(failover({ planDirectory: 'preview' }), adapters)).rejects.toThrow(
+      /no failover-preview\.json in .*preview: the failover applies what a dry run previewed; run 'strata failover --to eu-west-1 --from eu-west-2 --dry-run'/,
+    );
+  });
+
+  it('refuses the preview of another move', async () => {
+    const { failover, adapters } = await previewed();
+    await expect(
+      executeFailover(
+        failover({ planDirectory: 'preview', from: 'eu-west-1', to: 'eu-west-2', force: true }),
+        adapters,
+      ),
+    ).rejects.toThrow(/is of the failover eu-west-2 → eu-west-1, not of this failover eu-west-1 → eu-west-2/);
   });
 });

@@ -424,6 +424,12 @@ function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): strin
       problems.push('the plan job does not compute the hash as the apply job checks it');
     }
   }
+  // What the apply checks fresh plans against, and why a saved plan cannot be applied as saved.
+  const planScripts = stepsOf(jobs.get('plan') ?? {}).map((step) => text(step.run));
+  for (const file of ['failover-preview.json', 'mocked-upstreams.json']) {
+    if (!planScripts.some((script) => script.includes(file)))
+      problems.push(`the plan job does not put ${file} into the artifact`);
+  }
   return problems;
 }
 
@@ -883,10 +889,19 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
         '$1',
       ),
     ).toEqual(['the apply step does not pass confirm']);
+    expect(problemsOf(' -o -name mocked-upstreams.json', '')).toEqual([
+      'the plan job does not put mocked-upstreams.json into the artifact',
+    ]);
+    expect(
+      problemsOf(
+        '          if [[ -f "$WORK_DIR/failover-preview.json" ]]; then\n            cp "$WORK_DIR/failover-preview.json" "$PLAN_DIR/failover-preview.json"\n          fi\n',
+        '',
+      ),
+    ).toEqual(['the plan job does not put failover-preview.json into the artifact']);
     // The hash check moved to the end of the job, after the apply.
     const reordered = parseYaml(failover);
     const steps = mapOf(mapOf(reordered.jobs).apply).steps as YamlMap[];
-    const index = steps.findIndex((step) => step.name === 'Check the plans are the ones planned');
+    const index = steps.findIndex((step) => step.name === 'Check the preview and plans are the ones planned');
     expect(index).toBeGreaterThan(0);
     steps.push(...steps.splice(index, 1));
     expect(failoverApplyProblems(reordered, apply)).toEqual([

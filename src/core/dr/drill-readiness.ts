@@ -12,6 +12,8 @@ export function drillReadiness(
   graph: LayerGraph,
   replicated: ReadonlySet<string>,
   replicas: readonly ReplicaCheck[],
+  /** Instances the failover plans once the upstreams it creates (the values) are applied: unproven, not a no. */
+  deferred: ReadonlyMap<string, readonly string[]> = new Map(),
 ): ReadinessEntry[] {
   const checks = new Map(replicas.map((check) => [check.id, check]));
   return instances.map((instance): ReadinessEntry => {
@@ -31,7 +33,7 @@ export function drillReadiness(
     else if (replicaReachable === false) reason = `replica: ${summariseError(instance)}`;
     else if (notFresh.length > 0)
       reason = notFresh.map((check) => `replica of ${check.id} ${check.status}: ${check.detail}`).join('; ');
-    else if (!planSucceeded) reason = `plan: ${summariseError(instance)}`;
+    else if (!planSucceeded && !deferred.has(instance.id)) reason = `plan: ${summariseError(instance)}`;
     return {
       id: instance.id,
       backendReachable,
@@ -40,6 +42,7 @@ export function drillReadiness(
       planSucceeded,
       changes: changesOf(instance),
       mockedUpstreams: [...(progressOf(instance)?.mockedUpstreams ?? [])],
+      deferredUntil: [...(deferred.get(instance.id) ?? [])],
       reason,
     };
   });

@@ -51,6 +51,7 @@ function readinessSection(failover: FailoverSummary): string[] {
   const entries = failover.readiness;
   const ready = failover.drill?.ready ?? entries.every(isReady);
   const mocked = entries.filter((entry) => entry.mockedUpstreams.length > 0);
+  const deferred = entries.filter((entry) => entry.deferredUntil.length > 0);
   const lines: string[] = [];
   if (!ready) {
     const notReady = entries.filter((entry) => !isReady(entry)).length;
@@ -63,13 +64,22 @@ function readinessSection(failover: FailoverSummary): string[] {
       `**Not ready**: ${instances}${problems.length > 0 ? `${notReady > 0 ? ';' : ', but'} ${problems.join('; ')}` : ''}.`,
       '',
     );
-  } else if (mocked.length === 0) {
+  } else if (mocked.length === 0 && deferred.length === 0) {
     lines.push('Ready: every instance planned against live state.', '');
-  } else {
+  }
+  if (ready && mocked.length > 0) {
     lines.push(
       `Ready as far as plans on mocks show: ${mocked.length} of ${entries.length} instances were planned on the mock outputs of upstreams not applied in ${failover.to} yet: ${mocked.map((entry) => `${entry.id} (mocks of ${entry.mockedUpstreams.join(', ')})`).join(', ')}.`,
       '',
       `Unproven for those: that the upstreams' real outputs, once the failover applies them, are accepted by their code, and what they will change with them. The failover plans them again against the real outputs.`,
+      '',
+    );
+  }
+  if (ready && deferred.length > 0) {
+    lines.push(
+      `Ready as far as the failover can preview: ${deferred.length} of ${entries.length} instances cannot be planned before the failover applies the upstreams it creates (no mock_outputs): ${deferred.map((entry) => `${entry.id} (after ${entry.deferredUntil.join(', ')})`).join(', ')}.`,
+      '',
+      `Unproven for those: everything their plan would show. The failover plans each once its upstreams are applied and applies it only if it destroys and replaces nothing; mock_outputs on those dependencies would let the drill plan them now.`,
       '',
     );
   }
@@ -97,7 +107,11 @@ function drillProblems(drill: DrillFindings): string[] {
 
 function readinessRow(entry: ReadinessEntry): string {
   const mocks = entry.mockedUpstreams.length > 0 ? ` (on mocks of ${entry.mockedUpstreams.join(', ')})` : '';
-  return `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.replicaFresh)} | ${yesNo(entry.planSucceeded)}${mocks} | ${formatChanges(entry.changes)} | ${cell(entry.reason ?? '')} |`;
+  const planned =
+    entry.deferredUntil.length > 0
+      ? `deferred until ${entry.deferredUntil.join(', ')} is applied`
+      : `${yesNo(entry.planSucceeded)}${mocks}`;
+  return `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.replicaFresh)} | ${planned} | ${formatChanges(entry.changes)} | ${cell(entry.reason ?? '')} |`;
 }
 
 function replicaSection(drill: DrillFindings): string[] {

@@ -114,6 +114,17 @@ describe('drillReadiness', () => {
     expect(app).toMatchObject({ mockedUpstreams: ['db'], reason: null });
   });
 
+  it('an instance deferred until the upstreams the failover creates: unproven, not a NO', () => {
+    const waiting = result('app', {
+      status: 'skipped',
+      reason: 'planned during the failover, once db is applied',
+    });
+    const [deferred] = drillReadiness([waiting], graph, replicated, [], new Map([['app', ['db']]]));
+    expect(deferred).toMatchObject({ planSucceeded: false, deferredUntil: ['db'], reason: null });
+    const [notDeferred] = drillReadiness([waiting], graph, replicated, []);
+    expect(notDeferred!.reason).toBe('plan: planned during the failover, once db is applied');
+  });
+
   it('summariseFailure falls back to the status', () => {
     expect(summariseFailure(null, 'cancelled')).toBe('cancelled');
   });

@@ -10,6 +10,7 @@ const entry = (id: string, extra: Partial<ReadinessEntry> = {}): ReadinessEntry 
   planSucceeded: true,
   changes: { add: 1, change: 0, destroy: 0, replace: 0 },
   mockedUpstreams: [],
+  deferredUntil: [],
   reason: null,
   ...extra,
 });
@@ -64,6 +65,27 @@ describe('renderFailoverReport of a drill', () => {
     expect(report).toContain("Unproven for those: that the upstreams' real outputs");
     expect(report).toContain(
       '| prod/eu-west-1/api | yes | — | — | yes (on mocks of prod/eu-west-1/db) | +1 ~0 -0 |  |',
+    );
+  });
+
+  it('an instance deferred until the failover applies its upstream: Ready as far as previewable, the row says so', () => {
+    const report = renderFailoverReport(
+      drill([
+        entry('prod/eu-west-1/db'),
+        entry('prod/eu-west-1/api', {
+          planSucceeded: false,
+          changes: null,
+          deferredUntil: ['prod/eu-west-1/db'],
+        }),
+      ]),
+    );
+    expect(report).not.toContain('planned against live state');
+    expect(report).not.toContain('Not ready');
+    expect(report).toContain(
+      'Ready as far as the failover can preview: 1 of 2 instances cannot be planned before the failover applies the upstreams it creates (no mock_outputs): prod/eu-west-1/api (after prod/eu-west-1/db).',
+    );
+    expect(report).toContain(
+      '| prod/eu-west-1/api | yes | — | — | deferred until prod/eu-west-1/db is applied |',
     );
   });
 

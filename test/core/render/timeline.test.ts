@@ -106,6 +106,7 @@ describe('the failover timeline', () => {
             planSucceeded: false,
             changes: null,
             mockedUpstreams: [],
+            deferredUntil: [],
             reason: 'replica: terraform init failed (exit code 1): Error: the replica | bucket is gone',
           },
         ],
