@@ -22,11 +22,11 @@
  * $TERRAMATE or .tools/bin/; a peer that is missing keeps its column with the reason (the build script leaves
  * it in .tools/bin/NAME.unavailable).
  *
- * Options: --runs N (default 3), --parallelism 1,4, --estate A,R,E (accounts, regions, environments; default
- * 2,3,5: 105 instances), --list-sizes 1k,10k, --tools strata,terragrunt,terramate, --skip-runs (listing only),
+ * Options: --runs N (default 3), --list-runs N (listing, default 5), --parallelism 1,4, --estate A,R,E (accounts, regions, environments; default
+ * 2,3,5: 105 instances), --list-sizes 1k,10k, --tools strata,terragrunt,terramate,floor, --skip-runs (listing only),
  * --skip-list, --cli FILE (default dist/cli.js), --keep (keep the scratch directory).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -46,8 +46,14 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 type Scope = 'global' | 'account' | 'region' | 'environment';
-type Tool = 'strata' | 'terragrunt' | 'terramate';
-const TOOLS: Tool[] = ['strata', 'terragrunt', 'terramate'];
+type Tool = 'strata' | 'terragrunt' | 'terramate' | 'floor';
+/**
+ * `floor` is no tool: OpenTofu alone, one process per unit and step (`plan`; `init && plan`; `init && apply`),
+ * each unit as soon as its upstreams are done, at most N at once, nothing else around it (no outputs passed).
+ * A peer that runs OpenTofu once per instance and step in dependency order is no faster: the floor stands in
+ * for the peers where they cannot run.
+ */
+const TOOLS: Tool[] = ['strata', 'terragrunt', 'terramate', 'floor'];
 
 interface Layer {
   name: string;
@@ -244,12 +250,24 @@ function writeTerragrunt(directory: string, units: Unit[]): void {
   }
 }
 
-function writeTerramate(directory: string, units: Unit[]): void {
+/** Units that OpenTofu runs alone: the layer code and a var file of the unit's own variables. */
+function writePlainUnits(directory: string, units: Unit[]): void {
   writeLayerCode(directory);
+  for (const unit of units) {
+    const unitDirectory = writeUnitDirectory(directory, unit);
+    writeFileSync(
+      path.join(unitDirectory, 'terraform.tfvars.json'),
+      `${JSON.stringify({ name: unit.id, resources: unit.layer.resources })}\n`,
+    );
+  }
+}
+
+function writeTerramate(directory: string, units: Unit[]): void {
+  writePlainUnits(directory, units);
   writeFileSync(path.join(directory, 'terramate.tm.hcl'), 'terramate {\n  config {\n  }\n}\n');
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   for (const unit of units) {
-    const unitDirectory = writeUnitDirectory(directory, unit);
+    const unitDirectory = path.join(directory, 'units', unit.dir);
     const after = [...unit.inputs.values()].map((id) => `"/units/${byId.get(id)!.dir}"`);
     writeFileSync(
       path.join(unitDirectory, 'stack.tm.hcl'),
@@ -263,10 +281,6 @@ function writeTerramate(directory: string, units: Unit[]): void {
         '',
       ].join('\n'),
     );
-    writeFileSync(
-      path.join(unitDirectory, 'terraform.tfvars.json'),
-      `${JSON.stringify({ name: unit.id, resources: unit.layer.resources })}\n`,
-    );
   }
   // Terramate reads the repository it runs in; one commit keeps its git safeguards quiet.
   for (const args of [
@@ -275,6 +289,14 @@ function writeTerramate(directory: string, units: Unit[]): void {
     ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', 'commit', '-q', '-m', 'estate'],
   ])
     mustRun('git', args, directory);
+}
+
+/** The estate in `tool`'s native form. */
+function writeNative(tool: Tool, directory: string, size: EstateSize): void {
+  if (tool === 'strata') writeStrata(directory, size);
+  else if (tool === 'terragrunt') writeTerragrunt(directory, expandEstate(size));
+  else if (tool === 'terramate') writeTerramate(directory, expandEstate(size));
+  else writePlainUnits(directory, expandEstate(size));
 }
 
 function mustRun(command: string, args: string[], cwd: string): string {
@@ -294,6 +316,9 @@ interface Binaries {
   terramate?: string;
 }
 
+/** A CLI configuration file that is set but missing makes OpenTofu print a warning on stdout, inside `show -json`. */
+const TOFU_ENV = { TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1' };
+
 /** A command of one tool: what to run in which directory. */
 interface Command {
   file: string;
@@ -302,12 +327,15 @@ interface Command {
   env?: Record<string, string>;
 }
 
-function tofuShell(tofu: string, steps: string): Command['args'] {
-  return ['sh', '-c', steps.replaceAll('TOFU', `'${tofu}'`)];
-}
+/** The OpenTofu steps of one unit for the tools that run it unit by unit (`$TOFU` is the binary). */
+const UNIT_STEPS = {
+  plan: '"$TOFU" plan -input=false',
+  coldPlan: '"$TOFU" init -input=false && "$TOFU" plan -input=false',
+  apply: '"$TOFU" init -input=false && "$TOFU" apply -auto-approve -input=false',
+};
 
 /** How each tool plans and applies everything, and lists the run order. */
-function commands(tool: Tool, bin: Binaries, directory: string, parallelism: number) {
+function commands(tool: Tool, bin: Binaries, directory: string, parallelism: number, units: Unit[]) {
   const p = String(parallelism);
   if (tool === 'strata') {
     const base = (command: string): Command => ({
@@ -338,19 +366,68 @@ function commands(tool: Tool, bin: Binaries, directory: string, parallelism: num
       apply: all('apply', '-auto-approve', '-input=false'),
     };
   }
-  const each = (steps: string): Command => ({
-    file: bin.terramate!,
-    args: ['run', '--disable-safeguards=all', '--parallel', p, '--', ...tofuShell(bin.tofu, steps)],
-    cwd: directory,
-  });
-  return {
-    plan: each('TOFU plan -input=false'),
-    coldPlan: each('TOFU init -input=false && TOFU plan -input=false'),
-    apply: each('TOFU init -input=false && TOFU apply -auto-approve -input=false'),
-  };
+  const each = (steps: string): Step =>
+    tool === 'terramate'
+      ? {
+          file: bin.terramate!,
+          args: ['run', '--disable-safeguards=all', '--parallel', p, '--', 'sh', '-c', steps],
+          cwd: directory,
+          env: { TOFU: bin.tofu },
+        }
+      : () => runInOrder(units, steps, bin.tofu, directory, parallelism);
+  return { plan: each(UNIT_STEPS.plan), coldPlan: each(UNIT_STEPS.coldPlan), apply: each(UNIT_STEPS.apply) };
 }
 
-function listCommand(tool: Tool, bin: Binaries, directory: string): Command {
+/**
+ * The floor: `steps` in every unit's directory, each unit as soon as its upstreams are done, at most
+ * `parallelism` at once, with nothing else around OpenTofu. Rejects with the first failure.
+ */
+function runInOrder(
+  units: Unit[],
+  steps: string,
+  tofu: string,
+  directory: string,
+  parallelism: number,
+): Promise<void> {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const waiting = new Map(units.map((unit) => [unit.id, new Set(unit.inputs.values())]));
+  const dependents = new Map<string, string[]>();
+  for (const unit of units)
+    for (const upstream of unit.inputs.values())
+      dependents.set(upstream, [...(dependents.get(upstream) ?? []), unit.id]);
+  const ready = units.filter((unit) => unit.inputs.size === 0).map((unit) => unit.id);
+  let running = 0;
+  let finished = 0;
+  return new Promise((resolve, reject) => {
+    const startReady = () => {
+      while (running < parallelism && ready.length > 0) {
+        const id = ready.shift()!;
+        running++;
+        const child = spawn('sh', ['-c', steps], {
+          cwd: path.join(directory, 'units', byId.get(id)!.dir),
+          env: { ...process.env, ...TOFU_ENV, TOFU: tofu },
+          stdio: 'ignore',
+        });
+        child.on('error', reject);
+        child.on('exit', (code) => {
+          if (code !== 0) return reject(new Error(`failed (exit ${code}) in ${id}`));
+          running--;
+          finished++;
+          for (const dependent of dependents.get(id) ?? []) {
+            const left = waiting.get(dependent)!;
+            left.delete(id);
+            if (left.size === 0) ready.push(dependent);
+          }
+          if (finished === units.length) resolve();
+          else startReady();
+        });
+      }
+    };
+    startReady();
+  });
+}
+
+function listCommand(tool: Exclude<Tool, 'floor'>, bin: Binaries, directory: string): Command {
   if (tool === 'strata')
     return { file: bin.node, args: [bin.cli, 'graph', '--manifest', 'layers.yml'], cwd: directory };
   if (tool === 'terragrunt')
@@ -358,13 +435,20 @@ function listCommand(tool: Tool, bin: Binaries, directory: string): Command {
   return { file: bin.terramate!, args: ['list', '--run-order'], cwd: directory };
 }
 
-/** Wall time of one command in ms, or why it failed. */
-function time(command: Command): number | string {
+/** A tool's step: a command to run, or (the floor) work done here. */
+type Step = Command | (() => Promise<void>);
+
+/** Wall time of one step in ms, or why it failed. */
+async function time(command: Step): Promise<number | string> {
   const start = performance.now();
+  if (typeof command === 'function')
+    return command().then(
+      () => performance.now() - start,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
   const result = spawnSync(command.file, command.args, {
     cwd: command.cwd,
-    // An unset or missing CLI configuration file makes OpenTofu print a warning on stdout, inside `show -json`.
-    env: { ...process.env, TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1', ...command.env },
+    env: { ...process.env, ...TOFU_ENV, ...command.env },
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 1 << 30,
@@ -405,7 +489,7 @@ function cell(samples: (number | string)[] | undefined): string {
 }
 
 function version(file: string, args: string[]): string {
-  const result = spawnSync(file, args, { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '' } });
+  const result = spawnSync(file, args, { encoding: 'utf8', env: { ...process.env, ...TOFU_ENV } });
   return result.status === 0
     ? result.stdout.trim().split('\n')[0]!
     : `(version unknown: exit ${result.status})`;
@@ -425,10 +509,11 @@ function findPeer(name: string, variable: string): { file?: string; reason?: str
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
+      'list-runs': { type: 'string', default: '5' },
       parallelism: { type: 'string', default: '1,4' },
       estate: { type: 'string', default: '2,3,5' },
       'list-sizes': { type: 'string', default: '1k,10k' },
@@ -442,6 +527,9 @@ function main(): void {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number ≥ 1, got '${values.runs}'`);
+  const listRuns = Number(values['list-runs']);
+  if (!Number.isInteger(listRuns) || listRuns < 1)
+    throw new Error(`--list-runs must be a whole number ≥ 1, got '${values['list-runs']}'`);
   const parallelisms = values.parallelism.split(',').map(Number);
   const [accounts, regions, environments] = values.estate.split(',').map(Number);
   const estate: EstateSize = { accounts: accounts!, regions: regions!, environments: environments! };
@@ -472,6 +560,7 @@ function main(): void {
     terramate: bin.terramate
       ? `Terramate ${version(bin.terramate, ['version'])}`
       : unavailable.get('terramate')!,
+    floor: 'OpenTofu alone: one process per unit and step, in dependency order, nothing around it',
   };
   const units = expandEstate(estate);
   console.log(
@@ -498,9 +587,7 @@ function main(): void {
       for (const tool of active) {
         const directory = path.join(scratch, 'estate', tool);
         mkdirSync(directory, { recursive: true });
-        if (tool === 'strata') writeStrata(directory, estate);
-        else if (tool === 'terragrunt') writeTerragrunt(directory, units);
-        else writeTerramate(directory, units);
+        writeNative(tool, directory, estate);
         directories.set(tool, directory);
       }
       for (const parallelism of parallelisms)
@@ -513,12 +600,12 @@ function main(): void {
         for (const parallelism of parallelisms) {
           for (const tool of active) {
             const directory = directories.get(tool)!;
-            const command = commands(tool, bin, directory, parallelism);
+            const command = commands(tool, bin, directory, parallelism, units);
             reset(tool, directory, true);
-            record(`apply, parallelism ${parallelism}`, tool, time(command.apply));
+            record(`apply, parallelism ${parallelism}`, tool, await time(command.apply));
             reset(tool, directory, false);
-            record(`plan cold, parallelism ${parallelism}`, tool, time(command.coldPlan));
-            record(`plan warm, parallelism ${parallelism}`, tool, time(command.plan));
+            record(`plan cold, parallelism ${parallelism}`, tool, await time(command.coldPlan));
+            record(`plan warm, parallelism ${parallelism}`, tool, await time(command.plan));
           }
           console.log(`  run ${run}/${runs}, parallelism ${parallelism}: done`);
         }
@@ -535,12 +622,12 @@ function main(): void {
         const row = `list run order, ${listUnits.length} units`;
         rows.push(row);
         for (const tool of active) {
+          if (tool === 'floor') continue;
           const directory = path.join(scratch, `list-${label}`, tool);
           mkdirSync(directory, { recursive: true });
-          if (tool === 'strata') writeStrata(directory, size);
-          else if (tool === 'terragrunt') writeTerragrunt(directory, listUnits);
-          else writeTerramate(directory, listUnits);
-          for (let run = 0; run < runs; run++) record(row, tool, time(listCommand(tool, bin, directory)));
+          writeNative(tool, directory, size);
+          for (let run = 0; run < listRuns; run++)
+            record(row, tool, await time(listCommand(tool, bin, directory)));
         }
         console.log(`  listed ${label}`);
       }
@@ -570,12 +657,24 @@ function main(): void {
       return `${row}: not judged (${strata === undefined ? 'Strata was not' : 'no peer was'} measured); target ${target}`;
     return `${row}: Strata / faster peer = ${(strata / Math.min(...peers)).toFixed(2)}; target ${target}`;
   };
+  /** A peer that runs OpenTofu once per instance and step is no faster than the floor: Strata / peer ≤ Strata / floor. */
+  const floorRatio = (row: string) => {
+    const strata = samples.get(`${row}\u0000strata`);
+    const floor = samples.get(`${row}\u0000floor`);
+    if (!strata?.every((s) => typeof s === 'number') || !floor?.every((s) => typeof s === 'number')) return;
+    console.log(
+      `${row}: Strata / floor = ${(median(strata) / median(floor)).toFixed(2)} (Strata / any peer is at most this)`,
+    );
+  };
   console.log('');
-  if (rows.includes('plan warm, parallelism 4')) console.log(ratio('plan warm, parallelism 4', '≤ 0.80'));
+  if (rows.includes('plan warm, parallelism 4')) {
+    console.log(ratio('plan warm, parallelism 4', '≤ 0.80'));
+    floorRatio('plan warm, parallelism 4');
+  }
   const tenK = rows.find(
     (row) => row.startsWith('list run order') && Number(row.split(', ')[1]!.split(' ')[0]) > 9000,
   );
   if (tenK) console.log(ratio(tenK, '≤ 0.20 (5× faster)'));
 }
 
-main();
+await main();
