@@ -22,9 +22,13 @@
  * $TERRAMATE or .tools/bin/; a peer that is missing keeps its column with the reason (the build script leaves
  * it in .tools/bin/NAME.unavailable).
  *
- * Options: --runs N (default 3), --list-runs N (listing, default 5), --parallelism 1,4, --estate A,R,E (accounts, regions, environments; default
- * 2,3,5: 105 instances), --list-sizes 1k,10k, --tools strata,terragrunt,terramate,floor, --skip-runs (listing only),
- * --skip-list, --cli FILE (default dist/cli.js), --keep (keep the scratch directory).
+ * A fourth column, `floor`, runs OpenTofu alone in the same units (see TOOLS): what no peer that runs OpenTofu
+ * once per instance and step can beat, measured where the peers cannot run.
+ *
+ * Options: --runs N (default 3), --list-runs N (listing, default 5), --parallelism 1,4, --estate A,R,E
+ * (accounts, regions, environments; default 2,3,5: 105 instances), --list-sizes 1k,10k,
+ * --tools strata,terragrunt,terramate,floor, --skip-runs (listing only), --skip-list, --cli FILE (default
+ * dist/cli.js), --keep (keep the scratch directory).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
