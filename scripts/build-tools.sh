@@ -6,6 +6,14 @@
 # only when its module's go.mod or go.sum changed since it was built; Go's own caches (GOMODCACHE, GOCACHE)
 # live outside the repository and make a rebuild quick. Without Go it says so and builds nothing: the tests
 # then run against the stand-in alone.
+#
+# `build-tools.sh peers` (npm run tools:peers) builds instead the peers that bench/peers.ts compares Strata with,
+# never built by CI or by a plain run:
+#   .tools/bin/terragrunt  Terragrunt, from tools/terragrunt (its go.mod repeats Terragrunt's replace lines)
+#   .tools/bin/terramate   Terramate, from tools/terramate
+# A peer whose tools module is missing is not built: the script asks the Go module proxy for the module's
+# versions and leaves the answer (a refusal, or what to pin) in .tools/bin/NAME.unavailable, where the
+# benchmark reads why that peer's column is empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,8 +23,9 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 
 mkdir -p .tools/bin
-# The modules' go.sum files are committed: nothing may change them during a build.
-export GOFLAGS=-mod=readonly
+# The modules' go.sum files are committed: nothing may change them during a build. Other Go flags (-p=1 on a
+# shared machine) are kept.
+export GOFLAGS="-mod=readonly${GOFLAGS:+ $GOFLAGS}"
 
 build() {
   local name=$1 package=$2 ldflags="-s -w ${4:-}"
@@ -33,6 +42,33 @@ build() {
   echo "$wanted" >"$stamp"
   echo "build-tools: built $binary in $((SECONDS - started)) s"
 }
+
+# A peer for the benchmark: built like the tools when its module is there, else the reason it is not.
+peer() {
+  local name=$1 module_path=$2 package=$3
+  local note=".tools/bin/$name.unavailable"
+  if [[ -f tools/$name/go.mod ]]; then
+    build "$name" "$package" "$name"
+    rm -f "$note"
+    return
+  fi
+  local answer
+  if answer=$(cd "$(mktemp -d)" && GOFLAGS=-mod=mod go list -m -versions "$module_path" 2>&1); then
+    echo "not built: tools/$name is missing; the Go module proxy serves $answer: pin the newest release in" \
+      "tools/$name/go.mod (repeating the release's replace lines) with a tools.go and go.sum" >"$note"
+  else
+    # The refusal without the proxy's address: "403 Forbidden server response: …".
+    echo "not built: the Go module proxy refused $module_path here ($(echo "$answer" | tr '\n\t' '  ' |
+      sed -e 's/.*: reading [^ ]*: //' -e 's/  */ /g' -e 's/ $//'))" >"$note"
+  fi
+  echo "build-tools: $name $(cat "$note")"
+}
+
+if [[ ${1:-} == peers ]]; then
+  peer terragrunt github.com/gruntwork-io/terragrunt github.com/gruntwork-io/terragrunt
+  peer terramate github.com/terramate-io/terramate github.com/terramate-io/terramate/cmd/terramate
+  exit 0
+fi
 
 # dev=no: what OpenTofu's release builds set, so the binary reports 1.12.6 rather than 1.12.6-dev.
 build opentofu github.com/opentofu/opentofu/cmd/tofu tofu -X=github.com/opentofu/opentofu/version.dev=no
