@@ -44,6 +44,8 @@ export class PlanSkeletonReader {
   private captureDepth = -1;
   private sawPlannedValues = false;
   private done = false;
+  /** What came before the document: Terraform may print a warning first (a missing CLI config file). */
+  private preamble = '';
 
   write(chunk: string): void {
     for (let index = 0; index < chunk.length; index++) this.step(chunk[index]!);
@@ -51,7 +53,11 @@ export class PlanSkeletonReader {
 
   /** The skeleton as a plan document for `parsePlanJson` (which recognises a plan by its planned_values). */
   end(): string {
-    if (this.stack.length > 0 || !this.done) throw new Error('the plan JSON ended early');
+    if (this.stack.length > 0) throw new Error('the plan JSON ended early');
+    if (!this.done) {
+      const before = this.preamble.trim().slice(0, 300);
+      throw new Error(`the output held no plan JSON${before ? `, only: ${before}` : ''}`);
+    }
     if (this.sawPlannedValues) this.skeleton.planned_values = {};
     return JSON.stringify(this.skeleton);
   }
@@ -61,6 +67,11 @@ export class PlanSkeletonReader {
   }
 
   private step(char: string): void {
+    if (this.done) return;
+    if (this.stack.length === 0 && this.state === 'value' && char !== '{') {
+      if (this.preamble.length < 4096) this.preamble += char;
+      return;
+    }
     if (this.capture !== null) this.capture += char;
     switch (this.state) {
       case 'string':

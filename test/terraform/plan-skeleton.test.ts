@@ -44,4 +44,20 @@ describe('PlanSkeletonReader', () => {
     const text = readFixture('terraform', 'plan-create-single.tf1.7.5.json');
     expect(() => skeletonOf(text.slice(0, text.length / 2), [100])).toThrow('the plan JSON ended early');
   });
+
+  // OpenTofu prints this on stdout before the JSON when TF_CLI_CONFIG_FILE names a file that is not there.
+  it('reads the plan after a warning Terraform printed before it', () => {
+    const text = readFixture('terraform', 'plan-create-single.tf1.7.5.json');
+    const warning =
+      '╷\n│ Warning: Unable to open CLI configuration file\n│ \n│ The CLI configuration file at "/root/.terraformrc" does not exist.\n╵\n\n';
+    for (const sizes of [[1], [4096]]) {
+      expect(parsePlanJson(skeletonOf(warning + text, sizes))).toEqual(parsePlanJson(text));
+    }
+  });
+
+  it('says what it got when there is no JSON at all', () => {
+    expect(() => skeletonOf('Error: something went wrong\n', [5])).toThrow(
+      'the output held no plan JSON, only: Error: something went wrong',
+    );
+  });
 });
