@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
 import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
-import type { Manifest } from '../manifest/types.js';
+import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
 import { primaryRegionOf } from '../manifest/primary-region.js';
@@ -70,7 +70,10 @@ export function withPrimary(manifest: Manifest, primary: string): Manifest {
  * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
  * selection with nothing that can move to the target.
  */
-export function planFailover(manifest: Manifest, request: FailoverRequest): FailoverPlan {
+export function planFailover(
+  { manifest, locations }: ParsedManifest,
+  request: FailoverRequest,
+): FailoverPlan {
   const primary = primaryRegionOf(manifest);
   const from = request.from ?? primary;
   checkRegion(manifest, request.to, 'to');
@@ -104,7 +107,7 @@ export function planFailover(manifest: Manifest, request: FailoverRequest): Fail
   }
 
   const after = withPrimary(manifest, to);
-  const graph = expandManifest(after);
+  const graph = expandManifest({ manifest: after, locations });
   const layers = new Map(after.layers.map((layer) => [layer.name, layer]));
   const notes: string[] = [];
   for (const account of manifest.accounts) {

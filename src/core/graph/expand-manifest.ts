@@ -1,5 +1,5 @@
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import type { Manifest, ManifestPath } from '../manifest/types.js';
+import type { ManifestPath, ParsedManifest } from '../manifest/types.js';
 import { Cells, SCOPE_COORDINATES } from './cells.js';
 import { collectDependencies, type ResolvedDependency } from './collect-dependencies.js';
 import { compileEdges, type CompiledGraph } from './compiled-graph.js';
@@ -19,11 +19,14 @@ import type { LayerGraph } from './types.js';
  * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
  * coordinates by index, and dependencies are resolved, deduplicated and checked for cycles as integers
  * (the compiled graph), so the only strings made per instance are the ones it keeps.
+ *
+ * `locations` places the problems in the file; a manifest derived from the parsed one (an ephemeral
+ * environment added, the roles swapped) keeps the parsed one's locations.
  */
-export function expandManifest(manifest: Manifest): LayerGraph {
+export function expandManifest({ manifest, locations }: ParsedManifest): LayerGraph {
   const problems: ManifestProblem[] = [];
   const report = (path: ManifestPath, message: string) =>
-    problems.push({ file: manifest.file, ...manifest.locate(path), message });
+    problems.push({ file: manifest.file, ...locations.locate(path), message });
 
   checkTokens(manifest, report);
   if (problems.length > 0) throw new ManifestError(problems);

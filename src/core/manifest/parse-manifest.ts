@@ -20,7 +20,9 @@ import type {
   EnvironmentSpec,
   LayerSpec,
   Manifest,
+  ManifestLocations,
   ManifestPath,
+  ParsedManifest,
   RegionSpec,
   SourcePosition,
 } from './types.js';
@@ -47,9 +49,10 @@ let validateSchema: ValidateFunction | undefined;
 /**
  * Parses and checks a manifest. Every problem found is reported at once, located in the file, as a
  * ManifestError; a manifest returned from here is internally consistent (names declared, one primary region,
- * dependencies resolvable by layer name).
+ * dependencies resolvable by layer name). Where each value is written comes back beside it, for the checks
+ * that follow (expandManifest) to locate their problems.
  */
-export function parseManifest(text: string, file: string, options: ParseOptions = {}): Manifest {
+export function parseManifest(text: string, file: string, options: ParseOptions = {}): ParsedManifest {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
     lineCounter,
@@ -119,7 +122,7 @@ export function parseManifest(text: string, file: string, options: ParseOptions 
 
   const manifest = buildManifest(data as RawManifest, file, locate, report, options);
   if (problems.length > 0) throw new ManifestError(problems);
-  return manifest;
+  return { manifest, locations: { locate } };
 }
 
 // The raw shape, as guaranteed by the schema.
@@ -165,7 +168,7 @@ interface RawManifest {
 }
 
 type Report = (position: SourcePosition, message: string) => void;
-type Locate = (path: ManifestPath) => SourcePosition;
+type Locate = ManifestLocations['locate'];
 
 function buildManifest(
   raw: RawManifest,
@@ -275,7 +278,6 @@ function buildManifest(
     regions,
     accounts,
     layers,
-    locate,
   };
 }
 
