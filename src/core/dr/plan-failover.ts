@@ -6,7 +6,8 @@ import { closestName } from '../manifest/closest-name.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
-import { primaryRegionOf } from '../manifest/primary-region.js';
+import { primaryRegionOf, regionRoleOf } from '../manifest/primary-region.js';
+import { getOrThrow } from '../lookup.js';
 
 export interface FailoverRequest {
   to: string;
@@ -123,7 +124,10 @@ export function planFailover(
   }
   const target = new Set(
     graph.instances
-      .filter((instance) => instance.region === to && layers.get(instance.layer)!.failover === 'apply')
+      .filter(
+        (instance) =>
+          instance.region === to && getOrThrow(layers, instance.layer, 'layer').failover === 'apply',
+      )
       .map((instance) => instance.id),
   );
   const dag = selectInstances(graph, {
@@ -158,8 +162,8 @@ function replicaBackendsFor(
   const selected = new Set(dag.ids);
   const upstream = new Set<string>();
   const stack = [...dag.ids];
-  while (stack.length > 0) {
-    for (const dependency of graph.byId.get(stack.pop()!)!.dependsOn) {
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    for (const dependency of getOrThrow(graph.byId, id, 'instance').dependsOn) {
       if (selected.has(dependency) || upstream.has(dependency)) continue;
       upstream.add(dependency);
       stack.push(dependency);
@@ -167,7 +171,7 @@ function replicaBackendsFor(
   }
   const replicas = new Map<string, BackendConfig>();
   for (const id of [...upstream].sort()) {
-    const instance = graph.byId.get(id)!;
+    const instance = getOrThrow(graph.byId, id, 'instance');
     if (stateRegionOf(instance, manifest) !== from) continue;
     const replica = manifest.backend.replicas[from];
     if (replica === undefined) {
@@ -186,6 +190,8 @@ export function stateRegionOf(instance: Instance, manifest: Manifest): string {
 
 /** The instance's backend rendered for the replica region: where replication copies its state. */
 export function replicaBackend(manifest: Manifest, instance: Instance, replicaRegion: string): BackendConfig {
-  const role = manifest.regions.find((region) => region.name === replicaRegion)!.role;
-  return renderInstanceBackend(manifest.backend, tokenValues(instance, replicaRegion, role));
+  return renderInstanceBackend(
+    manifest.backend,
+    tokenValues(instance, replicaRegion, regionRoleOf(manifest, replicaRegion)),
+  );
 }

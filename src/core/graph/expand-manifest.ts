@@ -10,6 +10,7 @@ import { checkDependencyShape, checkStateLocations, checkTokens, reportCycle } f
 import type { InputEntry } from './inputs-table.js';
 import { createInstances, placeInstances } from './place-instances.js';
 import type { LayerGraph } from './types.js';
+import { getOrThrow, itemAt } from '../lookup.js';
 
 /**
  * Expands a manifest into its layer instances and the dependency edges between them, renders each
@@ -40,19 +41,23 @@ export function expandManifest({ manifest, locations }: ParsedManifest): LayerGr
   const resolvedByLayer: ResolvedDependency[][] = [];
   const entries: InputEntry[][] = [];
   manifest.layers.forEach((layer, layerIndex) => {
-    const start = placement.layerStart[layerIndex]!;
-    const end = placement.layerStart[layerIndex + 1]!;
+    // layerStart has one entry per layer and one past the last.
+    const start = itemAt(placement.layerStart, layerIndex, 'layer start');
+    const end = itemAt(placement.layerStart, layerIndex + 1, 'layer end');
     const resolved: ResolvedDependency[] = [];
     const inputs: InputEntry[] = [];
     for (const dependency of layer.dependsOn) {
-      const target = layersByName.get(dependency.layer)!;
+      const target = getOrThrow(layersByName, dependency.layer, 'layer');
       if (!checkDependencyShape(layer, dependency, target, report)) continue;
       const selector = resolver.selector(dependency, target);
       const groups = resolver.groupsOf(selector, start, end);
       let failures = 0;
       let firstFailure = -1;
-      for (let position = start; position < end; position++) {
-        if (groups[position - start]! < 0 && failures++ === 0) firstFailure = position;
+      // groups has one entry per instance of the layer, start to end.
+      let position = start;
+      for (const group of groups) {
+        if (group < 0 && failures++ === 0) firstFailure = position;
+        position++;
       }
       if (failures > 0) {
         const more = failures > 1 ? ` (and ${failures - 1} more instance${failures > 2 ? 's' : ''})` : '';

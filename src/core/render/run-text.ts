@@ -1,5 +1,6 @@
 import type { ChangeCounts, InstanceResult, RunResult } from '../run-result.js';
 import { FINISHED } from '../run-result.js';
+import { itemAt } from '../lookup.js';
 
 export function formatChanges(changes: ChangeCounts | null): string {
   return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
@@ -31,7 +32,8 @@ export function progressLine(instance: InstanceResult, run: RunResult): string {
 
 /** The final table: every instance with its status, changes and duration, then the totals. */
 export function runTable(run: RunResult): string {
-  const rows = [['INSTANCE', 'STATUS', 'CHANGES', 'DURATION']];
+  const header = ['INSTANCE', 'STATUS', 'CHANGES', 'DURATION'];
+  const rows = [header];
   for (const instance of run.instances) {
     rows.push([
       instance.id,
@@ -40,10 +42,13 @@ export function runTable(run: RunResult): string {
       formatDuration(instance.durationMs),
     ]);
   }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // Every row has the header's four cells.
+  const widths = header.map((_, column) =>
+    Math.max(...rows.map((row) => itemAt(row, column, 'cell').length)),
+  );
   const lines = rows.map((row) =>
     row
-      .map((cell, column) => cell.padEnd(widths[column]!))
+      .map((cell, column) => cell.padEnd(itemAt(widths, column, 'width')))
       .join('  ')
       .trimEnd(),
   );

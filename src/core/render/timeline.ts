@@ -12,17 +12,15 @@ export interface TimelineEntry {
 
 /** Each instance that ran, as offsets from the run's first command, in start order. */
 export function timelineOf(run: RunResult): TimelineEntry[] {
-  const ran = run.instances.filter((instance) => instance.startedAt !== null && instance.finishedAt !== null);
+  const ran = run.instances.flatMap(({ id, account, status, startedAt, finishedAt }) =>
+    startedAt !== null && finishedAt !== null
+      ? [{ id, account, status, start: Date.parse(startedAt), end: Date.parse(finishedAt) }]
+      : [],
+  );
   if (ran.length === 0) return [];
-  const origin = Math.min(...ran.map((instance) => Date.parse(instance.startedAt!)));
+  const origin = Math.min(...ran.map((instance) => instance.start));
   return ran
-    .map((instance) => ({
-      id: instance.id,
-      account: instance.account,
-      status: instance.status,
-      start: Date.parse(instance.startedAt!) - origin,
-      end: Date.parse(instance.finishedAt!) - origin,
-    }))
+    .map((instance) => ({ ...instance, start: instance.start - origin, end: instance.end - origin }))
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
 }
 
