@@ -20,6 +20,7 @@ import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
 import { OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
+import { definedOrThrow } from '../core/lookup.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -138,7 +139,11 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
 /** `report`: the results of matrix jobs (downloaded artifacts) merged into one summary and comment. */
 export async function reportCommand(context: ActionContext): Promise<void> {
   const manifestFile = manifestPathOf(context);
-  const directory = path.resolve(context.cwd, context.inputs.workingDirectory, context.inputs.resultsDir!);
+  const directory = path.resolve(
+    context.cwd,
+    context.inputs.workingDirectory,
+    definedOrThrow(context.inputs.resultsDir, "input 'results-dir'"),
+  );
   const { run, loaded, dag, plans } = await mergeReport({
     manifestFile,
     cwd: context.cwd,
@@ -207,7 +212,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   const run = await executeFailover(
     {
       mode: inputs.command === 'failback' ? 'failback' : 'failover',
-      to: inputs.failover.to!,
+      to: definedOrThrow(inputs.failover.to, "input 'to-region'"),
       from: inputs.failover.from,
       dryRun: inputs.failover.dryRun,
       force: inputs.failover.force,
@@ -233,7 +238,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       signal: context.signal,
     },
   );
-  const failover = run.failover!;
+  const failover = definedOrThrow(run.failover, "a failover run's summary");
   core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(run)));
   core.setOutput(
     OUTPUTS.failed,

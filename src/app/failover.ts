@@ -241,7 +241,8 @@ async function estimateRecovery(dag: Dag, drill: RunResult, history: string | un
         (name) => `${name('history')}: cannot read '${history}': ${(error as Error).message}`,
       );
     }
-    for (const instance of recorded.instances ?? []) {
+    // The file is the user's: a result without instances estimates nothing.
+    for (const instance of Array.isArray(recorded.instances) ? recorded.instances : []) {
       if (durations.has(instance.id) && instance.durationMs !== null)
         durations.set(instance.id, instance.durationMs);
     }
