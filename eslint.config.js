@@ -7,12 +7,17 @@ const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', '.strata/', 'examples/**/.strata/'] },
   eslint.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Numbers print as themselves; what the rule is for is `undefined`, `null`, booleans and objects.
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowAny: false, allowBoolean: false, allowNullish: false, allowRegExp: false, allowNever: false },
+      ],
       'no-console': 'error',
     },
   },
@@ -33,6 +38,22 @@ export default tseslint.config(
   {
     files: ['test/**', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      // The same strict set as src/, less what only makes tests and tools noisier: a test indexes the arrays
+      // it has just built and the maps it has just filled (a wrong `!` fails the test, which is the point);
+      // callbacks such as `() => calls.push(x)` return a value nobody reads; messages of failed checks print
+      // an `undefined` as well as a value; fixtures are trimmed with `delete`.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-dynamic-delete': 'off',
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowAny: false, allowBoolean: false, allowNullish: true, allowRegExp: false, allowNever: false },
+      ],
+    },
   },
   {
     // Scripts are the project's tools; the tests may use them, never the reverse.

@@ -459,7 +459,7 @@ async function time(command: Step): Promise<number | string> {
   });
   const elapsed = performance.now() - start;
   if (result.status === 0) return elapsed;
-  const tail = (result.stderr ?? String(result.error)).trim().split('\n').slice(-3).join(' / ');
+  const tail = (result.error ? result.error.message : result.stderr).trim().split('\n').slice(-3).join(' / ');
   return `failed (exit ${result.status}): ${tail}`;
 }
 
@@ -488,7 +488,7 @@ function median(values: number[]): number {
 function cell(samples: (number | string)[] | undefined): string {
   if (!samples || samples.length === 0) return '–';
   const failure = samples.find((sample) => typeof sample === 'string');
-  if (failure !== undefined) return String(failure);
+  if (failure !== undefined) return failure;
   return (median(samples as number[]) / 1000).toFixed(2);
 }
 

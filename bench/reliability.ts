@@ -58,7 +58,7 @@ function fuzz() {
       maxBuffer: 1 << 26,
     },
   );
-  const lines = `${result.stdout}`.split('\n');
+  const lines = result.stdout.split('\n');
   const summary = lines.filter((line) => /cases|crashes found|time/.test(line)).slice(0, 4);
   console.log(`fuzz (seed ${seed}): ${summary.join(' | ')}`);
 }

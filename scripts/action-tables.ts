@@ -18,7 +18,7 @@ export function renderActionTables(actionYaml: string): string {
     ['input', 'default', 'description'],
     ...Object.entries(action.inputs).map(([name, input]) => [
       `\`${name}\``,
-      input.required ? 'required' : `\`${cell(String(input.default ?? ''))}\``,
+      input.required ? 'required' : `\`${cell(input.default ?? '')}\``,
       cell(input.description),
     ]),
   ]);

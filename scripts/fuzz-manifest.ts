@@ -533,6 +533,8 @@ function applyStructural(text: string, edit: StructuralEdit): string | undefined
       break;
     }
     case 'add-dependency': {
+      // The document's root may be a scalar or null at run time: the cast names the usual case, not a guarantee.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       const layers = (document.contents as YAMLMap | null)?.get?.('layers');
       if (!isSeq(layers)) return undefined;
       const entries = layers.items.filter(isMap);

@@ -23,6 +23,7 @@ import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
 import { OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
+import { definedOrThrow } from '../core/lookup.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -142,7 +143,11 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
 /** `report`: the results of matrix jobs (downloaded artifacts) merged into one summary and comment. */
 export async function reportCommand(context: ActionContext): Promise<void> {
   const manifestFile = manifestPathOf(context);
-  const directory = path.resolve(context.cwd, context.inputs.workingDirectory, context.inputs.resultsDir!);
+  const directory = path.resolve(
+    context.cwd,
+    context.inputs.workingDirectory,
+    definedOrThrow(context.inputs.resultsDir, "input 'results-dir'"),
+  );
   const { run, loaded, dag, plans } = await mergeReport({
     manifestFile,
     cwd: context.cwd,
@@ -151,7 +156,7 @@ export async function reportCommand(context: ActionContext): Promise<void> {
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
   });
   if (run === undefined) {
-    const directoryInput = context.inputs.resultsDir!;
+    const directoryInput = definedOrThrow(context.inputs.resultsDir, "input 'results-dir'");
     await core.summary
       .addRaw(
         renderNoResults({ directory: directoryInput, manifest: manifestFile, instances: dag.ids.length }),
@@ -224,10 +229,11 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   const redactor = createRedactor();
   const manifestFile = manifestPathOf(context);
   if (inputs.failover.releaseDeploys) {
+    const to = definedOrThrow(inputs.failover.to, "input 'to-region'");
     const released = await releaseDeploys(
       {
         mode: inputs.command === 'failback' ? 'failback' : 'failover',
-        to: inputs.failover.to!,
+        to,
         manifestFile,
         workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
         terraformBinary: inputs.terraformBinary,
@@ -241,7 +247,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
         signal: context.signal,
       },
     );
-    const text = describeRelease(inputs.failover.to!, released);
+    const text = describeRelease(to, released);
     core.info(text);
     await core.summary.addRaw(`${text}\n`).write();
     return;
@@ -249,7 +255,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   const run = await executeFailover(
     {
       mode: inputs.command === 'failback' ? 'failback' : 'failover',
-      to: inputs.failover.to!,
+      to: definedOrThrow(inputs.failover.to, "input 'to-region'"),
       from: inputs.failover.from,
       dryRun: inputs.failover.dryRun,
       force: inputs.failover.force,
@@ -277,7 +283,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       signal: context.signal,
     },
   );
-  const failover = run.failover!;
+  const failover = definedOrThrow(run.failover, "a failover run's summary");
   core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(toResultFile(run))));
   core.setOutput(
     OUTPUTS.failed,

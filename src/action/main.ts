@@ -20,8 +20,12 @@ export async function run(): Promise<void> {
     core.warning(`${signal} received: stopping; running Terraform commands are interrupted and awaited`);
     controller.abort();
   };
-  process.once('SIGINT', () => cancel('SIGINT'));
-  process.once('SIGTERM', () => cancel('SIGTERM'));
+  process.once('SIGINT', () => {
+    cancel('SIGINT');
+  });
+  process.once('SIGTERM', () => {
+    cancel('SIGTERM');
+  });
   try {
     const inputs = readInputs();
     const event = readEventContext();

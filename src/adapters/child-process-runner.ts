@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../engine/process-runner.js';
+import { definedOrThrow } from '../core/lookup.js';
 
 /** The default time between SIGINT and SIGKILL. */
 export const DEFAULT_GRACE_MS = 20_000;
@@ -80,9 +81,15 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
     child.once('spawn', resolve);
     child.once('error', reject);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
   const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
-    child.once('close', (code, endSignal) => resolve([code, endSignal]));
+    child.once('close', (code, endSignal) => {
+      resolve([code, endSignal]);
+    });
   });
   try {
     await started;
@@ -94,7 +101,8 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
   }
   // After a successful start, 'error' only reports a failed kill(); the group signalling below has its fallbacks.
   child.on('error', () => undefined);
-  const pid = child.pid!;
+  // Defined once the process has spawned, which the 'spawn' wait above ensures.
+  const pid = definedOrThrow(child.pid, 'the process id');
 
   const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
   const decoder = new StringDecoder('utf8');
@@ -102,7 +110,9 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
     if (request.onStdout) request.onStdout(decoder.write(chunk));
     else output.add(chunk, true);
   });
-  child.stderr.on('data', (chunk: Buffer) => output.add(chunk, false));
+  child.stderr.on('data', (chunk: Buffer) => {
+    output.add(chunk, false);
+  });
 
   const graceMs = request.graceMs ?? DEFAULT_GRACE_MS;
   let cancelled = false;
@@ -160,6 +170,7 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
   const [exitCode, endSignal] = await closed;
   const durationMs = performance.now() - startedAt;
   await orphansHandled;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the abort and timeout callbacks, which TypeScript does not follow
   if (interrupted) {
     while (await hasLiveMembers(pid)) {
       if (killedAt !== undefined && performance.now() - killedAt > AFTER_KILL_MS) break;
@@ -221,7 +232,9 @@ function closeStream(stream: Writable): Promise<void> {
       resolve();
       return;
     }
-    stream.once('close', () => resolve());
+    stream.once('close', () => {
+      resolve();
+    });
     if (stream.destroyed) return;
     stream.end();
   });
@@ -341,15 +354,22 @@ class OutputCollector {
     }
     this.tailChunks.push(chunk);
     this.tailSize += chunk.length;
-    while (this.tailChunks.length > 1 && this.tailSize - this.tailChunks[0]!.length >= TAIL_BYTES) {
-      this.tailSize -= this.tailChunks.shift()!.length;
+    for (
+      let oldest = this.tailChunks[0];
+      oldest !== undefined && this.tailChunks.length > 1 && this.tailSize - oldest.length >= TAIL_BYTES;
+      oldest = this.tailChunks[0]
+    ) {
+      this.tailChunks.shift();
+      this.tailSize -= oldest.length;
       this.hasDroppedTail = true;
     }
     if (this.logError !== undefined || this.log.destroyed) return;
     if (!this.log.write(chunk) && !this.isPaused) {
       this.isPaused = true;
       for (const source of this.sources) source.pause();
-      this.log.once('drain', () => this.resume());
+      this.log.once('drain', () => {
+        this.resume();
+      });
     }
   }
 
@@ -362,7 +382,7 @@ class OutputCollector {
     let start = Math.max(0, all.length - TAIL_BYTES);
     if (start > 0 || this.hasDroppedTail) {
       // Do not begin in the middle of a UTF-8 character.
-      while (start < all.length && (all[start]! & 0xc0) === 0x80) start += 1;
+      while (start < all.length && (all.readUInt8(start) & 0xc0) === 0x80) start += 1;
     }
     return all.subarray(start).toString('utf8');
   }

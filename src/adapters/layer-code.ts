@@ -35,8 +35,7 @@ export function createLayerCodeReader(manifestDirectory: string): LayerCodeReade
       const variables = declaredVariables(files);
       const watched = new Set<string>([relative(layerDirectory)]);
       const pending = moduleSources(files).map((source) => path.resolve(layerDirectory, source));
-      while (pending.length > 0) {
-        const directory = pending.pop()!;
+      for (let directory = pending.pop(); directory !== undefined; directory = pending.pop()) {
         const name = relative(directory);
         if (watched.has(name)) continue;
         watched.add(name);

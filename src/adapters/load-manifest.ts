@@ -5,10 +5,13 @@ import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { LayerGraph } from '../core/graph/types.js';
 import { withEphemeralEnvironment } from '../core/manifest/ephemeral-environment.js';
 import { parseManifest } from '../core/manifest/parse-manifest.js';
-import type { Manifest } from '../core/manifest/types.js';
+import type { Manifest, ManifestLocations } from '../core/manifest/types.js';
 
+/** A ParsedManifest (the manifest and its locations) with its graph and directory. */
 export interface LoadedManifest {
   manifest: Manifest;
+  /** Where the manifest's values are written, for located problems found after loading. */
+  locations: ManifestLocations;
   graph: LayerGraph;
   /** Absolute directory of the manifest: layer paths are relative to it. */
   directory: string;
@@ -44,8 +47,9 @@ export function loadManifest(
     }
   };
   const parsed = parseManifest(text, file, { pathExists });
+  const { locations } = parsed;
   const manifest = options.ephemeralEnvironment
-    ? withEphemeralEnvironment(parsed, options.ephemeralEnvironment)
-    : parsed;
-  return { manifest, graph: expandManifest(manifest), directory };
+    ? withEphemeralEnvironment(parsed.manifest, options.ephemeralEnvironment)
+    : parsed.manifest;
+  return { manifest, locations, graph: expandManifest({ manifest, locations }), directory };
 }

@@ -17,6 +17,7 @@ import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
 import { selectFromSettings, selectionForEnvironment, type SelectionSettings } from './select.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
+import { definedOrThrow } from '../core/lookup.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
 export interface RunSettings extends EngineSettings {
@@ -107,7 +108,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
         );
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: terraform.version,
-    pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR!,
+    pluginCacheDirectory: definedOrThrow(env.TF_PLUGIN_CACHE_DIR, 'TF_PLUGIN_CACHE_DIR'),
     loaded,
   });
 

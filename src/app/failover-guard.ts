@@ -44,7 +44,7 @@ export async function guardAgainstFailover(
     manifestDirectory: loaded.directory,
     logDirectory: workDirectory,
   };
-  const regions = regionsToRead(loaded.manifest, loaded.graph, dag.ids);
+  const regions = regionsToRead(loaded, loaded.graph, dag.ids);
   const readings = new Map<string, RecordReading>(
     await Promise.all(
       regions.map(async (region): Promise<[string, RecordReading]> => {

@@ -6,6 +6,8 @@ import type { BackendConfig } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
+import { itemAt } from '../core/lookup.js';
+import { regionRoleOf } from '../core/manifest/primary-region.js';
 
 /**
  * The failover record: a small Terraform state, written through the manifest's own backend into the
@@ -18,7 +20,6 @@ export type FailoverRecord = GuardRecord;
 export const RECORD_ID = 'strata/failover-record';
 
 function recordBackend(manifest: Manifest, region: string): BackendConfig {
-  const role = manifest.regions.find((candidate) => candidate.name === region)!.role;
   const instance = {
     id: RECORD_ID,
     layer: 'strata-failover-record',
@@ -28,7 +29,10 @@ function recordBackend(manifest: Manifest, region: string): BackendConfig {
     region: null,
     environment: null,
   };
-  return renderInstanceBackend(manifest.backend, tokenValues(instance, region, role));
+  return renderInstanceBackend(
+    manifest.backend,
+    tokenValues(instance, region, regionRoleOf(manifest, region)),
+  );
 }
 
 /**
@@ -36,7 +40,8 @@ function recordBackend(manifest: Manifest, region: string): BackendConfig {
  * so that a relative `local` backend path resolves to the same folder it does for the layers.
  */
 function recordDirectory(manifestDirectory: string, manifest: Manifest, region: string): string {
-  const depth = manifest.layers[0]!.path.split('/').length;
+  // The schema requires one layer at least.
+  const depth = itemAt(manifest.layers, 0, 'layer').path.split('/').length;
   const levels = ['.strata-failover', region, ...Array<string>(Math.max(0, depth - 2)).fill('record')];
   return path.join(manifestDirectory, ...levels.slice(0, depth));
 }

@@ -74,7 +74,7 @@ export async function executeFailover(
   if (settings.mode === 'failback') return executeFailback(settings, adapters);
   const prepared = await prepare(settings, adapters);
   const { manifest } = prepared.loaded;
-  const plan = planFailover(manifest, {
+  const plan = planFailover(prepared.loaded, {
     to: settings.to,
     from: settings.from,
     force: settings.force,
@@ -159,7 +159,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to });
   }
   const after = withPrimary(manifest, settings.to);
-  const graph = expandManifest(after);
+  const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
   const filter = {
     accounts: settings.accounts,
     environments: settings.environments,

@@ -1,3 +1,4 @@
+import { getOrThrow } from '../core/lookup.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { mergeReport as mergeOverInstances } from '../core/merge-results.js';
 import type { RunResult } from '../core/run-result.js';
@@ -43,7 +44,7 @@ export async function mergeReport(settings: ReportSettings): Promise<ReportResul
     selectionForEnvironment(settings.selection ?? { filter: {} }, settings.ephemeralEnvironment),
     { manifestFile: settings.manifestFile, cwd: settings.cwd },
   );
-  const expected = covered.ids.map((id) => loaded.graph.byId.get(id)!);
+  const expected = covered.ids.map((id) => getOrThrow(loaded.graph.byId, id, 'a selected instance'));
   const run = results.length === 0 ? undefined : mergeOverInstances(results, expected);
   return { run, loaded, dag: dagOf(loaded, run, covered), plans };
 }

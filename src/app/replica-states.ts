@@ -1,3 +1,4 @@
+import { getOrThrow } from '../core/lookup.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { summariseFailure } from '../core/dr/drill-readiness.js';
@@ -30,7 +31,7 @@ export async function checkReplicas(
   // A primary that cannot be read once is not tried again: a hung region would cost a timeout per state.
   let primaryDown: string | undefined;
   for (const [id, replicaBackend] of replicaBackends) {
-    const instance = context.graph.byId.get(id)!;
+    const instance = getOrThrow(context.graph.byId, id, 'a replicated instance');
     const read = (side: 'primary' | 'replica', backend: BackendConfig) =>
       readState(context, id, path.resolve(context.manifestDirectory, instance.path), side, backend);
     const primary: StateRead = primaryDown

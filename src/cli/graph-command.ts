@@ -46,8 +46,11 @@ export function graphCommand(argv: string[], output: CliOutput, cwd: string): nu
     cwd,
     selection: selectionFromFlags(values),
   });
-  if (format === 'json') writeGraphJson(loaded.graph, dag, waves, (chunk) => output.out(chunk));
-  else if (format === 'mermaid') output.out(renderGraphMermaid(loaded.graph, dag));
+  if (format === 'json') {
+    writeGraphJson(loaded.graph, dag, waves, (chunk) => {
+      output.out(chunk);
+    });
+  } else if (format === 'mermaid') output.out(renderGraphMermaid(loaded.graph, dag));
   else output.out(renderGraphText(loaded.graph, dag, waves, values.manifest));
   return 0;
 }

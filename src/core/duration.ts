@@ -37,7 +37,11 @@ export function parseDuration(text: string, what = 'A duration'): number {
   while (ELEMENT.lastIndex < body.length) {
     const match = ELEMENT.exec(body);
     if (!match) throw fail('a duration');
-    nanoseconds += Number(match[1]) * UNIT_NS[match[2]!]!; // The pattern matches only known units.
+    const [, amount, unit] = match;
+    // The pattern matches only known units: a unit not in UNIT_NS is a bug in the two.
+    const perUnit = unit === undefined ? undefined : UNIT_NS[unit];
+    if (perUnit === undefined) throw new Error(`Internal error: duration unit '${String(unit)}' not known`);
+    nanoseconds += Number(amount) * perUnit;
   }
   // Rounded to whole nanoseconds, as Go keeps them, which also drops float noise (1.1s is 1100, not 1100.0000002).
   return Math.round(nanoseconds) / 1e6;

@@ -15,16 +15,16 @@ const STATUS_ORDER: RunResult['status'][] = ['succeeded', 'running', 'cancelled'
  * `running`, is worse than a success).
  */
 export function mergeResults(results: readonly RunResult[]): RunResult {
-  if (results.length === 0) throw new UsageError('No result files to merge');
+  const [first] = results;
+  if (first === undefined) throw new UsageError('No result files to merge');
   const instances = new Map(
     results.flatMap((result) => result.instances.map((instance) => [instance.id, instance])),
   );
-  const started = results.map((result) => result.startedAt).sort()[0]!;
+  const started = results.map((result) => result.startedAt).reduce((a, b) => (b < a ? b : a));
   const finished = results
     .map((result) => result.finishedAt)
     .filter((value): value is string => value !== null);
-  const finishedAt = finished.length === results.length ? finished.sort().at(-1)! : null;
-  const first = results[0]!;
+  const finishedAt = finished.length === results.length ? finished.reduce((a, b) => (b > a ? b : a)) : null;
   return {
     ...first,
     status: results

@@ -98,7 +98,7 @@ class FieldReader {
 
   private fail(name: string, expected: string): never {
     throw new UsageError(
-      `${this.where}: '${name}' must be ${expected}, got ${JSON.stringify(this.fields[name]) ?? 'nothing'}; it is not a result file this Strata can read`,
+      `${this.where}: '${name}' must be ${expected}, got ${name in this.fields ? JSON.stringify(this.fields[name]) : 'nothing'}; it is not a result file this Strata can read`,
     );
   }
 

@@ -43,8 +43,9 @@ export function planResume(previous: RunResult, current: Dag, command: EngineCom
   const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
   const dependents = dependentsOf(current);
   const queue = [...rerun];
-  for (let index = 0; index < queue.length; index++) {
-    for (const dependent of dependents.get(queue[index]!) ?? []) {
+  // The queue grows while it is walked: for...of visits what is pushed on the way.
+  for (const id of queue) {
+    for (const dependent of dependents.get(id) ?? []) {
       if (rerun.has(dependent)) continue;
       rerun.add(dependent);
       queue.push(dependent);

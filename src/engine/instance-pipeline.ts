@@ -17,6 +17,7 @@ import type { ProcessResult } from './process-runner.js';
 import type { TerraformCall, TerraformClient } from './terraform-client.js';
 import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 import { instanceDirectory, instanceDirectoryName } from './work-directory.js';
+import { getOrThrow } from '../core/lookup.js';
 
 /** What the pipeline needs to run any instance of one run. */
 export interface InstancePipelineOptions {
@@ -126,7 +127,9 @@ export class InstancePipeline {
       mocked.push(id);
       emit({ type: 'upstream-mocked', id });
     };
-    const step = (name: TerraformStep) => emit({ type: 'step-began', step: name });
+    const step = (name: TerraformStep) => {
+      emit({ type: 'step-began', step: name });
+    };
     try {
       const directory = this.directoryOf(instance.id);
       if (this.options.planDirectory === undefined) await rm(directory, { recursive: true, force: true });
@@ -134,8 +137,9 @@ export class InstancePipeline {
       step('init');
       await this.init(instance);
 
-      if (this.options.planDirectory !== undefined) {
-        await this.applySavedPlan(instance, emit, step, mock, mocked);
+      const { planDirectory } = this.options;
+      if (planDirectory !== undefined) {
+        await this.applySavedPlan(planDirectory, instance, emit, step, mock, mocked);
         return { status: 'succeeded' };
       }
       const plan = await this.plan(instance, emit, step, mock, mocked);
@@ -292,9 +296,9 @@ export class InstancePipeline {
   private async summarisePlan(instance: Instance, planFile: string, emit: (event: InstanceEvent) => void) {
     // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
     const skeleton = new PlanSkeletonReader();
-    const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) =>
-      skeleton.write(text),
-    );
+    const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => {
+      skeleton.write(text);
+    });
     if (shown.exitCode !== 0) throw this.failure('show', shown, instance);
     const summary = parsePlanJson(skeleton.end());
     const { add, change, destroy, replace } = summary.counts;
@@ -321,13 +325,14 @@ export class InstancePipeline {
    * `freshPlanCheck`, planned afresh and applied when the check accepts the fresh plan.
    */
   private async applySavedPlan(
+    planDirectory: string,
     instance: Instance,
     emit: (event: InstanceEvent) => void,
     step: (name: TerraformStep) => void,
     mock: (id: string) => void,
     mocked: string[],
   ) {
-    const saved = path.join(this.options.planDirectory!, 'instances', instanceDirectoryName(instance.id));
+    const saved = path.join(planDirectory, 'instances', instanceDirectoryName(instance.id));
     const planFile = path.join(saved, 'plan.tfplan');
     const why = await this.whyNotAsSaved(instance, saved, step, mock);
     if (why === undefined) {
@@ -364,7 +369,7 @@ export class InstancePipeline {
     try {
       plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');
     } catch {
-      const reason = `no saved plan for ${instance.id} in ${this.options.planDirectory}`;
+      const reason = `no saved plan for ${instance.id} in ${path.dirname(path.dirname(saved))}`;
       return { reason, refusal: `${reason}; run '${replan}' first` };
     }
     const mocked = await readFile(path.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then(
@@ -408,7 +413,7 @@ export class InstancePipeline {
     const inputs = this.options.graph.inputsOf(instance.id);
     for (const input of inputs) {
       for (const source of input.sources) {
-        const upstreamInstance = this.options.graph.byId.get(source.id)!;
+        const upstreamInstance = getOrThrow(this.options.graph.byId, source.id, 'instance');
         const outputs = await this.outputsOf(upstreamInstance);
         if (!outputs.isEmpty) {
           upstream.set(source.id, outputs.values);
@@ -416,7 +421,8 @@ export class InstancePipeline {
         }
         const layer = this.options.manifest.layers.find(
           (candidate) => candidate.name === upstreamInstance.layer,
-        )!;
+        );
+        if (!layer) throw new Error(`Internal error: no layer '${upstreamInstance.layer}'`);
         const mocks = layer.mockOutputs;
         if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
           upstream.set(source.id, mocks);

@@ -11,6 +11,7 @@ import type { Dag } from '../core/schedule/dag.js';
 import { ReadyQueue } from '../core/schedule/ready-queue.js';
 import { InstancePipeline, type InstancePipelineOptions } from './instance-pipeline.js';
 import { pendingResult, reduceInstanceResult, type InstanceEvent } from './instance-result-reducer.js';
+import { getOrThrow } from '../core/lookup.js';
 
 /** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
 export interface EngineReporter {
@@ -52,7 +53,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const results = new Map<string, InstanceResult>(
-    options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id)!)]),
+    options.dag.ids.map((id) => [id, pendingResult(getOrThrow(options.graph.byId, id, 'instance'))]),
   );
   const header = {
     version: 1 as const,
@@ -75,7 +76,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     };
   };
   const record = (id: string, event: InstanceEvent): InstanceResult => {
-    const result = reduceInstanceResult(results.get(id)!, event);
+    const result = reduceInstanceResult(getOrThrow(results, id, 'result'), event);
     results.set(id, result);
     if (REPORTED.has(event.type)) options.reporter.instanceChanged(result, snapshot());
     return result;
@@ -84,7 +85,9 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const pipeline = new InstancePipeline({
     ...options,
     now,
-    secrets: (values) => options.reporter.secrets(values),
+    secrets: (values) => {
+      options.reporter.secrets(values);
+    },
   });
   const cost = (id: string) => options.durationHints?.get(id) ?? 1;
   const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
@@ -95,7 +98,9 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const runInstance = async (id: string): Promise<InstanceResult> => {
     const begin = performance.now();
     record(id, { type: 'started', at: now().toISOString() });
-    const outcome = await pipeline.run(options.graph.byId.get(id)!, (event) => record(id, event));
+    const outcome = await pipeline.run(getOrThrow(options.graph.byId, id, 'instance'), (event) =>
+      record(id, event),
+    );
     return record(id, {
       type: 'finished',
       outcome,

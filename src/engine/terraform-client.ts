@@ -161,7 +161,7 @@ async function readVersion(
   }
   if (result.exitCode !== 0) {
     throw new UsageError(
-      `'${executable} version -json' failed (exit code ${result.exitCode}): ${result.tail.trim()}`,
+      `'${executable} version -json' failed (exit code ${String(result.exitCode)}): ${result.tail.trim()}`,
     );
   }
   const version = parseVersionJson(result.stdout).terraformVersion;

@@ -1,4 +1,5 @@
 import type { DependencyInput, Instance, RegionRole } from '../core/graph/types.js';
+import { itemAt } from '../core/lookup.js';
 
 /**
  * What an instance's context says beyond its coordinates: its role (primary, secondary, or standby for a
@@ -63,7 +64,8 @@ export function upstreamVariables(
         Object.fromEntries(input.sources.map((source) => [source.key, outputsOf(source.id)])),
       );
     } else {
-      values.set(input.variable, outputsOf(input.sources[0]!.id));
+      // An input that is not a fan-in has its one source.
+      values.set(input.variable, outputsOf(itemAt(input.sources, 0, 'input source').id));
     }
   }
   return values;

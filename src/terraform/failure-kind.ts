@@ -1,4 +1,5 @@
 import { parseLockError, plainDiagnosticText } from './lock-info.js';
+import { itemAt } from '../core/lookup.js';
 
 /** The failures Strata can name from Terraform's error text, each with a next step for the person reading. */
 export type FailureKind = 'state-lock' | 'stale-plan' | 'region-unreachable' | 'credentials' | 'other';
@@ -102,10 +103,11 @@ export function classifyFailure(text: string): FailureClass {
         hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or 'strata failover --to <region>'. If the region name itself looks wrong, fix it in the manifest.`,
       };
     }
-    if (hosts.length > 0) {
+    const [host] = hosts;
+    if (host !== undefined) {
       return {
         kind: 'other',
-        hint: `Terraform could not reach ${hosts[0]!} (${network[0]}): a network problem on the runner or that service, not an AWS region. Retry, and check the runner's network and proxy settings.`,
+        hint: `Terraform could not reach ${host} (${network[0]}): a network problem on the runner or that service, not an AWS region. Retry, and check the runner's network and proxy settings.`,
       };
     }
   }
@@ -120,7 +122,9 @@ export function classifyFailure(text: string): FailureClass {
   }
   if (WRONG_BUCKET_REGION.test(flat)) {
     const regions = BUCKET_REGIONS.exec(flat);
-    const where = regions ? ` (the bucket is in ${regions[2]!}; the backend asked ${regions[1]!})` : '';
+    const where = regions
+      ? ` (the bucket is in ${itemAt(regions, 2, 'bucket region')}; the backend asked ${itemAt(regions, 1, 'backend region')})`
+      : '';
     return {
       kind: 'other',
       hint: `S3 answered 301: the state bucket is in another region than the backend's region setting${where}. Set backend.config.region in the manifest to the bucket's region.`,

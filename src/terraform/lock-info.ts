@@ -1,3 +1,5 @@
+import { itemAt } from '../core/lookup.js';
+
 /**
  * The holder of a state lock, as Terraform prints it when it cannot take the lock: the `Lock Info:` block of
  * its "Error acquiring the state lock" diagnostic (statemgr.LockInfo.String() in Terraform's source).
@@ -62,7 +64,7 @@ export function parseLockError(text: string): LockInfo | undefined {
     if (!match) break;
     const field = match[1] as Field;
     if (values.has(field)) break;
-    values.set(field, match[2]!.trim());
+    values.set(field, itemAt(match, 2, 'lock field value').trim());
   }
   if (!values.has('ID')) return undefined;
 
@@ -104,11 +106,12 @@ export function parseGoTime(text: string): Date | null {
   const rfc = go ? null : RFC3339.exec(text.trim());
   let iso: string;
   if (go) {
-    const [, date, time, fraction = '', sign, hours, minutes] = go;
-    iso = `${date}T${time}${millis(fraction)}${sign}${hours}:${minutes}`;
+    // Every group but the fraction takes part in a match.
+    const group = (index: number) => itemAt(go, index, 'time field');
+    iso = `${group(1)}T${group(2)}${millis(go[3] ?? '')}${group(4)}${group(5)}:${group(6)}`;
   } else if (rfc) {
-    const [, date, time, fraction = '', zone] = rfc;
-    iso = `${date}T${time}${millis(fraction)}${zone}`;
+    const group = (index: number) => itemAt(rfc, index, 'time field');
+    iso = `${group(1)}T${group(2)}${millis(rfc[3] ?? '')}${group(4)}`;
   } else return null;
   const parsed = new Date(iso);
   return Number.isNaN(parsed.getTime()) ? null : parsed;

@@ -25,7 +25,7 @@ export function parseOutputsJson(text: string): TerraformOutputs {
   const received =
     first === undefined
       ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
-      : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
+      : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first) ?? 'none found'})`;
   throw new TerraformOutputError(
     SOURCE,
     'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}',

@@ -1,3 +1,5 @@
+import { definedOrThrow } from '../core/lookup.js';
+
 /**
  * The parts of a `terraform show -json` plan that a summary needs, read as a stream: a plan of a large
  * estate runs to tens of megabytes of JSON (every attribute before and after), but its summary needs only
@@ -48,6 +50,8 @@ export class PlanSkeletonReader {
   private preamble = '';
 
   write(chunk: string): void {
+    // UTF-16 code units, not code points: the JSON syntax this reads is ASCII, and the text is only copied.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- index < chunk.length
     for (let index = 0; index < chunk.length; index++) this.step(chunk[index]!);
   }
 
@@ -62,8 +66,13 @@ export class PlanSkeletonReader {
     return JSON.stringify(this.skeleton);
   }
 
+  /** The innermost open object or array; the states that ask for it occur only inside one. */
+  private top(): Frame {
+    return definedOrThrow(this.stack.at(-1), 'open plan JSON value');
+  }
+
   private path(): PathSegment[] {
-    return this.stack.map((frame) => frame.key!);
+    return this.stack.map((frame) => definedOrThrow(frame.key, 'plan JSON key'));
   }
 
   private step(char: string): void {
@@ -80,7 +89,7 @@ export class PlanSkeletonReader {
         else if (char === '\\') this.escaping = true;
         else if (char === '"') {
           if (this.state === 'key-string') {
-            this.stack[this.stack.length - 1]!.key = JSON.parse(`${this.token}"`) as string;
+            this.top().key = JSON.parse(`${this.token}"`) as string;
             this.state = 'after-key';
             return;
           }
@@ -102,7 +111,7 @@ export class PlanSkeletonReader {
       case 'after-value':
         if (/\s/.test(char)) return;
         if (char === ',') {
-          const frame = this.stack[this.stack.length - 1]!;
+          const frame = this.top();
           if (frame.kind === 'array') {
             frame.key = (frame.key as number) + 1;
             this.startMember();
@@ -171,12 +180,12 @@ export class PlanSkeletonReader {
     const value: unknown = JSON.parse(this.capture.trim());
     const path = this.path();
     this.capture = null;
+    const last = definedOrThrow(path.at(-1), 'captured value key');
     let node = this.skeleton as Record<string | number, unknown>;
-    for (let index = 0; index < path.length - 1; index++) {
-      const segment = path[index]!;
+    path.slice(0, -1).forEach((segment, index) => {
       node[segment] ??= typeof path[index + 1] === 'number' ? [] : {};
       node = node[segment] as Record<string | number, unknown>;
-    }
-    node[path[path.length - 1]!] = value;
+    });
+    node[last] = value;
   }
 }

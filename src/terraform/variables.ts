@@ -1,3 +1,5 @@
+import { definedOrThrow } from '../core/lookup.js';
+
 /**
  * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
  * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
@@ -188,7 +190,8 @@ function tokenize(text: string): Token[] {
     } else if (/[A-Za-z_]/.test(c)) {
       const match = /[A-Za-z_][\w-]*/y;
       match.lastIndex = i;
-      const word = match.exec(text)![0];
+      // c starts an identifier, so the pattern matches at i.
+      const word = definedOrThrow(match.exec(text)?.[0], 'identifier');
       tokens.push({ kind: 'ident', text: word });
       i += word.length;
     } else {
@@ -254,7 +257,11 @@ function templateEnd(text: string, from: number): number {
 
 /** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
 function heredocEnd(text: string, start: number): number {
-  const opener = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200))!;
+  // Called where the tokenizer saw the opener.
+  const opener = definedOrThrow(
+    /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200)),
+    'heredoc opener',
+  );
   const [whole, marker] = opener;
   let i = start + whole.length;
   while (i < text.length) {

@@ -1,5 +1,6 @@
 import { TerraformOutputError } from './errors.js';
 import { parseJsonObjects } from './json-objects.js';
+import { definedOrThrow } from '../core/lookup.js';
 
 export type BinaryKind = 'terraform' | 'tofu';
 
@@ -58,7 +59,7 @@ export function checkMinimumVersion(binaryKind: BinaryKind, version: string): Ve
       message: `Cannot read the ${name} version '${version}'; Strata requires ${name} ≥ ${minimum}.`,
     };
   }
-  if (compareSemver(found, parseSemver(minimum)!) < 0) {
+  if (compareSemver(found, definedOrThrow(parseSemver(minimum), `minimum version '${minimum}'`)) < 0) {
     return {
       ok: false,
       message: `Found ${name} ${version}, but Strata requires ${name} ≥ ${minimum}: ${why}.`,
@@ -80,10 +81,8 @@ function parseSemver(version: string): Semver | undefined {
 
 /** Semver order, except that two pre-releases of one version compare equal: enough against a release minimum. */
 function compareSemver(a: Semver, b: Semver): number {
-  for (const [i, part] of a.core.entries()) {
-    const difference = part - b.core[i]!;
-    if (difference !== 0) return difference;
-  }
+  const difference = a.core[0] - b.core[0] || a.core[1] - b.core[1] || a.core[2] - b.core[2];
+  if (difference !== 0) return difference;
   // A pre-release comes before its release: 1.11.0-rc1 < 1.11.0.
   return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
 }

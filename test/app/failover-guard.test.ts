@@ -117,9 +117,9 @@ describe('the failover guard of apply and destroy', () => {
     const { stores, settings, adapters, applied } = estate();
     stores.unreadable.add('eu-west-1');
     const error = await refusalOf(executeRun(settings(), adapters));
-    expect(error).toBeInstanceOf(RefusalError);
+    if (!(error instanceof RefusalError)) throw new Error(`expected a RefusalError, got ${String(error)}`);
     expect(error).not.toBeInstanceOf(UsageError);
-    const message = (error as RefusalError).wordedFor((setting) => `--${setting}`);
+    const message = error.wordedFor((setting) => `--${setting}`);
     expect(message).toContain('Cannot tell whether a failover is in effect');
     expect(message).toContain('the failover record in eu-west-1 cannot be read');
     expect(message).toContain('--ignore-failover-record eu-west-1');
@@ -188,8 +188,8 @@ describe('the failover guard of apply and destroy', () => {
     });
     for (const ignore of [[], ['eu-west-1']]) {
       const error = await refusalOf(executeRun(settings({ ignoreFailoverRecord: ignore }), adapters));
-      expect(error).toBeInstanceOf(UsageError);
-      const message = (error as UsageError).wordedFor((setting) => `--${setting}`);
+      if (!(error instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(error)}`);
+      const message = error.wordedFor((setting) => `--${setting}`);
       expect(message).toContain(
         'A failover from eu-west-2 to eu-west-1 is pending (held since 2026-12-02T10:00:00Z)',
       );
@@ -209,8 +209,8 @@ describe('the failover guard of apply and destroy', () => {
   it('an override naming a region the manifest does not have is bad input', async () => {
     const { settings, adapters } = estate();
     const error = await refusalOf(executeRun(settings({ ignoreFailoverRecord: ['eu-west-3'] }), adapters));
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).wordedFor((setting) => `--${setting}`)).toContain(
+    if (!(error instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(error)}`);
+    expect(error.wordedFor((setting) => `--${setting}`)).toContain(
       "--ignore-failover-record: unknown region 'eu-west-3'",
     );
   });

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FailoverPreview } from '../../src/core/dr/failover-preview.js';
-import type { InstanceResultFile as InstanceResult, RunResultFile as RunResult } from '../../src/core/result-file.js';
+import type {
+  InstanceResultFile as InstanceResult,
+  RunResultFile as RunResult,
+} from '../../src/core/result-file.js';
 import { runCli } from '../helpers/run-dist.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { StateStores } from '../helpers/state-stores.js';

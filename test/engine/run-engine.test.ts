@@ -50,8 +50,9 @@ const clientOf = (runner: ProcessRunner) =>
   buildTerraformClient({ runner, executable: 'terraform', version: '1.13.5', env: {} });
 
 function setup(text = MANIFEST) {
-  const manifest = parseManifest(text, 'layers.yml');
-  const graph = expandManifest(manifest);
+  const parsed = parseManifest(text, 'layers.yml');
+  const { manifest } = parsed;
+  const graph = expandManifest(parsed);
   const workDirectory = scratchDir('strata-engine-');
   const terraform = new FakeTerraform((id) => ({
     id: { value: `${id}-id` },

@@ -76,7 +76,7 @@ describe('createRedactor', () => {
     const line = 'module.app.aws_instance.web[0]: Still creating... [10s elapsed] ';
     const lines = Array.from(
       { length: 200_000 },
-      (_, i) => line + (i % 1000 === 0 ? secrets[i % 300] : 'ok'),
+      (_, i) => line + (i % 1000 === 0 ? secrets[i % 300]! : 'ok'),
     );
     const text = lines.join('\n');
     expect(text.length).toBeGreaterThan(12_000_000);

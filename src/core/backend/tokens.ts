@@ -1,3 +1,4 @@
+import { itemAt } from '../lookup.js';
 import type { BackendConfig, Instance } from '../graph/types.js';
 import type { BackendSpec } from '../manifest/types.js';
 
@@ -16,10 +17,13 @@ export type TokenValues = Record<Token, string>;
 
 const TOKEN_PATTERN = /\{([a-z_]+)\}/g;
 
+/** The name inside a TOKEN_PATTERN match: its one group, which every match has. */
+const tokenName = (match: RegExpMatchArray): string => itemAt(match, 1, 'token name');
+
 /** Tokens a string uses that Strata does not know, so a typo such as `{acount}` is an error, not a literal. */
 export function unknownTokens(text: string): string[] {
   return [...text.matchAll(TOKEN_PATTERN)]
-    .map((match) => match[1]!)
+    .map(tokenName)
     .filter((name) => !(TOKENS as readonly string[]).includes(name));
 }
 
@@ -55,18 +59,19 @@ function compileTemplate(text: string): Template {
   const tokens: Token[] = [];
   let end = 0;
   for (const match of text.matchAll(TOKEN_PATTERN)) {
-    const name = match[1]!;
+    const name = tokenName(match);
     if (!(TOKENS as readonly string[]).includes(name)) continue;
     parts.push(text.slice(end, match.index));
     tokens.push(name as Token);
     end = match.index + match[0].length;
   }
   parts.push(text.slice(end));
+  const only = tokens.length === 1 && parts[0] === '' && parts[1] === '' ? tokens[0] : undefined;
   const template: Template =
     tokens.length === 0
       ? () => text
-      : tokens.length === 1 && parts[0] === '' && parts[1] === ''
-        ? (values) => values[tokens[0]!]
+      : only !== undefined
+        ? (values) => values[only]
         : joinedTemplate(parts, tokens);
   templates.set(text, template);
   return template;
@@ -79,20 +84,22 @@ function compileTemplate(text: string): Template {
  * string.
  */
 function joinedTemplate(parts: readonly string[], tokens: readonly Token[]): Template {
-  const pieces = [parts[0]!];
-  tokens.forEach((_, index) => pieces.push('', parts[index + 1]!));
+  // parts[0], then '' (a token's value) and the text after it, for each token.
+  const pieces = parts.flatMap((part, index) => (index === 0 ? [part] : ['', part]));
   let last: string | undefined;
   return (values) => {
-    let isSame = last !== undefined;
-    for (let index = 0; index < tokens.length; index++) {
-      const value = values[tokens[index]!];
-      if (pieces[2 * index + 1] !== value) {
-        pieces[2 * index + 1] = value;
+    let isSame = true;
+    let slot = 1;
+    for (const token of tokens) {
+      const value = values[token];
+      if (pieces[slot] !== value) {
+        pieces[slot] = value;
         isSame = false;
       }
+      slot += 2;
     }
-    if (!isSame) last = pieces.join('');
-    return last!;
+    if (!isSame || last === undefined) last = pieces.join('');
+    return last;
   };
 }
 
@@ -104,7 +111,7 @@ export function renderString(text: string, values: TokenValues): string {
 export function containsTokens(value: unknown): boolean {
   if (typeof value === 'string') {
     return [...value.matchAll(TOKEN_PATTERN)].some((match) =>
-      (TOKENS as readonly string[]).includes(match[1]!),
+      (TOKENS as readonly string[]).includes(tokenName(match)),
     );
   }
   if (Array.isArray(value)) return value.some(containsTokens);
@@ -174,12 +181,14 @@ export function compileBackend(
   // Built the way renderBackend builds it, so a copy has the same keys in the same order; per instance only
   // the templates are filled in.
   const base: Record<string, string | number | boolean> = {};
-  for (const key of Object.keys(config)) base[key] = config[key]!;
-  const keys = Object.keys(config).filter((key) => typeof config[key] === 'string');
-  const templates = keys.map((key) => compileTemplate(config[key] as string));
+  const templated: [string, Template][] = [];
+  for (const [key, value] of Object.entries(config)) {
+    base[key] = value;
+    if (typeof value === 'string') templated.push([key, compileTemplate(value)]);
+  }
   return (values) => {
     const rendered = { ...base };
-    for (let index = 0; index < keys.length; index++) rendered[keys[index]!] = templates[index]!(values);
+    for (const [key, template] of templated) rendered[key] = template(values);
     return { type, config: rendered };
   };
 }
@@ -196,11 +205,10 @@ export function compileValue(value: unknown): (values: TokenValues) => unknown {
   }
   // `__proto__` as a key needs Object.fromEntries' own-property semantics: leave such values to renderValue.
   if (value !== null && typeof value === 'object' && !Object.hasOwn(value, '__proto__')) {
-    const keys = Object.keys(value);
-    const items = keys.map((key) => compileValue((value as Record<string, unknown>)[key]));
+    const items = Object.entries(value).map(([key, item]) => [key, compileValue(item)] as const);
     return (values) => {
       const rendered: Record<string, unknown> = {};
-      for (let index = 0; index < keys.length; index++) rendered[keys[index]!] = items[index]!(values);
+      for (const [key, item] of items) rendered[key] = item(values);
       return rendered;
     };
   }
@@ -239,9 +247,10 @@ export function compileStateLocation(backend: Pick<BackendSpec, 'config' | 'regi
   );
   const key = (backend: BackendConfig) => {
     let joined = '';
-    for (let index = 0; index < keys.length; index++) {
-      const value = String(backend.config[keys[index]!]);
-      joined += index === keys.length - 1 ? value : `${value.length}:${value}`;
+    let left = keys.length;
+    for (const name of keys) {
+      const value = String(backend.config[name]);
+      joined += --left === 0 ? value : `${value.length}:${value}`;
     }
     return joined;
   };
@@ -251,6 +260,6 @@ export function compileStateLocation(backend: Pick<BackendSpec, 'config' | 'regi
 /** The known tokens a string uses, in order, repeats included. */
 function usedTokens(text: string): Token[] {
   return [...text.matchAll(TOKEN_PATTERN)]
-    .map((match) => match[1]!)
+    .map(tokenName)
     .filter((name): name is Token => (TOKENS as readonly string[]).includes(name));
 }

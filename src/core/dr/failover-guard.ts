@@ -3,7 +3,7 @@ import { expandManifest } from '../graph/expand-manifest.js';
 import type { LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
 import { primaryRegionOf } from '../manifest/primary-region.js';
-import type { Manifest } from '../manifest/types.js';
+import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { FailoverGuardReport } from '../run-result.js';
 import { withPrimary } from './plan-failover.js';
 import { steadyStateRoles } from './steady-state.js';
@@ -43,14 +43,18 @@ export interface GuardRecord {
  * The regions whose record could govern a run of `selected`, in manifest order: the primary, always (a hold
  * in it still counts when it can be read), then every other region a move to which changes a selected instance.
  */
-export function regionsToRead(manifest: Manifest, graph: LayerGraph, selected: readonly string[]): string[] {
+export function regionsToRead(
+  { manifest, locations }: ParsedManifest,
+  graph: LayerGraph,
+  selected: readonly string[],
+): string[] {
   const primary = primaryRegionOf(manifest);
   const roleNow = steadyStateRoles(manifest);
   const regions = [primary];
   for (const region of manifest.regions) {
     if (region.name === primary) continue;
     const moved = withPrimary(manifest, region.name);
-    const after = expandManifest(moved);
+    const after = expandManifest({ manifest: moved, locations });
     const roleAfter = steadyStateRoles(moved);
     const changes = selected.some((id) => {
       const before = graph.byId.get(id);

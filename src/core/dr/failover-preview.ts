@@ -1,3 +1,4 @@
+import { getOrThrow } from '../lookup.js';
 import { progressOf, type RunResult } from '../run-result.js';
 import { waitedOnUpstream } from '../upstream-wait.js';
 
@@ -61,7 +62,7 @@ export function buildFailoverPreview(
   });
   // A deferred instance is fine when what it waits on is in the failover and planned (or deferred in turn).
   function waitsOnOf(id: string): string[] {
-    const instance = byId.get(id)!;
+    const instance = getOrThrow(byId, id, 'an instance of the run');
     const waited = instance.status === 'skipped' ? waitedOnUpstream(instance.reason) : undefined;
     if (waited === undefined || !inRun.has(waited)) return [];
     return [waited];
@@ -77,7 +78,7 @@ export function buildFailoverPreview(
   };
   for (const entry of instances) {
     if (deferredOk(entry)) continue;
-    const instance = byId.get(entry.id)!;
+    const instance = getOrThrow(byId, entry.id, 'an instance of the run');
     // Skipped below a failure: the failure is the problem to report, not this.
     if (instance.status === 'skipped' && waitedOnUpstream(instance.reason) === undefined) continue;
     const why = instance.status === 'skipped' || instance.status === 'cancelled' ? instance.reason : '';

@@ -3,10 +3,11 @@ import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
 import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
-import type { Manifest } from '../manifest/types.js';
+import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
-import { primaryRegionOf } from '../manifest/primary-region.js';
+import { primaryRegionOf, regionRoleOf } from '../manifest/primary-region.js';
+import { getOrThrow } from '../lookup.js';
 
 export interface FailoverRequest {
   to: string;
@@ -70,7 +71,10 @@ export function withPrimary(manifest: Manifest, primary: string): Manifest {
  * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
  * selection with nothing that can move to the target.
  */
-export function planFailover(manifest: Manifest, request: FailoverRequest): FailoverPlan {
+export function planFailover(
+  { manifest, locations }: ParsedManifest,
+  request: FailoverRequest,
+): FailoverPlan {
   const primary = primaryRegionOf(manifest);
   const from = request.from ?? primary;
   checkRegion(manifest, request.to, 'to');
@@ -104,7 +108,7 @@ export function planFailover(manifest: Manifest, request: FailoverRequest): Fail
   }
 
   const after = withPrimary(manifest, to);
-  const graph = expandManifest(after);
+  const graph = expandManifest({ manifest: after, locations });
   const layers = new Map(after.layers.map((layer) => [layer.name, layer]));
   const notes: string[] = [];
   for (const account of manifest.accounts) {
@@ -120,7 +124,10 @@ export function planFailover(manifest: Manifest, request: FailoverRequest): Fail
   }
   const target = new Set(
     graph.instances
-      .filter((instance) => instance.region === to && layers.get(instance.layer)!.failover === 'apply')
+      .filter(
+        (instance) =>
+          instance.region === to && getOrThrow(layers, instance.layer, 'layer').failover === 'apply',
+      )
       .map((instance) => instance.id),
   );
   const dag = selectInstances(graph, {
@@ -155,8 +162,8 @@ function replicaBackendsFor(
   const selected = new Set(dag.ids);
   const upstream = new Set<string>();
   const stack = [...dag.ids];
-  while (stack.length > 0) {
-    for (const dependency of graph.byId.get(stack.pop()!)!.dependsOn) {
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    for (const dependency of getOrThrow(graph.byId, id, 'instance').dependsOn) {
       if (selected.has(dependency) || upstream.has(dependency)) continue;
       upstream.add(dependency);
       stack.push(dependency);
@@ -164,7 +171,7 @@ function replicaBackendsFor(
   }
   const replicas = new Map<string, BackendConfig>();
   for (const id of [...upstream].sort()) {
-    const instance = graph.byId.get(id)!;
+    const instance = getOrThrow(graph.byId, id, 'instance');
     if (stateRegionOf(instance, manifest) !== from) continue;
     const replica = manifest.backend.replicas[from];
     if (replica === undefined) {
@@ -183,6 +190,8 @@ export function stateRegionOf(instance: Instance, manifest: Manifest): string {
 
 /** The instance's backend rendered for the replica region: where replication copies its state. */
 export function replicaBackend(manifest: Manifest, instance: Instance, replicaRegion: string): BackendConfig {
-  const role = manifest.regions.find((region) => region.name === replicaRegion)!.role;
-  return renderInstanceBackend(manifest.backend, tokenValues(instance, replicaRegion, role));
+  return renderInstanceBackend(
+    manifest.backend,
+    tokenValues(instance, replicaRegion, regionRoleOf(manifest, replicaRegion)),
+  );
 }

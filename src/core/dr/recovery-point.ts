@@ -56,8 +56,8 @@ export function checkRecoveryPoints(
         ageSeconds: Math.round(ageMs / 1000),
         withinRpo,
         problem:
-          withinRpo === false
-            ? `the latest recovery point of ${id} is ${formatAge(ageMs)} old, older than dr.rpo ${rpo!.text}: a failover now would lose more data than the objective allows`
+          rpo && withinRpo === false
+            ? `the latest recovery point of ${id} is ${formatAge(ageMs)} old, older than dr.rpo ${rpo.text}: a failover now would lose more data than the objective allows`
             : null,
       };
     });

@@ -43,7 +43,7 @@ export function compareReplica(
   if (source === null) {
     return check(
       'diverged',
-      `the replica in ${regions.replica} has state (serial ${copy!.serial}) but ${regions.primary} has none`,
+      `the replica in ${regions.replica} has state (serial ${copy?.serial ?? '?'}) but ${regions.primary} has none`,
     );
   }
   if (copy === null) {

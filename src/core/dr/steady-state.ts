@@ -1,5 +1,6 @@
 import type { Instance, LayerGraph } from '../graph/types.js';
 import type { DrStrategy, LayerSpec, Manifest } from '../manifest/types.js';
+import { getOrThrow } from '../lookup.js';
 
 type StrategyOf = (account: string, environment: string) => DrStrategy;
 
@@ -11,7 +12,7 @@ function strategyLookup(manifest: Manifest): StrategyOf {
       strategies.set(`${account.name}/${environment.name}`, environment.strategy);
     }
   }
-  return (account, environment) => strategies.get(`${account}/${environment}`)!;
+  return (account, environment) => getOrThrow(strategies, `${account}/${environment}`, 'environment');
 }
 
 /** Where an instance stands in steady state: its role, or null when the DR strategy keeps it out. */
@@ -30,9 +31,10 @@ export function steadyStateRoles(manifest: Manifest): SteadyStateRoleOf {
   return (instance) => {
     if (instance.region === null) return null;
     if (instance.role === 'primary') return 'primary';
-    const { standby } = layers.get(instance.layer)!;
-    if (instance.scope === 'region') return standby ? 'secondary' : null;
-    if (strategyOf(instance.account!, instance.environment!) === 'backup_restore')
+    const { standby } = getOrThrow(layers, instance.layer, 'layer');
+    // A region instance (scope region) has no environment.
+    if (instance.account === null || instance.environment === null) return standby ? 'secondary' : null;
+    if (strategyOf(instance.account, instance.environment) === 'backup_restore')
       return standby ? 'standby' : null;
     return 'standby';
   };

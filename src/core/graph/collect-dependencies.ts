@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
 import { sortByIds, type Edges } from './edges.js';
 import type { Placement } from './place-instances.js';
 import type { Selector } from './dependency-resolver.js';

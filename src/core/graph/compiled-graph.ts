@@ -37,11 +37,11 @@ function compileInstances(instances: readonly Instance[]): CompiledGraph {
     return instance.id;
   });
   const { edges } = edgesOfLists(
-    instances.length,
-    (position) => instances[position]!.dependsOn,
+    instances,
+    (instance) => instance.dependsOn,
     (id, from) => {
       const target = positions.get(id);
-      if (target === undefined) throw new Error(`'${ids[from]}' depends on unknown '${id}'`);
+      if (target === undefined) throw new Error(`'${String(ids[from])}' depends on unknown '${id}'`);
       return target;
     },
   );

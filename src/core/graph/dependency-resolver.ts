@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
 import type { DependencySpec, LayerSpec, Manifest } from '../manifest/types.js';
 import { primaryRegionOf } from '../manifest/primary-region.js';
 import { SCOPE_COORDINATES, type Cells, type Coordinate } from './cells.js';
@@ -77,7 +81,7 @@ export class DependencyResolver {
     const account = source('account', this.cells.accounts);
     const region = source('region', this.cells.regions);
     const environment = source('environment', this.cells.environments);
-    const pattern = `${target.name}|${account !== FREE}|${region !== FREE}|${environment !== FREE}`;
+    const pattern = `${target.name}|${String(account !== FREE)}|${String(region !== FREE)}|${String(environment !== FREE)}`;
     let index = this.indexes.get(pattern);
     if (!index) {
       index = this.targetIndex(target, account !== FREE, region !== FREE, environment !== FREE);
@@ -140,7 +144,7 @@ export class DependencyResolver {
       fixed.region ?? null,
       fixed.environment ?? null,
     );
-    const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
+    const selector = coordinates.map((coordinate) => `${coordinate} ${String(fixed[coordinate])}`).join(', ');
     return `'${id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${missing}'): ${whyMissing(fixed, this.manifest)}`;
   }
 

@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
 /** Edges between positions (in a graph's instances, or a Dag's ids): p's are `targets[start[p]..start[p + 1])`. */
 export interface Edges {
   start: Int32Array;
@@ -5,26 +9,28 @@ export interface Edges {
 }
 
 /**
- * Edges from lists of ids: `dependsOn(p)` names what position p depends on, `positionOf` numbers the ids.
+ * Edges from lists of ids: `dependsOn(item)` names what the item at position p depends on, `positionOf`
+ * numbers the ids.
  * An id that `positionOf` does not know makes no edge but still counts in `counts`, so that the position is
  * never released by a topological pass (as a plain Dag naming an unknown id has always behaved).
  */
-export function edgesOfLists(
-  count: number,
-  dependsOn: (position: number) => readonly string[] | undefined,
+export function edgesOfLists<T>(
+  items: readonly T[],
+  dependsOn: (item: T) => readonly string[] | undefined,
   positionOf: (id: string, from: number) => number | undefined,
 ): { edges: Edges; counts: Int32Array } {
-  const start = new Int32Array(count + 1);
-  const counts = new Int32Array(count);
+  const start = new Int32Array(items.length + 1);
+  const counts = new Int32Array(items.length);
   const targets: number[] = [];
-  for (let position = 0; position < count; position++) {
-    const list = dependsOn(position) ?? [];
+  let position = 0;
+  for (const item of items) {
+    const list = dependsOn(item) ?? [];
     counts[position] = list.length;
     for (const id of list) {
       const target = positionOf(id, position);
       if (target !== undefined) targets.push(target);
     }
-    start[position + 1] = targets.length;
+    start[++position] = targets.length;
   }
   return { edges: { start, targets: Int32Array.from(targets) }, counts };
 }

@@ -1,5 +1,5 @@
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import type { Manifest, ManifestPath } from '../manifest/types.js';
+import type { ManifestPath, ParsedManifest } from '../manifest/types.js';
 import { Cells, SCOPE_COORDINATES } from './cells.js';
 import { collectDependencies, type ResolvedDependency } from './collect-dependencies.js';
 import { compileEdges, type CompiledGraph } from './compiled-graph.js';
@@ -10,6 +10,7 @@ import { checkDependencyShape, checkStateLocations, checkTokens, reportCycle } f
 import type { InputEntry } from './inputs-table.js';
 import { createInstances, placeInstances } from './place-instances.js';
 import type { LayerGraph } from './types.js';
+import { getOrThrow, itemAt } from '../lookup.js';
 
 /**
  * Expands a manifest into its layer instances and the dependency edges between them, renders each
@@ -19,11 +20,14 @@ import type { LayerGraph } from './types.js';
  * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
  * coordinates by index, and dependencies are resolved, deduplicated and checked for cycles as integers
  * (the compiled graph), so the only strings made per instance are the ones it keeps.
+ *
+ * `locations` places the problems in the file; a manifest derived from the parsed one (an ephemeral
+ * environment added, the roles swapped) keeps the parsed one's locations.
  */
-export function expandManifest(manifest: Manifest): LayerGraph {
+export function expandManifest({ manifest, locations }: ParsedManifest): LayerGraph {
   const problems: ManifestProblem[] = [];
   const report = (path: ManifestPath, message: string) =>
-    problems.push({ file: manifest.file, ...manifest.locate(path), message });
+    problems.push({ file: manifest.file, ...locations.locate(path), message });
 
   checkTokens(manifest, report);
   if (problems.length > 0) throw new ManifestError(problems);
@@ -37,19 +41,23 @@ export function expandManifest(manifest: Manifest): LayerGraph {
   const resolvedByLayer: ResolvedDependency[][] = [];
   const entries: InputEntry[][] = [];
   manifest.layers.forEach((layer, layerIndex) => {
-    const start = placement.layerStart[layerIndex]!;
-    const end = placement.layerStart[layerIndex + 1]!;
+    // layerStart has one entry per layer and one past the last.
+    const start = itemAt(placement.layerStart, layerIndex, 'layer start');
+    const end = itemAt(placement.layerStart, layerIndex + 1, 'layer end');
     const resolved: ResolvedDependency[] = [];
     const inputs: InputEntry[] = [];
     for (const dependency of layer.dependsOn) {
-      const target = layersByName.get(dependency.layer)!;
+      const target = getOrThrow(layersByName, dependency.layer, 'layer');
       if (!checkDependencyShape(layer, dependency, target, report)) continue;
       const selector = resolver.selector(dependency, target);
       const groups = resolver.groupsOf(selector, start, end);
       let failures = 0;
       let firstFailure = -1;
-      for (let position = start; position < end; position++) {
-        if (groups[position - start]! < 0 && failures++ === 0) firstFailure = position;
+      // groups has one entry per instance of the layer, start to end.
+      let position = start;
+      for (const group of groups) {
+        if (group < 0 && failures++ === 0) firstFailure = position;
+        position++;
       }
       if (failures > 0) {
         const more = failures > 1 ? ` (and ${failures - 1} more instance${failures > 2 ? 's' : ''})` : '';

@@ -2,6 +2,7 @@ import type { CompiledGraph } from './compiled-graph.js';
 import { idListsOf } from './edges.js';
 import { inputsAt, type InputsTable } from './inputs-table.js';
 import type { DependencyInput, Instance, LayerGraph } from './types.js';
+import { getOrThrow } from '../lookup.js';
 
 /**
  * The LayerGraph expandManifest returns: its instances and compiled form, with the string views derived from
@@ -31,19 +32,16 @@ export class ExpandedGraph implements LayerGraph {
   get dependents(): Map<string, string[]> {
     if (!this.dependentsMap) {
       const { ids, dependents } = this.compiled;
-      this.dependentsMap = new Map();
-      for (let position = 0; position < ids.length; position++)
-        this.dependentsMap.set(ids[position]!, idListsOf(dependents, ids, position).sort());
+      const map = new Map<string, string[]>();
+      ids.forEach((id, position) => map.set(id, idListsOf(dependents, ids, position).sort()));
+      this.dependentsMap = map;
     }
     return this.dependentsMap;
   }
 
   /** An arrow, not a method: callers pass `graph.inputsOf` on its own. */
   readonly inputsOf = (id: string): DependencyInput[] => {
-    if (!this.positionMap) {
-      this.positionMap = new Map();
-      this.compiled.ids.forEach((each, position) => this.positionMap!.set(each, position));
-    }
-    return inputsAt(this.inputs, this.instances, this.positionMap.get(id)!);
+    this.positionMap ??= new Map(this.compiled.ids.map((each, position) => [each, position]));
+    return inputsAt(this.inputs, this.instances, getOrThrow(this.positionMap, id, 'instance'));
   };
 }

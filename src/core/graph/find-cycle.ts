@@ -1,6 +1,11 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
 import { edgesOfLists, reverseEdges, type Edges } from './edges.js';
 import { topologicalLevels } from './topological-levels.js';
 import type { Instance } from './types.js';
+import { itemAt } from '../lookup.js';
 
 /**
  * A dependency cycle as a path of ids that starts and ends at the same instance (`a -> b -> a`), or
@@ -13,13 +18,13 @@ export function findCycle(
   const positions = new Map<string, number>();
   instances.forEach((instance, position) => positions.set(instance.id, position));
   const { edges, counts } = edgesOfLists(
-    instances.length,
-    (position) => instances[position]!.dependsOn,
+    instances,
+    (instance) => instance.dependsOn,
     (id) => (byId.has(id) ? positions.get(id) : undefined),
   );
   // Kahn's algorithm is cheaper than the search, which only runs to name the cycle when there is one.
   if (topologicalLevels(counts, reverseEdges(instances.length, edges))) return undefined;
-  return cycleAmong(edges)?.map((position) => instances[position]!.id);
+  return cycleAmong(edges)?.map((position) => itemAt(instances, position, 'instance').id);
 }
 
 /**

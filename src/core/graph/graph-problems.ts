@@ -4,6 +4,7 @@ import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manif
 import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
 import type { Placement } from './place-instances.js';
 import type { Instance } from './types.js';
+import { itemAt } from '../lookup.js';
 
 /** Records one problem at a place in the manifest; expandManifest reports them all together. */
 export type Report = (path: ManifestPath, message: string) => void;
@@ -48,13 +49,15 @@ export function reportCycle(
   placement: Placement,
   report: Report,
 ) {
-  const layerAt = (position: number) => manifest.layers[placement.layerOf[position]!]!;
-  const layer = layerAt(cycle[0]!);
-  const next = layerAt(cycle[1]!);
+  const layerAt = (position: number) =>
+    itemAt(manifest.layers, itemAt(placement.layerOf, position, 'layer index'), 'layer');
+  // A cycle has two instances at least (a layer depending on itself is refused when parsed).
+  const layer = layerAt(itemAt(cycle, 0, 'cycle member'));
+  const next = layerAt(itemAt(cycle, 1, 'cycle member'));
   const edge = layer.dependsOn.find((dependency) => dependency.layer === next.name);
   report(
     edge?.at ?? ['layers', layer.index, 'depends_on'],
-    `dependency cycle: ${cycle.map((position) => placement.ids[position]!).join(' -> ')} (layers ${cycle.map((position) => layerAt(position).name).join(' -> ')}); remove one of these dependencies`,
+    `dependency cycle: ${cycle.map((position) => itemAt(placement.ids, position, 'id')).join(' -> ')} (layers ${cycle.map((position) => layerAt(position).name).join(' -> ')}); remove one of these dependencies`,
   );
 }
 
@@ -67,7 +70,10 @@ export function checkTokens(manifest: Manifest, report: Report) {
           `${describePath(path)}: unknown token '{${token}}'; tokens are {id} {layer} {scope} {account} {account_id} {region} {environment} {role}`,
         );
       }
-    } else if (Array.isArray(value)) value.forEach((item, index) => check(item, [...path, index]));
+    } else if (Array.isArray(value))
+      value.forEach((item, index) => {
+        check(item, [...path, index]);
+      });
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) check(item, [...path, key]);
     }
@@ -88,12 +94,13 @@ export function checkStateLocations(manifest: Manifest, instances: Instance[], r
     if (owner === undefined) owners.set(key, instance.id);
     else clashes.push(`'${owner}' and '${instance.id}'`);
   }
-  if (clashes.length > 0) {
+  const [clash] = clashes;
+  if (clash !== undefined) {
     const more =
       clashes.length > 1 ? ` (and ${clashes.length - 1} more pair${clashes.length > 2 ? 's' : ''})` : '';
     report(
       ['backend', 'config'],
-      `instances ${clashes[0]} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`,
+      `instances ${clash} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`,
     );
   }
 }

@@ -1,3 +1,5 @@
+import { itemAt } from '../lookup.js';
+
 /** The candidate within a small edit distance of `value`, to suggest in "did you mean" hints. */
 export function closestName(value: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
@@ -14,17 +16,19 @@ export function closestName(value: string, candidates: Iterable<string>): string
 }
 
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  // Rows of b.length + 1 distances, made at that length, so every index read is in range.
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const current = new Int32Array(b.length + 1);
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        itemAt(previous, j, 'distance') + 1,
+        itemAt(current, j - 1, 'distance') + 1,
+        itemAt(previous, j - 1, 'distance') + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
     }
     previous = current;
   }
-  return previous[b.length]!;
+  return itemAt(previous, b.length, 'distance');
 }

@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { NAME_PATTERN, NAME_RULE } from './schema.js';
 import type { Manifest } from './types.js';
 import { primaryRegionOf } from './primary-region.js';
+import { itemAt } from '../lookup.js';
 
 /**
  * The manifest with a per-pull-request environment (such as `pr-123`) added to every account marked
@@ -29,7 +30,8 @@ export function withEphemeralEnvironment(manifest: Manifest, name: string): Mani
           `Ephemeral environment '${name}' clashes with environment '${name}' that account '${account.name}' declares`,
         );
       }
-      const region = account.regions.includes(primary) ? primary : account.regions[0]!;
+      // The schema gives every account at least one region.
+      const region = account.regions.includes(primary) ? primary : itemAt(account.regions, 0, 'region');
       // One region only: a preview environment has no DR target, whatever the strategy.
       return {
         ...account,

@@ -20,7 +20,9 @@ import type {
   EnvironmentSpec,
   LayerSpec,
   Manifest,
+  ManifestLocations,
   ManifestPath,
+  ParsedManifest,
   RegionSpec,
   SourcePosition,
 } from './types.js';
@@ -47,9 +49,10 @@ let validateSchema: ValidateFunction | undefined;
 /**
  * Parses and checks a manifest. Every problem found is reported at once, located in the file, as a
  * ManifestError; a manifest returned from here is internally consistent (names declared, one primary region,
- * dependencies resolvable by layer name).
+ * dependencies resolvable by layer name). Where each value is written comes back beside it, for the checks
+ * that follow (expandManifest) to locate their problems.
  */
-export function parseManifest(text: string, file: string, options: ParseOptions = {}): Manifest {
+export function parseManifest(text: string, file: string, options: ParseOptions = {}): ParsedManifest {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
     lineCounter,
@@ -83,7 +86,7 @@ export function parseManifest(text: string, file: string, options: ParseOptions 
         const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
         report(
           { line, column: col },
-          `YAML: the tag ${node.tag.split(':').pop()} is not supported here; use a plain list or map`,
+          `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`,
         );
       }
     },
@@ -119,7 +122,7 @@ export function parseManifest(text: string, file: string, options: ParseOptions 
 
   const manifest = buildManifest(data as RawManifest, file, locate, report, options);
   if (problems.length > 0) throw new ManifestError(problems);
-  return manifest;
+  return { manifest, locations: { locate } };
 }
 
 // The raw shape, as guaranteed by the schema.
@@ -165,7 +168,7 @@ interface RawManifest {
 }
 
 type Report = (position: SourcePosition, message: string) => void;
-type Locate = (path: ManifestPath) => SourcePosition;
+type Locate = ManifestLocations['locate'];
 
 function buildManifest(
   raw: RawManifest,
@@ -192,10 +195,11 @@ function buildManifest(
   if (primaries.length === 0) {
     report(locate(['regions']), "no region has 'role: primary'; mark exactly one region as primary");
   }
-  for (const extra of primaries.slice(1)) {
+  const [primary, ...extras] = primaries;
+  for (const extra of extras) {
     report(
       locate(['regions', extra.name, 'role']),
-      `regions '${primaries[0]!.name}' and '${extra.name}' are both primary; exactly one region may be primary`,
+      `regions '${String(primary?.name)}' and '${extra.name}' are both primary; exactly one region may be primary`,
     );
   }
 
@@ -216,9 +220,9 @@ function buildManifest(
 
   const defaultStrategy = raw.dr?.strategy ?? 'backup_restore';
   const accounts: AccountSpec[] = Object.entries(raw.accounts).map(([name, account]) => {
-    account.regions.forEach((region, index) =>
-      checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`),
-    );
+    account.regions.forEach((region, index) => {
+      checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`);
+    });
     const environments: EnvironmentSpec[] = Array.isArray(account.environments)
       ? account.environments.map((environment) => ({
           name: environment,
@@ -278,7 +282,6 @@ function buildManifest(
     ...(raw.dr?.rpo === undefined
       ? {}
       : { recoveryPointObjective: { text: raw.dr.rpo, ms: parseDuration(raw.dr.rpo) } }),
-    locate,
   };
 }
 
@@ -389,7 +392,7 @@ function checkVariableNames(
       : name in vars
         ? `a var of layer '${layer}'`
         : taken.has(name)
-          ? `the variable of depends_on[${taken.get(name)}]`
+          ? `the variable of depends_on[${String(taken.get(name))}]`
           : undefined;
     if (clash) {
       report(
@@ -417,7 +420,8 @@ function suggest(value: string, candidates: Iterable<string>): string {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  const end = message.indexOf('\n');
+  return (end < 0 ? message : message.slice(0, end)).trim();
 }
 
 /** Finds where a value (or, for a missing or unknown key, its map) sits in the YAML source. */

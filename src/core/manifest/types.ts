@@ -14,83 +14,97 @@ export type ManifestPath = readonly (string | number)[];
  * `all` (every instance there is: fan-in), `primary` (regions only) or a declared name.
  */
 export interface DependencySpec {
-  layer: string;
-  account: string;
-  region: string;
-  environment: string;
+  readonly layer: string;
+  readonly account: string;
+  readonly region: string;
+  readonly environment: string;
   /** The variable that receives the dependency's outputs (`as`, default the layer name). */
-  variable: string;
+  readonly variable: string;
   /** Where the dependency is written in the manifest, for errors. */
-  at: ManifestPath;
+  readonly at: ManifestPath;
 }
 
 export interface LayerSpec {
-  name: string;
-  scope: Scope;
-  path: string;
-  dependsOn: DependencySpec[];
-  vars: Record<string, unknown>;
+  readonly name: string;
+  readonly scope: Scope;
+  readonly path: string;
+  readonly dependsOn: readonly DependencySpec[];
+  readonly vars: Readonly<Record<string, unknown>>;
   /** Outputs to assume for plan when an upstream has no state yet; never used for apply. */
-  mockOutputs: Record<string, unknown>;
+  readonly mockOutputs: Readonly<Record<string, unknown>>;
   /** Runs in secondary regions in steady state under backup_restore. */
-  standby: boolean;
+  readonly standby: boolean;
   /** What a failover does with the layer's instances in the target region. */
-  failover: 'apply' | 'skip';
-  index: number;
+  readonly failover: 'apply' | 'skip';
+  readonly index: number;
 }
 
 export type DrStrategy = 'backup_restore' | 'pilot_light' | 'warm_standby';
 
 export interface EnvironmentSpec {
-  name: string;
+  readonly name: string;
   /** Every region the environment may run in, its DR target included. */
-  regions: string[];
-  strategy: DrStrategy;
+  readonly regions: readonly string[];
+  readonly strategy: DrStrategy;
 }
 
 export interface AccountSpec {
-  name: string;
-  id: string;
-  regions: string[];
-  environments: EnvironmentSpec[];
-  ephemeral: boolean;
+  readonly name: string;
+  readonly id: string;
+  readonly regions: readonly string[];
+  readonly environments: readonly EnvironmentSpec[];
+  readonly ephemeral: boolean;
   /** The role CI jobs assume for this account (OIDC), or null. */
-  roleToAssume: string | null;
+  readonly roleToAssume: string | null;
 }
 
 export interface RegionSpec {
-  name: string;
-  role: RegionRole;
+  readonly name: string;
+  readonly role: RegionRole;
 }
 
 export interface TerraformSettings {
-  binary: string;
-  lockTimeout: string;
-  parallelism: number;
+  readonly binary: string;
+  readonly lockTimeout: string;
+  readonly parallelism: number;
   /** Milliseconds, or null for no limit. */
-  commandTimeoutMs: number | null;
+  readonly commandTimeoutMs: number | null;
 }
 
 export interface BackendSpec {
-  type: string;
-  config: Record<string, string | number | boolean>;
+  readonly type: string;
+  readonly config: Readonly<Record<string, string | number | boolean>>;
   /** Per state region, keys that replace or add to `config` there (an endpoint, a regional KMS key). */
-  regionConfig: Record<string, Record<string, string | number | boolean>>;
-  globalRegion: string;
-  replicas: Record<string, string>;
+  readonly regionConfig: Readonly<Record<string, Readonly<Record<string, string | number | boolean>>>>;
+  readonly globalRegion: string;
+  readonly replicas: Readonly<Record<string, string>>;
 }
 
+/** The checked manifest: plain, immutable data. */
 export interface Manifest {
   /** The manifest's path as the user gave it, for messages. */
-  file: string;
-  version: 1;
-  terraform: TerraformSettings;
-  backend: BackendSpec;
-  regions: RegionSpec[];
-  accounts: AccountSpec[];
-  layers: LayerSpec[];
+  readonly file: string;
+  readonly version: 1;
+  readonly terraform: TerraformSettings;
+  readonly backend: BackendSpec;
+  readonly regions: readonly RegionSpec[];
+  readonly accounts: readonly AccountSpec[];
+  readonly layers: readonly LayerSpec[];
   /** `dr.rpo`: the most data a failover may lose, checked by the drill against the published recovery points. */
-  recoveryPointObjective?: { text: string; ms: number } | undefined;
+  readonly recoveryPointObjective?: { readonly text: string; readonly ms: number } | undefined;
+}
+
+/**
+ * Where the values of one manifest file sit, kept apart from the `Manifest` so the manifest stays plain data
+ * (comparable, serialisable, copied with a spread). Whatever reports a located problem is given it.
+ */
+export interface ManifestLocations {
   /** Where a value sits in the file; falls back to the nearest enclosing node. */
   locate(path: ManifestPath): SourcePosition;
+}
+
+/** What the parser returns: the manifest and, beside it, where its values are written. */
+export interface ParsedManifest {
+  readonly manifest: Manifest;
+  readonly locations: ManifestLocations;
 }

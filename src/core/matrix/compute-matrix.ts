@@ -1,6 +1,7 @@
 import type { LayerGraph } from '../graph/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { computeWaves } from '../schedule/waves.js';
+import { getOrThrow, itemAt } from '../lookup.js';
 
 /** GitHub runs at most 256 jobs from one matrix. */
 export const MAX_JOBS_PER_MATRIX = 256;
@@ -58,7 +59,12 @@ function connectedUnits(stage: string[], dag: Dag): string[][] {
   const parent = new Map(stage.map((id) => [id, id]));
   const find = (id: string): string => {
     let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (
+      let up = getOrThrow(parent, root, 'instance');
+      up !== root;
+      up = getOrThrow(parent, root, 'instance')
+    )
+      root = up;
     parent.set(id, root);
     return root;
   };
@@ -79,9 +85,11 @@ function connectedUnits(stage: string[], dag: Dag): string[][] {
 
 function pack(units: string[][], limit: number, graph: LayerGraph): string[][] {
   if (units.length <= limit) return units;
-  const accountOf = (unit: string[]) => graph.byId.get(unit[0]!)!.account ?? '';
+  // Every unit has an instance: connectedUnits makes none empty.
+  const firstOf = (unit: string[]) => itemAt(unit, 0, 'unit member');
+  const accountOf = (unit: string[]) => getOrThrow(graph.byId, firstOf(unit), 'instance').account ?? '';
   const sorted = [...units].sort(
-    (a, b) => accountOf(a).localeCompare(accountOf(b)) || a[0]!.localeCompare(b[0]!),
+    (a, b) => accountOf(a).localeCompare(accountOf(b)) || firstOf(a).localeCompare(firstOf(b)),
   );
   const size = Math.ceil(sorted.length / limit);
   const jobs: string[][] = [];
@@ -95,14 +103,16 @@ function jobOf(
   graph: LayerGraph,
   roleToAssume: (account: string) => string | null,
 ): MatrixJob {
-  const instances = ids.map((id) => graph.byId.get(id)!);
+  const instances = ids.map((id) => getOrThrow(graph.byId, id, 'instance'));
   const shared = (pick: (i: (typeof instances)[number]) => string | null) => {
     const values = new Set(instances.map((instance) => pick(instance) ?? ''));
-    return values.size === 1 ? [...values][0]! : '';
+    const [only] = values;
+    return values.size === 1 && only !== undefined ? only : '';
   };
+  const first = itemAt(ids, 0, 'job member');
   const account = shared((instance) => instance.account);
   return {
-    job: ids.length === 1 ? ids[0]! : `${ids[0]} +${ids.length - 1}`,
+    job: ids.length === 1 ? first : `${first} +${ids.length - 1}`,
     instances: ids.join(','),
     account,
     account_id: shared((instance) => instance.accountId),

@@ -19,7 +19,7 @@ export function renderFailoverReport(run: RunResult): string {
   if (!failover) return '';
   const kind = failover.dryRun ? `${failover.mode} drill` : failover.mode;
   const lines = [
-    `## ${kind[0]!.toUpperCase()}${kind.slice(1)} ${failover.from} → ${failover.to}: ${run.status}`,
+    `## ${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${failover.from} → ${failover.to}: ${run.status}`,
     '',
   ];
   if (failover.recoverySeconds !== null)

@@ -1,5 +1,6 @@
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { dagIndexOf, type Dag } from '../schedule/dag.js';
+import { getOrThrow, itemAt } from '../lookup.js';
 
 export interface GraphNodeJson {
   id: string;
@@ -26,7 +27,7 @@ export function graphToJson(graph: LayerGraph, dag: Dag, waves: string[][]): Gra
 }
 
 function nodeJson(graph: LayerGraph, dag: Dag, id: string): GraphNodeJson {
-  return nodeOf(graph.byId.get(id)!, [...(dag.dependsOn.get(id) ?? [])]);
+  return nodeOf(getOrThrow(graph.byId, id, 'instance'), [...(dag.dependsOn.get(id) ?? [])]);
 }
 
 function nodeOf(instance: Instance, dependsOn: readonly string[]): GraphNodeJson {
@@ -65,18 +66,18 @@ export function writeGraphJson(
   const positions = origin?.graph === graph ? origin.positions : undefined;
   const instanceAt =
     origin?.graph !== graph
-      ? (index: number) => graph.byId.get(ids[index]!)!
+      ? (index: number) => getOrThrow(graph.byId, itemAt(ids, index, 'id'), 'instance')
       : positions
-        ? (index: number) => graph.instances[positions[index]!]!
-        : (index: number) => graph.instances[index]!;
+        ? (index: number) => itemAt(graph.instances, itemAt(positions, index, 'position'), 'instance')
+        : (index: number) => itemAt(graph.instances, index, 'instance');
   let batchSize = 1;
   let written = 0;
   for (let first = 0, end = 0; first < ids.length; first = end) {
     end = Math.min(ids.length, first + batchSize);
     const batch = new Array<GraphNodeJson>(end - first);
     for (let index = first; index < end; index++) {
-      const id = ids[index]!;
-      batch[index - first] = nodeOf(instanceAt(index), dag.dependsOn.get(id) ?? []);
+      const instance = instanceAt(index);
+      batch[index - first] = nodeOf(instance, dag.dependsOn.get(instance.id) ?? []);
     }
     const text = JSON.stringify(batch);
     if (first > 0) write(',');

@@ -1,5 +1,6 @@
 import type { LayerGraph } from '../graph/types.js';
 import type { Dag } from '../schedule/dag.js';
+import { getOrThrow } from '../lookup.js';
 
 /** Mermaid's label text may not contain quotes or markup; ids are safe names joined by '/'. */
 function label(text: string): string {
@@ -15,11 +16,12 @@ export function renderGraphMermaid(
   dag: Dag,
   classOf?: (id: string) => string | undefined,
 ): string {
-  const nodeName = new Map(dag.ids.map((id, index) => [id, `n${index}`]));
+  const names = new Map(dag.ids.map((id, index) => [id, `n${index}`]));
+  const nodeName = (id: string) => getOrThrow(names, id, 'node');
   const lines = ['flowchart LR'];
   const byAccount = new Map<string, string[]>();
   for (const id of dag.ids) {
-    const account = graph.byId.get(id)!.account ?? '(global)';
+    const account = getOrThrow(graph.byId, id, 'instance').account ?? '(global)';
     const list = byAccount.get(account);
     if (list) list.push(id);
     else byAccount.set(account, [id]);
@@ -29,20 +31,20 @@ export function renderGraphMermaid(
       `  subgraph ${account === '(global)' ? 'global' : `account_${account.replace(/[^A-Za-z0-9_]/g, '_')}`}["${label(account)}"]`,
     );
     for (const id of ids) {
-      const instance = graph.byId.get(id)!;
+      const instance = getOrThrow(graph.byId, id, 'instance');
       const place = [instance.region, instance.environment].filter((part) => part !== null).join(' / ');
-      lines.push(`    ${nodeName.get(id)}["${label(instance.layer)}${place ? `<br/>${label(place)}` : ''}"]`);
+      lines.push(`    ${nodeName(id)}["${label(instance.layer)}${place ? `<br/>${label(place)}` : ''}"]`);
     }
     lines.push('  end');
   });
   for (const id of dag.ids) {
     for (const dependency of dag.dependsOn.get(id) ?? [])
-      lines.push(`  ${nodeName.get(dependency)} --> ${nodeName.get(id)}`);
+      lines.push(`  ${nodeName(dependency)} --> ${nodeName(id)}`);
   }
   if (classOf) {
     for (const id of dag.ids) {
       const name = classOf(id);
-      if (name) lines.push(`  class ${nodeName.get(id)} ${name}`);
+      if (name) lines.push(`  class ${nodeName(id)} ${name}`);
     }
   }
   return `${lines.join('\n')}\n`;

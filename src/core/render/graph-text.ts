@@ -1,5 +1,6 @@
 import type { LayerGraph } from '../graph/types.js';
 import type { Dag } from '../schedule/dag.js';
+import { getOrThrow } from '../lookup.js';
 
 /** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
 export function renderGraphText(
@@ -18,7 +19,7 @@ export function renderGraphText(
   waves.forEach((wave, index) => {
     lines.push('', `wave ${index + 1}`);
     for (const id of wave) {
-      const instance = graph.byId.get(id)!;
+      const instance = getOrThrow(graph.byId, id, 'instance');
       const dependencies = dag.dependsOn.get(id) ?? [];
       const after = dependencies.length > 0 ? `  after ${dependencies.join(', ')}` : '';
       lines.push(`  ${id.padEnd(width)}  ${instance.scope.padEnd(11)}  ${instance.path}${after}`);

@@ -1,5 +1,6 @@
 import type { ChangeCounts } from '../run-result.js';
 import { formatChanges } from './run-text.js';
+import { itemAt } from '../lookup.js';
 
 /** One instance's plan as a report shows it: the id and counts go in the `<summary>`, the text in a fence. */
 export interface PlanSource {
@@ -142,8 +143,7 @@ export function fairShares(sizes: readonly number[], budget: number): { shares: 
   const shares = sizes.map(() => 0);
   let remaining = Math.max(0, budget);
   let level = Infinity;
-  for (let position = 0; position < order.length; position++) {
-    const { size, index } = order[position]!;
+  for (const [position, { size, index }] of order.entries()) {
     const share = Math.floor(remaining / (order.length - position));
     if (size <= share) {
       shares[index] = size;
@@ -161,8 +161,11 @@ export function fairShares(sizes: readonly number[], budget: number): { shares: 
 function linesWithin(plan: PreparedPlan, allowance: number): number {
   let used = 0;
   let kept = 0;
-  while (kept < plan.lines.length && used + plan.lineSizes[kept]! <= allowance)
-    used += plan.lineSizes[kept++]!;
+  for (const size of plan.lineSizes) {
+    if (used + size > allowance) break;
+    used += size;
+    kept++;
+  }
   return kept;
 }
 
@@ -206,9 +209,13 @@ export function renderPlanSection(
   );
   if (level < MIN_PLAN_SHARE) return undefined;
 
-  const kept = plans.map((plan, index) => linesWithin(plan, shares[index]!));
-  const cut = plans.filter((plan, index) => kept[index]! < plan.lines.length).length;
-  const blocks = plans.map((plan, index) => renderBlock(plan, kept[index]!, style));
+  // fairShares gives one share per size, so one per plan.
+  const kept = plans.map((plan, index) => ({
+    plan,
+    lines: linesWithin(plan, itemAt(shares, index, 'share')),
+  }));
+  const cut = kept.filter(({ plan, lines }) => lines < plan.lines.length).length;
+  const blocks = kept.map(({ plan, lines }) => renderBlock(plan, lines, style));
   const text = `${style.heading}${style.cutSummary(cut, count)}\n\n${blocks.join('\n')}`;
   return measure(text) <= budget ? { text, cut } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ChangeCounts, InstanceResult, RunResult } from '../run-result.js';
 import { changesOf, durationOf, FINISHED, hasTimedOut } from '../run-result.js';
+import { itemAt } from '../lookup.js';
 
 export function formatChanges(changes: ChangeCounts | null): string {
   return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
@@ -32,7 +33,8 @@ export function progressLine(instance: InstanceResult, run: RunResult): string {
 
 /** The final table: every instance with its status, changes and duration, then the totals. */
 export function runTable(run: RunResult): string {
-  const rows = [['INSTANCE', 'STATUS', 'CHANGES', 'DURATION']];
+  const header = ['INSTANCE', 'STATUS', 'CHANGES', 'DURATION'];
+  const rows = [header];
   for (const instance of run.instances) {
     rows.push([
       instance.id,
@@ -41,10 +43,13 @@ export function runTable(run: RunResult): string {
       formatDuration(durationOf(instance)),
     ]);
   }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // Every row has the header's four cells.
+  const widths = header.map((_, column) =>
+    Math.max(...rows.map((row) => itemAt(row, column, 'cell').length)),
+  );
   const lines = rows.map((row) =>
     row
-      .map((cell, column) => cell.padEnd(widths[column]!))
+      .map((cell, column) => cell.padEnd(itemAt(widths, column, 'width')))
       .join('  ')
       .trimEnd(),
   );

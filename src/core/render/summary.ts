@@ -150,7 +150,12 @@ export function renderCutInstanceTable(
   const rows = lines.slice(2);
   let room = budget - measure(head) - measure(cutRowsNote(rows.length));
   let kept = 0;
-  while (kept < rows.length && measure(`${rows[kept]}\n`) <= room) room -= measure(`${rows[kept++]}\n`);
+  for (const row of rows) {
+    const size = measure(`${row}\n`);
+    if (size > room) break;
+    room -= size;
+    kept++;
+  }
   return `${head}${rows
     .slice(0, kept)
     .map((row) => `${row}\n`)

@@ -2,6 +2,7 @@ import { compiledGraphOf } from '../graph/compiled-graph.js';
 import { countsOf, edgesOfLists, idListsOf, reverseEdges, type Edges } from '../graph/edges.js';
 import { topologicalLevels, type TopologicalLevels } from '../graph/topological-levels.js';
 import type { LayerGraph } from '../graph/types.js';
+import { itemAt } from '../lookup.js';
 
 /** What the scheduler needs of a graph: ids in a stable order and, for each, the ids it waits for. */
 export interface Dag {
@@ -49,8 +50,8 @@ export function compiledDagOf(dag: Dag): CompiledDag {
   const positions = new Map<string, number>();
   dag.ids.forEach((id, position) => positions.set(id, position));
   const { edges, counts } = edgesOfLists(
-    dag.ids.length,
-    (position) => dag.dependsOn.get(dag.ids[position]!),
+    dag.ids,
+    (id) => dag.dependsOn.get(id),
     (id) => positions.get(id),
   );
   return new CompiledDag(dag.ids, dag.dependsOn, counts, reverseEdges(dag.ids.length, edges), undefined);
@@ -80,8 +81,7 @@ export function reverseDag(dag: Dag): Dag {
   const compiled = compiledDagOf(dag);
   const { ids } = compiled;
   const reversed = new Map<string, string[]>();
-  for (let position = 0; position < ids.length; position++)
-    reversed.set(ids[position]!, idListsOf(compiled.dependents, ids, position).sort());
+  ids.forEach((id, position) => reversed.set(id, idListsOf(compiled.dependents, ids, position).sort()));
   return new CompiledDag(
     ids,
     reversed,
@@ -95,8 +95,7 @@ export function reverseDag(dag: Dag): Dag {
 export function dependentsOf(dag: Dag): Map<string, string[]> {
   const { ids, dependents } = compiledDagOf(dag);
   const map = new Map<string, string[]>();
-  for (let position = 0; position < ids.length; position++)
-    map.set(ids[position]!, idListsOf(dependents, ids, position));
+  ids.forEach((id, position) => map.set(id, idListsOf(dependents, ids, position)));
   return map;
 }
 
@@ -105,5 +104,5 @@ export function topologicalOrder(dag: Dag): string[] {
   const compiled = compiledDagOf(dag);
   const topology = topologyOf(compiled);
   if (!topology) throw new Error('topologicalOrder: the graph has a cycle');
-  return Array.from(topology.order, (position) => compiled.ids[position]!);
+  return Array.from(topology.order, (position) => itemAt(compiled.ids, position, 'id'));
 }

@@ -1,5 +1,6 @@
 import { dependentsOf, type Dag } from './dag.js';
 import { compareIds } from './waves.js';
+import { getOrThrow } from '../lookup.js';
 
 /**
  * The live scheduling policy, free of I/O: an instance becomes ready the moment everything it depends on
@@ -54,7 +55,7 @@ export class ReadyQueue {
     this.left--;
     if (succeeded) {
       for (const dependent of this.dependents.get(id) ?? []) {
-        const count = this.unfinished.get(dependent)! - 1;
+        const count = getOrThrow(this.unfinished, dependent, 'instance') - 1;
         this.unfinished.set(dependent, count);
         if (count === 0 && !this.dropped.has(dependent)) this.push(dependent);
       }
@@ -62,8 +63,7 @@ export class ReadyQueue {
     }
     const unreachable: string[] = [];
     const stack = [...(this.dependents.get(id) ?? [])];
-    while (stack.length > 0) {
-      const next = stack.pop()!;
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
       if (this.dropped.has(next)) continue;
       this.dropped.add(next);
       unreachable.push(next);
@@ -92,6 +92,8 @@ export class ReadyQueue {
     return pa !== pb ? pa > pb : a < b;
   }
 
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- A binary heap: every index read is checked
+     against heap.length by the loops (index > 0, left/right < length), and pop is called only when not empty. */
   private push(id: string): void {
     const heap = this.heap;
     heap.push(id);
@@ -124,5 +126,5 @@ export class ReadyQueue {
     }
     this.started.add(top);
     return top;
-  }
+  } /* eslint-enable @typescript-eslint/no-non-null-assertion */
 }

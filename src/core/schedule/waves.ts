@@ -1,4 +1,5 @@
 import { compiledDagOf, topologyOf, type Dag } from './dag.js';
+import { itemAt } from '../lookup.js';
 
 /**
  * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
@@ -9,11 +10,12 @@ export function computeWaves(dag: Dag): string[][] {
   const levels = topologyOf(compiled)?.levels;
   if (!levels) throw new Error('computeWaves: the graph has a cycle');
   const waves: string[][] = [];
-  for (let position = 0; position < levels.length; position++) {
-    const level = levels[position]!;
+  // One level per id: levels was made at ids.length.
+  compiled.ids.forEach((id, position) => {
+    const level = itemAt(levels, position, 'level');
     while (waves.length <= level) waves.push([]);
-    waves[level]!.push(compiled.ids[position]!);
-  }
+    itemAt(waves, level, 'wave').push(id);
+  });
   // The default sort compares strings by UTF-16 code units, as compareIds does.
   for (const wave of waves) wave.sort();
   return waves;

@@ -11,8 +11,9 @@ import { renderFailoverGuardNote } from '../../../src/core/render/failover-guard
 import type { RunResult } from '../../../src/core/run-result.js';
 import { EXAMPLE_MANIFEST } from '../../helpers/manifest-text.js';
 
-const manifest = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
-const graph = expandManifest(manifest);
+const parsed = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+const { manifest } = parsed;
+const graph = expandManifest(parsed);
 const ids = (match: (id: string) => boolean) => graph.instances.map((i) => i.id).filter(match);
 
 describe('regionsToRead', () => {
@@ -30,7 +31,7 @@ describe('regionsToRead', () => {
     ],
     ['account IAM (no role, no region upstreams)', (id: string) => id.endsWith('/iam'), ['eu-west-2']],
   ])('%s', (_, match, regions) => {
-    expect(regionsToRead(manifest, graph, ids(match))).toEqual(regions);
+    expect(regionsToRead(parsed, graph, ids(match))).toEqual(regions);
   });
 });
 

@@ -6,11 +6,12 @@ import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
 import { EXAMPLE_MANIFEST } from '../../helpers/manifest-text.js';
 
-const manifest = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+const parsed = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+const { manifest } = parsed;
 
 describe('planFailover', () => {
   it('selects the region and environment layers of the target region, with the failover context', () => {
-    const plan = planFailover(manifest, { to: 'eu-west-1', force: false });
+    const plan = planFailover(parsed, { to: 'eu-west-1', force: false });
     expect(plan.from).toBe('eu-west-2');
     expect([...plan.dag.ids].sort()).toEqual([
       'dev/eu-west-1/dev/app',
@@ -37,9 +38,9 @@ describe('planFailover', () => {
   });
 
   it('fails over one account or one environment only', () => {
-    const account = planFailover(manifest, { to: 'eu-west-1', force: false, accounts: ['dev'] });
+    const account = planFailover(parsed, { to: 'eu-west-1', force: false, accounts: ['dev'] });
     expect([...account.dag.ids].sort()).toEqual(['dev/eu-west-1/dev/app', 'dev/eu-west-1/network']);
-    const environment = planFailover(manifest, { to: 'eu-west-1', force: false, environments: ['staging'] });
+    const environment = planFailover(parsed, { to: 'eu-west-1', force: false, environments: ['staging'] });
     expect([...environment.dag.ids]).toEqual(['prod/eu-west-1/staging/app']);
     expect(environment.replicaBackends.has('prod/eu-west-1/network')).toBe(false);
   });
@@ -59,11 +60,11 @@ describe('planFailover', () => {
     [{ to: 'eu-west-2', from: 'eu-west-1' }, 'already names eu-west-2 as the primary region'],
     [{ to: 'eu-west-1', environments: ['sandbox'] }, 'Nothing to fail over to eu-west-1 with this selection'],
   ])('refuses %j', (request, message) => {
-    expect(() => planFailover(manifest, { force: false, ...request })).toThrow(UsageError);
+    expect(() => planFailover(parsed, { force: false, ...request })).toThrow(UsageError);
     // Worded as the terminal words settings: flags.
     const wordedForCli = () => {
       try {
-        planFailover(manifest, { force: false, ...request });
+        planFailover(parsed, { force: false, ...request });
       } catch (error) {
         return (error as UsageError).wordedFor((setting) => `--${setting}`);
       }
@@ -73,7 +74,7 @@ describe('planFailover', () => {
   });
 
   it('names settings neutrally in core, each entry words them for its users', () => {
-    expect(() => planFailover(manifest, { to: 'eu-west-9', force: false })).toThrow(
+    expect(() => planFailover(parsed, { to: 'eu-west-9', force: false })).toThrow(
       "the 'to' setting: unknown region 'eu-west-9'",
     );
   });
@@ -94,7 +95,7 @@ describe('planFailover', () => {
 });
 
 describe('steadyStateIds', () => {
-  const graph = expandManifest(manifest);
+  const graph = expandManifest(parsed);
 
   it('backup_restore keeps environment layers out of secondary regions', () => {
     const ids = steadyStateIds(graph, manifest);
@@ -111,7 +112,7 @@ describe('steadyStateIds', () => {
       '    depends_on: [iam]\n    standby: false\n',
     );
     const other = parseManifest(text, 'layers.yml');
-    const ids = steadyStateIds(expandManifest(other), other);
+    const ids = steadyStateIds(expandManifest(other), other.manifest);
     expect(ids.has('prod/eu-west-1/staging/app')).toBe(true);
     expect(ids.has('prod/eu-west-1/production/app')).toBe(false);
     expect(ids.has('prod/eu-west-1/network')).toBe(false);

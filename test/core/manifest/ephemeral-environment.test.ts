@@ -6,10 +6,10 @@ import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
 import { EXAMPLE_MANIFEST } from '../../helpers/manifest-text.js';
 
 describe('withEphemeralEnvironment', () => {
-  const manifest = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+  const { manifest, locations } = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
 
   it('adds the environment to ephemeral accounts only, in the primary region', () => {
-    const graph = expandManifest(withEphemeralEnvironment(manifest, 'pr-123'));
+    const graph = expandManifest({ manifest: withEphemeralEnvironment(manifest, 'pr-123'), locations });
     const ids = graph.instances
       .filter((instance) => instance.environment === 'pr-123')
       .map((instance) => instance.id);
@@ -31,7 +31,10 @@ describe('withEphemeralEnvironment', () => {
   });
 
   it('refuses when no account allows ephemeral environments', () => {
-    const none = parseManifest(EXAMPLE_MANIFEST.replace('ephemeral: true', 'ephemeral: false'), 'layers.yml');
+    const none = parseManifest(
+      EXAMPLE_MANIFEST.replace('ephemeral: true', 'ephemeral: false'),
+      'layers.yml',
+    ).manifest;
     expect(() => withEphemeralEnvironment(none, 'pr-1')).toThrow(
       "mark one with 'ephemeral: true' in layers.yml",
     );

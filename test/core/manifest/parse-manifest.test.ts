@@ -23,7 +23,7 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('parseManifest: the example shape', () => {
-  const manifest = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+  const { manifest, locations } = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
 
   it('reads terraform settings, backend and regions', () => {
     expect(manifest.terraform).toEqual({
@@ -78,7 +78,7 @@ describe('parseManifest: the example shape', () => {
         '    path: terraform/region/network\n',
         '    path: terraform/region/network\n    standby: false\n    failover: skip\n',
       );
-    const parsed = parseManifest(text, 'layers.yml');
+    const parsed = parseManifest(text, 'layers.yml').manifest;
     expect(parsed.terraform.commandTimeoutMs).toBe(5_400_000);
     expect(parsed.accounts[1]!.environments.map((e) => [e.name, e.strategy])).toEqual([
       ['staging', 'warm_standby'],
@@ -95,18 +95,21 @@ describe('parseManifest: the example shape', () => {
 
   it('reads dr.rpo as a duration, and refuses one that is not, at its line', () => {
     const withRpo = (rpo: string) => EXAMPLE_MANIFEST.replace('layers:\n', `dr:\n  rpo: ${rpo}\nlayers:\n`);
-    expect(parseManifest(withRpo('1h30m'), 'layers.yml').recoveryPointObjective).toEqual({
+    expect(parseManifest(withRpo('1h30m'), 'layers.yml').manifest.recoveryPointObjective).toEqual({
       text: '1h30m',
       ms: 5_400_000,
     });
-    expect(parseManifest(EXAMPLE_MANIFEST, 'layers.yml').recoveryPointObjective).toBeUndefined();
+    expect(parseManifest(EXAMPLE_MANIFEST, 'layers.yml').manifest.recoveryPointObjective).toBeUndefined();
     const [problem] = problemsOf(withRpo('soon'));
     expect(problem!.message).toContain('dr.rpo');
     expect(problem!.line).toBe(withRpo('soon').split('\n').indexOf('  rpo: soon') + 1);
   });
 
   it('applies defaults when terraform settings are left out', () => {
-    const minimal = parseManifest(manifestWithLayers('  - { name: x, scope: global, path: x }\n'), 'm.yml');
+    const minimal = parseManifest(
+      manifestWithLayers('  - { name: x, scope: global, path: x }\n'),
+      'm.yml',
+    ).manifest;
     expect(minimal.terraform).toEqual({
       binary: 'terraform',
       lockTimeout: '5m',
@@ -116,12 +119,17 @@ describe('parseManifest: the example shape', () => {
     expect(minimal.backend.replicas).toEqual({});
   });
 
+  it('is plain data: the locations come back beside it', () => {
+    expect(JSON.parse(JSON.stringify(manifest))).toEqual(manifest);
+    expect(Object.values(manifest).some((value) => typeof value === 'function')).toBe(false);
+  });
+
   it('locates values in the file', () => {
-    expect(manifest.locate(['layers', 2, 'scope'])).toEqual({
+    expect(locations.locate(['layers', 2, 'scope'])).toEqual({
       line: lineOf(EXAMPLE_MANIFEST, 'scope: region'),
       column: 12,
     });
-    expect(manifest.locate(['accounts', 'prod', 'environments', 'sandbox']).line).toBe(
+    expect(locations.locate(['accounts', 'prod', 'environments', 'sandbox']).line).toBe(
       lineOf(EXAMPLE_MANIFEST, 'sandbox:'),
     );
   });
@@ -239,7 +247,7 @@ describe('parseManifest: problems, each located with a message a person can act 
       '  global_region: eu-west-2\n',
       '  global_region: eu-west-2\n  region_config:\n    eu-west-1: { endpoints: \'{s3="http://127.0.0.1:9001"}\' }\n',
     );
-    expect(parseManifest(text, 'layers.yml').backend.regionConfig).toEqual({
+    expect(parseManifest(text, 'layers.yml').manifest.backend.regionConfig).toEqual({
       'eu-west-1': { endpoints: '{s3="http://127.0.0.1:9001"}' },
     });
     const [problem] = problemsOf(text.replace('    eu-west-1: { endpoints', '    eu-west-9: { endpoints'));

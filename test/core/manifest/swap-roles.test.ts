@@ -14,7 +14,7 @@ describe('setPrimaryRegion', () => {
         .replace('eu-west-1: { role: secondary }', 'eu-west-1: { role: primary }'),
     );
     expect(swapped).toContain('# Backup and restore: in steady state');
-    const manifest = parseManifest(swapped, 'layers.yml');
+    const { manifest } = parseManifest(swapped, 'layers.yml');
     expect(manifest.regions).toEqual([
       { name: 'eu-west-2', role: 'secondary' },
       { name: 'eu-west-1', role: 'primary' },

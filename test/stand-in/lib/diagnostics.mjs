@@ -6,6 +6,7 @@
 
 export const COLUMNS = 78;
 
+// eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a record with a typed constructor, as Terraform's diagnostics
 export class Diag {
   /**
    * @param {'error'|'warning'} severity
