@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(979);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2454);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 979:
+/***/ 2454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16221,7 +16221,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_BAD_INPUT, EXIT_OK
+// UNUSED EXPORTS: EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 
 ;// CONCATENATED MODULE: ./build/tsc/core/errors.js
 /** Every problem found in a manifest, reported together so the user fixes them in one pass. */
@@ -16237,16 +16237,12 @@ function formatProblem(problem) {
     return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 const NEUTRAL_NAME = (setting) => `the '${setting}' setting`;
-/**
- * Bad input that is not in a manifest: a flag, an action input, a result file. Exit code 2. A message about a
- * setting is given as a function of the setting's name, so that each entry words it for its own users.
- */
-class UsageError extends Error {
+/** An error whose message may name settings, worded by each entry for its own users. */
+class WordedError extends Error {
     render;
     constructor(message) {
         const render = typeof message === 'string' ? () => message : message;
         super(render(NEUTRAL_NAME));
-        this.name = 'UsageError';
         this.render = render;
     }
     /** The message in the words of one surface. */
@@ -16254,23 +16250,39 @@ class UsageError extends Error {
         return this.render(name);
     }
 }
+/**
+ * Bad input that is not in a manifest: a flag, an action input, a result file. Exit code 2. A message about a
+ * setting is given as a function of the setting's name, so that each entry words it for its own users.
+ */
+class UsageError extends WordedError {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/**
+ * A run Strata refused to start because it cannot tell that the run is safe (a failover record it cannot
+ * read). Not bad input: the world is not as it needs to be, as with a failed instance. Exit code 1.
+ */
+class RefusalError extends WordedError {
+    constructor(message) {
+        super(message);
+        this.name = 'RefusalError';
+    }
+}
 /** An error's message; a usage error's in the words `name` gives settings, when given. */
 function getErrorMessage(error, name) {
-    if (error instanceof UsageError && name)
+    if (error instanceof WordedError && name)
         return error.wordedFor(name);
     if (error instanceof Error)
         return error.message;
     return String(error);
 }
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/cells.js
 const COORDINATES = ['account', 'region', 'environment'];
 const SCOPE_COORDINATES = {
@@ -16316,23 +16328,25 @@ class Cells {
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/edges.js
 /**
- * Edges from lists of ids: `dependsOn(p)` names what position p depends on, `positionOf` numbers the ids.
+ * Edges from lists of ids: `dependsOn(item)` names what the item at position p depends on, `positionOf`
+ * numbers the ids.
  * An id that `positionOf` does not know makes no edge but still counts in `counts`, so that the position is
  * never released by a topological pass (as a plain Dag naming an unknown id has always behaved).
  */
-function edges_edgesOfLists(count, dependsOn, positionOf) {
-    const start = new Int32Array(count + 1);
-    const counts = new Int32Array(count);
+function edges_edgesOfLists(items, dependsOn, positionOf) {
+    const start = new Int32Array(items.length + 1);
+    const counts = new Int32Array(items.length);
     const targets = [];
-    for (let position = 0; position < count; position++) {
-        const list = dependsOn(position) ?? [];
+    let position = 0;
+    for (const item of items) {
+        const list = dependsOn(item) ?? [];
         counts[position] = list.length;
         for (const id of list) {
             const target = positionOf(id, position);
             if (target !== undefined)
                 targets.push(target);
         }
-        start[position + 1] = targets.length;
+        start[++position] = targets.length;
     }
     return { edges: { start, targets: Int32Array.from(targets) }, counts };
 }
@@ -16389,6 +16403,10 @@ function sortByIds(list, from, to, ids) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/collect-dependencies.js
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
 
 /**
  * Merges each instance's resolved dependencies into one list of positions without itself or repeats, sorted
@@ -16483,7 +16501,34 @@ function inputsAt(table, instances, position) {
     return inputs;
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/lookup.js
+/**
+ * Look-ups the caller knows must succeed: an id taken from the same graph, an index below the length it was
+ * built with. A miss is a bug in Strata, not in the user's input, so it throws an internal error that names
+ * what was missing, instead of carrying `undefined` on to a wrong result.
+ */
+function lookup_getOrThrow(map, key, what) {
+    const value = map.get(key);
+    if (value === undefined)
+        throw new Error(`Internal error: no ${what} '${String(key)}'`);
+    return value;
+}
+/** `array[index]` for an index known to be in range; see getOrThrow. */
+function lookup_itemAt(array, index, what) {
+    const value = array[index];
+    if (value === undefined)
+        throw new Error(`Internal error: no ${what} at ${index} of ${array.length}`);
+    return value;
+}
+/** A value an earlier step guarantees (an input checked when read, a setting filled in); see getOrThrow. */
+function definedOrThrow(value, what) {
+    if (value === undefined || value === null)
+        throw new Error(`Internal error: ${what} is not set`);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/expanded-graph.js
+
 
 
 /**
@@ -16515,19 +16560,16 @@ class ExpandedGraph {
     get dependents() {
         if (!this.dependentsMap) {
             const { ids, dependents } = this.compiled;
-            this.dependentsMap = new Map();
-            for (let position = 0; position < ids.length; position++)
-                this.dependentsMap.set(ids[position], idListsOf(dependents, ids, position).sort());
+            const map = new Map();
+            ids.forEach((id, position) => map.set(id, idListsOf(dependents, ids, position).sort()));
+            this.dependentsMap = map;
         }
         return this.dependentsMap;
     }
     /** An arrow, not a method: callers pass `graph.inputsOf` on its own. */
     inputsOf = (id) => {
-        if (!this.positionMap) {
-            this.positionMap = new Map();
-            this.compiled.ids.forEach((each, position) => this.positionMap.set(each, position));
-        }
-        return inputsAt(this.inputs, this.instances, this.positionMap.get(id));
+        this.positionMap ??= new Map(this.compiled.ids.map((each, position) => [each, position]));
+        return inputsAt(this.inputs, this.instances, lookup_getOrThrow(this.positionMap, id, 'instance'));
     };
 }
 
@@ -16550,10 +16592,10 @@ function compileInstances(instances) {
         positions.set(instance.id, position);
         return instance.id;
     });
-    const { edges } = edges_edgesOfLists(instances.length, (position) => instances[position].dependsOn, (id, from) => {
+    const { edges } = edges_edgesOfLists(instances, (instance) => instance.dependsOn, (id, from) => {
         const target = positions.get(id);
         if (target === undefined)
-            throw new Error(`'${ids[from]}' depends on unknown '${id}'`);
+            throw new Error(`'${String(ids[from])}' depends on unknown '${id}'`);
         return target;
     });
     return compileEdges(ids, edges);
@@ -16562,10 +16604,21 @@ function compileInstances(instances) {
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/primary-region.js
 /** The name of the manifest's one primary region (parseManifest checks that there is exactly one). */
 function primaryRegionOf(manifest) {
-    return manifest.regions.find((region) => region.role === 'primary').name;
+    const primary = manifest.regions.find((region) => region.role === 'primary');
+    if (!primary)
+        throw new Error('Internal error: the manifest has no primary region');
+    return primary.name;
+}
+/** The role of a region the manifest declares (backend replicas and failover targets are checked to be). */
+function regionRoleOf(manifest, name) {
+    const region = manifest.regions.find((candidate) => candidate.name === name);
+    if (!region)
+        throw new Error(`Internal error: no region '${name}' in the manifest`);
+    return region.role;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/backend/tokens.js
+
 const TOKENS = [
     'id',
     'layer',
@@ -16577,10 +16630,12 @@ const TOKENS = [
     'role',
 ];
 const TOKEN_PATTERN = /\{([a-z_]+)\}/g;
+/** The name inside a TOKEN_PATTERN match: its one group, which every match has. */
+const tokenName = (match) => lookup_itemAt(match, 1, 'token name');
 /** Tokens a string uses that Strata does not know, so a typo such as `{acount}` is an error, not a literal. */
 function unknownTokens(text) {
     return [...text.matchAll(TOKEN_PATTERN)]
-        .map((match) => match[1])
+        .map(tokenName)
         .filter((name) => !TOKENS.includes(name));
 }
 /**
@@ -16609,7 +16664,7 @@ function compileTemplate(text) {
     const tokens = [];
     let end = 0;
     for (const match of text.matchAll(TOKEN_PATTERN)) {
-        const name = match[1];
+        const name = tokenName(match);
         if (!TOKENS.includes(name))
             continue;
         parts.push(text.slice(end, match.index));
@@ -16617,10 +16672,11 @@ function compileTemplate(text) {
         end = match.index + match[0].length;
     }
     parts.push(text.slice(end));
+    const only = tokens.length === 1 && parts[0] === '' && parts[1] === '' ? tokens[0] : undefined;
     const template = tokens.length === 0
         ? () => text
-        : tokens.length === 1 && parts[0] === '' && parts[1] === ''
-            ? (values) => values[tokens[0]]
+        : only !== undefined
+            ? (values) => values[only]
             : joinedTemplate(parts, tokens);
     templates.set(text, template);
     return template;
@@ -16632,19 +16688,21 @@ function compileTemplate(text) {
  * string.
  */
 function joinedTemplate(parts, tokens) {
-    const pieces = [parts[0]];
-    tokens.forEach((_, index) => pieces.push('', parts[index + 1]));
+    // parts[0], then '' (a token's value) and the text after it, for each token.
+    const pieces = parts.flatMap((part, index) => (index === 0 ? [part] : ['', part]));
     let last;
     return (values) => {
-        let isSame = last !== undefined;
-        for (let index = 0; index < tokens.length; index++) {
-            const value = values[tokens[index]];
-            if (pieces[2 * index + 1] !== value) {
-                pieces[2 * index + 1] = value;
+        let isSame = true;
+        let slot = 1;
+        for (const token of tokens) {
+            const value = values[token];
+            if (pieces[slot] !== value) {
+                pieces[slot] = value;
                 isSame = false;
             }
+            slot += 2;
         }
-        if (!isSame)
+        if (!isSame || last === undefined)
             last = pieces.join('');
         return last;
     };
@@ -16655,7 +16713,7 @@ function renderString(text, values) {
 /** Whether any string in a JSON-like value uses a token: values without any are shared, not copied per instance. */
 function containsTokens(value) {
     if (typeof value === 'string') {
-        return [...value.matchAll(TOKEN_PATTERN)].some((match) => TOKENS.includes(match[1]));
+        return [...value.matchAll(TOKEN_PATTERN)].some((match) => TOKENS.includes(tokenName(match)));
     }
     if (Array.isArray(value))
         return value.some(containsTokens);
@@ -16712,14 +16770,16 @@ function compileBackend(type, config) {
     // Built the way renderBackend builds it, so a copy has the same keys in the same order; per instance only
     // the templates are filled in.
     const base = {};
-    for (const key of Object.keys(config))
-        base[key] = config[key];
-    const keys = Object.keys(config).filter((key) => typeof config[key] === 'string');
-    const templates = keys.map((key) => compileTemplate(config[key]));
+    const templated = [];
+    for (const [key, value] of Object.entries(config)) {
+        base[key] = value;
+        if (typeof value === 'string')
+            templated.push([key, compileTemplate(value)]);
+    }
     return (values) => {
         const rendered = { ...base };
-        for (let index = 0; index < keys.length; index++)
-            rendered[keys[index]] = templates[index](values);
+        for (const [key, template] of templated)
+            rendered[key] = template(values);
         return { type, config: rendered };
     };
 }
@@ -16736,12 +16796,11 @@ function compileValue(value) {
     }
     // `__proto__` as a key needs Object.fromEntries' own-property semantics: leave such values to renderValue.
     if (value !== null && typeof value === 'object' && !Object.hasOwn(value, '__proto__')) {
-        const keys = Object.keys(value);
-        const items = keys.map((key) => compileValue(value[key]));
+        const items = Object.entries(value).map(([key, item]) => [key, compileValue(item)]);
         return (values) => {
             const rendered = {};
-            for (let index = 0; index < keys.length; index++)
-                rendered[keys[index]] = items[index](values);
+            for (const [key, item] of items)
+                rendered[key] = item(values);
             return rendered;
         };
     }
@@ -16770,9 +16829,10 @@ function compileStateLocation(backend) {
         Object.values(backend.regionConfig).every((overrides) => !(key in overrides) || rendersIdAlone(overrides[key])));
     const key = (backend) => {
         let joined = '';
-        for (let index = 0; index < keys.length; index++) {
-            const value = String(backend.config[keys[index]]);
-            joined += index === keys.length - 1 ? value : `${value.length}:${value}`;
+        let left = keys.length;
+        for (const name of keys) {
+            const value = String(backend.config[name]);
+            joined += --left === 0 ? value : `${value.length}:${value}`;
         }
         return joined;
     };
@@ -16781,11 +16841,15 @@ function compileStateLocation(backend) {
 /** The known tokens a string uses, in order, repeats included. */
 function usedTokens(text) {
     return [...text.matchAll(TOKEN_PATTERN)]
-        .map((match) => match[1])
+        .map(tokenName)
         .filter((name) => TOKENS.includes(name));
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/place-instances.js
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
 
 
 /** The names of a position's coordinates (null where its scope has none). */
@@ -16998,7 +17062,7 @@ class DependencyResolver {
         const account = source('account', this.cells.accounts);
         const region = source('region', this.cells.regions);
         const environment = source('environment', this.cells.environments);
-        const pattern = `${target.name}|${account !== FREE}|${region !== FREE}|${environment !== FREE}`;
+        const pattern = `${target.name}|${String(account !== FREE)}|${String(region !== FREE)}|${String(environment !== FREE)}`;
         let index = this.indexes.get(pattern);
         if (!index) {
             index = this.targetIndex(target, account !== FREE, region !== FREE, environment !== FREE);
@@ -17060,7 +17124,7 @@ class DependencyResolver {
             return `'${id}' depends on every matching instance of '${target.name}', but none exists`;
         }
         const missing = instanceId(target.name, fixed.account ?? null, fixed.region ?? null, fixed.environment ?? null);
-        const selector = coordinates.map((coordinate) => `${coordinate} ${fixed[coordinate]}`).join(', ');
+        const selector = coordinates.map((coordinate) => `${coordinate} ${String(fixed[coordinate])}`).join(', ');
         return `'${id}' depends on '${target.name}' in ${selector}, but there is no such instance ('${missing}'): ${whyMissing(fixed, this.manifest)}`;
     }
     targetIndex(target, byAccount, byRegion, byEnvironment) {
@@ -17137,6 +17201,11 @@ function instanceId(layer, account, region, environment) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/find-cycle.js
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
+
 
 
 /**
@@ -17146,11 +17215,11 @@ function instanceId(layer, account, region, environment) {
 function findCycle(instances, byId) {
     const positions = new Map();
     instances.forEach((instance, position) => positions.set(instance.id, position));
-    const { edges, counts } = edgesOfLists(instances.length, (position) => instances[position].dependsOn, (id) => (byId.has(id) ? positions.get(id) : undefined));
+    const { edges, counts } = edgesOfLists(instances, (instance) => instance.dependsOn, (id) => (byId.has(id) ? positions.get(id) : undefined));
     // Kahn's algorithm is cheaper than the search, which only runs to name the cycle when there is one.
     if (topologicalLevels(counts, reverseEdges(instances.length, edges)))
         return undefined;
-    return cycleAmong(edges)?.map((position) => instances[position].id);
+    return cycleAmong(edges)?.map((position) => itemAt(instances, position, 'instance').id);
 }
 /**
  * A cycle among positions (`[a, b, a]`), or undefined: the first one a depth-first search meets, in position
@@ -17195,6 +17264,7 @@ var ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/closest-name.js
+
 /** The candidate within a small edit distance of `value`, to suggest in "did you mean" hints. */
 function closestName(value, candidates) {
     let best;
@@ -17211,15 +17281,17 @@ function closestName(value, candidates) {
     return best;
 }
 function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    // Rows of b.length + 1 distances, made at that length, so every index read is in range.
+    let previous = Int32Array.from({ length: b.length + 1 }, (_, index) => index);
     for (let i = 1; i <= a.length; i++) {
-        const current = [i];
+        const current = new Int32Array(b.length + 1);
+        current[0] = i;
         for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            current[j] = Math.min(lookup_itemAt(previous, j, 'distance') + 1, lookup_itemAt(current, j - 1, 'distance') + 1, lookup_itemAt(previous, j - 1, 'distance') + (a[i - 1] === b[j - 1] ? 0 : 1));
         }
         previous = current;
     }
-    return previous[b.length];
+    return lookup_itemAt(previous, b.length, 'distance');
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/layer-path.js
@@ -17338,6 +17410,10 @@ const manifestSchema = {
                 strategy: {
                     ...strategy,
                     description: 'Default DR strategy of every environment. Default backup_restore.',
+                },
+                rpo: {
+                    ...duration,
+                    description: "Recovery point objective: the most data (as time) a failover may lose. A drill fails when a layer's published strata_recovery_point output is older. Default: not checked.",
                 },
             },
         },
@@ -17490,7 +17566,12 @@ function parseDuration(text, what = 'A duration') {
         const match = ELEMENT.exec(body);
         if (!match)
             throw fail('a duration');
-        nanoseconds += Number(match[1]) * UNIT_NS[match[2]]; // The pattern matches only known units.
+        const [, amount, unit] = match;
+        // The pattern matches only known units: a unit not in UNIT_NS is a bug in the two.
+        const perUnit = unit === undefined ? undefined : UNIT_NS[unit];
+        if (perUnit === undefined)
+            throw new Error(`Internal error: duration unit '${String(unit)}' not known`);
+        nanoseconds += Number(amount) * perUnit;
     }
     // Rounded to whole nanoseconds, as Go keeps them, which also drops float noise (1.1s is 1100, not 1100.0000002).
     return Math.round(nanoseconds) / 1e6;
@@ -17519,7 +17600,8 @@ let validateSchema;
 /**
  * Parses and checks a manifest. Every problem found is reported at once, located in the file, as a
  * ManifestError; a manifest returned from here is internally consistent (names declared, one primary region,
- * dependencies resolvable by layer name).
+ * dependencies resolvable by layer name). Where each value is written comes back beside it, for the checks
+ * that follow (expandManifest) to locate their problems.
  */
 function parseManifest(text, file, options = {}) {
     const lineCounter = new dist/* LineCounter */.HN();
@@ -17549,7 +17631,7 @@ function parseManifest(text, file, options = {}) {
         Node(_, node) {
             if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
                 const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
-                report({ line, column: col }, `YAML: the tag ${node.tag.split(':').pop()} is not supported here; use a plain list or map`);
+                report({ line, column: col }, `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`);
             }
         },
     });
@@ -17584,7 +17666,7 @@ function parseManifest(text, file, options = {}) {
     const manifest = buildManifest(data, file, locate, report, options);
     if (problems.length > 0)
         throw new ManifestError(problems);
-    return manifest;
+    return { manifest, locations: { locate } };
 }
 function buildManifest(raw, file, locate, report, options) {
     const regions = Object.entries(raw.regions).map(([name, value]) => ({
@@ -17601,8 +17683,9 @@ function buildManifest(raw, file, locate, report, options) {
     if (primaries.length === 0) {
         report(locate(['regions']), "no region has 'role: primary'; mark exactly one region as primary");
     }
-    for (const extra of primaries.slice(1)) {
-        report(locate(['regions', extra.name, 'role']), `regions '${primaries[0].name}' and '${extra.name}' are both primary; exactly one region may be primary`);
+    const [primary, ...extras] = primaries;
+    for (const extra of extras) {
+        report(locate(['regions', extra.name, 'role']), `regions '${String(primary?.name)}' and '${extra.name}' are both primary; exactly one region may be primary`);
     }
     checkRegion(raw.backend.global_region, ['backend', 'global_region'], 'backend.global_region');
     const replicas = raw.backend.replicas ?? {};
@@ -17619,7 +17702,9 @@ function buildManifest(raw, file, locate, report, options) {
     }
     const defaultStrategy = raw.dr?.strategy ?? 'backup_restore';
     const accounts = Object.entries(raw.accounts).map(([name, account]) => {
-        account.regions.forEach((region, index) => checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`));
+        account.regions.forEach((region, index) => {
+            checkRegion(region, ['accounts', name, 'regions', index], `region of account '${name}':`);
+        });
         const environments = Array.isArray(account.environments)
             ? account.environments.map((environment) => ({
                 name: environment,
@@ -17668,7 +17753,9 @@ function buildManifest(raw, file, locate, report, options) {
         regions,
         accounts,
         layers,
-        locate,
+        ...(raw.dr?.rpo === undefined
+            ? {}
+            : { recoveryPointObjective: { text: raw.dr.rpo, ms: parseDuration(raw.dr.rpo) } }),
     };
 }
 function buildLayers(raw, accounts, regionNames, locate, report, options) {
@@ -17746,7 +17833,7 @@ function checkVariableNames(layer, dependsOn, vars, at, locate, report) {
             : name in vars
                 ? `a var of layer '${layer}'`
                 : taken.has(name)
-                    ? `the variable of depends_on[${taken.get(name)}]`
+                    ? `the variable of depends_on[${String(taken.get(name))}]`
                     : undefined;
         if (clash) {
             report(locate(dependency.at), `layer '${layer}': the outputs of '${dependency.layer}' would arrive in variable '${name}', which is already ${clash}; give this dependency another name with 'as: <variable>'`);
@@ -17771,7 +17858,8 @@ function suggest(value, candidates) {
     return match ? ` (did you mean '${match}'?)` : '';
 }
 function firstLine(message) {
-    return message.split('\n')[0].trim();
+    const end = message.indexOf('\n');
+    return (end < 0 ? message : message.slice(0, end)).trim();
 }
 /** Finds where a value (or, for a missing or unknown key, its map) sits in the YAML source. */
 function createLocator(document, lineCounter) {
@@ -17919,6 +18007,7 @@ function describeType(type) {
 
 
 
+
 /** Rules that depend only on the two layers' scopes, checked once per dependency rather than per instance. */
 function checkDependencyShape(layer, dependency, target, report) {
     const targetCoordinates = SCOPE_COORDINATES[target.scope];
@@ -17942,11 +18031,12 @@ function checkDependencyShape(layer, dependency, target, report) {
 }
 /** A cycle of positions, reported at the `depends_on` entry of its first edge. */
 function reportCycle(cycle, manifest, placement, report) {
-    const layerAt = (position) => manifest.layers[placement.layerOf[position]];
-    const layer = layerAt(cycle[0]);
-    const next = layerAt(cycle[1]);
+    const layerAt = (position) => lookup_itemAt(manifest.layers, lookup_itemAt(placement.layerOf, position, 'layer index'), 'layer');
+    // A cycle has two instances at least (a layer depending on itself is refused when parsed).
+    const layer = layerAt(lookup_itemAt(cycle, 0, 'cycle member'));
+    const next = layerAt(lookup_itemAt(cycle, 1, 'cycle member'));
     const edge = layer.dependsOn.find((dependency) => dependency.layer === next.name);
-    report(edge?.at ?? ['layers', layer.index, 'depends_on'], `dependency cycle: ${cycle.map((position) => placement.ids[position]).join(' -> ')} (layers ${cycle.map((position) => layerAt(position).name).join(' -> ')}); remove one of these dependencies`);
+    report(edge?.at ?? ['layers', layer.index, 'depends_on'], `dependency cycle: ${cycle.map((position) => lookup_itemAt(placement.ids, position, 'id')).join(' -> ')} (layers ${cycle.map((position) => layerAt(position).name).join(' -> ')}); remove one of these dependencies`);
 }
 function checkTokens(manifest, report) {
     const check = (value, path) => {
@@ -17956,7 +18046,9 @@ function checkTokens(manifest, report) {
             }
         }
         else if (Array.isArray(value))
-            value.forEach((item, index) => check(item, [...path, index]));
+            value.forEach((item, index) => {
+                check(item, [...path, index]);
+            });
         else if (value !== null && typeof value === 'object') {
             for (const [key, item] of Object.entries(value))
                 check(item, [...path, key]);
@@ -17981,13 +18073,15 @@ function checkStateLocations(manifest, instances, report) {
         else
             clashes.push(`'${owner}' and '${instance.id}'`);
     }
-    if (clashes.length > 0) {
+    const [clash] = clashes;
+    if (clash !== undefined) {
         const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more pair${clashes.length > 2 ? 's' : ''})` : '';
-        report(['backend', 'config'], `instances ${clashes[0]} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`);
+        report(['backend', 'config'], `instances ${clash} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`);
     }
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/expand-manifest.js
+
 
 
 
@@ -18005,10 +18099,13 @@ function checkStateLocations(manifest, instances, report) {
  * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
  * coordinates by index, and dependencies are resolved, deduplicated and checked for cycles as integers
  * (the compiled graph), so the only strings made per instance are the ones it keeps.
+ *
+ * `locations` places the problems in the file; a manifest derived from the parsed one (an ephemeral
+ * environment added, the roles swapped) keeps the parsed one's locations.
  */
-function expandManifest(manifest) {
+function expandManifest({ manifest, locations }) {
     const problems = [];
-    const report = (path, message) => problems.push({ file: manifest.file, ...manifest.locate(path), message });
+    const report = (path, message) => problems.push({ file: manifest.file, ...locations.locate(path), message });
     checkTokens(manifest, report);
     if (problems.length > 0)
         throw new ManifestError(problems);
@@ -18020,21 +18117,25 @@ function expandManifest(manifest) {
     const resolvedByLayer = [];
     const entries = [];
     manifest.layers.forEach((layer, layerIndex) => {
-        const start = placement.layerStart[layerIndex];
-        const end = placement.layerStart[layerIndex + 1];
+        // layerStart has one entry per layer and one past the last.
+        const start = lookup_itemAt(placement.layerStart, layerIndex, 'layer start');
+        const end = lookup_itemAt(placement.layerStart, layerIndex + 1, 'layer end');
         const resolved = [];
         const inputs = [];
         for (const dependency of layer.dependsOn) {
-            const target = layersByName.get(dependency.layer);
+            const target = lookup_getOrThrow(layersByName, dependency.layer, 'layer');
             if (!checkDependencyShape(layer, dependency, target, report))
                 continue;
             const selector = resolver.selector(dependency, target);
             const groups = resolver.groupsOf(selector, start, end);
             let failures = 0;
             let firstFailure = -1;
-            for (let position = start; position < end; position++) {
-                if (groups[position - start] < 0 && failures++ === 0)
+            // groups has one entry per instance of the layer, start to end.
+            let position = start;
+            for (const group of groups) {
+                if (group < 0 && failures++ === 0)
                     firstFailure = position;
+                position++;
             }
             if (failures > 0) {
                 const more = failures > 1 ? ` (and ${failures - 1} more instance${failures > 2 ? 's' : ''})` : '';
@@ -18076,6 +18177,7 @@ function expandManifest(manifest) {
 
 
 
+
 /**
  * The manifest with a per-pull-request environment (such as `pr-123`) added to every account marked
  * `ephemeral: true`, in the primary region (or the account's first region when it lacks the primary): a
@@ -18099,7 +18201,8 @@ function withEphemeralEnvironment(manifest, name) {
             if (account.environments.some((environment) => environment.name === name)) {
                 throw new UsageError(`Ephemeral environment '${name}' clashes with environment '${name}' that account '${account.name}' declares`);
             }
-            const region = account.regions.includes(primary) ? primary : account.regions[0];
+            // The schema gives every account at least one region.
+            const region = account.regions.includes(primary) ? primary : lookup_itemAt(account.regions, 0, 'region');
             // One region only: a preview environment has no DR target, whatever the strategy.
             return {
                 ...account,
@@ -18145,2295 +18248,15 @@ function loadManifest(file, cwd, options = {}) {
         }
     };
     const parsed = parseManifest(text, file, { pathExists });
+    const { locations } = parsed;
     const manifest = options.ephemeralEnvironment
-        ? withEphemeralEnvironment(parsed, options.ephemeralEnvironment)
-        : parsed;
-    return { manifest, graph: expandManifest(manifest), directory };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/schedule/dag.js
-
-
-
-/**
- * A Dag together with its compiled form. dagOfGraph, selectInstances and reverseDag return these; any other
- * Dag (plain data) is compiled when it is scheduled, so each scheduling algorithm exists once, over positions.
- */
-class CompiledDag {
-    ids;
-    dependsOn;
-    dependencyCounts;
-    dependents;
-    origin;
-    knownTopology;
-    constructor(ids, dependsOn, dependencyCounts, dependents, origin, 
-    /** The topological pass, when the graph it came from had already made it. */
-    knownTopology) {
-        this.ids = ids;
-        this.dependsOn = dependsOn;
-        this.dependencyCounts = dependencyCounts;
-        this.dependents = dependents;
-        this.origin = origin;
-        this.knownTopology = knownTopology;
-    }
-}
-/** The compiled form a Dag carries (from dagOfGraph, selectInstances or reverseDag); undefined for plain data. */
-function dagIndexOf(dag) {
-    return dag instanceof CompiledDag ? dag : undefined;
-}
-/** The Dag compiled: itself when it already is, otherwise its ids numbered and its edges made positions. */
-function compiledDagOf(dag) {
-    if (dag instanceof CompiledDag)
-        return dag;
-    const positions = new Map();
-    dag.ids.forEach((id, position) => positions.set(id, position));
-    const { edges, counts } = edges_edgesOfLists(dag.ids.length, (position) => dag.dependsOn.get(dag.ids[position]), (id) => positions.get(id));
-    return new CompiledDag(dag.ids, dag.dependsOn, counts, edges_reverseEdges(dag.ids.length, edges), undefined);
-}
-/** Kahn's order and levels of a compiled Dag, or undefined when it has a cycle. */
-function topologyOf(dag) {
-    return dag.knownTopology ?? topological_levels_topologicalLevels(dag.dependencyCounts, dag.dependents);
-}
-function dagOfGraph(graph) {
-    const compiled = compiledGraphOf(graph);
-    const dependsOn = new Map();
-    for (const instance of graph.instances)
-        dependsOn.set(instance.id, instance.dependsOn);
-    return new CompiledDag(compiled.ids, dependsOn, countsOf(compiled.dependsOn.start), compiled.dependents, { graph, positions: undefined }, compiled.topology);
-}
-/** The same instances with every edge turned round: destroy removes dependents before what they depend on. */
-function reverseDag(dag) {
-    const compiled = compiledDagOf(dag);
-    const { ids } = compiled;
-    const reversed = new Map();
-    for (let position = 0; position < ids.length; position++)
-        reversed.set(ids[position], idListsOf(compiled.dependents, ids, position).sort());
-    return new CompiledDag(ids, reversed, countsOf(compiled.dependents.start), edges_reverseEdges(ids.length, compiled.dependents), compiled.origin);
-}
-/** id -> ids that wait for it, in `dag.ids` order. */
-function dependentsOf(dag) {
-    const { ids, dependents } = compiledDagOf(dag);
-    const map = new Map();
-    for (let position = 0; position < ids.length; position++)
-        map.set(ids[position], idListsOf(dependents, ids, position));
-    return map;
-}
-/** Ids in an order where each comes after everything it depends on (Kahn), ties kept in `dag.ids` order. */
-function topologicalOrder(dag) {
-    const compiled = compiledDagOf(dag);
-    const topology = topologyOf(compiled);
-    if (!topology)
-        throw new Error('topologicalOrder: the graph has a cycle');
-    return Array.from(topology.order, (position) => compiled.ids[position]);
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/selection/select-instances.js
-
-
-
-
-
-/**
- * Picks the instances a run works on, as a Dag that keeps every ordering between them, including an edge
- * that runs through an instance that was not selected (a -> x -> b with only a and b selected keeps a -> b).
- *
- * A filter on a coordinate keeps only instances that have it: `--region` leaves out global and account
- * instances, `--environment` leaves out everything coarser than an environment. Changed files select the
- * instances they affect plus everything downstream of those; upstream instances stay out and their outputs
- * are read from state.
- */
-function selectInstances(graph, filter) {
-    checkFilterNames(graph, filter);
-    const sets = {
-        account: toSet(filter.accounts),
-        region: toSet(filter.regions),
-        environment: toSet(filter.environments),
-        layer: toSet(filter.layers),
-    };
-    const ids = toSet(filter.instances);
-    const matchesFilters = (instance) => (!sets.account || (instance.account !== null && sets.account.has(instance.account))) &&
-        (!sets.region || (instance.region !== null && sets.region.has(instance.region))) &&
-        (!sets.environment || (instance.environment !== null && sets.environment.has(instance.environment))) &&
-        (!sets.layer || sets.layer.has(instance.layer)) &&
-        (!ids || ids.has(instance.id)) &&
-        (!filter.within || filter.within.has(instance.id));
-    const downstream = filter.changes ? affectedWithDependents(graph, filter.changes) : undefined;
-    const selected = new Uint8Array(graph.instances.length);
-    let count = 0;
-    graph.instances.forEach((instance, position) => {
-        if (matchesFilters(instance) && (!downstream || downstream[position] === 1)) {
-            selected[position] = 1;
-            count++;
-        }
-    });
-    return dagOfSelection(graph, selected, count);
-}
-function toSet(values) {
-    return values && values.length > 0 ? new Set(values) : undefined;
-}
-function checkFilterNames(graph, filter) {
-    // The names the graph has, gathered only for the kinds the filter uses.
-    const known = (kind) => {
-        const names = new Set();
-        for (const instance of graph.instances) {
-            const name = instance[kind];
-            if (name !== null)
-                names.add(name);
-        }
-        return names;
-    };
-    const check = (kind, values) => {
-        if (!values || values.length === 0)
-            return;
-        const names = known(kind);
-        for (const value of values) {
-            if (!names.has(value)) {
-                const hint = closestName(value, names);
-                throw new UsageError(`Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...names].join(', ')}`);
-            }
-        }
-    };
-    check('account', filter.accounts);
-    check('region', filter.regions);
-    check('environment', filter.environments);
-    check('layer', filter.layers);
-    for (const id of filter.instances ?? []) {
-        if (!graph.byId.has(id)) {
-            const hint = closestName(id, graph.byId.keys());
-            throw new UsageError(`Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; 'strata graph' lists the ids`);
-        }
-    }
-}
-/** Positions of the instances in affected layers and of everything downstream of them (1 = affected). */
-function affectedWithDependents(graph, changes) {
-    const isAffected = (layer) => changes.manifestChanged ||
-        (changes.watchedPaths.get(layer) ?? []).some((dir) => changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)));
-    const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
-    const { dependents } = compiledGraphOf(graph);
-    const result = new Uint8Array(graph.instances.length);
-    const stack = [];
-    graph.instances.forEach((instance, position) => {
-        if (affectedLayers.has(instance.layer))
-            stack.push(position);
-    });
-    while (stack.length > 0) {
-        const position = stack.pop();
-        if (result[position] === 1)
-            continue;
-        result[position] = 1;
-        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++)
-            stack.push(dependents.targets[at]);
-    }
-    return result;
-}
-/**
- * The selected ids with, for each, the nearest selected instances upstream: found by walking up through
- * unselected instances, memoised so that a large graph is walked once.
- */
-function inducedDag(graph, selected) {
-    const flags = new Uint8Array(graph.instances.length);
-    let count = 0;
-    graph.instances.forEach((instance, position) => {
-        if (selected.has(instance.id)) {
-            flags[position] = 1;
-            count++;
-        }
-    });
-    return dagOfSelection(graph, flags, count);
-}
-/** inducedDag over positions (`selected[p]` is 1 for a selected instance), compiled. */
-function dagOfSelection(graph, selected, count) {
-    const { instances } = graph;
-    // Everything selected: every edge stays as it is.
-    if (count === instances.length)
-        return dagOfGraph(graph);
-    const ids = new Array(count);
-    const dependsOn = new Map();
-    const edges = compiledGraphOf(graph).dependsOn;
-    // For an unselected position: the selected positions nearest upstream of it, without repeats.
-    const nearest = new Array(instances.length);
-    // seenBy[p] === mark: p is already in the list being built under that mark.
-    const seenBy = new Int32Array(instances.length).fill(-1);
-    let mark = 0;
-    // The nearest selected positions upstream of `from`, whose unselected dependencies are all resolved.
-    const nearestOf = (from) => {
-        const list = [];
-        mark++;
-        for (let at = edges.start[from]; at < edges.start[from + 1]; at++) {
-            const dependency = edges.targets[at];
-            if (selected[dependency] === 1) {
-                if (seenBy[dependency] !== mark) {
-                    seenBy[dependency] = mark;
-                    list.push(dependency);
-                }
-            }
-            else {
-                for (const upstream of nearest[dependency]) {
-                    if (seenBy[upstream] !== mark) {
-                        seenBy[upstream] = mark;
-                        list.push(upstream);
-                    }
-                }
-            }
-        }
-        return list;
-    };
-    const resolve = (start) => {
-        // Iterative post-order over unselected ancestors, so a long chain cannot overflow the stack.
-        const stack = [start];
-        while (stack.length > 0) {
-            const position = stack[stack.length - 1];
-            if (nearest[position] !== undefined) {
-                stack.pop();
-                continue;
-            }
-            let isPending = false;
-            for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-                const dependency = edges.targets[at];
-                if (selected[dependency] !== 1 && nearest[dependency] === undefined) {
-                    stack.push(dependency);
-                    isPending = true;
-                }
-            }
-            if (isPending)
-                continue;
-            nearest[position] = nearestOf(position);
-            stack.pop();
-        }
-    };
-    const dagPosition = new Int32Array(instances.length).fill(-1);
-    const graphPosition = new Int32Array(count);
-    const start = new Int32Array(count + 1);
-    const targets = [];
-    let next = 0;
-    instances.forEach((instance, position) => {
-        if (selected[position] !== 1)
-            return;
-        dagPosition[position] = next;
-        graphPosition[next] = position;
-        ids[next] = instance.id;
-        let isDirect = true;
-        for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-            if (selected[edges.targets[at]] !== 1) {
-                isDirect = false;
-                break;
-            }
-        }
-        if (isDirect) {
-            dependsOn.set(instance.id, instance.dependsOn);
-            for (let at = edges.start[position]; at < edges.start[position + 1]; at++)
-                targets.push(edges.targets[at]);
-        }
-        else {
-            // For a selected position, resolve() walks its unselected ancestors; the memo must not treat it as one.
-            for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-                if (selected[edges.targets[at]] !== 1)
-                    resolve(edges.targets[at]);
-            }
-            const list = nearestOf(position);
-            dependsOn.set(instance.id, list.map((upstream) => instances[upstream].id).sort());
-            for (const upstream of list)
-                targets.push(upstream);
-        }
-        start[++next] = targets.length;
-    });
-    // A dependency may come after its dependent in instance order: renumber once every position is known.
-    const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]);
-    const dagEdges = { start, targets: dagTargets };
-    return new CompiledDag(ids, dependsOn, countsOf(start), edges_reverseEdges(count, dagEdges), {
-        graph,
-        positions: graphPosition,
-    });
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/dr/plan-failover.js
-
-
-
-
-
-
-function checkRegion(manifest, region, setting) {
-    const names = manifest.regions.map((candidate) => candidate.name);
-    if (!names.includes(region)) {
-        const hint = closestName(region, names);
-        throw new UsageError((name) => `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
-    }
-}
-/** The manifest with `primary` as its one primary region and every other region secondary. */
-function withPrimary(manifest, primary) {
-    return {
-        ...manifest,
-        regions: manifest.regions.map((region) => ({
-            name: region.name,
-            role: region.name === primary ? 'primary' : 'secondary',
-        })),
-    };
-}
-/**
- * What a failover from `from` (default: the primary) to `to` does, worked out before anything runs, so every
- * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
- * selection with nothing that can move to the target.
- */
-function planFailover(manifest, request) {
-    const primary = primaryRegionOf(manifest);
-    const from = request.from ?? primary;
-    checkRegion(manifest, request.to, 'to');
-    checkRegion(manifest, from, 'from');
-    const to = request.to;
-    if (to === from) {
-        throw new UsageError((name) => `${name('to')} ${to} is the region being failed over from; choose a region that is up`);
-    }
-    if (to === primary && !request.force) {
-        throw new UsageError((name) => `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, use ${name('force')}.`);
-    }
-    if ([manifest.backend.config, ...Object.values(manifest.backend.regionConfig)].some((config) => Object.values(config).some((value) => typeof value === 'string' && value.includes('{role}')))) {
-        throw new UsageError(`backend.config uses {role}: a failover changes the roles, so every state location would move with it. Key the state by {region} (and {account}, {id}) instead, then fail over.`);
-    }
-    for (const account of request.accounts ?? []) {
-        const spec = manifest.accounts.find((candidate) => candidate.name === account);
-        if (spec && !spec.regions.includes(to)) {
-            throw new UsageError(`Account '${account}' has no region ${to}; it cannot fail over there`);
-        }
-    }
-    const after = withPrimary(manifest, to);
-    const graph = expandManifest(after);
-    const layers = new Map(after.layers.map((layer) => [layer.name, layer]));
-    const notes = [];
-    for (const account of manifest.accounts) {
-        if (request.accounts?.length && !request.accounts.includes(account.name))
-            continue;
-        for (const environment of account.environments) {
-            if (request.environments?.length && !request.environments.includes(environment.name))
-                continue;
-            if (environment.regions.includes(from) && !environment.regions.includes(to)) {
-                notes.push(`${account.name}/${environment.name} runs only in ${environment.regions.join(', ')}: it has no DR target in ${to} and is not failed over`);
-            }
-        }
-    }
-    const target = new Set(graph.instances
-        .filter((instance) => instance.region === to && layers.get(instance.layer).failover === 'apply')
-        .map((instance) => instance.id));
-    const dag = selectInstances(graph, {
-        accounts: request.accounts,
-        environments: request.environments,
-        layers: request.layers,
-        within: target,
-    });
-    if (dag.ids.length === 0) {
-        throw new UsageError(`Nothing to fail over to ${to} with this selection: no region or environment layer with 'failover: apply' runs there${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
-    }
-    return {
-        from,
-        to,
-        graph,
-        dag,
-        context: { role: 'primary', failover: true, failedRegion: from },
-        replicaBackends: replicaBackendsFor(manifest, graph, dag, from),
-        notes,
-    };
-}
-/** Upstreams outside the failover set whose state sits in the failed region, with their replica's backend. */
-function replicaBackendsFor(manifest, graph, dag, from) {
-    const selected = new Set(dag.ids);
-    const upstream = new Set();
-    const stack = [...dag.ids];
-    while (stack.length > 0) {
-        for (const dependency of graph.byId.get(stack.pop()).dependsOn) {
-            if (selected.has(dependency) || upstream.has(dependency))
-                continue;
-            upstream.add(dependency);
-            stack.push(dependency);
-        }
-    }
-    const replicas = new Map();
-    for (const id of [...upstream].sort()) {
-        const instance = graph.byId.get(id);
-        if (stateRegionOf(instance, manifest) !== from)
-            continue;
-        const replica = manifest.backend.replicas[from];
-        if (replica === undefined) {
-            throw new UsageError(`The outputs of ${id} are needed, but its state is in the failed region ${from} and backend.replicas names no replica of ${from}; replicate the state bucket and add 'replicas: { ${from}: <region> }' to the backend`);
-        }
-        replicas.set(id, replicaBackend(manifest, instance, replica));
-    }
-    return replicas;
-}
-function stateRegionOf(instance, manifest) {
-    return instance.region ?? manifest.backend.globalRegion;
-}
-/** The instance's backend rendered for the replica region: where replication copies its state. */
-function replicaBackend(manifest, instance, replicaRegion) {
-    const role = manifest.regions.find((region) => region.name === replicaRegion).role;
-    return renderInstanceBackend(manifest.backend, tokenValues(instance, replicaRegion, role));
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
-/** Each environment's strategy by account and name, looked up once rather than searched for per instance. */
-function strategyLookup(manifest) {
-    const strategies = new Map();
-    for (const account of manifest.accounts) {
-        for (const environment of account.environments) {
-            strategies.set(`${account.name}/${environment.name}`, environment.strategy);
-        }
-    }
-    return (account, environment) => strategies.get(`${account}/${environment}`);
-}
-/**
- * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
- * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
- * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
- * every environment layer, with role `standby` so its code can scale it down. Global and account instances
- * have no region, hence no role, and always exist. The lookups are built once for the whole manifest.
- */
-function steadyStateRoles(manifest) {
-    const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-    const strategyOf = strategyLookup(manifest);
-    return (instance) => {
-        if (instance.region === null)
-            return null;
-        if (instance.role === 'primary')
-            return 'primary';
-        const { standby } = layers.get(instance.layer);
-        if (instance.scope === 'region')
-            return standby ? 'secondary' : null;
-        if (strategyOf(instance.account, instance.environment) === 'backup_restore')
-            return standby ? 'standby' : null;
-        return 'standby';
-    };
-}
-/** Ids of the instances that exist in steady state: what normal plan and apply work on. */
-function steadyStateIds(graph, manifest) {
-    const roleOf = steadyStateRoles(manifest);
-    const ids = new Set();
-    for (const instance of graph.instances) {
-        if (instance.region === null || roleOf(instance) !== null)
-            ids.add(instance.id);
-    }
-    return ids;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/manifest/swap-roles.js
-
-
-/**
- * The manifest text with `primary` as the primary region and every other region secondary. Only the `role`
- * values change, in place: comments, formatting and everything else stay byte for byte, so the change reads
- * as a small pull request.
- */
-function setPrimaryRegion(text, primary) {
-    const document = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: true });
-    const regions = document.get('regions', true);
-    if (!(0,dist/* isMap */.jh)(regions))
-        throw new UsageError("The manifest has no 'regions' map to update");
-    const edits = [];
-    let found = false;
-    for (const pair of regions.items) {
-        if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
-            continue;
-        const region = String(pair.key.value);
-        found ||= region === primary;
-        const role = pair.value.get('role', true);
-        if (!(0,dist/* isScalar */.jn)(role) || !role.range)
-            continue;
-        const wanted = region === primary ? 'primary' : 'secondary';
-        if (role.value === wanted)
-            continue;
-        const quote = /^["']/.exec(text.slice(role.range[0], role.range[1]))?.[0] ?? '';
-        edits.push({ start: role.range[0], end: role.range[1], value: `${quote}${wanted}${quote}` });
-    }
-    if (!found)
-        throw new UsageError(`Region '${primary}' is not declared in the manifest`);
-    let result = text;
-    for (const edit of edits.sort((a, b) => b.start - a.start)) {
-        result = result.slice(0, edit.start) + edit.value + result.slice(edit.end);
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/merge-results.js
-
-/** Checks that a parsed file is a Strata result (as `--json-out` and the action write them). */
-function asRunResult(value, source) {
-    const candidate = value;
-    if (candidate === null ||
-        typeof candidate !== 'object' ||
-        candidate.version !== 1 ||
-        !Array.isArray(candidate.instances) ||
-        typeof candidate.command !== 'string') {
-        throw new UsageError(`${source} is not a Strata result file (expected {"version": 1, "command", "instances": [...]})`);
-    }
-    return candidate;
-}
-const STATUS_ORDER = ['succeeded', 'cancelled', 'failed'];
-/**
- * One result from the results of several matrix jobs: their instances together (an instance reported twice
- * keeps its last report), the earliest start, the latest end, the worst status.
- */
-function mergeResults(results) {
-    if (results.length === 0)
-        throw new UsageError('No result files to merge');
-    const instances = new Map(results.flatMap((result) => result.instances.map((instance) => [instance.id, instance])));
-    const started = results.map((result) => result.startedAt).sort()[0];
-    const finished = results
-        .map((result) => result.finishedAt)
-        .filter((value) => value !== null);
-    const finishedAt = finished.length === results.length ? finished.sort().at(-1) : null;
-    const first = results[0];
-    return {
-        ...first,
-        status: results
-            .map((result) => result.status)
-            .reduce((a, b) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a)),
-        startedAt: started,
-        finishedAt,
-        durationMs: finishedAt === null ? null : Date.parse(finishedAt) - Date.parse(started),
-        hasChanges: results.some((result) => result.hasChanges),
-        instances: [...instances.values()],
-    };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/run-result.js
-/** Whether a plan would change anything (replacements are counted in add and destroy too). */
-function hasChanges(changes) {
-    return changes !== null && changes.add + changes.change + changes.destroy + changes.replace > 0;
-}
-const FINISHED = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
-
-;// CONCATENATED MODULE: ./build/tsc/core/render/run-text.js
-
-function formatChanges(changes) {
-    return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
-}
-function formatDuration(ms) {
-    if (ms === null)
-        return '';
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes}m${Math.round((ms % 60_000) / 1000)
-        .toString()
-        .padStart(2, '0')}s`;
-}
-/**
- * One line per state change, readable while many instances run at once:
- * `[3/12] prod/eu-west-2/network  plan` while running, `[4/12] prod/eu-west-2/network  succeeded  +2 ~1 -0  14.2s`.
- */
-function progressLine(instance, run) {
-    const done = run.instances.filter((candidate) => FINISHED.has(candidate.status)).length;
-    const state = instance.status === 'running' ? (instance.step ?? 'running') : instance.status;
-    const parts = [instance.id, state];
-    if (FINISHED.has(instance.status)) {
-        parts.push(formatChanges(instance.changes), formatDuration(instance.durationMs));
-        if (instance.status !== 'succeeded' && instance.reason)
-            parts.push(`(${instance.reason})`);
-    }
-    return `[${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
-}
-/** The final table: every instance with its status, changes and duration, then the totals. */
-function runTable(run) {
-    const rows = [['INSTANCE', 'STATUS', 'CHANGES', 'DURATION']];
-    for (const instance of run.instances) {
-        rows.push([
-            instance.id,
-            instance.status + (instance.timedOut ? ' (timed out)' : ''),
-            formatChanges(instance.changes),
-            formatDuration(instance.durationMs),
-        ]);
-    }
-    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-    const lines = rows.map((row) => row
-        .map((cell, column) => cell.padEnd(widths[column]))
-        .join('  ')
-        .trimEnd());
-    const counts = new Map();
-    for (const instance of run.instances)
-        counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
-    const totals = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
-    lines.push('', `${run.command} ${run.status}: ${totals} in ${formatDuration(run.durationMs)}`);
-    for (const instance of run.instances) {
-        if (instance.status === 'failed' && instance.error) {
-            lines.push('', `${instance.id} failed:`, ...instance.error.split('\n').map((line) => `  ${line}`));
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/render/timeline.js
-
-/** Each instance that ran, as offsets from the run's first command, in start order. */
-function timelineOf(run) {
-    const ran = run.instances.filter((instance) => instance.startedAt !== null && instance.finishedAt !== null);
-    if (ran.length === 0)
-        return [];
-    const origin = Math.min(...ran.map((instance) => Date.parse(instance.startedAt)));
-    return ran
-        .map((instance) => ({
-        id: instance.id,
-        account: instance.account,
-        status: instance.status,
-        start: Date.parse(instance.startedAt) - origin,
-        end: Date.parse(instance.finishedAt) - origin,
-    }))
-        .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
-}
-/** Recovery time: from the first command to the last success, when everything succeeded; else null. */
-function recoverySeconds(run) {
-    if (run.status !== 'succeeded')
-        return null;
-    const entries = timelineOf(run);
-    if (entries.length === 0)
-        return 0;
-    return Math.round(Math.max(...entries.map((entry) => entry.end)) / 100) / 10;
-}
-/** The timeline as a Markdown table: instance, status, start and end offsets, duration. */
-function renderTimelineTable(run) {
-    const rows = timelineOf(run).map((entry) => `| ${entry.id} | ${entry.status} | +${formatDuration(entry.start)} | +${formatDuration(entry.end)} | ${formatDuration(entry.end - entry.start)} |`);
-    return (['| instance | status | start | end | duration |', '|---|---|---|---|---|', ...rows].join('\n') + '\n');
-}
-/** The timeline as a Mermaid Gantt chart, one section per account, bars coloured by outcome. */
-function renderGantt(run, title) {
-    const entries = timelineOf(run);
-    const lines = [
-        'gantt',
-        `  title ${title.replace(/[:#;\n]/g, ' ')}`,
-        '  dateFormat x',
-        '  axisFormat %M:%S',
-    ];
-    const sections = new Map();
-    for (const entry of entries) {
-        const name = entry.account ?? 'global';
-        sections.set(name, [...(sections.get(name) ?? []), entry]);
-    }
-    for (const [name, list] of sections) {
-        lines.push(`  section ${name}`);
-        for (const entry of list) {
-            const tag = entry.status === 'succeeded' ? 'done' : entry.status === 'failed' ? 'crit' : 'active';
-            // At least 1 ms wide, or Mermaid drops the bar.
-            lines.push(`  ${entry.id.replace(/[:#;]/g, ' ')} :${tag}, ${entry.start}, ${Math.max(entry.end, entry.start + 1)}`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/schedule/critical-path.js
-
-/**
- * For each id, the length of the longest chain from its start to the end of the run through what waits for
- * it, counting its own cost (default 1 per instance; recorded durations make it a time). Starting the
- * longest remaining chain first keeps the critical path busy. Visited in reverse topological order, which is
- * the order `cost` is called in and the map's order.
- */
-function remainingPathLengths(dag, cost = () => 1) {
-    const compiled = compiledDagOf(dag);
-    const order = topologyOf(compiled)?.order;
-    if (!order)
-        throw new Error('topologicalOrder: the graph has a cycle');
-    const { start, targets } = compiled.dependents;
-    const lengths = new Float64Array(order.length);
-    const result = new Map();
-    for (let at = order.length - 1; at >= 0; at--) {
-        const position = order[at];
-        let longest = 0;
-        for (let next = start[position]; next < start[position + 1]; next++)
-            longest = Math.max(longest, lengths[targets[next]]);
-        const id = compiled.ids[position];
-        const length = cost(id) + longest;
-        lengths[position] = length;
-        result.set(id, length);
-    }
-    return result;
-}
-/** The length of the longest chain in the whole graph. */
-function criticalPathLength(dag, cost = () => 1) {
-    let longest = 0;
-    for (const length of remainingPathLengths(dag, cost).values())
-        longest = Math.max(longest, length);
-    return longest;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
-
-/**
- * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
- * depends only on earlier ones and nothing could start a wave sooner. Ids inside a wave are sorted.
- */
-function computeWaves(dag) {
-    const compiled = compiledDagOf(dag);
-    const levels = topologyOf(compiled)?.levels;
-    if (!levels)
-        throw new Error('computeWaves: the graph has a cycle');
-    const waves = [];
-    for (let position = 0; position < levels.length; position++) {
-        const level = levels[position];
-        while (waves.length <= level)
-            waves.push([]);
-        waves[level].push(compiled.ids[position]);
-    }
-    // The default sort compares strings by UTF-16 code units, as compareIds does.
-    for (const wave of waves)
-        wave.sort();
-    return waves;
-}
-function compareIds(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/schedule/ready-queue.js
-
-
-/**
- * The live scheduling policy, free of I/O: an instance becomes ready the moment everything it depends on
- * has succeeded; among ready instances the one with the longest remaining path goes first, then by id, so
- * runs are deterministic. A failure makes every transitive dependent unreachable at once.
- */
-class ReadyQueue {
-    priority;
-    dependents;
-    unfinished = new Map();
-    heap = [];
-    dropped = new Set();
-    started = new Set();
-    running = 0;
-    left;
-    constructor(dag, priority = new Map()) {
-        this.priority = priority;
-        this.dependents = dependentsOf(dag);
-        this.left = dag.ids.length;
-        for (const id of dag.ids) {
-            const count = (dag.dependsOn.get(id) ?? []).length;
-            this.unfinished.set(id, count);
-            if (count === 0)
-                this.push(id);
-        }
-    }
-    /** Whether nothing is ready, running or waiting any more. */
-    get isDone() {
-        return this.left === 0;
-    }
-    get runningCount() {
-        return this.running;
-    }
-    /** Takes up to `limit` ready ids, best first, and counts them as running. */
-    take(limit) {
-        const taken = [];
-        while (taken.length < limit && this.heap.length > 0)
-            taken.push(this.pop());
-        this.running += taken.length;
-        return taken;
-    }
-    /**
-     * Records the end of a running id. On success, returns nothing and readies what waited only for it; on
-     * failure, returns every transitive dependent, none of which will run.
-     */
-    finish(id, succeeded) {
-        this.running--;
-        this.left--;
-        if (succeeded) {
-            for (const dependent of this.dependents.get(id) ?? []) {
-                const count = this.unfinished.get(dependent) - 1;
-                this.unfinished.set(dependent, count);
-                if (count === 0 && !this.dropped.has(dependent))
-                    this.push(dependent);
-            }
-            return [];
-        }
-        const unreachable = [];
-        const stack = [...(this.dependents.get(id) ?? [])];
-        while (stack.length > 0) {
-            const next = stack.pop();
-            if (this.dropped.has(next))
-                continue;
-            this.dropped.add(next);
-            unreachable.push(next);
-            this.left--;
-            stack.push(...(this.dependents.get(next) ?? []));
-        }
-        return unreachable.sort(compareIds);
-    }
-    /** Drops everything not yet started (fail-fast, cancellation) and returns those ids. */
-    drain() {
-        const rest = [...this.unfinished.keys()].filter((id) => this.isWaitingOrReady(id));
-        for (const id of rest)
-            this.dropped.add(id);
-        this.heap.length = 0;
-        this.left -= rest.length;
-        return rest.sort(compareIds);
-    }
-    isWaitingOrReady(id) {
-        return !this.started.has(id) && !this.dropped.has(id);
-    }
-    before(a, b) {
-        const pa = this.priority.get(a) ?? 0;
-        const pb = this.priority.get(b) ?? 0;
-        return pa !== pb ? pa > pb : a < b;
-    }
-    push(id) {
-        const heap = this.heap;
-        heap.push(id);
-        let index = heap.length - 1;
-        while (index > 0) {
-            const parent = (index - 1) >> 1;
-            if (!this.before(heap[index], heap[parent]))
-                break;
-            [heap[index], heap[parent]] = [heap[parent], heap[index]];
-            index = parent;
-        }
-    }
-    pop() {
-        const heap = this.heap;
-        const top = heap[0];
-        const last = heap.pop();
-        if (heap.length > 0) {
-            heap[0] = last;
-            let index = 0;
-            for (;;) {
-                const left = index * 2 + 1;
-                const right = left + 1;
-                let best = index;
-                if (left < heap.length && this.before(heap[left], heap[best]))
-                    best = left;
-                if (right < heap.length && this.before(heap[right], heap[best]))
-                    best = right;
-                if (best === index)
-                    break;
-                [heap[index], heap[best]] = [heap[best], heap[index]];
-                index = best;
-            }
-        }
-        this.started.add(top);
-        return top;
-    }
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./build/tsc/terraform/lock-info.js
-const LOCK_SUMMARY = 'Error acquiring the state lock';
-const FIELD_LINE = /^\s*(ID|Path|Operation|Who|Version|Created|Info):[ \t]?(.*)$/;
-// Everything ANSI colour and the box Terraform draws round a diagnostic when colour is on.
-// eslint-disable-next-line no-control-regex -- ESC is exactly what is being removed
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-const FRAME = /^[│╷╵](?: |$)/;
-/**
- * Terraform's text without colour codes and without the `│` frame of coloured diagnostics, lines kept, so
- * the same patterns read `-no-color` output and a terminal's. Carriage returns are dropped.
- */
-function plainDiagnosticText(text) {
-    return text
-        .replace(ANSI, '')
-        .split(/\r?\n/)
-        .map((line) => line.replace(FRAME, ''))
-        .join('\n');
-}
-/**
- * Reads the lock holder out of Terraform's "Error acquiring the state lock" output (plain or coloured, alone
- * or inside a longer log). Undefined when the text is not that error, or when the error carries no
- * `Lock Info:` block (the lock could not even be tried, e.g. the backend was unreachable).
- */
-function parseLockError(text) {
-    const plain = plainDiagnosticText(text);
-    const start = plain.indexOf(LOCK_SUMMARY);
-    if (start === -1)
-        return undefined;
-    const lines = plain.slice(start).split('\n');
-    const header = lines.findIndex((line) => line.trim() === 'Lock Info:');
-    if (header === -1)
-        return undefined;
-    const values = new Map();
-    for (const line of lines.slice(header + 1)) {
-        const match = FIELD_LINE.exec(line);
-        if (!match)
-            break;
-        const field = match[1];
-        if (values.has(field))
-            break;
-        values.set(field, match[2].trim());
-    }
-    if (!values.has('ID'))
-        return undefined;
-    const createdText = values.get('Created') ?? '';
-    return {
-        id: values.get('ID') ?? '',
-        path: values.get('Path') ?? '',
-        operation: values.get('Operation') ?? '',
-        who: values.get('Who') ?? '',
-        version: values.get('Version') ?? '',
-        createdText,
-        createdAt: parseGoTime(createdText),
-        info: values.get('Info') ?? '',
-        message: errorMessageBefore(lines.slice(0, header)),
-    };
-}
-/** The `Error message: …` paragraph above the block, joined back into one line where Terraform wrapped it. */
-function errorMessageBefore(lines) {
-    const first = lines.findIndex((line) => line.trimStart().startsWith('Error message:'));
-    if (first === -1)
-        return '';
-    return lines
-        .slice(first)
-        .join(' ')
-        .replace(/^\s*Error message:/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-// Go's time.Time.String(): `2006-01-02 15:04:05.999999999 -0700 MST`, maybe with a monotonic `m=+0.01` tail.
-const GO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)? ([+-])(\d{2})(\d{2})(?: [^\s]+)?(?: m=[+-][\d.]+)?$/;
-// RFC 3339, as the lock's JSON record holds it.
-const RFC3339 = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-/** The lock's creation time, from Go's `time.Time` text or RFC 3339; null for anything else. */
-function parseGoTime(text) {
-    const go = GO_TIME.exec(text.trim());
-    const rfc = go ? null : RFC3339.exec(text.trim());
-    let iso;
-    if (go) {
-        const [, date, time, fraction = '', sign, hours, minutes] = go;
-        iso = `${date}T${time}${millis(fraction)}${sign}${hours}:${minutes}`;
-    }
-    else if (rfc) {
-        const [, date, time, fraction = '', zone] = rfc;
-        iso = `${date}T${time}${millis(fraction)}${zone}`;
-    }
-    else
-        return null;
-    const parsed = new Date(iso);
-    return Number.isNaN(parsed.getTime()) ? null : parsed;
-}
-/** Go prints up to nine fraction digits; a JavaScript Date keeps three. */
-function millis(fraction) {
-    return fraction === '' ? '' : `.${fraction.slice(1, 4).padEnd(3, '0')}`;
-}
-const OPERATIONS = {
-    OperationTypePlan: 'a plan',
-    OperationTypeApply: 'an apply (or destroy)',
-    OperationTypeRefresh: 'a refresh',
-    OperationTypeInvalid: 'an unknown operation',
-};
-/**
- * A message for people about a lock held on one instance's state: who holds it, for what, since when and for
- * how long, and how to release it by hand if it is stale. Strata never releases a lock itself, so the message
- * says what to check first.
- */
-function describeLock(info, now, context) {
-    const holder = info.who === '' ? 'an unknown holder' : info.who;
-    const operation = info.operation === '' ? 'an unnamed operation' : (OPERATIONS[info.operation] ?? `'${info.operation}'`);
-    // The holder may be Terraform or OpenTofu: the lock says only its version.
-    const version = info.version === '' ? '' : ` (version ${info.version})`;
-    const lines = [
-        `The state of ${context.instanceId} is locked by ${holder} for ${operation}${version}${since(info, now)}.`,
-    ];
-    if (info.path !== '')
-        lines.push(`  State:   ${info.path}`);
-    if (info.id !== '')
-        lines.push(`  Lock ID: ${info.id}`);
-    if (info.info !== '')
-        lines.push(`  Note:    ${info.info}`);
-    lines.push('If that run is still going, let it finish and run again; a longer terraform.lock_timeout in the manifest makes Strata wait for it.');
-    const unlock = info.id === '' ? 'terraform force-unlock <LOCK_ID>' : `terraform force-unlock ${info.id}`;
-    lines.push(`If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; 'strata graph --format json' lists them), run:`, `  ${unlock}`);
-    if (info.id === '')
-        lines.push('  (the lock record could not be read, so its ID is unknown; the backend holds it)');
-    lines.push('Strata never force-unlocks by itself: removing a lock that a live run holds lets two runs write the same state.');
-    return lines.join('\n');
-}
-/** ` since 2024-05-02 09:14 UTC, for 2h 14m`, or the text as printed when it is not a time. */
-function since(info, now) {
-    if (info.createdAt === null)
-        return info.createdText === '' ? '' : ` since ${info.createdText}`;
-    const when = `${info.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-    const age = now.getTime() - info.createdAt.getTime();
-    // A minute of clock skew between the holder and this machine is normal; more is worth saying.
-    if (age < -60_000)
-        return ` since ${when} (later than this machine's clock, so its age is unknown)`;
-    return ` since ${when}, for ${formatAge(Math.max(0, age))}`;
-}
-/** `42s`, `14m`, `2h 14m`, `3d 4h`: the two largest units, rounded down, as people say how old something is. */
-function formatAge(ms) {
-    const seconds = Math.floor(ms / 1000);
-    const minutes = Math.floor(seconds / 60);
-    const hours = Math.floor(minutes / 60);
-    const days = Math.floor(hours / 24);
-    if (days > 0)
-        return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
-    if (hours > 0)
-        return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
-    if (minutes > 0)
-        return `${minutes}m`;
-    return `${seconds}s`;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/failure-kind.js
-
-// AWS SDK (Go v1 and v2) words for a request that never got an answer, the most telling first.
-const NETWORK_FAILURES = [
-    /no such host/i,
-    /i\/o timeout/i,
-    /connection timed out/i,
-    /network is unreachable/i,
-    /connection refused/i,
-    /connection reset by peer/i,
-    /TLS handshake timeout/i,
-    /Client\.Timeout exceeded/i,
-    /context deadline exceeded/i,
-    /RequestTimeout/,
-    /ServiceUnavailable|StatusCode: 503/,
-    /request send failed|send request failed/i,
-];
-// The endpoint the failing request went to: `lookup <host>`, `dial tcp <host>:443`, `Get "https://<host>/…"`.
-const FAILED_HOST = /(?:lookup|dial tcp) ([A-Za-z0-9.-]+?)(?::\d+)?(?::|\s|$)|"https?:\/\/([A-Za-z0-9.-]+)/g;
-const AWS_HOST = /\.amazonaws\.com(?:\.cn)?$/i;
-const AWS_OPERATION = /operation error (?:S3|STS|DynamoDB|EC2|IAM|Route ?53|KMS|SSO|SSOOIDC)\b|RequestError: send request failed/;
-const REGION = /\b((?:[a-z]{2}|us-gov|us-iso[a-z]?)-[a-z]+-\d)\b/;
-// The region of an endpoint is the label before amazonaws.com (`s3.eu-west-2.`, legacy `s3-eu-west-2.`), not a
-// region that happens to be in a bucket's name.
-const ENDPOINT_REGION = /[.-]((?:[a-z]{2}|us-gov|us-iso[a-z]?)-[a-z]+-\d)\.amazonaws\.com/i;
-// Credentials that are missing, expired, malformed or refused. Checked before the network patterns: when the
-// SDK cannot find credentials it reports the instance-metadata timeout that ended its search.
-const CREDENTIALS_STRONG = [
-    /No valid credential sources/i,
-    /NoCredentialProviders/,
-    /Error finding AWS credentials/,
-    /failed to refresh cached credentials/,
-    /InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|SignatureDoesNotMatch/,
-    /ExpiredToken|security token included in the request is (?:expired|invalid)/,
-    /InvalidIdentityToken|AssumeRoleWithWebIdentity/,
-    /is not authorized to perform/,
-    /AccessDenied|Access Denied|AllAccessDisabled/,
-    /authorization header is malformed|AuthorizationHeaderMalformed/,
-    /StatusCode: 403\b/,
-];
-const CREDENTIALS_WEAK = /validating provider credentials|Error: Invalid AWS credentials|retrieving caller identity/i;
-const STALE_PLAN = /Saved plan is stale|Saved plan does not match the given state/;
-const failure_kind_LOCK_SUMMARY = /Error acquiring the state lock/;
-// S3 answers 301 when the backend's `region` is not the bucket's: the request reached AWS, the setting is wrong.
-const WRONG_BUCKET_REGION = /StatusCode: 301\b/;
-const BUCKET_REGIONS = /requested bucket from "([^"]+)", actual location "([^"]+)"/;
-/**
- * Names the cause of a Terraform failure from its error output (plain or coloured) and says what to do.
- * The order matters: a held lock and a stale plan are certain from their summaries; a network failure
- * towards AWS wins over the credential check that reported it (the provider validates credentials by
- * calling STS, so a down region reads "validating provider credentials: … no such host"); a credential
- * error wins over the metadata-service timeout that ends the SDK's search for credentials.
- */
-function classifyFailure(text) {
-    const plain = plainDiagnosticText(text);
-    // Terraform wraps diagnostic details at the terminal width; patterns read one flowing line.
-    const flat = plain.replace(/\s+/g, ' ');
-    const lock = parseLockError(plain);
-    if (lock) {
-        const holder = lock.who === '' ? 'another run' : lock.who;
-        const since = lock.createdText === '' ? '' : ` since ${lock.createdText}`;
-        const id = lock.id === '' ? '<LOCK_ID>' : lock.id;
-        return {
-            kind: 'state-lock',
-            hint: `The state is locked by ${holder} (${lock.operation || 'unknown operation'}${since}). Wait for that run to finish and try again. If no run is still going and the lock is stale, release it by hand with 'terraform force-unlock ${id}' in the layer's directory with its backend initialised; Strata never force-unlocks by itself.`,
-        };
-    }
-    if (STALE_PLAN.test(flat)) {
-        return {
-            kind: 'stale-plan',
-            hint: 'The state changed after this plan was made (another run wrote it), so Terraform refused to apply the saved plan. Plan again and review the new plan before applying it.',
-        };
-    }
-    const credentials = firstMatch(CREDENTIALS_STRONG, flat);
-    if (credentials)
-        return credentialsFailure(credentials[0]);
-    const network = firstMatch(NETWORK_FAILURES, flat);
-    if (network) {
-        const hosts = failedHosts(flat);
-        const awsHost = hosts.find((host) => AWS_HOST.test(host));
-        if (awsHost !== undefined || (hosts.length === 0 && AWS_OPERATION.test(flat))) {
-            const region = (awsHost === undefined ? REGION.exec(flat) : ENDPOINT_REGION.exec(awsHost))?.[1];
-            const where = region === undefined ? 'an AWS region' : `AWS in ${region}`;
-            const endpoint = awsHost === undefined ? '' : ` (${awsHost}: ${network[0]})`;
-            return {
-                kind: 'region-unreachable',
-                hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or 'strata failover --to <region>'. If the region name itself looks wrong, fix it in the manifest.`,
-            };
-        }
-        if (hosts.length > 0) {
-            return {
-                kind: 'other',
-                hint: `Terraform could not reach ${hosts[0]} (${network[0]}): a network problem on the runner or that service, not an AWS region. Retry, and check the runner's network and proxy settings.`,
-            };
-        }
-    }
-    const weak = CREDENTIALS_WEAK.exec(flat);
-    if (weak)
-        return credentialsFailure(weak[0]);
-    if (failure_kind_LOCK_SUMMARY.test(flat)) {
-        return {
-            kind: 'state-lock',
-            hint: "Terraform could not take the state lock, and its output names no holder. Read the 'Error message' above: the lock table or bucket may be missing or unreadable.",
-        };
-    }
-    if (WRONG_BUCKET_REGION.test(flat)) {
-        const regions = BUCKET_REGIONS.exec(flat);
-        const where = regions ? ` (the bucket is in ${regions[2]}; the backend asked ${regions[1]})` : '';
-        return {
-            kind: 'other',
-            hint: `S3 answered 301: the state bucket is in another region than the backend's region setting${where}. Set backend.config.region in the manifest to the bucket's region.`,
-        };
-    }
-    const summary = /(?:^|\n)Error: ([^\n]+)/.exec(plain)?.[1]?.trim();
-    return {
-        kind: 'other',
-        hint: summary === undefined
-            ? "Strata does not recognise this failure; read Terraform's output above."
-            : `Strata does not recognise this failure ('${summary}'); read Terraform's output above.`,
-    };
-}
-/**
- * Whether a failure is worth one more try: a network failure towards a host that is not AWS (a provider
- * registry, a proxy, a provider's API), which the classifier reports as `other` with a host named. An AWS
- * region that does not answer is not retried: a region that is down stays down, and the hint says to fail
- * over. Locks, stale plans and credentials never heal by themselves in seconds.
- */
-function isTransientFailure(text) {
-    if (classifyFailure(text).kind !== 'other')
-        return false;
-    const flat = plainDiagnosticText(text).replace(/\s+/g, ' ');
-    return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
-}
-function credentialsFailure(evidence) {
-    return {
-        kind: 'credentials',
-        hint: `AWS refused or found no credentials ('${evidence}'). Check the credentials the job runs with: the role it assumes (the account's role_to_assume in the manifest, and 'id-token: write' for OIDC), that they have not expired, and that the role may read the state bucket and lock.`,
-    };
-}
-function firstMatch(patterns, text) {
-    for (const pattern of patterns) {
-        const match = pattern.exec(text);
-        if (match)
-            return match;
-    }
-    return null;
-}
-function failedHosts(flat) {
-    const hosts = [];
-    for (const match of flat.matchAll(FAILED_HOST)) {
-        const host = (match[1] ?? match[2])?.replace(/\.$/, '');
-        if (host !== undefined && /[A-Za-z]/.test(host) && !hosts.includes(host))
-            hosts.push(host);
-    }
-    return hosts;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
-/**
- * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
- * expected, or a format version from another major. The message says what was expected and what came.
- */
-class TerraformOutputError extends Error {
-    source;
-    expected;
-    received;
-    constructor(
-    /** The command whose output this is, e.g. `terraform show -json`. */
-    source, expected, received) {
-        super(`${source}: expected ${expected}, got ${received}`);
-        this.source = source;
-        this.expected = expected;
-        this.received = received;
-        this.name = 'TerraformOutputError';
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
-/** Reading JSON documents out of command output that may carry other lines around them. */
-/**
- * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
- * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
- * returned, so that the caller can refuse them by name.
- */
-function parseJsonObjects(text) {
-    try {
-        const whole = JSON.parse(text);
-        return json_objects_isRecord(whole) ? [whole] : [];
-    }
-    catch {
-        // Not one clean document: scan for objects below.
-    }
-    const found = [];
-    let i = 0;
-    while (i < text.length) {
-        const start = nextObjectStart(text, i);
-        if (start < 0)
-            break;
-        const end = objectEnd(text, start);
-        if (end < 0)
-            break;
-        try {
-            const value = JSON.parse(text.slice(start, end));
-            if (json_objects_isRecord(value))
-                found.push(value);
-        }
-        catch {
-            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
-        }
-        i = end;
-    }
-    return found;
-}
-/** The next `{` that has only blanks before it on its line. */
-function nextObjectStart(text, from) {
-    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
-        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-        if (text.slice(lineStart, i).trim() === '')
-            return i;
-    }
-    return -1;
-}
-/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
-function objectEnd(text, start) {
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (c === '\\')
-                i++;
-            else if (c === '"')
-                inString = false;
-        }
-        else if (c === '"')
-            inString = true;
-        else if (c === '{' || c === '[')
-            depth++;
-        else if (c === '}' || c === ']') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-function json_objects_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The objects in `record[key]` when it is a list, else none. */
-function json_objects_arrayAt(record, key) {
-    const value = record[key];
-    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
-}
-/** `record[key]` when it is an object, else an empty one. */
-function json_objects_recordAt(record, key) {
-    const value = record[key];
-    return json_objects_isRecord(value) ? value : {};
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
-
-
-const SOURCE = 'terraform output -json';
-/**
- * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
- * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
- */
-function parseOutputsJson(text) {
-    const candidates = parseJsonObjects(text);
-    const outputs = candidates.find(isOutputs);
-    if (outputs)
-        return outputs;
-    const [first] = candidates;
-    const received = first === undefined
-        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
-        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first)})`;
-    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
-}
-/** The values alone, as a module's caller would see them: `{name: value}`. */
-function outputValues(outputs) {
-    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
-}
-/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
-function sensitiveValues(outputs) {
-    const found = [];
-    for (const output of Object.values(outputs)) {
-        if (output.sensitive)
-            collectLeaves(output.value, found);
-    }
-    return found;
-}
-function collectLeaves(value, into) {
-    if (typeof value === 'string')
-        into.push(value);
-    else if (typeof value === 'number')
-        into.push(String(value));
-    else if (Array.isArray(value))
-        for (const item of value)
-            collectLeaves(item, into);
-    else if (typeof value === 'object' && value !== null)
-        for (const item of Object.values(value))
-            collectLeaves(item, into);
-}
-function isOutputs(candidate) {
-    return firstProblem(candidate) === undefined;
-}
-function firstProblem(candidate) {
-    for (const [name, entry] of Object.entries(candidate)) {
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
-            return `'${name}' is not an object`;
-        if (typeof entry.sensitive !== 'boolean')
-            return `'${name}' has no boolean sensitive`;
-        if (!('value' in entry))
-            return `'${name}' has no value`;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/plan-skeleton.js
-/**
- * The parts of a `terraform show -json` plan that a summary needs, read as a stream: a plan of a large
- * estate runs to tens of megabytes of JSON (every attribute before and after), but its summary needs only
- * each change's address and actions. Values are decoded only where wanted; everything else is scanned and
- * dropped, so memory stays proportional to the number of changes, not to the size of the plan.
- */
-/** Which values are kept, by their path in the document. */
-function isWanted(path) {
-    const [top, , field, inner] = path;
-    if (path.length === 1) {
-        return ['format_version', 'terraform_version', 'errored', 'applyable', 'complete'].includes(top);
-    }
-    if (top === 'resource_changes' || top === 'resource_drift') {
-        if (path.length === 3)
-            return ['address', 'mode', 'action_reason', 'deposed'].includes(field);
-        if (path.length === 4 && field === 'change')
-            return inner === 'actions' || inner === 'importing';
-        return false;
-    }
-    if (top === 'output_changes' && path.length === 3) {
-        return ['actions', 'before_sensitive', 'after_sensitive'].includes(field);
-    }
-    return false;
-}
-class PlanSkeletonReader {
-    skeleton = {};
-    stack = [];
-    state = 'value';
-    escaping = false;
-    token = '';
-    /** Raw JSON of the wanted value being captured, and the stack depth it started at. */
-    capture = null;
-    captureDepth = -1;
-    sawPlannedValues = false;
-    done = false;
-    write(chunk) {
-        for (let index = 0; index < chunk.length; index++)
-            this.step(chunk[index]);
-    }
-    /** The skeleton as a plan document for `parsePlanJson` (which recognises a plan by its planned_values). */
-    end() {
-        if (this.stack.length > 0 || !this.done)
-            throw new Error('the plan JSON ended early');
-        if (this.sawPlannedValues)
-            this.skeleton.planned_values = {};
-        return JSON.stringify(this.skeleton);
-    }
-    path() {
-        return this.stack.map((frame) => frame.key);
-    }
-    step(char) {
-        if (this.capture !== null)
-            this.capture += char;
-        switch (this.state) {
-            case 'string':
-            case 'key-string':
-                if (this.escaping)
-                    this.escaping = false;
-                else if (char === '\\')
-                    this.escaping = true;
-                else if (char === '"') {
-                    if (this.state === 'key-string') {
-                        this.stack[this.stack.length - 1].key = JSON.parse(`${this.token}"`);
-                        this.state = 'after-key';
-                        return;
-                    }
-                    this.endValue();
-                    return;
-                }
-                if (this.state === 'key-string')
-                    this.token += char;
-                return;
-            case 'literal':
-                if (/[\s,\]}]/.test(char)) {
-                    if (this.capture !== null)
-                        this.capture = this.capture.slice(0, -1);
-                    this.endValue();
-                    this.step(char);
-                }
-                return;
-            case 'after-key':
-                if (char === ':')
-                    this.startMember();
-                return;
-            case 'after-value':
-                if (/\s/.test(char))
-                    return;
-                if (char === ',') {
-                    const frame = this.stack[this.stack.length - 1];
-                    if (frame.kind === 'array') {
-                        frame.key = frame.key + 1;
-                        this.startMember();
-                    }
-                    else
-                        frame.expectingKey = true;
-                    this.state = 'value';
-                    return;
-                }
-                if (char === '}' || char === ']')
-                    this.close();
-                return;
-            case 'value': {
-                if (/\s/.test(char))
-                    return;
-                const frame = this.stack[this.stack.length - 1];
-                if (frame?.expectingKey) {
-                    if (char === '"') {
-                        frame.expectingKey = false;
-                        this.token = '"';
-                        this.state = 'key-string';
-                    }
-                    else if (char === '}')
-                        this.close();
-                    return;
-                }
-                if (char === ']' && frame?.kind === 'array') {
-                    this.close();
-                    return;
-                }
-                if (char === '{' || char === '[') {
-                    this.stack.push({
-                        kind: char === '{' ? 'object' : 'array',
-                        key: char === '[' ? 0 : null,
-                        expectingKey: char === '{',
-                    });
-                    if (char === '[')
-                        this.startMember();
-                    this.state = 'value';
-                    return;
-                }
-                this.state = char === '"' ? 'string' : 'literal';
-                return;
-            }
-        }
-    }
-    /** A member's value is about to start: begin capturing when its path is wanted. */
-    startMember() {
-        this.state = 'value';
-        if (this.capture !== null)
-            return;
-        const path = this.path();
-        if (path.length === 1 && path[0] === 'planned_values')
-            this.sawPlannedValues = true;
-        if (isWanted(path)) {
-            this.capture = '';
-            this.captureDepth = this.stack.length;
-        }
-    }
-    endValue() {
-        this.state = 'after-value';
-        this.finishCapture();
-        if (this.stack.length === 0)
-            this.done = true;
-    }
-    close() {
-        this.stack.pop();
-        this.endValue();
-    }
-    finishCapture() {
-        if (this.capture === null || this.stack.length !== this.captureDepth)
-            return;
-        const value = JSON.parse(this.capture.trim());
-        const path = this.path();
-        this.capture = null;
-        let node = this.skeleton;
-        for (let index = 0; index < path.length - 1; index++) {
-            const segment = path[index];
-            node[segment] ??= typeof path[index + 1] === 'number' ? [] : {};
-            node = node[segment];
-        }
-        node[path[path.length - 1]] = value;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/plan-summary.js
-
-
-const plan_summary_SOURCE = 'terraform show -json';
-/** Reads the output of `terraform show -json PLANFILE` (Terraform or OpenTofu, plan format 1.x). */
-function parsePlanJson(text) {
-    const { plan, formatVersion } = readPlanDocument(text);
-    const counts = {
-        add: 0,
-        change: 0,
-        destroy: 0,
-        replace: 0,
-        forget: 0,
-        import: 0,
-        read: 0,
-        noop: 0,
-        other: 0,
-    };
-    const resourceChanges = [];
-    for (const entry of json_objects_arrayAt(plan, 'resource_changes')) {
-        const change = toResourceChange(entry);
-        // Terraform leaves data sources out of its counts; we show their reads and skip the rest.
-        if (entry.mode === 'data' && change.actions !== 'read')
-            continue;
-        count(counts, change);
-        if (change.actions !== 'no-op' || change.isImporting)
-            resourceChanges.push(change);
-    }
-    const outputChanges = [];
-    for (const [name, entry] of Object.entries(json_objects_recordAt(plan, 'output_changes'))) {
-        if (!json_objects_isRecord(entry))
-            continue;
-        const rawActions = actionsOf(entry);
-        const actions = classify(rawActions);
-        if (actions === 'no-op')
-            continue;
-        const isSensitive = containsTrue(entry.before_sensitive) || containsTrue(entry.after_sensitive);
-        outputChanges.push({ name, actions, rawActions, isSensitive });
-    }
-    const drift = json_objects_arrayAt(plan, 'resource_drift').map(toResourceChange);
-    const summary = {
-        formatVersion,
-        counts,
-        resourceChanges,
-        outputChanges,
-        drift,
-        hasDrift: drift.length > 0,
-        hasChanges: resourceChanges.some((c) => c.actions !== 'read') || outputChanges.length > 0,
-    };
-    if (typeof plan.terraform_version === 'string')
-        summary.terraformVersion = plan.terraform_version;
-    for (const flag of ['errored', 'applyable', 'complete']) {
-        if (typeof plan[flag] === 'boolean')
-            summary[flag] = plan[flag];
-    }
-    return summary;
-}
-/** Terraform's own summary line, e.g. `Plan: 1 to import, 2 to add, 0 to change, 2 to destroy.` */
-function planLine(counts) {
-    // Terraform 1.13 prints no forget count (see the forget fixture), so neither do we.
-    const imports = counts.import > 0 ? `${counts.import} to import, ` : '';
-    return `Plan: ${imports}${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy.`;
-}
-function readPlanDocument(text) {
-    const documents = parseJsonObjects(text);
-    const [plan] = documents;
-    if (plan === undefined) {
-        throw new TerraformOutputError(plan_summary_SOURCE, 'one JSON plan document', `text that is not a JSON object: ${preview(text)}`);
-    }
-    if (documents.length > 1) {
-        throw new TerraformOutputError(plan_summary_SOURCE, 'one plan', `${documents.length} JSON documents one after another (as \`terragrunt show --all -json\` writes, one per unit); ` +
-            'run `show -json` in each unit and read each plan on its own');
-    }
-    const version = plan.format_version;
-    if (typeof version !== 'string') {
-        throw new TerraformOutputError(plan_summary_SOURCE, 'a plan with a format_version', keyList(plan));
-    }
-    if (!/^1\.\d+$/.test(version)) {
-        throw new TerraformOutputError(plan_summary_SOURCE, 'plan format_version 1.x', `format_version '${version}'`);
-    }
-    if (!('planned_values' in plan)) {
-        const what = 'values' in plan ? 'a state (values, no planned_values): pass the plan file to show' : keyList(plan);
-        throw new TerraformOutputError(plan_summary_SOURCE, 'a plan with planned_values', what);
-    }
-    return { plan, formatVersion: version };
-}
-function toResourceChange(entry) {
-    const change = json_objects_isRecord(entry.change) ? entry.change : {};
-    const rawActions = actionsOf(change);
-    const result = {
-        address: typeof entry.address === 'string' ? entry.address : '(unknown address)',
-        actions: classify(rawActions),
-        rawActions,
-        isImporting: json_objects_isRecord(change.importing),
-    };
-    if (typeof entry.action_reason === 'string')
-        result.actionReason = entry.action_reason;
-    if (typeof entry.deposed === 'string')
-        result.deposed = entry.deposed;
-    return result;
-}
-function classify(actions) {
-    switch (actions.join(',')) {
-        case 'create':
-        case 'update':
-        case 'delete':
-        case 'forget':
-        case 'read':
-        case 'no-op':
-            return actions[0];
-        case 'delete,create':
-        case 'create,delete':
-            return 'replace';
-        case 'create,forget':
-            return 'create-then-forget';
-        default:
-            return 'other';
-    }
-}
-/** Terraform's arithmetic for its `Plan:` line (views/plan in Terraform), plus our finer counts. */
-function count(counts, change) {
-    if (change.isImporting)
-        counts.import++;
-    switch (change.actions) {
-        case 'create':
-            counts.add++;
-            break;
-        case 'update':
-            counts.change++;
-            break;
-        case 'delete':
-            counts.destroy++;
-            break;
-        case 'replace':
-            counts.add++;
-            counts.destroy++;
-            counts.replace++;
-            break;
-        case 'create-then-forget':
-            counts.add++;
-            counts.forget++;
-            break;
-        case 'forget':
-            counts.forget++;
-            break;
-        case 'read':
-            counts.read++;
-            break;
-        case 'no-op':
-            counts.noop++;
-            break;
-        case 'other':
-            counts.other++;
-            break;
-    }
-}
-function actionsOf(change) {
-    return Array.isArray(change.actions) ? change.actions.map(String) : [];
-}
-/** A sensitivity mark is `true`, or an object/array mirroring the value with `true` at sensitive leaves. */
-function containsTrue(mark) {
-    if (mark === true)
-        return true;
-    if (Array.isArray(mark))
-        return mark.some(containsTrue);
-    return json_objects_isRecord(mark) && Object.values(mark).some(containsTrue);
-}
-function keyList(record) {
-    const keys = Object.keys(record);
-    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 8).join(', ')}`;
-}
-function preview(text) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return 'empty output';
-    return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
-}
-
-;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
-/**
- * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
- * the upstream outputs. Only variables the layer's code declares are passed, so Terraform never warns about
- * undeclared ones. Coordinates an instance does not have (an account instance's environment) are left out,
- * so the variable's default applies.
- */
-function buildVariables(options) {
-    const { instance, declared } = options;
-    const region = instance.region ?? options.globalRegion;
-    const all = {
-        account: instance.account ?? undefined,
-        account_id: instance.accountId ?? undefined,
-        region,
-        environment: instance.environment ?? undefined,
-        layer: instance.layer,
-        role: options.context?.role ?? options.roleOf(region),
-        failover: options.context?.failover,
-        failed_region: options.context?.failedRegion,
-        ...instance.vars,
-    };
-    for (const [variable, value] of options.upstream)
-        all[variable] = value;
-    const variables = {};
-    for (const name of Object.keys(all).sort()) {
-        if (declared.has(name) && all[name] !== undefined)
-            variables[name] = all[name];
-    }
-    return variables;
-}
-/**
- * The value of each dependency variable: one upstream's outputs, or for a fan-in a map of them keyed by the
- * selected coordinates.
- */
-function upstreamVariables(inputs, outputsOf) {
-    const values = new Map();
-    for (const input of inputs) {
-        if (input.isFanIn) {
-            values.set(input.variable, Object.fromEntries(input.sources.map((source) => [source.key, outputsOf(source.id)])));
-        }
-        else {
-            values.set(input.variable, outputsOf(input.sources[0].id));
-        }
-    }
-    return values;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/engine/work-directory.js
-
-/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
-function work_directory_instanceDirectoryName(id) {
-    return id.replaceAll('/', '.');
-}
-/** Where an instance keeps its Terraform data, var file, plan and logs in a run's work directory. */
-function instanceDirectory(workDirectory, id) {
-    return external_node_path_namespaceObject.join(workDirectory, 'instances', work_directory_instanceDirectoryName(id));
-}
-
-;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
-
-
-
-
-
-
-
-
-
-
-/** A step failed: the instance stops there and the result says why. */
-class StepFailure extends Error {
-    timedOut;
-    constructor(message, timedOut = false) {
-        super(message);
-        this.timedOut = timedOut;
-    }
-}
-/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
-const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
-/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
-class WaitingOnUpstream extends Error {
-}
-/**
- * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
- * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
- * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
- * throws because Terraform failed.
- */
-class InstancePipeline {
-    options;
-    outputs = new Map();
-    firstInit = new Map();
-    exclusive = Promise.resolve();
-    sections = new Map();
-    roles;
-    constructor(options) {
-        this.options = options;
-        this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
-    }
-    sectionsOf(id) {
-        return this.sections.get(id) ?? [];
-    }
-    directoryOf(id) {
-        return instanceDirectory(this.options.workDirectory, id);
-    }
-    readDirectoryOf(id) {
-        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', work_directory_instanceDirectoryName(id));
-    }
-    async run(instance, emit) {
-        const { command } = this.options;
-        const mocked = [];
-        const mock = (id) => {
-            if (mocked.includes(id))
-                return;
-            mocked.push(id);
-            emit({ type: 'upstream-mocked', id });
-        };
-        const step = (name) => emit({ type: 'step-began', step: name });
-        try {
-            const directory = this.directoryOf(instance.id);
-            if (this.options.planDirectory === undefined)
-                await (0,promises_namespaceObject.rm)(directory, { recursive: true, force: true });
-            await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
-            step('init');
-            await this.init(instance);
-            if (this.options.planDirectory !== undefined) {
-                await this.applySavedPlan(instance, emit, step, mock);
-                return { status: 'succeeded' };
-            }
-            step('read-upstream');
-            const variables = await this.variablesFor(instance, mock);
-            const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
-            await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-            await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
-            // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
-            const mockedFile = external_node_path_namespaceObject.join(directory, MOCKED_UPSTREAMS_FILE);
-            if (mocked.length > 0) {
-                await (0,promises_namespaceObject.writeFile)(mockedFile, `${JSON.stringify(mocked)}\n`);
-            }
-            else
-                await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
-            const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
-            step('plan');
-            const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
-                planFile,
-                varFile,
-                lockTimeout: this.options.manifest.terraform.lockTimeout,
-                destroy: command === 'destroy',
-            });
-            if (plan.meaning === 'error')
-                throw this.failure('plan', plan, instance);
-            emit({ type: 'plan-saved', planFile: external_node_path_namespaceObject.relative(this.options.workDirectory, planFile) });
-            step('show');
-            await this.summarisePlan(instance, planFile, emit);
-            if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
-                if (mocked.length > 0) {
-                    throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
-                }
-                step('apply');
-                await this.apply(instance, planFile);
-            }
-            if (command !== 'destroy') {
-                step('output');
-                await this.recordOutputs(instance);
-            }
-            return { status: 'succeeded' };
-        }
-        catch (error) {
-            return this.outcomeOf(error);
-        }
-    }
-    outcomeOf(error) {
-        const { redactor } = this.options;
-        if (error instanceof WaitingOnUpstream)
-            return { status: 'skipped', reason: error.message };
-        if (!(error instanceof StepFailure)) {
-            return { status: 'failed', error: redactor.redact(describeUnexpected(error)), timedOut: false };
-        }
-        const failure = { error: redactor.redact(error.message), timedOut: error.timedOut };
-        return this.options.signal.aborted && !error.timedOut
-            ? { status: 'cancelled', reason: 'the run was cancelled while it ran', ...failure }
-            : { status: 'failed', ...failure };
-    }
-    /**
-     * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
-     * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
-     * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
-     */
-    async init(instance, reading = false) {
-        const first = this.firstInit.get(instance.path);
-        if (first) {
-            await first;
-            return this.runInit(instance, reading);
-        }
-        const run = this.exclusive.then(() => this.runInit(instance, reading));
-        const settled = run.then(() => undefined, () => undefined);
-        this.exclusive = settled;
-        this.firstInit.set(instance.path, settled);
-        return run;
-    }
-    async runInit(instance, reading) {
-        const result = await this.options.terraform.init(this.call(instance, 'init', reading), (reading && this.options.readBackendOf?.(instance.id)) || instance.backend);
-        if (result.exitCode !== 0)
-            throw this.failure('init', result, instance);
-    }
-    /**
-     * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
-     * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
-     * logs of that instance, which may run later in the same run.
-     */
-    call(instance, step, reading = false) {
-        const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
-        const logFile = external_node_path_namespaceObject.join(directory, `${step}.log`);
-        if (!reading) {
-            const list = this.sections.get(instance.id) ?? [];
-            if (!list.some((section) => section.logFile === logFile))
-                list.push({ title: `terraform ${step}`, logFile });
-            this.sections.set(instance.id, list);
-        }
-        return {
-            cwd: external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path),
-            dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
-            logFile,
-            instanceId: instance.id,
-            signal: this.options.signal,
-            timeoutMs: this.options.commandTimeoutMs,
-            graceMs: this.options.graceMs,
-        };
-    }
-    failure(step, result, instance) {
-        if (result.timedOut) {
-            return new StepFailure(`terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`, true);
-        }
-        if (result.cancelled && result.durationMs === 0) {
-            return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
-        }
-        if (result.cancelled) {
-            return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
-        }
-        const how = result.exitCode === null
-            ? `ended by ${result.endSignal ?? 'a signal'}`
-            : `exit code ${result.exitCode}`;
-        return new StepFailure(`terraform ${step} failed (${how})\n${lastLines(result.tail)}${this.diagnose(instance, result.tail)}`);
-    }
-    /** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
-    diagnose(instance, tail) {
-        const lock = parseLockError(tail);
-        if (lock) {
-            const now = this.options.now();
-            return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
-        }
-        const failure = classifyFailure(tail);
-        return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
-    }
-    async summarisePlan(instance, planFile, emit) {
-        // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
-        const skeleton = new PlanSkeletonReader();
-        const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => skeleton.write(text));
-        if (shown.exitCode !== 0)
-            throw this.failure('show', shown, instance);
-        const summary = parsePlanJson(skeleton.end());
-        const { add, change, destroy, replace } = summary.counts;
-        emit({
-            type: 'planned',
-            changes: { add, change, destroy, replace },
-            resourceChanges: summary.resourceChanges.map((rc) => ({ address: rc.address, action: rc.actions })),
-        });
-    }
-    async apply(instance, planFile) {
-        const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
-            planFile,
-            lockTimeout: this.options.manifest.terraform.lockTimeout,
-        });
-        if (applied.exitCode !== 0)
-            throw this.failure('apply', applied, instance);
-    }
-    /**
-     * Applies a plan saved by an earlier `plan` run. Refused when the upstream outputs it was planned with
-     * have changed since (its inputs would no longer match), so an unreviewed plan never replaces it.
-     */
-    async applySavedPlan(instance, emit, step, mock) {
-        const saved = external_node_path_namespaceObject.join(this.options.planDirectory, 'instances', work_directory_instanceDirectoryName(instance.id));
-        const planFile = external_node_path_namespaceObject.join(saved, 'plan.tfplan');
-        let plannedInputs;
-        try {
-            plannedInputs = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, 'inputs.sha256'), 'utf8');
-        }
-        catch {
-            throw new StepFailure(`no saved plan for ${instance.id} in ${this.options.planDirectory}; run 'strata plan' first`);
-        }
-        const mocked = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then((text) => JSON.parse(text), () => []);
-        if (mocked.length > 0) {
-            throw new StepFailure(`refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`);
-        }
-        step('read-upstream');
-        const variables = await this.variablesFor(instance, mock);
-        if (digest(variables) !== plannedInputs) {
-            throw new StepFailure(`the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned; run 'strata plan' again and review it`);
-        }
-        emit({ type: 'plan-saved', planFile });
-        step('show');
-        await this.summarisePlan(instance, planFile, emit);
-        step('apply');
-        await this.apply(instance, planFile);
-        step('output');
-        await this.recordOutputs(instance);
-    }
-    /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
-    async variablesFor(instance, mock) {
-        const code = this.options.layerCode.read(instance.path);
-        const upstream = new Map();
-        const inputs = this.options.graph.inputsOf(instance.id);
-        for (const input of inputs) {
-            for (const source of input.sources) {
-                const upstreamInstance = this.options.graph.byId.get(source.id);
-                const outputs = await this.outputsOf(upstreamInstance);
-                if (!outputs.isEmpty) {
-                    upstream.set(source.id, outputs.values);
-                    continue;
-                }
-                const layer = this.options.manifest.layers.find((candidate) => candidate.name === upstreamInstance.layer);
-                const mocks = layer.mockOutputs;
-                if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
-                    upstream.set(source.id, mocks);
-                    mock(source.id);
-                }
-                else if (this.options.command !== 'destroy') {
-                    throw new WaitingOnUpstream(`waits on upstream ${source.id}, which has not been applied yet (its state has no outputs): apply it first` +
-                        (this.options.command === 'plan'
-                            ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
-                            : ''));
-                }
-            }
-        }
-        const variables = buildVariables({
-            instance,
-            globalRegion: this.options.manifest.backend.globalRegion,
-            roleOf: (region) => this.roles.get(region),
-            upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
-            declared: code.variables,
-            context: this.options.contextOf?.(instance),
-        });
-        const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
-        if (secrets.length > 0)
-            this.addSecrets(secrets);
-        return variables;
-    }
-    addSecrets(values) {
-        this.options.redactor.add(values);
-        this.options.secrets(values);
-    }
-    /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
-    outputsOf(instance) {
-        const known = this.outputs.get(instance.id);
-        if (known)
-            return known;
-        const read = (async () => {
-            await (0,promises_namespaceObject.mkdir)(this.readDirectoryOf(instance.id), { recursive: true });
-            await this.init(instance, true);
-            return this.readOutputs(instance, true);
-        })();
-        this.outputs.set(instance.id, read);
-        return read;
-    }
-    /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
-    async recordOutputs(instance) {
-        const outputs = this.readOutputs(instance);
-        this.outputs.set(instance.id, outputs);
-        await outputs;
-    }
-    async readOutputs(instance, reading = false) {
-        const result = await this.options.terraform.output(this.call(instance, 'output', reading));
-        if (result.exitCode !== 0)
-            throw this.failure('output', result, instance);
-        const outputs = parseOutputsJson(result.stdout);
-        const secrets = sensitiveValues(outputs);
-        if (secrets.length > 0)
-            this.addSecrets(secrets);
-        const values = outputValues(outputs);
-        const declared = this.options.layerCode.read(instance.path).outputs;
-        return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
-    }
-}
-function digest(value) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
-}
-function leafStrings(value) {
-    if (typeof value === 'string')
-        return [value];
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return [String(value)];
-    if (value !== null && typeof value === 'object')
-        return Object.values(value).flatMap(leafStrings);
-    return [];
-}
-/** The end of Terraform's output, where its error is. */
-function lastLines(tail, count = 30) {
-    return tail.trimEnd().split('\n').slice(-count).join('\n');
-}
-function describeUnexpected(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./build/tsc/engine/instance-result-reducer.js
-function pendingResult(instance) {
-    return {
-        id: instance.id,
-        layer: instance.layer,
-        scope: instance.scope,
-        account: instance.account,
-        region: instance.region,
-        environment: instance.environment,
-        status: 'pending',
-        step: null,
-        startedAt: null,
-        finishedAt: null,
-        durationMs: null,
-        changes: null,
-        resourceChanges: [],
-        error: null,
-        reason: null,
-        timedOut: false,
-        mockedUpstreams: [],
-        planFile: null,
-    };
-}
-/** The next result of an instance after an event; never changes the one given, which reporters may hold. */
-function reduceInstanceResult(result, event) {
-    switch (event.type) {
-        case 'started':
-            return { ...result, status: 'running', startedAt: event.at };
-        case 'step-began':
-            return { ...result, step: event.step };
-        case 'upstream-mocked':
-            return result.mockedUpstreams.includes(event.id)
-                ? result
-                : { ...result, mockedUpstreams: [...result.mockedUpstreams, event.id] };
-        case 'plan-saved':
-            return { ...result, planFile: event.planFile };
-        case 'planned':
-            return { ...result, changes: event.changes, resourceChanges: event.resourceChanges };
-        case 'not-run':
-            return { ...result, status: event.status, reason: event.reason };
-        case 'finished': {
-            const finished = { ...result, finishedAt: event.at, durationMs: event.durationMs };
-            const { outcome } = event;
-            switch (outcome.status) {
-                case 'succeeded':
-                    return { ...finished, status: 'succeeded', step: null };
-                case 'skipped':
-                    return { ...finished, status: 'skipped', reason: outcome.reason };
-                case 'failed':
-                    return { ...finished, status: 'failed', error: outcome.error, timedOut: outcome.timedOut };
-                case 'cancelled':
-                    return {
-                        ...finished,
-                        status: 'cancelled',
-                        reason: outcome.reason,
-                        error: outcome.error,
-                        timedOut: outcome.timedOut,
-                    };
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
-
-
-
-
-
-/**
- * Reporters show progress: a step beginning and an outcome. What the pipeline learns along the way (mocked
- * upstreams, the plan file, the changes) reaches them with the next of those.
- */
-const REPORTED = new Set(['step-began', 'finished', 'not-run']);
-/**
- * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
- * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
- * in the returned result, and the caller decides the exit code.
- *
- * This is the scheduler: it drives the ready queue and records what happens as events, each folded into a
- * new result; what an instance does is the pipeline's.
- */
-async function runEngine(options) {
-    const now = options.now ?? (() => new Date());
-    const startedAt = now();
-    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(options.graph.byId.get(id))]));
-    const header = {
-        version: 1,
-        command: options.command,
-        manifest: options.manifest.file,
-        startedAt: startedAt.toISOString(),
-        terraform: { binary: options.terraform.executable, version: options.terraform.version },
-        parallelism: options.parallelism,
-    };
-    const snapshot = () => {
-        const instances = [...results.values()];
-        return {
-            ...header,
-            status: 'succeeded',
-            finishedAt: null,
-            durationMs: null,
-            hasChanges: instances.some((instance) => hasChanges(instance.changes)),
-            instances,
-        };
-    };
-    const record = (id, event) => {
-        const result = reduceInstanceResult(results.get(id), event);
-        results.set(id, result);
-        if (REPORTED.has(event.type))
-            options.reporter.instanceChanged(result, snapshot());
-        return result;
-    };
-    const pipeline = new InstancePipeline({
-        ...options,
-        now,
-        secrets: (values) => options.reporter.secrets(values),
-    });
-    const cost = (id) => options.durationHints?.get(id) ?? 1;
-    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
-    const running = new Map();
-    let stopReason;
-    let outputs = Promise.resolve();
-    const runInstance = async (id) => {
-        const begin = performance.now();
-        record(id, { type: 'started', at: now().toISOString() });
-        const outcome = await pipeline.run(options.graph.byId.get(id), (event) => record(id, event));
-        return record(id, {
-            type: 'finished',
-            outcome,
-            at: now().toISOString(),
-            durationMs: Math.round(performance.now() - begin),
-        });
-    };
-    const start = (id) => {
-        const work = runInstance(id).then((result) => {
-            running.delete(id);
-            for (const dropped of queue.finish(id, result.status === 'succeeded')) {
-                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
-                record(dropped, result.status === 'cancelled'
-                    ? { type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }
-                    : { type: 'not-run', status: 'skipped', reason: `upstream ${id} ${result.status}` });
-            }
-            if (result.status === 'failed' && options.failFast)
-                stopReason ??= `stopped by --fail-fast after ${id} failed`;
-            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
-            // background, so the instances that were waiting for this one start without waiting for its output.
-            outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
-        });
-        running.set(id, work);
-    };
-    const onAbort = () => (stopReason ??= 'the run was cancelled');
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    if (options.signal.aborted)
-        onAbort();
-    try {
-        while (!queue.isDone) {
-            if (stopReason === undefined) {
-                for (const id of queue.take(options.parallelism - queue.runningCount))
-                    start(id);
-            }
-            if (running.size === 0)
-                break;
-            await Promise.race(running.values());
-        }
-        await Promise.all(running.values());
-        await outputs;
-    }
-    finally {
-        options.signal.removeEventListener('abort', onAbort);
-    }
-    for (const id of queue.drain()) {
-        record(id, { type: 'not-run', status: 'cancelled', reason: stopReason ?? 'not started' });
-    }
-    const finishedAt = now();
-    const run = snapshot();
-    return {
-        ...run,
-        status: runStatus(run.instances.map((instance) => instance.status)),
-        finishedAt: finishedAt.toISOString(),
-        durationMs: finishedAt.getTime() - startedAt.getTime(),
-    };
-}
-/** A run failed when any instance failed or was skipped, else was cancelled when any was. */
-function runStatus(statuses) {
-    if (statuses.some((status) => status === 'failed' || status === 'skipped'))
-        return 'failed';
-    if (statuses.includes('cancelled'))
-        return 'cancelled';
-    return 'succeeded';
+        ? withEphemeralEnvironment(parsed.manifest, options.ephemeralEnvironment)
+        : parsed.manifest;
+    return { manifest, locations, graph: expandManifest({ manifest, locations }), directory };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
-/**
- * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
- * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
- * inside any of them is never taken for a block.
- */
+
 /** The variables a layer declares, by name, from its `.tf` (and `.tf.json`) files. */
 function declaredVariables(files) {
     const variables = new Map();
@@ -20609,7 +18432,8 @@ function tokenize(text) {
         else if (/[A-Za-z_]/.test(c)) {
             const match = /[A-Za-z_][\w-]*/y;
             match.lastIndex = i;
-            const word = match.exec(text)[0];
+            // c starts an identifier, so the pattern matches at i.
+            const word = definedOrThrow(match.exec(text)?.[0], 'identifier');
             tokens.push({ kind: 'ident', text: word });
             i += word.length;
         }
@@ -20679,7 +18503,8 @@ function templateEnd(text, from) {
 }
 /** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
 function heredocEnd(text, start) {
-    const opener = /^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200));
+    // Called where the tokenizer saw the opener.
+    const opener = definedOrThrow(/^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200)), 'heredoc opener');
     const [whole, marker] = opener;
     let i = start + whole.length;
     while (i < text.length) {
@@ -20722,8 +18547,7 @@ function createLayerCodeReader(manifestDirectory) {
             const variables = declaredVariables(files);
             const watched = new Set([relative(layerDirectory)]);
             const pending = moduleSources(files).map((source) => external_node_path_namespaceObject.resolve(layerDirectory, source));
-            while (pending.length > 0) {
-                const directory = pending.pop();
+            for (let directory = pending.pop(); directory !== undefined; directory = pending.pop()) {
                 const name = relative(directory);
                 if (watched.has(name))
                     continue;
@@ -20969,6 +18793,8 @@ function maskCopies(value, secrets, redactor, isData = false) {
     return value;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -20976,6 +18802,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./build/tsc/adapters/child-process-runner.js
+
 
 
 
@@ -21050,9 +18877,15 @@ async function runProcess(request) {
         child.once('spawn', resolve);
         child.once('error', reject);
     });
-    const exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const exited = new Promise((resolve) => {
+        child.once('exit', () => {
+            resolve();
+        });
+    });
     const closed = new Promise((resolve) => {
-        child.once('close', (code, endSignal) => resolve([code, endSignal]));
+        child.once('close', (code, endSignal) => {
+            resolve([code, endSignal]);
+        });
     });
     try {
         await started;
@@ -21065,7 +18898,8 @@ async function runProcess(request) {
     }
     // After a successful start, 'error' only reports a failed kill(); the group signalling below has its fallbacks.
     child.on('error', () => undefined);
-    const pid = child.pid;
+    // Defined once the process has spawned, which the 'spawn' wait above ensures.
+    const pid = definedOrThrow(child.pid, 'the process id');
     const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
     const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
     child.stdout.on('data', (chunk) => {
@@ -21074,7 +18908,9 @@ async function runProcess(request) {
         else
             output.add(chunk, true);
     });
-    child.stderr.on('data', (chunk) => output.add(chunk, false));
+    child.stderr.on('data', (chunk) => {
+        output.add(chunk, false);
+    });
     const graceMs = request.graceMs ?? DEFAULT_GRACE_MS;
     let cancelled = false;
     let timedOut = false;
@@ -21130,6 +18966,7 @@ async function runProcess(request) {
     const [exitCode, endSignal] = await closed;
     const durationMs = performance.now() - startedAt;
     await orphansHandled;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the abort and timeout callbacks, which TypeScript does not follow
     if (interrupted) {
         while (await hasLiveMembers(pid)) {
             if (killedAt !== undefined && performance.now() - killedAt > AFTER_KILL_MS)
@@ -21183,7 +19020,9 @@ function closeStream(stream) {
             resolve();
             return;
         }
-        stream.once('close', () => resolve());
+        stream.once('close', () => {
+            resolve();
+        });
         if (stream.destroyed)
             return;
         stream.end();
@@ -21279,8 +19118,9 @@ class OutputCollector {
         }
         this.tailChunks.push(chunk);
         this.tailSize += chunk.length;
-        while (this.tailChunks.length > 1 && this.tailSize - this.tailChunks[0].length >= TAIL_BYTES) {
-            this.tailSize -= this.tailChunks.shift().length;
+        for (let oldest = this.tailChunks[0]; oldest !== undefined && this.tailChunks.length > 1 && this.tailSize - oldest.length >= TAIL_BYTES; oldest = this.tailChunks[0]) {
+            this.tailChunks.shift();
+            this.tailSize -= oldest.length;
             this.hasDroppedTail = true;
         }
         if (this.logError !== undefined || this.log.destroyed)
@@ -21289,7 +19129,9 @@ class OutputCollector {
             this.isPaused = true;
             for (const source of this.sources)
                 source.pause();
-            this.log.once('drain', () => this.resume());
+            this.log.once('drain', () => {
+                this.resume();
+            });
         }
     }
     stdout() {
@@ -21300,7 +19142,7 @@ class OutputCollector {
         let start = Math.max(0, all.length - TAIL_BYTES);
         if (start > 0 || this.hasDroppedTail) {
             // Do not begin in the middle of a UTF-8 character.
-            while (start < all.length && (all[start] & 0xc0) === 0x80)
+            while (start < all.length && (all.readUInt8(start) & 0xc0) === 0x80)
                 start += 1;
         }
         return all.subarray(start).toString('utf8');
@@ -21314,7 +19156,428 @@ class OutputCollector {
     }
 }
 
+;// CONCATENATED MODULE: ./build/tsc/terraform/lock-info.js
+
+const LOCK_SUMMARY = 'Error acquiring the state lock';
+const FIELD_LINE = /^\s*(ID|Path|Operation|Who|Version|Created|Info):[ \t]?(.*)$/;
+// Everything ANSI colour and the box Terraform draws round a diagnostic when colour is on.
+// eslint-disable-next-line no-control-regex -- ESC is exactly what is being removed
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+const FRAME = /^[│╷╵](?: |$)/;
+/**
+ * Terraform's text without colour codes and without the `│` frame of coloured diagnostics, lines kept, so
+ * the same patterns read `-no-color` output and a terminal's. Carriage returns are dropped.
+ */
+function plainDiagnosticText(text) {
+    return text
+        .replace(ANSI, '')
+        .split(/\r?\n/)
+        .map((line) => line.replace(FRAME, ''))
+        .join('\n');
+}
+/**
+ * Reads the lock holder out of Terraform's "Error acquiring the state lock" output (plain or coloured, alone
+ * or inside a longer log). Undefined when the text is not that error, or when the error carries no
+ * `Lock Info:` block (the lock could not even be tried, e.g. the backend was unreachable).
+ */
+function parseLockError(text) {
+    const plain = plainDiagnosticText(text);
+    const start = plain.indexOf(LOCK_SUMMARY);
+    if (start === -1)
+        return undefined;
+    const lines = plain.slice(start).split('\n');
+    const header = lines.findIndex((line) => line.trim() === 'Lock Info:');
+    if (header === -1)
+        return undefined;
+    const values = new Map();
+    for (const line of lines.slice(header + 1)) {
+        const match = FIELD_LINE.exec(line);
+        if (!match)
+            break;
+        const field = match[1];
+        if (values.has(field))
+            break;
+        values.set(field, lookup_itemAt(match, 2, 'lock field value').trim());
+    }
+    if (!values.has('ID'))
+        return undefined;
+    const createdText = values.get('Created') ?? '';
+    return {
+        id: values.get('ID') ?? '',
+        path: values.get('Path') ?? '',
+        operation: values.get('Operation') ?? '',
+        who: values.get('Who') ?? '',
+        version: values.get('Version') ?? '',
+        createdText,
+        createdAt: parseGoTime(createdText),
+        info: values.get('Info') ?? '',
+        message: errorMessageBefore(lines.slice(0, header)),
+    };
+}
+/** The `Error message: …` paragraph above the block, joined back into one line where Terraform wrapped it. */
+function errorMessageBefore(lines) {
+    const first = lines.findIndex((line) => line.trimStart().startsWith('Error message:'));
+    if (first === -1)
+        return '';
+    return lines
+        .slice(first)
+        .join(' ')
+        .replace(/^\s*Error message:/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+// Go's time.Time.String(): `2006-01-02 15:04:05.999999999 -0700 MST`, maybe with a monotonic `m=+0.01` tail.
+const GO_TIME = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)? ([+-])(\d{2})(\d{2})(?: [^\s]+)?(?: m=[+-][\d.]+)?$/;
+// RFC 3339, as the lock's JSON record holds it.
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** The lock's creation time, from Go's `time.Time` text or RFC 3339; null for anything else. */
+function parseGoTime(text) {
+    const go = GO_TIME.exec(text.trim());
+    const rfc = go ? null : RFC3339.exec(text.trim());
+    let iso;
+    if (go) {
+        // Every group but the fraction takes part in a match.
+        const group = (index) => lookup_itemAt(go, index, 'time field');
+        iso = `${group(1)}T${group(2)}${millis(go[3] ?? '')}${group(4)}${group(5)}:${group(6)}`;
+    }
+    else if (rfc) {
+        const group = (index) => lookup_itemAt(rfc, index, 'time field');
+        iso = `${group(1)}T${group(2)}${millis(rfc[3] ?? '')}${group(4)}`;
+    }
+    else
+        return null;
+    const parsed = new Date(iso);
+    return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+/** Go prints up to nine fraction digits; a JavaScript Date keeps three. */
+function millis(fraction) {
+    return fraction === '' ? '' : `.${fraction.slice(1, 4).padEnd(3, '0')}`;
+}
+const OPERATIONS = {
+    OperationTypePlan: 'a plan',
+    OperationTypeApply: 'an apply (or destroy)',
+    OperationTypeRefresh: 'a refresh',
+    OperationTypeInvalid: 'an unknown operation',
+};
+/**
+ * A message for people about a lock held on one instance's state: who holds it, for what, since when and for
+ * how long, and how to release it by hand if it is stale. Strata never releases a lock itself, so the message
+ * says what to check first.
+ */
+function describeLock(info, now, context) {
+    const holder = info.who === '' ? 'an unknown holder' : info.who;
+    const operation = info.operation === '' ? 'an unnamed operation' : (OPERATIONS[info.operation] ?? `'${info.operation}'`);
+    // The holder may be Terraform or OpenTofu: the lock says only its version.
+    const version = info.version === '' ? '' : ` (version ${info.version})`;
+    const lines = [
+        `The state of ${context.instanceId} is locked by ${holder} for ${operation}${version}${since(info, now)}.`,
+    ];
+    if (info.path !== '')
+        lines.push(`  State:   ${info.path}`);
+    if (info.id !== '')
+        lines.push(`  Lock ID: ${info.id}`);
+    if (info.info !== '')
+        lines.push(`  Note:    ${info.info}`);
+    lines.push('If that run is still going, let it finish and run again; a longer terraform.lock_timeout in the manifest makes Strata wait for it.');
+    const unlock = info.id === '' ? 'terraform force-unlock <LOCK_ID>' : `terraform force-unlock ${info.id}`;
+    lines.push(`If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; 'strata graph --format json' lists them), run:`, `  ${unlock}`);
+    if (info.id === '')
+        lines.push('  (the lock record could not be read, so its ID is unknown; the backend holds it)');
+    lines.push('Strata never force-unlocks by itself: removing a lock that a live run holds lets two runs write the same state.');
+    return lines.join('\n');
+}
+/** ` since 2024-05-02 09:14 UTC, for 2h 14m`, or the text as printed when it is not a time. */
+function since(info, now) {
+    if (info.createdAt === null)
+        return info.createdText === '' ? '' : ` since ${info.createdText}`;
+    const when = `${info.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const age = now.getTime() - info.createdAt.getTime();
+    // A minute of clock skew between the holder and this machine is normal; more is worth saying.
+    if (age < -60_000)
+        return ` since ${when} (later than this machine's clock, so its age is unknown)`;
+    return ` since ${when}, for ${formatAge(Math.max(0, age))}`;
+}
+/** `42s`, `14m`, `2h 14m`, `3d 4h`: the two largest units, rounded down, as people say how old something is. */
+function formatAge(ms) {
+    const seconds = Math.floor(ms / 1000);
+    const minutes = Math.floor(seconds / 60);
+    const hours = Math.floor(minutes / 60);
+    const days = Math.floor(hours / 24);
+    if (days > 0)
+        return hours % 24 === 0 ? `${days}d` : `${days}d ${hours % 24}h`;
+    if (hours > 0)
+        return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${minutes % 60}m`;
+    if (minutes > 0)
+        return `${minutes}m`;
+    return `${seconds}s`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/failure-kind.js
+
+
+// AWS SDK (Go v1 and v2) words for a request that never got an answer, the most telling first.
+const NETWORK_FAILURES = [
+    /no such host/i,
+    /i\/o timeout/i,
+    /connection timed out/i,
+    /network is unreachable/i,
+    /connection refused/i,
+    /connection reset by peer/i,
+    /TLS handshake timeout/i,
+    /Client\.Timeout exceeded/i,
+    /context deadline exceeded/i,
+    /RequestTimeout/,
+    /ServiceUnavailable|StatusCode: 503/,
+    /request send failed|send request failed/i,
+];
+// The endpoint the failing request went to: `lookup <host>`, `dial tcp <host>:443`, `Get "https://<host>/…"`.
+const FAILED_HOST = /(?:lookup|dial tcp) ([A-Za-z0-9.-]+?)(?::\d+)?(?::|\s|$)|"https?:\/\/([A-Za-z0-9.-]+)/g;
+const AWS_HOST = /\.amazonaws\.com(?:\.cn)?$/i;
+const AWS_OPERATION = /operation error (?:S3|STS|DynamoDB|EC2|IAM|Route ?53|KMS|SSO|SSOOIDC)\b|RequestError: send request failed/;
+const REGION = /\b((?:[a-z]{2}|us-gov|us-iso[a-z]?)-[a-z]+-\d)\b/;
+// The region of an endpoint is the label before amazonaws.com (`s3.eu-west-2.`, legacy `s3-eu-west-2.`), not a
+// region that happens to be in a bucket's name.
+const ENDPOINT_REGION = /[.-]((?:[a-z]{2}|us-gov|us-iso[a-z]?)-[a-z]+-\d)\.amazonaws\.com/i;
+// Credentials that are missing, expired, malformed or refused. Checked before the network patterns: when the
+// SDK cannot find credentials it reports the instance-metadata timeout that ended its search.
+const CREDENTIALS_STRONG = [
+    /No valid credential sources/i,
+    /NoCredentialProviders/,
+    /Error finding AWS credentials/,
+    /failed to refresh cached credentials/,
+    /InvalidClientTokenId|UnrecognizedClientException|InvalidAccessKeyId|SignatureDoesNotMatch/,
+    /ExpiredToken|security token included in the request is (?:expired|invalid)/,
+    /InvalidIdentityToken|AssumeRoleWithWebIdentity/,
+    /is not authorized to perform/,
+    /AccessDenied|Access Denied|AllAccessDisabled/,
+    /authorization header is malformed|AuthorizationHeaderMalformed/,
+    /StatusCode: 403\b/,
+];
+const CREDENTIALS_WEAK = /validating provider credentials|Error: Invalid AWS credentials|retrieving caller identity/i;
+const STALE_PLAN = /Saved plan is stale|Saved plan does not match the given state/;
+const failure_kind_LOCK_SUMMARY = /Error acquiring the state lock/;
+// S3 answers 301 when the backend's `region` is not the bucket's: the request reached AWS, the setting is wrong.
+const WRONG_BUCKET_REGION = /StatusCode: 301\b/;
+const BUCKET_REGIONS = /requested bucket from "([^"]+)", actual location "([^"]+)"/;
+/**
+ * Names the cause of a Terraform failure from its error output (plain or coloured) and says what to do.
+ * The order matters: a held lock and a stale plan are certain from their summaries; a network failure
+ * towards AWS wins over the credential check that reported it (the provider validates credentials by
+ * calling STS, so a down region reads "validating provider credentials: … no such host"); a credential
+ * error wins over the metadata-service timeout that ends the SDK's search for credentials.
+ */
+function classifyFailure(text) {
+    const plain = plainDiagnosticText(text);
+    // Terraform wraps diagnostic details at the terminal width; patterns read one flowing line.
+    const flat = plain.replace(/\s+/g, ' ');
+    const lock = parseLockError(plain);
+    if (lock) {
+        const holder = lock.who === '' ? 'another run' : lock.who;
+        const since = lock.createdText === '' ? '' : ` since ${lock.createdText}`;
+        const id = lock.id === '' ? '<LOCK_ID>' : lock.id;
+        return {
+            kind: 'state-lock',
+            hint: `The state is locked by ${holder} (${lock.operation || 'unknown operation'}${since}). Wait for that run to finish and try again. If no run is still going and the lock is stale, release it by hand with 'terraform force-unlock ${id}' in the layer's directory with its backend initialised; Strata never force-unlocks by itself.`,
+        };
+    }
+    if (STALE_PLAN.test(flat)) {
+        return {
+            kind: 'stale-plan',
+            hint: 'The state changed after this plan was made (another run wrote it), so Terraform refused to apply the saved plan. Plan again and review the new plan before applying it.',
+        };
+    }
+    const credentials = firstMatch(CREDENTIALS_STRONG, flat);
+    if (credentials)
+        return credentialsFailure(credentials[0]);
+    const network = firstMatch(NETWORK_FAILURES, flat);
+    if (network) {
+        const hosts = failedHosts(flat);
+        const awsHost = hosts.find((host) => AWS_HOST.test(host));
+        if (awsHost !== undefined || (hosts.length === 0 && AWS_OPERATION.test(flat))) {
+            const region = (awsHost === undefined ? REGION.exec(flat) : ENDPOINT_REGION.exec(awsHost))?.[1];
+            const where = region === undefined ? 'an AWS region' : `AWS in ${region}`;
+            const endpoint = awsHost === undefined ? '' : ` (${awsHost}: ${network[0]})`;
+            return {
+                kind: 'region-unreachable',
+                hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or 'strata failover --to <region>'. If the region name itself looks wrong, fix it in the manifest.`,
+            };
+        }
+        const [host] = hosts;
+        if (host !== undefined) {
+            return {
+                kind: 'other',
+                hint: `Terraform could not reach ${host} (${network[0]}): a network problem on the runner or that service, not an AWS region. Retry, and check the runner's network and proxy settings.`,
+            };
+        }
+    }
+    const weak = CREDENTIALS_WEAK.exec(flat);
+    if (weak)
+        return credentialsFailure(weak[0]);
+    if (failure_kind_LOCK_SUMMARY.test(flat)) {
+        return {
+            kind: 'state-lock',
+            hint: "Terraform could not take the state lock, and its output names no holder. Read the 'Error message' above: the lock table or bucket may be missing or unreadable.",
+        };
+    }
+    if (WRONG_BUCKET_REGION.test(flat)) {
+        const regions = BUCKET_REGIONS.exec(flat);
+        const where = regions
+            ? ` (the bucket is in ${lookup_itemAt(regions, 2, 'bucket region')}; the backend asked ${lookup_itemAt(regions, 1, 'backend region')})`
+            : '';
+        return {
+            kind: 'other',
+            hint: `S3 answered 301: the state bucket is in another region than the backend's region setting${where}. Set backend.config.region in the manifest to the bucket's region.`,
+        };
+    }
+    const summary = /(?:^|\n)Error: ([^\n]+)/.exec(plain)?.[1]?.trim();
+    return {
+        kind: 'other',
+        hint: summary === undefined
+            ? "Strata does not recognise this failure; read Terraform's output above."
+            : `Strata does not recognise this failure ('${summary}'); read Terraform's output above.`,
+    };
+}
+/**
+ * Whether a failure is worth one more try: a network failure towards a host that is not AWS (a provider
+ * registry, a proxy, a provider's API), which the classifier reports as `other` with a host named. An AWS
+ * region that does not answer is not retried: a region that is down stays down, and the hint says to fail
+ * over. Locks, stale plans and credentials never heal by themselves in seconds.
+ */
+function isTransientFailure(text) {
+    if (classifyFailure(text).kind !== 'other')
+        return false;
+    const flat = plainDiagnosticText(text).replace(/\s+/g, ' ');
+    return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
+}
+function credentialsFailure(evidence) {
+    return {
+        kind: 'credentials',
+        hint: `AWS refused or found no credentials ('${evidence}'). Check the credentials the job runs with: the role it assumes (the account's role_to_assume in the manifest, and 'id-token: write' for OIDC), that they have not expired, and that the role may read the state bucket and lock.`,
+    };
+}
+function firstMatch(patterns, text) {
+    for (const pattern of patterns) {
+        const match = pattern.exec(text);
+        if (match)
+            return match;
+    }
+    return null;
+}
+function failedHosts(flat) {
+    const hosts = [];
+    for (const match of flat.matchAll(FAILED_HOST)) {
+        const host = (match[1] ?? match[2])?.replace(/\.$/, '');
+        if (host !== undefined && /[A-Za-z]/.test(host) && !hosts.includes(host))
+            hosts.push(host);
+    }
+    return hosts;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/errors.js
+/**
+ * Terraform or OpenTofu printed something Strata cannot read: not JSON, several documents where one was
+ * expected, or a format version from another major. The message says what was expected and what came.
+ */
+class TerraformOutputError extends Error {
+    source;
+    expected;
+    received;
+    constructor(
+    /** The command whose output this is, e.g. `terraform show -json`. */
+    source, expected, received) {
+        super(`${source}: expected ${expected}, got ${received}`);
+        this.source = source;
+        this.expected = expected;
+        this.received = received;
+        this.name = 'TerraformOutputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/json-objects.js
+/** Reading JSON documents out of command output that may carry other lines around them. */
+/**
+ * Every JSON object in `text` that starts a line, in order. The fast path is one clean document; otherwise
+ * lines that are not JSON (a wrapper's log line, a warning) are skipped, and concatenated documents are all
+ * returned, so that the caller can refuse them by name.
+ */
+function parseJsonObjects(text) {
+    try {
+        const whole = JSON.parse(text);
+        return json_objects_isRecord(whole) ? [whole] : [];
+    }
+    catch {
+        // Not one clean document: scan for objects below.
+    }
+    const found = [];
+    let i = 0;
+    while (i < text.length) {
+        const start = nextObjectStart(text, i);
+        if (start < 0)
+            break;
+        const end = objectEnd(text, start);
+        if (end < 0)
+            break;
+        try {
+            const value = JSON.parse(text.slice(start, end));
+            if (json_objects_isRecord(value))
+                found.push(value);
+        }
+        catch {
+            // Balanced but broken: skip it whole, lest the objects inside it be taken for documents.
+        }
+        i = end;
+    }
+    return found;
+}
+/** The next `{` that has only blanks before it on its line. */
+function nextObjectStart(text, from) {
+    for (let i = text.indexOf('{', from); i >= 0; i = text.indexOf('{', i + 1)) {
+        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        if (text.slice(lineStart, i).trim() === '')
+            return i;
+    }
+    return -1;
+}
+/** The index after the bracket that closes the one at `start`, or -1; strings are skipped whole. */
+function objectEnd(text, start) {
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '{' || c === '[')
+            depth++;
+        else if (c === '}' || c === ']') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+function json_objects_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The objects in `record[key]` when it is a list, else none. */
+function json_objects_arrayAt(record, key) {
+    const value = record[key];
+    return Array.isArray(value) ? value.filter(json_objects_isRecord) : [];
+}
+/** `record[key]` when it is an object, else an empty one. */
+function json_objects_recordAt(record, key) {
+    const value = record[key];
+    return json_objects_isRecord(value) ? value : {};
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
+
 
 
 /**
@@ -21358,7 +19621,7 @@ function checkMinimumVersion(binaryKind, version) {
             message: `Cannot read the ${name} version '${version}'; Strata requires ${name} ≥ ${minimum}.`,
         };
     }
-    if (compareSemver(found, parseSemver(minimum)) < 0) {
+    if (compareSemver(found, definedOrThrow(parseSemver(minimum), `minimum version '${minimum}'`)) < 0) {
         return {
             ok: false,
             message: `Found ${name} ${version}, but Strata requires ${name} ≥ ${minimum}: ${why}.`,
@@ -21374,11 +19637,9 @@ function parseSemver(version) {
 }
 /** Semver order, except that two pre-releases of one version compare equal: enough against a release minimum. */
 function compareSemver(a, b) {
-    for (const [i, part] of a.core.entries()) {
-        const difference = part - b.core[i];
-        if (difference !== 0)
-            return difference;
-    }
+    const difference = a.core[0] - b.core[0] || a.core[1] - b.core[1] || a.core[2] - b.core[2];
+    if (difference !== 0)
+        return difference;
     // A pre-release comes before its release: 1.11.0-rc1 < 1.11.0.
     return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
 }
@@ -21452,6 +19713,8 @@ const terraformArgs = {
         options.planFile,
     ],
     output: () => ['output', '-json', '-no-color'],
+    /** The current state as JSON, read without a lock. */
+    statePull: () => ['state', 'pull'],
 };
 /** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
 function planExitMeaning(exitCode) {
@@ -21521,6 +19784,7 @@ function buildTerraformClient(options) {
         show: (call, planFile, onJson) => run(call, terraformArgs.show(planFile), { onStdout: onJson }),
         apply: (call, apply) => run(call, terraformArgs.apply(apply)),
         output: (call) => retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
+        statePull: (call) => retrying(call, () => run(call, terraformArgs.statePull(), { captureStdout: true }), failed),
     };
 }
 async function readVersion(runner, options) {
@@ -21543,7 +19807,7 @@ async function readVersion(runner, options) {
         throw error;
     }
     if (result.exitCode !== 0) {
-        throw new UsageError(`'${executable} version -json' failed (exit code ${result.exitCode}): ${result.tail.trim()}`);
+        throw new UsageError(`'${executable} version -json' failed (exit code ${String(result.exitCode)}): ${result.tail.trim()}`);
     }
     const version = parseVersionJson(result.stdout).terraformVersion;
     const check = checkMinimumVersion(binaryKind(executable), version);
@@ -21634,6 +19898,7 @@ async function setUpEngine(settings, loaded, adapters, layerCode = createLayerCo
             parallelism: settings.parallelism ?? loaded.manifest.terraform.parallelism,
             failFast: settings.failFast,
             signal: adapters.signal,
+            now: adapters.now,
             graceMs: settings.graceMs,
             commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
             planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_namespaceObject.resolve(settings.cwd, settings.planDirectory),
@@ -21641,44 +19906,63 @@ async function setUpEngine(settings, loaded, adapters, layerCode = createLayerCo
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc/core/resume.js
+;// CONCATENATED MODULE: ./build/tsc/terraform/outputs.js
 
 
-const SHOWN = 5;
+const SOURCE = 'terraform output -json';
 /**
- * Resumes a run from its result: runs again only the instances that did not succeed (failed, skipped,
- * cancelled, pending, or `running`, which a killed run leaves behind) and, transitively, every instance of
- * `current` that depends on one of them, since their inputs may change; keeps the other successes.
- *
- * An instance of `current` that the previous result does not name never succeeded there, so it runs too.
- * Refused with a UsageError: a previous result of another command, or one naming instances that are not in
- * `current` (the manifest or the selection changed since, and its results no longer describe this run).
+ * Reads `terraform output -json`. Wrappers can print lines around the JSON (an AWS client-side-monitoring
+ * line, a warning), so the first JSON object shaped like outputs is taken and other lines are ignored.
  */
-function planResume(previous, current, command) {
-    if (previous.command !== command) {
-        throw new UsageError(`Cannot resume a '${previous.command}' run with '${command}': resume it with '${previous.command}', or start a new '${command}' run without resuming`);
+function parseOutputsJson(text) {
+    const candidates = parseJsonObjects(text);
+    const outputs = candidates.find(isOutputs);
+    if (outputs)
+        return outputs;
+    const [first] = candidates;
+    const received = first === undefined
+        ? `no JSON object in ${JSON.stringify(text.trim().slice(0, 80))}`
+        : `${candidates.length} JSON object(s), none an output map (first problem: ${firstProblem(first) ?? 'none found'})`;
+    throw new TerraformOutputError(SOURCE, 'an object of {"<name>": {"sensitive": bool, "type": …, "value": …}}', received);
+}
+/** The values alone, as a module's caller would see them: `{name: value}`. */
+function outputValues(outputs) {
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+}
+/** Every string and number inside sensitive outputs, as strings, for the redactor to mask. */
+function sensitiveValues(outputs) {
+    const found = [];
+    for (const output of Object.values(outputs)) {
+        if (output.sensitive)
+            collectLeaves(output.value, found);
     }
-    const selected = new Set(current.ids);
-    const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
-    if (unknown.length > 0) {
-        const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
-        throw new UsageError(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
+    return found;
+}
+function collectLeaves(value, into) {
+    if (typeof value === 'string')
+        into.push(value);
+    else if (typeof value === 'number')
+        into.push(String(value));
+    else if (Array.isArray(value))
+        for (const item of value)
+            collectLeaves(item, into);
+    else if (typeof value === 'object' && value !== null)
+        for (const item of Object.values(value))
+            collectLeaves(item, into);
+}
+function isOutputs(candidate) {
+    return firstProblem(candidate) === undefined;
+}
+function firstProblem(candidate) {
+    for (const [name, entry] of Object.entries(candidate)) {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+            return `'${name}' is not an object`;
+        if (typeof entry.sensitive !== 'boolean')
+            return `'${name}' has no boolean sensitive`;
+        if (!('value' in entry))
+            return `'${name}' has no value`;
     }
-    // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
-    const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
-    const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
-    const dependents = dependentsOf(current);
-    const queue = [...rerun];
-    for (let index = 0; index < queue.length; index++) {
-        for (const dependent of dependents.get(queue[index]) ?? []) {
-            if (rerun.has(dependent))
-                continue;
-            rerun.add(dependent);
-            queue.push(dependent);
-        }
-    }
-    const kept = [...previousById.values()].filter((instance) => !rerun.has(instance.id));
-    return { rerun, kept };
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
@@ -21686,9 +19970,10 @@ function planResume(previous, current, command) {
 
 
 
+
+
 const RECORD_ID = 'strata/failover-record';
 function recordBackend(manifest, region) {
-    const role = manifest.regions.find((candidate) => candidate.name === region).role;
     const instance = {
         id: RECORD_ID,
         layer: 'strata-failover-record',
@@ -21698,14 +19983,15 @@ function recordBackend(manifest, region) {
         region: null,
         environment: null,
     };
-    return renderInstanceBackend(manifest.backend, tokenValues(instance, region, role));
+    return renderInstanceBackend(manifest.backend, tokenValues(instance, region, regionRoleOf(manifest, region)));
 }
 /**
  * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
  * so that a relative `local` backend path resolves to the same folder it does for the layers.
  */
 function recordDirectory(manifestDirectory, manifest, region) {
-    const depth = manifest.layers[0].path.split('/').length;
+    // The schema requires one layer at least.
+    const depth = lookup_itemAt(manifest.layers, 0, 'layer').path.split('/').length;
     const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
     return external_node_path_namespaceObject.join(manifestDirectory, ...levels.slice(0, depth));
 }
@@ -21721,13 +20007,33 @@ function recordCall(context, region, command) {
 async function prepare(context, region, record) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
     await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
-    const body = record
-        ? `resource "terraform_data" "failover" {\n  input = {\n    from = "${record.from}"\n    to   = "${record.to}"\n    at   = "${record.at}"\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`
-        : '';
+    const body = record ? recordConfiguration(record) : '';
     await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
     const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
     if (init.exitCode !== 0)
         throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+}
+function recordConfiguration(record) {
+    const fields = {
+        from: record.from,
+        to: record.to,
+        at: record.at,
+        status: record.status ?? 'in-effect',
+        mode: record.mode ?? 'failover',
+    };
+    const input = Object.entries(fields)
+        .map(([name, value]) => `    ${name.padEnd(6)} = ${JSON.stringify(value)}`)
+        .join('\n');
+    return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
+}
+/** The record as read back, or an error when it is not one Strata wrote. */
+function asRecord(value, region) {
+    const record = value;
+    const isText = (field) => typeof field === 'string' && field !== '';
+    if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) {
+        throw new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+    }
+    return record;
 }
 /** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
 async function readFailoverRecord(context, region) {
@@ -21738,7 +20044,7 @@ async function readFailoverRecord(context, region) {
             throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
         }
         const value = outputValues(parseOutputsJson(output.stdout)).failover;
-        return value ?? null;
+        return value === undefined ? null : asRecord(value, region);
     }
     finally {
         await removeConfiguration(context, region);
@@ -21751,6 +20057,7 @@ async function writeFailoverRecord(context, region, record) {
         const logs = external_node_path_namespaceObject.join(context.logDirectory, 'failover-record', region);
         const planFile = external_node_path_namespaceObject.join(logs, 'record.tfplan');
         const varFile = external_node_path_namespaceObject.join(logs, 'empty.tfvars.json');
+        await (0,promises_namespaceObject.mkdir)(logs, { recursive: true });
         await (0,promises_namespaceObject.writeFile)(varFile, '{}\n');
         const lockTimeout = context.manifest.terraform.lockTimeout;
         const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
@@ -21786,6 +20093,2605 @@ async function removeConfiguration(context, region) {
     for (const directory of [external_node_path_namespaceObject.join(top, region), top]) {
         await (0,promises_namespaceObject.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
     }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/deploy-hold.js
+
+
+
+
+/**
+ * The deploy hold: a failover (or failback) waiting for approval writes its record as `pending` into the
+ * target region's store before it plans, so that every normal apply and destroy refuses (the failover guard,
+ * core/dr/failover-guard.ts) until the move is applied, which turns the record into one in effect (or, for a
+ * failback, clears it), or is released. Only the target region is written: nothing waits on the failed one.
+ */
+async function holdDeploys(context, move, now = () => new Date()) {
+    await writeFailoverRecord(context, move.to, { ...move, at: now().toISOString(), status: 'pending' });
+}
+/**
+ * Releases an abandoned move's hold in `to` (its approval rejected, its run cancelled): clears a pending
+ * record there and nothing else. Returns the hold released, or null when `to` held none. Refuses a record in
+ * effect: that is a failover done, which only a failback undoes.
+ */
+async function releaseDeploys(settings, adapters) {
+    const loaded = loadManifest(settings.manifestFile, settings.cwd);
+    if (!loaded.manifest.regions.some((region) => region.name === settings.to)) {
+        throw new UsageError((name) => `${name('to')}: unknown region '${settings.to}'; the manifest has ${loaded.manifest.regions.map((r) => r.name).join(', ')}`);
+    }
+    const { terraform, workDirectory } = await setUpEngine({ ...settings, failFast: false }, loaded, adapters);
+    const context = {
+        terraform,
+        manifest: loaded.manifest,
+        manifestDirectory: loaded.directory,
+        logDirectory: workDirectory,
+    };
+    const record = await readFailoverRecord(context, settings.to);
+    if (record === null)
+        return null;
+    if (record.status !== 'pending') {
+        throw new UsageError((name) => `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`);
+    }
+    await writeFailoverRecord(context, settings.to, null);
+    return record;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/run-result.js
+/** Just the identity of an instance or of a result, without anything else it carries. */
+function run_result_identityOf(instance) {
+    const { id, layer, scope, account, region, environment } = instance;
+    return { id, layer, scope, account, region, environment };
+}
+/** What a started instance has learnt and when it ran, whatever became of it; undefined when it never started. */
+function progressOf(instance) {
+    switch (instance.status) {
+        case 'pending':
+            return undefined;
+        case 'running':
+        case 'succeeded':
+        case 'failed':
+            return instance;
+        case 'skipped':
+        case 'cancelled':
+            return instance.attempt;
+    }
+}
+/** What the instance's plan found; null when it was never planned. */
+function changesOf(instance) {
+    return progressOf(instance)?.changes ?? null;
+}
+/** How long it ran; null while it runs or when it never started. */
+function durationOf(instance) {
+    return progressOf(instance)?.durationMs ?? null;
+}
+/** Whether its Terraform command ran out of time (a failure, or a cancellation while it ran). */
+function hasTimedOut(instance) {
+    if (instance.status === 'failed')
+        return instance.timedOut;
+    return instance.status === 'cancelled' && instance.attempt?.timedOut === true;
+}
+/** Whether a plan would change anything (replacements are counted in add and destroy too). */
+function hasChanges(changes) {
+    return changes !== null && changes.add + changes.change + changes.destroy + changes.replace > 0;
+}
+const run_result_FINISHED = new Set(['succeeded', 'failed', 'skipped', 'cancelled']);
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/drill-readiness.js
+
+/**
+ * The readiness of each instance a drill planned, every 'no' with its reason: the backend in the target
+ * region, the replicas of failed-region state it reads (`replicated`: reachable; `replicas`: as fresh as
+ * the primary, when compared), its plan.
+ */
+function drillReadiness(instances, graph, replicated, replicas, 
+/** Instances the failover plans once the upstreams it creates (the values) are applied: unproven, not a no. */
+deferred = new Map()) {
+    const checks = new Map(replicas.map((check) => [check.id, check]));
+    return instances.map((instance) => {
+        const sources = graph.inputsOf(instance.id).flatMap((input) => input.sources.map((source) => source.id));
+        const readsReplica = sources.some((id) => replicated.has(id));
+        const read = sources
+            .map((id) => checks.get(id))
+            .filter((check) => check !== undefined);
+        const failedAt = instance.status === 'failed' ? instance.step : null;
+        const backendReachable = failedAt !== 'init';
+        const replicaReachable = readsReplica ? failedAt !== 'read-upstream' : null;
+        const notFresh = read.filter((check) => check.status !== 'fresh');
+        const replicaFresh = read.length > 0 ? notFresh.length === 0 : null;
+        const planSucceeded = instance.status === 'succeeded';
+        let reason = null;
+        if (!backendReachable)
+            reason = `backend: ${summariseError(instance)}`;
+        else if (replicaReachable === false)
+            reason = `replica: ${summariseError(instance)}`;
+        else if (notFresh.length > 0)
+            reason = notFresh.map((check) => `replica of ${check.id} ${check.status}: ${check.detail}`).join('; ');
+        else if (!planSucceeded && !deferred.has(instance.id))
+            reason = `plan: ${summariseError(instance)}`;
+        return {
+            id: instance.id,
+            backendReachable,
+            replicaReachable,
+            replicaFresh,
+            planSucceeded,
+            changes: changesOf(instance),
+            mockedUpstreams: [...(progressOf(instance)?.mockedUpstreams ?? [])],
+            deferredUntil: [...(deferred.get(instance.id) ?? [])],
+            reason,
+        };
+    });
+}
+function isReady(entry) {
+    return entry.reason === null;
+}
+/**
+ * One line for a table cell: the step's headline and Terraform's own `Error:` line when there is one
+ * (`terraform init failed (exit code 1): Error: Failed to get existing workspaces`), or the skip reason.
+ */
+function summariseError(instance) {
+    return summariseFailure(failureText(instance), instance.status);
+}
+/** `summariseError` of a failure's text; `fallback` when there is none. */
+function summariseFailure(text, fallback) {
+    if (text === null)
+        return fallback;
+    const lines = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const headline = lines[0] ?? fallback;
+    const terraformError = lines
+        .slice(1)
+        .find((line) => line.startsWith('Error:') || line.startsWith('│ Error:'));
+    return terraformError ? `${headline}: ${terraformError.replace(/^│ /, '')}` : headline;
+}
+/** What an instance that did not succeed says about why: its error, or its skip or cancel reason. */
+function failureText(instance) {
+    switch (instance.status) {
+        case 'failed':
+            return instance.error;
+        case 'skipped':
+        case 'cancelled':
+            return instance.reason;
+        case 'pending':
+        case 'running':
+        case 'succeeded':
+            return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/dag.js
+
+
+
+
+/**
+ * A Dag together with its compiled form. dagOfGraph, selectInstances and reverseDag return these; any other
+ * Dag (plain data) is compiled when it is scheduled, so each scheduling algorithm exists once, over positions.
+ */
+class CompiledDag {
+    ids;
+    dependsOn;
+    dependencyCounts;
+    dependents;
+    origin;
+    knownTopology;
+    constructor(ids, dependsOn, dependencyCounts, dependents, origin, 
+    /** The topological pass, when the graph it came from had already made it. */
+    knownTopology) {
+        this.ids = ids;
+        this.dependsOn = dependsOn;
+        this.dependencyCounts = dependencyCounts;
+        this.dependents = dependents;
+        this.origin = origin;
+        this.knownTopology = knownTopology;
+    }
+}
+/** The compiled form a Dag carries (from dagOfGraph, selectInstances or reverseDag); undefined for plain data. */
+function dagIndexOf(dag) {
+    return dag instanceof CompiledDag ? dag : undefined;
+}
+/** The Dag compiled: itself when it already is, otherwise its ids numbered and its edges made positions. */
+function compiledDagOf(dag) {
+    if (dag instanceof CompiledDag)
+        return dag;
+    const positions = new Map();
+    dag.ids.forEach((id, position) => positions.set(id, position));
+    const { edges, counts } = edges_edgesOfLists(dag.ids, (id) => dag.dependsOn.get(id), (id) => positions.get(id));
+    return new CompiledDag(dag.ids, dag.dependsOn, counts, edges_reverseEdges(dag.ids.length, edges), undefined);
+}
+/** Kahn's order and levels of a compiled Dag, or undefined when it has a cycle. */
+function topologyOf(dag) {
+    return dag.knownTopology ?? topological_levels_topologicalLevels(dag.dependencyCounts, dag.dependents);
+}
+function dagOfGraph(graph) {
+    const compiled = compiledGraphOf(graph);
+    const dependsOn = new Map();
+    for (const instance of graph.instances)
+        dependsOn.set(instance.id, instance.dependsOn);
+    return new CompiledDag(compiled.ids, dependsOn, countsOf(compiled.dependsOn.start), compiled.dependents, { graph, positions: undefined }, compiled.topology);
+}
+/** The same instances with every edge turned round: destroy removes dependents before what they depend on. */
+function reverseDag(dag) {
+    const compiled = compiledDagOf(dag);
+    const { ids } = compiled;
+    const reversed = new Map();
+    ids.forEach((id, position) => reversed.set(id, idListsOf(compiled.dependents, ids, position).sort()));
+    return new CompiledDag(ids, reversed, countsOf(compiled.dependents.start), edges_reverseEdges(ids.length, compiled.dependents), compiled.origin);
+}
+/** id -> ids that wait for it, in `dag.ids` order. */
+function dependentsOf(dag) {
+    const { ids, dependents } = compiledDagOf(dag);
+    const map = new Map();
+    ids.forEach((id, position) => map.set(id, idListsOf(dependents, ids, position)));
+    return map;
+}
+/** Ids in an order where each comes after everything it depends on (Kahn), ties kept in `dag.ids` order. */
+function topologicalOrder(dag) {
+    const compiled = compiledDagOf(dag);
+    const topology = topologyOf(compiled);
+    if (!topology)
+        throw new Error('topologicalOrder: the graph has a cycle');
+    return Array.from(topology.order, (position) => itemAt(compiled.ids, position, 'id'));
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/selection/select-instances.js
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
+
+
+
+
+
+/**
+ * Picks the instances a run works on, as a Dag that keeps every ordering between them, including an edge
+ * that runs through an instance that was not selected (a -> x -> b with only a and b selected keeps a -> b).
+ *
+ * A filter on a coordinate keeps only instances that have it: `--region` leaves out global and account
+ * instances, `--environment` leaves out everything coarser than an environment. Changed files select the
+ * instances they affect plus everything downstream of those; upstream instances stay out and their outputs
+ * are read from state.
+ */
+function selectInstances(graph, filter) {
+    checkFilterNames(graph, filter);
+    const sets = {
+        account: toSet(filter.accounts),
+        region: toSet(filter.regions),
+        environment: toSet(filter.environments),
+        layer: toSet(filter.layers),
+    };
+    const ids = toSet(filter.instances);
+    const matchesFilters = (instance) => (!sets.account || (instance.account !== null && sets.account.has(instance.account))) &&
+        (!sets.region || (instance.region !== null && sets.region.has(instance.region))) &&
+        (!sets.environment || (instance.environment !== null && sets.environment.has(instance.environment))) &&
+        (!sets.layer || sets.layer.has(instance.layer)) &&
+        (!ids || ids.has(instance.id)) &&
+        (!filter.within || filter.within.has(instance.id));
+    const downstream = filter.changes ? affectedWithDependents(graph, filter.changes) : undefined;
+    const selected = new Uint8Array(graph.instances.length);
+    let count = 0;
+    graph.instances.forEach((instance, position) => {
+        if (matchesFilters(instance) && (!downstream || downstream[position] === 1)) {
+            selected[position] = 1;
+            count++;
+        }
+    });
+    return dagOfSelection(graph, selected, count);
+}
+function toSet(values) {
+    return values && values.length > 0 ? new Set(values) : undefined;
+}
+function checkFilterNames(graph, filter) {
+    // The names the graph has, gathered only for the kinds the filter uses.
+    const known = (kind) => {
+        const names = new Set();
+        for (const instance of graph.instances) {
+            const name = instance[kind];
+            if (name !== null)
+                names.add(name);
+        }
+        return names;
+    };
+    const check = (kind, values) => {
+        if (!values || values.length === 0)
+            return;
+        const names = known(kind);
+        for (const value of values) {
+            if (!names.has(value)) {
+                const hint = closestName(value, names);
+                throw new UsageError(`Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...names].join(', ')}`);
+            }
+        }
+    };
+    check('account', filter.accounts);
+    check('region', filter.regions);
+    check('environment', filter.environments);
+    check('layer', filter.layers);
+    for (const id of filter.instances ?? []) {
+        if (!graph.byId.has(id)) {
+            const hint = closestName(id, graph.byId.keys());
+            throw new UsageError(`Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; 'strata graph' lists the ids`);
+        }
+    }
+}
+/** Positions of the instances in affected layers and of everything downstream of them (1 = affected). */
+function affectedWithDependents(graph, changes) {
+    const isAffected = (layer) => changes.manifestChanged ||
+        (changes.watchedPaths.get(layer) ?? []).some((dir) => changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)));
+    const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
+    const { dependents } = compiledGraphOf(graph);
+    const result = new Uint8Array(graph.instances.length);
+    const stack = [];
+    graph.instances.forEach((instance, position) => {
+        if (affectedLayers.has(instance.layer))
+            stack.push(position);
+    });
+    while (stack.length > 0) {
+        const position = stack.pop();
+        if (result[position] === 1)
+            continue;
+        result[position] = 1;
+        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++)
+            stack.push(dependents.targets[at]);
+    }
+    return result;
+}
+/**
+ * The selected ids with, for each, the nearest selected instances upstream: found by walking up through
+ * unselected instances, memoised so that a large graph is walked once.
+ */
+function inducedDag(graph, selected) {
+    const flags = new Uint8Array(graph.instances.length);
+    let count = 0;
+    graph.instances.forEach((instance, position) => {
+        if (selected.has(instance.id)) {
+            flags[position] = 1;
+            count++;
+        }
+    });
+    return dagOfSelection(graph, flags, count);
+}
+/** inducedDag over positions (`selected[p]` is 1 for a selected instance), compiled. */
+function dagOfSelection(graph, selected, count) {
+    const { instances } = graph;
+    // Everything selected: every edge stays as it is.
+    if (count === instances.length)
+        return dagOfGraph(graph);
+    const ids = new Array(count);
+    const dependsOn = new Map();
+    const edges = compiledGraphOf(graph).dependsOn;
+    // For an unselected position: the selected positions nearest upstream of it, without repeats.
+    const nearest = new Array(instances.length);
+    // seenBy[p] === mark: p is already in the list being built under that mark.
+    const seenBy = new Int32Array(instances.length).fill(-1);
+    let mark = 0;
+    // The nearest selected positions upstream of `from`, whose unselected dependencies are all resolved.
+    const nearestOf = (from) => {
+        const list = [];
+        mark++;
+        for (let at = edges.start[from]; at < edges.start[from + 1]; at++) {
+            const dependency = edges.targets[at];
+            if (selected[dependency] === 1) {
+                if (seenBy[dependency] !== mark) {
+                    seenBy[dependency] = mark;
+                    list.push(dependency);
+                }
+            }
+            else {
+                for (const upstream of nearest[dependency]) {
+                    if (seenBy[upstream] !== mark) {
+                        seenBy[upstream] = mark;
+                        list.push(upstream);
+                    }
+                }
+            }
+        }
+        return list;
+    };
+    const resolve = (start) => {
+        // Iterative post-order over unselected ancestors, so a long chain cannot overflow the stack.
+        const stack = [start];
+        while (stack.length > 0) {
+            const position = stack[stack.length - 1];
+            if (nearest[position] !== undefined) {
+                stack.pop();
+                continue;
+            }
+            let isPending = false;
+            for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
+                const dependency = edges.targets[at];
+                if (selected[dependency] !== 1 && nearest[dependency] === undefined) {
+                    stack.push(dependency);
+                    isPending = true;
+                }
+            }
+            if (isPending)
+                continue;
+            nearest[position] = nearestOf(position);
+            stack.pop();
+        }
+    };
+    const dagPosition = new Int32Array(instances.length).fill(-1);
+    const graphPosition = new Int32Array(count);
+    const start = new Int32Array(count + 1);
+    const targets = [];
+    let next = 0;
+    instances.forEach((instance, position) => {
+        if (selected[position] !== 1)
+            return;
+        dagPosition[position] = next;
+        graphPosition[next] = position;
+        ids[next] = instance.id;
+        let isDirect = true;
+        for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
+            if (selected[edges.targets[at]] !== 1) {
+                isDirect = false;
+                break;
+            }
+        }
+        if (isDirect) {
+            dependsOn.set(instance.id, instance.dependsOn);
+            for (let at = edges.start[position]; at < edges.start[position + 1]; at++)
+                targets.push(edges.targets[at]);
+        }
+        else {
+            // For a selected position, resolve() walks its unselected ancestors; the memo must not treat it as one.
+            for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
+                if (selected[edges.targets[at]] !== 1)
+                    resolve(edges.targets[at]);
+            }
+            const list = nearestOf(position);
+            dependsOn.set(instance.id, list.map((upstream) => instances[upstream].id).sort());
+            for (const upstream of list)
+                targets.push(upstream);
+        }
+        start[++next] = targets.length;
+    });
+    // A dependency may come after its dependent in instance order: renumber once every position is known.
+    const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]);
+    const dagEdges = { start, targets: dagTargets };
+    return new CompiledDag(ids, dependsOn, countsOf(start), edges_reverseEdges(count, dagEdges), {
+        graph,
+        positions: graphPosition,
+    });
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/plan-failover.js
+
+
+
+
+
+
+
+function checkRegion(manifest, region, setting) {
+    const names = manifest.regions.map((candidate) => candidate.name);
+    if (!names.includes(region)) {
+        const hint = closestName(region, names);
+        throw new UsageError((name) => `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
+    }
+}
+/** The manifest with `primary` as its one primary region and every other region secondary. */
+function withPrimary(manifest, primary) {
+    return {
+        ...manifest,
+        regions: manifest.regions.map((region) => ({
+            name: region.name,
+            role: region.name === primary ? 'primary' : 'secondary',
+        })),
+    };
+}
+/**
+ * What a failover from `from` (default: the primary) to `to` does, worked out before anything runs, so every
+ * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
+ * selection with nothing that can move to the target.
+ */
+function planFailover({ manifest, locations }, request) {
+    const primary = primaryRegionOf(manifest);
+    const from = request.from ?? primary;
+    checkRegion(manifest, request.to, 'to');
+    checkRegion(manifest, from, 'from');
+    const to = request.to;
+    if (to === from) {
+        throw new UsageError((name) => `${name('to')} ${to} is the region being failed over from; choose a region that is up`);
+    }
+    if (to === primary && !request.force) {
+        throw new UsageError((name) => `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, use ${name('force')}.`);
+    }
+    if ([manifest.backend.config, ...Object.values(manifest.backend.regionConfig)].some((config) => Object.values(config).some((value) => typeof value === 'string' && value.includes('{role}')))) {
+        throw new UsageError(`backend.config uses {role}: a failover changes the roles, so every state location would move with it. Key the state by {region} (and {account}, {id}) instead, then fail over.`);
+    }
+    for (const account of request.accounts ?? []) {
+        const spec = manifest.accounts.find((candidate) => candidate.name === account);
+        if (spec && !spec.regions.includes(to)) {
+            throw new UsageError(`Account '${account}' has no region ${to}; it cannot fail over there`);
+        }
+    }
+    const after = withPrimary(manifest, to);
+    const graph = expandManifest({ manifest: after, locations });
+    const layers = new Map(after.layers.map((layer) => [layer.name, layer]));
+    const notes = [];
+    for (const account of manifest.accounts) {
+        if (request.accounts?.length && !request.accounts.includes(account.name))
+            continue;
+        for (const environment of account.environments) {
+            if (request.environments?.length && !request.environments.includes(environment.name))
+                continue;
+            if (environment.regions.includes(from) && !environment.regions.includes(to)) {
+                notes.push(`${account.name}/${environment.name} runs only in ${environment.regions.join(', ')}: it has no DR target in ${to} and is not failed over`);
+            }
+        }
+    }
+    const target = new Set(graph.instances
+        .filter((instance) => instance.region === to && lookup_getOrThrow(layers, instance.layer, 'layer').failover === 'apply')
+        .map((instance) => instance.id));
+    const dag = selectInstances(graph, {
+        accounts: request.accounts,
+        environments: request.environments,
+        layers: request.layers,
+        within: target,
+    });
+    if (dag.ids.length === 0) {
+        throw new UsageError(`Nothing to fail over to ${to} with this selection: no region or environment layer with 'failover: apply' runs there${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+    }
+    return {
+        from,
+        to,
+        graph,
+        dag,
+        context: { role: 'primary', failover: true, failedRegion: from },
+        replicaBackends: replicaBackendsFor(manifest, graph, dag, from),
+        notes,
+    };
+}
+/** Upstreams outside the failover set whose state sits in the failed region, with their replica's backend. */
+function replicaBackendsFor(manifest, graph, dag, from) {
+    const selected = new Set(dag.ids);
+    const upstream = new Set();
+    const stack = [...dag.ids];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+        for (const dependency of lookup_getOrThrow(graph.byId, id, 'instance').dependsOn) {
+            if (selected.has(dependency) || upstream.has(dependency))
+                continue;
+            upstream.add(dependency);
+            stack.push(dependency);
+        }
+    }
+    const replicas = new Map();
+    for (const id of [...upstream].sort()) {
+        const instance = lookup_getOrThrow(graph.byId, id, 'instance');
+        if (stateRegionOf(instance, manifest) !== from)
+            continue;
+        const replica = manifest.backend.replicas[from];
+        if (replica === undefined) {
+            throw new UsageError(`The outputs of ${id} are needed, but its state is in the failed region ${from} and backend.replicas names no replica of ${from}; replicate the state bucket and add 'replicas: { ${from}: <region> }' to the backend`);
+        }
+        replicas.set(id, replicaBackend(manifest, instance, replica));
+    }
+    return replicas;
+}
+function stateRegionOf(instance, manifest) {
+    return instance.region ?? manifest.backend.globalRegion;
+}
+/** The instance's backend rendered for the replica region: where replication copies its state. */
+function replicaBackend(manifest, instance, replicaRegion) {
+    return renderInstanceBackend(manifest.backend, tokenValues(instance, replicaRegion, regionRoleOf(manifest, replicaRegion)));
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/critical-path.js
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
+   every index below is a position under the length its typed array or list was made with, or an offset
+   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
+   the tests over every example manifest and the property tests exercise these bounds. */
+
+/**
+ * For each id, the length of the longest chain from its start to the end of the run through what waits for
+ * it, counting its own cost (default 1 per instance; recorded durations make it a time). Starting the
+ * longest remaining chain first keeps the critical path busy. Visited in reverse topological order, which is
+ * the order `cost` is called in and the map's order.
+ */
+function remainingPathLengths(dag, cost = () => 1) {
+    const compiled = compiledDagOf(dag);
+    const order = topologyOf(compiled)?.order;
+    if (!order)
+        throw new Error('topologicalOrder: the graph has a cycle');
+    const { start, targets } = compiled.dependents;
+    const lengths = new Float64Array(order.length);
+    const result = new Map();
+    for (let at = order.length - 1; at >= 0; at--) {
+        const position = order[at];
+        let longest = 0;
+        for (let next = start[position]; next < start[position + 1]; next++)
+            longest = Math.max(longest, lengths[targets[next]]);
+        const id = compiled.ids[position];
+        const length = cost(id) + longest;
+        lengths[position] = length;
+        result.set(id, length);
+    }
+    return result;
+}
+/** The length of the longest chain in the whole graph. */
+function criticalPathLength(dag, cost = () => 1) {
+    let longest = 0;
+    for (const length of remainingPathLengths(dag, cost).values())
+        longest = Math.max(longest, length);
+    return longest;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/recovery-estimate.js
+
+
+/** What neither a drill nor a recorded failover measures. */
+const ESTIMATE_LEAVES_OUT = [
+    'noticing the outage and deciding to fail over',
+    'the wait for approval between the reviewed plan and the apply',
+    "DNS TTL: clients keep the failed region's records until their cache expires",
+    'restoring data beyond what the layers apply (a restore the code waits for is counted)',
+];
+/**
+ * The recovery time a drill expects: the critical path of the failover set, each instance costing its
+ * duration in the recorded failover (`recorded`, the last failover's result) when it has one, else its plan
+ * time in this drill, which leaves out every apply.
+ */
+function estimateRecovery(dag, drill, recorded) {
+    const durations = new Map(drill.instances.map((instance) => [instance.id, durationOf(instance) ?? 0]));
+    let fromHistory = 0;
+    for (const instance of recorded?.instances ?? []) {
+        const duration = durationOf(instance);
+        if (durations.has(instance.id) && duration !== null) {
+            durations.set(instance.id, duration);
+            fromHistory++;
+        }
+    }
+    const lengths = remainingPathLengths(dag, (id) => durations.get(id) ?? 0);
+    const seconds = Math.round(Math.max(0, ...lengths.values()) / 100) / 10;
+    const total = dag.ids.length;
+    let basis;
+    if (recorded === undefined) {
+        basis = `this drill's plan times only, without any apply: give it the last failover's result (history) for real durations`;
+    }
+    else if (fromHistory === total) {
+        basis = `the durations of the failover recorded at ${recorded.startedAt}`;
+    }
+    else {
+        basis = `the durations of the failover recorded at ${recorded.startedAt} for ${fromHistory} of ${total} instances; the other ${total - fromHistory} count their plan time in this drill, without their apply`;
+    }
+    return { seconds, basis, leavesOut: [...ESTIMATE_LEAVES_OUT] };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/recovery-point.js
+/**
+ * The output a layer publishes for the drill: the time of its latest restorable snapshot (RFC 3339, e.g.
+ * `2026-05-04T03:00:00Z`), as the replicated backup store in the DR region reports it.
+ */
+const RECOVERY_POINT_OUTPUT = 'strata_recovery_point';
+/**
+ * Checks every published recovery point against the objective: each must be a time no older than `rpo`
+ * at `now`. With an objective and nothing published, the drill cannot show the objective is met, and fails.
+ */
+function checkRecoveryPoints(published, rpo, now) {
+    const checks = [...published.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, value]) => {
+        const shown = typeof value === 'string' ? value : JSON.stringify(value);
+        const at = typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value) ? Date.parse(value) : NaN;
+        if (Number.isNaN(at)) {
+            return {
+                id,
+                value: shown,
+                ageSeconds: null,
+                withinRpo: rpo ? false : null,
+                problem: `output ${RECOVERY_POINT_OUTPUT} of ${id} is ${JSON.stringify(value)}, not an RFC 3339 time such as '2026-05-04T03:00:00Z'`,
+            };
+        }
+        const ageMs = Math.max(0, now.getTime() - at);
+        const withinRpo = rpo ? ageMs <= rpo.ms : null;
+        return {
+            id,
+            value: shown,
+            ageSeconds: Math.round(ageMs / 1000),
+            withinRpo,
+            problem: rpo && withinRpo === false
+                ? `the latest recovery point of ${id} is ${recovery_point_formatAge(ageMs)} old, older than dr.rpo ${rpo.text}: a failover now would lose more data than the objective allows`
+                : null,
+        };
+    });
+    const problem = rpo && checks.length === 0
+        ? `dr.rpo is ${rpo.text} but no instance the drill read publishes the output ${RECOVERY_POINT_OUTPUT}: the drill cannot show the objective is met (publish it from the layer that holds the replicated backups in the DR region)`
+        : null;
+    return { rpo: rpo?.text ?? null, checks, problem };
+}
+/** `3h 12m`, `45m`, `20s`: an age as an operator reads it. */
+function recovery_point_formatAge(ms) {
+    const seconds = Math.round(ms / 1000);
+    const days = Math.floor(seconds / 86_400);
+    const hours = Math.floor((seconds % 86_400) / 3600);
+    const minutes = Math.floor((seconds % 3600) / 60);
+    const parts = [
+        days > 0 ? `${days}d` : '',
+        hours > 0 ? `${hours}h` : '',
+        minutes > 0 ? `${minutes}m` : '',
+        seconds < 60 ? `${seconds}s` : '',
+    ].filter((part) => part !== '');
+    return parts.slice(0, 2).join(' ');
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/steady-state.js
+
+/** Each environment's strategy by account and name, looked up once rather than searched for per instance. */
+function strategyLookup(manifest) {
+    const strategies = new Map();
+    for (const account of manifest.accounts) {
+        for (const environment of account.environments) {
+            strategies.set(`${account.name}/${environment.name}`, environment.strategy);
+        }
+    }
+    return (account, environment) => lookup_getOrThrow(strategies, `${account}/${environment}`, 'environment');
+}
+/**
+ * The role an instance runs with in steady state, or null when its DR strategy keeps it out of that region
+ * until a failover. Secondary regions hold: region layers marked `standby` (the default for region layers);
+ * under backup_restore, environment layers only when marked `standby`; under pilot_light and warm_standby,
+ * every environment layer, with role `standby` so its code can scale it down. Global and account instances
+ * have no region, hence no role, and always exist. The lookups are built once for the whole manifest.
+ */
+function steadyStateRoles(manifest) {
+    const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
+    const strategyOf = strategyLookup(manifest);
+    return (instance) => {
+        if (instance.region === null)
+            return null;
+        if (instance.role === 'primary')
+            return 'primary';
+        const { standby } = lookup_getOrThrow(layers, instance.layer, 'layer');
+        // A region instance (scope region) has no environment.
+        if (instance.account === null || instance.environment === null)
+            return standby ? 'secondary' : null;
+        if (strategyOf(instance.account, instance.environment) === 'backup_restore')
+            return standby ? 'standby' : null;
+        return 'standby';
+    };
+}
+/** Ids of the instances that exist in steady state: what normal plan and apply work on. */
+function steadyStateIds(graph, manifest) {
+    const roleOf = steadyStateRoles(manifest);
+    const ids = new Set();
+    for (const instance of graph.instances) {
+        if (instance.region === null || roleOf(instance) !== null)
+            ids.add(instance.id);
+    }
+    return ids;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/swap-roles.js
+
+
+/**
+ * The manifest text with `primary` as the primary region and every other region secondary. Only the `role`
+ * values change, in place: comments, formatting and everything else stay byte for byte, so the change reads
+ * as a small pull request.
+ */
+function setPrimaryRegion(text, primary) {
+    const document = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: true });
+    const regions = document.get('regions', true);
+    if (!(0,dist/* isMap */.jh)(regions))
+        throw new UsageError("The manifest has no 'regions' map to update");
+    const edits = [];
+    let found = false;
+    for (const pair of regions.items) {
+        if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key) || !(0,dist/* isMap */.jh)(pair.value))
+            continue;
+        const region = String(pair.key.value);
+        found ||= region === primary;
+        const role = pair.value.get('role', true);
+        if (!(0,dist/* isScalar */.jn)(role) || !role.range)
+            continue;
+        const wanted = region === primary ? 'primary' : 'secondary';
+        if (role.value === wanted)
+            continue;
+        const quote = /^["']/.exec(text.slice(role.range[0], role.range[1]))?.[0] ?? '';
+        edits.push({ start: role.range[0], end: role.range[1], value: `${quote}${wanted}${quote}` });
+    }
+    if (!found)
+        throw new UsageError(`Region '${primary}' is not declared in the manifest`);
+    let result = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        result = result.slice(0, edit.start) + edit.value + result.slice(edit.end);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/merge-results.js
+
+
+const STATUS_ORDER = ['succeeded', 'running', 'cancelled', 'failed'];
+/**
+ * One result from the results of several matrix jobs: their instances together (an instance reported twice
+ * keeps its last report), the earliest start, the latest end, the worst status (a job that has not finished,
+ * `running`, is worse than a success).
+ */
+function mergeResults(results) {
+    const [first] = results;
+    if (first === undefined)
+        throw new UsageError('No result files to merge');
+    const instances = new Map(results.flatMap((result) => result.instances.map((instance) => [instance.id, instance])));
+    const started = results.map((result) => result.startedAt).reduce((a, b) => (b < a ? b : a));
+    const finished = results
+        .map((result) => result.finishedAt)
+        .filter((value) => value !== null);
+    const finishedAt = finished.length === results.length ? finished.reduce((a, b) => (b > a ? b : a)) : null;
+    return {
+        ...first,
+        status: results
+            .map((result) => result.status)
+            .reduce((a, b) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a)),
+        startedAt: started,
+        finishedAt,
+        durationMs: finishedAt === null ? null : Date.parse(finishedAt) - Date.parse(started),
+        hasChanges: results.some((result) => result.hasChanges),
+        instances: [...instances.values()],
+    };
+}
+/** The reason a report gives an instance that no job reported. */
+const NOT_REPORTED = 'not run: no result file reports it (its stage did not run, or its job uploaded no result)';
+/**
+ * The report of a matrix run: the jobs' results merged over every instance the run was meant to cover, so
+ * that what no job reported (a stage that never ran, a job that uploaded nothing) is listed as not run
+ * (skipped, with the reason) instead of vanishing. The report is final: it succeeds only when every instance
+ * succeeded, so a job that never finished (killed, its file still `running`, its instances pending or
+ * running) makes it fail.
+ */
+function mergeReport(results, expected) {
+    const merged = mergeResults(results);
+    const reported = new Set(merged.instances.map((instance) => instance.id));
+    const notRun = expected
+        .filter((instance) => !reported.has(instance.id))
+        .map((instance) => ({
+        ...identityOf(instance),
+        status: 'skipped',
+        reason: NOT_REPORTED,
+    }));
+    const instances = [...merged.instances, ...notRun];
+    const unfinished = merged.status === 'running' || instances.some((instance) => !FINISHED.has(instance.status));
+    const failed = instances.some((instance) => instance.status === 'failed' || instance.status === 'skipped');
+    return { ...merged, status: unfinished || failed ? 'failed' : merged.status, instances };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/render/run-text.js
+
+
+function formatChanges(changes) {
+    return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
+}
+function formatDuration(ms) {
+    if (ms === null)
+        return '';
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes}m${Math.round((ms % 60_000) / 1000)
+        .toString()
+        .padStart(2, '0')}s`;
+}
+/**
+ * One line per state change, readable while many instances run at once:
+ * `[3/12] prod/eu-west-2/network  plan` while running, `[4/12] prod/eu-west-2/network  succeeded  +2 ~1 -0  14.2s`.
+ */
+function progressLine(instance, run) {
+    const done = run.instances.filter((candidate) => run_result_FINISHED.has(candidate.status)).length;
+    const state = instance.status === 'running' ? (instance.step ?? 'running') : instance.status;
+    const parts = [instance.id, state];
+    if (run_result_FINISHED.has(instance.status)) {
+        parts.push(formatChanges(changesOf(instance)), formatDuration(durationOf(instance)));
+        if ((instance.status === 'skipped' || instance.status === 'cancelled') && instance.reason)
+            parts.push(`(${instance.reason})`);
+    }
+    return `[${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
+}
+/** The final table: every instance with its status, changes and duration, then the totals. */
+function runTable(run) {
+    const header = ['INSTANCE', 'STATUS', 'CHANGES', 'DURATION'];
+    const rows = [header];
+    for (const instance of run.instances) {
+        rows.push([
+            instance.id,
+            instance.status + (hasTimedOut(instance) ? ' (timed out)' : ''),
+            formatChanges(changesOf(instance)),
+            formatDuration(durationOf(instance)),
+        ]);
+    }
+    // Every row has the header's four cells.
+    const widths = header.map((_, column) => Math.max(...rows.map((row) => lookup_itemAt(row, column, 'cell').length)));
+    const lines = rows.map((row) => row
+        .map((cell, column) => cell.padEnd(lookup_itemAt(widths, column, 'width')))
+        .join('  ')
+        .trimEnd());
+    const counts = new Map();
+    for (const instance of run.instances)
+        counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
+    const totals = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+    lines.push('', `${run.command} ${run.status}: ${totals} in ${formatDuration(run.durationMs)}`);
+    for (const instance of run.instances) {
+        if (instance.status === 'failed' && instance.error) {
+            lines.push('', `${instance.id} failed:`, ...instance.error.split('\n').map((line) => `  ${line}`));
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/render/timeline.js
+
+
+/** Each instance that ran, as offsets from the run's first command, in start order. */
+function timelineOf(run) {
+    const ran = run.instances.flatMap((instance) => {
+        const progress = progressOf(instance);
+        return progress?.finishedAt === undefined
+            ? []
+            : [
+                {
+                    instance,
+                    startedAt: Date.parse(progress.startedAt),
+                    finishedAt: Date.parse(progress.finishedAt),
+                },
+            ];
+    });
+    if (ran.length === 0)
+        return [];
+    const origin = Math.min(...ran.map(({ startedAt }) => startedAt));
+    return ran
+        .map(({ instance, startedAt, finishedAt }) => ({
+        id: instance.id,
+        account: instance.account,
+        status: instance.status,
+        start: startedAt - origin,
+        end: finishedAt - origin,
+    }))
+        .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+}
+/** Recovery time: from the first command to the last success, when everything succeeded; else null. */
+function recoverySeconds(run) {
+    if (run.status !== 'succeeded')
+        return null;
+    const entries = timelineOf(run);
+    if (entries.length === 0)
+        return 0;
+    return Math.round(Math.max(...entries.map((entry) => entry.end)) / 100) / 10;
+}
+/** The timeline as a Markdown table: instance, status, start and end offsets, duration. */
+function renderTimelineTable(run) {
+    const rows = timelineOf(run).map((entry) => `| ${entry.id} | ${entry.status} | +${formatDuration(entry.start)} | +${formatDuration(entry.end)} | ${formatDuration(entry.end - entry.start)} |`);
+    return (['| instance | status | start | end | duration |', '|---|---|---|---|---|', ...rows].join('\n') + '\n');
+}
+/** The timeline as a Mermaid Gantt chart, one section per account, bars coloured by outcome. */
+function renderGantt(run, title) {
+    const entries = timelineOf(run);
+    const lines = [
+        'gantt',
+        `  title ${title.replace(/[:#;\n]/g, ' ')}`,
+        '  dateFormat x',
+        '  axisFormat %M:%S',
+    ];
+    const sections = new Map();
+    for (const entry of entries) {
+        const name = entry.account ?? 'global';
+        sections.set(name, [...(sections.get(name) ?? []), entry]);
+    }
+    for (const [name, list] of sections) {
+        lines.push(`  section ${name}`);
+        for (const entry of list) {
+            const tag = entry.status === 'succeeded' ? 'done' : entry.status === 'failed' ? 'crit' : 'active';
+            // At least 1 ms wide, or Mermaid drops the bar.
+            lines.push(`  ${entry.id.replace(/[:#;]/g, ' ')} :${tag}, ${entry.start}, ${Math.max(entry.end, entry.start + 1)}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/result-file.js
+
+/** The fields of InstanceResultFile beyond the identity and status, as they read where they do not apply. */
+const notApplicable = () => ({
+    step: null,
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    changes: null,
+    resourceChanges: [],
+    error: null,
+    reason: null,
+    timedOut: false,
+    mockedUpstreams: [],
+    planFile: null,
+});
+/** A run as its result file holds it (see InstanceResultFile for why every field is written). */
+function toResultFile(run) {
+    return { ...run, instances: run.instances.map(instanceToFile) };
+}
+function instanceToFile(instance) {
+    switch (instance.status) {
+        case 'pending':
+        case 'running':
+        case 'succeeded':
+        case 'failed':
+            return { ...notApplicable(), ...instance };
+        case 'skipped':
+        case 'cancelled': {
+            const { attempt, ...rest } = instance;
+            return { ...notApplicable(), ...attempt, ...rest };
+        }
+    }
+}
+const INSTANCE_STATUSES = [
+    'pending',
+    'running',
+    'succeeded',
+    'failed',
+    'skipped',
+    'cancelled',
+];
+const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'];
+const COMMANDS = ['plan', 'apply', 'destroy'];
+const STEPS = ['init', 'read-upstream', 'plan', 'show', 'apply', 'output'];
+/** Reads one field of a parsed object, or says which field of which file is wrong. */
+class FieldReader {
+    fields;
+    where;
+    constructor(fields, where) {
+        this.fields = fields;
+        this.where = where;
+    }
+    fail(name, expected) {
+        throw new UsageError(`${this.where}: '${name}' must be ${expected}, got ${name in this.fields ? JSON.stringify(this.fields[name]) : 'nothing'}; it is not a result file this Strata can read`);
+    }
+    string(name) {
+        const value = this.fields[name];
+        return typeof value === 'string' ? value : this.fail(name, 'a string');
+    }
+    stringOrNull(name) {
+        const value = this.fields[name] ?? null;
+        return value === null || typeof value === 'string' ? value : this.fail(name, 'a string or null');
+    }
+    number(name) {
+        const value = this.fields[name];
+        return typeof value === 'number' ? value : this.fail(name, 'a number');
+    }
+    numberOrNull(name) {
+        const value = this.fields[name] ?? null;
+        return value === null || typeof value === 'number' ? value : this.fail(name, 'a number or null');
+    }
+    boolean(name) {
+        const value = this.fields[name] ?? false;
+        return typeof value === 'boolean' ? value : this.fail(name, 'true or false');
+    }
+    oneOf(name, values) {
+        const value = this.fields[name];
+        return values.includes(value) ? value : this.fail(name, `one of ${values.join(', ')}`);
+    }
+    stepOrNull(name) {
+        return this.fields[name] == null ? null : this.oneOf(name, STEPS);
+    }
+    object(name) {
+        const value = this.fields[name];
+        return isObject(value) ? new FieldReader(value, `${this.where}, ${name}`) : this.fail(name, 'an object');
+    }
+    changes(name) {
+        if (this.fields[name] == null)
+            return null;
+        const counts = this.object(name);
+        return {
+            add: counts.number('add'),
+            change: counts.number('change'),
+            destroy: counts.number('destroy'),
+            replace: counts.number('replace'),
+        };
+    }
+    list(name, item) {
+        const value = this.fields[name] ?? [];
+        if (!Array.isArray(value))
+            return this.fail(name, 'a list');
+        return value.map((entry) => item(entry) ?? this.fail(name, 'a list of the right entries'));
+    }
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** A result file's text read into the model; `source` names the file in what a bad one is told. */
+function parseResultText(text, source) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new UsageError(`${source} is not valid JSON: ${error.message}`);
+    }
+    return parseResultFile(parsed, source);
+}
+/**
+ * Checks that a parsed file is a Strata result (as `--json-out` and the action write them, now or in any
+ * earlier version 1) and reads it into the model: each instance narrowed to its status, with the fields that
+ * status always has checked to be there. The one place a result is read from a file.
+ */
+function parseResultFile(value, source) {
+    if (!isObject(value) || value.version !== 1 || !Array.isArray(value.instances)) {
+        throw new UsageError(`${source} is not a Strata result file (expected {"version": 1, "command", "instances": [...]})`);
+    }
+    const run = new FieldReader(value, source);
+    const terraform = run.object('terraform');
+    const result = {
+        version: 1,
+        command: run.oneOf('command', COMMANDS),
+        status: run.oneOf('status', RUN_STATUSES),
+        manifest: run.string('manifest'),
+        startedAt: run.string('startedAt'),
+        finishedAt: run.stringOrNull('finishedAt'),
+        durationMs: run.numberOrNull('durationMs'),
+        terraform: { binary: terraform.string('binary'), version: terraform.stringOrNull('version') },
+        parallelism: run.number('parallelism'),
+        hasChanges: run.boolean('hasChanges'),
+        instances: value.instances.map((instance, index) => instanceFromFile(instance, `${source}, instances[${index}]`)),
+    };
+    // Written by this module's counterpart and only shown, never decided on: taken as it is.
+    if (isObject(value.failover))
+        result.failover = value.failover;
+    return result;
+}
+/** One instance of a result file, narrowed to its status (see parseResultFile). */
+function instanceFromFile(value, where) {
+    if (!isObject(value))
+        throw new UsageError(`${where}: an instance must be an object`);
+    const fields = new FieldReader(value, typeof value.id === 'string' ? `${where} (${value.id})` : where);
+    const identity = {
+        id: fields.string('id'),
+        layer: fields.string('layer'),
+        scope: fields.oneOf('scope', ['global', 'account', 'region', 'environment']),
+        account: fields.stringOrNull('account'),
+        region: fields.stringOrNull('region'),
+        environment: fields.stringOrNull('environment'),
+    };
+    const progress = () => ({
+        changes: fields.changes('changes'),
+        resourceChanges: fields.list('resourceChanges', (entry) => isObject(entry) && typeof entry.address === 'string' && typeof entry.action === 'string'
+            ? { address: entry.address, action: entry.action }
+            : undefined),
+        mockedUpstreams: fields.list('mockedUpstreams', (entry) => typeof entry === 'string' ? entry : undefined),
+        planFile: fields.stringOrNull('planFile'),
+    });
+    const timing = () => ({
+        startedAt: fields.string('startedAt'),
+        finishedAt: fields.string('finishedAt'),
+        durationMs: fields.number('durationMs'),
+    });
+    const attempt = () => ({ ...progress(), ...timing(), step: fields.stepOrNull('step') });
+    const started = value.startedAt != null;
+    const status = fields.oneOf('status', INSTANCE_STATUSES);
+    switch (status) {
+        case 'pending':
+            return { ...identity, status };
+        case 'running':
+            return {
+                ...identity,
+                status,
+                startedAt: fields.string('startedAt'),
+                step: fields.stepOrNull('step'),
+                ...progress(),
+            };
+        case 'succeeded':
+            return { ...identity, status, ...progress(), ...timing() };
+        case 'failed':
+            return {
+                ...identity,
+                status,
+                ...attempt(),
+                error: fields.string('error'),
+                timedOut: fields.boolean('timedOut'),
+            };
+        case 'skipped':
+            return {
+                ...identity,
+                status,
+                reason: fields.string('reason'),
+                ...(started ? { attempt: attempt() } : {}),
+            };
+        case 'cancelled':
+            return {
+                ...identity,
+                status,
+                reason: fields.string('reason'),
+                ...(started
+                    ? {
+                        attempt: {
+                            ...attempt(),
+                            error: fields.stringOrNull('error') ?? '',
+                            timedOut: fields.boolean('timedOut'),
+                        },
+                    }
+                    : {}),
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
+
+
+/**
+ * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
+ * depends only on earlier ones and nothing could start a wave sooner. Ids inside a wave are sorted.
+ */
+function computeWaves(dag) {
+    const compiled = compiledDagOf(dag);
+    const levels = topologyOf(compiled)?.levels;
+    if (!levels)
+        throw new Error('computeWaves: the graph has a cycle');
+    const waves = [];
+    // One level per id: levels was made at ids.length.
+    compiled.ids.forEach((id, position) => {
+        const level = lookup_itemAt(levels, position, 'level');
+        while (waves.length <= level)
+            waves.push([]);
+        lookup_itemAt(waves, level, 'wave').push(id);
+    });
+    // The default sort compares strings by UTF-16 code units, as compareIds does.
+    for (const wave of waves)
+        wave.sort();
+    return waves;
+}
+function compareIds(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/schedule/ready-queue.js
+
+
+
+/**
+ * The live scheduling policy, free of I/O: an instance becomes ready the moment everything it depends on
+ * has succeeded; among ready instances the one with the longest remaining path goes first, then by id, so
+ * runs are deterministic. A failure makes every transitive dependent unreachable at once.
+ */
+class ReadyQueue {
+    priority;
+    dependents;
+    unfinished = new Map();
+    heap = [];
+    dropped = new Set();
+    started = new Set();
+    running = 0;
+    left;
+    constructor(dag, priority = new Map()) {
+        this.priority = priority;
+        this.dependents = dependentsOf(dag);
+        this.left = dag.ids.length;
+        for (const id of dag.ids) {
+            const count = (dag.dependsOn.get(id) ?? []).length;
+            this.unfinished.set(id, count);
+            if (count === 0)
+                this.push(id);
+        }
+    }
+    /** Whether nothing is ready, running or waiting any more. */
+    get isDone() {
+        return this.left === 0;
+    }
+    get runningCount() {
+        return this.running;
+    }
+    /** Takes up to `limit` ready ids, best first, and counts them as running. */
+    take(limit) {
+        const taken = [];
+        while (taken.length < limit && this.heap.length > 0)
+            taken.push(this.pop());
+        this.running += taken.length;
+        return taken;
+    }
+    /**
+     * Records the end of a running id. On success, returns nothing and readies what waited only for it; on
+     * failure, returns every transitive dependent, none of which will run.
+     */
+    finish(id, succeeded) {
+        this.running--;
+        this.left--;
+        if (succeeded) {
+            for (const dependent of this.dependents.get(id) ?? []) {
+                const count = lookup_getOrThrow(this.unfinished, dependent, 'instance') - 1;
+                this.unfinished.set(dependent, count);
+                if (count === 0 && !this.dropped.has(dependent))
+                    this.push(dependent);
+            }
+            return [];
+        }
+        const unreachable = [];
+        const stack = [...(this.dependents.get(id) ?? [])];
+        for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+            if (this.dropped.has(next))
+                continue;
+            this.dropped.add(next);
+            unreachable.push(next);
+            this.left--;
+            stack.push(...(this.dependents.get(next) ?? []));
+        }
+        return unreachable.sort(compareIds);
+    }
+    /** Drops everything not yet started (fail-fast, cancellation) and returns those ids. */
+    drain() {
+        const rest = [...this.unfinished.keys()].filter((id) => this.isWaitingOrReady(id));
+        for (const id of rest)
+            this.dropped.add(id);
+        this.heap.length = 0;
+        this.left -= rest.length;
+        return rest.sort(compareIds);
+    }
+    isWaitingOrReady(id) {
+        return !this.started.has(id) && !this.dropped.has(id);
+    }
+    before(a, b) {
+        const pa = this.priority.get(a) ?? 0;
+        const pb = this.priority.get(b) ?? 0;
+        return pa !== pb ? pa > pb : a < b;
+    }
+    /* eslint-disable @typescript-eslint/no-non-null-assertion -- A binary heap: every index read is checked
+       against heap.length by the loops (index > 0, left/right < length), and pop is called only when not empty. */
+    push(id) {
+        const heap = this.heap;
+        heap.push(id);
+        let index = heap.length - 1;
+        while (index > 0) {
+            const parent = (index - 1) >> 1;
+            if (!this.before(heap[index], heap[parent]))
+                break;
+            [heap[index], heap[parent]] = [heap[parent], heap[index]];
+            index = parent;
+        }
+    }
+    pop() {
+        const heap = this.heap;
+        const top = heap[0];
+        const last = heap.pop();
+        if (heap.length > 0) {
+            heap[0] = last;
+            let index = 0;
+            for (;;) {
+                const left = index * 2 + 1;
+                const right = left + 1;
+                let best = index;
+                if (left < heap.length && this.before(heap[left], heap[best]))
+                    best = left;
+                if (right < heap.length && this.before(heap[right], heap[best]))
+                    best = right;
+                if (best === index)
+                    break;
+                [heap[index], heap[best]] = [heap[best], heap[index]];
+                index = best;
+            }
+        }
+        this.started.add(top);
+        return top;
+    } /* eslint-enable @typescript-eslint/no-non-null-assertion */
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./build/tsc/core/upstream-wait.js
+/**
+ * The reason of an instance skipped because an upstream has no state yet (and no mock outputs stand in):
+ * written by the engine, read back by the failover's preview, which defers such an instance when the failover
+ * itself creates that upstream.
+ */
+function upstreamWaitReason(upstream, advice) {
+    return `waits on upstream ${upstream}, which has not been applied yet (its state has no outputs): ${advice}`;
+}
+/**
+ * The upstream an instance waits on: when `reason` is an `upstreamWaitReason`, or the engine's reason for an
+ * instance it never started below one that was skipped (`upstream <id> skipped`), which waits in turn.
+ */
+function waitedOnUpstream(reason) {
+    const text = reason ?? '';
+    return (/^waits on upstream (\S+), which has not been applied yet/.exec(text)?.[1] ??
+        /^upstream (\S+) skipped$/.exec(text)?.[1]);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/plan-skeleton.js
+
+/** Which values are kept, by their path in the document. */
+function isWanted(path) {
+    const [top, , field, inner] = path;
+    if (path.length === 1) {
+        return ['format_version', 'terraform_version', 'errored', 'applyable', 'complete'].includes(top);
+    }
+    if (top === 'resource_changes' || top === 'resource_drift') {
+        if (path.length === 3)
+            return ['address', 'mode', 'action_reason', 'deposed'].includes(field);
+        if (path.length === 4 && field === 'change')
+            return inner === 'actions' || inner === 'importing';
+        return false;
+    }
+    if (top === 'output_changes' && path.length === 3) {
+        return ['actions', 'before_sensitive', 'after_sensitive'].includes(field);
+    }
+    return false;
+}
+class PlanSkeletonReader {
+    skeleton = {};
+    stack = [];
+    state = 'value';
+    escaping = false;
+    token = '';
+    /** Raw JSON of the wanted value being captured, and the stack depth it started at. */
+    capture = null;
+    captureDepth = -1;
+    sawPlannedValues = false;
+    done = false;
+    /** What came before the document: Terraform may print a warning first (a missing CLI config file). */
+    preamble = '';
+    write(chunk) {
+        // UTF-16 code units, not code points: the JSON syntax this reads is ASCII, and the text is only copied.
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- index < chunk.length
+        for (let index = 0; index < chunk.length; index++)
+            this.step(chunk[index]);
+    }
+    /** The skeleton as a plan document for `parsePlanJson` (which recognises a plan by its planned_values). */
+    end() {
+        if (this.stack.length > 0)
+            throw new Error('the plan JSON ended early');
+        if (!this.done) {
+            const before = this.preamble.trim().slice(0, 300);
+            throw new Error(`the output held no plan JSON${before ? `, only: ${before}` : ''}`);
+        }
+        if (this.sawPlannedValues)
+            this.skeleton.planned_values = {};
+        return JSON.stringify(this.skeleton);
+    }
+    /** The innermost open object or array; the states that ask for it occur only inside one. */
+    top() {
+        return definedOrThrow(this.stack.at(-1), 'open plan JSON value');
+    }
+    path() {
+        return this.stack.map((frame) => definedOrThrow(frame.key, 'plan JSON key'));
+    }
+    step(char) {
+        if (this.done)
+            return;
+        if (this.stack.length === 0 && this.state === 'value' && char !== '{') {
+            if (this.preamble.length < 4096)
+                this.preamble += char;
+            return;
+        }
+        if (this.capture !== null)
+            this.capture += char;
+        switch (this.state) {
+            case 'string':
+            case 'key-string':
+                if (this.escaping)
+                    this.escaping = false;
+                else if (char === '\\')
+                    this.escaping = true;
+                else if (char === '"') {
+                    if (this.state === 'key-string') {
+                        this.top().key = JSON.parse(`${this.token}"`);
+                        this.state = 'after-key';
+                        return;
+                    }
+                    this.endValue();
+                    return;
+                }
+                if (this.state === 'key-string')
+                    this.token += char;
+                return;
+            case 'literal':
+                if (/[\s,\]}]/.test(char)) {
+                    if (this.capture !== null)
+                        this.capture = this.capture.slice(0, -1);
+                    this.endValue();
+                    this.step(char);
+                }
+                return;
+            case 'after-key':
+                if (char === ':')
+                    this.startMember();
+                return;
+            case 'after-value':
+                if (/\s/.test(char))
+                    return;
+                if (char === ',') {
+                    const frame = this.top();
+                    if (frame.kind === 'array') {
+                        frame.key = frame.key + 1;
+                        this.startMember();
+                    }
+                    else
+                        frame.expectingKey = true;
+                    this.state = 'value';
+                    return;
+                }
+                if (char === '}' || char === ']')
+                    this.close();
+                return;
+            case 'value': {
+                if (/\s/.test(char))
+                    return;
+                const frame = this.stack[this.stack.length - 1];
+                if (frame?.expectingKey) {
+                    if (char === '"') {
+                        frame.expectingKey = false;
+                        this.token = '"';
+                        this.state = 'key-string';
+                    }
+                    else if (char === '}')
+                        this.close();
+                    return;
+                }
+                if (char === ']' && frame?.kind === 'array') {
+                    this.close();
+                    return;
+                }
+                if (char === '{' || char === '[') {
+                    this.stack.push({
+                        kind: char === '{' ? 'object' : 'array',
+                        key: char === '[' ? 0 : null,
+                        expectingKey: char === '{',
+                    });
+                    if (char === '[')
+                        this.startMember();
+                    this.state = 'value';
+                    return;
+                }
+                this.state = char === '"' ? 'string' : 'literal';
+                return;
+            }
+        }
+    }
+    /** A member's value is about to start: begin capturing when its path is wanted. */
+    startMember() {
+        this.state = 'value';
+        if (this.capture !== null)
+            return;
+        const path = this.path();
+        if (path.length === 1 && path[0] === 'planned_values')
+            this.sawPlannedValues = true;
+        if (isWanted(path)) {
+            this.capture = '';
+            this.captureDepth = this.stack.length;
+        }
+    }
+    endValue() {
+        this.state = 'after-value';
+        this.finishCapture();
+        if (this.stack.length === 0)
+            this.done = true;
+    }
+    close() {
+        this.stack.pop();
+        this.endValue();
+    }
+    finishCapture() {
+        if (this.capture === null || this.stack.length !== this.captureDepth)
+            return;
+        const value = JSON.parse(this.capture.trim());
+        const path = this.path();
+        this.capture = null;
+        const last = definedOrThrow(path.at(-1), 'captured value key');
+        let node = this.skeleton;
+        path.slice(0, -1).forEach((segment, index) => {
+            node[segment] ??= typeof path[index + 1] === 'number' ? [] : {};
+            node = node[segment];
+        });
+        node[last] = value;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/plan-summary.js
+
+
+const plan_summary_SOURCE = 'terraform show -json';
+/** Reads the output of `terraform show -json PLANFILE` (Terraform or OpenTofu, plan format 1.x). */
+function parsePlanJson(text) {
+    const { plan, formatVersion } = readPlanDocument(text);
+    const counts = {
+        add: 0,
+        change: 0,
+        destroy: 0,
+        replace: 0,
+        forget: 0,
+        import: 0,
+        read: 0,
+        noop: 0,
+        other: 0,
+    };
+    const resourceChanges = [];
+    for (const entry of json_objects_arrayAt(plan, 'resource_changes')) {
+        const change = toResourceChange(entry);
+        // Terraform leaves data sources out of its counts; we show their reads and skip the rest.
+        if (entry.mode === 'data' && change.actions !== 'read')
+            continue;
+        count(counts, change);
+        if (change.actions !== 'no-op' || change.isImporting)
+            resourceChanges.push(change);
+    }
+    const outputChanges = [];
+    for (const [name, entry] of Object.entries(json_objects_recordAt(plan, 'output_changes'))) {
+        if (!json_objects_isRecord(entry))
+            continue;
+        const rawActions = actionsOf(entry);
+        const actions = classify(rawActions);
+        if (actions === 'no-op')
+            continue;
+        const isSensitive = containsTrue(entry.before_sensitive) || containsTrue(entry.after_sensitive);
+        outputChanges.push({ name, actions, rawActions, isSensitive });
+    }
+    const drift = json_objects_arrayAt(plan, 'resource_drift').map(toResourceChange);
+    const summary = {
+        formatVersion,
+        counts,
+        resourceChanges,
+        outputChanges,
+        drift,
+        hasDrift: drift.length > 0,
+        hasChanges: resourceChanges.some((c) => c.actions !== 'read') || outputChanges.length > 0,
+    };
+    if (typeof plan.terraform_version === 'string')
+        summary.terraformVersion = plan.terraform_version;
+    for (const flag of ['errored', 'applyable', 'complete']) {
+        if (typeof plan[flag] === 'boolean')
+            summary[flag] = plan[flag];
+    }
+    return summary;
+}
+/** Terraform's own summary line, e.g. `Plan: 1 to import, 2 to add, 0 to change, 2 to destroy.` */
+function planLine(counts) {
+    // Terraform 1.13 prints no forget count (see the forget fixture), so neither do we.
+    const imports = counts.import > 0 ? `${counts.import} to import, ` : '';
+    return `Plan: ${imports}${counts.add} to add, ${counts.change} to change, ${counts.destroy} to destroy.`;
+}
+function readPlanDocument(text) {
+    const documents = parseJsonObjects(text);
+    const [plan] = documents;
+    if (plan === undefined) {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'one JSON plan document', `text that is not a JSON object: ${preview(text)}`);
+    }
+    if (documents.length > 1) {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'one plan', `${documents.length} JSON documents one after another (as \`terragrunt show --all -json\` writes, one per unit); ` +
+            'run `show -json` in each unit and read each plan on its own');
+    }
+    const version = plan.format_version;
+    if (typeof version !== 'string') {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'a plan with a format_version', keyList(plan));
+    }
+    if (!/^1\.\d+$/.test(version)) {
+        throw new TerraformOutputError(plan_summary_SOURCE, 'plan format_version 1.x', `format_version '${version}'`);
+    }
+    if (!('planned_values' in plan)) {
+        const what = 'values' in plan ? 'a state (values, no planned_values): pass the plan file to show' : keyList(plan);
+        throw new TerraformOutputError(plan_summary_SOURCE, 'a plan with planned_values', what);
+    }
+    return { plan, formatVersion: version };
+}
+function toResourceChange(entry) {
+    const change = json_objects_isRecord(entry.change) ? entry.change : {};
+    const rawActions = actionsOf(change);
+    const result = {
+        address: typeof entry.address === 'string' ? entry.address : '(unknown address)',
+        actions: classify(rawActions),
+        rawActions,
+        isImporting: json_objects_isRecord(change.importing),
+    };
+    if (typeof entry.action_reason === 'string')
+        result.actionReason = entry.action_reason;
+    if (typeof entry.deposed === 'string')
+        result.deposed = entry.deposed;
+    return result;
+}
+function classify(actions) {
+    switch (actions.join(',')) {
+        case 'create':
+        case 'update':
+        case 'delete':
+        case 'forget':
+        case 'read':
+        case 'no-op':
+            return actions[0];
+        case 'delete,create':
+        case 'create,delete':
+            return 'replace';
+        case 'create,forget':
+            return 'create-then-forget';
+        default:
+            return 'other';
+    }
+}
+/** Terraform's arithmetic for its `Plan:` line (views/plan in Terraform), plus our finer counts. */
+function count(counts, change) {
+    if (change.isImporting)
+        counts.import++;
+    switch (change.actions) {
+        case 'create':
+            counts.add++;
+            break;
+        case 'update':
+            counts.change++;
+            break;
+        case 'delete':
+            counts.destroy++;
+            break;
+        case 'replace':
+            counts.add++;
+            counts.destroy++;
+            counts.replace++;
+            break;
+        case 'create-then-forget':
+            counts.add++;
+            counts.forget++;
+            break;
+        case 'forget':
+            counts.forget++;
+            break;
+        case 'read':
+            counts.read++;
+            break;
+        case 'no-op':
+            counts.noop++;
+            break;
+        case 'other':
+            counts.other++;
+            break;
+    }
+}
+function actionsOf(change) {
+    return Array.isArray(change.actions) ? change.actions.map(String) : [];
+}
+/** A sensitivity mark is `true`, or an object/array mirroring the value with `true` at sensitive leaves. */
+function containsTrue(mark) {
+    if (mark === true)
+        return true;
+    if (Array.isArray(mark))
+        return mark.some(containsTrue);
+    return json_objects_isRecord(mark) && Object.values(mark).some(containsTrue);
+}
+function keyList(record) {
+    const keys = Object.keys(record);
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 8).join(', ')}`;
+}
+function preview(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return 'empty output';
+    return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
+
+/**
+ * The variables one instance receives: its context, the layer's `vars`, then one variable per dependency with
+ * the upstream outputs. Only variables the layer's code declares are passed, so Terraform never warns about
+ * undeclared ones. Coordinates an instance does not have (an account instance's environment) are left out,
+ * so the variable's default applies.
+ */
+function buildVariables(options) {
+    const { instance, declared } = options;
+    const region = instance.region ?? options.globalRegion;
+    const all = {
+        account: instance.account ?? undefined,
+        account_id: instance.accountId ?? undefined,
+        region,
+        environment: instance.environment ?? undefined,
+        layer: instance.layer,
+        role: options.context?.role ?? options.roleOf(region),
+        failover: options.context?.failover,
+        failed_region: options.context?.failedRegion,
+        ...instance.vars,
+    };
+    for (const [variable, value] of options.upstream)
+        all[variable] = value;
+    const variables = {};
+    for (const name of Object.keys(all).sort()) {
+        if (declared.has(name) && all[name] !== undefined)
+            variables[name] = all[name];
+    }
+    return variables;
+}
+/**
+ * The value of each dependency variable: one upstream's outputs, or for a fan-in a map of them keyed by the
+ * selected coordinates.
+ */
+function upstreamVariables(inputs, outputsOf) {
+    const values = new Map();
+    for (const input of inputs) {
+        if (input.isFanIn) {
+            values.set(input.variable, Object.fromEntries(input.sources.map((source) => [source.key, outputsOf(source.id)])));
+        }
+        else {
+            // An input that is not a fan-in has its one source.
+            values.set(input.variable, outputsOf(lookup_itemAt(input.sources, 0, 'input source').id));
+        }
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/work-directory.js
+
+/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
+function work_directory_instanceDirectoryName(id) {
+    return id.replaceAll('/', '.');
+}
+/** Where an instance keeps its Terraform data, var file, plan and logs in a run's work directory. */
+function instanceDirectory(workDirectory, id) {
+    return external_node_path_namespaceObject.join(workDirectory, 'instances', work_directory_instanceDirectoryName(id));
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** A step failed: the instance stops there and the result says why. */
+class StepFailure extends Error {
+    timedOut;
+    constructor(message, timedOut = false) {
+        super(message);
+        this.timedOut = timedOut;
+    }
+}
+/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
+const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
+/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
+class WaitingOnUpstream extends Error {
+}
+/**
+ * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
+ * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
+ * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
+ * throws because Terraform failed.
+ */
+class InstancePipeline {
+    options;
+    outputs = new Map();
+    firstInit = new Map();
+    exclusive = Promise.resolve();
+    sections = new Map();
+    roles;
+    constructor(options) {
+        this.options = options;
+        this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+    }
+    sectionsOf(id) {
+        return this.sections.get(id) ?? [];
+    }
+    directoryOf(id) {
+        return instanceDirectory(this.options.workDirectory, id);
+    }
+    readDirectoryOf(id) {
+        return external_node_path_namespaceObject.join(this.options.workDirectory, 'upstream-reads', work_directory_instanceDirectoryName(id));
+    }
+    async run(instance, emit) {
+        const { command } = this.options;
+        const mocked = [];
+        const mock = (id) => {
+            if (mocked.includes(id))
+                return;
+            mocked.push(id);
+            emit({ type: 'upstream-mocked', id });
+        };
+        const step = (name) => {
+            emit({ type: 'step-began', step: name });
+        };
+        try {
+            const directory = this.directoryOf(instance.id);
+            if (this.options.planDirectory === undefined)
+                await (0,promises_namespaceObject.rm)(directory, { recursive: true, force: true });
+            await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+            step('init');
+            await this.init(instance);
+            const { planDirectory } = this.options;
+            if (planDirectory !== undefined) {
+                await this.applySavedPlan(planDirectory, instance, emit, step, mock, mocked);
+                return { status: 'succeeded' };
+            }
+            const plan = await this.plan(instance, emit, step, mock, mocked);
+            if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
+                if (mocked.length > 0) {
+                    throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
+                }
+                step('apply');
+                await this.apply(instance, plan.planFile);
+            }
+            if (command !== 'destroy') {
+                step('output');
+                await this.recordOutputs(instance);
+            }
+            return { status: 'succeeded' };
+        }
+        catch (error) {
+            return this.outcomeOf(error);
+        }
+    }
+    /** Reads the upstreams, writes the var file and the inputs' digest, plans, and summarises the plan. */
+    async plan(instance, emit, step, mock, mocked) {
+        const directory = this.directoryOf(instance.id);
+        step('read-upstream');
+        const variables = await this.variablesFor(instance, mock);
+        const varFile = external_node_path_namespaceObject.join(directory, 'variables.tfvars.json');
+        await (0,promises_namespaceObject.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
+        await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(directory, 'inputs.sha256'), digest(variables));
+        // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
+        const mockedFile = external_node_path_namespaceObject.join(directory, MOCKED_UPSTREAMS_FILE);
+        if (mocked.length > 0) {
+            await (0,promises_namespaceObject.writeFile)(mockedFile, `${JSON.stringify(mocked)}\n`);
+        }
+        else
+            await (0,promises_namespaceObject.rm)(mockedFile, { force: true });
+        const planFile = external_node_path_namespaceObject.join(directory, 'plan.tfplan');
+        step('plan');
+        const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+            planFile,
+            varFile,
+            lockTimeout: this.options.manifest.terraform.lockTimeout,
+            destroy: this.options.command === 'destroy',
+        });
+        if (plan.meaning === 'error')
+            throw this.failure('plan', plan, instance);
+        emit({ type: 'plan-saved', planFile: external_node_path_namespaceObject.relative(this.options.workDirectory, planFile) });
+        step('show');
+        const changes = await this.summarisePlan(instance, planFile, emit);
+        return { planFile, meaning: plan.meaning, changes };
+    }
+    outcomeOf(error) {
+        const { redactor } = this.options;
+        if (error instanceof WaitingOnUpstream)
+            return { status: 'skipped', reason: error.message };
+        if (!(error instanceof StepFailure)) {
+            return { status: 'failed', error: redactor.redact(describeUnexpected(error)), timedOut: false };
+        }
+        const failure = { error: redactor.redact(error.message), timedOut: error.timedOut };
+        return this.options.signal.aborted && !error.timedOut
+            ? { status: 'cancelled', reason: 'the run was cancelled while it ran', ...failure }
+            : { status: 'failed', ...failure };
+    }
+    /**
+     * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
+     * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
+     * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
+     */
+    async init(instance, reading = false) {
+        const first = this.firstInit.get(instance.path);
+        if (first) {
+            await first;
+            return this.runInit(instance, reading);
+        }
+        const run = this.exclusive.then(() => this.runInit(instance, reading));
+        const settled = run.then(() => undefined, () => undefined);
+        this.exclusive = settled;
+        this.firstInit.set(instance.path, settled);
+        return run;
+    }
+    async runInit(instance, reading) {
+        const result = await this.options.terraform.init(this.call(instance, 'init', reading), (reading && this.options.readBackendOf?.(instance.id)) || instance.backend);
+        if (result.exitCode !== 0)
+            throw this.failure('init', result, instance);
+    }
+    /**
+     * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
+     * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
+     * logs of that instance, which may run later in the same run.
+     */
+    call(instance, step, reading = false) {
+        const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
+        const logFile = external_node_path_namespaceObject.join(directory, `${step}.log`);
+        if (!reading) {
+            const list = this.sections.get(instance.id) ?? [];
+            if (!list.some((section) => section.logFile === logFile))
+                list.push({ title: `terraform ${step}`, logFile });
+            this.sections.set(instance.id, list);
+        }
+        return {
+            cwd: external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path),
+            dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
+            logFile,
+            instanceId: instance.id,
+            signal: this.options.signal,
+            timeoutMs: this.options.commandTimeoutMs,
+            graceMs: this.options.graceMs,
+        };
+    }
+    failure(step, result, instance) {
+        if (result.timedOut) {
+            return new StepFailure(`terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${lastLines(result.tail)}`, true);
+        }
+        if (result.cancelled && result.durationMs === 0) {
+            return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
+        }
+        if (result.cancelled) {
+            return new StepFailure(`terraform ${step} was interrupted\n${lastLines(result.tail)}`);
+        }
+        const how = result.exitCode === null
+            ? `ended by ${result.endSignal ?? 'a signal'}`
+            : `exit code ${result.exitCode}`;
+        return new StepFailure(`terraform ${step} failed (${how})\n${lastLines(result.tail)}${this.diagnose(instance, result.tail)}`);
+    }
+    /** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
+    diagnose(instance, tail) {
+        const lock = parseLockError(tail);
+        if (lock) {
+            const now = this.options.now();
+            return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
+        }
+        const failure = classifyFailure(tail);
+        return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
+    }
+    async summarisePlan(instance, planFile, emit) {
+        // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
+        const skeleton = new PlanSkeletonReader();
+        const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => {
+            skeleton.write(text);
+        });
+        if (shown.exitCode !== 0)
+            throw this.failure('show', shown, instance);
+        const summary = parsePlanJson(skeleton.end());
+        const { add, change, destroy, replace } = summary.counts;
+        const resourceChanges = summary.resourceChanges.map((rc) => ({
+            address: rc.address,
+            action: rc.actions,
+        }));
+        emit({ type: 'planned', changes: { add, change, destroy, replace }, resourceChanges });
+        return resourceChanges;
+    }
+    async apply(instance, planFile) {
+        const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
+            planFile,
+            lockTimeout: this.options.manifest.terraform.lockTimeout,
+        });
+        if (applied.exitCode !== 0)
+            throw this.failure('apply', applied, instance);
+    }
+    /**
+     * Applies a plan saved by an earlier `plan` run. When it cannot be applied as saved (there is none, it was
+     * made with mock outputs, or the upstream outputs it was planned with have changed since, so its inputs
+     * would no longer match), it is refused, so that an unreviewed plan never replaces it; or, given a
+     * `freshPlanCheck`, planned afresh and applied when the check accepts the fresh plan.
+     */
+    async applySavedPlan(planDirectory, instance, emit, step, mock, mocked) {
+        const saved = external_node_path_namespaceObject.join(planDirectory, 'instances', work_directory_instanceDirectoryName(instance.id));
+        const planFile = external_node_path_namespaceObject.join(saved, 'plan.tfplan');
+        const why = await this.whyNotAsSaved(instance, saved, step, mock);
+        if (why === undefined) {
+            emit({ type: 'plan-saved', planFile });
+            step('show');
+            await this.summarisePlan(instance, planFile, emit);
+            step('apply');
+            await this.apply(instance, planFile);
+        }
+        else {
+            const check = this.options.freshPlanCheck;
+            if (check === undefined)
+                throw new StepFailure(why.refusal);
+            const plan = await this.plan(instance, emit, step, mock, mocked);
+            const verdict = check(instance, plan.changes, why.reason);
+            await this.keepNote(instance, verdict.accepted ? verdict.note : verdict.reason);
+            if (!verdict.accepted)
+                throw new StepFailure(verdict.reason);
+            if (plan.meaning === 'changes') {
+                step('apply');
+                await this.apply(instance, plan.planFile);
+            }
+        }
+        step('output');
+        await this.recordOutputs(instance);
+    }
+    /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
+    async whyNotAsSaved(instance, saved, step, mock) {
+        const replan = this.options.replanCommand ?? 'strata plan';
+        let plannedInputs;
+        try {
+            plannedInputs = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, 'inputs.sha256'), 'utf8');
+        }
+        catch {
+            const reason = `no saved plan for ${instance.id} in ${external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(saved))}`;
+            return { reason, refusal: `${reason}; run '${replan}' first` };
+        }
+        const mocked = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then((text) => JSON.parse(text), () => []);
+        if (mocked.length > 0) {
+            const reason = `the saved plan for ${instance.id} was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet`;
+            return {
+                reason,
+                refusal: `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
+            };
+        }
+        step('read-upstream');
+        const variables = await this.variablesFor(instance, mock);
+        if (digest(variables) !== plannedInputs) {
+            const reason = `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned`;
+            return { reason, refusal: `${reason}; run '${replan}' again and review it` };
+        }
+        return undefined;
+    }
+    /** A note in the instance's output, as a section of its own. */
+    async keepNote(instance, note) {
+        const directory = this.directoryOf(instance.id);
+        const logFile = external_node_path_namespaceObject.join(directory, 'preview-check.log');
+        await (0,promises_namespaceObject.writeFile)(logFile, `${note}\n`);
+        const list = this.sections.get(instance.id) ?? [];
+        if (!list.some((section) => section.logFile === logFile))
+            list.push({ title: 'check against the preview', logFile });
+        this.sections.set(instance.id, list);
+    }
+    /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
+    async variablesFor(instance, mock) {
+        const code = this.options.layerCode.read(instance.path);
+        const upstream = new Map();
+        const inputs = this.options.graph.inputsOf(instance.id);
+        for (const input of inputs) {
+            for (const source of input.sources) {
+                const upstreamInstance = lookup_getOrThrow(this.options.graph.byId, source.id, 'instance');
+                const outputs = await this.outputsOf(upstreamInstance);
+                if (!outputs.isEmpty) {
+                    upstream.set(source.id, outputs.values);
+                    continue;
+                }
+                const layer = this.options.manifest.layers.find((candidate) => candidate.name === upstreamInstance.layer);
+                if (!layer)
+                    throw new Error(`Internal error: no layer '${upstreamInstance.layer}'`);
+                const mocks = layer.mockOutputs;
+                if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
+                    upstream.set(source.id, mocks);
+                    mock(source.id);
+                }
+                else if (this.options.command !== 'destroy') {
+                    throw new WaitingOnUpstream(upstreamWaitReason(source.id, 'apply it first' +
+                        (this.options.command === 'plan'
+                            ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                            : '')));
+                }
+            }
+        }
+        const variables = buildVariables({
+            instance,
+            globalRegion: this.options.manifest.backend.globalRegion,
+            roleOf: (region) => this.roles.get(region),
+            upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
+            declared: code.variables,
+            context: this.options.contextOf?.(instance),
+        });
+        const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
+        if (secrets.length > 0)
+            this.addSecrets(secrets);
+        return variables;
+    }
+    addSecrets(values) {
+        this.options.redactor.add(values);
+        this.options.secrets(values);
+    }
+    /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
+    outputsOf(instance) {
+        const known = this.outputs.get(instance.id);
+        if (known)
+            return known;
+        const read = (async () => {
+            await (0,promises_namespaceObject.mkdir)(this.readDirectoryOf(instance.id), { recursive: true });
+            await this.init(instance, true);
+            return this.readOutputs(instance, true);
+        })();
+        this.outputs.set(instance.id, read);
+        return read;
+    }
+    /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
+    async recordOutputs(instance) {
+        const outputs = this.readOutputs(instance);
+        this.outputs.set(instance.id, outputs);
+        await outputs;
+    }
+    async readOutputs(instance, reading = false) {
+        const result = await this.options.terraform.output(this.call(instance, 'output', reading));
+        if (result.exitCode !== 0)
+            throw this.failure('output', result, instance);
+        const outputs = parseOutputsJson(result.stdout);
+        const secrets = sensitiveValues(outputs);
+        if (secrets.length > 0)
+            this.addSecrets(secrets);
+        const values = outputValues(outputs);
+        this.options.onOutputs?.(instance.id, values);
+        const declared = this.options.layerCode.read(instance.path).outputs;
+        return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
+    }
+}
+function digest(value) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
+}
+function leafStrings(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return [String(value)];
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).flatMap(leafStrings);
+    return [];
+}
+/** The end of Terraform's output, where its error is. */
+function lastLines(tail, count = 30) {
+    return tail.trimEnd().split('\n').slice(-count).join('\n');
+}
+function describeUnexpected(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-result-reducer.js
+
+function pendingResult(instance) {
+    return { ...run_result_identityOf(instance), status: 'pending' };
+}
+/**
+ * The next result of an instance after an event; never changes the one given, which reporters may hold.
+ * What the pipeline learns (steps, mocks, the plan) is kept only while the instance runs, the one status
+ * that has those fields; the engine sends them at no other time.
+ */
+function reduceInstanceResult(result, event) {
+    switch (event.type) {
+        case 'started':
+            return {
+                ...run_result_identityOf(result),
+                status: 'running',
+                startedAt: event.at,
+                step: null,
+                changes: null,
+                resourceChanges: [],
+                mockedUpstreams: [],
+                planFile: null,
+            };
+        case 'not-run':
+            return { ...run_result_identityOf(result), status: event.status, reason: event.reason };
+        case 'step-began':
+        case 'upstream-mocked':
+        case 'plan-saved':
+        case 'planned':
+            return result.status === 'running' ? reduceProgress(result, event) : result;
+        case 'finished':
+            return result.status === 'running' ? finish(result, event) : result;
+    }
+}
+function reduceProgress(result, event) {
+    switch (event.type) {
+        case 'step-began':
+            return { ...result, step: event.step };
+        case 'upstream-mocked':
+            return result.mockedUpstreams.includes(event.id)
+                ? result
+                : { ...result, mockedUpstreams: [...result.mockedUpstreams, event.id] };
+        case 'plan-saved':
+            return { ...result, planFile: event.planFile };
+        case 'planned':
+            return { ...result, changes: event.changes, resourceChanges: event.resourceChanges };
+    }
+}
+function finish(result, event) {
+    const identity = run_result_identityOf(result);
+    const { startedAt, step, changes, resourceChanges, mockedUpstreams, planFile } = result;
+    const ran = { changes, resourceChanges, mockedUpstreams, planFile, startedAt };
+    const timing = { finishedAt: event.at, durationMs: event.durationMs };
+    const attempt = { ...ran, ...timing, step };
+    const { outcome } = event;
+    switch (outcome.status) {
+        case 'succeeded':
+            return { ...identity, ...ran, ...timing, status: 'succeeded' };
+        case 'failed':
+            return { ...identity, ...attempt, status: 'failed', error: outcome.error, timedOut: outcome.timedOut };
+        case 'skipped':
+            return { ...identity, status: 'skipped', reason: outcome.reason, attempt };
+        case 'cancelled':
+            return {
+                ...identity,
+                status: 'cancelled',
+                reason: outcome.reason,
+                attempt: { ...attempt, error: outcome.error, timedOut: outcome.timedOut },
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
+
+
+
+
+
+
+/**
+ * Reporters show progress: a step beginning and an outcome. What the pipeline learns along the way (mocked
+ * upstreams, the plan file, the changes) reaches them with the next of those.
+ */
+const REPORTED = new Set(['step-began', 'finished', 'not-run']);
+/**
+ * Runs Terraform over the selected instances in dependency order, at most `parallelism` at once, passing each
+ * instance the outputs of what it depends on. Never throws because an instance failed: the outcome of each is
+ * in the returned result, and the caller decides the exit code.
+ *
+ * This is the scheduler: it drives the ready queue and records what happens as events, each folded into a
+ * new result; what an instance does is the pipeline's.
+ */
+async function runEngine(options) {
+    const now = options.now ?? (() => new Date());
+    const startedAt = now();
+    const results = new Map(options.dag.ids.map((id) => [id, pendingResult(lookup_getOrThrow(options.graph.byId, id, 'instance'))]));
+    const header = {
+        version: 1,
+        command: options.command,
+        manifest: options.manifest.file,
+        startedAt: startedAt.toISOString(),
+        terraform: { binary: options.terraform.executable, version: options.terraform.version },
+        parallelism: options.parallelism,
+    };
+    const snapshot = () => {
+        const instances = [...results.values()];
+        return {
+            ...header,
+            // Until the end: every result file written meanwhile (and left by a killed run) says it has not finished.
+            status: 'running',
+            finishedAt: null,
+            durationMs: null,
+            hasChanges: instances.some((instance) => hasChanges(changesOf(instance))),
+            instances,
+        };
+    };
+    const record = (id, event) => {
+        const result = reduceInstanceResult(lookup_getOrThrow(results, id, 'result'), event);
+        results.set(id, result);
+        if (REPORTED.has(event.type))
+            options.reporter.instanceChanged(result, snapshot());
+        return result;
+    };
+    const pipeline = new InstancePipeline({
+        ...options,
+        now,
+        secrets: (values) => {
+            options.reporter.secrets(values);
+        },
+    });
+    const cost = (id) => options.durationHints?.get(id) ?? 1;
+    const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
+    const running = new Map();
+    let stopReason;
+    let outputs = Promise.resolve();
+    const runInstance = async (id) => {
+        const begin = performance.now();
+        record(id, { type: 'started', at: now().toISOString() });
+        const outcome = await pipeline.run(lookup_getOrThrow(options.graph.byId, id, 'instance'), (event) => record(id, event));
+        return record(id, {
+            type: 'finished',
+            outcome,
+            at: now().toISOString(),
+            durationMs: Math.round(performance.now() - begin),
+        });
+    };
+    const start = (id) => {
+        const work = runInstance(id).then((result) => {
+            running.delete(id);
+            for (const dropped of queue.finish(id, result.status === 'succeeded')) {
+                // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
+                record(dropped, result.status === 'cancelled'
+                    ? { type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }
+                    : { type: 'not-run', status: 'skipped', reason: `upstream ${id} ${result.status}` });
+            }
+            if (result.status === 'failed' && options.failFast)
+                stopReason ??= `stopped by --fail-fast after ${id} failed`;
+            // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
+            // background, so the instances that were waiting for this one start without waiting for its output.
+            outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
+        });
+        running.set(id, work);
+    };
+    const onAbort = () => (stopReason ??= 'the run was cancelled');
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    if (options.signal.aborted)
+        onAbort();
+    try {
+        while (!queue.isDone) {
+            if (stopReason === undefined) {
+                for (const id of queue.take(options.parallelism - queue.runningCount))
+                    start(id);
+            }
+            if (running.size === 0)
+                break;
+            await Promise.race(running.values());
+        }
+        await Promise.all(running.values());
+        await outputs;
+    }
+    finally {
+        options.signal.removeEventListener('abort', onAbort);
+    }
+    for (const id of queue.drain()) {
+        record(id, { type: 'not-run', status: 'cancelled', reason: stopReason ?? 'not started' });
+    }
+    const finishedAt = now();
+    const run = snapshot();
+    return {
+        ...run,
+        status: runStatus(run.instances.map((instance) => instance.status)),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: finishedAt.getTime() - startedAt.getTime(),
+    };
+}
+/** A run failed when any instance failed or was skipped, else was cancelled when any was. */
+function runStatus(statuses) {
+    if (statuses.some((status) => status === 'failed' || status === 'skipped'))
+        return 'failed';
+    if (statuses.includes('cancelled'))
+        return 'cancelled';
+    return 'succeeded';
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/resume.js
+
+
+const SHOWN = 5;
+/**
+ * Resumes a run from its result: runs again only the instances that did not succeed (failed, skipped,
+ * cancelled, pending, or `running`, which a killed run leaves behind) and, transitively, every instance of
+ * `current` that depends on one of them, since their inputs may change; keeps the other successes.
+ *
+ * An instance of `current` that the previous result does not name never succeeded there, so it runs too.
+ * Refused with a UsageError: a previous result of another command, or one naming instances that are not in
+ * `current` (the manifest or the selection changed since, and its results no longer describe this run).
+ */
+function planResume(previous, current, command) {
+    if (previous.command !== command) {
+        throw new UsageError(`Cannot resume a '${previous.command}' run with '${command}': resume it with '${previous.command}', or start a new '${command}' run without resuming`);
+    }
+    const selected = new Set(current.ids);
+    const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
+    if (unknown.length > 0) {
+        const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
+        throw new UsageError(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
+    }
+    // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
+    const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
+    const rerun = new Set(current.ids.filter((id) => previousById.get(id)?.status !== 'succeeded'));
+    const dependents = dependentsOf(current);
+    const queue = [...rerun];
+    // The queue grows while it is walked: for...of visits what is pushed on the way.
+    for (const id of queue) {
+        for (const dependent of dependents.get(id) ?? []) {
+            if (rerun.has(dependent))
+                continue;
+            rerun.add(dependent);
+            queue.push(dependent);
+        }
+    }
+    const kept = [...previousById.values()].filter((instance) => !rerun.has(instance.id));
+    return { rerun, kept };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/failover-guard.js
+
+
+
+
+
+
+/**
+ * The regions whose record could govern a run of `selected`, in manifest order: the primary, always (a hold
+ * in it still counts when it can be read), then every other region a move to which changes a selected instance.
+ */
+function regionsToRead({ manifest, locations }, graph, selected) {
+    const primary = primaryRegionOf(manifest);
+    const roleNow = steadyStateRoles(manifest);
+    const regions = [primary];
+    for (const region of manifest.regions) {
+        if (region.name === primary)
+            continue;
+        const moved = withPrimary(manifest, region.name);
+        const after = expandManifest({ manifest: moved, locations });
+        const roleAfter = steadyStateRoles(moved);
+        const changes = selected.some((id) => {
+            const before = graph.byId.get(id);
+            const instance = after.byId.get(id);
+            if (!before || !instance)
+                return true;
+            if (roleNow(before) !== roleAfter(instance))
+                return true;
+            const upstreams = new Set(before.dependsOn);
+            return (upstreams.size !== instance.dependsOn.length ||
+                instance.dependsOn.some((dependency) => !upstreams.has(dependency)));
+        });
+        if (changes)
+            regions.push(region.name);
+    }
+    return regions;
+}
+/** The regions named by the override, checked against the manifest. */
+function checkIgnoredRegions(manifest, ignored) {
+    const names = manifest.regions.map((region) => region.name);
+    for (const region of ignored) {
+        if (names.includes(region))
+            continue;
+        const hint = closestName(region, names);
+        throw new UsageError((name) => `${name('ignore-failover-record')}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
+    }
+}
+const moveOf = (record) => record.mode ?? 'failover';
+/**
+ * Judges the readings: throws when a move is pending or in effect, or when a record that could govern the run
+ * cannot be read and the override does not name its region. Returns what the report records: the records the
+ * override passed over. A record found is never overridden: the override is for "cannot tell" only.
+ */
+function judgeFailoverGuard(manifest, readings, ignored) {
+    const primary = primaryRegionOf(manifest);
+    const unreadable = [];
+    for (const [region, reading] of readings) {
+        if (reading.kind === 'none')
+            continue;
+        if (reading.kind === 'unreadable') {
+            if (region !== primary)
+                unreadable.push({ region, reason: reading.reason });
+            continue;
+        }
+        const { record } = reading;
+        if (record.status === 'pending') {
+            throw new UsageError((name) => `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with 'strata ${moveOf(record)} --to ${record.to} ${name('release-deploys')}'.`);
+        }
+        if (record.to !== primary) {
+            throw new UsageError(`A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`);
+        }
+    }
+    const refused = unreadable.filter(({ region }) => !ignored.includes(region));
+    if (refused.length > 0) {
+        const regions = refused.map(({ region }) => region);
+        throw new RefusalError((name) => `Cannot tell whether a failover is in effect: the failover record in ${regions.join(' and ')} cannot be read, and a failover to ${regions.length === 1 ? 'that region' : 'those regions'} would change what this run changes. ` +
+            `Check first that ${regions.join(' and ')} holds no failover (the failover workflow's runs, the operators on call), and that this run can reach its state store and read strata/failover-record there. ` +
+            `If you know it holds none, run again with ${name('ignore-failover-record')} ${regions.join(',')}; the report records it.\n` +
+            refused.map(({ region, reason }) => `  ${region}: ${reason}`).join('\n'));
+    }
+    if (unreadable.length === 0)
+        return undefined;
+    return { ignoredRecords: unreadable };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
+
+
+/**
+ * Why a read failed, short: from Terraform's first `Error:` line on, its start and its end kept when long (the
+ * cause, such as "connection refused", is at the end of the S3 client's line).
+ */
+function reasonOf(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const lines = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const first = lines.findIndex((line) => line.startsWith('Error:'));
+    const reason = (first < 0 ? lines : lines.slice(first)).join(' ');
+    return reason.length <= 400 ? reason : `${reason.slice(0, 150)} … ${reason.slice(-240)}`;
+}
+/**
+ * Reads the failover records that could govern a run of `dag` (core/dr/failover-guard.ts says which) and
+ * refuses the run when a failover is pending or in effect, or when one of them cannot be read and `ignored`
+ * does not name its region. Returns the override's record for the report, when it was used.
+ */
+async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignored) {
+    checkIgnoredRegions(loaded.manifest, ignored);
+    const context = {
+        terraform,
+        manifest: loaded.manifest,
+        manifestDirectory: loaded.directory,
+        logDirectory: workDirectory,
+    };
+    const regions = regionsToRead(loaded, loaded.graph, dag.ids);
+    const readings = new Map(await Promise.all(regions.map(async (region) => {
+        try {
+            const record = await readFailoverRecord(context, region);
+            return [region, record ? { kind: 'record', record } : { kind: 'none' }];
+        }
+        catch (error) {
+            return [region, { kind: 'unreadable', reason: reasonOf(error) }];
+        }
+    })));
+    return judgeFailoverGuard(loaded.manifest, readings, ignored);
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/changed-files.js
@@ -21892,12 +22798,13 @@ async function executeRun(settings, adapters) {
     }
     const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
     const { terraform, env, workDirectory, base } = await setUpEngine(settings, loaded, adapters, layerCode);
-    if (settings.command !== 'plan') {
-        await refuseDuringFailover(loaded, terraform, workDirectory);
-    }
+    // A failover pending or in effect holds every apply and destroy; see core/dr/failover-guard.ts.
+    const guard = settings.command === 'plan'
+        ? undefined
+        : await guardAgainstFailover(loaded, toRun, terraform, workDirectory, settings.ignoreFailoverRecord ?? []);
     await adapters.hooks?.beforeEngine?.({
         terraformVersion: terraform.version,
-        pluginCacheDirectory: env.TF_PLUGIN_CACHE_DIR,
+        pluginCacheDirectory: definedOrThrow(env.TF_PLUGIN_CACHE_DIR, 'TF_PLUGIN_CACHE_DIR'),
         loaded,
     });
     const run = await runEngine({
@@ -21909,9 +22816,11 @@ async function executeRun(settings, adapters) {
         contextOf: steadyStateContext(loaded.manifest),
     });
     await adapters.hooks?.afterEngine?.();
+    if (guard)
+        run.failoverGuard = guard;
     if (kept.length > 0) {
         run.instances = [...kept, ...run.instances];
-        run.hasChanges ||= kept.some((instance) => hasChanges(instance.changes));
+        run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));
     }
     return { run, loaded, dag, redactor: base.redactor, workDirectory };
 }
@@ -21950,33 +22859,342 @@ function steadyStateContext(manifest) {
         return role === null ? {} : { role };
     };
 }
-/**
- * A failover is in effect when a region holds a failover record naming it as the new primary while the
- * manifest still names another: an apply then would undo the failover and reach for the failed region, so it
- * is refused until the pull request that swaps the roles is merged. Unreachable regions are passed over.
- */
-async function refuseDuringFailover(loaded, terraform, workDirectory) {
-    const primary = primaryRegionOf(loaded.manifest);
-    for (const region of loaded.manifest.regions) {
-        let record;
-        try {
-            record = await readFailoverRecord({
-                terraform,
-                manifest: loaded.manifest,
-                manifestDirectory: loaded.directory,
-                logDirectory: workDirectory,
-            }, region.name);
-        }
-        catch {
-            continue;
-        }
-        if (record && record.to !== primary) {
-            throw new UsageError(`A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${loaded.manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`);
-        }
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/replica-freshness.js
+/** Compares one replicated state with the primary's, both read during a drill (the primary is up then). */
+function compareReplica(id, regions, primary, replica) {
+    const check = (status, detail) => ({
+        id,
+        primaryRegion: regions.primary,
+        replicaRegion: regions.replica,
+        status,
+        detail,
+    });
+    if ('error' in primary)
+        return check('unreadable', `cannot read the state in ${regions.primary}: ${primary.error}`);
+    if ('error' in replica)
+        return check('unreadable', `cannot read the replica in ${regions.replica}: ${replica.error}`);
+    const [source, copy] = [primary.identity, replica.identity];
+    if (source === null && copy === null)
+        return check('fresh', 'no state on either side yet');
+    if (source === null) {
+        return check('diverged', `the replica in ${regions.replica} has state (serial ${copy?.serial ?? '?'}) but ${regions.primary} has none`);
     }
+    if (copy === null) {
+        return check('missing', `${regions.primary} has state (serial ${source.serial}) but the replica in ${regions.replica} has none: replication has not copied it`);
+    }
+    if (copy.lineage !== source.lineage) {
+        return check('diverged', `the replica's lineage ${copy.lineage} is not the primary's ${source.lineage}: it is another state`);
+    }
+    if (copy.serial < source.serial) {
+        return check('stale', `the replica is at serial ${copy.serial}, the primary at ${source.serial}: replication is behind or broken`);
+    }
+    if (copy.serial > source.serial) {
+        return check('diverged', `the replica is at serial ${copy.serial}, ahead of the primary's ${source.serial}: something wrote to the replica`);
+    }
+    return check('fresh', `serial ${source.serial} on both sides`);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/state-identity.js
+
+const state_identity_SOURCE = 'terraform state pull';
+/** The identity of the state `state pull` printed; null when there is no state yet (it prints nothing). */
+function parseStateIdentity(text) {
+    if (text.trim() === '')
+        return null;
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch {
+        throw new TerraformOutputError(state_identity_SOURCE, 'a state in JSON', `'${text.trim().slice(0, 40)}'`);
+    }
+    const { lineage, serial } = (state ?? {});
+    if (typeof lineage !== 'string' || typeof serial !== 'number') {
+        throw new TerraformOutputError(state_identity_SOURCE, 'a state with a lineage and a serial', 'neither');
+    }
+    return { lineage, serial };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/replica-states.js
+
+
+
+
+
+
+
+/**
+ * In a drill the primary is up: reads each replicated state on both sides (init and `state pull`, which take
+ * no lock and change nothing) and compares their lineage and serial. One state at a time, each in a data
+ * directory of its own, so no read shares the data or logs of the run's instances.
+ */
+async function checkReplicas(context, replicaBackends, regions) {
+    const checks = [];
+    // A primary that cannot be read once is not tried again: a hung region would cost a timeout per state.
+    let primaryDown;
+    for (const [id, replicaBackend] of replicaBackends) {
+        const instance = lookup_getOrThrow(context.graph.byId, id, 'a replicated instance');
+        const read = (side, backend) => readState(context, id, external_node_path_namespaceObject.resolve(context.manifestDirectory, instance.path), side, backend);
+        const primary = primaryDown
+            ? { error: `not tried: ${primaryDown}` }
+            : await read('primary', instance.backend);
+        if ('error' in primary && primaryDown === undefined)
+            primaryDown = `reading ${id} there failed: ${primary.error}`;
+        const replica = await read('replica', replicaBackend);
+        checks.push(compareReplica(id, regions, primary, replica));
+    }
+    return checks;
+}
+async function readState(context, id, cwd, side, backend) {
+    const directory = external_node_path_namespaceObject.join(context.workDirectory, 'replica-checks', work_directory_instanceDirectoryName(id), side);
+    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+    const call = (command) => ({
+        cwd,
+        dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
+        logFile: external_node_path_namespaceObject.join(directory, `${command}.log`),
+        instanceId: id,
+        signal: context.signal,
+        timeoutMs: context.timeoutMs,
+    });
+    const init = await context.terraform.init(call('init'), backend);
+    if (init.exitCode !== 0)
+        return { error: failed('init', init.tail) };
+    const pulled = await context.terraform.statePull(call('state-pull'));
+    if (pulled.exitCode !== 0)
+        return { error: failed('state pull', pulled.tail) };
+    try {
+        return { identity: parseStateIdentity(pulled.stdout) };
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+}
+function failed(command, tail) {
+    return summariseFailure(`terraform ${command} failed\n${tail}`, 'failed');
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/compare-to-preview.js
+/**
+ * Actions that lose something: a destroy, a replacement (destroy and create, either order), an object
+ * dropped from state (`forget`), or an action this code does not know. Each must have been in the preview.
+ */
+const LOSES_SOMETHING = new Set(['delete', 'replace', 'forget', 'other']);
+/**
+ * Checks a fresh plan against what the preview showed for the instance. The plan passes unless it destroys,
+ * replaces or forgets something the preview did not show with that very action: values may differ (they were
+ * mocked, unknown, or taken from an upstream the failover changed), a create may appear that the preview did
+ * not have (a count or for_each over a value that was mocked), an in-place change may appear, since none of
+ * these loses anything. Everything that passes but differs is returned, for the report.
+ */
+function compareToPreview(entry, fresh) {
+    const previewed = new Map(entry.changes.map((change) => [change.address, change.action]));
+    const unexpected = [];
+    const differences = [];
+    for (const change of fresh) {
+        const shown = previewed.get(change.address) ?? null;
+        if (shown === change.action)
+            continue;
+        const difference = { address: change.address, previewed: shown, planned: change.action };
+        (LOSES_SOMETHING.has(change.action) ? unexpected : differences).push(difference);
+    }
+    return unexpected.length > 0 ? { ok: false, unexpected } : { ok: true, differences };
+}
+/**
+ * One line per change: `aws_db.main: replace (the preview showed update)`. `unshown` is what to say of an
+ * address the preview did not have: `the preview showed no change`, or for an instance the preview could not
+ * plan yet, `not previewed`.
+ */
+function describeDifferences(changes, unshown = 'the preview showed no change') {
+    return changes
+        .map((change) => `  ${change.address}: ${change.planned} (${change.previewed === null ? unshown : `the preview showed ${change.previewed}`})`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/failover-preview.js
+
+
+
+/** The file a failover (or failback) dry run writes beside its saved plans, and its apply reads back. */
+const FAILOVER_PREVIEW_FILE = 'failover-preview.json';
+/**
+ * The preview of a dry run: every instance of the failover, planned or deferred; `complete` says whether it can
+ * be applied, i.e. every instance either planned or waits only on upstreams of the failover that planned.
+ * `problems` lists the instances that stop it (a failed plan, an unreachable backend).
+ */
+function buildFailoverPreview(run, move) {
+    const inRun = new Set(run.instances.map((instance) => instance.id));
+    const byId = new Map(run.instances.map((instance) => [instance.id, instance]));
+    const problems = [];
+    const instances = run.instances.map((instance) => {
+        const base = { id: instance.id, mockedUpstreams: [...(progressOf(instance)?.mockedUpstreams ?? [])] };
+        if (instance.status === 'succeeded') {
+            return {
+                ...base,
+                state: 'planned',
+                changes: instance.resourceChanges.map(({ address, action }) => ({ address, action })),
+                waitsOn: [],
+            };
+        }
+        return { ...base, state: 'deferred', changes: [], waitsOn: waitsOnOf(instance.id) };
+    });
+    // A deferred instance is fine when what it waits on is in the failover and planned (or deferred in turn).
+    function waitsOnOf(id) {
+        const instance = lookup_getOrThrow(byId, id, 'an instance of the run');
+        const waited = instance.status === 'skipped' ? waitedOnUpstream(instance.reason) : undefined;
+        if (waited === undefined || !inRun.has(waited))
+            return [];
+        return [waited];
+    }
+    const deferredOk = (entry, seen = new Set()) => {
+        if (entry.state === 'planned')
+            return true;
+        if (entry.waitsOn.length === 0 || seen.has(entry.id))
+            return false;
+        seen.add(entry.id);
+        return entry.waitsOn.every((id) => {
+            const upstream = instances.find((candidate) => candidate.id === id);
+            return upstream !== undefined && deferredOk(upstream, seen);
+        });
+    };
+    for (const entry of instances) {
+        if (deferredOk(entry))
+            continue;
+        const instance = lookup_getOrThrow(byId, entry.id, 'an instance of the run');
+        // Skipped below a failure: the failure is the problem to report, not this.
+        if (instance.status === 'skipped' && waitedOnUpstream(instance.reason) === undefined)
+            continue;
+        const why = instance.status === 'skipped' || instance.status === 'cancelled' ? instance.reason : '';
+        problems.push(`${entry.id}: ${instance.status}${why ? ` (${why})` : ''}`);
+    }
+    const complete = instances.every((entry) => deferredOk(entry));
+    return {
+        preview: { version: 1, mode: move.mode, from: move.from, to: move.to, instances },
+        complete,
+        problems,
+    };
+}
+/** Reads a preview file's JSON; a message when it is not one. */
+function parseFailoverPreview(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        return `not JSON: ${error.message}`;
+    }
+    const preview = value;
+    if (preview === null ||
+        typeof preview !== 'object' ||
+        preview.version !== 1 ||
+        !Array.isArray(preview.instances) ||
+        typeof preview.from !== 'string' ||
+        typeof preview.to !== 'string') {
+        return 'not a Strata failover preview (version 1)';
+    }
+    return preview;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/reviewed-failover.js
+
+
+
+
+
+/** `strata failover --to R --from F --dry-run`: the command that previews this move again. */
+function previewCommand(move) {
+    return `strata ${move.mode} --to ${move.to} --from ${move.from} --dry-run`;
+}
+/**
+ * After a dry run: writes what it previewed (every instance, its resource changes, its mocked upstreams) to the
+ * work directory, beside the saved plans, and returns the run as the preview sees it. An instance that could
+ * not be planned only because an upstream the move itself creates has no state yet is deferred, not failed:
+ * the move plans it once that upstream is applied. So a dry run whose only gaps are such deferrals succeeds,
+ * each deferral said in the notes and the instance's reason.
+ */
+async function recordPreview(run, move, workDirectory) {
+    const { preview, complete } = buildFailoverPreview(run, move);
+    await (0,promises_namespaceObject.mkdir)(workDirectory, { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_namespaceObject.join(workDirectory, FAILOVER_PREVIEW_FILE), `${JSON.stringify(preview, null, 2)}\n`);
+    const deferred = new Map(preview.instances.filter((entry) => entry.state === 'deferred').map((entry) => [entry.id, entry]));
+    if (!complete || deferred.size === 0)
+        return { run, notes: [], deferred: new Map() };
+    const reason = (waitsOn) => `planned during the ${move.mode}, once ${waitsOn.join(', ')} (which it creates) is applied; with no mock_outputs it cannot be previewed before, and the ${move.mode} applies its plan only if it destroys and replaces nothing`;
+    return {
+        run: {
+            ...run,
+            status: 'succeeded',
+            instances: run.instances.map((instance) => {
+                const entry = deferred.get(instance.id);
+                return entry ? { ...instance, reason: reason(entry.waitsOn) } : instance;
+            }),
+        },
+        notes: [...deferred.values()].map((entry) => `${entry.id}: ${reason(entry.waitsOn)}`),
+        deferred: new Map([...deferred.values()].map((entry) => [entry.id, entry.waitsOn])),
+    };
+}
+/** Reads the preview of a dry run from its plan directory; refuses one that is missing or of another move. */
+async function readPreview(planDirectory, move) {
+    const file = external_node_path_namespaceObject.join(planDirectory, FAILOVER_PREVIEW_FILE);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch {
+        throw new UsageError((name) => `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${previewCommand(move)}' with that folder as its work directory, review it, then apply`);
+    }
+    const preview = parseFailoverPreview(text);
+    if (typeof preview === 'string') {
+        throw new UsageError((name) => `${name('plan-dir')}: ${file} is ${preview}`);
+    }
+    if (preview.mode !== move.mode || preview.from !== move.from || preview.to !== move.to) {
+        throw new UsageError((name) => `${name('plan-dir')}: the preview in ${planDirectory} is of the ${preview.mode} ${preview.from} → ${preview.to}, not of this ${move.mode} ${move.from} → ${move.to}; preview this one with '${previewCommand(move)}'`);
+    }
+    return preview;
+}
+/**
+ * The check of a fresh plan against the preview, for instances whose saved plan cannot be applied as saved:
+ * a plan that destroys, replaces or forgets something the preview did not show stops that instance (and so
+ * its dependents), with what the preview showed, what the plan does and the command that previews again.
+ */
+function checkAgainstPreview(preview, move) {
+    const entries = new Map(preview.instances.map((entry) => [entry.id, entry]));
+    const again = `preview the ${move.mode} again with '${previewCommand(move)}', review it, and apply that`;
+    return (instance, fresh, why) => {
+        const entry = entries.get(instance.id);
+        if (entry === undefined) {
+            return {
+                accepted: false,
+                reason: `${instance.id} is not in the approved preview of this ${move.mode}: nothing of it was reviewed; ${again}`,
+            };
+        }
+        const comparison = compareToPreview(entry, fresh);
+        // An instance the preview deferred shows no change there: its plan was not made yet.
+        const deferred = entry.state === 'deferred';
+        const unshown = deferred ? 'not previewed' : undefined;
+        const previewed = deferred
+            ? `; the preview deferred it until ${entry.waitsOn.join(', ')} was applied`
+            : '';
+        if (!comparison.ok) {
+            return {
+                accepted: false,
+                reason: `${why}${previewed}, and its fresh plan does what the approved preview did not show:\n${describeDifferences(comparison.unexpected, unshown)}\nNothing of ${instance.id} was applied, nor of what depends on it; ${again}`,
+            };
+        }
+        const differences = comparison.differences.length === 0
+            ? 'the same changes as the preview'
+            : `${deferred ? 'only changes' : 'what the preview showed, but for changes'} that destroy nothing:\n${describeDifferences(comparison.differences, unshown)}`;
+        return { accepted: true, note: `${why}${previewed}: planned afresh, its plan does ${differences}` };
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/failover.js
+
+
+
+
+
+
 
 
 
@@ -22013,7 +23231,7 @@ async function executeFailover(settings, adapters) {
         return executeFailback(settings, adapters);
     const prepared = await failover_prepare(settings, adapters);
     const { manifest } = prepared.loaded;
-    const plan = planFailover(manifest, {
+    const plan = planFailover(prepared.loaded, {
         to: settings.to,
         from: settings.from,
         force: settings.force,
@@ -22021,7 +23239,12 @@ async function executeFailover(settings, adapters) {
         environments: settings.environments,
         layers: settings.layers,
     });
-    const run = await runEngine({
+    if (settings.holdDeploys) {
+        await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
+    }
+    const recoveryPoints = new Map();
+    const move = { mode: 'failover', from: plan.from, to: plan.to };
+    const engineRun = await runEngine({
         ...prepared.base,
         command: settings.dryRun ? 'plan' : 'apply',
         manifest: withPrimary(manifest, plan.to),
@@ -22029,33 +23252,33 @@ async function executeFailover(settings, adapters) {
         dag: plan.dag,
         contextOf: () => plan.context,
         readBackendOf: (id) => plan.replicaBackends.get(id),
+        onOutputs: (id, values) => {
+            if (RECOVERY_POINT_OUTPUT in values)
+                recoveryPoints.set(id, values[RECOVERY_POINT_OUTPUT]);
+        },
+        ...(await reviewedApply(prepared, move)),
     });
-    const readiness = run.instances.map((instance) => {
-        const readsReplica = plan.graph
-            .inputsOf(instance.id)
-            .some((input) => input.sources.some((source) => plan.replicaBackends.has(source.id)));
-        return {
-            id: instance.id,
-            backendReachable: !(instance.status === 'failed' && instance.step === 'init'),
-            replicaReachable: readsReplica
-                ? !(instance.status === 'failed' && instance.step === 'read-upstream')
-                : null,
-            planSucceeded: instance.status === 'succeeded',
-            changes: instance.changes,
-        };
-    });
+    const { run, notes, deferred } = settings.dryRun
+        ? await recordPreview(engineRun, move, prepared.workDirectory)
+        : { run: engineRun, notes: [], deferred: new Map() };
+    const replicated = new Set(plan.replicaBackends.keys());
+    const drill = settings.dryRun
+        ? await drillFindings(settings, prepared, plan, run, recoveryPoints, deferred)
+        : undefined;
     run.failover = {
         mode: 'failover',
         from: plan.from,
         to: plan.to,
         dryRun: settings.dryRun,
         recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
-        estimatedRecoverySeconds: settings.dryRun
-            ? await estimateRecovery(plan.dag, run, settings.history ? external_node_path_namespaceObject.resolve(settings.cwd, settings.history) : undefined)
-            : null,
-        readiness,
-        notes: plan.notes,
+        estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
+        readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
+        notes: [...plan.notes, ...notes],
+        ...(drill ? { drill: drill.findings } : {}),
     };
+    // A drill that is not ready fails, though every plan may have succeeded (a stale replica, an old backup).
+    if (drill && !drill.findings.ready)
+        run.status = 'failed';
     if (!settings.dryRun && run.status === 'succeeded') {
         await writeFailoverRecord(recordContext(prepared), plan.to, {
             from: plan.from,
@@ -22085,8 +23308,11 @@ async function executeFailback(settings, adapters) {
             throw new UsageError((name) => `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`);
         }
     }
+    if (settings.holdDeploys) {
+        await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to });
+    }
     const after = withPrimary(manifest, settings.to);
-    const graph = expandManifest(after);
+    const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
     const filter = {
         accounts: settings.accounts,
         environments: settings.environments,
@@ -22109,6 +23335,8 @@ async function executeFailback(settings, adapters) {
         within: inRegion(demoted, isKept),
     });
     const contextOf = steadyStateContext(after);
+    const move = { mode: 'failback', from: demoted, to: settings.to };
+    const reviewed = await reviewedApply(prepared, move);
     // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
     // saved plans later does exactly what was reviewed.
     const stages = [
@@ -22128,6 +23356,7 @@ async function executeFailback(settings, adapters) {
             graph,
             dag,
             contextOf,
+            ...reviewed,
         });
         runs.push(run);
         if (run.status !== 'succeeded')
@@ -22135,7 +23364,13 @@ async function executeFailback(settings, adapters) {
     }
     if (runs.length === 0)
         throw new UsageError(`Nothing to fail back to ${settings.to} with this selection`);
-    const run = mergeResults(runs);
+    const merged = mergeResults(runs);
+    const { run, notes } = settings.dryRun
+        ? await recordPreview(merged, move, prepared.workDirectory)
+        : { run: merged, notes: [] };
+    // A dry run planned every stage, its destroys too: its result says so, whatever the stages' commands.
+    if (settings.dryRun)
+        run.command = 'plan';
     run.failover = {
         mode: 'failback',
         from: demoted,
@@ -22144,14 +23379,29 @@ async function executeFailback(settings, adapters) {
         recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
         estimatedRecoverySeconds: null,
         readiness: [],
-        notes: [],
+        notes,
     };
     if (!settings.dryRun && run.status === 'succeeded') {
         await writeFailoverRecord(recordContext(prepared), demoted, null);
+        // The failback's own hold, when it wrote one.
+        if (settings.to !== demoted)
+            await writeFailoverRecord(recordContext(prepared), settings.to, null);
         if (settings.writeManifest)
             await writePrimary(settings, settings.to);
     }
     return run;
+}
+/**
+ * Applying saved plans (`planDirectory`) of a move: each saved plan whose inputs are unchanged is applied as
+ * saved; any other is planned afresh and applied when it destroys and replaces nothing the approved preview
+ * did not show. Messages name the move's own dry run, never `strata plan`.
+ */
+async function reviewedApply(prepared, move) {
+    const planDirectory = prepared.base.planDirectory;
+    if (planDirectory === undefined)
+        return {};
+    const preview = await readPreview(planDirectory, move);
+    return { freshPlanCheck: checkAgainstPreview(preview, move) };
 }
 function recordContext(prepared) {
     return {
@@ -22167,35 +23417,77 @@ async function writePrimary(settings, primary) {
     await (0,promises_namespaceObject.writeFile)(file, setPrimaryRegion(await (0,promises_namespaceObject.readFile)(file, 'utf8'), primary));
 }
 /**
- * The recovery time a drill expects: the critical path of the failover set, each instance costing its
- * duration in the last recorded failover when there is one, else its plan time in this drill.
+ * What a drill finds besides its plans: every replicated state compared with the primary's (the primary is up
+ * in a drill), the published recovery points against `dr.rpo`, the recovery time from the last failover.
  */
-async function estimateRecovery(dag, drill, history) {
-    const durations = new Map(drill.instances.map((instance) => [instance.id, instance.durationMs ?? 0]));
-    if (history) {
-        let recorded;
-        try {
-            recorded = JSON.parse(await (0,promises_namespaceObject.readFile)(history, 'utf8'));
-        }
-        catch (error) {
-            throw new UsageError((name) => `${name('history')}: cannot read '${history}': ${error.message}`);
-        }
-        for (const instance of recorded.instances ?? []) {
-            if (durations.has(instance.id) && instance.durationMs !== null)
-                durations.set(instance.id, instance.durationMs);
-        }
+async function drillFindings(settings, prepared, plan, run, recoveryPoints, deferred) {
+    const { manifest } = prepared.loaded;
+    // Empty without backend.replicas: planFailover refuses a failover that would need one.
+    const replicaRegion = manifest.backend.replicas[plan.from] ?? plan.to;
+    const checked = settings.checkReplicas !== false;
+    const replicas = !checked
+        ? []
+        : await checkReplicas({
+            graph: plan.graph,
+            manifestDirectory: prepared.loaded.directory,
+            terraform: prepared.terraform,
+            workDirectory: prepared.workDirectory,
+            signal: prepared.base.signal,
+            timeoutMs: prepared.base.commandTimeoutMs,
+        }, plan.replicaBackends, { primary: plan.from, replica: replicaRegion });
+    const readiness = drillReadiness(run.instances, plan.graph, new Set(plan.replicaBackends.keys()), replicas, deferred);
+    const now = prepared.base.now ?? (() => new Date());
+    const recoveryPoint = checkRecoveryPoints(recoveryPoints, manifest.recoveryPointObjective, now());
+    const history = settings.history
+        ? await readHistory(external_node_path_namespaceObject.resolve(settings.cwd, settings.history))
+        : undefined;
+    const ready = readiness.every(isReady) &&
+        replicas.every((check) => check.status === 'fresh') &&
+        recoveryPoint.problem === null &&
+        recoveryPoint.checks.every((check) => check.problem === null);
+    return {
+        readiness,
+        findings: {
+            ready,
+            replicasChecked: checked,
+            replicas,
+            recoveryPoint,
+            estimate: estimateRecovery(plan.dag, run, history),
+        },
+    };
+}
+/** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */
+async function readHistory(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
-    const lengths = remainingPathLengths(dag, (id) => durations.get(id) ?? 0);
-    return Math.round(Math.max(0, ...lengths.values()) / 100) / 10;
+    catch (error) {
+        throw new UsageError((name) => `${name('history')}: cannot read '${file}': ${error.message}`);
+    }
+    return parseResultText(text, file);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/render/deploy-hold-text.js
+/** What releasing a deploy hold did, in one line for the terminal and the job summary. */
+function describeRelease(region, released) {
+    if (released === null)
+        return `${region} held no pending failover: nothing to release.`;
+    return `Released the hold of the ${released.mode ?? 'failover'} from ${released.from} to ${released.to} (held since ${released.at}): normal applies run again.`;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/failover-report.js
 
 
+
+
 const yesNo = (value) => (value === null ? '—' : value ? 'yes' : 'NO');
+/** A value as one Markdown table cell: no line breaks, pipes escaped. */
+const cell = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 /**
  * The failover section of a report, in Markdown (readable as plain text too): outcome and recovery time, the
- * readiness of each instance for a drill, notes, the timeline as a table and as a Mermaid Gantt chart.
+ * readiness of each instance for a drill with the reason for every 'no', what plans on mocks leave unproven,
+ * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart.
  */
 function renderFailoverReport(run) {
     const failover = run.failover;
@@ -22203,29 +23495,173 @@ function renderFailoverReport(run) {
         return '';
     const kind = failover.dryRun ? `${failover.mode} drill` : failover.mode;
     const lines = [
-        `## ${kind[0].toUpperCase()}${kind.slice(1)} ${failover.from} → ${failover.to}: ${run.status}`,
+        `## ${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${failover.from} → ${failover.to}: ${run.status}`,
         '',
     ];
     if (failover.recoverySeconds !== null)
         lines.push(`Recovery time (first command to last success): **${failover.recoverySeconds} s**`, '');
     if (failover.estimatedRecoverySeconds !== null) {
         lines.push(`Estimated recovery time (critical path): **${failover.estimatedRecoverySeconds} s**`, '');
-    }
-    if (failover.dryRun && failover.readiness.length > 0) {
-        const ready = failover.readiness.every((entry) => entry.backendReachable && entry.replicaReachable !== false && entry.planSucceeded);
-        lines.push(ready ? 'Ready: every instance planned against live state.' : '**Not ready**: see the rows marked NO.', '');
-        lines.push('| instance | backend reachable | replica reachable | plan succeeded | would change |', '|---|---|---|---|---|');
-        for (const entry of failover.readiness) {
-            lines.push(`| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.planSucceeded)} | ${formatChanges(entry.changes)} |`);
+        if (failover.drill) {
+            const { estimate } = failover.drill;
+            lines.push(`Based on ${estimate.basis}. Not counted: ${estimate.leavesOut.join('; ')}.`, '');
         }
-        lines.push('');
     }
+    if (failover.dryRun && failover.readiness.length > 0)
+        lines.push(...readinessSection(failover));
+    if (failover.drill)
+        lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
     for (const note of failover.notes)
         lines.push(`- ${note}`);
     if (failover.notes.length > 0)
         lines.push('');
     lines.push('### Timeline', '', renderTimelineTable(run), '```mermaid', renderGantt(run, `${kind} ${failover.from} to ${failover.to}`).trimEnd(), '```', '');
     return lines.join('\n');
+}
+function readinessSection(failover) {
+    const entries = failover.readiness;
+    const ready = failover.drill?.ready ?? entries.every(isReady);
+    const mocked = entries.filter((entry) => entry.mockedUpstreams.length > 0);
+    const deferred = entries.filter((entry) => entry.deferredUntil.length > 0);
+    const lines = [];
+    if (!ready) {
+        const notReady = entries.filter((entry) => !isReady(entry)).length;
+        const problems = failover.drill ? drillProblems(failover.drill) : [];
+        const instances = notReady > 0
+            ? `${notReady} of ${entries.length} instances are not (the reason is beside each NO)`
+            : 'every instance planned';
+        lines.push(`**Not ready**: ${instances}${problems.length > 0 ? `${notReady > 0 ? ';' : ', but'} ${problems.join('; ')}` : ''}.`, '');
+    }
+    else if (mocked.length === 0 && deferred.length === 0) {
+        lines.push('Ready: every instance planned against live state.', '');
+    }
+    if (ready && mocked.length > 0) {
+        lines.push(`Ready as far as plans on mocks show: ${mocked.length} of ${entries.length} instances were planned on the mock outputs of upstreams not applied in ${failover.to} yet: ${mocked.map((entry) => `${entry.id} (mocks of ${entry.mockedUpstreams.join(', ')})`).join(', ')}.`, '', `Unproven for those: that the upstreams' real outputs, once the failover applies them, are accepted by their code, and what they will change with them. The failover plans them again against the real outputs.`, '');
+    }
+    if (ready && deferred.length > 0) {
+        lines.push(`Ready as far as the failover can preview: ${deferred.length} of ${entries.length} instances cannot be planned before the failover applies the upstreams it creates (no mock_outputs): ${deferred.map((entry) => `${entry.id} (after ${entry.deferredUntil.join(', ')})`).join(', ')}.`, '', `Unproven for those: everything their plan would show. The failover plans each once its upstreams are applied and applies it only if it destroys and replaces nothing; mock_outputs on those dependencies would let the drill plan them now.`, '');
+    }
+    lines.push('| instance | backend reachable | replica reachable | replica fresh | plan succeeded | would change | why not ready |', '|---|---|---|---|---|---|---|');
+    for (const entry of entries)
+        lines.push(readinessRow(entry));
+    lines.push('');
+    return lines;
+}
+/** What fails a drill beyond the rows of its table. */
+function drillProblems(drill) {
+    const problems = [];
+    if (drill.recoveryPoint.problem)
+        problems.push(drill.recoveryPoint.problem);
+    const old = drill.recoveryPoint.checks.filter((check) => check.problem !== null).length;
+    if (old > 0)
+        problems.push(`${old} recovery point${old > 1 ? 's do' : ' does'} not meet dr.rpo (see Recovery point)`);
+    const replicas = drill.replicas.filter((check) => check.status !== 'fresh').length;
+    if (replicas > 0)
+        problems.push(`${replicas} replica${replicas > 1 ? 's are' : ' is'} not fresh (see Replicas)`);
+    return problems;
+}
+function readinessRow(entry) {
+    const mocks = entry.mockedUpstreams.length > 0 ? ` (on mocks of ${entry.mockedUpstreams.join(', ')})` : '';
+    const planned = entry.deferredUntil.length > 0
+        ? `deferred until ${entry.deferredUntil.join(', ')} is applied`
+        : `${yesNo(entry.planSucceeded)}${mocks}`;
+    return `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.replicaFresh)} | ${planned} | ${formatChanges(entry.changes)} | ${cell(entry.reason ?? '')} |`;
+}
+function replicaSection(drill) {
+    if (!drill.replicasChecked) {
+        return [
+            'Replica freshness was not checked (the check was turned off): the replicas were read, not compared with the primary.',
+            '',
+        ];
+    }
+    if (drill.replicas.length === 0)
+        return [];
+    const lines = [
+        '### Replicas of failed-region state',
+        '',
+        '| state | replica | fresh | found |',
+        '|---|---|---|---|',
+    ];
+    for (const check of drill.replicas) {
+        lines.push(`| ${check.id} | ${check.primaryRegion} → ${check.replicaRegion} | ${check.status === 'fresh' ? 'yes' : `NO (${check.status})`} | ${cell(check.detail)} |`);
+    }
+    lines.push('');
+    return lines;
+}
+function recoveryPointSection(drill) {
+    const report = drill.recoveryPoint;
+    if (report.rpo === null && report.checks.length === 0)
+        return [];
+    const lines = [
+        '### Recovery point',
+        '',
+        report.rpo === null
+            ? 'No recovery point objective (dr.rpo) is set: the recovery points are shown, not checked.'
+            : `Objective (dr.rpo): data no older than **${report.rpo}** at the time of a failover.`,
+        '',
+    ];
+    if (report.problem)
+        lines.push(`**Not met**: ${report.problem}.`, '');
+    if (report.checks.length > 0) {
+        lines.push('| published by | latest recovery point | age | within dr.rpo |', '|---|---|---|---|');
+        for (const check of report.checks) {
+            const age = check.ageSeconds === null ? '—' : recovery_point_formatAge(check.ageSeconds * 1000);
+            const within = check.problem ? `NO: ${cell(check.problem)}` : yesNo(check.withinRpo);
+            lines.push(`| ${check.id} | ${cell(check.value)} | ${age} | ${within} |`);
+        }
+        lines.push('');
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./build/tsc/cli/run-options.js
+
+
+/**
+ * The flags of every command that runs Terraform over the estate (`strata plan|apply|destroy` and
+ * `strata failover|failback`), in node:util parseArgs form: one definition, so the commands cannot drift
+ * apart in a name or a default. Each command adds its own flags beside these.
+ */
+const RUN_OPTIONS = {
+    manifest: { type: 'string', default: 'layers.yml' },
+    parallelism: { type: 'string' },
+    'work-dir': { type: 'string', default: '.strata' },
+    'json-out': { type: 'string' },
+    'terraform-binary': { type: 'string' },
+    'plan-dir': { type: 'string' },
+    help: { type: 'boolean' },
+};
+/** Parses a run command's argv: RUN_OPTIONS and the command's own `options`; no positionals, no unknown flags. */
+function parseRunFlags(argv, options) {
+    return (0,external_node_util_namespaceObject.parseArgs)({
+        args: argv,
+        options: { ...RUN_OPTIONS, ...options },
+        allowPositionals: false,
+        strict: true,
+    }).values;
+}
+/** The settings every run use case shares, from RUN_OPTIONS' values and the process the CLI runs in. */
+function runSettingsFromFlags(values, process) {
+    return {
+        manifestFile: values.manifest,
+        parallelism: parseParallelism(values.parallelism),
+        workDirectory: values['work-dir'],
+        terraformBinary: values['terraform-binary'],
+        planDirectory: values['plan-dir'],
+        cwd: process.cwd,
+        env: process.env,
+    };
+}
+function parseParallelism(value) {
+    if (value === undefined)
+        return undefined;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) {
+        throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
+    }
+    return parsed;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/cli/selection-options.js
@@ -22331,31 +23767,20 @@ Options:
   --ephemeral-environment NAME
                            add a per-pull-request environment (e.g. pr-123) to the accounts marked
                            'ephemeral: true', in their primary region, and select only it
-${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
+${command === 'plan' ? '' : '  --ignore-failover-record REGION[,REGION]\n                           go ahead although the failover record of REGION cannot be read (its region\n                           down, or access denied): only when you know no failover to REGION is pending or\n                           in effect; the result records it\n'}${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
 
 ${SELECTION_HELP}
 
-Exit codes: 0 success, 1 an instance failed or was skipped, 2 bad input, 130 interrupted (SIGINT).
+Exit codes: 0 success, 1 an instance failed or was skipped${command === 'plan' ? '' : ', or the run was refused because a\nfailover record could not be read'}, 2 bad input (or a failover pending or in effect), 130 interrupted (SIGINT).
 `;
 }
 async function terraformCommand(command, argv, output, process) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        options: {
-            manifest: { type: 'string', default: 'layers.yml' },
-            parallelism: { type: 'string' },
-            'fail-fast': { type: 'boolean', default: false },
-            'work-dir': { type: 'string', default: '.strata' },
-            'json-out': { type: 'string' },
-            'terraform-binary': { type: 'string' },
-            'plan-dir': { type: 'string' },
-            'ephemeral-environment': { type: 'string' },
-            resume: { type: 'string' },
-            help: { type: 'boolean' },
-            ...SELECTION_OPTIONS,
-        },
-        allowPositionals: false,
-        strict: true,
+    const values = parseRunFlags(argv, {
+        'fail-fast': { type: 'boolean', default: false },
+        'ephemeral-environment': { type: 'string' },
+        resume: { type: 'string' },
+        'ignore-failover-record': { type: 'string', multiple: true },
+        ...SELECTION_OPTIONS,
     });
     if (values.help) {
         output.out(terraformCommandHelp(command));
@@ -22363,18 +23788,16 @@ async function terraformCommand(command, argv, output, process) {
     }
     const session = createCliSession(output, values['json-out']);
     const { run } = await executeRun({
+        ...runSettingsFromFlags(values, process),
         command,
-        manifestFile: values.manifest,
         selection: selectionFromFlags(values),
-        parallelism: parseParallelism(values.parallelism),
         failFast: values['fail-fast'],
-        workDirectory: values['work-dir'],
-        terraformBinary: values['terraform-binary'],
-        planDirectory: values['plan-dir'],
         ephemeralEnvironment: values['ephemeral-environment'],
         resume: values.resume === undefined ? undefined : await readResult(values.resume),
-        cwd: process.cwd,
-        env: process.env,
+        ignoreFailoverRecord: (values['ignore-failover-record'] ?? []).flatMap((value) => value
+            .split(',')
+            .map((region) => region.trim())
+            .filter((region) => region !== '')),
     }, session.adapters(process.signal));
     session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}`);
@@ -22401,7 +23824,7 @@ function createCliSession(output, jsonOut) {
     const writeResult = (run) => {
         if (jsonOut === undefined)
             return;
-        (0,external_node_fs_namespaceObject.writeFileSync)(`${jsonOut}.tmp`, `${JSON.stringify(run, null, 2)}\n`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(`${jsonOut}.tmp`, `${JSON.stringify(toResultFile(run), null, 2)}\n`);
         (0,external_node_fs_namespaceObject.renameSync)(`${jsonOut}.tmp`, jsonOut);
     };
     const reporter = {
@@ -22431,15 +23854,6 @@ function createCliSession(output, jsonOut) {
         },
     };
 }
-function parseParallelism(value) {
-    if (value === undefined)
-        return undefined;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-        throw new UsageError(`--parallelism must be a whole number ≥ 1, got '${value}'`);
-    }
-    return parsed;
-}
 async function readResult(file) {
     let text;
     try {
@@ -22448,17 +23862,12 @@ async function readResult(file) {
     catch (error) {
         throw new UsageError(`--resume: cannot read '${file}': ${error.message}`);
     }
-    try {
-        return asRunResult(JSON.parse(text), file);
-    }
-    catch (error) {
-        if (error instanceof UsageError)
-            throw error;
-        throw new UsageError(`--resume: '${file}' is not valid JSON: ${error.message}`);
-    }
+    return parseResultText(text, `--resume: '${file}'`);
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/cli/failover-command.js
+
+
 
 
 
@@ -22483,10 +23892,13 @@ Options:
   --to REGION              the region to ${mode === 'failover' ? 'fail over to' : 'make primary again'} (required)
   --from REGION            ${mode === 'failover' ? 'the failed region (default: the primary in the manifest)' : 'the region to demote (default: the primary in the manifest)'}
   --dry-run                plan only, apply nothing${mode === 'failover' ? ': report readiness and the estimated recovery time' : ''}
-  --plan-dir DIR           apply the plans a --dry-run saved in DIR (its --work-dir), refusing stale ones
+  --plan-dir DIR           apply what a --dry-run previewed in DIR (its --work-dir): saved plans whose inputs
+                           did not change as saved, the others planned afresh and stopped if they destroy or
+                           replace what the preview did not show
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
-${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n' : ''}  --account A, --environment E, --layer L
+  --hold-deploys           first write a pending record into --to's state store: every normal apply and
+                           destroy refuses until this ${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n  --skip-replica-check     a drill compares each replica with the primary it reads; skip that when the\n                           primary is really down (the reviewed plan of a failover)\n' : ''}  --account A, --environment E, --layer L
                            ${mode} only these (lists: repeat or separate with commas)
   --manifest FILE          the manifest (default: layers.yml)
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
@@ -22499,28 +23911,19 @@ Exit codes: 0 success (a drill: ready), 1 failed (a drill: not ready), 2 bad inp
 `;
 }
 async function failoverCommand(mode, argv, output, process) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        options: {
-            to: { type: 'string' },
-            from: { type: 'string' },
-            'dry-run': { type: 'boolean', default: false },
-            force: { type: 'boolean', default: false },
-            'write-manifest': { type: 'boolean', default: false },
-            history: { type: 'string' },
-            'plan-dir': { type: 'string' },
-            account: { type: 'string', multiple: true },
-            environment: { type: 'string', multiple: true },
-            layer: { type: 'string', multiple: true },
-            manifest: { type: 'string', default: 'layers.yml' },
-            parallelism: { type: 'string' },
-            'work-dir': { type: 'string', default: '.strata' },
-            'json-out': { type: 'string' },
-            'terraform-binary': { type: 'string' },
-            help: { type: 'boolean' },
-        },
-        allowPositionals: false,
-        strict: true,
+    const values = parseRunFlags(argv, {
+        to: { type: 'string' },
+        from: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        'write-manifest': { type: 'boolean', default: false },
+        history: { type: 'string' },
+        'hold-deploys': { type: 'boolean', default: false },
+        'release-deploys': { type: 'boolean', default: false },
+        'skip-replica-check': { type: 'boolean', default: false },
+        account: { type: 'string', multiple: true },
+        environment: { type: 'string', multiple: true },
+        layer: { type: 'string', multiple: true },
     });
     if (values.help) {
         output.out(failoverHelp(mode));
@@ -22530,8 +23933,24 @@ async function failoverCommand(mode, argv, output, process) {
         throw new UsageError(`--to REGION is required: the region to ${mode} to`);
     if (values.history !== undefined && mode === 'failback')
         throw new UsageError('--history only goes with failover');
+    if (values['skip-replica-check'] && (mode === 'failback' || !values['dry-run']))
+        throw new UsageError('--skip-replica-check only goes with failover --dry-run');
+    if (values['release-deploys']) {
+        const released = await releaseDeploys({
+            mode,
+            to: values.to,
+            manifestFile: values.manifest,
+            workDirectory: values['work-dir'],
+            terraformBinary: values['terraform-binary'],
+            cwd: process.cwd,
+            env: process.env,
+        }, createCliSession(output, undefined).adapters(process.signal));
+        output.out(`${describeRelease(values.to, released)}\n`);
+        return 0;
+    }
     const session = createCliSession(output, values['json-out']);
     const run = await executeFailover({
+        ...runSettingsFromFlags(values, process),
         mode,
         to: values.to,
         from: values.from,
@@ -22539,16 +23958,11 @@ async function failoverCommand(mode, argv, output, process) {
         force: values.force,
         writeManifest: values['write-manifest'],
         history: values.history,
-        planDirectory: values['plan-dir'],
-        manifestFile: values.manifest,
+        holdDeploys: values['hold-deploys'],
+        checkReplicas: !values['skip-replica-check'],
         accounts: splitList(values.account),
         environments: splitList(values.environment),
         layers: splitList(values.layer),
-        parallelism: parseParallelism(values.parallelism),
-        workDirectory: values['work-dir'],
-        terraformBinary: values['terraform-binary'],
-        cwd: process.cwd,
-        env: process.env,
     }, session.adapters(process.signal));
     session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run))}`);
@@ -22556,6 +23970,7 @@ async function failoverCommand(mode, argv, output, process) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/matrix/compute-matrix.js
+
 
 /** GitHub runs at most 256 jobs from one matrix. */
 const MAX_JOBS_PER_MATRIX = 256;
@@ -22584,8 +23999,8 @@ function connectedUnits(stage, dag) {
     const parent = new Map(stage.map((id) => [id, id]));
     const find = (id) => {
         let root = id;
-        while (parent.get(root) !== root)
-            root = parent.get(root);
+        for (let up = lookup_getOrThrow(parent, root, 'instance'); up !== root; up = lookup_getOrThrow(parent, root, 'instance'))
+            root = up;
         parent.set(id, root);
         return root;
     };
@@ -22609,8 +24024,10 @@ function connectedUnits(stage, dag) {
 function pack(units, limit, graph) {
     if (units.length <= limit)
         return units;
-    const accountOf = (unit) => graph.byId.get(unit[0]).account ?? '';
-    const sorted = [...units].sort((a, b) => accountOf(a).localeCompare(accountOf(b)) || a[0].localeCompare(b[0]));
+    // Every unit has an instance: connectedUnits makes none empty.
+    const firstOf = (unit) => lookup_itemAt(unit, 0, 'unit member');
+    const accountOf = (unit) => lookup_getOrThrow(graph.byId, firstOf(unit), 'instance').account ?? '';
+    const sorted = [...units].sort((a, b) => accountOf(a).localeCompare(accountOf(b)) || firstOf(a).localeCompare(firstOf(b)));
     const size = Math.ceil(sorted.length / limit);
     const jobs = [];
     for (let index = 0; index < sorted.length; index += size)
@@ -22618,14 +24035,16 @@ function pack(units, limit, graph) {
     return jobs;
 }
 function jobOf(ids, graph, roleToAssume) {
-    const instances = ids.map((id) => graph.byId.get(id));
+    const instances = ids.map((id) => lookup_getOrThrow(graph.byId, id, 'instance'));
     const shared = (pick) => {
         const values = new Set(instances.map((instance) => pick(instance) ?? ''));
-        return values.size === 1 ? [...values][0] : '';
+        const [only] = values;
+        return values.size === 1 && only !== undefined ? only : '';
     };
+    const first = lookup_itemAt(ids, 0, 'job member');
     const account = shared((instance) => instance.account);
     return {
-        job: ids.length === 1 ? ids[0] : `${ids[0]} +${ids.length - 1}`,
+        job: ids.length === 1 ? first : `${first} +${ids.length - 1}`,
         instances: ids.join(','),
         account,
         account_id: shared((instance) => instance.accountId),
@@ -22659,12 +24078,13 @@ function showGraph(settings) {
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-json.js
 
+
 /** The machine-readable graph: the selected instances, the edges between them, and the waves. */
 function graphToJson(graph, dag, waves) {
     return { nodes: dag.ids.map((id) => nodeJson(graph, dag, id)), waves };
 }
 function nodeJson(graph, dag, id) {
-    return nodeOf(graph.byId.get(id), [...(dag.dependsOn.get(id) ?? [])]);
+    return nodeOf(getOrThrow(graph.byId, id, 'instance'), [...(dag.dependsOn.get(id) ?? [])]);
 }
 function nodeOf(instance, dependsOn) {
     return {
@@ -22694,18 +24114,18 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 16) {
     const origin = dagIndexOf(dag)?.origin;
     const positions = origin?.graph === graph ? origin.positions : undefined;
     const instanceAt = origin?.graph !== graph
-        ? (index) => graph.byId.get(ids[index])
+        ? (index) => lookup_getOrThrow(graph.byId, lookup_itemAt(ids, index, 'id'), 'instance')
         : positions
-            ? (index) => graph.instances[positions[index]]
-            : (index) => graph.instances[index];
+            ? (index) => lookup_itemAt(graph.instances, lookup_itemAt(positions, index, 'position'), 'instance')
+            : (index) => lookup_itemAt(graph.instances, index, 'instance');
     let batchSize = 1;
     let written = 0;
     for (let first = 0, end = 0; first < ids.length; first = end) {
         end = Math.min(ids.length, first + batchSize);
         const batch = new Array(end - first);
         for (let index = first; index < end; index++) {
-            const id = ids[index];
-            batch[index - first] = nodeOf(instanceAt(index), dag.dependsOn.get(id) ?? []);
+            const instance = instanceAt(index);
+            batch[index - first] = nodeOf(instance, dag.dependsOn.get(instance.id) ?? []);
         }
         const text = JSON.stringify(batch);
         if (first > 0)
@@ -22724,6 +24144,7 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 16) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-mermaid.js
+
 /** Mermaid's label text may not contain quotes or markup; ids are safe names joined by '/'. */
 function label(text) {
     return text.replace(/["<>]/g, '');
@@ -22733,11 +24154,12 @@ function label(text) {
  * (from a dependency to what depends on it). `classOf` lets reports colour nodes by status.
  */
 function renderGraphMermaid(graph, dag, classOf) {
-    const nodeName = new Map(dag.ids.map((id, index) => [id, `n${index}`]));
+    const names = new Map(dag.ids.map((id, index) => [id, `n${index}`]));
+    const nodeName = (id) => lookup_getOrThrow(names, id, 'node');
     const lines = ['flowchart LR'];
     const byAccount = new Map();
     for (const id of dag.ids) {
-        const account = graph.byId.get(id).account ?? '(global)';
+        const account = lookup_getOrThrow(graph.byId, id, 'instance').account ?? '(global)';
         const list = byAccount.get(account);
         if (list)
             list.push(id);
@@ -22747,27 +24169,28 @@ function renderGraphMermaid(graph, dag, classOf) {
     byAccount.forEach((ids, account) => {
         lines.push(`  subgraph ${account === '(global)' ? 'global' : `account_${account.replace(/[^A-Za-z0-9_]/g, '_')}`}["${label(account)}"]`);
         for (const id of ids) {
-            const instance = graph.byId.get(id);
+            const instance = lookup_getOrThrow(graph.byId, id, 'instance');
             const place = [instance.region, instance.environment].filter((part) => part !== null).join(' / ');
-            lines.push(`    ${nodeName.get(id)}["${label(instance.layer)}${place ? `<br/>${label(place)}` : ''}"]`);
+            lines.push(`    ${nodeName(id)}["${label(instance.layer)}${place ? `<br/>${label(place)}` : ''}"]`);
         }
         lines.push('  end');
     });
     for (const id of dag.ids) {
         for (const dependency of dag.dependsOn.get(id) ?? [])
-            lines.push(`  ${nodeName.get(dependency)} --> ${nodeName.get(id)}`);
+            lines.push(`  ${nodeName(dependency)} --> ${nodeName(id)}`);
     }
     if (classOf) {
         for (const id of dag.ids) {
             const name = classOf(id);
             if (name)
-                lines.push(`  class ${nodeName.get(id)} ${name}`);
+                lines.push(`  class ${nodeName(id)} ${name}`);
         }
     }
     return `${lines.join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-text.js
+
 /** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
 function renderGraphText(graph, dag, waves, manifestFile) {
     const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
@@ -22780,7 +24203,7 @@ function renderGraphText(graph, dag, waves, manifestFile) {
     waves.forEach((wave, index) => {
         lines.push('', `wave ${index + 1}`);
         for (const id of wave) {
-            const instance = graph.byId.get(id);
+            const instance = lookup_getOrThrow(graph.byId, id, 'instance');
             const dependencies = dag.dependsOn.get(id) ?? [];
             const after = dependencies.length > 0 ? `  after ${dependencies.join(', ')}` : '';
             lines.push(`  ${id.padEnd(width)}  ${instance.scope.padEnd(11)}  ${instance.path}${after}`);
@@ -22834,8 +24257,11 @@ function graphCommand(argv, output, cwd) {
         cwd,
         selection: selectionFromFlags(values),
     });
-    if (format === 'json')
-        writeGraphJson(loaded.graph, dag, waves, (chunk) => output.out(chunk));
+    if (format === 'json') {
+        writeGraphJson(loaded.graph, dag, waves, (chunk) => {
+            output.out(chunk);
+        });
+    }
     else if (format === 'mermaid')
         output.out(renderGraphMermaid(loaded.graph, dag));
     else
@@ -22849,6 +24275,7 @@ function graphCommand(argv, output, cwd) {
 
 
 const EXIT_OK = 0;
+const EXIT_FAILED = 1;
 const EXIT_BAD_INPUT = 2;
 const USAGE = `Usage: strata <command> [options]
 
@@ -22862,7 +24289,7 @@ Commands:
 
 Run 'strata <command> --help' for the options of a command.
 `;
-const COMMANDS = {
+const run_cli_COMMANDS = {
     graph: (argv, output, process) => graphCommand(argv, output, process.cwd),
     plan: (argv, output, process) => terraformCommand('plan', argv, output, process),
     apply: (argv, output, process) => terraformCommand('apply', argv, output, process),
@@ -22877,7 +24304,7 @@ async function runCli(argv, output, process) {
         output.out(USAGE);
         return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
     }
-    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    const command = Object.hasOwn(run_cli_COMMANDS, name) ? run_cli_COMMANDS[name] : undefined;
     if (!command) {
         output.err(`strata: unknown command '${name}'\n\n${USAGE}`);
         return EXIT_BAD_INPUT;
@@ -22897,6 +24324,11 @@ async function runCli(argv, output, process) {
         if (error instanceof UsageError) {
             output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
             return EXIT_BAD_INPUT;
+        }
+        // Refused, not wrong: the run could not establish that it is safe, as a failed instance would.
+        if (error instanceof RefusalError) {
+            output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
+            return EXIT_FAILED;
         }
         throw error;
     }
