@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { drillReadiness, isReady, summariseFailure } from '../../../src/core/dr/drill-readiness.js';
 import type { ReplicaCheck } from '../../../src/core/dr/replica-freshness.js';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
-import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
+import type { InstanceResultFile } from '../../../src/core/result-file.js';
+import { instanceResult } from '../../helpers/instance-results.js';
 
 /** app reads dns (replicated) and network; network reads nothing replicated. */
 const graph = {
@@ -11,30 +12,7 @@ const graph = {
 } as unknown as LayerGraph;
 const replicated = new Set(['dns']);
 const result = (id: string, extra: Partial<InstanceResultFile> = {}) =>
-  instanceFromFile(
-    {
-      id,
-      layer: id,
-      scope: 'region',
-      account: 'a',
-      region: 'eu-west-1',
-      environment: null,
-      status: 'succeeded',
-      step: null,
-      startedAt: '2026-01-01T00:00:00.000Z',
-      finishedAt: '2026-01-01T00:00:01.000Z',
-      durationMs: 1000,
-      changes: { add: 1, change: 0, destroy: 0, replace: 0 },
-      resourceChanges: [],
-      error: null,
-      reason: null,
-      timedOut: false,
-      mockedUpstreams: [],
-      planFile: null,
-      ...extra,
-    } satisfies InstanceResultFile,
-    id,
-  );
+  instanceResult(id, { changes: { add: 1, change: 0, destroy: 0, replace: 0 }, ...extra });
 const check = (status: ReplicaCheck['status'], detail = 'serial 5 on both sides'): ReplicaCheck => ({
   id: 'dns',
   primaryRegion: 'eu-west-2',

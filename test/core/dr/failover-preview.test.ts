@@ -1,37 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildFailoverPreview, parseFailoverPreview } from '../../../src/core/dr/failover-preview.js';
-import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
+import type { InstanceResultFile } from '../../../src/core/result-file.js';
+import { instanceResult } from '../../helpers/instance-results.js';
 import type { InstanceResult, RunResult } from '../../../src/core/run-result.js';
 import { upstreamWaitReason } from '../../../src/core/upstream-wait.js';
 
 const MOVE = { mode: 'failover', from: 'r2', to: 'r1' } as const;
 
 function instance(id: string, extra: Partial<InstanceResultFile>): InstanceResult {
-  const timed = (extra.status ?? 'succeeded') === 'succeeded' || extra.status === 'failed';
-  return instanceFromFile(
-    {
-      id,
-      layer: id.split('/').at(-1) ?? id,
-      scope: 'environment',
-      account: 'a',
-      region: 'r1',
-      environment: 'e',
-      status: 'succeeded',
-      step: null,
-      startedAt: timed ? '2026-01-01T00:00:00.000Z' : null,
-      finishedAt: timed ? '2026-01-01T00:00:01.000Z' : null,
-      durationMs: timed ? 1000 : null,
-      changes: null,
-      resourceChanges: [],
-      error: null,
-      reason: null,
-      timedOut: false,
-      mockedUpstreams: [],
-      planFile: null,
-      ...extra,
-    },
-    id,
-  );
+  return instanceResult(id, { scope: 'environment', environment: 'e', ...extra });
 }
 
 function run(...instances: InstanceResult[]): RunResult {
