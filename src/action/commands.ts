@@ -228,6 +228,12 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   const { inputs } = context;
   const redactor = createRedactor();
   const manifestFile = manifestPathOf(context);
+  const adapters = {
+    runner: createChildProcessRunner(),
+    redactor,
+    reporter: createActionReporter(redactor),
+    signal: context.signal,
+  };
   if (inputs.failover.releaseDeploys) {
     const to = definedOrThrow(inputs.failover.to, "input 'to-region'");
     const released = await releaseDeploys(
@@ -240,12 +246,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
         cwd: context.cwd,
         env: context.env,
       },
-      {
-        runner: createChildProcessRunner(),
-        redactor,
-        reporter: createActionReporter(redactor),
-        signal: context.signal,
-      },
+      adapters,
     );
     const text = describeRelease(to, released);
     core.info(text);
@@ -276,12 +277,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       cwd: context.cwd,
       env: context.env,
     },
-    {
-      runner: createChildProcessRunner(),
-      redactor,
-      reporter: createActionReporter(redactor),
-      signal: context.signal,
-    },
+    adapters,
   );
   const failover = definedOrThrow(run.failover, "a failover run's summary");
   core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(toResultFile(run))));
