@@ -9,7 +9,7 @@
  *    as Strata wrote it before (the whole file stringified, written and renamed on every change, measured on a
  *    sample of changes where a run of every one would take minutes: the cost of one is the same); and the
  *    journal (createResultFileWriter). Printed: ms per state change for the file alone, its total per run,
- *    and the run's wall time.
+ *    the run's wall time, and (apart) what the CLI's progress line of a change costs.
  * 2. How a line reaches the journal: appendFileSync, write(2) on a descriptor kept open, and that plus fsync.
  * 3. Spawn at parallelism 16: the 202-instance estate planned through the real process runner and the
  *    stand-in (no delays), with the main thread's event-loop delay (perf_hooks.monitorEventLoopDelay) and
@@ -34,7 +34,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createChildProcessRunner } from '../src/adapters/child-process-runner.js';
-import { executeRun } from '../src/app/execute-run.js';
+import { createResultFileWriter } from '../src/adapters/result-file-store.js';
+import { executeRun, type RunSettings } from '../src/app/execute-run.js';
 import { createCliSession } from '../src/cli/terraform-command.js';
 import { journalLine, resultFileText } from '../src/core/result-file.js';
 import type { InstanceResult, RunResult } from '../src/core/run-result.js';
@@ -60,12 +61,13 @@ const LAYERS = [
   { name: 'edge', scope: 'environment', dependsOn: ['app'] },
 ] as const;
 
-/** Accounts × regions × environments for about `size` instances: 1 + a + 2ar + 5are. */
+/** Accounts × regions × environments for about `size` instances: 1 + a + 2ar + 4are (the layers above). */
 function shapeFor(size: number): { accounts: number; regions: number; environments: number } {
   if (size <= 202) return { accounts: 3, regions: 3, environments: 5 };
   const accounts = size <= 2_500 ? 4 : 8;
   const regions = size <= 2_500 ? 4 : 5;
-  return { accounts, regions, environments: Math.round((size - 1 - accounts) / (accounts * regions * 5)) };
+  const environments = Math.round((size - 1 - accounts - 2 * accounts * regions) / (4 * accounts * regions));
+  return { accounts, regions, environments };
 }
 
 function writeEstate(directory: string, size: number): void {
@@ -145,59 +147,63 @@ const instantRunner: ProcessRunner = {
 
 const silent = { out: () => undefined, err: () => undefined };
 
+/** `strata plan` of everything at parallelism 16, as the CLI would run it. */
+const planAtSixteen = (cwd: string, terraformBinary: string, env: RunSettings['env']): RunSettings => ({
+  command: 'plan',
+  manifestFile: 'layers.yml',
+  selection: { filter: {} },
+  failFast: false,
+  workDirectory: '.strata',
+  terraformBinary,
+  parallelism: 16,
+  cwd,
+  env,
+});
+
 type Writer = 'none' | 'rewrite' | 'journal';
 
-/** One in-process `strata plan`, timing what recording each state change costs. */
+/** One in-process `strata plan`, timing what recording each state change in the result file costs. */
 async function runOnce(directory: string, writer: Writer, sampleEvery: number) {
   rmSync(path.join(directory, '.strata'), { recursive: true, force: true });
   const jsonOut = path.join(directory, `result-${writer}.json`);
-  const session = createCliSession(silent, writer === 'journal' ? jsonOut : undefined);
-  let changes = 0;
-  let fileMs = 0;
-  let timed = 0;
+  // The session shows the progress lines; the result file is written beside it, so that it is timed alone.
+  const session = createCliSession(silent, undefined);
+  const journal = createResultFileWriter(jsonOut);
   const rewrite = (run: RunResult) => {
     // Strata's writer before the journal: the whole result on every state change.
     writeFileSync(`${jsonOut}.tmp`, resultFileText(run));
     renameSync(`${jsonOut}.tmp`, jsonOut);
   };
+  let changes = 0;
+  let fileMs = 0;
+  let timed = 0;
+  let progressMs = 0;
   const reporter: EngineReporter = {
     ...session.reporter,
     instanceOutput: () => Promise.resolve(),
     instanceChanged(instance: InstanceResult, run: RunResult) {
       changes += 1;
-      if (writer === 'rewrite' && changes % sampleEvery === 0) {
-        const begin = performance.now();
-        rewrite(run);
-        fileMs += performance.now() - begin;
+      const begin = performance.now();
+      if (writer === 'journal') journal.changed(instance, run);
+      if (writer === 'rewrite' && changes % sampleEvery === 0) rewrite(run);
+      const written = performance.now();
+      if (writer === 'journal' || (writer === 'rewrite' && changes % sampleEvery === 0)) {
+        fileMs += written - begin;
         timed += 1;
       }
-      if (writer === 'journal') {
-        const begin = performance.now();
-        session.reporter.instanceChanged(instance, run);
-        fileMs += performance.now() - begin;
-        timed += 1;
-      } else {
-        session.reporter.instanceChanged(instance, run);
-      }
+      session.reporter.instanceChanged(instance, run);
+      progressMs += performance.now() - written;
     },
   };
   const begin = performance.now();
-  const { run } = await executeRun(
-    {
-      command: 'plan',
-      manifestFile: 'layers.yml',
-      selection: { filter: {} },
-      failFast: false,
-      workDirectory: '.strata',
-      terraformBinary: 'terraform',
-      parallelism: 16,
-      cwd: directory,
-      env: {},
-    },
-    { runner: instantRunner, reporter, redactor: session.redactor, signal: new AbortController().signal },
-  );
+  const { run } = await executeRun(planAtSixteen(directory, 'terraform', {}), {
+    runner: instantRunner,
+    reporter,
+    redactor: session.redactor,
+    signal: new AbortController().signal,
+  });
   const finishBegin = performance.now();
-  if (writer === 'journal') session.finish(run);
+  if (writer === 'journal') journal.finish(run);
   if (writer === 'rewrite') rewrite(run);
   const finishMs = performance.now() - finishBegin;
   const wallMs = performance.now() - begin;
@@ -208,6 +214,7 @@ async function runOnce(directory: string, writer: Writer, sampleEvery: number) {
     changes,
     perChange,
     perRunMs: perChange * changes + finishMs,
+    progressPerChange: progressMs / changes,
     wallMs,
   };
 }
@@ -224,9 +231,9 @@ console.log('');
 console.log('## 1. Recording a state change in --json-out (in-process plan, Terraform answering at once)');
 console.log('');
 console.log(
-  '| instances | state changes | rewrite: ms per change | rewrite: s per run | journal: ms per change | journal: s per run | run wall s: none / rewrite / journal |',
+  '| instances | state changes | rewrite: ms per change | rewrite: s per run | journal: ms per change | journal: s per run | run wall s: none / rewrite / journal | progress line, ms per change |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const size of sizes) {
   const estate = path.join(directory, `estate-${size}`);
   mkdirSync(estate);
@@ -239,7 +246,7 @@ for (const size of sizes) {
   // The rewrite run timed only its sample: its wall time with a rewrite on every change is extrapolated.
   const rewriteWall = rewrite.wallMs + rewrite.perChange * (rewrite.changes - rewrite.changes / sample);
   console.log(
-    `| ${none.instances} | ${none.changes} | ${fixed(rewrite.perChange)} | ${fixed(rewrite.perRunMs / 1000, 2)} | ${fixed(journal.perChange, 4)} | ${fixed(journal.perRunMs / 1000, 2)} | ${fixed(none.wallMs / 1000, 2)} / ${fixed(rewriteWall / 1000, 2)}${sample > 1 ? ` (1 in ${sample} changes timed)` : ''} / ${fixed(journal.wallMs / 1000, 2)} |`,
+    `| ${none.instances} | ${none.changes} | ${fixed(rewrite.perChange)} | ${fixed(rewrite.perRunMs / 1000, 2)} | ${fixed(journal.perChange, 4)} | ${fixed(journal.perRunMs / 1000, 2)} | ${fixed(none.wallMs / 1000, 2)} / ${fixed(rewriteWall / 1000, 2)}${sample > 1 ? ` (1 in ${sample} changes timed)` : ''} / ${fixed(journal.wallMs / 1000, 2)} | ${fixed(none.progressPerChange, 4)} |`,
   );
 }
 
@@ -315,17 +322,10 @@ if (!args.includes('--skip-spawn')) {
   delay.enable();
   const begin = performance.now();
   const { run } = await executeRun(
-    {
-      command: 'plan',
-      manifestFile: 'layers.yml',
-      selection: { filter: {} },
-      failFast: false,
-      workDirectory: '.strata',
-      terraformBinary: path.join(root, 'test', 'stand-in', 'terraform'),
-      parallelism: 16,
-      cwd: estate,
-      env: { ...process.env, STANDIN_DELAY_MS: '' },
-    },
+    planAtSixteen(estate, path.join(root, 'test', 'stand-in', 'terraform'), {
+      ...process.env,
+      STANDIN_DELAY_MS: '',
+    }),
     {
       runner,
       reporter: { ...session.reporter, instanceOutput: () => Promise.resolve() },
