@@ -12,7 +12,7 @@ import type { Instance } from '../core/graph/types.js';
 import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
-import { parseResultText } from '../core/result-file.js';
+import { readResultFile } from '../adapters/result-file-store.js';
 import type { DrillFindings, EngineCommand, ReadinessEntry, RunResult } from '../core/run-result.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { selectInstances } from '../core/selection/select-instances.js';
@@ -323,12 +323,10 @@ async function drillFindings(
 }
 
 /** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */
-async function readHistory(file: string): Promise<RunResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError((name) => `${name('history')}: cannot read '${file}': ${(error as Error).message}`);
-  }
-  return parseResultText(text, file);
+function readHistory(file: string): Promise<RunResult> {
+  return readResultFile(
+    file,
+    file,
+    (message) => new UsageError((name) => `${name('history')}: cannot read '${file}': ${message}`),
+  );
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseResultText, toResultFile } from '../core/result-file.js';
+import { readResultFile } from '../adapters/result-file-store.js';
+import { resultFileText } from '../core/result-file.js';
 import type { RunResult } from '../core/run-result.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 
@@ -21,7 +22,7 @@ export async function writeReportFiles(
     `result-${createHash('sha256').update(ids).digest('hex').slice(0, 12)}.json`,
   );
   await mkdir(path.join(directory, 'plans'), { recursive: true });
-  await writeFile(file, `${JSON.stringify(toResultFile(run), null, 2)}\n`);
+  await writeFile(file, resultFileText(run));
   for (const [id, text] of plans) {
     await writeFile(path.join(directory, 'plans', `${instanceDirectoryName(id)}.txt`), text);
   }
@@ -36,7 +37,7 @@ export async function readReportFiles(
   const results: RunResult[] = [];
   for (const name of names) {
     const file = path.join(directory, name);
-    results.push(parseResultText(await readFile(file, 'utf8'), file));
+    results.push(await readResultFile(file, file));
   }
   const plans = new Map<string, string>();
   for (const result of results) {

@@ -1,11 +1,9 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
 import { progressLine, runTable } from '../core/render/run-text.js';
-import { parseResultText, toResultFile } from '../core/result-file.js';
+import { createResultFileWriter, readResultFile } from '../adapters/result-file-store.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
 import { createRedactor } from '../terraform/redact.js';
@@ -30,7 +28,8 @@ Options:
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
   --fail-fast              start nothing new after the first failure
   --work-dir DIR           where Strata keeps Terraform data, plans and logs (default: .strata)
-  --json-out FILE          write the result model as JSON, updated after every state change
+  --json-out FILE          write the result model as JSON, kept up to date with every state change
+                           (with FILE.journal beside it until the run ends)
   --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the
                            manifest's terraform.binary)
   --resume FILE            run again only what did not succeed in the run that wrote FILE (its --json-out),
@@ -104,21 +103,16 @@ export function exitCode(run: RunResult, process: CliProcess): number {
 
 /**
  * What a CLI run shows while it goes: a progress line per state change (stderr), each finished instance's
- * Terraform output as one block (stdout), secrets masked; and the result file, rewritten atomically after
- * every state change so a killed run leaves whole JSON behind.
+ * Terraform output as one block (stdout), secrets masked; and the result file, kept up to date so that a
+ * killed run leaves whole JSON behind (see createResultFileWriter).
  */
 export function createCliSession(output: CliOutput, jsonOut: string | undefined) {
   const redactor = createRedactor();
-  // Written after every state change, before the change is shown, so the file is never behind what the
-  // terminal says; to a temporary file and renamed, so a run killed at any moment leaves whole JSON.
-  const writeResult = (run: RunResult) => {
-    if (jsonOut === undefined) return;
-    writeFileSync(`${jsonOut}.tmp`, `${JSON.stringify(toResultFile(run), null, 2)}\n`);
-    renameSync(`${jsonOut}.tmp`, jsonOut);
-  };
+  const resultFile = jsonOut === undefined ? undefined : createResultFileWriter(jsonOut);
   const reporter: EngineReporter = {
     instanceChanged(instance, run) {
-      writeResult(run);
+      // Recorded before it is shown, so the file is never behind what the terminal says.
+      resultFile?.changed(instance, run);
       output.err(`${redactor.redact(progressLine(instance, run))}\n`);
     },
     async instanceOutput(instance, sections) {
@@ -138,17 +132,16 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
     /** What the engine needs from the CLI: the process runner, this session's masking and reporting. */
     adapters: (signal: AbortSignal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
     finish(run: RunResult) {
-      writeResult(run);
+      resultFile?.finish(run);
     },
   };
 }
 
-async function readResult(file: string): Promise<RunResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--resume: cannot read '${file}': ${(error as Error).message}`);
-  }
-  return parseResultText(text, `--resume: '${file}'`);
+/** The result of an earlier run, as it stood when it ended or was killed. */
+function readResult(file: string): Promise<RunResult> {
+  return readResultFile(
+    file,
+    `--resume: '${file}'`,
+    (message) => new UsageError(`--resume: cannot read '${file}': ${message}`),
+  );
 }

@@ -1,13 +1,15 @@
 import { UsageError } from './errors.js';
-import type {
-  ChangeCounts,
-  InstanceAttempt,
-  InstanceIdentity,
-  InstanceResult,
-  InstanceStatus,
-  ResourceChange,
-  RunResult,
-  TerraformStep,
+import {
+  changesOf,
+  hasChanges,
+  type ChangeCounts,
+  type InstanceAttempt,
+  type InstanceIdentity,
+  type InstanceResult,
+  type InstanceStatus,
+  type ResourceChange,
+  type RunResult,
+  type TerraformStep,
 } from './run-result.js';
 
 /**
@@ -58,6 +60,11 @@ const notApplicable = (): Omit<InstanceResultFile, keyof InstanceIdentity | 'sta
 /** A run as its result file holds it (see InstanceResultFile for why every field is written). */
 export function toResultFile(run: RunResult): RunResultFile {
   return { ...run, instances: run.instances.map(instanceToFile) };
+}
+
+/** A result file's text: the whole result, pretty-printed. */
+export function resultFileText(run: RunResult): string {
+  return `${JSON.stringify(toResultFile(run), null, 2)}\n`;
 }
 
 export function instanceToFile(instance: InstanceResult): InstanceResultFile {
@@ -284,4 +291,97 @@ export function instanceFromFile(value: unknown, where: string): InstanceResult 
           : {}),
       };
   }
+}
+
+/**
+ * The journal beside a result file that a run is still writing (`<file>.journal`): one JSON line per state
+ * change, so that recording a change costs the same whatever the size of the estate. Its first line names the
+ * run it belongs to; each line after it is the whole new state of one instance, as the result file holds it.
+ * Readers fold it into the file (foldJournal); the run writes the file whole at its end and removes the
+ * journal.
+ */
+interface JournalHeader {
+  journal: 1;
+  run: Pick<RunResult, 'command' | 'manifest' | 'startedAt'>;
+}
+
+/** The journal's first line, naming the run (its command, manifest and start) it belongs to. */
+export function journalHeaderLine(run: RunResult): string {
+  const header: JournalHeader = {
+    journal: 1,
+    run: { command: run.command, manifest: run.manifest, startedAt: run.startedAt },
+  };
+  return `${JSON.stringify(header)}\n`;
+}
+
+/** The journal line of one state change: the instance's whole new state. */
+export function journalLine(instance: InstanceResult): string {
+  return `${JSON.stringify(instanceToFile(instance))}\n`;
+}
+
+/**
+ * A result file with its journal folded in: each instance as the last journal line about it says, the run's
+ * `hasChanges` recomputed. `source` names the journal in what a bad one is told.
+ *
+ * - A last line without its newline was torn by a kill in the middle of its write: it was never complete, so
+ *   nothing was shown for it either, and it is ignored.
+ * - A file that is no longer `running` was written whole at the run's end, after every line of its journal
+ *   (a kill came between that write and the journal's removal): it is taken as it is.
+ * - A journal of another run (a file written by a later run while an older journal was left beside it) is
+ *   refused, never mixed in.
+ *
+ * Lines are whole states, not differences, so folding a line twice changes nothing: a file rewritten whole
+ * (compacted) while the run goes, beside a journal whose lines it already holds, folds to itself.
+ */
+export function foldJournal(run: RunResult, journal: string, source: string): RunResult {
+  if (run.status !== 'running') return run;
+  const lines = journal.split('\n');
+  // The piece after the last newline: empty after a whole last line, a torn line otherwise.
+  lines.pop();
+  const [first, ...entries] = lines;
+  if (first === undefined) return run;
+  const header = parseJournalLine(first, `${source}:1`);
+  if (header.journal !== 1 || !isObject(header.run)) {
+    throw new UsageError(
+      `${source}:1 is not a Strata result journal (expected {"journal": 1, "run": {...}}); delete it to read the result file without it`,
+    );
+  }
+  const owner = new FieldReader(header.run, `${source}:1, run`);
+  const started = owner.string('startedAt');
+  if (
+    started !== run.startedAt ||
+    owner.string('command') !== run.command ||
+    owner.string('manifest') !== run.manifest
+  ) {
+    throw new UsageError(
+      `${source} belongs to another run (${owner.string('command')} of ${owner.string('manifest')} started ${started}) than its result file (${run.command} of ${run.manifest} started ${run.startedAt}); it was left by an earlier run: delete it to read the result file without it`,
+    );
+  }
+  const latest = new Map<string, InstanceResult>();
+  entries.forEach((line, index) => {
+    const where = `${source}:${index + 2}`;
+    const instance = instanceFromFile(parseJournalLine(line, where), where);
+    latest.set(instance.id, instance);
+  });
+  const known = new Set(run.instances.map((instance) => instance.id));
+  for (const id of latest.keys()) {
+    if (!known.has(id)) throw new UsageError(`${source}: instance ${id} is not in its result file`);
+  }
+  const instances = run.instances.map((instance) => latest.get(instance.id) ?? instance);
+  return {
+    ...run,
+    hasChanges: instances.some((instance) => hasChanges(changesOf(instance))),
+    instances,
+  };
+}
+
+function parseJournalLine(line: string, where: string): Fields {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new UsageError(`${where} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(value)) throw new UsageError(`${where}: a journal line must be an object`);
+  return value;
 }

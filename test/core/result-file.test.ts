@@ -1,13 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../../src/core/errors.js';
 import {
+  foldJournal,
   instanceFromFile,
+  journalHeaderLine,
+  journalLine,
   parseResultFile,
   parseResultText,
   toResultFile,
   type InstanceResultFile,
 } from '../../src/core/result-file.js';
-import type { InstanceResult, RunResult } from '../../src/core/run-result.js';
+import { identityOf, type InstanceResult, type RunResult } from '../../src/core/run-result.js';
 
 const identity = {
   layer: 'network',
@@ -158,5 +161,78 @@ describe('result files', () => {
 
   it('say when a file is not JSON', () => {
     expect(() => parseResultText('{"version": 1,', 'r.json')).toThrow(/^r\.json is not valid JSON: /);
+  });
+});
+
+describe('result journals', () => {
+  /** The run as its file says at the start: every instance pending, nothing changed yet. */
+  const started: RunResult = {
+    ...run,
+    hasChanges: false,
+    instances: instances.map((instance) => ({ ...identityOf(instance), status: 'pending' })),
+  };
+  const journal = (...changes: InstanceResult[]) =>
+    journalHeaderLine(started) + changes.map((change) => journalLine(change)).join('');
+
+  it('fold a state change of every kind into the file, the last line about an instance winning', () => {
+    // The running state first, then every outcome: each instance ends as the model says.
+    const running = instances[1]!;
+    const lines = journal(...instances.map((instance) => ({ ...running, id: instance.id })), ...instances);
+    expect(foldJournal(started, lines, 'r.json.journal')).toEqual(run);
+  });
+
+  it('ignore a last line torn by a kill in the middle of its write', () => {
+    const lines = journal(instances[2]!) + journalLine(instances[3]!).slice(0, 40);
+    const folded = foldJournal(started, lines, 'r.json.journal');
+    expect(folded.instances.map((instance) => instance.status)).toEqual([
+      'pending',
+      'pending',
+      'succeeded',
+      ...instances.slice(3).map(() => 'pending'),
+    ]);
+    expect(folded.hasChanges).toBe(true);
+    expect(foldJournal(started, journalHeaderLine(started).slice(0, 10), 'r.json.journal')).toEqual(started);
+    expect(foldJournal(started, '', 'r.json.journal')).toEqual(started);
+  });
+
+  it('take a file the run finished as it is: it was written after every line of its journal', () => {
+    const finished: RunResult = { ...started, status: 'cancelled', finishedAt: run.startedAt, durationMs: 1 };
+    expect(foldJournal(finished, journal(instances[2]!), 'r.json.journal')).toBe(finished);
+  });
+
+  it('fold a journal into the file compacted from it to the same file', () => {
+    expect(foldJournal(run, journal(...instances), 'r.json.journal')).toEqual(run);
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'a journal of another run',
+      journalHeaderLine({ ...started, startedAt: '2025-12-31T23:00:00.000Z' }) + journalLine(instances[2]!),
+      'r.json.journal belongs to another run (apply of layers.yml started 2025-12-31T23:00:00.000Z) than its result file (apply of layers.yml started 2026-01-01T00:00:00.000Z)',
+    ],
+    [
+      'a journal of another command',
+      journalHeaderLine({ ...started, command: 'plan' }),
+      'r.json.journal belongs to another run (plan of layers.yml',
+    ],
+    ['something else', '{"nodes": []}\n', 'r.json.journal:1 is not a Strata result journal'],
+    [
+      'a broken line before the last',
+      `${journal()}{"id"\n${journalLine(instances[2]!)}`,
+      'r.json.journal:2 is not valid JSON',
+    ],
+    [
+      'a bad instance',
+      `${journal()}${JSON.stringify({ ...toResultFile(run).instances[2], durationMs: 'long' })}\n`,
+      "r.json.journal:2 (succeeded): 'durationMs' must be a number",
+    ],
+    [
+      'an instance the file does not have',
+      journal({ ...instances[2]!, id: 'elsewhere' }),
+      'r.json.journal: instance elsewhere is not in its result file',
+    ],
+  ])('refuse %s, saying where and what', (_name, lines, message) => {
+    expect(() => foldJournal(started, lines, 'r.json.journal')).toThrow(UsageError);
+    expect(() => foldJournal(started, lines, 'r.json.journal')).toThrow(message);
   });
 });

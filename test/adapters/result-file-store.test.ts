@@ -1,0 +1,128 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createResultFileWriter, journalOf, readResultFile } from '../../src/adapters/result-file-store.js';
+import { journalHeaderLine, journalLine, parseResultText } from '../../src/core/result-file.js';
+import type { InstanceResult, RunResult } from '../../src/core/run-result.js';
+import { scratchDir } from '../helpers/scratch.js';
+
+const identity = (id: string) =>
+  ({ id, layer: id, scope: 'global', account: null, region: null, environment: null }) as const;
+const at = '2026-01-01T00:00:00.000Z';
+const running = (id: string): InstanceResult => ({
+  ...identity(id),
+  status: 'running',
+  startedAt: at,
+  step: 'plan',
+  changes: null,
+  resourceChanges: [],
+  mockedUpstreams: [],
+  planFile: null,
+});
+const succeeded = (id: string): InstanceResult => ({
+  ...identity(id),
+  status: 'succeeded',
+  startedAt: at,
+  finishedAt: at,
+  durationMs: 5,
+  changes: { add: 1, change: 0, destroy: 0, replace: 0 },
+  resourceChanges: [{ address: 'terraform_data.this', action: 'create' }],
+  mockedUpstreams: [],
+  planFile: null,
+});
+
+const IDS = ['a', 'b', 'c'];
+const runOf = (instances: InstanceResult[], startedAt = at): RunResult => ({
+  version: 1,
+  command: 'apply',
+  status: 'running',
+  manifest: 'layers.yml',
+  startedAt,
+  finishedAt: null,
+  durationMs: null,
+  terraform: { binary: 'tofu', version: '1.12.6' },
+  parallelism: 2,
+  hasChanges: instances.some((instance) => instance.status === 'succeeded'),
+  instances,
+});
+
+/** Each instance starts and succeeds in turn: the changes the engine reports, with the run after each. */
+function changes(): { instance: InstanceResult; run: RunResult }[] {
+  const states = new Map<string, InstanceResult>(
+    IDS.map((id) => [id, { ...identity(id), status: 'pending' }]),
+  );
+  return IDS.flatMap((id) =>
+    [running(id), succeeded(id)].map((instance) => {
+      states.set(id, instance);
+      return { instance, run: runOf([...states.values()]) };
+    }),
+  );
+}
+
+describe('the result file of a run in progress', () => {
+  it('reads, after every change, as the run stands; the file alone is whole JSON at every moment', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const writer = createResultFileWriter(file);
+    for (const { instance, run } of changes()) {
+      writer.changed(instance, run);
+      expect(await readResultFile(file, file)).toEqual(run);
+      expect(parseResultText(readFileSync(file, 'utf8'), file).status).toBe('running');
+    }
+  });
+
+  it('appends one line per change, and compacts into the file once the journal has a line per instance', () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const writer = createResultFileWriter(file);
+    const sequence = changes();
+    const lineCounts = sequence.map(({ instance, run }) => {
+      writer.changed(instance, run);
+      return readFileSync(journalOf(file), 'utf8').split('\n').length - 2;
+    });
+    // The first change writes the file whole; then one line each, until three lines (one per instance).
+    expect(lineCounts).toEqual([0, 1, 2, 0, 1, 2]);
+    const compacted = parseResultText(readFileSync(file, 'utf8'), file);
+    expect(compacted).toEqual(sequence[3]!.run);
+  });
+
+  it('is written whole at the end, its journal removed', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const writer = createResultFileWriter(file);
+    const sequence = changes();
+    for (const { instance, run } of sequence) writer.changed(instance, run);
+    const final: RunResult = { ...sequence.at(-1)!.run, status: 'succeeded', finishedAt: at, durationMs: 9 };
+    writer.finish(final);
+    expect(existsSync(journalOf(file))).toBe(false);
+    expect(existsSync(`${file}.tmp`)).toBe(false);
+    expect(await readResultFile(file, file)).toEqual(final);
+  });
+
+  it('reads as it stood at its last whole line when killed in the middle of writing one', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const writer = createResultFileWriter(file);
+    const sequence = changes();
+    for (const { instance, run } of sequence.slice(0, 3)) writer.changed(instance, run);
+    truncateSync(journalOf(file), readFileSync(journalOf(file)).length - 7);
+    expect(await readResultFile(file, file)).toEqual(sequence[1]!.run);
+  });
+
+  it('replaces a journal an earlier run left beside the file, and refuses to mix one in', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const earlier = runOf(
+      [succeeded('a'), running('b'), { ...identity('c'), status: 'pending' }],
+      '2025-12-31T00:00:00.000Z',
+    );
+    writeFileSync(journalOf(file), journalHeaderLine(earlier) + journalLine(succeeded('b')));
+    const [first] = changes();
+    writeFileSync(file, JSON.stringify(first!.run));
+    await expect(readResultFile(file, file)).rejects.toThrow(
+      `${journalOf(file)} belongs to another run (apply of layers.yml started 2025-12-31T00:00:00.000Z)`,
+    );
+    createResultFileWriter(file).changed(first!.instance, first!.run);
+    expect(await readResultFile(file, file)).toEqual(first!.run);
+  });
+
+  it('says which file it cannot read', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'missing.json');
+    await expect(readResultFile(file, file)).rejects.toThrow(`cannot read '${file}': ENOENT`);
+  });
+});
