@@ -19,8 +19,10 @@ export function renderStageJob(n: number): string {
     name: Stage ${n} (\${{ matrix.job }})
     needs: ${needs}
     if: fromJSON(needs.graph.outputs.matrix).stage_count >= ${n}
-    runs-on: \${{ inputs.runs-on }}
-    environment: \${{ matrix.account || 'global' }}
+    runs-on: \${{ startsWith(inputs.runs-on, '[') && fromJSON(inputs.runs-on) || inputs.runs-on }}
+    timeout-minutes: \${{ inputs.timeout-minutes }}
+    # One GitHub Environment per leg: <account>-<environment>, <account>, global, or the manifest's github_environment.
+    environment: \${{ matrix.github_environment }}
     permissions:
       contents: read
       id-token: write

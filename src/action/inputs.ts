@@ -62,6 +62,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'ignore-failover-record': 'ignore-failover-record',
   'hold-deploys': 'hold-deploys',
   'release-deploys': 'release-deploys',
+  'max-stages': 'max-stages',
 };
 
 /** Settings as the action names them: its inputs. */

@@ -122,6 +122,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       environment: '',
       layer: 'network',
       role_to_assume: '',
+      github_environment: 'prod',
     });
   });
 
