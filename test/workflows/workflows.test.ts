@@ -243,6 +243,72 @@ function failoverCredentialProblems(workflow: YamlMap): string[] {
   return problems;
 }
 
+const runScripts = (job: YamlMap) => stepsOf(job).map((step) => text(step.run));
+
+/** A job builds dist/ afresh and fails when it differs from the committed one, new files included. */
+function checksDist(job: YamlMap): boolean {
+  const scripts = runScripts(job).join('\n');
+  const build = scripts.indexOf('npm run build');
+  const compare = scripts.search(/git status --porcelain -- dist\/|git diff --exit-code -- dist\//);
+  return build >= 0 && compare > build && scripts.slice(compare).includes('exit 1');
+}
+
+/** CI has a job that checks dist/ is a fresh build. */
+function checkDistProblems(ci: YamlMap): string[] {
+  return jobsOf(ci).some(([, job]) => checksDist(job)) ? [] : ['no job builds dist/ and compares it'];
+}
+
+/**
+ * The release workflow: on tags, refuses tags that are not semver, checks dist/, writes the notes from the
+ * commits since the previous release, creates the release, and moves the major tag for full releases only.
+ */
+function releaseProblems(release: YamlMap): string[] {
+  const problems: string[] = [];
+  const tags = listOf(mapOf(mapOf(release.on).push).tags).map(text);
+  if (!tags.some((tag) => tag.startsWith('v'))) problems.push('does not run on pushed v* tags');
+  const jobs = jobsOf(release).map(([, job]) => job);
+  const scripts = jobs.flatMap(runScripts);
+  const semver = scripts.find((script) => script.includes('(0|[1-9][0-9]*)\\.') && script.includes('exit 1'));
+  if (!semver) problems.push('does not refuse a tag that is not semver');
+  if (!jobs.some(checksDist)) problems.push('does not check dist/ before releasing');
+  if (
+    !scripts.some((script) => /git log\b.*"\$range"/.test(script) && script.includes('git describe --tags'))
+  ) {
+    problems.push('does not write the notes from the commits since the previous release');
+  }
+  if (!scripts.some((script) => script.includes('gh release create') && script.includes('--notes-file'))) {
+    problems.push('does not create the release with those notes');
+  }
+  const move = jobs.flatMap(stepsOf).find((step) => text(step.run).includes('refs/tags/$MAJOR'));
+  if (!move) problems.push('does not move the major tag');
+  else if (!/prerelease\s*==\s*'false'/.test(text(move.if)))
+    problems.push('moves the major tag for pre-releases too');
+  return problems;
+}
+
+/** Dependabot keeps both the action pins and npm current. */
+function dependabotProblems(config: YamlMap): string[] {
+  const ecosystems = listOf(config.updates).map((update) => text(mapOf(update)['package-ecosystem']));
+  return ['github-actions', 'npm']
+    .filter((ecosystem) => !ecosystems.includes(ecosystem))
+    .map((ecosystem) => `no updates for ${ecosystem}`);
+}
+
+/** CODEOWNERS names an owner for each path that runs with callers' credentials. */
+function codeOwnerProblems(codeowners: string): string[] {
+  const owned = new Set(
+    codeowners
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .filter((line) => line.split(/\s+/).length >= 2 && line.split(/\s+/)[1]!.startsWith('@'))
+      .map((line) => line.split(/\s+/)[0]!),
+  );
+  return ['/.github/workflows/', '/workflows-templates/', '/action.yml', '/dist/']
+    .filter((path) => !owned.has(path))
+    .map((path) => `no owner for ${path}`);
+}
+
 /** Two applies of one estate must queue, never overlap nor cancel each other. */
 function applyConcurrencyProblems(workflow: YamlMap): string[] {
   const concurrency = workflow.concurrency;
@@ -621,6 +687,7 @@ describe(`workflow files (${describeActionlint(actionlint)})`, () => {
       'plan.yml',
     ]);
     expect(existsSync(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))).toBe(true);
+    expect(existsSync(path.join(WORKFLOWS_DIRECTORY, 'release.yml'))).toBe(true);
     expect(templateFiles.map((file) => path.basename(file))).toEqual([
       'terraform-drift.yml',
       'terraform-drill.yml',
@@ -704,6 +771,17 @@ describe('workflow rules', () => {
   it.each([...reusableWorkflows.keys()])('%s declares the outputs its callers read', (name) => {
     expect(WORKFLOW_OUTPUTS[name]).toBeDefined();
     expect(workflowOutputProblems(reusableWorkflows.get(name)!, WORKFLOW_OUTPUTS[name]!)).toEqual([]);
+  });
+
+  it('ci.yml checks that dist/ is a fresh build; release.yml releases semver tags with notes and the major tag', () => {
+    expect(checkDistProblems(documents.get(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))!)).toEqual([]);
+    expect(releaseProblems(documents.get(path.join(WORKFLOWS_DIRECTORY, 'release.yml'))!)).toEqual([]);
+  });
+
+  it('Dependabot updates the action pins and npm; CODEOWNERS guards the workflows; SECURITY.md exists', () => {
+    expect(dependabotProblems(parseYaml(readFileSync('.github/dependabot.yml', 'utf8')))).toEqual([]);
+    expect(codeOwnerProblems(readFileSync('.github/CODEOWNERS', 'utf8'))).toEqual([]);
+    expect(readFileSync('SECURITY.md', 'utf8')).toMatch(/## Reporting a vulnerability/);
   });
 
   it('failover.yml gives the plan job the read role, the apply job the write role, the pull request an App token', () => {
@@ -909,6 +987,37 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
         ),
       ),
     ).toEqual(["the roles pull request is not opened with the GitHub App's token"]);
+  });
+
+  it('a CI without a dist check, a release that skips a part, upkeep files that miss something', () => {
+    const ciText = texts.get(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))!;
+    expect(checkDistProblems(edited(ciText, /run: npm run build\n/, 'run: echo skipped\n'))).toEqual([
+      'no job builds dist/ and compares it',
+    ]);
+    const releaseText = texts.get(path.join(WORKFLOWS_DIRECTORY, 'release.yml'))!;
+    expect(releaseProblems(edited(releaseText, /tags: \['v\*'\]/, "branches: ['main']"))).toEqual([
+      'does not run on pushed v* tags',
+    ]);
+    expect(releaseProblems(edited(releaseText, /\(0\|\[1-9\]\[0-9\]\*\)\\\./g, '[0-9]+.'))).toEqual([
+      'does not refuse a tag that is not semver',
+    ]);
+    expect(releaseProblems(edited(releaseText, 'npm run build', 'echo no build'))).toEqual([
+      'does not check dist/ before releasing',
+    ]);
+    expect(releaseProblems(edited(releaseText, 'git describe --tags', 'echo'))).toEqual([
+      'does not write the notes from the commits since the previous release',
+    ]);
+    expect(
+      releaseProblems(edited(releaseText, "if: steps.version.outputs.prerelease == 'false'", 'if: always()')),
+    ).toEqual(['moves the major tag for pre-releases too']);
+    expect(dependabotProblems(parseYaml('version: 2\nupdates:\n  - package-ecosystem: npm\n'))).toEqual([
+      'no updates for github-actions',
+    ]);
+    expect(codeOwnerProblems('# nothing\n/.github/workflows/\n/workflows-templates/ @a/b\n')).toEqual([
+      'no owner for /.github/workflows/',
+      'no owner for /action.yml',
+      'no owner for /dist/',
+    ]);
   });
 
   /** A two-stage apply workflow; `editStage2` and `editRest` break one thing in it. */
