@@ -19,8 +19,10 @@ export function renderStageJob(n: number): string {
     name: Stage ${n} (\${{ matrix.job }})
     needs: ${needs}
     if: fromJSON(needs.graph.outputs.matrix).stage_count >= ${n}
-    runs-on: \${{ inputs.runs-on }}
-    environment: \${{ matrix.account || 'global' }}
+    runs-on: \${{ startsWith(inputs.runs-on, '[') && fromJSON(inputs.runs-on) || inputs.runs-on }}
+    timeout-minutes: \${{ inputs.timeout-minutes }}
+    # One GitHub Environment per leg: <account>-<environment>, <account>, global, or the manifest's github_environment.
+    environment: \${{ matrix.github_environment }}
     permissions:
       contents: read
       id-token: write
@@ -31,12 +33,12 @@ export function renderStageJob(n: number): string {
       ROLE_TO_ASSUME: \${{ matrix.role_to_assume || secrets.global-role-to-assume }}
     steps:
       - name: Check out the repository
-        uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2
+        uses: actions/checkout@df4cb1c069e1874edd31b4311f1884172cec0e10 # v6.0.3
         with:
           persist-credentials: false
 
       - name: Check out Strata
-        uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2
+        uses: actions/checkout@df4cb1c069e1874edd31b4311f1884172cec0e10 # v6.0.3
         with:
           repository: \${{ needs.graph.outputs.strata-repository }}
           ref: \${{ needs.graph.outputs.strata-sha }}

@@ -1,3 +1,4 @@
+import { MAX_LISTED_PULL_REQUEST_FILES } from '../adapters/github-api.js';
 import * as core from '@actions/core';
 import path from 'node:path';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
@@ -52,10 +53,18 @@ async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
   };
   if (inputs.changedOnly) {
     if (event.pullRequest && github) {
-      selection.changedFiles = await github.changedFiles(event.pullRequest.number);
-      core.info(
-        `changed-only: ${selection.changedFiles.length} files changed in pull request #${event.pullRequest.number}`,
-      );
+      const changed = await github.changedFiles(event.pullRequest.number);
+      if (changed.isComplete) {
+        selection.changedFiles = changed.files;
+        core.info(
+          `changed-only: ${changed.files.length} files changed in pull request #${event.pullRequest.number}`,
+        );
+      } else {
+        // Selecting by a cut list would leave out layers whose files it misses: select everything instead.
+        core.warning(
+          `changed-only: pull request #${event.pullRequest.number} changes ${MAX_LISTED_PULL_REQUEST_FILES} files or more, the most GitHub lists (pulls.listFiles), so Strata cannot tell what changed; this run selects every instance the other inputs select.`,
+        );
+      }
     } else {
       core.info('changed-only applies to pull requests; this run selects by the other inputs alone');
     }

@@ -62,6 +62,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'ignore-failover-record': 'ignore-failover-record',
   'hold-deploys': 'hold-deploys',
   'release-deploys': 'release-deploys',
+  'max-stages': 'max-stages',
 };
 
 /** Settings as the action names them: its inputs. */
@@ -174,11 +175,19 @@ export function readEventContext(): EventContext {
   let pullRequest: EventContext['pullRequest'];
   if (env.GITHUB_EVENT_PATH && existsSync(env.GITHUB_EVENT_PATH)) {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { number?: number; head?: { repo?: { fork?: boolean } | null } };
+      pull_request?: {
+        number?: number;
+        head?: { repo?: { full_name?: string } | null };
+        base?: { repo?: { full_name?: string } | null };
+      };
     };
     const number = payload.pull_request?.number;
     if (typeof number === 'number') {
-      pullRequest = { number, isFork: payload.pull_request?.head?.repo?.fork === true };
+      // From a fork when the head repository is not the base one (deleted: null). Not head.repo.fork: that is the
+      // head repository's own flag, true for every pull request of a repository that is itself a fork.
+      const head = payload.pull_request?.head?.repo;
+      const base = payload.pull_request?.base?.repo?.full_name;
+      pullRequest = { number, isFork: head === null || head?.full_name !== base };
     }
   }
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';

@@ -1,5 +1,6 @@
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { computeMatrix, type Matrix } from '../core/matrix/compute-matrix.js';
+import { githubEnvironmentNamer } from '../core/matrix/github-environment.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { computeWaves } from '../core/schedule/waves.js';
 import { selectFromSettings, selectionForEnvironment, type SelectionSettings } from './select.js';
@@ -42,6 +43,7 @@ export function showGraph(settings: GraphSettings): GraphResult {
   const matrix = computeMatrix(loaded.graph, dag, {
     maxStages: settings.maxStages,
     roleToAssume: (account) => roles.get(account) ?? null,
+    githubEnvironment: githubEnvironmentNamer(loaded.manifest),
   });
   return { loaded, dag, waves, matrix };
 }

@@ -32,7 +32,8 @@ export type Setting =
   | 'history'
   | 'ignore-failover-record'
   | 'hold-deploys'
-  | 'release-deploys';
+  | 'release-deploys'
+  | 'max-stages';
 
 /** How an entry names a setting for its users: `--to` in the terminal, input 'to-region' in the action. */
 export type SettingName = (setting: Setting) => string;

@@ -83,11 +83,19 @@ describe('showGraph', () => {
   });
 
   it('with maxStages, packs the waves into that many stages of jobs covering every instance', () => {
-    const { dag, waves, matrix } = showGraph({ ...settings, maxStages: 2 });
-    expect(waves.length).toBeGreaterThan(2);
-    expect(matrix.stage_count).toBe(2);
+    const { dag, waves, matrix } = showGraph({ ...settings, maxStages: 3 });
+    expect(waves.length).toBe(3);
+    expect(matrix.stage_count).toBe(3);
     const jobs = matrix.stages.flatMap((stage) => stage.include);
     expect(jobs.flatMap((job) => job.instances.split(',')).sort()).toEqual([...dag.ids].sort());
+    expect(jobs.find((job) => job.instances === 'dev/eu-west-2/dev/app')?.github_environment).toBe('dev-dev');
+  });
+
+  it('with fewer stages than waves, refuses a job that would join two GitHub Environments', () => {
+    // The shared last stage would run dev/eu-west-2/network (environment 'dev') with the apps on it ('dev-dev').
+    expect(() => showGraph({ ...settings, maxStages: 2 })).toThrow(
+      /Give the 'max-stages' setting at least 3/,
+    );
   });
 
   it('selects by the filter, and only the ephemeral environment when one is given', () => {

@@ -122,6 +122,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       environment: '',
       layer: 'network',
       role_to_assume: '',
+      github_environment: 'prod',
     });
   });
 
@@ -179,6 +180,47 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
         leaked: false,
       });
     }
+  });
+
+  it("the sticky comment is the bot's own: a comment by someone else quoting the marker is left alone", async () => {
+    const estate = await copyOfApplied();
+    const opened = JSON.parse(
+      readFileSync(path.join(EVENTS, 'pull_request.opened.octokit.json'), 'utf8'),
+    ) as {
+      pull_request: { number: number };
+    };
+    const quoted = '<!-- strata:plan manifest=layers.yml -->\nI copied the bot comment here';
+    api.comments.push({ id: 9001, issue: opened.pull_request.number, body: quoted, author: 'mallory' });
+    const result = await runAction(inputs({ command: 'plan' }), {
+      cwd: estate,
+      env: environment('pull_request.opened.octokit.json', 'pull_request'),
+    });
+    expect(result.status).toBe(0);
+    expect(api.comments.find((comment) => comment.id === 9001)!.body).toBe(quoted);
+    expect(api.calls.filter((call) => call.method === 'PATCH')).toEqual([]);
+    expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(1);
+  });
+
+  it("changed-only past GitHub's 3,000 files of pulls.listFiles: selects everything, and says so", async () => {
+    const estate = await copyOfApplied();
+    api.changedFiles = Array.from({ length: 3000 }, (_, index) => `docs/page-${index}.md`);
+    const result = await runAction(inputs({ command: 'plan', 'changed-only': 'true', comment: 'false' }), {
+      cwd: estate,
+      env: environment('pull_request.synchronize.octokit.json', 'pull_request'),
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^::warning::changed-only: pull request #\d+ changes 3000 files or more, the most GitHub lists \(pulls\.listFiles\)/m,
+    );
+    // The same selection as without changed-only (none of these files is a layer's).
+    const everything = await runAction(inputs({ command: 'plan', comment: 'false' }), {
+      cwd: estate,
+      env: environment('pull_request.synchronize.octokit.json', 'pull_request'),
+    });
+    const ids = (run: { outputs: Record<string, string | undefined> }) =>
+      (JSON.parse(run.outputs.summary!) as RunResult).instances.map((instance) => instance.id).sort();
+    expect(ids(result)).toEqual(ids(everything));
+    expect(ids(result).length).toBeGreaterThan(2);
   });
 
   it('changed-only: plans what the pull request changed, plus everything downstream', async () => {
@@ -310,9 +352,16 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     const payload = JSON.parse(
       readFileSync(path.join(EVENTS, 'pull_request.opened.octokit.json'), 'utf8'),
     ) as {
-      pull_request: { number: number; head: { repo: { fork: boolean } } };
+      pull_request: {
+        number: number;
+        head: { repo: { fork: boolean; full_name: string } };
+        base: { repo: { full_name: string } };
+      };
     };
+    // A fork is a head repository other than the base one.
+    expect(payload.pull_request.head.repo.full_name).toBe(payload.pull_request.base.repo.full_name);
     payload.pull_request.head.repo.fork = true;
+    payload.pull_request.head.repo.full_name = 'someone-else/strata-fork';
     payload.pull_request.number = 77;
     writeFileSync(forkEvent, JSON.stringify(payload));
     const result = await runAction(inputs({ command: 'plan' }), {
@@ -328,6 +377,25 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     );
     expect((comment?.body as { body: string }).body).toContain('comes from a fork');
     expect(result.summary).toContain('no secrets and no cloud credentials');
+  });
+
+  it('a same-repository pull request in a repository that is itself a fork is planned, not taken for a fork', async () => {
+    const estate = await copyOfApplied();
+    const event = path.join(scratchDir('strata-fork-'), 'event.json');
+    const payload = JSON.parse(
+      readFileSync(path.join(EVENTS, 'pull_request.opened.octokit.json'), 'utf8'),
+    ) as { pull_request: { number: number; head: { repo: { fork: boolean } } } };
+    // head.repo.fork is the repository's own flag: true for every pull request of a repository that is a fork.
+    payload.pull_request.head.repo.fork = true;
+    payload.pull_request.number = 78;
+    writeFileSync(event, JSON.stringify(payload));
+    const result = await runAction(inputs({ command: 'plan' }), {
+      cwd: estate,
+      env: { ...environment('pull_request.opened.octokit.json', 'pull_request'), GITHUB_EVENT_PATH: event },
+    });
+    expect(result.status).toBe(0);
+    expect(result.summary).not.toContain('no secrets and no cloud credentials');
+    expect(JSON.parse(result.outputs.summary!)).toMatchObject({ command: 'plan', status: 'succeeded' });
   });
 
   it('refuses bad input with a clear message, and manifest errors as annotations on the file and line', async () => {

@@ -9,11 +9,13 @@ export interface RecordedCall {
 
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1: it keeps issue comments in memory (list, create, update)
- * and serves a pull request's changed files, recording every call.
+ * and serves a pull request's changed files, recording every call. Like GITHUB_TOKEN, its token cannot say whose
+ * it is (GET /user answers 403), and what it writes is github-actions[bot]'s.
  */
 export class GitHubApiServer {
   readonly calls: RecordedCall[] = [];
-  readonly comments: { id: number; issue: number; body: string }[] = [];
+  /** `author` defaults to github-actions[bot]: a test adds someone else's comment with another. */
+  readonly comments: { id: number; issue: number; body: string; author?: string }[] = [];
   changedFiles: string[] = [];
   private server: Server | undefined;
   private nextId = 1;
@@ -33,7 +35,10 @@ export class GitHubApiServer {
             200,
             this.comments
               .filter((comment) => comment.issue === Number(onIssue[1]))
-              .map((comment) => ({ ...comment, user: { login: 'github-actions[bot]' } })),
+              .map(({ author, ...comment }) => ({
+                ...comment,
+                user: { login: author ?? 'github-actions[bot]' },
+              })),
           );
         }
         if (request.method === 'POST' && onIssue) {
@@ -51,6 +56,9 @@ export class GitHubApiServer {
           if (!comment) return reply(404, { message: 'Not Found' });
           comment.body = (body as { body: string }).body;
           return reply(200, comment);
+        }
+        if (request.method === 'GET' && url.pathname === '/user') {
+          return reply(403, { message: 'Resource not accessible by integration' });
         }
         if (request.method === 'GET' && /\/pulls\/\d+\/files$/.test(url.pathname)) {
           return reply(

@@ -137,6 +137,178 @@ function usesPullRequestTarget(workflow: YamlMap): string[] {
   return eventsOf(workflow).includes('pull_request_target') ? ['runs on pull_request_target'] : [];
 }
 
+/** Every job of steps has `timeout-minutes` (GitHub's default is 360): a hung Terraform must not hold a runner for six hours. */
+function jobsWithoutTimeout(workflow: YamlMap): string[] {
+  return jobsOf(workflow)
+    .filter(([, job]) => job.uses === undefined && !('timeout-minutes' in job))
+    .map(([id]) => `job ${id} has no timeout-minutes`);
+}
+
+/** In a reusable workflow, `runs-on` takes the runs-on input as one label or as a JSON list of labels. */
+const RUNS_ON_LABEL_OR_LIST =
+  "${{ startsWith(inputs.runs-on, '[') && fromJSON(inputs.runs-on) || inputs.runs-on }}";
+function runsOnProblems(workflow: YamlMap): string[] {
+  return jobsOf(workflow)
+    .filter(([, job]) => job.uses === undefined && text(job['runs-on']) !== RUNS_ON_LABEL_OR_LIST)
+    .map(
+      ([id, job]) =>
+        `job ${id} runs on '${text(job['runs-on'])}', not the runs-on input as a label or a JSON list`,
+    );
+}
+
+/**
+ * Fork pull requests are told by their head repository differing from the base one: `head.repo.fork` is the head
+ * repository's own flag (true for every pull request of a repository that is itself a fork), and
+ * `github.repository` is not the base in every event. Dependabot's are told by the pull request's author:
+ * `github.actor` is whoever pushed or re-ran last.
+ */
+function pullRequestOriginProblems(fileText: string): string[] {
+  // Comments may name what not to do.
+  const workflowText = fileText
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n');
+  const problems: string[] = [];
+  if (/head\.repo\.fork\b/.test(workflowText)) problems.push('reads head.repo.fork');
+  if (/head\.repo\.full_name\s*[!=]=\s*github\.repository\b/.test(workflowText)) {
+    problems.push('compares head.repo.full_name with github.repository, not base.repo.full_name');
+  }
+  if (/github\.actor\s*[!=]=\s*'dependabot\[bot\]'/.test(workflowText)) {
+    problems.push("tells Dependabot's pull requests by github.actor, not pull_request.user.login");
+  }
+  return problems;
+}
+
+/** Each reusable workflow declares the outputs a caller acts on, described, each the output of one of its jobs. */
+function workflowOutputProblems(workflow: YamlMap, expected: readonly string[]): string[] {
+  const outputs = mapOf(mapOf(mapOf(workflow.on).workflow_call).outputs);
+  const jobs = new Map(jobsOf(workflow));
+  const problems = expected
+    .filter((name) => !(name in outputs))
+    .map((name) => `no workflow_call output '${name}'`);
+  for (const [name, value] of Object.entries(outputs)) {
+    const output = mapOf(value);
+    if (!output.description) problems.push(`output '${name}' has no description`);
+    const match = /^\$\{\{\s*jobs\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/.exec(text(output.value));
+    if (!match) {
+      problems.push(`output '${name}' is not a job's output: '${text(output.value)}'`);
+    } else if (!(match[2]! in mapOf(jobs.get(match[1]!)?.outputs))) {
+      problems.push(
+        `output '${name}' reads jobs.${match[1]}.outputs.${match[2]}, which that job does not set`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** What each reusable workflow's callers can read. */
+const WORKFLOW_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+  'apply.yml': ['has-changes', 'failed'],
+  'drift.yml': ['has-changes', 'failed'],
+  'ephemeral.yml': ['has-changes', 'failed'],
+  'failover.yml': ['ready', 'recovery-seconds', 'failed', 'has-changes'],
+  'plan.yml': ['has-changes', 'failed'],
+};
+
+/**
+ * failover.yml's credentials: the plan job, which runs before anyone approves, assumes the read-only
+ * plan-role-to-assume (role-to-assume only as a fallback it warns about); the apply job, behind the approval,
+ * role-to-assume. The roles pull request is opened with a GitHub App's token when one is given.
+ */
+function failoverCredentialProblems(workflow: YamlMap): string[] {
+  const jobs = new Map(jobsOf(workflow));
+  const problems: string[] = [];
+  const planRole = text(mapOf(jobs.get('plan')?.env).ROLE_TO_ASSUME);
+  if (!/^\$\{\{\s*secrets\.plan-role-to-assume\b/.test(planRole)) {
+    problems.push(`the plan job assumes '${planRole}', not the read-only plan-role-to-assume first`);
+  }
+  const warns = stepsOf(jobs.get('plan') ?? {}).some(
+    (step) => text(step.run).includes('::warning::') && text(step.if).includes('HAS_PLAN_ROLE'),
+  );
+  if (!warns) problems.push('the plan job does not warn when it falls back to role-to-assume');
+  const applyRole = text(mapOf(jobs.get('apply')?.env).ROLE_TO_ASSUME);
+  if (applyRole.includes('plan-role-to-assume')) problems.push('the apply job assumes the plan role');
+  const steps = stepsOf(jobs.get('apply') ?? {});
+  const appToken = steps.find((step) => text(step.uses).startsWith('actions/create-github-app-token@'));
+  const pullRequest = steps.find((step) => text(step.uses).startsWith('peter-evans/create-pull-request@'));
+  if (!appToken) problems.push('the apply job cannot make a GitHub App token for the roles pull request');
+  if (
+    !pullRequest ||
+    !new RegExp(`steps\\.${text(appToken?.id) || 'none'}\\.outputs\\.token`).test(
+      text(mapOf(pullRequest.with).token),
+    )
+  ) {
+    problems.push("the roles pull request is not opened with the GitHub App's token");
+  }
+  return problems;
+}
+
+const runScripts = (job: YamlMap) => stepsOf(job).map((step) => text(step.run));
+
+/** A job builds dist/ afresh and fails when it differs from the committed one, new files included. */
+function checksDist(job: YamlMap): boolean {
+  const scripts = runScripts(job).join('\n');
+  const build = scripts.indexOf('npm run build');
+  const compare = scripts.search(/git status --porcelain -- dist\/|git diff --exit-code -- dist\//);
+  return build >= 0 && compare > build && scripts.slice(compare).includes('exit 1');
+}
+
+/** CI has a job that checks dist/ is a fresh build. */
+function checkDistProblems(ci: YamlMap): string[] {
+  return jobsOf(ci).some(([, job]) => checksDist(job)) ? [] : ['no job builds dist/ and compares it'];
+}
+
+/**
+ * The release workflow: on tags, refuses tags that are not semver, checks dist/, writes the notes from the
+ * commits since the previous release, creates the release, and moves the major tag for full releases only.
+ */
+function releaseProblems(release: YamlMap): string[] {
+  const problems: string[] = [];
+  const tags = listOf(mapOf(mapOf(release.on).push).tags).map(text);
+  if (!tags.some((tag) => tag.startsWith('v'))) problems.push('does not run on pushed v* tags');
+  const jobs = jobsOf(release).map(([, job]) => job);
+  const scripts = jobs.flatMap(runScripts);
+  const semver = scripts.find((script) => script.includes('(0|[1-9][0-9]*)\\.') && script.includes('exit 1'));
+  if (!semver) problems.push('does not refuse a tag that is not semver');
+  if (!jobs.some(checksDist)) problems.push('does not check dist/ before releasing');
+  if (
+    !scripts.some((script) => /git log\b.*"\$range"/.test(script) && script.includes('git describe --tags'))
+  ) {
+    problems.push('does not write the notes from the commits since the previous release');
+  }
+  if (!scripts.some((script) => script.includes('gh release create') && script.includes('--notes-file'))) {
+    problems.push('does not create the release with those notes');
+  }
+  const move = jobs.flatMap(stepsOf).find((step) => text(step.run).includes('refs/tags/$MAJOR'));
+  if (!move) problems.push('does not move the major tag');
+  else if (!/prerelease\s*==\s*'false'/.test(text(move.if)))
+    problems.push('moves the major tag for pre-releases too');
+  return problems;
+}
+
+/** Dependabot keeps both the action pins and npm current. */
+function dependabotProblems(config: YamlMap): string[] {
+  const ecosystems = listOf(config.updates).map((update) => text(mapOf(update)['package-ecosystem']));
+  return ['github-actions', 'npm']
+    .filter((ecosystem) => !ecosystems.includes(ecosystem))
+    .map((ecosystem) => `no updates for ${ecosystem}`);
+}
+
+/** CODEOWNERS names an owner for each path that runs with callers' credentials. */
+function codeOwnerProblems(codeowners: string): string[] {
+  const owned = new Set(
+    codeowners
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .filter((line) => line.split(/\s+/).length >= 2 && line.split(/\s+/)[1]!.startsWith('@'))
+      .map((line) => line.split(/\s+/)[0]!),
+  );
+  return ['/.github/workflows/', '/workflows-templates/', '/action.yml', '/dist/']
+    .filter((path) => !owned.has(path))
+    .map((path) => `no owner for ${path}`);
+}
+
 /** Two applies of one estate must queue, never overlap nor cancel each other. */
 function applyConcurrencyProblems(workflow: YamlMap): string[] {
   const concurrency = workflow.concurrency;
@@ -178,6 +350,13 @@ function stageProblems(workflow: YamlMap): string[] {
       problems.push(`stage-${n} does not fan out over stages[${n - 1}]`);
     }
     if (strategy['fail-fast'] !== false) problems.push(`stage-${n} does not set fail-fast: false`);
+    // A leg holds one GitHub Environment's instances (compute-matrix): it must run in that one, whose reviewers
+    // approve it, never in one named after something else (its account, 'global').
+    if (!/^\$\{\{\s*matrix\.github_environment\s*\}\}$/.test(text(job.environment))) {
+      problems.push(
+        `stage-${n} does not run in the GitHub Environment of its leg (matrix.github_environment)`,
+      );
+    }
   }
   // The graph step caps the stages at the number of stage jobs declared.
   const graphStep = stepsOf(jobs.get('graph') ?? {}).find((step) => mapOf(step.with).command === 'graph');
@@ -508,6 +687,7 @@ describe(`workflow files (${describeActionlint(actionlint)})`, () => {
       'plan.yml',
     ]);
     expect(existsSync(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))).toBe(true);
+    expect(existsSync(path.join(WORKFLOWS_DIRECTORY, 'release.yml'))).toBe(true);
     expect(templateFiles.map((file) => path.basename(file))).toEqual([
       'terraform-drift.yml',
       'terraform-drill.yml',
@@ -576,6 +756,36 @@ describe('workflow rules', () => {
     it('never runs on pull_request_target', () => {
       expect(usesPullRequestTarget(workflow)).toEqual([]);
     });
+    it('sets timeout-minutes on every job of steps', () => {
+      expect(jobsWithoutTimeout(workflow)).toEqual([]);
+    });
+    it('tells fork and Dependabot pull requests by head and base repositories and by the author', () => {
+      expect(pullRequestOriginProblems(texts.get(file)!)).toEqual([]);
+    });
+  });
+
+  it.each([...reusableWorkflows.keys()])('%s runs on a label or a JSON list of labels', (name) => {
+    expect(runsOnProblems(reusableWorkflows.get(name)!)).toEqual([]);
+  });
+
+  it.each([...reusableWorkflows.keys()])('%s declares the outputs its callers read', (name) => {
+    expect(WORKFLOW_OUTPUTS[name]).toBeDefined();
+    expect(workflowOutputProblems(reusableWorkflows.get(name)!, WORKFLOW_OUTPUTS[name]!)).toEqual([]);
+  });
+
+  it('ci.yml checks that dist/ is a fresh build; release.yml releases semver tags with notes and the major tag', () => {
+    expect(checkDistProblems(documents.get(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))!)).toEqual([]);
+    expect(releaseProblems(documents.get(path.join(WORKFLOWS_DIRECTORY, 'release.yml'))!)).toEqual([]);
+  });
+
+  it('Dependabot updates the action pins and npm; CODEOWNERS guards the workflows; SECURITY.md exists', () => {
+    expect(dependabotProblems(parseYaml(readFileSync('.github/dependabot.yml', 'utf8')))).toEqual([]);
+    expect(codeOwnerProblems(readFileSync('.github/CODEOWNERS', 'utf8'))).toEqual([]);
+    expect(readFileSync('SECURITY.md', 'utf8')).toMatch(/## Reporting a vulnerability/);
+  });
+
+  it('failover.yml gives the plan job the read role, the apply job the write role, the pull request an App token', () => {
+    expect(failoverCredentialProblems(reusableWorkflows.get('failover.yml')!)).toEqual([]);
   });
 
   it.each([...reusableWorkflows.keys()])('%s has typed, described inputs and secrets', (name) => {
@@ -689,6 +899,127 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     expect(applyConcurrencyProblems(global)).toEqual(['the group is not per manifest']);
   });
 
+  it('jobs without timeout-minutes', () => {
+    expect(jobsWithoutTimeout(job('    steps: []\n'))).toEqual(['job a has no timeout-minutes']);
+    expect(jobsWithoutTimeout(job('    timeout-minutes: 30\n    steps: []\n'))).toEqual([]);
+    // A job calling a reusable workflow cannot set it (its jobs do).
+    expect(jobsWithoutTimeout(parseYaml('jobs:\n  a:\n    uses: ./.github/workflows/x.yml\n'))).toEqual([]);
+  });
+
+  it('runs-on that takes no JSON list of labels', () => {
+    expect(runsOnProblems(job('    steps: []\n'))).toEqual([
+      "job a runs on 'ubuntu-latest', not the runs-on input as a label or a JSON list",
+    ]);
+    expect(runsOnProblems(parseYaml('jobs:\n  a:\n    runs-on: ${{ inputs.runs-on }}\n'))).toHaveLength(1);
+    expect(runsOnProblems(parseYaml(`jobs:\n  a:\n    runs-on: ${RUNS_ON_LABEL_OR_LIST}\n`))).toEqual([]);
+  });
+
+  it('fork pull requests told by head.repo.fork or github.repository, Dependabot by github.actor', () => {
+    expect(pullRequestOriginProblems('if: ${{ !github.event.pull_request.head.repo.fork }}')).toEqual([
+      'reads head.repo.fork',
+    ]);
+    expect(
+      pullRequestOriginProblems('if: github.event.pull_request.head.repo.full_name == github.repository'),
+    ).toHaveLength(1);
+    expect(pullRequestOriginProblems("if: github.actor != 'dependabot[bot]'")).toHaveLength(1);
+    expect(
+      pullRequestOriginProblems(
+        "if: github.event.pull_request.head.repo.full_name == github.event.pull_request.base.repo.full_name && github.event.pull_request.user.login != 'dependabot[bot]'",
+      ),
+    ).toEqual([]);
+  });
+
+  it('reusable workflows without the outputs callers read, or with outputs no job sets', () => {
+    const workflow = (outputs: string, jobOutputs: string) =>
+      parseYaml(
+        `on:\n  workflow_call:\n    outputs:\n${outputs}jobs:\n  plan:\n    outputs:\n${jobOutputs}    steps: []\n`,
+      );
+    const good = workflow(
+      '      failed:\n        description: d\n        value: ${{ jobs.plan.outputs.failed }}\n',
+      '      failed: ${{ steps.strata.outputs.failed }}\n',
+    );
+    expect(workflowOutputProblems(good, ['failed'])).toEqual([]);
+    expect(workflowOutputProblems(good, ['failed', 'ready'])).toEqual(["no workflow_call output 'ready'"]);
+    expect(
+      workflowOutputProblems(
+        workflow(
+          '      failed:\n        value: ${{ jobs.plan.outputs.failed }}\n',
+          '      failed: ${{ steps.strata.outputs.failed }}\n',
+        ),
+        ['failed'],
+      ),
+    ).toEqual(["output 'failed' has no description"]);
+    expect(
+      workflowOutputProblems(
+        workflow(
+          '      failed:\n        description: d\n        value: ${{ jobs.plan.outputs.failed }}\n',
+          '      other: x\n',
+        ),
+        ['failed'],
+      ),
+    ).toEqual(["output 'failed' reads jobs.plan.outputs.failed, which that job does not set"]);
+  });
+
+  it('a failover whose plan job holds the write role, or whose roles pull request has no App token', () => {
+    const failover = texts.get(FAILOVER_WORKFLOW)!;
+    expect(
+      failoverCredentialProblems(
+        edited(
+          failover,
+          /ROLE_TO_ASSUME: \$\{\{ secrets\.plan-role-to-assume \|\| secrets\.role-to-assume \}\}/,
+          'ROLE_TO_ASSUME: ${{ secrets.role-to-assume }}',
+        ),
+      ),
+    ).toEqual([
+      "the plan job assumes '${{ secrets.role-to-assume }}', not the read-only plan-role-to-assume first",
+    ]);
+    expect(
+      failoverCredentialProblems(
+        edited(failover, "if: env.HAS_PLAN_ROLE != 'true'", "if: env.ROLE_TO_ASSUME == 'never'"),
+      ),
+    ).toEqual(['the plan job does not warn when it falls back to role-to-assume']);
+    expect(
+      failoverCredentialProblems(
+        edited(
+          failover,
+          'token: ${{ steps.app-token.outputs.token || github.token }}',
+          'token: ${{ github.token }}',
+        ),
+      ),
+    ).toEqual(["the roles pull request is not opened with the GitHub App's token"]);
+  });
+
+  it('a CI without a dist check, a release that skips a part, upkeep files that miss something', () => {
+    const ciText = texts.get(path.join(WORKFLOWS_DIRECTORY, 'ci.yml'))!;
+    expect(checkDistProblems(edited(ciText, /run: npm run build\n/, 'run: echo skipped\n'))).toEqual([
+      'no job builds dist/ and compares it',
+    ]);
+    const releaseText = texts.get(path.join(WORKFLOWS_DIRECTORY, 'release.yml'))!;
+    expect(releaseProblems(edited(releaseText, /tags: \['v\*'\]/, "branches: ['main']"))).toEqual([
+      'does not run on pushed v* tags',
+    ]);
+    expect(releaseProblems(edited(releaseText, /\(0\|\[1-9\]\[0-9\]\*\)\\\./g, '[0-9]+.'))).toEqual([
+      'does not refuse a tag that is not semver',
+    ]);
+    expect(releaseProblems(edited(releaseText, 'npm run build', 'echo no build'))).toEqual([
+      'does not check dist/ before releasing',
+    ]);
+    expect(releaseProblems(edited(releaseText, 'git describe --tags', 'echo'))).toEqual([
+      'does not write the notes from the commits since the previous release',
+    ]);
+    expect(
+      releaseProblems(edited(releaseText, "if: steps.version.outputs.prerelease == 'false'", 'if: always()')),
+    ).toEqual(['moves the major tag for pre-releases too']);
+    expect(dependabotProblems(parseYaml('version: 2\nupdates:\n  - package-ecosystem: npm\n'))).toEqual([
+      'no updates for github-actions',
+    ]);
+    expect(codeOwnerProblems('# nothing\n/.github/workflows/\n/workflows-templates/ @a/b\n')).toEqual([
+      'no owner for /.github/workflows/',
+      'no owner for /action.yml',
+      'no owner for /dist/',
+    ]);
+  });
+
   /** A two-stage apply workflow; `editStage2` and `editRest` break one thing in it. */
   function twoStages(editStage2 = (text: string) => text, editRest = (text: string) => text): YamlMap {
     const stage = (n: number, needs: string) =>
@@ -699,6 +1030,7 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
         '    strategy:',
         '      fail-fast: false',
         `      matrix: \${{ fromJSON(needs.graph.outputs.matrix).stages[${n - 1}] }}`,
+        '    environment: ${{ matrix.github_environment }}',
         '    steps:',
         `      - run: echo stage ${n}`,
         '',
@@ -736,6 +1068,14 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     expect(problemsWith((t) => t.replace('fail-fast: false', 'fail-fast: true'))).toContain(
       'stage-2 does not set fail-fast: false',
     );
+    expect(
+      problemsWith((t) =>
+        t.replace(
+          'environment: ${{ matrix.github_environment }}',
+          "environment: ${{ matrix.account || 'global' }}",
+        ),
+      ),
+    ).toContain('stage-2 does not run in the GitHub Environment of its leg (matrix.github_environment)');
     expect(problemsWith((t) => t.replace('echo stage 2', 'echo something else'))).toEqual([
       'stage-2 differs from stage-1 in more than its number',
     ]);

@@ -150,9 +150,12 @@ interface RawManifest {
     {
       id: string;
       regions: string[];
-      environments: string[] | Record<string, { regions?: string[]; strategy?: DrStrategy } | null>;
+      environments:
+        | string[]
+        | Record<string, { regions?: string[]; strategy?: DrStrategy; github_environment?: string } | null>;
       ephemeral?: boolean;
       role_to_assume?: string;
+      github_environment?: string;
     }
   >;
   layers: {
@@ -243,6 +246,9 @@ function buildManifest(
             name: environment,
             regions: narrowed ? [...narrowed] : [...account.regions],
             strategy: settings?.strategy ?? defaultStrategy,
+            ...(settings?.github_environment === undefined
+              ? {}
+              : { githubEnvironment: settings.github_environment }),
           };
         });
     return {
@@ -252,6 +258,7 @@ function buildManifest(
       environments,
       ephemeral: account.ephemeral ?? false,
       roleToAssume: account.role_to_assume ?? null,
+      ...(account.github_environment === undefined ? {} : { githubEnvironment: account.github_environment }),
     };
   });
 

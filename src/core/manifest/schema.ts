@@ -25,6 +25,9 @@ const strategy = {
     'backup_restore: secondary regions hold only the layers marked standby; pilot_light and warm_standby: environment layers also run there, with role "standby".',
 };
 
+/** A GitHub Environment's name, as GitHub accepts it (at most 255 characters). */
+const githubEnvironment = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$' };
+
 const environment = {
   type: 'object',
   additionalProperties: false,
@@ -36,6 +39,11 @@ const environment = {
         'Regions this environment may run in, its DR target included; default: all regions of its account.',
     },
     strategy,
+    github_environment: {
+      ...githubEnvironment,
+      description:
+        "GitHub Environment the environment's instances are applied in (its reviewers approve them); default: <account>-<environment>.",
+    },
   },
 };
 
@@ -178,6 +186,11 @@ export const manifestSchema = {
             type: 'string',
             minLength: 1,
             description: 'Role CI jobs assume for this account (OIDC), passed to the job matrix.',
+          },
+          github_environment: {
+            ...githubEnvironment,
+            description:
+              "GitHub Environment the account's account and region layers are applied in; default: the account's name.",
           },
         },
       },

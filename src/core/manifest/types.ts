@@ -46,6 +46,8 @@ export interface EnvironmentSpec {
   /** Every region the environment may run in, its DR target included. */
   readonly regions: readonly string[];
   readonly strategy: DrStrategy;
+  /** The GitHub Environment its instances are applied in, when not `<account>-<environment>`. */
+  readonly githubEnvironment?: string | undefined;
 }
 
 export interface AccountSpec {
@@ -56,6 +58,8 @@ export interface AccountSpec {
   readonly ephemeral: boolean;
   /** The role CI jobs assume for this account (OIDC), or null. */
   readonly roleToAssume: string | null;
+  /** The GitHub Environment its account and region instances are applied in, when not `<account>`. */
+  readonly githubEnvironment?: string | undefined;
 }
 
 export interface RegionSpec {

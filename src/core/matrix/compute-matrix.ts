@@ -1,4 +1,5 @@
-import type { LayerGraph } from '../graph/types.js';
+import { UsageError } from '../errors.js';
+import type { Instance, LayerGraph } from '../graph/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { computeWaves } from '../schedule/waves.js';
 import { getOrThrow, itemAt } from '../lookup.js';
@@ -12,13 +13,15 @@ export interface MatrixJob {
   job: string;
   /** Comma-separated instance ids, for the action's `instance` input. */
   instances: string;
-  /** The account the job's instances belong to; '' when global, or when a packed job spans accounts. */
+  /** The account the job's instances belong to; '' when global. A job never spans accounts. */
   account: string;
   account_id: string;
   region: string;
   environment: string;
   layer: string;
   role_to_assume: string;
+  /** The GitHub Environment the job runs in: one for all its instances, so their reviewers approve it. */
+  github_environment: string;
 }
 
 export interface Matrix {
@@ -26,32 +29,74 @@ export interface Matrix {
   stages: { include: MatrixJob[] }[];
 }
 
+export interface MatrixOptions {
+  maxStages: number;
+  roleToAssume: (account: string) => string | null;
+  /** The GitHub Environment an instance is applied in (githubEnvironmentNamer). */
+  githubEnvironment: (instance: Instance) => string;
+  maxJobsPerStage?: number;
+}
+
 /**
  * Groups the selected instances into ordered stages for GitHub jobs, so that every dependency points to an
  * earlier stage or stays inside one job. Each wave is a stage; past `maxStages`, the remaining waves share the
- * last stage, where instances joined by a dependency go into one job (the engine orders them there). A stage
- * with more than 256 jobs packs neighbouring jobs (sorted by account, then id) together to stay within
- * GitHub's limit.
+ * last stage, where instances joined by a dependency go into one job (the engine orders them there). A job
+ * holds the instances of one GitHub Environment only (hence of one account), so that environment's reviewers
+ * approve everything it applies. A stage with more than 256 jobs packs jobs of one environment together to stay
+ * within GitHub's limit; when even that cannot fit (more environments in a stage than jobs, or a dependency
+ * joining two environments in the shared last stage), it throws a UsageError rather than mix them.
  */
-export function computeMatrix(
-  graph: LayerGraph,
-  dag: Dag,
-  options: { maxStages: number; roleToAssume: (account: string) => string | null; maxJobsPerStage?: number },
-): Matrix {
+export function computeMatrix(graph: LayerGraph, dag: Dag, options: MatrixOptions): Matrix {
   const waves = computeWaves(dag);
   const stages =
     waves.length <= options.maxStages
       ? waves
       : [...waves.slice(0, options.maxStages - 1), waves.slice(options.maxStages - 1).flat()];
   const limit = options.maxJobsPerStage ?? MAX_JOBS_PER_MATRIX;
+  const environmentOf = (id: string) => options.githubEnvironment(getOrThrow(graph.byId, id, 'instance'));
   return {
     stage_count: stages.length,
-    stages: stages.map((stage) => ({
-      include: pack(connectedUnits(stage, dag), limit, graph).map((ids) =>
-        jobOf(ids, graph, options.roleToAssume),
-      ),
-    })),
+    stages: stages.map((stage, index) => {
+      const groups = byEnvironment(connectedUnits(stage, dag), environmentOf, {
+        stage: index + 1,
+        waves: waves.length,
+        maxStages: options.maxStages,
+      });
+      return {
+        include: pack(groups, limit, index + 1).map((ids) =>
+          jobOf(ids, graph, options.roleToAssume, environmentOf),
+        ),
+      };
+    }),
   };
+}
+
+/** A stage's units by GitHub Environment (sorted by name, units by first id); throws when a unit spans two. */
+function byEnvironment(
+  units: string[][],
+  environmentOf: (id: string) => string,
+  where: { stage: number; waves: number; maxStages: number },
+): string[][][] {
+  const groups = new Map<string, string[][]>();
+  for (const unit of units) {
+    const first = itemAt(unit, 0, 'unit member');
+    const environment = environmentOf(first);
+    const other = unit.find((id) => environmentOf(id) !== environment);
+    if (other !== undefined) {
+      throw new UsageError(
+        (name) =>
+          `Stage ${where.stage} would apply '${first}' (GitHub Environment '${environment}') and '${other}' ('${environmentOf(other)}') in one job: past ${name('max-stages')} (${where.maxStages}) the remaining waves share the last stage, where instances joined by a dependency run in one job, and a job runs in one environment. Give ${name('max-stages')} at least ${where.waves} (the selection's waves; apply.yml has a stage job per stage), or select fewer instances.`,
+      );
+    }
+    const group = groups.get(environment);
+    if (group) group.push(unit);
+    else groups.set(environment, [unit]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, group]) =>
+      group.sort((a, b) => itemAt(a, 0, 'unit member').localeCompare(itemAt(b, 0, 'unit member'))),
+    );
 }
 
 /** Instances of a stage joined by dependencies inside it must run in one job: union-find over those edges. */
@@ -83,25 +128,47 @@ function connectedUnits(stage: string[], dag: Dag): string[][] {
   return [...units.values()];
 }
 
-function pack(units: string[][], limit: number, graph: LayerGraph): string[][] {
-  if (units.length <= limit) return units;
-  // Every unit has an instance: connectedUnits makes none empty.
-  const firstOf = (unit: string[]) => itemAt(unit, 0, 'unit member');
-  const accountOf = (unit: string[]) => getOrThrow(graph.byId, firstOf(unit), 'instance').account ?? '';
-  const sorted = [...units].sort(
-    (a, b) => accountOf(a).localeCompare(accountOf(b)) || firstOf(a).localeCompare(firstOf(b)),
-  );
-  const size = Math.ceil(sorted.length / limit);
-  const jobs: string[][] = [];
-  for (let index = 0; index < sorted.length; index += size)
-    jobs.push(sorted.slice(index, index + size).flat());
-  return jobs;
+/**
+ * At most `limit` jobs, each of one environment's units: every environment gets a job, and the rest go one by one
+ * to the environment whose jobs are fullest. Throws when the stage has more environments than `limit`.
+ */
+function pack(groups: string[][][], limit: number, stage: number): string[][] {
+  const total = groups.reduce((sum, group) => sum + group.length, 0);
+  if (total <= limit) return groups.flat();
+  if (groups.length > limit) {
+    throw new UsageError(
+      `Stage ${stage} applies instances of ${groups.length} GitHub Environments, but GitHub runs at most ${limit} jobs from one matrix and a job runs in one environment: select fewer instances per run (by account or environment), or name fewer environments with github_environment in the manifest.`,
+    );
+  }
+  const quotas = groups.map(() => 1);
+  for (let spare = limit - groups.length; spare > 0; spare -= 1) {
+    let fullest = -1;
+    groups.forEach((group, index) => {
+      const quota = itemAt(quotas, index, 'quota');
+      if (quota >= group.length) return;
+      if (
+        fullest < 0 ||
+        group.length / quota > itemAt(groups, fullest, 'group').length / itemAt(quotas, fullest, 'quota')
+      )
+        fullest = index;
+    });
+    if (fullest < 0) break;
+    quotas[fullest] = itemAt(quotas, fullest, 'quota') + 1;
+  }
+  return groups.flatMap((group, index) => {
+    const size = Math.ceil(group.length / itemAt(quotas, index, 'quota'));
+    const jobs: string[][] = [];
+    for (let start = 0; start < group.length; start += size)
+      jobs.push(group.slice(start, start + size).flat());
+    return jobs;
+  });
 }
 
 function jobOf(
   ids: string[],
   graph: LayerGraph,
   roleToAssume: (account: string) => string | null,
+  environmentOf: (id: string) => string,
 ): MatrixJob {
   const instances = ids.map((id) => getOrThrow(graph.byId, id, 'instance'));
   const shared = (pick: (i: (typeof instances)[number]) => string | null) => {
@@ -120,5 +187,6 @@ function jobOf(
     environment: shared((instance) => instance.environment),
     layer: shared((instance) => instance.layer),
     role_to_assume: account === '' ? '' : (roleToAssume(account) ?? ''),
+    github_environment: environmentOf(first),
   };
 }

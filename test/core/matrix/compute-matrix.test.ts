@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
-import { computeMatrix } from '../../../src/core/matrix/compute-matrix.js';
+import { computeMatrix, MAX_JOBS_PER_MATRIX } from '../../../src/core/matrix/compute-matrix.js';
+import { githubEnvironmentNamer } from '../../../src/core/matrix/github-environment.js';
+import { UsageError } from '../../../src/core/errors.js';
+import type { LayerGraph } from '../../../src/core/graph/types.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
 import { dagOfGraph } from '../../../src/core/schedule/dag.js';
 import { EXAMPLE_MANIFEST, manifestWithLayers } from '../../helpers/manifest-text.js';
@@ -31,13 +34,49 @@ function respectsEdges(
   return true;
 }
 
+/** A graph, and the GitHub Environment namer, of a manifest's text. */
+function estate(text: string) {
+  const parsed = parseManifest(text, 'layers.yml');
+  return { graph: expandManifest(parsed), githubEnvironment: githubEnvironmentNamer(parsed.manifest) };
+}
+
+/** The example manifest's account `a` with the given environments, in regions r1 and r2. */
+function manyEnvironments(count: number, accounts = ['a']): string {
+  const environments = Array.from({ length: count }, (_, index) => `e${index}`).join(', ');
+  const extra = accounts
+    .slice(1)
+    .map(
+      (name) => `  ${name}:\n    id: "${name}"\n    regions: [r1, r2]\n    environments: [${environments}]\n`,
+    )
+    .join('');
+  return manifestWithLayers('  - { name: app, scope: environment, path: app }\n').replace(
+    '    environments: [e1, e2]\n',
+    `    environments: [${environments}]\n${extra}`,
+  );
+}
+
+/** Each job's instances, with the GitHub Environment each of them is applied in. */
+function jobEnvironments(
+  matrix: ReturnType<typeof computeMatrix>,
+  graph: LayerGraph,
+  githubEnvironment: (instance: ReturnType<LayerGraph['byId']['get']> & object) => string,
+) {
+  return matrix.stages.flatMap((stage) =>
+    stage.include.map((job) => ({
+      job,
+      environments: new Set(job.instances.split(',').map((id) => githubEnvironment(graph.byId.get(id)!))),
+      accounts: new Set(job.instances.split(',').map((id) => graph.byId.get(id)!.account)),
+    })),
+  );
+}
+
 describe('computeMatrix', () => {
-  const graph = expandManifest(parseManifest(EXAMPLE_MANIFEST, 'layers.yml'));
+  const { graph, githubEnvironment } = estate(EXAMPLE_MANIFEST);
   const dag = dagOfGraph(graph);
   const dependsOn = (id: string) => dag.dependsOn.get(id) ?? [];
 
   it('makes one stage per wave and one job per instance, with the fields a job needs', () => {
-    const matrix = computeMatrix(graph, dag, { maxStages: 8, roleToAssume: roles });
+    const matrix = computeMatrix(graph, dag, { maxStages: 8, roleToAssume: roles, githubEnvironment });
     expect(matrix.stage_count).toBe(3);
     expect(matrix.stages.map((stage) => stage.include.length)).toEqual([3, 4, 7]);
     expect(matrix.stages[0]!.include.find((job) => job.instances === 'prod/iam')).toEqual({
@@ -49,12 +88,25 @@ describe('computeMatrix', () => {
       environment: '',
       layer: 'iam',
       role_to_assume: 'arn:aws:iam::222222222222:role/ci',
+      github_environment: 'prod',
+    });
+    expect(
+      matrix.stages[2]!.include.find((job) => job.instances === 'prod/eu-west-2/production/app'),
+    ).toMatchObject({ account: 'prod', environment: 'production', github_environment: 'prod-production' });
+    expect(matrix.stages[0]!.include.find((job) => job.instances === 'dns')).toMatchObject({
+      account: '',
+      github_environment: 'global',
     });
     expect(respectsEdges(matrix, dependsOn)).toBe(true);
   });
 
   it('past maxStages, the remaining waves share the last stage, dependent instances in one job', () => {
-    const matrix = computeMatrix(graph, dag, { maxStages: 2, roleToAssume: roles });
+    // Everything in one GitHub Environment, so that a dependency may join any two instances in one job.
+    const matrix = computeMatrix(graph, dag, {
+      maxStages: 2,
+      roleToAssume: roles,
+      githubEnvironment: () => 'everything',
+    });
     expect(matrix.stage_count).toBe(2);
     const job = matrix.stages[1]!.include.find((candidate) =>
       candidate.instances.includes('prod/eu-west-2/network'),
@@ -68,25 +120,102 @@ describe('computeMatrix', () => {
     expect(respectsEdges(matrix, dependsOn)).toBe(true);
   });
 
-  it('never puts more than the job limit in one stage, packing jobs of one account together', () => {
-    const environments = Array.from({ length: 30 }, (_, index) => `e${index}`).join(', ');
-    const big = expandManifest(
-      parseManifest(
-        manifestWithLayers('  - { name: app, scope: environment, path: app }\n').replace(
-          'environments: [e1, e2]',
-          `environments: [${environments}]`,
-        ),
-        'layers.yml',
-      ),
+  it('refuses to join two GitHub Environments in one job of the shared last stage, naming max-stages', () => {
+    // prod/eu-west-2/network (environment 'prod') and the apps on it ('prod-production', …) would share a job.
+    const attempt = () => computeMatrix(graph, dag, { maxStages: 2, roleToAssume: roles, githubEnvironment });
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(
+      /^Stage 2 would apply '[^']+' \(GitHub Environment '[^']+'\) and '[^']+' \('[^']+'\) in one job: past the 'max-stages' setting \(2\) .* Give the 'max-stages' setting at least 3 /,
     );
+    expect(
+      computeMatrix(graph, dag, { maxStages: 3, roleToAssume: roles, githubEnvironment }).stage_count,
+    ).toBe(3);
+  });
+
+  it('never puts more than the job limit in one stage, packing only jobs of one GitHub Environment together', () => {
+    const { graph: big, githubEnvironment: named } = estate(manyEnvironments(6, ['a', 'b']));
     const matrix = computeMatrix(big, dagOfGraph(big), {
       maxStages: 8,
       roleToAssume: () => null,
+      githubEnvironment: named,
       maxJobsPerStage: 16,
     });
-    expect(big.instances).toHaveLength(60);
-    expect(matrix.stages[0]!.include).toHaveLength(15);
-    expect(matrix.stages[0]!.include.flatMap((job) => job.instances.split(','))).toHaveLength(60);
-    expect(matrix.stages[0]!.include[0]).toMatchObject({ job: 'a/r1/e0/app +3', account: 'a', region: 'r1' });
+    // 2 accounts × 6 environments × 2 regions: 24 instances in 12 GitHub Environments, in at most 16 jobs.
+    expect(big.instances).toHaveLength(24);
+    expect(matrix.stages[0]!.include).toHaveLength(16);
+    expect(matrix.stages[0]!.include.flatMap((job) => job.instances.split(',')).sort()).toEqual(
+      big.instances.map((instance) => instance.id).sort(),
+    );
+    for (const { job, environments, accounts } of jobEnvironments(matrix, big, named)) {
+      expect([job.job, [...environments]]).toEqual([job.job, [job.github_environment]]);
+      expect([job.job, [...accounts]]).toEqual([job.job, [job.account]]);
+    }
+    // The spare jobs go to the first environments (a-e0..a-e3: one job per instance); the others share one.
+    expect(matrix.stages[0]!.include[0]).toMatchObject({ job: 'a/r1/e0/app', github_environment: 'a-e0' });
+    expect(matrix.stages[0]!.include[8]).toMatchObject({
+      job: 'a/r1/e4/app +1',
+      account: 'a',
+      environment: 'e4',
+      github_environment: 'a-e4',
+      region: '',
+    });
+  });
+
+  it(`fits GitHub's ${MAX_JOBS_PER_MATRIX} jobs per matrix at scale, never mixing GitHub Environments`, () => {
+    // 3 accounts × 100 environments × 2 regions = 600 instances in 300 environments… too many for one stage.
+    const { graph: huge, githubEnvironment: named } = estate(manyEnvironments(100, ['a', 'b', 'c']));
+    const attempt = () =>
+      computeMatrix(huge, dagOfGraph(huge), {
+        maxStages: 8,
+        roleToAssume: () => null,
+        githubEnvironment: named,
+      });
+    expect(attempt).toThrow(
+      `Stage 1 applies instances of 300 GitHub Environments, but GitHub runs at most ${MAX_JOBS_PER_MATRIX} jobs from one matrix and a job runs in one environment`,
+    );
+    // … while 2 accounts (200 environments, 400 instances) fit in 256 jobs, each of one environment.
+    const { graph: large, githubEnvironment: fewer } = estate(manyEnvironments(100, ['a', 'b']));
+    const matrix = computeMatrix(large, dagOfGraph(large), {
+      maxStages: 8,
+      roleToAssume: () => null,
+      githubEnvironment: fewer,
+    });
+    expect(matrix.stages[0]!.include).toHaveLength(MAX_JOBS_PER_MATRIX);
+    expect(matrix.stages[0]!.include.flatMap((job) => job.instances.split(','))).toHaveLength(400);
+    const mixed = jobEnvironments(matrix, large, fewer).filter(({ environments }) => environments.size !== 1);
+    expect(mixed).toEqual([]);
+  });
+});
+
+describe('githubEnvironmentNamer', () => {
+  const names = (text: string) => {
+    const { graph, githubEnvironment } = estate(text);
+    return Object.fromEntries(graph.instances.map((instance) => [instance.id, githubEnvironment(instance)]));
+  };
+  const layers =
+    '  - { name: dns, scope: global, path: dns }\n  - { name: iam, scope: account, path: iam }\n  - { name: net, scope: region, path: net }\n  - { name: app, scope: environment, path: app }\n';
+
+  it('names global, <account> for account and region layers, <account>-<environment> for environment layers', () => {
+    expect(names(manifestWithLayers(layers))).toMatchObject({
+      dns: 'global',
+      'a/iam': 'a',
+      'a/r1/net': 'a',
+      'a/r1/e1/app': 'a-e1',
+      'a/r2/e2/app': 'a-e2',
+    });
+  });
+
+  it('takes the names the manifest gives with github_environment, on the account and on an environment', () => {
+    const text = manifestWithLayers(layers).replace(
+      '    environments: [e1, e2]\n',
+      '    github_environment: shared-infra\n    environments:\n      e1: { github_environment: production }\n      e2: {}\n',
+    );
+    expect(names(text)).toMatchObject({
+      dns: 'global',
+      'a/iam': 'shared-infra',
+      'a/r2/net': 'shared-infra',
+      'a/r1/e1/app': 'production',
+      'a/r1/e2/app': 'a-e2',
+    });
   });
 });
