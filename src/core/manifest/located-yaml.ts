@@ -34,6 +34,7 @@ export function readLocatedYaml(
   file: string,
   validator: () => ValidateFunction,
   subject: string,
+  patternRules: Readonly<Record<string, string>> = {},
 ): { data: unknown; locate: Locate } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
@@ -86,7 +87,7 @@ export function readLocatedYaml(
   const validateSchema = validator();
   if (!validateSchema(data)) {
     for (const error of schemaErrorsWorthReporting(validateSchema.errors ?? [])) {
-      const { path, message } = describeSchemaError(error, subject);
+      const { path, message } = describeSchemaError(error, subject, patternRules);
       report(locate(path), message);
     }
     throw new ManifestError(problems);
@@ -164,7 +165,11 @@ function schemaErrorsWorthReporting(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-function describeSchemaError(error: ErrorObject, subject: string): { path: ManifestPath; message: string } {
+function describeSchemaError(
+  error: ErrorObject,
+  subject: string,
+  patternRules: Readonly<Record<string, string>>,
+): { path: ManifestPath; message: string } {
   const path = pathOf(error);
   const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   const where = describePath(path, subject);
@@ -212,7 +217,7 @@ function describeSchemaError(error: ErrorObject, subject: string): { path: Manif
         };
       }
       const pattern = (error.params as { pattern: string }).pattern;
-      const rule = PATTERN_RULES[pattern] ?? `a value matching ${pattern}`;
+      const rule = patternRules[pattern] ?? PATTERN_RULES[pattern] ?? `a value matching ${pattern}`;
       return { path, message: `${where}: ${got(error.data)} is not allowed: use ${rule}` };
     }
     case 'not':
