@@ -62,6 +62,10 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'ignore-failover-record': 'ignore-failover-record',
   'hold-deploys': 'hold-deploys',
   'release-deploys': 'release-deploys',
+  layer: 'layers',
+  instance: 'instance',
+  // The action has no migrate command yet; the name it would take.
+  migration: 'migration',
 };
 
 /** Settings as the action names them: its inputs. */

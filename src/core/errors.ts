@@ -32,7 +32,10 @@ export type Setting =
   | 'history'
   | 'ignore-failover-record'
   | 'hold-deploys'
-  | 'release-deploys';
+  | 'release-deploys'
+  | 'layer'
+  | 'instance'
+  | 'migration';
 
 /** How an entry names a setting for its users: `--to` in the terminal, input 'to-region' in the action. */
 export type SettingName = (setting: Setting) => string;

@@ -8,7 +8,6 @@ import type { LegacyRoot, Migration, MigrationRule, ParsedMigration } from './ty
 
 interface RawMigration {
   version: 1;
-  manifest?: string;
   roots: Record<
     string,
     {
@@ -22,6 +21,14 @@ interface RawMigration {
   rules?: { root?: string; from: string; to?: string; layer?: string; stay?: true }[];
 }
 
+/** Problems in the migration file (its YAML, its schema, its rules against the manifest and the old states). */
+export class MigrationFileError extends ManifestError {
+  constructor(problems: ManifestProblem[]) {
+    super(problems);
+    this.name = 'MigrationFileError';
+  }
+}
+
 let validateSchema: ValidateFunction | undefined;
 const compiledSchema = () => (validateSchema ??= compileSchema(migrationSchema));
 
@@ -31,9 +38,16 @@ const compiledSchema = () => (validateSchema ??= compileSchema(migrationSchema))
  * `mapResources`.
  */
 export function parseMigration(text: string, file: string): ParsedMigration {
-  const { data, locate } = readLocatedYaml(text, file, compiledSchema, 'the migration file', {
-    [ADDRESS_PATTERN]: ADDRESS_RULE,
-  });
+  let read: ReturnType<typeof readLocatedYaml>;
+  try {
+    read = readLocatedYaml(text, file, compiledSchema, 'the migration file', {
+      [ADDRESS_PATTERN]: ADDRESS_RULE,
+    });
+  } catch (error) {
+    if (error instanceof ManifestError) throw new MigrationFileError(error.problems);
+    throw error;
+  }
+  const { data, locate } = read;
   const raw = data as RawMigration;
   const problems: ManifestProblem[] = [];
   const report = (at: ManifestPath, message: string) => problems.push({ file, ...locate(at), message });
@@ -77,7 +91,7 @@ export function parseMigration(text: string, file: string): ParsedMigration {
       target: rule.layer === undefined ? 'stay' : { layer: rule.layer },
     };
   });
-  if (problems.length > 0) throw new ManifestError(problems);
-  const migration: Migration = { manifest: raw.manifest ?? 'layers.yml', roots, rules };
+  if (problems.length > 0) throw new MigrationFileError(problems);
+  const migration: Migration = { roots, rules };
   return { migration, locations: { locate } };
 }

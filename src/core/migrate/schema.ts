@@ -1,5 +1,6 @@
 /**
- * The JSON Schema of the migration file (`migrate.yml`, beside the manifest), version 1.
+ * The JSON Schema of the migration file (`migrate.yml`, beside the manifest), version 1. Paths in it are
+ * relative to its own directory.
  * `schema/migrate.schema.json` is written from this object (`npm run schema`) and a test keeps the two equal.
  */
 import { NAME_PATTERN } from '../manifest/schema.js';
@@ -22,11 +23,6 @@ export const migrationSchema = {
   required: ['version', 'roots'],
   properties: {
     version: { const: 1, description: 'Migration file format version.' },
-    manifest: {
-      type: 'string',
-      minLength: 1,
-      description: 'The manifest of the new layout, relative to this file. Default: layers.yml.',
-    },
     roots: {
       type: 'object',
       minProperties: 1,

@@ -1,3 +1,5 @@
+import type { MigrationMapping } from './map-resources.js';
+import type { ResourceMove } from './state-document.js';
 import type { ManifestLocations } from '../manifest/types.js';
 
 /** One existing Terraform root: its code, its backend, and the cell of the new layout it stands for. */
@@ -23,8 +25,6 @@ export interface MigrationRule {
 }
 
 export interface Migration {
-  /** The manifest of the new layout, relative to the migration file. */
-  readonly manifest: string;
   readonly roots: readonly LegacyRoot[];
   readonly rules: readonly MigrationRule[];
 }
@@ -33,3 +33,34 @@ export interface ParsedMigration {
   migration: Migration;
   locations: ManifestLocations;
 }
+
+/** Which state a migration read: an old root, or a new instance. */
+export interface StateRecord {
+  /** `root account` or `instance prod/iam`. */
+  state: string;
+  lineage: string | null;
+  serial: number | null;
+}
+
+export interface MigrationPlan {
+  migrationFile: string;
+  mapping: MigrationMapping;
+  /** What each old root's state was when read. */
+  roots: StateRecord[];
+  /** Data sources in the old states: never moved, each root reads its own. */
+  dataSources: number;
+}
+
+/** What `migrate apply` did for one new instance. */
+export type InstanceMigration = {
+  id: string;
+  moves: ResourceMove[];
+  /** Moves whose resource the instance already held (a re-run finishing an interrupted move). */
+  alreadyThere: string[];
+  /** Where each touched state was backed up, with its lineage and serial then. */
+  backups: (StateRecord & { file: string })[];
+} & (
+  | { status: 'moved' }
+  | { status: 'nothing-to-move' }
+  | { status: 'failed'; error: string; restored: string[]; notRestored: string[] }
+);

@@ -33,7 +33,7 @@ function rule(index: number, fields: Partial<MigrationRule> & { from: string }):
 }
 
 function map(resources: Record<string, string[]>, rules: MigrationRule[] = [], roots = ROOTS) {
-  const migration: Migration = { manifest: 'layers.yml', roots, rules };
+  const migration: Migration = { roots, rules };
   return mapResources({
     migration,
     resources: new Map(Object.entries(resources)),

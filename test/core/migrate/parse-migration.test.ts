@@ -38,7 +38,6 @@ function problemsOf(text: string): ManifestProblem[] {
 describe('parseMigration', () => {
   it('reads roots and rules, with defaults', () => {
     const { migration } = parseMigration(VALID, 'migrate.yml');
-    expect(migration.manifest).toBe('layers.yml');
     expect(migration.roots).toEqual([
       {
         name: 'account',
