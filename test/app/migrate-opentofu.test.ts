@@ -209,6 +209,26 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     expect(addresses('legacy-state/account.tfstate')).toEqual([]);
   });
 
+  it('a move interrupted after writing the new state and before trimming the old is finished by a re-run', async () => {
+    const accountBefore = readFileSync(path.join(estate, 'legacy-state/account.tfstate'), 'utf8');
+    expect((await strata(['migrate', 'apply', '--layer', 'iam'])).status).toBe(0);
+    // As if the run had been killed before the trim: the old root still holds everything it held.
+    writeFileSync(path.join(estate, 'legacy-state/account.tfstate'), accountBefore);
+    const newState = state('state/prod/iam.tfstate');
+
+    const plan = await strata(['migrate', 'plan']);
+    expect(plan.out).toContain('prod/iam receives 3 resources:');
+    const rerun = await strata(['migrate', 'apply', '--layer', 'iam']);
+    expect(rerun.status).toBe(0);
+    expect(rerun.out).toContain(
+      '  terraform_data.role  ← account (already there: finishing an earlier move)',
+    );
+    expect(addresses('legacy-state/account.tfstate')).toEqual([]);
+    // The new state was not written again: same lineage, same resources.
+    expect(state('state/prod/iam.tfstate').lineage).toBe(newState.lineage);
+    expect(state('state/prod/iam.tfstate').resources).toEqual(newState.resources);
+  });
+
   it('refuses, before anything is written, a resource no layer and no rule claims', async () => {
     writeFileSync(
       path.join(estate, 'migrate.yml'),
