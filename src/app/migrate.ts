@@ -22,9 +22,8 @@ import type { ManifestLocations } from '../core/manifest/types.js';
 import type { ProcessResult } from '../engine/process-runner.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
-import type { EngineAdapters, EngineSettings } from './engine-setup.js';
+import { setUpTerraformFor, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import { executeRun } from './execute-run.js';
-import { setUpTerraform } from './terraform-binary.js';
 
 export interface MigrateSettings extends EngineSettings {
   manifestFile: string;
@@ -123,15 +122,7 @@ async function openMigration(settings: MigrateSettings, adapters: EngineAdapters
     );
   }
   const { migration, locations } = parseMigration(text, migrationFile);
-  const { terraform, workDirectory } = await setUpTerraform({
-    cwd: settings.cwd,
-    workDirectory: settings.workDirectory,
-    env: settings.env,
-    flag: settings.terraformBinary,
-    manifestBinary: loaded.manifest.terraform.binary,
-    manifestDirectory: loaded.directory,
-    runner: adapters.runner,
-  });
+  const { terraform, workDirectory } = await setUpTerraformFor(settings, loaded, adapters);
   return {
     settings,
     loaded,
