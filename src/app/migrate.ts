@@ -332,7 +332,7 @@ async function migrateInstance(
     }
     return { ...base, status: 'moved' };
   } catch (error) {
-    if (!(error instanceof MigrationStepError || error instanceof UsageError)) throw error;
+    // Whatever went wrong (a bug too), the states go back first.
     const restored: string[] = [];
     const notRestored: string[] = [];
     for (const [handle, backup] of backups) {
@@ -346,6 +346,7 @@ async function migrateInstance(
         notRestored.push(`${handle.label}: ${(restoreError as Error).message}`);
       }
     }
+    if (!(error instanceof MigrationStepError || error instanceof UsageError)) throw error;
     return { ...base, status: 'failed', error: error.message, restored, notRestored };
   }
 }
