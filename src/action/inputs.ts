@@ -63,6 +63,10 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'hold-deploys': 'hold-deploys',
   'release-deploys': 'release-deploys',
   'max-stages': 'max-stages',
+  layer: 'layers',
+  instance: 'instance',
+  // The action has no migrate command yet; the name it would take.
+  migration: 'migration',
 };
 
 /** Settings as the action names them: its inputs. */

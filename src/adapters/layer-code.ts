@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  declaredAddresses,
   declaredOutputs,
   declaredVariables,
   moduleSources,
@@ -55,4 +56,12 @@ export function createLayerCodeReader(manifestDirectory: string): LayerCodeReade
       return code;
     },
   };
+}
+
+/**
+ * The top-level addresses (`type.name`, `module.name`) the code in a directory declares, for a migration to
+ * tell which layer a resource belongs to. `.tf.json` resources are not read: map those with rules.
+ */
+export function readDeclaredAddresses(directory: string): Set<string> {
+  return declaredAddresses(readSources(directory));
 }

@@ -38,6 +38,23 @@ export interface EngineSetup extends TerraformSetup {
   base: BaseEngineOptions & { redactor: Redactor };
 }
 
+/** Terraform for a command that works on one manifest: `setUpTerraform` with the settings' binary and folders. */
+export function setUpTerraformFor(
+  settings: EngineSettings,
+  loaded: LoadedManifest,
+  adapters: Pick<EngineAdapters, 'runner'>,
+): Promise<TerraformSetup> {
+  return setUpTerraform({
+    cwd: settings.cwd,
+    workDirectory: settings.workDirectory,
+    env: settings.env,
+    flag: settings.terraformBinary,
+    manifestBinary: loaded.manifest.terraform.binary,
+    manifestDirectory: loaded.directory,
+    runner: adapters.runner,
+  });
+}
+
 /**
  * The one place that turns settings into engine options: set up Terraform (work directory, plugin cache,
  * binary, version check), then take parallelism and timeouts from the settings or the manifest.
@@ -48,15 +65,7 @@ export async function setUpEngine(
   adapters: EngineAdapters,
   layerCode: LayerCodeReader = createLayerCodeReader(loaded.directory),
 ): Promise<EngineSetup> {
-  const setup = await setUpTerraform({
-    cwd: settings.cwd,
-    workDirectory: settings.workDirectory,
-    env: settings.env,
-    flag: settings.terraformBinary,
-    manifestBinary: loaded.manifest.terraform.binary,
-    manifestDirectory: loaded.directory,
-    runner: adapters.runner,
-  });
+  const setup = await setUpTerraformFor(settings, loaded, adapters);
   return {
     ...setup,
     base: {

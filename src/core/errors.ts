@@ -33,7 +33,10 @@ export type Setting =
   | 'ignore-failover-record'
   | 'hold-deploys'
   | 'release-deploys'
-  | 'max-stages';
+  | 'max-stages'
+  | 'layer'
+  | 'instance'
+  | 'migration';
 
 /** How an entry names a setting for its users: `--to` in the terminal, input 'to-region' in the action. */
 export type SettingName = (setting: Setting) => string;

@@ -49,6 +49,8 @@ export interface TerraformClient {
   output(call: TerraformCall): Promise<ProcessResult>;
   /** `state pull`, kept in `stdout` (never logged: state holds secrets in clear text); takes no lock. */
   statePull(call: TerraformCall): Promise<ProcessResult>;
+  /** `state push` of a state document (a file): writes state, so it is never retried. */
+  statePush(call: TerraformCall, options: { stateFile: string; lockTimeout: string }): Promise<ProcessResult>;
 }
 
 /** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
@@ -136,6 +138,7 @@ export function buildTerraformClient(options: {
       retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
     statePull: (call) =>
       retrying(call, () => run(call, terraformArgs.statePull(), { captureStdout: true }), failed),
+    statePush: (call, push) => run(call, terraformArgs.statePush(push)),
   };
 }
 

@@ -42,6 +42,17 @@ export const terraformArgs = {
 
   /** The current state as JSON, read without a lock. */
   statePull: (): string[] => ['state', 'pull'],
+
+  /**
+   * Writes a state document as the instance's state, under the state lock. Terraform refuses a document of
+   * another lineage or an older serial (no -force: a migration never overrides that check).
+   */
+  statePush: (options: { stateFile: string; lockTimeout: string }): string[] => [
+    'state',
+    'push',
+    `-lock-timeout=${options.lockTimeout}`,
+    options.stateFile,
+  ],
 };
 
 /** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */

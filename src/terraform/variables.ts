@@ -52,6 +52,22 @@ export function moduleSources(files: readonly SourceFile[]): string[] {
   return [...sources];
 }
 
+/**
+ * The top-level addresses a layer's code declares: `type.name` for each managed `resource` block and
+ * `module.name` for each `module` block. A resource in state belongs to the layer that declares its first
+ * address step (`module.web.aws_x.y` to the layer with `module "web"`).
+ */
+export function declaredAddresses(files: readonly SourceFile[]): Set<string> {
+  const addresses = new Set<string>();
+  for (const block of files.flatMap(topLevelBlocks)) {
+    const [first, second, ...more] = block.labels;
+    if (more.length > 0 || first === undefined) continue;
+    if (block.type === 'resource' && second !== undefined) addresses.add(`${first}.${second}`);
+    if (block.type === 'module' && second === undefined) addresses.add(`module.${first}`);
+  }
+  return addresses;
+}
+
 interface Block {
   type: string;
   labels: string[];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { declaredVariables, moduleSources, type SourceFile } from '../../src/terraform/variables.js';
+import {
+  declaredAddresses,
+  declaredVariables,
+  moduleSources,
+  type SourceFile,
+} from '../../src/terraform/variables.js';
 
 const tf = (text: string, name = 'main.tf'): SourceFile[] => [{ name, text }];
 const names = (files: SourceFile[]) => [...declaredVariables(files).keys()];
@@ -164,5 +169,22 @@ describe('moduleSources', () => {
       '../../modules/dns',
       '../json-module',
     ]);
+  });
+});
+
+describe('declaredAddresses', () => {
+  it('lists top-level managed resources and module calls, not data sources, nested blocks or strings', () => {
+    const text = [
+      'resource "aws_s3_bucket" "logs" {',
+      '  lifecycle { ignore_changes = [tags] }',
+      '  resource "not" "nested" {}',
+      '}',
+      'data "aws_caller_identity" "me" {}',
+      'module "web" {',
+      '  source = "./web"',
+      '}',
+      'locals { text = "resource \\"fake\\" \\"one\\" {}" }',
+    ].join('\n');
+    expect([...declaredAddresses(tf(text))]).toEqual(['aws_s3_bucket.logs', 'module.web']);
   });
 });

@@ -1,0 +1,79 @@
+import type { ResourceMove } from '../migrate/state-document.js';
+import type { InstanceMigration, MigrationPlan, StateRecord } from '../migrate/types.js';
+
+const identity = (record: StateRecord) =>
+  record.lineage === null ? 'no state' : `lineage ${record.lineage}, serial ${String(record.serial)}`;
+
+/** `strata migrate plan`: per new instance what it receives and from where; what stays; the states read. */
+export function renderMigrationPlan(plan: MigrationPlan): string {
+  const lines: string[] = [`Migration plan (${plan.migrationFile})`, '', 'Old states read (read-only):'];
+  for (const root of plan.roots) lines.push(`  ${root.state}: ${identity(root)}`);
+  const { receiving, staying, unusedRules } = plan.mapping;
+  lines.push('');
+  if (receiving.size === 0) lines.push('Nothing left to move: every resource has moved or stays.');
+  for (const [id, moves] of receiving) {
+    lines.push(`${id} receives ${String(moves.length)} resource${moves.length === 1 ? '' : 's'}:`);
+    for (const move of moves) {
+      lines.push(
+        move.from === move.to ? `  ${move.to}  ← ${move.root}` : `  ${move.to}  ← ${move.root} ${move.from}`,
+      );
+    }
+  }
+  if (staying.length > 0) {
+    lines.push('', 'Staying in their roots:');
+    for (const stay of staying) lines.push(`  ${stay.root} ${stay.address}  (rules[${String(stay.rule)}])`);
+  }
+  if (plan.dataSources > 0) {
+    lines.push('', `${String(plan.dataSources)} data source(s) not moved: each root reads its own.`);
+  }
+  if (unusedRules.length > 0) {
+    lines.push(
+      '',
+      `Rules that matched no resource (moved already, or a typo): ${unusedRules.map((index) => `rules[${String(index)}]`).join(', ')}`,
+    );
+  }
+  const moved = [...receiving.values()].reduce((sum, moves) => sum + moves.length, 0);
+  lines.push(
+    '',
+    `${String(moved)} to move into ${String(receiving.size)} instance(s), ${String(staying.length)} staying. Move one layer at a time: strata migrate apply --layer LAYER`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `strata migrate apply`: per instance what moved, the backups (with lineage and serial), and any failure. */
+export function renderMigrationApply(instances: readonly InstanceMigration[]): string {
+  const lines: string[] = [];
+  for (const instance of instances) {
+    if (instance.status === 'nothing-to-move') {
+      lines.push(`${instance.id}: nothing to move`);
+      continue;
+    }
+    lines.push(
+      instance.status === 'moved'
+        ? `${instance.id}: moved ${String(instance.moves.length)} resource(s); its plan shows no changes`
+        : `${instance.id}: FAILED, nothing moved: ${instance.error}`,
+    );
+    for (const move of instance.moves) {
+      const finished = instance.alreadyThere.includes(move.to)
+        ? ' (already there: finishing an earlier move)'
+        : '';
+      lines.push(`${moveLine(move)}${finished}`);
+    }
+    lines.push('  backups:');
+    for (const backup of instance.backups)
+      lines.push(`    ${backup.state} (${identity(backup)}): ${backup.file}`);
+    if (instance.status === 'failed') {
+      if (instance.restored.length > 0)
+        lines.push(`  restored from the backups: ${instance.restored.join(', ')}`);
+      for (const problem of instance.notRestored) {
+        lines.push(`  NOT RESTORED, push its backup with 'state push' yourself: ${problem}`);
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `  to  ← root` for a resource that keeps its address, `  to  ← root from` for a renamed one. */
+function moveLine(move: ResourceMove): string {
+  return `  ${move.to}  ← ${move.root}${move.from === move.to ? '' : ` ${move.from}`}`;
+}
