@@ -2,7 +2,7 @@
  * `array[index]` for an index the caller knows is in range, in the integer kernels of the graph: a position
  * below the length the array was made with, or an offset between two entries of a `start` array. A miss is a
  * bug in Strata, so it throws instead of carrying `undefined` on. One function per array type, so that each
- * stays monomorphic and is inlined into the 100k-instance loops at no measurable cost (npm run bench:graph);
+ * stays monomorphic and can be inlined into the 100k-instance loops (npm run bench:graph measures them);
  * elsewhere use itemAt (lookup.ts).
  */
 export function intAt(array: Int32Array, index: number): number {

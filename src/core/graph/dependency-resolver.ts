@@ -16,12 +16,19 @@ export interface TargetIndex {
   members: Int32Array;
 }
 
-/** Cells key -> group: an array where the keys are few enough (-1 for none), else a map. */
-type GroupTable = { dense: Int32Array } | { sparse: Map<number, number> };
+/**
+ * Cells key -> group (-1 for none): an array where the keys are few enough, else a map. Both fields are always
+ * there (the unused one empty), so that the table has one shape in the loops that read it.
+ */
+interface GroupTable {
+  isDense: boolean;
+  dense: Int32Array;
+  sparse: Map<number, number>;
+}
 
 function groupIn(table: GroupTable, key: number): number {
-  // A key past the end of the dense array, or not in the map, has no group.
-  return 'dense' in table ? (table.dense[key] ?? -1) : (table.sparse.get(key) ?? -1);
+  if (table.isDense) return key < table.dense.length ? intAt(table.dense, key) : -1;
+  return table.sparse.get(key) ?? -1;
 }
 
 /**
@@ -107,14 +114,19 @@ export class DependencyResolver {
       fixedPart(selector.region, regionFactor) +
       fixedPart(selector.environment, environmentFactor);
     const { account, region, environment } = this.placement;
-    const table = selector.index.groups;
+    const { isDense, dense, sparse } = selector.index.groups;
     for (let position = start; position < end; position++) {
       const key =
         constant +
         byAccount * (intAt(account, position) + 1) +
         byRegion * (intAt(region, position) + 1) +
         byEnvironment * (intAt(environment, position) + 1);
-      groups[position - start] = groupIn(table, key);
+      // A key past the end of the dense array, or not in the map, has no group.
+      groups[position - start] = isDense
+        ? key < dense.length
+          ? intAt(dense, key)
+          : -1
+        : (sparse.get(key) ?? -1);
     }
     return groups;
   }
@@ -171,10 +183,12 @@ export class DependencyResolver {
       keys[position - first] = key;
       if (key > largest) largest = key;
     }
-    const groups: GroupTable =
-      largest < 4 * (end - first) + 1024
-        ? { dense: new Int32Array(largest + 1).fill(-1) }
-        : { sparse: new Map() };
+    const isDense = largest < 4 * (end - first) + 1024;
+    const groups: GroupTable = {
+      isDense,
+      dense: new Int32Array(isDense ? largest + 1 : 0).fill(-1),
+      sparse: new Map(),
+    };
     // There are at most as many groups as instances.
     const sizes = new Int32Array(end - first);
     let groupCount = 0;
@@ -183,7 +197,7 @@ export class DependencyResolver {
       let group = groupIn(groups, key);
       if (group < 0) {
         group = groupCount++;
-        if ('dense' in groups) groups.dense[key] = group;
+        if (isDense) groups.dense[key] = group;
         else groups.sparse.set(key, group);
       }
       sizes[group] = intAt(sizes, group) + 1;

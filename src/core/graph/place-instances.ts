@@ -201,7 +201,17 @@ export function createInstances(
   for (let position = 0; position < ids.length; position++) {
     const layerIndex = intAt(placement.layerOf, position);
     const layer = itemAt(layers, layerIndex, 'layer');
-    const { account, region, environment } = placeAt(accounts, placement, position);
+    // Read in place rather than through placeAt: this loop runs once per instance.
+    const accountIndex = intAt(placement.account, position);
+    const regionIndex = intAt(placement.accountRegion, position);
+    const environmentIndex = intAt(placement.accountEnvironment, position);
+    const account = accountIndex < 0 ? null : itemAt(accounts, accountIndex, 'account');
+    const region =
+      account === null || regionIndex < 0 ? null : itemAt(account.regions, regionIndex, 'region');
+    const environment =
+      account === null || environmentIndex < 0
+        ? null
+        : itemAt(account.environments, environmentIndex, 'environment').name;
     const role = region === null ? null : getOrThrow(roles, region, 'region role');
     const id = idAt(ids, position);
     values.id = id;
