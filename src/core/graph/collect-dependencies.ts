@@ -1,7 +1,5 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+import { itemAt } from '../lookup.js';
+import { intAt } from './checked-reads.js';
 import { sortByIds, type Edges } from './edges.js';
 import type { Placement } from './place-instances.js';
 import type { Selector } from './dependency-resolver.js';
@@ -26,18 +24,22 @@ export function collectDependencies(
   let targets = new Int32Array(Math.max(16, count * 4));
   let used = 0;
   const seenBy = new Int32Array(count).fill(-1);
-  for (let layerIndex = 0; layerIndex < resolvedByLayer.length; layerIndex++) {
-    const resolved = resolvedByLayer[layerIndex]!;
-    const first = placement.layerStart[layerIndex]!;
-    const end = placement.layerStart[layerIndex + 1]!;
+  for (const [layerIndex, resolved] of resolvedByLayer.entries()) {
+    const first = itemAt(placement.layerStart, layerIndex, 'layer start');
+    const end = itemAt(placement.layerStart, layerIndex + 1, 'layer end');
+    // Read once per layer, not once per instance.
+    const dependencies = resolved.map(({ selector, groups }) => ({
+      groups,
+      groupStart: selector.index.groupStart,
+      members: selector.index.members,
+    }));
     for (let position = first; position < end; position++) {
       const from = used;
-      for (let dependency = 0; dependency < resolved.length; dependency++) {
-        const { selector, groups } = resolved[dependency]!;
-        const group = groups[position - first]!;
-        const { groupStart, members } = selector.index;
-        for (let at = groupStart[group]!; at < groupStart[group + 1]!; at++) {
-          const member = members[at]!;
+      for (const { groups, groupStart, members } of dependencies) {
+        const group = intAt(groups, position - first);
+        const last = intAt(groupStart, group + 1);
+        for (let at = intAt(groupStart, group); at < last; at++) {
+          const member = intAt(members, at);
           if (member === position || seenBy[member] === position) continue;
           seenBy[member] = position;
           if (used === targets.length) {

@@ -1,10 +1,8 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
 import type { DependencySpec, LayerSpec, Manifest } from '../manifest/types.js';
 import { primaryRegionOf } from '../manifest/primary-region.js';
 import { SCOPE_COORDINATES, type Cells, type Coordinate } from './cells.js';
+import { definedOrThrow, getOrThrow, itemAt } from '../lookup.js';
+import { floatAt, idAt, intAt } from './checked-reads.js';
 import { coordinatesAt, type Placement } from './place-instances.js';
 
 /**
@@ -18,15 +16,19 @@ export interface TargetIndex {
   members: Int32Array;
 }
 
-/** Cells key -> group: an array where the keys are few enough, else a map. */
+/**
+ * Cells key -> group (-1 for none): an array where the keys are few enough, else a map. Both fields are always
+ * there (the unused one empty), so that the table has one shape in the loops that read it.
+ */
 interface GroupTable {
-  dense: Int32Array | undefined;
-  sparse: Map<number, number> | undefined;
+  isDense: boolean;
+  dense: Int32Array;
+  sparse: Map<number, number>;
 }
 
 function groupIn(table: GroupTable, key: number): number {
-  if (table.dense) return key < table.dense.length ? table.dense[key]! : -1;
-  return table.sparse!.get(key) ?? -1;
+  if (table.isDense) return key < table.dense.length ? intAt(table.dense, key) : -1;
+  return table.sparse.get(key) ?? -1;
 }
 
 /**
@@ -100,30 +102,38 @@ export class DependencyResolver {
   groupsOf(selector: Selector, start: number, end: number): Int32Array {
     const groups = new Int32Array(end - start);
     if (selector.isEmpty) return groups.fill(-1);
-    const factors = this.cells.factors();
-    let constant = 0;
-    const own = [0, 0, 0];
-    [selector.account, selector.region, selector.environment].forEach((from, coordinate) => {
-      if (from === SAME) own[coordinate] = factors[coordinate]!;
-      else if (from !== FREE) constant += factors[coordinate]! * (from + 1);
-    });
-    const [byAccount, byRegion, byEnvironment] = own as [number, number, number];
+    // Each coordinate's factor in Cells.key: fixed ones add a constant, 'same' ones the dependent's own index.
+    const [accountFactor, regionFactor, environmentFactor] = this.cells.factors();
+    const ownFactor = (from: number, factor: number) => (from === SAME ? factor : 0);
+    const fixedPart = (from: number, factor: number) => (from >= 0 ? factor * (from + 1) : 0);
+    const byAccount = ownFactor(selector.account, accountFactor);
+    const byRegion = ownFactor(selector.region, regionFactor);
+    const byEnvironment = ownFactor(selector.environment, environmentFactor);
+    const constant =
+      fixedPart(selector.account, accountFactor) +
+      fixedPart(selector.region, regionFactor) +
+      fixedPart(selector.environment, environmentFactor);
     const { account, region, environment } = this.placement;
-    const { dense, sparse } = selector.index.groups;
+    const { isDense, dense, sparse } = selector.index.groups;
     for (let position = start; position < end; position++) {
       const key =
         constant +
-        byAccount * (account[position]! + 1) +
-        byRegion * (region[position]! + 1) +
-        byEnvironment * (environment[position]! + 1);
-      groups[position - start] = dense ? (key < dense.length ? dense[key]! : -1) : (sparse!.get(key) ?? -1);
+        byAccount * (intAt(account, position) + 1) +
+        byRegion * (intAt(region, position) + 1) +
+        byEnvironment * (intAt(environment, position) + 1);
+      // A key past the end of the dense array, or not in the map, has no group.
+      groups[position - start] = isDense
+        ? key < dense.length
+          ? intAt(dense, key)
+          : -1
+        : (sparse.get(key) ?? -1);
     }
     return groups;
   }
 
   /** Why a dependency selects nothing for an instance. */
   whyUnresolved(position: number, dependency: DependencySpec, target: LayerSpec): string {
-    const id = this.placement.ids[position]!;
+    const id = idAt(this.placement.ids, position);
     const own = coordinatesAt(this.manifest, this.placement, position);
     const coordinates = SCOPE_COORDINATES[target.scope];
     const fixed: Partial<Record<Coordinate, string>> = {};
@@ -131,7 +141,9 @@ export class DependencyResolver {
     for (const coordinate of coordinates) {
       const value = dependency[coordinate];
       if (value === 'all') isFanIn = true;
-      else if (value === 'same') fixed[coordinate] = own[coordinate]!;
+      // A dependency's coordinates are among its dependent's (checkDependencyShape), so 'same' has a value.
+      else if (value === 'same')
+        fixed[coordinate] = definedOrThrow(own[coordinate], `the ${coordinate} of '${id}'`);
       else if (value === 'primary') fixed[coordinate] = this.primary;
       else fixed[coordinate] = value;
     }
@@ -155,45 +167,52 @@ export class DependencyResolver {
     byEnvironment: boolean,
   ): TargetIndex {
     const { placement, cells } = this;
-    const layerIndex = this.layerPositions.get(target.name)!;
-    const first = placement.layerStart[layerIndex]!;
-    const end = placement.layerStart[layerIndex + 1]!;
+    const layerIndex = getOrThrow(this.layerPositions, target.name, 'layer');
+    const first = itemAt(placement.layerStart, layerIndex, 'layer start');
+    const end = itemAt(placement.layerStart, layerIndex + 1, 'layer end');
     // Keys can pass 2^31 in a large enough estate: doubles hold them exactly.
     const keys = new Float64Array(end - first);
     const groupOf = new Int32Array(end - first);
     let largest = 0;
     for (let position = first; position < end; position++) {
       const key = cells.key(
-        byAccount ? placement.account[position]! : -1,
-        byRegion ? placement.region[position]! : -1,
-        byEnvironment ? placement.environment[position]! : -1,
+        byAccount ? intAt(placement.account, position) : -1,
+        byRegion ? intAt(placement.region, position) : -1,
+        byEnvironment ? intAt(placement.environment, position) : -1,
       );
       keys[position - first] = key;
       if (key > largest) largest = key;
     }
-    const groups: GroupTable =
-      largest < 4 * (end - first) + 1024
-        ? { dense: new Int32Array(largest + 1).fill(-1), sparse: undefined }
-        : { dense: undefined, sparse: new Map() };
-    const sizes: number[] = [];
-    for (let position = first; position < end; position++) {
-      const key = keys[position - first]!;
+    const isDense = largest < 4 * (end - first) + 1024;
+    const groups: GroupTable = {
+      isDense,
+      dense: new Int32Array(isDense ? largest + 1 : 0).fill(-1),
+      sparse: new Map(),
+    };
+    // There are at most as many groups as instances.
+    const sizes = new Int32Array(end - first);
+    let groupCount = 0;
+    for (let offset = 0; offset < keys.length; offset++) {
+      const key = floatAt(keys, offset);
       let group = groupIn(groups, key);
       if (group < 0) {
-        group = sizes.length;
-        if (groups.dense) groups.dense[key] = group;
-        else groups.sparse!.set(key, group);
-        sizes.push(0);
+        group = groupCount++;
+        if (isDense) groups.dense[key] = group;
+        else groups.sparse.set(key, group);
       }
-      sizes[group]!++;
-      groupOf[position - first] = group;
+      sizes[group] = intAt(sizes, group) + 1;
+      groupOf[offset] = group;
     }
-    const groupStart = new Int32Array(sizes.length + 1);
-    sizes.forEach((size, group) => (groupStart[group + 1] = groupStart[group]! + size));
-    const next = groupStart.slice(0, sizes.length);
+    const groupStart = new Int32Array(groupCount + 1);
+    for (let group = 0; group < groupCount; group++)
+      groupStart[group + 1] = intAt(groupStart, group) + intAt(sizes, group);
+    const next = groupStart.slice(0, groupCount);
     const members = new Int32Array(end - first);
-    for (let position = first; position < end; position++) {
-      members[next[groupOf[position - first]!]!++] = position;
+    for (let offset = 0; offset < groupOf.length; offset++) {
+      const group = intAt(groupOf, offset);
+      const slot = intAt(next, group);
+      next[group] = slot + 1;
+      members[slot] = first + offset;
     }
     return { groups, groupStart, members };
   }

@@ -1,7 +1,5 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+import { idAt, intAt } from './checked-reads.js';
+
 /** Edges between positions (in a graph's instances, or a Dag's ids): p's are `targets[start[p]..start[p + 1])`. */
 export interface Edges {
   start: Int32Array;
@@ -37,14 +35,23 @@ export function edgesOfLists<T>(
 
 /** The same edges turned round, each position's list in ascending order. */
 export function reverseEdges(count: number, edges: Edges): Edges {
+  // Counts at `start[target + 1]`, then summed into offsets.
   const start = new Int32Array(count + 1);
-  for (let at = 0; at < edges.targets.length; at++) start[edges.targets[at]! + 1]!++;
-  for (let position = 0; position < count; position++) start[position + 1]! += start[position]!;
+  for (const target of edges.targets) start[target + 1] = intAt(start, target + 1) + 1;
+  let offset = 0;
+  for (let position = 0; position <= count; position++) {
+    offset += intAt(start, position);
+    start[position] = offset;
+  }
   const next = start.slice(0, count);
   const targets = new Int32Array(edges.targets.length);
   for (let position = 0; position < count; position++) {
-    for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
-      targets[next[edges.targets[at]!]!++] = position;
+    const end = intAt(edges.start, position + 1);
+    for (let at = intAt(edges.start, position); at < end; at++) {
+      const target = intAt(edges.targets, at);
+      const slot = intAt(next, target);
+      next[target] = slot + 1;
+      targets[slot] = position;
     }
   }
   return { start, targets };
@@ -54,15 +61,15 @@ export function reverseEdges(count: number, edges: Edges): Edges {
 export function countsOf(start: Int32Array): Int32Array {
   const counts = new Int32Array(start.length - 1);
   for (let position = 0; position < counts.length; position++)
-    counts[position] = start[position + 1]! - start[position]!;
+    counts[position] = intAt(start, position + 1) - intAt(start, position);
   return counts;
 }
 
 /** Each position's list of ids, `ids[target]` in edge order. */
 export function idListsOf(edges: Edges, ids: readonly string[], position: number): string[] {
-  const from = edges.start[position]!;
-  const list = new Array<string>(edges.start[position + 1]! - from);
-  for (let at = from; at < edges.start[position + 1]!; at++) list[at - from] = ids[edges.targets[at]!]!;
+  const from = intAt(edges.start, position);
+  const list = new Array<string>(intAt(edges.start, position + 1) - from);
+  for (let at = 0; at < list.length; at++) list[at] = idAt(ids, intAt(edges.targets, from + at));
   return list;
 }
 
@@ -72,16 +79,21 @@ export function idListsOf(edges: Edges, ids: readonly string[], position: number
  */
 export function sortByIds(list: Int32Array, from: number, to: number, ids: readonly string[]): void {
   if (to - from > 16) {
-    list.subarray(from, to).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+    list.subarray(from, to).sort((a, b) => {
+      const idA = idAt(ids, a);
+      const idB = idAt(ids, b);
+      return idA < idB ? -1 : idA > idB ? 1 : 0;
+    });
     return;
   }
   for (let index = from + 1; index < to; index++) {
-    const position = list[index]!;
-    const id = ids[position]!;
+    const position = intAt(list, index);
+    const id = idAt(ids, position);
     let at = index - 1;
-    while (at >= from && ids[list[at]!]! > id) {
-      list[at + 1] = list[at]!;
-      at--;
+    for (; at >= from; at--) {
+      const before = intAt(list, at);
+      if (idAt(ids, before) <= id) break;
+      list[at + 1] = before;
     }
     list[at + 1] = position;
   }

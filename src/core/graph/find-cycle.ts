@@ -1,7 +1,4 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+import { intAt } from './checked-reads.js';
 import { edgesOfLists, reverseEdges, type Edges } from './edges.js';
 import { topologicalLevels } from './topological-levels.js';
 import type { Instance } from './types.js';
@@ -32,32 +29,31 @@ export function findCycle(
  * and edge order. Iterative, so a deep graph cannot overflow the stack.
  */
 export function cycleAmong(dependsOn: Edges): number[] | undefined {
-  const count = dependsOn.start.length - 1;
+  const { start, targets } = dependsOn;
+  const count = start.length - 1;
   // 0: not seen, 1: on the search path, 2: done.
   const state = new Uint8Array(count);
-  const stack: number[] = [];
-  const next: number[] = [];
+  // The search path: each position with the next of its edges to follow and the end of its edges.
+  const path: { position: number; next: number; end: number }[] = [];
+  const enter = (position: number) => {
+    state[position] = 1;
+    path.push({ position, next: intAt(start, position), end: intAt(start, position + 1) });
+  };
   for (let root = 0; root < count; root++) {
     if (state[root] !== 0) continue;
-    stack.push(root);
-    next.push(dependsOn.start[root]!);
-    state[root] = 1;
-    while (stack.length > 0) {
-      const top = stack.length - 1;
-      const position = stack[top]!;
-      if (next[top]! >= dependsOn.start[position + 1]!) {
-        state[position] = 2;
-        stack.pop();
-        next.pop();
+    enter(root);
+    for (let top = path.at(-1); top !== undefined; top = path.at(-1)) {
+      if (top.next >= top.end) {
+        state[top.position] = 2;
+        path.pop();
         continue;
       }
-      const dependency = dependsOn.targets[next[top]!++]!;
-      if (state[dependency] === 1) return [...stack.slice(stack.indexOf(dependency)), dependency];
-      if (state[dependency] === 0) {
-        state[dependency] = 1;
-        stack.push(dependency);
-        next.push(dependsOn.start[dependency]!);
+      const dependency = intAt(targets, top.next++);
+      if (state[dependency] === 1) {
+        const onPath = path.findIndex((frame) => frame.position === dependency);
+        return [...path.slice(onPath).map((frame) => frame.position), dependency];
       }
+      if (state[dependency] === 0) enter(dependency);
     }
   }
   return undefined;

@@ -1,7 +1,5 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+import { itemAt } from '../lookup.js';
+import { intAt } from './checked-reads.js';
 import type { Coordinate } from './cells.js';
 import type { DependencyInput, Instance } from './types.js';
 
@@ -33,17 +31,18 @@ export function inputsAt(
   instances: readonly Instance[],
   position: number,
 ): DependencyInput[] {
-  const layer = table.layerOf[position]!;
-  const offset = position - table.layerStart[layer]!;
+  const layer = intAt(table.layerOf, position);
+  const offset = position - itemAt(table.layerStart, layer, 'layer start');
   const inputs: DependencyInput[] = [];
-  for (const entry of table.entries[layer]!) {
-    const group = entry.groups[offset]!;
+  for (const entry of itemAt(table.entries, layer, 'layer of inputs')) {
+    const group = intAt(entry.groups, offset);
     const sources: { id: string; key: string }[] = [];
     if (group >= 0) {
-      for (let at = entry.groupStart[group]!; at < entry.groupStart[group + 1]!; at++) {
-        const member = entry.members[at]!;
+      const end = intAt(entry.groupStart, group + 1);
+      for (let at = intAt(entry.groupStart, group); at < end; at++) {
+        const member = intAt(entry.members, at);
         if (member === position) continue;
-        const source = instances[member]!;
+        const source = itemAt(instances, member, 'instance');
         sources.push({ id: source.id, key: entry.fanIn.map((coordinate) => source[coordinate]).join('/') });
       }
     }

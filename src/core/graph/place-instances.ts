@@ -1,10 +1,8 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
 import { compileRegionalBackend, compileValue, containsTokens, type TokenValues } from '../backend/tokens.js';
-import type { Manifest } from '../manifest/types.js';
+import type { AccountSpec, Manifest } from '../manifest/types.js';
+import { getOrThrow, itemAt } from '../lookup.js';
 import type { Cells, Coordinate } from './cells.js';
+import { idAt, intAt } from './checked-reads.js';
 import { idListsOf, type Edges } from './edges.js';
 import type { Instance, RegionRole, Scope } from './types.js';
 
@@ -34,15 +32,33 @@ export function coordinatesAt(
   placement: Placement,
   position: number,
 ): Record<Coordinate, string | null> {
-  const accountIndex = placement.account[position]!;
-  const account = accountIndex < 0 ? undefined : manifest.accounts[accountIndex]!;
-  const region = placement.accountRegion[position]!;
-  const environment = placement.accountEnvironment[position]!;
+  const { account, region, environment } = placeAt(manifest.accounts, placement, position);
+  return { account: account?.name ?? null, region, environment };
+}
+
+/** A position's account, and the names of its region and environment (null where its scope has none). */
+function placeAt(
+  accounts: readonly AccountSpec[],
+  placement: Placement,
+  position: number,
+): { account: AccountSpec | null; region: string | null; environment: string | null } {
+  const accountIndex = intAt(placement.account, position);
+  if (accountIndex < 0) return { account: null, region: null, environment: null };
+  const account = itemAt(accounts, accountIndex, 'account');
+  const region = intAt(placement.accountRegion, position);
+  const environment = intAt(placement.accountEnvironment, position);
   return {
-    account: account?.name ?? null,
-    region: region < 0 ? null : account!.regions[region]!,
-    environment: environment < 0 ? null : account!.environments[environment]!.name,
+    account,
+    region: region < 0 ? null : itemAt(account.regions, region, 'region'),
+    environment: environment < 0 ? null : itemAt(account.environments, environment, 'environment').name,
   };
+}
+
+/** A region or environment of one account: its name, its index in the account and in Cells. */
+interface PlacedName {
+  name: string;
+  index: number;
+  cell: number;
 }
 
 /** Numbers every instance of the manifest. The arrays are sized up front and ids are joined, not concatenated. */
@@ -77,59 +93,72 @@ export function placeInstances(manifest: Manifest, cells: Cells): Placement {
     accountRegion: new Int32Array(count),
     accountEnvironment: new Int32Array(count),
   };
-  const idParts: string[][] = [[], ['', ''], ['', '', ''], ['', '', '', '']];
-  // Cells indexes of each account's regions and environments, looked up once.
-  const regionCells = accounts.map((account) => account.regions.map((region) => cells.regions.get(region)!));
-  const environmentCells = accounts.map((account) =>
-    account.environments.map((environment) => cells.environments.get(environment.name)!),
-  );
+  // Reused for every id: [account, layer], [account, region, layer], [account, region, environment, layer].
+  const accountParts = ['', ''];
+  const regionParts = ['', '', ''];
+  const environmentParts = ['', '', '', ''];
+  // Each account with its regions and environments, their Cells indexes looked up once.
+  const places = accounts.map((account, index) => ({
+    account,
+    index,
+    regions: account.regions.map((name, index): PlacedName => ({
+      name,
+      index,
+      cell: getOrThrow(cells.regions, name, 'region'),
+    })),
+    environments: account.environments.map((environment, index) => ({
+      name: environment.name,
+      index,
+      cell: getOrThrow(cells.environments, environment.name, 'environment'),
+      regions: environment.regions,
+    })),
+  }));
   let position = 0;
-  const add = (layerIndex: number, accountIndex: number, regionIndex: number, environmentIndex: number) => {
-    const name = layers[layerIndex]!.name;
+  const add = (
+    layerIndex: number,
+    name: string,
+    place?: (typeof places)[number],
+    region?: PlacedName,
+    environment?: PlacedName,
+  ) => {
     let id = name;
-    if (accountIndex >= 0) {
-      const account = accounts[accountIndex]!;
+    if (place) {
       // Joined, not concatenated: `+` would keep each id as a tree of pieces for as long as the instance lives.
-      const parts = idParts[regionIndex < 0 ? 1 : environmentIndex < 0 ? 2 : 3]!;
-      parts[0] = account.name;
-      if (regionIndex >= 0) parts[1] = account.regions[regionIndex]!;
-      if (environmentIndex >= 0) parts[2] = account.environments[environmentIndex]!.name;
+      const parts =
+        region === undefined ? accountParts : environment === undefined ? regionParts : environmentParts;
+      parts[0] = place.account.name;
+      if (region) parts[1] = region.name;
+      if (environment) parts[2] = environment.name;
       parts[parts.length - 1] = name;
       id = parts.join('/');
     }
     placement.ids[position] = id;
     placement.layerOf[position] = layerIndex;
-    placement.account[position] = accountIndex;
-    placement.region[position] = regionIndex < 0 ? -1 : regionCells[accountIndex]![regionIndex]!;
-    placement.environment[position] =
-      environmentIndex < 0 ? -1 : environmentCells[accountIndex]![environmentIndex]!;
-    placement.accountRegion[position] = regionIndex;
-    placement.accountEnvironment[position] = environmentIndex;
+    placement.account[position] = place === undefined ? -1 : place.index;
+    placement.region[position] = region === undefined ? -1 : region.cell;
+    placement.environment[position] = environment === undefined ? -1 : environment.cell;
+    placement.accountRegion[position] = region === undefined ? -1 : region.index;
+    placement.accountEnvironment[position] = environment === undefined ? -1 : environment.index;
     position++;
   };
-  // Indexed loops: iterators cost an object per step until the code is optimised.
-  for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
-    const { scope } = layers[layerIndex]!;
+  for (const [layerIndex, { name, scope }] of layers.entries()) {
     placement.layerStart.push(position);
     if (scope === 'global') {
-      add(layerIndex, -1, -1, -1);
+      add(layerIndex, name);
       continue;
     }
-    for (let accountIndex = 0; accountIndex < accounts.length; accountIndex++) {
-      const account = accounts[accountIndex]!;
+    for (const place of places) {
       if (scope === 'account') {
-        add(layerIndex, accountIndex, -1, -1);
+        add(layerIndex, name, place);
         continue;
       }
-      for (let regionIndex = 0; regionIndex < account.regions.length; regionIndex++) {
+      for (const region of place.regions) {
         if (scope === 'region') {
-          add(layerIndex, accountIndex, regionIndex, -1);
+          add(layerIndex, name, place, region);
           continue;
         }
-        const region = account.regions[regionIndex]!;
-        for (let environmentIndex = 0; environmentIndex < account.environments.length; environmentIndex++) {
-          if (account.environments[environmentIndex]!.regions.includes(region))
-            add(layerIndex, accountIndex, regionIndex, environmentIndex);
+        for (const environment of place.environments) {
+          if (environment.regions.includes(region.name)) add(layerIndex, name, place, region, environment);
         }
       }
     }
@@ -151,7 +180,7 @@ export function createInstances(
   const { accounts, layers } = manifest;
   const globalRegion = manifest.backend.globalRegion;
   const roles = new Map<string, RegionRole>(manifest.regions.map((region) => [region.name, region.role]));
-  const globalRole = roles.get(globalRegion)!;
+  const globalRole = getOrThrow(roles, globalRegion, 'region role');
   const renderBackend = compileRegionalBackend(manifest.backend);
   const renderVars = layers.map((layer) =>
     containsTokens(layer.vars) ? compileValue(layer.vars) : undefined,
@@ -170,15 +199,21 @@ export function createInstances(
   const { ids } = placement;
   const instances = new Array<Instance>(ids.length);
   for (let position = 0; position < ids.length; position++) {
-    const layer = layers[placement.layerOf[position]!]!;
-    const accountIndex = placement.account[position]!;
-    const regionIndex = placement.accountRegion[position]!;
-    const environmentIndex = placement.accountEnvironment[position]!;
-    const account = accountIndex < 0 ? null : accounts[accountIndex]!;
-    const region = regionIndex < 0 ? null : account!.regions[regionIndex]!;
-    const environment = environmentIndex < 0 ? null : account!.environments[environmentIndex]!.name;
-    const role = region === null ? null : roles.get(region)!;
-    const id = ids[position]!;
+    const layerIndex = intAt(placement.layerOf, position);
+    const layer = itemAt(layers, layerIndex, 'layer');
+    // Read in place rather than through placeAt: this loop runs once per instance.
+    const accountIndex = intAt(placement.account, position);
+    const regionIndex = intAt(placement.accountRegion, position);
+    const environmentIndex = intAt(placement.accountEnvironment, position);
+    const account = accountIndex < 0 ? null : itemAt(accounts, accountIndex, 'account');
+    const region =
+      account === null || regionIndex < 0 ? null : itemAt(account.regions, regionIndex, 'region');
+    const environment =
+      account === null || environmentIndex < 0
+        ? null
+        : itemAt(account.environments, environmentIndex, 'environment').name;
+    const role = region === null ? null : getOrThrow(roles, region, 'region role');
+    const id = idAt(ids, position);
     values.id = id;
     values.layer = layer.name;
     values.scope = layer.scope;
@@ -187,7 +222,7 @@ export function createInstances(
     values.region = region ?? globalRegion;
     values.environment = environment ?? 'global';
     values.role = role ?? globalRole;
-    const render = renderVars[placement.layerOf[position]!];
+    const render = renderVars[layerIndex];
     instances[position] = {
       id,
       layer: layer.name,

@@ -1,7 +1,4 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+import { intAt } from './checked-reads.js';
 import type { Edges } from './edges.js';
 
 /** A topological pass over positions: the order Kahn's algorithm releases them in, and each one's wave. */
@@ -27,12 +24,15 @@ export function topologicalLevels(
   let tail = 0;
   for (let position = 0; position < count; position++) if (waiting[position] === 0) order[tail++] = position;
   for (let head = 0; head < tail; head++) {
-    const position = order[head]!;
-    const level = levels[position]! + 1;
-    for (let at = dependents.start[position]!; at < dependents.start[position + 1]!; at++) {
-      const dependent = dependents.targets[at]!;
-      if (levels[dependent]! < level) levels[dependent] = level;
-      if (--waiting[dependent]! === 0) order[tail++] = dependent;
+    const position = intAt(order, head);
+    const level = intAt(levels, position) + 1;
+    const end = intAt(dependents.start, position + 1);
+    for (let at = intAt(dependents.start, position); at < end; at++) {
+      const dependent = intAt(dependents.targets, at);
+      if (intAt(levels, dependent) < level) levels[dependent] = level;
+      const left = intAt(waiting, dependent) - 1;
+      waiting[dependent] = left;
+      if (left === 0) order[tail++] = dependent;
     }
   }
   return tail === count ? { order, levels } : undefined;

@@ -1,7 +1,4 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+import { floatAt, idAt, intAt } from '../graph/checked-reads.js';
 import { compiledDagOf, topologyOf, type Dag } from './dag.js';
 
 /**
@@ -18,11 +15,12 @@ export function remainingPathLengths(dag: Dag, cost: (id: string) => number = ()
   const lengths = new Float64Array(order.length);
   const result = new Map<string, number>();
   for (let at = order.length - 1; at >= 0; at--) {
-    const position = order[at]!;
+    const position = intAt(order, at);
     let longest = 0;
-    for (let next = start[position]!; next < start[position + 1]!; next++)
-      longest = Math.max(longest, lengths[targets[next]!]!);
-    const id = compiled.ids[position]!;
+    const end = intAt(start, position + 1);
+    for (let next = intAt(start, position); next < end; next++)
+      longest = Math.max(longest, floatAt(lengths, intAt(targets, next)));
+    const id = idAt(compiled.ids, position);
     const length = cost(id) + longest;
     lengths[position] = length;
     result.set(id, length);

@@ -1,6 +1,6 @@
 import { dependentsOf, type Dag } from './dag.js';
 import { compareIds } from './waves.js';
-import { getOrThrow } from '../lookup.js';
+import { getOrThrow, itemAt } from '../lookup.js';
 
 /**
  * The live scheduling policy, free of I/O: an instance becomes ready the moment everything it depends on
@@ -92,39 +92,46 @@ export class ReadyQueue {
     return pa !== pb ? pa > pb : a < b;
   }
 
-  /* eslint-disable @typescript-eslint/no-non-null-assertion -- A binary heap: every index read is checked
-     against heap.length by the loops (index > 0, left/right < length), and pop is called only when not empty. */
+  /** Sifts `id` up from a new last slot, moving worse parents down into the hole. */
   private push(id: string): void {
     const heap = this.heap;
+    let index = heap.length;
     heap.push(id);
-    let index = heap.length - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (!this.before(heap[index]!, heap[parent]!)) break;
-      [heap[index], heap[parent]] = [heap[parent]!, heap[index]!];
+      const above = itemAt(heap, parent, 'heap entry');
+      if (!this.before(id, above)) break;
+      heap[index] = above;
       index = parent;
     }
+    heap[index] = id;
   }
 
+  /** Takes the best id; the last one is sifted down from the root, better children moving up into the hole. */
   private pop(): string {
     const heap = this.heap;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let index = 0;
-      for (;;) {
-        const left = index * 2 + 1;
-        const right = left + 1;
-        let best = index;
-        if (left < heap.length && this.before(heap[left]!, heap[best]!)) best = left;
-        if (right < heap.length && this.before(heap[right]!, heap[best]!)) best = right;
-        if (best === index) break;
-        [heap[index], heap[best]] = [heap[best]!, heap[index]!];
-        index = best;
-      }
+    const last = heap.pop();
+    if (last === undefined) throw new Error('Internal error: pop from an empty ready queue');
+    const top = heap[0];
+    if (top === undefined) {
+      this.started.add(last);
+      return last;
     }
+    let index = 0;
+    for (;;) {
+      const left = index * 2 + 1;
+      // A slot at or past the length reads undefined: no such child.
+      const leftId = heap[left];
+      if (leftId === undefined) break;
+      const rightId = heap[left + 1];
+      const isRight = rightId !== undefined && this.before(rightId, leftId);
+      const child = isRight ? rightId : leftId;
+      if (!this.before(child, last)) break;
+      heap[index] = child;
+      index = isRight ? left + 1 : left;
+    }
+    heap[index] = last;
     this.started.add(top);
     return top;
-  } /* eslint-enable @typescript-eslint/no-non-null-assertion */
+  }
 }

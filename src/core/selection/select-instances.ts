@@ -1,12 +1,10 @@
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
 import { UsageError } from '../errors.js';
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
 import { compiledGraphOf } from '../graph/compiled-graph.js';
+import { intAt } from '../graph/checked-reads.js';
 import { countsOf, reverseEdges } from '../graph/edges.js';
+import { definedOrThrow, itemAt } from '../lookup.js';
 import { CompiledDag, dagOfGraph, type Dag } from '../schedule/dag.js';
 
 export interface SelectionFilter {
@@ -125,12 +123,12 @@ function affectedWithDependents(graph: LayerGraph, changes: ChangedFiles): Uint8
   graph.instances.forEach((instance, position) => {
     if (affectedLayers.has(instance.layer)) stack.push(position);
   });
-  while (stack.length > 0) {
-    const position = stack.pop()!;
+  for (let position = stack.pop(); position !== undefined; position = stack.pop()) {
     if (result[position] === 1) continue;
     result[position] = 1;
-    for (let at = dependents.start[position]!; at < dependents.start[position + 1]!; at++)
-      stack.push(dependents.targets[at]!);
+    const end = intAt(dependents.start, position + 1);
+    for (let at = intAt(dependents.start, position); at < end; at++)
+      stack.push(intAt(dependents.targets, at));
   }
   return result;
 }
@@ -169,15 +167,17 @@ function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number):
   const nearestOf = (from: number): number[] => {
     const list: number[] = [];
     mark++;
-    for (let at = edges.start[from]!; at < edges.start[from + 1]!; at++) {
-      const dependency = edges.targets[at]!;
+    const end = intAt(edges.start, from + 1);
+    for (let at = intAt(edges.start, from); at < end; at++) {
+      const dependency = intAt(edges.targets, at);
       if (selected[dependency] === 1) {
         if (seenBy[dependency] !== mark) {
           seenBy[dependency] = mark;
           list.push(dependency);
         }
       } else {
-        for (const upstream of nearest[dependency]!) {
+        // resolve() filled in every unselected dependency before this position.
+        for (const upstream of definedOrThrow(nearest[dependency], 'nearest selected upstream')) {
           if (seenBy[upstream] !== mark) {
             seenBy[upstream] = mark;
             list.push(upstream);
@@ -190,15 +190,15 @@ function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number):
   const resolve = (start: number): void => {
     // Iterative post-order over unselected ancestors, so a long chain cannot overflow the stack.
     const stack = [start];
-    while (stack.length > 0) {
-      const position = stack[stack.length - 1]!;
+    for (let position = stack.at(-1); position !== undefined; position = stack.at(-1)) {
       if (nearest[position] !== undefined) {
         stack.pop();
         continue;
       }
       let isPending = false;
-      for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
-        const dependency = edges.targets[at]!;
+      const end = intAt(edges.start, position + 1);
+      for (let at = intAt(edges.start, position); at < end; at++) {
+        const dependency = intAt(edges.targets, at);
         if (selected[dependency] !== 1 && nearest[dependency] === undefined) {
           stack.push(dependency);
           isPending = true;
@@ -220,30 +220,32 @@ function dagOfSelection(graph: LayerGraph, selected: Uint8Array, count: number):
     dagPosition[position] = next;
     graphPosition[next] = position;
     ids[next] = instance.id;
+    const from = intAt(edges.start, position);
+    const end = intAt(edges.start, position + 1);
     let isDirect = true;
-    for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
-      if (selected[edges.targets[at]!] !== 1) {
+    for (let at = from; at < end; at++) {
+      if (selected[intAt(edges.targets, at)] !== 1) {
         isDirect = false;
         break;
       }
     }
     if (isDirect) {
       dependsOn.set(instance.id, instance.dependsOn);
-      for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++)
-        targets.push(edges.targets[at]!);
+      for (let at = from; at < end; at++) targets.push(intAt(edges.targets, at));
     } else {
       // For a selected position, resolve() walks its unselected ancestors; the memo must not treat it as one.
-      for (let at = edges.start[position]!; at < edges.start[position + 1]!; at++) {
-        if (selected[edges.targets[at]!] !== 1) resolve(edges.targets[at]!);
+      for (let at = from; at < end; at++) {
+        const dependency = intAt(edges.targets, at);
+        if (selected[dependency] !== 1) resolve(dependency);
       }
       const list = nearestOf(position);
-      dependsOn.set(instance.id, list.map((upstream) => instances[upstream]!.id).sort());
+      dependsOn.set(instance.id, list.map((upstream) => itemAt(instances, upstream, 'instance').id).sort());
       for (const upstream of list) targets.push(upstream);
     }
     start[++next] = targets.length;
   });
   // A dependency may come after its dependent in instance order: renumber once every position is known.
-  const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]!);
+  const dagTargets = Int32Array.from(targets, (position) => intAt(dagPosition, position));
   const dagEdges = { start, targets: dagTargets };
   return new CompiledDag(ids, dependsOn, countsOf(start), reverseEdges(count, dagEdges), {
     graph,
