@@ -10,6 +10,10 @@ import { UsageError } from '../core/errors.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { Instance } from '../core/graph/types.js';
 import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
+import { setGlobalRegion } from '../core/manifest/set-global-region.js';
+import { actorOf, isPromoted, promotionTarget, type ReplicaPromotion } from '../core/dr/promote-replica.js';
+import { definedOrThrow } from '../core/lookup.js';
+import { promoteReplica } from './promote-replica.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
 import { parseResultText } from '../core/result-file.js';
@@ -126,9 +130,52 @@ export async function executeFailover(
       to: plan.to,
       at: run.finishedAt ?? new Date().toISOString(),
     });
-    if (settings.writeManifest) await writePrimary(settings, plan.to);
+    const promotion = await promote(settings, prepared, plan, run);
+    // A promotion that could not be completed leaves the manifest as it is: global and account state would
+    // be looked for where it cannot be relied on. The failover, run again, promotes again.
+    if (settings.writeManifest && (promotion === undefined || isPromoted(promotion))) {
+      await writePrimary(settings, plan.to, promotion?.to);
+      if (promotion) promotion.manifestWritten = true;
+    }
   }
   return run;
+}
+
+/**
+ * After a failover of the global region: its replica becomes the home of global and account state
+ * (core/dr/promote-replica.ts). Recorded in the failover's summary; a promotion with problems fails the run.
+ */
+async function promote(
+  settings: FailoverSettings,
+  prepared: Prepared,
+  plan: FailoverPlan,
+  run: RunResult,
+): Promise<ReplicaPromotion | undefined> {
+  const failover = definedOrThrow(run.failover, 'the failover summary');
+  const narrowed = [settings.accounts, settings.environments, settings.layers].some(
+    (filter) => filter !== undefined && filter.length > 0,
+  );
+  const target = promotionTarget(prepared.loaded.manifest, plan.from, narrowed);
+  if (target.kind === 'stays') failover.notes.push(target.reason);
+  if (target.kind !== 'promote') return undefined;
+  const promotion = await promoteReplica(
+    {
+      manifest: prepared.loaded.manifest,
+      graph: plan.graph,
+      manifestDirectory: prepared.loaded.directory,
+      terraform: prepared.terraform,
+      workDirectory: prepared.workDirectory,
+      signal: prepared.base.signal,
+      timeoutMs: prepared.base.commandTimeoutMs,
+      failoverStartedAt: new Date(run.startedAt),
+      actor: actorOf(settings.env),
+      now: prepared.base.now ?? (() => new Date()),
+    },
+    target,
+  );
+  failover.promotion = promotion;
+  if (!isPromoted(promotion)) run.status = 'failed';
+  return promotion;
 }
 
 /**
@@ -257,10 +304,14 @@ function recordContext(prepared: Prepared): RecordContext {
   };
 }
 
-/** Writes the new roles into the manifest file, editing only the role values (comments and layout stay). */
-async function writePrimary(settings: FailoverSettings, primary: string) {
+/**
+ * Writes the new roles into the manifest file, and the promoted global region when there is one, editing only
+ * those values (comments and layout stay).
+ */
+async function writePrimary(settings: FailoverSettings, primary: string, globalRegion?: string) {
   const file = path.resolve(settings.cwd, settings.manifestFile);
-  await writeFile(file, setPrimaryRegion(await readFile(file, 'utf8'), primary));
+  const swapped = setPrimaryRegion(await readFile(file, 'utf8'), primary);
+  await writeFile(file, globalRegion === undefined ? swapped : setGlobalRegion(swapped, globalRegion));
 }
 
 /**

@@ -49,6 +49,10 @@ export interface TerraformClient {
   output(call: TerraformCall): Promise<ProcessResult>;
   /** `state pull`, kept in `stdout` (never logged: state holds secrets in clear text); takes no lock. */
   statePull(call: TerraformCall): Promise<ProcessResult>;
+  /** Takes and releases the state lock, changing nothing; fails at once with the Lock Info when it is held. */
+  probeLock(call: TerraformCall): Promise<ProcessResult>;
+  /** `force-unlock -force ID`: releases a stale lock (never retried). */
+  forceUnlock(call: TerraformCall, lockId: string): Promise<ProcessResult>;
 }
 
 /** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
@@ -136,6 +140,8 @@ export function buildTerraformClient(options: {
       retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
     statePull: (call) =>
       retrying(call, () => run(call, terraformArgs.statePull(), { captureStdout: true }), failed),
+    probeLock: (call) => retrying(call, () => run(call, terraformArgs.lockProbe()), failed),
+    forceUnlock: (call, lockId) => run(call, terraformArgs.forceUnlock(lockId)),
   };
 }
 
