@@ -11,6 +11,7 @@ import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { Instance } from '../core/graph/types.js';
 import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
 import { setGlobalRegion } from '../core/manifest/set-global-region.js';
+import { markRegionFailed } from '../core/manifest/mark-failed-region.js';
 import { actorOf, isPromoted, promotionTarget, type ReplicaPromotion } from '../core/dr/promote-replica.js';
 import { definedOrThrow } from '../core/lookup.js';
 import { promoteReplica } from './promote-replica.js';
@@ -134,7 +135,7 @@ export async function executeFailover(
     // A promotion that could not be completed leaves the manifest as it is: global and account state would
     // be looked for where it cannot be relied on. The failover, run again, promotes again.
     if (settings.writeManifest && (promotion === undefined || isPromoted(promotion))) {
-      await writePrimary(settings, plan.to, promotion?.to);
+      await writePrimary(settings, plan.to, { globalRegion: promotion?.to, failed: plan.from });
       if (promotion) promotion.manifestWritten = true;
     }
   }
@@ -278,7 +279,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     await writeFailoverRecord(recordContext(prepared), demoted, null);
     // The failback's own hold, when it wrote one.
     if (settings.to !== demoted) await writeFailoverRecord(recordContext(prepared), settings.to, null);
-    if (settings.writeManifest) await writePrimary(settings, settings.to);
+    if (settings.writeManifest)
+      await writePrimary(settings, settings.to, { recovered: [settings.to, demoted] });
   }
   return run;
 }
@@ -305,13 +307,21 @@ function recordContext(prepared: Prepared): RecordContext {
 }
 
 /**
- * Writes the new roles into the manifest file, and the promoted global region when there is one, editing only
- * those values (comments and layout stay).
+ * Writes the new roles into the manifest file, editing only those values (comments and layout stay): after a
+ * failover the failed region marked `failed` and, when the replica was promoted, `backend.global_region`;
+ * after a failback the marks of both its regions removed (both run in steady state again).
  */
-async function writePrimary(settings: FailoverSettings, primary: string, globalRegion?: string) {
+async function writePrimary(
+  settings: FailoverSettings,
+  primary: string,
+  changes: { globalRegion?: string | undefined; failed?: string; recovered?: readonly string[] },
+) {
   const file = path.resolve(settings.cwd, settings.manifestFile);
-  const swapped = setPrimaryRegion(await readFile(file, 'utf8'), primary);
-  await writeFile(file, globalRegion === undefined ? swapped : setGlobalRegion(swapped, globalRegion));
+  let text = setPrimaryRegion(await readFile(file, 'utf8'), primary);
+  for (const region of changes.recovered ?? []) text = markRegionFailed(text, region, false);
+  if (changes.failed !== undefined) text = markRegionFailed(text, changes.failed, true);
+  if (changes.globalRegion !== undefined) text = setGlobalRegion(text, changes.globalRegion);
+  await writeFile(file, text);
 }
 
 /**

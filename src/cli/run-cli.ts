@@ -7,6 +7,7 @@ import {
 } from '../core/errors.js';
 import { failoverCommand } from './failover-command.js';
 import { graphCommand } from './graph-command.js';
+import { strayCommand } from './stray-command.js';
 import type { CliOutput } from './output.js';
 import { terraformCommand, type CliProcess } from './terraform-command.js';
 
@@ -23,6 +24,7 @@ Commands:
   destroy    destroy every selected instance, dependents first
   failover   bring the service up in another region while the primary is down (--dry-run: the drill)
   failback   make the recovered region primary again
+  stray      after a failover, list what still runs in a region that came back, with the commands
 
 Run 'strata <command> --help' for the options of a command.
 `;
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   destroy: (argv, output, process) => terraformCommand('destroy', argv, output, process),
   failover: (argv, output, process) => failoverCommand('failover', argv, output, process),
   failback: (argv, output, process) => failoverCommand('failback', argv, output, process),
+  stray: (argv, output, process) => strayCommand(argv, output, process),
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */

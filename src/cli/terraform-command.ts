@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
+import { renderLeftOut } from '../core/render/left-out-note.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
 import { progressLine, runTable } from '../core/render/run-text.js';
@@ -72,7 +73,7 @@ export async function terraformCommand(
     return 0;
   }
   const session = createCliSession(output, values['json-out']);
-  const { run } = await executeRun(
+  const { run, leftOut } = await executeRun(
     {
       ...runSettingsFromFlags(values, process),
       command,
@@ -91,6 +92,8 @@ export async function terraformCommand(
   );
   session.finish(run);
   output.out(`\n${session.redactor.redact(runTable(run))}`);
+  const note = renderLeftOut(leftOut);
+  if (note !== '') output.out(`\n${note}`);
   return exitCode(run, process);
 }
 
