@@ -428,6 +428,25 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     expect(renderStrayReport(report)).toContain(
       'Stray in eu-west-2 (not managed while eu-west-1 is primary): 4',
     );
+
+    // Staying in eu-west-1 for good: the retire command destroys exactly those copies and clears the mark.
+    const beforeRetire = terraform.calls.length;
+    const retired = await executeFailover(
+      failover(settings().cwd, { mode: 'failback', to: 'eu-west-1', from: 'eu-west-2' }),
+      adapters,
+    );
+    expect(retired.status).toBe('succeeded');
+    const destroyed = terraform.calls
+      .slice(beforeRetire)
+      .filter((call) => call.command === 'plan' && call.args.includes('-destroy'))
+      .map((call) => call.id)
+      .filter((id) => id !== RECORD_ID)
+      .sort();
+    expect(destroyed).toEqual(report.entries.map((entry) => entry.id).sort());
+    const settled = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');
+    expect(settled).toContain('eu-west-2: { role: secondary }\n');
+    expect(settled).toContain('eu-west-1: { role: primary }');
+    expect(stores.records.size).toBe(0);
   });
 
   it('a lock taken after the failover started is left in place: the run fails, the manifest stays as it was', async () => {
