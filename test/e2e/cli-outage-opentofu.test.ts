@@ -27,8 +27,8 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
       cwd: estate,
       env: { ...terraformEnv(terraform!), ...StateStores.credentials(), GITHUB_ACTOR: 'octocat' },
     });
-  const read = <T>(estate: string, file: string) =>
-    JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as T;
+  const read = (estate: string, file: string): unknown =>
+    JSON.parse(readFileSync(path.join(estate, file), 'utf8'));
 
   it('failover promotes the replica; plan and apply then work in eu-west-1, global and account layers too, without touching eu-west-2; back, the stray report lists what is left there', async () => {
     stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
@@ -57,7 +57,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
     ]);
     expect(failover.stderr).not.toContain('failed');
     expect(failover.status).toBe(0);
-    const promotion = read<RunResult>(estate, 'failover.json').failover!.promotion!;
+    const promotion = (read(estate, 'failover.json') as RunResult).failover!.promotion!;
     expect(promotion).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', manifestWritten: true });
     expect(promotion.states.map((state) => [state.id, state.problem])).toEqual([
       ['dev/iam', null],
@@ -88,7 +88,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
     const plan = cli(estate, ['plan', '--json-out', 'plan.json']);
     expect(plan.stderr).not.toContain('failed');
     expect(plan.status).toBe(0);
-    const planned = read<RunResult>(estate, 'plan.json').instances;
+    const planned = (read(estate, 'plan.json') as RunResult).instances;
     expect(planned.find((instance) => instance.id === 'prod/iam')!.changes).toMatchObject({ add: 1 });
     expect(planned.some((instance) => instance.id.includes('eu-west-2'))).toBe(false);
     expect(plan.stdout).toContain('Left out of this run (2)');
@@ -96,7 +96,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
     const apply = cli(estate, ['apply', '--json-out', 'apply.json']);
     expect(apply.stderr).not.toContain('failed');
     expect(apply.status).toBe(0);
-    const applied = read<RunResult>(estate, 'apply.json');
+    const applied = read(estate, 'apply.json') as RunResult;
     expect(applied.status).toBe('succeeded');
     expect(applied.failoverGuard?.provenEmpty?.map((entry) => entry.region)).toEqual(['eu-west-2']);
     const iamState = JSON.parse(stores.readObject('eu-west-1', 'prod/iam.tfstate')!) as {
@@ -111,7 +111,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
     const stray = cli(estate, ['stray', '--region', 'eu-west-2', '--json-out', 'stray.json']);
     expect(stray.stderr).toBe('');
     expect(stray.status).toBe(0);
-    const report = read<StrayReport>(estate, 'stray.json');
+    const report = read(estate, 'stray.json') as StrayReport;
     expect(report.entries.map((entry) => [entry.id, entry.kind])).toEqual([
       ['dev/eu-west-2/dev/app', 'environment-copy'],
       ['prod/eu-west-2/staging/app', 'environment-copy'],
