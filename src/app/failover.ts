@@ -26,7 +26,7 @@ import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup
 import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
-import { checkReplicas } from './replica-states.js';
+import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
 
@@ -161,13 +161,8 @@ async function promote(
   if (target.kind !== 'promote') return undefined;
   const promotion = await promoteReplica(
     {
+      ...stateReadContext(prepared, plan),
       manifest: prepared.loaded.manifest,
-      graph: plan.graph,
-      manifestDirectory: prepared.loaded.directory,
-      terraform: prepared.terraform,
-      workDirectory: prepared.workDirectory,
-      signal: prepared.base.signal,
-      timeoutMs: prepared.base.commandTimeoutMs,
       failoverStartedAt: new Date(run.startedAt),
       actor: actorOf(settings.env),
       now: prepared.base.now ?? (() => new Date()),
@@ -297,6 +292,18 @@ async function reviewedApply(prepared: Prepared, move: Move) {
   return { freshPlanCheck: checkAgainstPreview(preview, move) };
 }
 
+/** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */
+function stateReadContext(prepared: Prepared, plan: FailoverPlan): ReplicaStateContext {
+  return {
+    graph: plan.graph,
+    manifestDirectory: prepared.loaded.directory,
+    terraform: prepared.terraform,
+    workDirectory: prepared.workDirectory,
+    signal: prepared.base.signal,
+    timeoutMs: prepared.base.commandTimeoutMs,
+  };
+}
+
 function recordContext(prepared: Prepared): RecordContext {
   return {
     manifest: prepared.loaded.manifest,
@@ -342,18 +349,10 @@ async function drillFindings(
   const checked = settings.checkReplicas !== false;
   const replicas = !checked
     ? []
-    : await checkReplicas(
-        {
-          graph: plan.graph,
-          manifestDirectory: prepared.loaded.directory,
-          terraform: prepared.terraform,
-          workDirectory: prepared.workDirectory,
-          signal: prepared.base.signal,
-          timeoutMs: prepared.base.commandTimeoutMs,
-        },
-        plan.replicaBackends,
-        { primary: plan.from, replica: replicaRegion },
-      );
+    : await checkReplicas(stateReadContext(prepared, plan), plan.replicaBackends, {
+        primary: plan.from,
+        replica: replicaRegion,
+      });
   const readiness = drillReadiness(
     run.instances,
     plan.graph,

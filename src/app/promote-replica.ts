@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { summariseFailure } from '../core/dr/drill-readiness.js';
 import {
@@ -8,21 +7,16 @@ import {
   type PromotedState,
   type ReplicaPromotion,
 } from '../core/dr/promote-replica.js';
-import type { BackendConfig, LayerGraph } from '../core/graph/types.js';
+import type { BackendConfig } from '../core/graph/types.js';
+import { stateReadCalls, type ReplicaStateContext } from './replica-states.js';
 import type { Manifest } from '../core/manifest/types.js';
-import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
+import type { TerraformCall } from '../engine/terraform-client.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import { parseLockError, type LockInfo } from '../terraform/lock-info.js';
 import { parseStateIdentity } from '../terraform/state-identity.js';
 
-export interface PromotionContext {
+export interface PromotionContext extends ReplicaStateContext {
   manifest: Manifest;
-  graph: LayerGraph;
-  manifestDirectory: string;
-  terraform: TerraformClient;
-  workDirectory: string;
-  signal: AbortSignal;
-  timeoutMs?: number | undefined;
   /** When the failover started: a replicated lock older than that is stale. */
   failoverStartedAt: Date;
   /** The audit line's who (core/dr/promote-replica.ts `actorOf`) and when. */
@@ -45,13 +39,18 @@ export async function promoteReplica(
   const states: PromotedState[] = [];
   const locks: PromotedLock[] = [];
   for (const state of promotedStates(context.manifest, context.graph, regions.to)) {
-    const call = callFor(context, state.id, path.resolve(context.manifestDirectory, state.path));
+    const call = await stateReadCalls(
+      context,
+      state.id,
+      path.resolve(context.manifestDirectory, state.path),
+      ['promotion', instanceDirectoryName(state.id)],
+    );
     const read = await readReplica(context, call, state.backend);
     if ('problem' in read) {
       states.push({ id: state.id, lineage: null, serial: null, problem: read.problem });
       continue;
     }
-    const probe = await context.terraform.probeLock(await call('lock-probe'));
+    const probe = await context.terraform.probeLock(call('lock-probe'));
     let problem: string | null = null;
     if (probe.exitCode !== 0) {
       const lock = parseLockError(probe.tail);
@@ -68,31 +67,16 @@ export async function promoteReplica(
   return { from: regions.from, to: regions.to, manifestWritten: false, states, locks };
 }
 
-type CallFor = (command: string) => Promise<TerraformCall>;
-
-function callFor(context: PromotionContext, id: string, cwd: string): CallFor {
-  const directory = path.join(context.workDirectory, 'promotion', instanceDirectoryName(id));
-  return async (command) => {
-    await mkdir(directory, { recursive: true });
-    return {
-      cwd,
-      dataDirectory: path.join(directory, 'terraform-data'),
-      logFile: path.join(directory, `${command}.log`),
-      instanceId: id,
-      signal: context.signal,
-      timeoutMs: context.timeoutMs,
-    };
-  };
-}
+type CallFor = (command: string) => TerraformCall;
 
 async function readReplica(
   context: PromotionContext,
   call: CallFor,
   backend: BackendConfig,
 ): Promise<{ lineage: string; serial: number } | { problem: string }> {
-  const init = await context.terraform.init(await call('init'), backend);
+  const init = await context.terraform.init(call('init'), backend);
   if (init.exitCode !== 0) return { problem: summariseFailure(`init failed\n${init.tail}`, 'failed') };
-  const pulled = await context.terraform.statePull(await call('state-pull'));
+  const pulled = await context.terraform.statePull(call('state-pull'));
   if (pulled.exitCode !== 0)
     return { problem: summariseFailure(`state pull failed\n${pulled.tail}`, 'failed') };
   try {
@@ -134,7 +118,7 @@ async function releaseIfStale(
       problem: `${holder}: taken after the failover started, so a run in ${region} may hold it; left in place (wait for that run, or release it with 'tofu force-unlock ${lock.id}' once none holds it)`,
     };
   }
-  const unlocked = await context.terraform.forceUnlock(await call('force-unlock'), lock.id);
+  const unlocked = await context.terraform.forceUnlock(call('force-unlock'), lock.id);
   if (unlocked.exitCode !== 0) {
     return {
       lock: found,

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest } from '../adapters/load-manifest.js';
 import { summariseFailure } from '../core/dr/drill-readiness.js';
@@ -12,8 +11,8 @@ import { UsageError } from '../core/errors.js';
 import { getOrThrow } from '../core/lookup.js';
 import { closestName } from '../core/manifest/closest-name.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
-import type { TerraformCall } from '../engine/terraform-client.js';
 import { stateResourceCount } from '../terraform/state-resources.js';
+import { stateReadCalls } from './replica-states.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 
 export interface StraySettings extends EngineSettings {
@@ -46,16 +45,12 @@ export async function reportStray(settings: StraySettings, adapters: EngineAdapt
   const readings = new Map<string, StrayReading>();
   for (const candidate of candidates) {
     const instance = getOrThrow(loaded.graph.byId, candidate.id, 'a stray candidate');
-    const directory = path.join(workDirectory, 'stray', instanceDirectoryName(instance.id));
-    await mkdir(directory, { recursive: true });
-    const call = (command: string): TerraformCall => ({
-      cwd: path.resolve(loaded.directory, instance.path),
-      dataDirectory: path.join(directory, 'terraform-data'),
-      logFile: path.join(directory, `${command}.log`),
-      instanceId: instance.id,
-      signal: base.signal,
-      timeoutMs: base.commandTimeoutMs,
-    });
+    const call = await stateReadCalls(
+      { workDirectory, signal: base.signal, timeoutMs: base.commandTimeoutMs },
+      instance.id,
+      path.resolve(loaded.directory, instance.path),
+      ['stray', instanceDirectoryName(instance.id)],
+    );
     const init = await terraform.init(call('init'), instance.backend);
     if (init.exitCode !== 0) {
       readings.set(instance.id, { error: summariseFailure(`init failed\n${init.tail}`, 'failed') });
