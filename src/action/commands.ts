@@ -7,6 +7,7 @@ import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
+import { renderLeftOut } from '../core/render/left-out-note.js';
 import { releaseDeploys } from '../app/deploy-hold.js';
 import { executeFailover } from '../app/failover.js';
 import { describeRelease } from '../core/render/deploy-hold-text.js';
@@ -136,6 +137,8 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
         }
       : undefined,
   });
+  const leftOut = renderLeftOut(executed.leftOut);
+  if (leftOut !== '') core.warning(leftOut);
   const plans = await readPlanTexts(executed);
   const reportDirectory = path.join(executed.workDirectory, 'results');
   const resultFile = await writeReportFiles(reportDirectory, executed.run, plans);

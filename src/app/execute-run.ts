@@ -15,7 +15,8 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
-import { selectFromSettings, selectionForEnvironment, type SelectionSettings } from './select.js';
+import { selectLeavingOut, selectionForEnvironment, type SelectionSettings } from './select.js';
+import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import { definedOrThrow } from '../core/lookup.js';
 
@@ -57,6 +58,8 @@ export interface ExecutedRun {
   /** Masks every secret the run met; the entries use it on whatever they render. */
   redactor: Redactor;
   workDirectory: string;
+  /** What the selection left out because its region is marked failed; the entries say so. */
+  leftOut: LeftOut[];
 }
 
 /** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
@@ -77,7 +80,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   });
   const layerCode = createLayerCodeReader(loaded.directory);
   const selection = selectionForEnvironment(settings.selection, settings.ephemeralEnvironment);
-  const selected = selectFromSettings(loaded, selection, {
+  const { dag: selected, leftOut } = selectLeavingOut(loaded, selection, {
     manifestFile: settings.manifestFile,
     cwd: settings.cwd,
     layerCode,
@@ -126,7 +129,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     run.instances = [...kept, ...run.instances];
     run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));
   }
-  return { run, loaded, dag, redactor: base.redactor, workDirectory };
+  return { run, loaded, dag, redactor: base.redactor, workDirectory, leftOut };
 }
 
 /** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */

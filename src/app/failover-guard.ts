@@ -5,6 +5,7 @@ import {
   type RecordReading,
 } from '../core/dr/failover-guard.js';
 import type { FailoverGuardReport } from '../core/run-result.js';
+import { failedRegions } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
@@ -45,9 +46,16 @@ export async function guardAgainstFailover(
     logDirectory: workDirectory,
   };
   const regions = regionsToRead(loaded, loaded.graph, dag.ids);
+  const failed = failedRegions(loaded.manifest);
   const readings = new Map<string, RecordReading>(
     await Promise.all(
       regions.map(async (region): Promise<[string, RecordReading]> => {
+        // Not even tried: the manifest says the region failed. Fine only when the primary's record proves it
+        // holds none, or with the override, as for any record that cannot be read.
+        if (failed.has(region)) {
+          const reason = `not read: ${loaded.manifest.file} marks ${region} failed`;
+          return [region, { kind: 'unreadable', reason }];
+        }
         try {
           const record = await readFailoverRecord(context, region);
           return [region, record ? { kind: 'record', record } : { kind: 'none' }];

@@ -10,6 +10,11 @@ import { UsageError } from '../core/errors.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { Instance } from '../core/graph/types.js';
 import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
+import { setGlobalRegion } from '../core/manifest/set-global-region.js';
+import { markRegionFailed } from '../core/manifest/mark-failed-region.js';
+import { actorOf, isPromoted, promotionTarget, type ReplicaPromotion } from '../core/dr/promote-replica.js';
+import { definedOrThrow } from '../core/lookup.js';
+import { promoteReplica } from './promote-replica.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
 import { readResultFile } from '../adapters/result-file-store.js';
@@ -21,7 +26,7 @@ import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup
 import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
-import { checkReplicas } from './replica-states.js';
+import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
 
@@ -126,9 +131,47 @@ export async function executeFailover(
       to: plan.to,
       at: run.finishedAt ?? new Date().toISOString(),
     });
-    if (settings.writeManifest) await writePrimary(settings, plan.to);
+    const promotion = await promote(settings, prepared, plan, run);
+    // A promotion that could not be completed leaves the manifest as it is: global and account state would
+    // be looked for where it cannot be relied on. The failover, run again, promotes again.
+    if (settings.writeManifest && (promotion === undefined || isPromoted(promotion))) {
+      await writePrimary(settings, plan.to, { globalRegion: promotion?.to, failed: plan.from });
+      if (promotion) promotion.manifestWritten = true;
+    }
   }
   return run;
+}
+
+/**
+ * After a failover of the global region: its replica becomes the home of global and account state
+ * (core/dr/promote-replica.ts). Recorded in the failover's summary; a promotion with problems fails the run.
+ */
+async function promote(
+  settings: FailoverSettings,
+  prepared: Prepared,
+  plan: FailoverPlan,
+  run: RunResult,
+): Promise<ReplicaPromotion | undefined> {
+  const failover = definedOrThrow(run.failover, 'the failover summary');
+  const narrowed = [settings.accounts, settings.environments, settings.layers].some(
+    (filter) => filter !== undefined && filter.length > 0,
+  );
+  const target = promotionTarget(prepared.loaded.manifest, plan.from, narrowed);
+  if (target.kind === 'stays') failover.notes.push(target.reason);
+  if (target.kind !== 'promote') return undefined;
+  const promotion = await promoteReplica(
+    {
+      ...stateReadContext(prepared, plan),
+      manifest: prepared.loaded.manifest,
+      failoverStartedAt: new Date(run.startedAt),
+      actor: actorOf(settings.env),
+      now: prepared.base.now ?? (() => new Date()),
+    },
+    target,
+  );
+  failover.promotion = promotion;
+  if (!isPromoted(promotion)) run.status = 'failed';
+  return promotion;
 }
 
 /**
@@ -231,7 +274,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     await writeFailoverRecord(recordContext(prepared), demoted, null);
     // The failback's own hold, when it wrote one.
     if (settings.to !== demoted) await writeFailoverRecord(recordContext(prepared), settings.to, null);
-    if (settings.writeManifest) await writePrimary(settings, settings.to);
+    if (settings.writeManifest)
+      await writePrimary(settings, settings.to, { recovered: [settings.to, demoted] });
   }
   return run;
 }
@@ -248,6 +292,18 @@ async function reviewedApply(prepared: Prepared, move: Move) {
   return { freshPlanCheck: checkAgainstPreview(preview, move) };
 }
 
+/** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */
+function stateReadContext(prepared: Prepared, plan: FailoverPlan): ReplicaStateContext {
+  return {
+    graph: plan.graph,
+    manifestDirectory: prepared.loaded.directory,
+    terraform: prepared.terraform,
+    workDirectory: prepared.workDirectory,
+    signal: prepared.base.signal,
+    timeoutMs: prepared.base.commandTimeoutMs,
+  };
+}
+
 function recordContext(prepared: Prepared): RecordContext {
   return {
     manifest: prepared.loaded.manifest,
@@ -257,10 +313,22 @@ function recordContext(prepared: Prepared): RecordContext {
   };
 }
 
-/** Writes the new roles into the manifest file, editing only the role values (comments and layout stay). */
-async function writePrimary(settings: FailoverSettings, primary: string) {
+/**
+ * Writes the new roles into the manifest file, editing only those values (comments and layout stay): after a
+ * failover the failed region marked `failed` and, when the replica was promoted, `backend.global_region`;
+ * after a failback the marks of both its regions removed (both run in steady state again).
+ */
+async function writePrimary(
+  settings: FailoverSettings,
+  primary: string,
+  changes: { globalRegion?: string | undefined; failed?: string; recovered?: readonly string[] },
+) {
   const file = path.resolve(settings.cwd, settings.manifestFile);
-  await writeFile(file, setPrimaryRegion(await readFile(file, 'utf8'), primary));
+  let text = setPrimaryRegion(await readFile(file, 'utf8'), primary);
+  for (const region of changes.recovered ?? []) text = markRegionFailed(text, region, false);
+  if (changes.failed !== undefined) text = markRegionFailed(text, changes.failed, true);
+  if (changes.globalRegion !== undefined) text = setGlobalRegion(text, changes.globalRegion);
+  await writeFile(file, text);
 }
 
 /**
@@ -281,18 +349,10 @@ async function drillFindings(
   const checked = settings.checkReplicas !== false;
   const replicas = !checked
     ? []
-    : await checkReplicas(
-        {
-          graph: plan.graph,
-          manifestDirectory: prepared.loaded.directory,
-          terraform: prepared.terraform,
-          workDirectory: prepared.workDirectory,
-          signal: prepared.base.signal,
-          timeoutMs: prepared.base.commandTimeoutMs,
-        },
-        plan.replicaBackends,
-        { primary: plan.from, replica: replicaRegion },
-      );
+    : await checkReplicas(stateReadContext(prepared, plan), plan.replicaBackends, {
+        primary: plan.from,
+        replica: replicaRegion,
+      });
   const readiness = drillReadiness(
     run.instances,
     plan.graph,

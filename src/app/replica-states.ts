@@ -45,16 +45,19 @@ export async function checkReplicas(
   return checks;
 }
 
-async function readState(
-  context: ReplicaStateContext,
+/**
+ * The calls of a state read outside the engine: in the layer's directory `cwd`, with a data directory and logs
+ * of its own under the work directory (`folders`), so no read shares the data or logs of the run's instances.
+ */
+export async function stateReadCalls(
+  context: Pick<ReplicaStateContext, 'workDirectory' | 'signal' | 'timeoutMs'>,
   id: string,
   cwd: string,
-  side: string,
-  backend: BackendConfig,
-): Promise<StateRead> {
-  const directory = path.join(context.workDirectory, 'replica-checks', instanceDirectoryName(id), side);
+  folders: readonly string[],
+): Promise<(command: string) => TerraformCall> {
+  const directory = path.join(context.workDirectory, ...folders);
   await mkdir(directory, { recursive: true });
-  const call = (command: string): TerraformCall => ({
+  return (command) => ({
     cwd,
     dataDirectory: path.join(directory, 'terraform-data'),
     logFile: path.join(directory, `${command}.log`),
@@ -62,6 +65,16 @@ async function readState(
     signal: context.signal,
     timeoutMs: context.timeoutMs,
   });
+}
+
+async function readState(
+  context: ReplicaStateContext,
+  id: string,
+  cwd: string,
+  side: string,
+  backend: BackendConfig,
+): Promise<StateRead> {
+  const call = await stateReadCalls(context, id, cwd, ['replica-checks', instanceDirectoryName(id), side]);
   const init = await context.terraform.init(call('init'), backend);
   if (init.exitCode !== 0) return { error: failed('init', init.tail) };
   const pulled = await context.terraform.statePull(call('state-pull'));

@@ -3,6 +3,7 @@ import { createLayerCodeReader } from '../adapters/layer-code.js';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import { steadyStateIds } from '../core/dr/steady-state.js';
+import { leaveOutFailedRegions, type LeftOut } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { selectInstances, type SelectionFilter } from '../core/selection/select-instances.js';
 import { changedFilesFilter } from './changed-files.js';
@@ -19,11 +20,34 @@ export function selectFromSettings(
   settings: SelectionSettings,
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
 ): Dag {
+  return selectLeavingOut(loaded, settings, context).dag;
+}
+
+/**
+ * The selection, and what it leaves out because a region is marked failed (core/dr/failed-regions.ts): the
+ * instances the selection would have had there, and their dependents, for the run to name.
+ */
+export function selectLeavingOut(
+  loaded: LoadedManifest,
+  settings: SelectionSettings,
+  context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
+): { dag: Dag; leftOut: LeftOut[] } {
   // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
-  const filter: SelectionFilter = {
-    ...settings.filter,
-    within: steadyStateIds(loaded.graph, loaded.manifest),
-  };
+  const steady = steadyStateIds(loaded.graph, loaded.manifest);
+  const { kept, leftOut } = leaveOutFailedRegions(loaded.graph, loaded.manifest, steady);
+  const dag = select(loaded, settings, context, kept);
+  if (leftOut.length === 0) return { dag, leftOut };
+  const wanted = new Set(select(loaded, settings, context, steady).ids);
+  return { dag, leftOut: leftOut.filter((entry) => wanted.has(entry.id)) };
+}
+
+function select(
+  loaded: LoadedManifest,
+  settings: SelectionSettings,
+  context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
+  within: Set<string>,
+): Dag {
+  const filter: SelectionFilter = { ...settings.filter, within };
   if (settings.changedFiles) {
     filter.changes = changedFilesFilter(settings.changedFiles, {
       graph: loaded.graph,

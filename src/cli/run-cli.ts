@@ -8,6 +8,7 @@ import {
 import { failoverCommand } from './failover-command.js';
 import { graphCommand } from './graph-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { strayCommand } from './stray-command.js';
 import type { CliOutput } from './output.js';
 import { terraformCommand, type CliProcess } from './terraform-command.js';
 
@@ -25,6 +26,7 @@ Commands:
   failover   bring the service up in another region while the primary is down (--dry-run: the drill)
   failback   make the recovered region primary again
   migrate    move existing Terraform roots' resources into the manifest's instances (plan, apply)
+  stray      after a failover, list what still runs in a region that came back, with the commands
 
 Run 'strata <command> --help' for the options of a command.
 `;
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   failover: (argv, output, process) => failoverCommand('failover', argv, output, process),
   failback: (argv, output, process) => failoverCommand('failback', argv, output, process),
   migrate: (argv, output, process) => migrateCommand(argv, output, process),
+  stray: (argv, output, process) => strayCommand(argv, output, process),
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */

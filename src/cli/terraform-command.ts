@@ -1,5 +1,6 @@
 import { logLines } from '../adapters/log-lines.js';
 import { executeRun } from '../app/execute-run.js';
+import { renderLeftOut } from '../core/render/left-out-note.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
 import { progressLine, runTable } from '../core/render/run-text.js';
@@ -71,7 +72,7 @@ export async function terraformCommand(
     return 0;
   }
   const session = createCliSession(output, values['json-out']);
-  const { run } = await executeRun(
+  const { run, leftOut } = await executeRun(
     {
       ...runSettingsFromFlags(values, process),
       command,
@@ -90,6 +91,8 @@ export async function terraformCommand(
   );
   session.finish(run);
   output.out(`\n${session.redactor.redact(runTable(run))}`);
+  const note = renderLeftOut(leftOut);
+  if (note !== '') output.out(`\n${note}`);
   return exitCode(run, process);
 }
 

@@ -2,6 +2,7 @@ import type { RecoveryEstimate } from './dr/recovery-estimate.js';
 import type { RecoveryPointReport } from './dr/recovery-point.js';
 import type { ReplicaCheck } from './dr/replica-freshness.js';
 import type { Scope } from './graph/types.js';
+import type { ReplicaPromotion } from './dr/promote-replica.js';
 
 export type EngineCommand = 'plan' | 'apply' | 'destroy';
 
@@ -191,6 +192,8 @@ export interface FailoverSummary {
   readiness: ReadinessEntry[];
   notes: string[];
   drill?: DrillFindings;
+  /** A failover of the global region: its replica made the home of global and account state. */
+  promotion?: ReplicaPromotion;
 }
 
 /**
@@ -199,6 +202,11 @@ export interface FailoverSummary {
  */
 export interface FailoverGuardReport {
   ignoredRecords: { region: string; reason: string }[];
+  /**
+   * Records that could not be read but need not be: the primary's record in effect proves that the failed
+   * region it names holds none (core/dr/failover-guard.ts); absent when there was none.
+   */
+  provenEmpty?: { region: string; reason: string; proof: string }[];
 }
 
 export interface RunResult {

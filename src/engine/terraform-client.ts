@@ -51,6 +51,10 @@ export interface TerraformClient {
   statePull(call: TerraformCall): Promise<ProcessResult>;
   /** `state push` of a state document (a file): writes state, so it is never retried. */
   statePush(call: TerraformCall, options: { stateFile: string; lockTimeout: string }): Promise<ProcessResult>;
+  /** Takes and releases the state lock, changing nothing; fails at once with the Lock Info when it is held. */
+  probeLock(call: TerraformCall): Promise<ProcessResult>;
+  /** `force-unlock -force ID`: releases a stale lock (never retried). */
+  forceUnlock(call: TerraformCall, lockId: string): Promise<ProcessResult>;
 }
 
 /** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
@@ -139,6 +143,8 @@ export function buildTerraformClient(options: {
     statePull: (call) =>
       retrying(call, () => run(call, terraformArgs.statePull(), { captureStdout: true }), failed),
     statePush: (call, push) => run(call, terraformArgs.statePush(push)),
+    probeLock: (call) => retrying(call, () => run(call, terraformArgs.lockProbe()), failed),
+    forceUnlock: (call, lockId) => run(call, terraformArgs.forceUnlock(lockId)),
   };
 }
 

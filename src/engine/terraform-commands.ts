@@ -53,6 +53,15 @@ export const terraformArgs = {
     `-lock-timeout=${options.lockTimeout}`,
     options.stateFile,
   ],
+
+  /**
+   * Takes the state lock and releases it, changing nothing (a dry-run removal of an address no state holds):
+   * when another holds the lock it fails at once with the holder's Lock Info.
+   */
+  lockProbe: (): string[] => ['state', 'rm', '-dry-run', '-lock-timeout=0s', 'strata_lock_probe.none'],
+
+  /** Releases the lock `lockId` that another process took (a stale lock); the state is not changed. */
+  forceUnlock: (lockId: string): string[] => ['force-unlock', '-force', lockId],
 };
 
 /** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */

@@ -10,6 +10,10 @@ import type { EngineReporter } from '../../src/engine/run-engine.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
 import { FakeTerraform } from '../helpers/fake-terraform.js';
 import { scratchDir } from '../helpers/scratch.js';
+import { reportStray } from '../../src/app/stray-report.js';
+import { renderStrayReport } from '../../src/core/dr/stray-instances.js';
+import { renderFailoverReport } from '../../src/core/render/failover-report.js';
+import { renderLeftOut } from '../../src/core/render/left-out-note.js';
 
 /**
  * The failover guard of a normal apply, in-process on the example estate (eu-west-2 primary, eu-west-1
@@ -302,5 +306,169 @@ describe('the deploy hold of a failover waiting for approval', () => {
     expect(message).toContain('not a pending hold');
     expect(message).toContain('strata failback --to eu-west-2');
     expect(stores.records.has('eu-west-1')).toBe(true);
+  });
+});
+
+describe('days in the new region, the old one down: promotion, normal runs, the stray report', () => {
+  const failover = (cwd: string, extra: Partial<FailoverSettings> = {}): FailoverSettings => ({
+    mode: 'failover',
+    to: 'eu-west-1',
+    dryRun: false,
+    force: false,
+    writeManifest: true,
+    manifestFile: 'layers.yml',
+    workDirectory: '.strata',
+    terraformBinary: 'terraform',
+    cwd,
+    env: { GITHUB_ACTOR: 'octocat', USER: 'runner' },
+    ...extra,
+  });
+  /** Calls that reached the failed region's state (the example keeps state in state/<region>/). */
+  const touchingOldRegion = (terraform: FakeTerraform, since: number) =>
+    terraform.calls
+      .slice(since)
+      .filter((call) => call.args.some((arg) => arg.includes('state/eu-west-2/')))
+      .map((call) => `${call.command} ${call.id}`);
+  const GLOBAL = ['dev/iam', 'dns', 'prod/iam'];
+
+  it('the failover promotes the replica, clears a stale replicated lock with an audit line, and writes the manifest; then apply runs in eu-west-1 only and says what it left out', async () => {
+    const { stores, settings, adapters } = estate();
+    const { terraform } = stores;
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    terraform.locks.set('dns', {
+      id: 'stale-1',
+      who: 'runner@ip-10-0-0-1',
+      created: '2026-01-01 10:00:00 +0000 UTC',
+    });
+    stores.unreadable.add('eu-west-2');
+    const since = terraform.calls.length;
+
+    const run = await executeFailover(failover(settings().cwd), adapters);
+    expect(run.status).toBe('succeeded');
+    const promotion = run.failover!.promotion!;
+    expect(promotion).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', manifestWritten: true });
+    expect(promotion.states.map((state) => [state.id, state.problem])).toEqual(
+      GLOBAL.map((id) => [id, null]),
+    );
+    expect(promotion.locks).toEqual([
+      expect.objectContaining({
+        instance: 'dns',
+        lockId: 'stale-1',
+        heldBy: 'runner@ip-10-0-0-1',
+        clearedBy: 'octocat',
+      }),
+    ]);
+    expect(terraform.locks.size).toBe(0);
+    // Released through the binary, on the state in eu-west-1.
+    const unlock = terraform.calls.find((call) => call.command === 'force-unlock')!;
+    expect(unlock.args).toEqual(['force-unlock', '-force', 'stale-1']);
+    expect(renderFailoverReport(run)).toContain('Global and account state lives in eu-west-1 from now on');
+    expect(renderFailoverReport(run)).toMatch(/\| dns \| stale-1 .*by octocat at /);
+    const manifest = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');
+    expect(manifest).toContain('  global_region: eu-west-1\n');
+    expect(manifest).toContain('eu-west-2: { role: secondary, failed: true }');
+    expect(manifest).toContain('eu-west-1: { role: primary }');
+    expect(touchingOldRegion(terraform, since)).toEqual([]);
+
+    // A normal apply on the merged roles pull request: global and account layers (failover: skip) included.
+    stores.read.length = 0;
+    const afterFailover = terraform.calls.length;
+    const { run: apply, leftOut } = await executeRun(settings(), adapters);
+    expect(apply.status).toBe('succeeded');
+    expect(apply.instances.map((instance) => instance.id)).toEqual(expect.arrayContaining(GLOBAL));
+    expect(apply.instances.some((instance) => instance.id.includes('eu-west-2'))).toBe(false);
+    expect(leftOut.map((entry) => entry.id).sort()).toEqual([
+      'dev/eu-west-2/network',
+      'prod/eu-west-2/network',
+    ]);
+    expect(renderLeftOut(leftOut)).toContain(
+      'prod/eu-west-2/network: in eu-west-2, which layers.yml marks failed',
+    );
+    // The guard read only eu-west-1's record, whose failover in effect proves eu-west-2 holds none.
+    expect(stores.read).toEqual(['eu-west-1']);
+    expect(apply.failoverGuard?.provenEmpty?.map((entry) => entry.region)).toEqual(['eu-west-2']);
+    expect(touchingOldRegion(terraform, afterFailover)).toEqual([]);
+
+    // eu-west-2 is back: what still runs there that steady state does not manage.
+    stores.unreadable.delete('eu-west-2');
+    terraform.stateOf = (id) =>
+      JSON.stringify({
+        version: 4,
+        lineage: `lineage-${id}`,
+        serial: 1,
+        resources: terraform.applied.has(id)
+          ? [{ mode: 'managed', type: 'terraform_data', name: 'x', instances: [{}] }]
+          : [],
+      });
+    const report = await reportStray(
+      {
+        manifestFile: 'layers.yml',
+        region: 'eu-west-2',
+        workDirectory: '.strata',
+        terraformBinary: 'terraform',
+        cwd: settings().cwd,
+        env: {},
+      },
+      adapters,
+    );
+    // In graph order.
+    expect(report.entries.map((entry) => [entry.id, entry.kind])).toEqual([
+      ['dev/eu-west-2/dev/app', 'environment-copy'],
+      ['prod/eu-west-2/staging/app', 'environment-copy'],
+      ['prod/eu-west-2/production/app', 'environment-copy'],
+      ['prod/eu-west-2/sandbox/app', 'narrowed-environment'],
+    ]);
+    const sandbox = report.entries.find((entry) => entry.id === 'prod/eu-west-2/sandbox/app')!;
+    expect(sandbox).toMatchObject({
+      resources: 1,
+      retire: 'strata failback --to eu-west-1 --from eu-west-2',
+    });
+    expect(sandbox.what).toContain('retiring it destroys the environment');
+    expect(sandbox.readopt).toContain('strata failback --to eu-west-2');
+    expect(renderStrayReport(report)).toContain(
+      'Stray in eu-west-2 (not managed while eu-west-1 is primary): 4',
+    );
+
+    // Staying in eu-west-1 for good: the retire command destroys exactly those copies and clears the mark.
+    const beforeRetire = terraform.calls.length;
+    const retired = await executeFailover(
+      failover(settings().cwd, { mode: 'failback', to: 'eu-west-1', from: 'eu-west-2' }),
+      adapters,
+    );
+    expect(retired.status).toBe('succeeded');
+    const destroyed = terraform.calls
+      .slice(beforeRetire)
+      .filter((call) => call.command === 'plan' && call.args.includes('-destroy'))
+      .map((call) => call.id)
+      .filter((id) => id !== RECORD_ID)
+      .sort();
+    expect(destroyed).toEqual(report.entries.map((entry) => entry.id).sort());
+    const settled = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');
+    expect(settled).toContain('eu-west-2: { role: secondary }\n');
+    expect(settled).toContain('eu-west-1: { role: primary }');
+    expect(stores.records.size).toBe(0);
+  });
+
+  it('a lock taken after the failover started is left in place: the run fails, the manifest stays as it was', async () => {
+    const { stores, settings, adapters } = estate();
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    stores.terraform.locks.set('prod/iam', {
+      id: 'live-1',
+      who: 'alice@laptop',
+      created: '2099-01-01 10:00:00 +0000 UTC',
+    });
+    stores.unreadable.add('eu-west-2');
+    const before = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');
+    const run = await executeFailover(failover(settings().cwd), adapters);
+    expect(run.status).toBe('failed');
+    const promotion = run.failover!.promotion!;
+    expect(promotion.manifestWritten).toBe(false);
+    expect(promotion.locks).toEqual([expect.objectContaining({ lockId: 'live-1', clearedBy: null })]);
+    expect(promotion.states.find((state) => state.id === 'prod/iam')!.problem).toContain(
+      'taken after the failover started',
+    );
+    expect(stores.terraform.calls.some((call) => call.command === 'force-unlock')).toBe(false);
+    expect(readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8')).toBe(before);
+    expect(renderFailoverReport(run)).toContain('Not promoted: 1 of 3 states');
   });
 });

@@ -174,10 +174,24 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     const log = calls(estate);
     expect(log.length).toBeGreaterThan(20);
     expect(log.filter((call) => touches(call, 'eu-west-2'))).toEqual([]);
-    // Global and account state lives in eu-west-2: it was read from the eu-west-1 replica, read-only.
+    // Global and account state lived in eu-west-2: the failover read it from the eu-west-1 replica,
+    // read-only (init, output); then promoted the replica: read it (init, state pull), probed its lock (state
+    // rm -dry-run) and released the lock replication had copied from eu-west-2 (force-unlock).
     const dnsReads = log.filter((call) => call.instance === 'dns');
-    expect(dnsReads.map((call) => call.argv[0]).sort()).toEqual(['init', 'output']);
-    expect(dnsReads[0]!.backend!.config.path).toContain('/state/eu-west-1/dns.tfstate');
+    expect(dnsReads.map((call) => call.argv.slice(0, 2).join(' '))).toEqual([
+      'init -input=false',
+      'output -json',
+      'init -input=false',
+      'state pull',
+      'state rm',
+      'force-unlock -force',
+    ]);
+    for (const call of dnsReads) expect(call.backend!.config.path).toContain('/state/eu-west-1/dns.tfstate');
+    const promotion = run.failover!.promotion!;
+    expect(promotion).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', manifestWritten: true });
+    expect(promotion.locks.map((lock) => lock.instance).sort()).toEqual(['dev/iam', 'dns', 'prod/iam']);
+    expect(promotion.locks.every((lock) => lock.clearedBy !== null && lock.clearedAt !== null)).toBe(true);
+    expect(failover.stdout).toContain('Global and account state lives in eu-west-1 from now on');
     // The recovered app was told it is a failover and restored from the replicated snapshot.
     const variables = JSON.parse(
       readFileSync(
@@ -188,9 +202,10 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(variables).toMatchObject({ role: 'primary', failover: true, failed_region: 'eu-west-2' });
     expect(failover.stdout).toContain('```mermaid\ngantt');
     expect(failover.stdout).toMatch(/\| prod\/eu-west-1\/staging\/app \| succeeded \| \+\d+\.\ds/);
-    // --write-manifest swapped the roles and nothing else.
+    // --write-manifest swapped the roles, marked eu-west-2 failed and moved the global region, nothing else.
     expect(manifestText(estate)).toContain('eu-west-1: { role: primary }');
-    expect(manifestText(estate)).toContain('eu-west-2: { role: secondary }');
+    expect(manifestText(estate)).toContain('eu-west-2: { role: secondary, failed: true }');
+    expect(manifestText(estate)).toContain('  global_region: eu-west-1\n');
     expect(manifestText(estate)).toContain('# Backup and restore: in steady state');
   });
 

@@ -30,6 +30,11 @@ export class FakeTerraform implements ProcessRunner {
   stateOf: (id: string, backend: string) => string = (id) =>
     JSON.stringify({ version: 4, lineage: `lineage-${id}`, serial: 1 });
   private readonly backends = new Map<string, string>();
+  /**
+   * Locks held on an instance's state (a lock file replication left behind): the lock probe (`state rm
+   * -dry-run`) fails with OpenTofu's Lock Info until `force-unlock` names the lock's ID.
+   */
+  readonly locks = new Map<string, { id: string; who: string; created: string }>();
 
   constructor(
     private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>,
@@ -88,8 +93,16 @@ export class FakeTerraform implements ProcessRunner {
           request.args.filter((arg) => arg.startsWith('-backend-config=')).join(' '),
         );
         return result(0);
-      case 'state':
+      case 'state': {
+        const lock = this.locks.get(id);
+        if (request.args[1] === 'rm' && lock) return result(1, '', lockError(lock, id));
         return result(0, this.stateOf(id, this.backends.get(request.env.TF_DATA_DIR ?? '') ?? ''));
+      }
+      case 'force-unlock': {
+        if (this.locks.get(id)?.id !== request.args.at(-1)) return result(1, '', 'Error: no such lock');
+        this.locks.delete(id);
+        return result(0, 'OpenTofu state has been successfully unlocked!');
+      }
       case 'plan': {
         const destroying = request.args.includes('-destroy');
         return result(destroying ? (this.applied.has(id) ? 2 : 0) : this.applied.has(id) ? 0 : 2);
@@ -126,4 +139,22 @@ export class FakeTerraform implements ProcessRunner {
     if (index < 0) throw new Error(`no event '${event}' in ${this.events.join(', ')}`);
     return index;
   }
+}
+
+/** OpenTofu's "Error acquiring the state lock" with its Lock Info, as use_lockfile prints it. */
+function lockError(lock: { id: string; who: string; created: string }, id: string): string {
+  return [
+    'Error: Error acquiring the state lock',
+    '',
+    'Error message: operation error S3: PutObject, https response error StatusCode: 412',
+    'Lock Info:',
+    `  ID:        ${lock.id}`,
+    `  Path:      tfstate/${id}.tfstate`,
+    '  Operation: OperationTypeApply',
+    `  Who:       ${lock.who}`,
+    '  Version:   1.12.6',
+    `  Created:   ${lock.created}`,
+    '  Info:      ',
+    '',
+  ].join('\n');
 }

@@ -88,9 +88,31 @@ export function checkIgnoredRegions(manifest: Manifest, ignored: readonly string
 const moveOf = (record: GuardRecord) => record.mode ?? 'failover';
 
 /**
+ * The region whose record the primary's own record proves empty, if any. After a failover from F to the
+ * primary P with the roles swapped, P's readable record in effect says F failed; F is a secondary now, and
+ * while it stays down its record cannot be read. A record in F could only be one a move to F wrote: a
+ * failover to F would have needed P down (P is up, and its record would not be in effect), and a failback to
+ * F first applies in F, which cannot run while F is down. So F holds nothing that governs this run.
+ */
+function provenEmpty(
+  readings: ReadonlyMap<string, RecordReading>,
+  primary: string,
+): { region: string; proof: string } | undefined {
+  const reading = readings.get(primary);
+  if (reading?.kind !== 'record') return undefined;
+  const { record } = reading;
+  if (record.status === 'pending' || moveOf(record) !== 'failover' || record.to !== primary) return undefined;
+  return {
+    region: record.from,
+    proof: `the record in effect in ${primary} says ${record.from} failed over to ${primary} (recorded ${record.at}); while it is in effect ${record.from} can hold no record that governs this run`,
+  };
+}
+
+/**
  * Judges the readings: throws when a move is pending or in effect, or when a record that could govern the run
  * cannot be read and the override does not name its region. Returns what the report records: the records the
- * override passed over. A record found is never overridden: the override is for "cannot tell" only.
+ * override passed over, and the one the primary's record proved empty. A record found is never overridden:
+ * the override is for "cannot tell" only.
  */
 export function judgeFailoverGuard(
   manifest: Manifest,
@@ -98,11 +120,15 @@ export function judgeFailoverGuard(
   ignored: readonly string[],
 ): FailoverGuardReport | undefined {
   const primary = primaryRegionOf(manifest);
+  const proven = provenEmpty(readings, primary);
   const unreadable: { region: string; reason: string }[] = [];
+  const passedOver: { region: string; reason: string; proof: string }[] = [];
   for (const [region, reading] of readings) {
     if (reading.kind === 'none') continue;
     if (reading.kind === 'unreadable') {
-      if (region !== primary) unreadable.push({ region, reason: reading.reason });
+      if (region === primary) continue;
+      if (region === proven?.region) passedOver.push({ region, reason: reading.reason, proof: proven.proof });
+      else unreadable.push({ region, reason: reading.reason });
       continue;
     }
     const { record } = reading;
@@ -129,6 +155,6 @@ export function judgeFailoverGuard(
         refused.map(({ region, reason }) => `  ${region}: ${reason}`).join('\n'),
     );
   }
-  if (unreadable.length === 0) return undefined;
-  return { ignoredRecords: unreadable };
+  if (unreadable.length === 0 && passedOver.length === 0) return undefined;
+  return { ignoredRecords: unreadable, ...(passedOver.length > 0 ? { provenEmpty: passedOver } : {}) };
 }

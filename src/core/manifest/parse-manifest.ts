@@ -73,7 +73,7 @@ interface RawManifest {
     global_region: string;
     replicas?: Record<string, string>;
   };
-  regions: Record<string, { role: RegionRole }>;
+  regions: Record<string, { role: RegionRole; failed?: boolean }>;
   accounts: Record<
     string,
     {
@@ -112,7 +112,16 @@ function buildManifest(
   const regions: RegionSpec[] = Object.entries(raw.regions).map(([name, value]) => ({
     name,
     role: value.role,
+    ...(value.failed === true ? { failed: true } : {}),
   }));
+  for (const region of regions) {
+    if (region.failed && region.role === 'primary') {
+      report(
+        locate(['regions', region.name, 'failed']),
+        `region '${region.name}' is primary and marked failed; a failed region is a secondary until a failback makes it primary again (and removes the mark)`,
+      );
+    }
+  }
   const regionNames = new Set(regions.map((region) => region.name));
   const checkRegion = (region: string, path: ManifestPath, what: string) => {
     if (!regionNames.has(region)) {

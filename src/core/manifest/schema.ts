@@ -153,7 +153,14 @@ export const manifestSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['role'],
-        properties: { role: { enum: ['primary', 'secondary'] } },
+        properties: {
+          role: { enum: ['primary', 'secondary'] },
+          failed: {
+            type: 'boolean',
+            description:
+              'The region failed and the estate was failed over from it (strata failover --write-manifest writes this; a failback removes it): normal runs leave out its instances, and what depends on them, and say so.',
+          },
+        },
       },
     },
     accounts: {

@@ -65,6 +65,8 @@ export interface AccountSpec {
 export interface RegionSpec {
   readonly name: string;
   readonly role: RegionRole;
+  /** `failed: true`: failed over from; normal runs leave its instances out (core/dr/failed-regions.ts). */
+  readonly failed?: boolean | undefined;
 }
 
 export interface TerraformSettings {

@@ -7,9 +7,14 @@ import { escapeMarkdown } from './plan-blocks.js';
  */
 export function renderFailoverGuardNote(run: RunResult): string {
   const ignored = run.failoverGuard?.ignoredRecords ?? [];
-  if (ignored.length === 0) return '';
+  const proven = run.failoverGuard?.provenEmpty ?? [];
+  const notes = proven.map(
+    ({ region, reason, proof }) =>
+      `> [!NOTE]\n> **Failover record of ${escapeMarkdown(region)} not needed**: it cannot be read (${escapeMarkdown(reason)}), but ${escapeMarkdown(proof)}.\n\n`,
+  );
+  if (ignored.length === 0) return notes.join('');
   const records = ignored
     .map(({ region, reason }) => `${escapeMarkdown(region)} (${escapeMarkdown(reason)})`)
     .join('; ');
-  return `> [!WARNING]\n> **Failover guard overridden** (ignore-failover-record): this run went ahead without reading the failover record of ${records}.\n\n`;
+  return `> [!WARNING]\n> **Failover guard overridden** (ignore-failover-record): this run went ahead without reading the failover record of ${records}.\n\n${notes.join('')}`;
 }

@@ -80,6 +80,70 @@ describe('judgeFailoverGuard', () => {
   });
 });
 
+describe('judgeFailoverGuard after a failover, the roles swapped, the old primary down', () => {
+  const swappedManifest = parseManifest(
+    EXAMPLE_MANIFEST.replace('eu-west-2: { role: primary }', 'eu-west-2: { role: secondary }').replace(
+      'eu-west-1: { role: secondary }',
+      'eu-west-1: { role: primary }',
+    ),
+    'layers.yml',
+  ).manifest;
+  const readings = (entries: [string, RecordReading][]) => new Map(entries);
+  const down: RecordReading = { kind: 'unreadable', reason: 'Error: connection refused' };
+  const inEffect = (from: string, to: string, extra = {}): RecordReading => ({
+    kind: 'record',
+    record: { from, to, at: '2026-12-01T10:00:00Z', ...extra },
+  });
+
+  it('the record in effect in the new primary proves the failed region holds none: the run goes ahead, and says why', () => {
+    const report = judgeFailoverGuard(
+      swappedManifest,
+      readings([
+        ['eu-west-1', inEffect('eu-west-2', 'eu-west-1')],
+        ['eu-west-2', down],
+      ]),
+      [],
+    );
+    expect(report).toEqual({
+      ignoredRecords: [],
+      provenEmpty: [
+        {
+          region: 'eu-west-2',
+          reason: 'Error: connection refused',
+          proof: expect.stringContaining(
+            'the record in effect in eu-west-1 says eu-west-2 failed over to eu-west-1',
+          ),
+        },
+      ],
+    });
+    expect(renderFailoverGuardNote({ failoverGuard: report } as RunResult)).toContain(
+      'Failover record of eu-west-2 not needed',
+    );
+  });
+
+  const cases: [string, RecordReading, typeof RefusalError | typeof UsageError][] = [
+    ['no record in the primary', { kind: 'none' }, RefusalError],
+    ['the primary unreadable too', down, RefusalError],
+    // The hold itself refuses, as bad input.
+    ['a pending hold in the primary', inEffect('eu-west-2', 'eu-west-1', { status: 'pending' }), UsageError],
+    ['a failback record', inEffect('eu-west-2', 'eu-west-1', { mode: 'failback' }), RefusalError],
+    ['a record of another failed region', inEffect('us-east-1', 'eu-west-1'), RefusalError],
+  ];
+  it.each(cases)('proves nothing with %s: the run is refused', (_, primaryReading, refusal) => {
+    const judge = () =>
+      judgeFailoverGuard(
+        swappedManifest,
+        readings([
+          ['eu-west-1', primaryReading],
+          ['eu-west-2', down],
+        ]),
+        [],
+      );
+    expect(judge).toThrow(refusal);
+    if (refusal === RefusalError) expect(judge).toThrow('the failover record in eu-west-2 cannot be read');
+  });
+});
+
 describe('renderFailoverGuardNote', () => {
   it('says nothing without the override, and names each record passed over with it', () => {
     const run = {

@@ -646,9 +646,14 @@ function readingBackend(ctx, argv) {
   return backend;
 }
 
-/** `state pull`: the state as stored (nothing when there is none), read without a lock. */
+/**
+ * `state pull`: the state as stored (nothing when there is none), read without a lock. `state rm -dry-run`
+ * (of addresses the state does not hold, which is all Strata asks): takes the lock and releases it, failing
+ * with the holder when the lock is held, and removes nothing.
+ */
 async function cmdState(ctx, args, argv) {
   const [subcommand, ...rest] = args;
+  if (subcommand === 'rm' && rest.includes('-dry-run')) return stateRmDryRun(ctx, rest, argv);
   if (subcommand !== 'pull' || rest.some((arg) => arg !== '-no-color')) {
     throw new DiagError(
       errorDiag(
@@ -664,6 +669,26 @@ async function cmdState(ctx, args, argv) {
   if (store.originalText.trim() !== '')
     ctx.out(store.originalText.endsWith('\n') ? store.originalText : `${store.originalText}\n`);
   return 0;
+}
+
+async function stateRmDryRun(ctx, args, argv) {
+  const parsed = flagsOrFail(
+    ctx,
+    args,
+    { bools: ['dry-run', 'no-color'], strings: ['lock-timeout'] },
+    'state rm',
+  );
+  if (!parsed) return 1;
+  const backend = readingBackend(ctx, argv);
+  checkDown(ctx, 'output', backend, null);
+  const store = new StateStore(backend, ctx);
+  try {
+    await takeLock(ctx, store, 'OperationTypeInvalid', parsed.flags);
+    ctx.out('Would have removed nothing.\n');
+    return 0;
+  } finally {
+    store.unlock();
+  }
 }
 
 async function cmdOutput(ctx, args, argv) {
