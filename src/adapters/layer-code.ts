@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -5,6 +6,7 @@ import {
   declaredOutputs,
   declaredVariables,
   moduleSources,
+  sensitiveOutputs,
   type SourceFile,
 } from '../terraform/variables.js';
 import type { LayerCode, LayerCodeReader } from '../engine/layer-code-reader.js';
@@ -35,14 +37,19 @@ export function createLayerCodeReader(manifestDirectory: string): LayerCodeReade
       const files = readSources(layerDirectory);
       const variables = declaredVariables(files);
       const watched = new Set<string>([relative(layerDirectory)]);
+      const digest = createHash('sha256');
+      const addToDigest = (directory: string, sources: readonly SourceFile[]) => {
+        for (const file of sources) digest.update(JSON.stringify([directory, file.name, file.text]));
+      };
+      addToDigest(relative(layerDirectory), files);
       const pending = moduleSources(files).map((source) => path.resolve(layerDirectory, source));
       for (let directory = pending.pop(); directory !== undefined; directory = pending.pop()) {
         const name = relative(directory);
         if (watched.has(name)) continue;
         watched.add(name);
-        pending.push(
-          ...moduleSources(readSources(directory)).map((source) => path.resolve(directory, source)),
-        );
+        const sources = readSources(directory);
+        addToDigest(name, sources);
+        pending.push(...moduleSources(sources).map((source) => path.resolve(directory, source)));
       }
       const code: LayerCode = {
         variables: new Set(variables.keys()),
@@ -50,7 +57,9 @@ export function createLayerCodeReader(manifestDirectory: string): LayerCodeReade
           [...variables].filter(([, variable]) => variable.sensitive).map(([name]) => name),
         ),
         outputs: declaredOutputs(files),
+        sensitiveOutputs: sensitiveOutputs(files),
         watchedPaths: [...watched].sort(),
+        sourceDigest: digest.digest('hex'),
       };
       cache.set(layerPath, code);
       return code;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
@@ -53,8 +53,13 @@ export interface InstancePipelineOptions {
   planOnly?: boolean | undefined;
   /** Role and failover context per instance; default: the region's role from the manifest. */
   contextOf?: ((instance: Instance) => InstanceContext) | undefined;
-  /** Called with the outputs of each instance whose state the run reads (a drill looks for its recovery point). */
+  /**
+   * Called with the outputs of each instance whose state the run reads (a drill looks for its recovery point).
+   * With it, the outputs of every instance the run plans or applies are read.
+   */
   onOutputs?: ((id: string, values: Readonly<Record<string, unknown>>) => void) | undefined;
+  /** Whether an instance of the run reads this instance's outputs: only then are they read after its run. */
+  hasDependentsInRun: (id: string) => boolean;
   now: () => Date;
   /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
   secrets: (values: readonly string[]) => void;
@@ -84,6 +89,15 @@ class StepFailure extends Error {
   }
 }
 
+/** Terraform's data directory (`TF_DATA_DIR`) in an instance's directory: kept from run to run. */
+const DATA_DIRECTORY = 'terraform-data';
+
+/**
+ * In the data directory: the fingerprint of what its last successful `init` was for (see `initFingerprint`).
+ * Written after an init succeeds and removed before one starts, so it never vouches for a half-done init.
+ */
+const INIT_RECORD = 'strata-init.sha256';
+
 /** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
 const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
 
@@ -92,9 +106,14 @@ class WaitingOnUpstream extends Error {}
 
 /**
  * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
- * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
- * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
- * throws because Terraform failed.
+ * saved plan). Each Terraform process costs the binary's and the providers' start-up, so none runs that is
+ * not needed: `init` only when the data directory was not initialised for the same backend, lock file, code
+ * and binary; `show` and `apply` only for a plan with changes; `output` only for an instance whose outputs
+ * something reads (a dependent in the run, the masking of sensitive outputs, the `onOutputs` hook).
+ *
+ * One pipeline serves a whole run, and keeps what instances share: outputs read so far (once per instance
+ * per run), the init gate, the work directory layout. It reports progress as events and returns the outcome;
+ * it never throws because Terraform failed.
  */
 export class InstancePipeline {
   private readonly outputs = new Map<string, Promise<Outputs>>();
@@ -132,7 +151,8 @@ export class InstancePipeline {
     };
     try {
       const directory = this.directoryOf(instance.id);
-      if (this.options.planDirectory === undefined) await rm(directory, { recursive: true, force: true });
+      // A fresh start for everything but Terraform's data directory, which `init` vouches for (see runInit).
+      if (this.options.planDirectory === undefined) await clearExcept(directory, DATA_DIRECTORY);
       await mkdir(directory, { recursive: true });
       step('init');
       await this.init(instance);
@@ -150,10 +170,7 @@ export class InstancePipeline {
         step('apply');
         await this.apply(instance, plan.planFile);
       }
-      if (command !== 'destroy') {
-        step('output');
-        await this.recordOutputs(instance);
-      }
+      await this.recordOutputs(instance, step);
       return { status: 'succeeded' };
     } catch (error) {
       return this.outcomeOf(error);
@@ -189,6 +206,11 @@ export class InstancePipeline {
     });
     if (plan.meaning === 'error') throw this.failure('plan', plan, instance);
     emit({ type: 'plan-saved', planFile: path.relative(this.options.workDirectory, planFile) });
+    if (plan.meaning === 'no-changes') {
+      // `-detailed-exitcode` 0: nothing to apply, so there is nothing `show -json` could add.
+      emit({ type: 'planned', changes: { add: 0, change: 0, destroy: 0, replace: 0 }, resourceChanges: [] });
+      return { planFile, meaning: plan.meaning, changes: [] };
+    }
     step('show');
     const changes = await this.summarisePlan(instance, planFile, emit);
     return { planFile, meaning: plan.meaning, changes };
@@ -227,12 +249,46 @@ export class InstancePipeline {
     return run;
   }
 
+  /**
+   * Runs `init` unless the data directory was initialised, by an init that succeeded, for the same
+   * fingerprint; `init` always passes `-reconfigure`, so a directory initialised for another backend is
+   * switched to this one and never migrates state.
+   */
   private async runInit(instance: Instance, reading: boolean): Promise<void> {
-    const result = await this.options.terraform.init(
-      this.call(instance, 'init', reading),
-      (reading && this.options.readBackendOf?.(instance.id)) || instance.backend,
-    );
+    const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
+    const dataDirectory = this.dataDirectoryOf(instance.id, reading);
+    const record = path.join(dataDirectory, INIT_RECORD);
+    const recorded = await readFile(record, 'utf8').catch(() => undefined);
+    if (recorded === (await this.initFingerprint(instance, backend, dataDirectory))) return;
+    await rm(record, { force: true });
+    const result = await this.options.terraform.init(this.call(instance, 'init', reading), backend);
     if (result.exitCode !== 0) throw this.failure('init', result, instance);
+    // Taken again after the init, which may have written the layer's lock file.
+    await mkdir(dataDirectory, { recursive: true });
+    await writeFile(record, await this.initFingerprint(instance, backend, dataDirectory));
+  }
+
+  /**
+   * What an initialised data directory depends on: the backend and its settings, the layer's dependency lock
+   * file, its code and that of its local modules (module blocks, required providers, the backend block), the
+   * binary and its version, and where the directory and the layer are (init records absolute paths).
+   */
+  private async initFingerprint(instance: Instance, backend: BackendConfig, dataDirectory: string) {
+    const cwd = path.resolve(this.options.manifestDirectory, instance.path);
+    const lockFile = await readFile(path.join(cwd, '.terraform.lock.hcl'), 'utf8').catch(() => null);
+    const { executable, version } = this.options.terraform;
+    return digest({
+      backend: { type: backend.type, config: backend.config },
+      lockFile,
+      code: this.options.layerCode.read(instance.path).sourceDigest,
+      terraform: { executable, version },
+      cwd,
+      dataDirectory,
+    });
+  }
+
+  private dataDirectoryOf(id: string, reading: boolean): string {
+    return path.join(reading ? this.readDirectoryOf(id) : this.directoryOf(id), DATA_DIRECTORY);
   }
 
   /**
@@ -251,7 +307,7 @@ export class InstancePipeline {
     }
     return {
       cwd: path.resolve(this.options.manifestDirectory, instance.path),
-      dataDirectory: path.join(directory, 'terraform-data'),
+      dataDirectory: this.dataDirectoryOf(instance.id, reading),
       logFile,
       instanceId: instance.id,
       signal: this.options.signal,
@@ -353,8 +409,7 @@ export class InstancePipeline {
         await this.apply(instance, plan.planFile);
       }
     }
-    step('output');
-    await this.recordOutputs(instance);
+    await this.recordOutputs(instance, step);
   }
 
   /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
@@ -471,8 +526,19 @@ export class InstancePipeline {
     return read;
   }
 
-  /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
-  private async recordOutputs(instance: Instance) {
+  /**
+   * Reads an instance's outputs after its plan or apply, when something reads them: an instance of the run
+   * that depends on it, the masking of its sensitive outputs, or the `onOutputs` hook. After a plan the state
+   * is unchanged: the outputs read then are what dependents see until the next apply. A destroy reads none.
+   */
+  private async recordOutputs(instance: Instance, step: (name: TerraformStep) => void) {
+    if (this.options.command === 'destroy') return;
+    const isWanted =
+      this.options.hasDependentsInRun(instance.id) ||
+      this.options.onOutputs !== undefined ||
+      this.options.layerCode.read(instance.path).sensitiveOutputs.size > 0;
+    if (!isWanted) return;
+    step('output');
     const outputs = this.readOutputs(instance);
     this.outputs.set(instance.id, outputs);
     await outputs;
@@ -489,6 +555,16 @@ export class InstancePipeline {
     const declared = this.options.layerCode.read(instance.path).outputs;
     return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
   }
+}
+
+/** Removes everything in a directory but the entry `kept`; a directory that does not exist stays so. */
+async function clearExcept(directory: string, kept: string): Promise<void> {
+  const entries = await readdir(directory).catch(() => []);
+  await Promise.all(
+    entries
+      .filter((name) => name !== kept)
+      .map((name) => rm(path.join(directory, name), { recursive: true, force: true })),
+  );
 }
 
 function digest(value: unknown): string {

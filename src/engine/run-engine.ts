@@ -23,7 +23,10 @@ export interface EngineReporter {
   secrets(values: readonly string[]): void;
 }
 
-export interface EngineOptions extends Omit<InstancePipelineOptions, 'now' | 'secrets'> {
+export interface EngineOptions extends Omit<
+  InstancePipelineOptions,
+  'now' | 'secrets' | 'hasDependentsInRun'
+> {
   manifest: Manifest;
   /** The selected instances and the order between them (for destroy, already reversed). */
   dag: Dag;
@@ -82,8 +85,15 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     return result;
   };
 
+  // The instances whose outputs another instance of this run reads: only theirs are read for dependents.
+  const readByRun = new Set(
+    options.dag.ids.flatMap((id) =>
+      options.graph.inputsOf(id).flatMap((input) => input.sources.map((source) => source.id)),
+    ),
+  );
   const pipeline = new InstancePipeline({
     ...options,
+    hasDependentsInRun: (id) => readByRun.has(id),
     now,
     secrets: (values) => {
       options.reporter.secrets(values);

@@ -1,7 +1,7 @@
 import { definedOrThrow } from '../core/lookup.js';
 
 /**
- * Just enough of HCL to find a layer's top-level `variable` and `module` blocks without Terraform: a small
+ * Just enough of HCL to find a layer's top-level `variable`, `output` and `module` blocks without Terraform: a small
  * tokenizer that steps over comments, strings (with `${…}` and `%{…}` templates) and heredocs, so a word
  * inside any of them is never taken for a block.
  */
@@ -34,6 +34,21 @@ export function declaredOutputs(files: readonly SourceFile[]): Set<string> {
   for (const block of files.flatMap(topLevelBlocks)) {
     const [name, ...more] = block.labels;
     if (block.type === 'output' && name !== undefined && more.length === 0) outputs.add(name);
+  }
+  return outputs;
+}
+
+/**
+ * The outputs a layer marks `sensitive = true`: their values are masked, so Strata reads them after every run
+ * of the layer whether or not anything downstream needs them.
+ */
+export function sensitiveOutputs(files: readonly SourceFile[]): Set<string> {
+  const outputs = new Set<string>();
+  for (const block of files.flatMap(topLevelBlocks)) {
+    const [name, ...more] = block.labels;
+    const sensitive = block.attributes.get('sensitive');
+    if (block.type !== 'output' || name === undefined || more.length > 0) continue;
+    if (sensitive === true || sensitive === 'true') outputs.add(name);
   }
   return outputs;
 }
@@ -140,7 +155,7 @@ function jsonBlocks(text: string): Block[] {
   }
   const blocks: Block[] = [];
   if (!isRecord(document)) return blocks;
-  for (const type of ['variable', 'module']) {
+  for (const type of ['variable', 'module', 'output']) {
     const groups = document[type];
     for (const group of Array.isArray(groups) ? groups : [groups]) {
       if (!isRecord(group)) continue;

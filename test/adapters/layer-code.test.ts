@@ -42,8 +42,38 @@ describe('createLayerCodeReader', () => {
       variables: new Set(),
       sensitiveVariables: new Set(),
       outputs: new Set(),
+      sensitiveOutputs: new Set(),
       watchedPaths: ['layers/none'],
+      sourceDigest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });
+  });
+
+  it('marks sensitive outputs, in .tf.json files too', () => {
+    const code = createLayerCodeReader(
+      tree({
+        'l/main.tf':
+          'output "token" {\n  value     = "x"\n  sensitive = true\n}\noutput "url" {\n  value = "y"\n}\n',
+        'l/more.tf.json': '{"output": {"key": {"value": "z", "sensitive": true}, "name": {"value": "n"}}}',
+      }),
+    ).read('l');
+    expect([...code.sensitiveOutputs].sort()).toEqual(['key', 'token']);
+    expect([...code.outputs].sort()).toEqual(['key', 'name', 'token', 'url']);
+  });
+
+  it('digests the code of the layer and of its local modules, and nothing else', () => {
+    const files = {
+      'layers/app/main.tf': 'module "db" {\n  source = "../../modules/db"\n}\n',
+      'modules/db/main.tf': 'variable "x" {}\n',
+      'modules/unused/main.tf': '',
+    };
+    const digestOf = (changes: Record<string, string>) =>
+      createLayerCodeReader(tree({ ...files, ...changes })).read('layers/app').sourceDigest;
+    const base = digestOf({});
+    expect(digestOf({})).toBe(base);
+    expect(digestOf({ 'modules/unused/main.tf': 'variable "y" {}\n' })).toBe(base);
+    expect(digestOf({ 'layers/app/.terraform.lock.hcl': 'provider "x" {}' })).toBe(base);
+    expect(digestOf({ 'modules/db/main.tf': 'variable "z" {}\n' })).not.toBe(base);
+    expect(digestOf({ 'layers/app/extra.tf': 'terraform {}\n' })).not.toBe(base);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LayerCodeReader } from '../../src/engine/layer-code-reader.js';
 import { expandManifest } from '../../src/core/graph/expand-manifest.js';
@@ -42,7 +42,9 @@ const layerCode: LayerCodeReader = {
     ),
     sensitiveVariables: new Set(['password']),
     outputs: new Set(['id']),
+    sensitiveOutputs: new Set<string>(),
     watchedPaths: [layerPath],
+    sourceDigest: `code of ${layerPath}`,
   }),
 };
 
@@ -343,5 +345,137 @@ describe('runEngine: destroy and saved plans', () => {
     expect(stale.instances[0]!.status).toBe('failed');
     expect(toResultFile(stale).instances[0]!.error).toContain('the saved plan for a/r1/network is stale');
     expect(changed.calls.some((call) => call.command === 'apply')).toBe(false);
+  });
+});
+
+describe('runEngine: Terraform processes per instance', () => {
+  const commandsOf = (terraform: FakeTerraform, from: number) => {
+    const byInstance = new Map<string, string[]>();
+    for (const call of terraform.calls.slice(from)) {
+      byInstance.set(call.id, [...(byInstance.get(call.id) ?? []), call.command]);
+    }
+    return Object.fromEntries([...byInstance].sort(([a], [b]) => a.localeCompare(b)));
+  };
+  // Only iam and network feed other instances: app has no dependents and no sensitive outputs.
+  const FIRST_APPLY = {
+    'a/iam': ['init', 'plan', 'show', 'apply', 'output'],
+    'a/r1/network': ['init', 'plan', 'show', 'apply', 'output'],
+    'a/r2/network': ['init', 'plan', 'show', 'apply', 'output'],
+    'a/r1/e1/app': ['init', 'plan', 'show', 'apply'],
+    'a/r1/e2/app': ['init', 'plan', 'show', 'apply'],
+    'a/r2/e1/app': ['init', 'plan', 'show', 'apply'],
+    'a/r2/e2/app': ['init', 'plan', 'show', 'apply'],
+  };
+  const UNCHANGED = {
+    'a/iam': ['plan', 'output'],
+    'a/r1/network': ['plan', 'output'],
+    'a/r2/network': ['plan', 'output'],
+    'a/r1/e1/app': ['plan'],
+    'a/r1/e2/app': ['plan'],
+    'a/r2/e1/app': ['plan'],
+    'a/r2/e2/app': ['plan'],
+  };
+
+  it('an apply runs show, apply and output only where needed; a second run inits nothing', async () => {
+    const { terraform, run } = setup();
+    expect((await run('apply')).status).toBe('succeeded');
+    expect(commandsOf(terraform, 0)).toEqual(FIRST_APPLY);
+    const planned = terraform.calls.length;
+    const plan = await run('plan');
+    expect(plan.hasChanges).toBe(false);
+    expect(commandsOf(terraform, planned)).toEqual(UNCHANGED);
+    const applied = terraform.calls.length;
+    expect((await run('apply')).status).toBe('succeeded');
+    expect(commandsOf(terraform, applied)).toEqual(UNCHANGED);
+  });
+
+  it('reads the outputs of an instance with sensitive outputs, or of every instance for an onOutputs hook', async () => {
+    const { terraform, run } = setup();
+    await run('apply');
+    const seen: string[] = [];
+    const before = terraform.calls.length;
+    await run('plan', { onOutputs: (id) => seen.push(id) });
+    const outputs = terraform.calls.slice(before).filter((call) => call.command === 'output');
+    expect(outputs).toHaveLength(7);
+    expect(seen.sort()).toEqual(Object.keys(UNCHANGED).sort());
+
+    const sensitive: LayerCodeReader = {
+      read: (layerPath) => ({ ...layerCode.read(layerPath), sensitiveOutputs: new Set(['secret']) }),
+    };
+    const again = terraform.calls.length;
+    await run('plan', { layerCode: sensitive });
+    expect(terraform.calls.slice(again).filter((call) => call.command === 'output')).toHaveLength(7);
+  });
+
+  it('an upstream outside the run is read once, for all its dependents', async () => {
+    const { terraform, graph, run } = setup();
+    await run('apply');
+    const before = terraform.calls.length;
+    await run('plan', { dag: selectInstances(graph, { layers: ['app'] }) });
+    const reads = terraform.calls.slice(before).filter((call) => call.command === 'output');
+    // Each app reads its own region's network and every network: two networks, read once each.
+    expect(reads.map((call) => call.id).sort()).toEqual(['a/r1/network', 'a/r2/network']);
+  });
+
+  it('inits again, with -reconfigure, when the backend changes, and after a failed init', async () => {
+    const { terraform, workDirectory, graph, run } = setup();
+    await run('apply');
+    const moved = setup(MANIFEST.replace('state/{region}/{id}.tfstate', 'elsewhere/{region}/{id}.tfstate'));
+    const iamOnly = { dag: selectInstances(graph, { instances: ['a/iam'] }) };
+    const before = terraform.calls.length;
+    const result = await run('plan', {
+      manifest: moved.manifest,
+      graph: moved.graph,
+      dag: selectInstances(moved.graph, { instances: ['a/iam'] }),
+    });
+    expect(result.status).toBe('succeeded');
+    const inits = terraform.calls.slice(before).filter((call) => call.command === 'init');
+    expect(inits.map((call) => call.args)).toEqual([
+      [
+        'init',
+        '-input=false',
+        '-no-color',
+        '-reconfigure',
+        '-backend-config=path=elsewhere/r1/a/iam.tfstate',
+      ],
+    ]);
+    expect(inits[0]!.env.TF_DATA_DIR).toBe(path.join(workDirectory, 'instances', 'a.iam', 'terraform-data'));
+
+    // Back to the first backend, with an init that fails: it vouches for nothing, so the next run inits again.
+    terraform.failures.set('a/iam', 'init');
+    expect((await run('plan', iamOnly)).status).toBe('failed');
+    terraform.failures.delete('a/iam');
+    const retried = terraform.calls.length;
+    await run('plan', iamOnly);
+    await run('plan', iamOnly);
+    // Nothing else in these runs reads iam's outputs.
+    expect(commandsOf(terraform, retried)).toEqual({ 'a/iam': ['init', 'plan', 'plan'] });
+    expect(terraform.calls[retried]!.args).toContain('-backend-config=path=state/r1/a/iam.tfstate');
+  });
+
+  it('inits again when the layer code or its lock file changes', async () => {
+    const { terraform, run } = setup();
+    const manifestDirectory = scratchDir('strata-layers-');
+    await run('apply', { manifestDirectory });
+    const changed: LayerCodeReader = {
+      read: (layerPath) => ({
+        ...layerCode.read(layerPath),
+        sourceDigest: layerPath === 'iam' ? 'new code' : layerCode.read(layerPath).sourceDigest,
+      }),
+    };
+    const before = terraform.calls.length;
+    await run('plan', { layerCode: changed, manifestDirectory });
+    const initsOf = (from: number) =>
+      terraform.calls
+        .slice(from)
+        .filter((call) => call.command === 'init')
+        .map((call) => call.id);
+    expect(initsOf(before)).toEqual(['a/iam']);
+
+    mkdirSync(path.join(manifestDirectory, 'network'));
+    writeFileSync(path.join(manifestDirectory, 'network', '.terraform.lock.hcl'), 'provider "x" {}\n');
+    const locked = terraform.calls.length;
+    await run('plan', { layerCode: changed, manifestDirectory });
+    expect(initsOf(locked).sort()).toEqual(['a/r1/network', 'a/r2/network']);
   });
 });

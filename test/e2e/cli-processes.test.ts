@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCliWithResult } from '../helpers/run-dist.js';
+import { freshEstate } from '../helpers/estates.js';
+import { STAND_IN, terraformEnv } from '../helpers/terraform-binary.js';
+
+/**
+ * How many Terraform processes a run starts per instance of examples/multi-region, counted from the stand-in's
+ * call log: a first apply, then (the data directories kept) a plan and an apply with no changes, and a plan and
+ * an apply of a change. Only the stand-in keeps a call log.
+ */
+describe('Terraform processes per instance on examples/multi-region (stand-in)', () => {
+  /** Runs a command in the estate and returns the commands each instance ran, in order. */
+  const commandsOf = (estate: string, command: string) => {
+    const log = path.join(estate, `calls-${command}-${Date.now()}.jsonl`);
+    const result = runCliWithResult(estate, command, [], {
+      ...terraformEnv(STAND_IN),
+      STANDIN_CALL_LOG: log,
+    });
+    expect({ status: result.status, stderr: result.status === 0 ? '' : result.stderr }).toEqual({
+      status: 0,
+      stderr: '',
+    });
+    const calls = existsSync(log)
+      ? readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { argv: string[]; instance: string | null })
+      : [];
+    const byInstance: Record<string, string[]> = {};
+    for (const call of calls) {
+      // `version -json` once per run; an apply's check of the failover record (`strata/failover-record`).
+      if (call.instance === null || call.instance.startsWith('strata/')) continue;
+      (byInstance[call.instance] ??= []).push(call.argv[0]!);
+    }
+    return byInstance;
+  };
+  const total = (commands: Record<string, string[]>) =>
+    Object.values(commands).reduce((sum, list) => sum + list.length, 0);
+
+  // Every instance but the two eu-west-1 networks feeds another (backup_restore: apps run in eu-west-2 only)
+  // or, as app, has sensitive outputs: those two are the only ones whose outputs nothing reads.
+  const APPS = [
+    'dev/eu-west-2/dev/app',
+    'prod/eu-west-2/production/app',
+    'prod/eu-west-2/sandbox/app',
+    'prod/eu-west-2/staging/app',
+  ];
+  const READ = ['dns', 'dev/iam', 'prod/iam', 'dev/eu-west-2/network', 'prod/eu-west-2/network', ...APPS];
+  const UNREAD = ['dev/eu-west-1/network', 'prod/eu-west-1/network'];
+  const expected = (read: string[], unread: string[]) => ({
+    ...Object.fromEntries(READ.map((id) => [id, read])),
+    ...Object.fromEntries(UNREAD.map((id) => [id, unread])),
+  });
+
+  it('a first apply, then a plan and an apply with no changes, which init, show and apply nothing', () => {
+    const estate = freshEstate();
+    const first = commandsOf(estate, 'apply');
+    expect(first).toEqual(
+      expected(['init', 'plan', 'show', 'apply', 'output'], ['init', 'plan', 'show', 'apply']),
+    );
+    expect(total(first)).toBe(53); // 4.8 per instance; 55 (5 each) before init, show and output were cut
+
+    const plan = commandsOf(estate, 'plan');
+    expect(plan).toEqual(expected(['plan', 'output'], ['plan']));
+    expect(total(plan)).toBe(20); // 1.8 per instance; 44 (init, plan, show, output) before
+
+    const apply = commandsOf(estate, 'apply');
+    expect(apply).toEqual(expected(['plan', 'output'], ['plan']));
+    expect(total(apply)).toBe(20);
+  });
+
+  it('a plan and an apply of a change show and apply only the instances that change', () => {
+    const estate = freshEstate();
+    commandsOf(estate, 'apply');
+    const manifest = path.join(estate, 'layers.yml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace('vars: { instance_count: 2 }', 'vars: { instance_count: 3 }'),
+    );
+    const plan = commandsOf(estate, 'plan');
+    expect(plan).toEqual({
+      ...expected(['plan', 'output'], ['plan']),
+      ...Object.fromEntries(APPS.map((id) => [id, ['plan', 'show', 'output']])),
+    });
+    const apply = commandsOf(estate, 'apply');
+    expect(apply).toEqual({
+      ...expected(['plan', 'output'], ['plan']),
+      ...Object.fromEntries(APPS.map((id) => [id, ['plan', 'show', 'apply', 'output']])),
+    });
+  });
+});
