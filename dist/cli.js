@@ -16192,7 +16192,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2454);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2189);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -16212,7 +16212,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2454:
+/***/ 2189:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16326,7 +16326,66 @@ class Cells {
     }
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/lookup.js
+/**
+ * Look-ups the caller knows must succeed: an id taken from the same graph, an index below the length it was
+ * built with. A miss is a bug in Strata, not in the user's input, so it throws an internal error that names
+ * what was missing, instead of carrying `undefined` on to a wrong result.
+ */
+function lookup_getOrThrow(map, key, what) {
+    const value = map.get(key);
+    if (value === undefined)
+        throw new Error(`Internal error: no ${what} '${String(key)}'`);
+    return value;
+}
+/** `array[index]` for an index known to be in range; see getOrThrow. */
+function lookup_itemAt(array, index, what) {
+    const value = array[index];
+    if (value === undefined)
+        throw new Error(`Internal error: no ${what} at ${index} of ${array.length}`);
+    return value;
+}
+/** A value an earlier step guarantees (an input checked when read, a setting filled in); see getOrThrow. */
+function definedOrThrow(value, what) {
+    if (value === undefined || value === null)
+        throw new Error(`Internal error: ${what} is not set`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/graph/checked-reads.js
+/**
+ * `array[index]` for an index the caller knows is in range, in the integer kernels of the graph: a position
+ * below the length the array was made with, or an offset between two entries of a `start` array. A miss is a
+ * bug in Strata, so it throws instead of carrying `undefined` on. One function per array type, so that each
+ * stays monomorphic and can be inlined into the 100k-instance loops (npm run bench:graph measures them);
+ * elsewhere use itemAt (lookup.ts).
+ */
+function intAt(array, index) {
+    const value = array[index];
+    if (value === undefined)
+        throw outOfRange('an Int32Array', array.length, index);
+    return value;
+}
+/** intAt for a Float64Array. */
+function floatAt(array, index) {
+    const value = array[index];
+    if (value === undefined)
+        throw outOfRange('a Float64Array', array.length, index);
+    return value;
+}
+/** `ids[position]` for a position of the same graph; see intAt. */
+function idAt(ids, position) {
+    const id = ids[position];
+    if (id === undefined)
+        throw outOfRange('a list of ids', ids.length, position);
+    return id;
+}
+function outOfRange(type, length, index) {
+    return new RangeError(`Internal error: index ${index} outside ${type} of ${length}`);
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/edges.js
+
 /**
  * Edges from lists of ids: `dependsOn(item)` names what the item at position p depends on, `positionOf`
  * numbers the ids.
@@ -16352,16 +16411,24 @@ function edges_edgesOfLists(items, dependsOn, positionOf) {
 }
 /** The same edges turned round, each position's list in ascending order. */
 function edges_reverseEdges(count, edges) {
+    // Counts at `start[target + 1]`, then summed into offsets.
     const start = new Int32Array(count + 1);
-    for (let at = 0; at < edges.targets.length; at++)
-        start[edges.targets[at] + 1]++;
-    for (let position = 0; position < count; position++)
-        start[position + 1] += start[position];
+    for (const target of edges.targets)
+        start[target + 1] = intAt(start, target + 1) + 1;
+    let offset = 0;
+    for (let position = 0; position <= count; position++) {
+        offset += intAt(start, position);
+        start[position] = offset;
+    }
     const next = start.slice(0, count);
     const targets = new Int32Array(edges.targets.length);
     for (let position = 0; position < count; position++) {
-        for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-            targets[next[edges.targets[at]]++] = position;
+        const end = intAt(edges.start, position + 1);
+        for (let at = intAt(edges.start, position); at < end; at++) {
+            const target = intAt(edges.targets, at);
+            const slot = intAt(next, target);
+            next[target] = slot + 1;
+            targets[slot] = position;
         }
     }
     return { start, targets };
@@ -16370,15 +16437,15 @@ function edges_reverseEdges(count, edges) {
 function countsOf(start) {
     const counts = new Int32Array(start.length - 1);
     for (let position = 0; position < counts.length; position++)
-        counts[position] = start[position + 1] - start[position];
+        counts[position] = intAt(start, position + 1) - intAt(start, position);
     return counts;
 }
 /** Each position's list of ids, `ids[target]` in edge order. */
 function idListsOf(edges, ids, position) {
-    const from = edges.start[position];
-    const list = new Array(edges.start[position + 1] - from);
-    for (let at = from; at < edges.start[position + 1]; at++)
-        list[at - from] = ids[edges.targets[at]];
+    const from = intAt(edges.start, position);
+    const list = new Array(intAt(edges.start, position + 1) - from);
+    for (let at = 0; at < list.length; at++)
+        list[at] = idAt(ids, intAt(edges.targets, from + at));
     return list;
 }
 /**
@@ -16387,26 +16454,30 @@ function idListsOf(edges, ids, position) {
  */
 function sortByIds(list, from, to, ids) {
     if (to - from > 16) {
-        list.subarray(from, to).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+        list.subarray(from, to).sort((a, b) => {
+            const idA = idAt(ids, a);
+            const idB = idAt(ids, b);
+            return idA < idB ? -1 : idA > idB ? 1 : 0;
+        });
         return;
     }
     for (let index = from + 1; index < to; index++) {
-        const position = list[index];
-        const id = ids[position];
+        const position = intAt(list, index);
+        const id = idAt(ids, position);
         let at = index - 1;
-        while (at >= from && ids[list[at]] > id) {
-            list[at + 1] = list[at];
-            at--;
+        for (; at >= from; at--) {
+            const before = intAt(list, at);
+            if (idAt(ids, before) <= id)
+                break;
+            list[at + 1] = before;
         }
         list[at + 1] = position;
     }
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/collect-dependencies.js
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+
+
 
 /**
  * Merges each instance's resolved dependencies into one list of positions without itself or repeats, sorted
@@ -16419,18 +16490,22 @@ function collectDependencies(placement, resolvedByLayer) {
     let targets = new Int32Array(Math.max(16, count * 4));
     let used = 0;
     const seenBy = new Int32Array(count).fill(-1);
-    for (let layerIndex = 0; layerIndex < resolvedByLayer.length; layerIndex++) {
-        const resolved = resolvedByLayer[layerIndex];
-        const first = placement.layerStart[layerIndex];
-        const end = placement.layerStart[layerIndex + 1];
+    for (const [layerIndex, resolved] of resolvedByLayer.entries()) {
+        const first = lookup_itemAt(placement.layerStart, layerIndex, 'layer start');
+        const end = lookup_itemAt(placement.layerStart, layerIndex + 1, 'layer end');
+        // Read once per layer, not once per instance.
+        const dependencies = resolved.map(({ selector, groups }) => ({
+            groups,
+            groupStart: selector.index.groupStart,
+            members: selector.index.members,
+        }));
         for (let position = first; position < end; position++) {
             const from = used;
-            for (let dependency = 0; dependency < resolved.length; dependency++) {
-                const { selector, groups } = resolved[dependency];
-                const group = groups[position - first];
-                const { groupStart, members } = selector.index;
-                for (let at = groupStart[group]; at < groupStart[group + 1]; at++) {
-                    const member = members[at];
+            for (const { groups, groupStart, members } of dependencies) {
+                const group = intAt(groups, position - first);
+                const last = intAt(groupStart, group + 1);
+                for (let at = intAt(groupStart, group); at < last; at++) {
+                    const member = intAt(members, at);
                     if (member === position || seenBy[member] === position)
                         continue;
                     seenBy[member] = position;
@@ -16450,6 +16525,7 @@ function collectDependencies(placement, resolvedByLayer) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/topological-levels.js
+
 /**
  * Kahn's algorithm, the only one in Strata: `dependencyCounts[p]` is how many positions p waits for and
  * `dependents` what waits for each. Undefined when some position is never released: the edges have a cycle.
@@ -16464,13 +16540,16 @@ function topological_levels_topologicalLevels(dependencyCounts, dependents) {
         if (waiting[position] === 0)
             order[tail++] = position;
     for (let head = 0; head < tail; head++) {
-        const position = order[head];
-        const level = levels[position] + 1;
-        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++) {
-            const dependent = dependents.targets[at];
-            if (levels[dependent] < level)
+        const position = intAt(order, head);
+        const level = intAt(levels, position) + 1;
+        const end = intAt(dependents.start, position + 1);
+        for (let at = intAt(dependents.start, position); at < end; at++) {
+            const dependent = intAt(dependents.targets, at);
+            if (intAt(levels, dependent) < level)
                 levels[dependent] = level;
-            if (--waiting[dependent] === 0)
+            const left = intAt(waiting, dependent) - 1;
+            waiting[dependent] = left;
+            if (left === 0)
                 order[tail++] = dependent;
         }
     }
@@ -16478,20 +16557,23 @@ function topological_levels_topologicalLevels(dependencyCounts, dependents) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/inputs-table.js
+
+
 /** The inputs of the instance at `position`: one per entry that selects anything but the instance itself. */
 function inputsAt(table, instances, position) {
-    const layer = table.layerOf[position];
-    const offset = position - table.layerStart[layer];
+    const layer = intAt(table.layerOf, position);
+    const offset = position - lookup_itemAt(table.layerStart, layer, 'layer start');
     const inputs = [];
-    for (const entry of table.entries[layer]) {
-        const group = entry.groups[offset];
+    for (const entry of lookup_itemAt(table.entries, layer, 'layer of inputs')) {
+        const group = intAt(entry.groups, offset);
         const sources = [];
         if (group >= 0) {
-            for (let at = entry.groupStart[group]; at < entry.groupStart[group + 1]; at++) {
-                const member = entry.members[at];
+            const end = intAt(entry.groupStart, group + 1);
+            for (let at = intAt(entry.groupStart, group); at < end; at++) {
+                const member = intAt(entry.members, at);
                 if (member === position)
                     continue;
-                const source = instances[member];
+                const source = lookup_itemAt(instances, member, 'instance');
                 sources.push({ id: source.id, key: entry.fanIn.map((coordinate) => source[coordinate]).join('/') });
             }
         }
@@ -16499,32 +16581,6 @@ function inputsAt(table, instances, position) {
             inputs.push({ variable: entry.variable, isFanIn: entry.fanIn.length > 0, sources });
     }
     return inputs;
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/lookup.js
-/**
- * Look-ups the caller knows must succeed: an id taken from the same graph, an index below the length it was
- * built with. A miss is a bug in Strata, not in the user's input, so it throws an internal error that names
- * what was missing, instead of carrying `undefined` on to a wrong result.
- */
-function lookup_getOrThrow(map, key, what) {
-    const value = map.get(key);
-    if (value === undefined)
-        throw new Error(`Internal error: no ${what} '${String(key)}'`);
-    return value;
-}
-/** `array[index]` for an index known to be in range; see getOrThrow. */
-function lookup_itemAt(array, index, what) {
-    const value = array[index];
-    if (value === undefined)
-        throw new Error(`Internal error: no ${what} at ${index} of ${array.length}`);
-    return value;
-}
-/** A value an earlier step guarantees (an input checked when read, a setting filled in); see getOrThrow. */
-function definedOrThrow(value, what) {
-    if (value === undefined || value === null)
-        throw new Error(`Internal error: ${what} is not set`);
-    return value;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/expanded-graph.js
@@ -16846,22 +16902,27 @@ function usedTokens(text) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/place-instances.js
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+
+
 
 
 /** The names of a position's coordinates (null where its scope has none). */
 function coordinatesAt(manifest, placement, position) {
-    const accountIndex = placement.account[position];
-    const account = accountIndex < 0 ? undefined : manifest.accounts[accountIndex];
-    const region = placement.accountRegion[position];
-    const environment = placement.accountEnvironment[position];
+    const { account, region, environment } = placeAt(manifest.accounts, placement, position);
+    return { account: account?.name ?? null, region, environment };
+}
+/** A position's account, and the names of its region and environment (null where its scope has none). */
+function placeAt(accounts, placement, position) {
+    const accountIndex = intAt(placement.account, position);
+    if (accountIndex < 0)
+        return { account: null, region: null, environment: null };
+    const account = lookup_itemAt(accounts, accountIndex, 'account');
+    const region = intAt(placement.accountRegion, position);
+    const environment = intAt(placement.accountEnvironment, position);
     return {
-        account: account?.name ?? null,
-        region: region < 0 ? null : account.regions[region],
-        environment: environment < 0 ? null : account.environments[environment].name,
+        account,
+        region: region < 0 ? null : lookup_itemAt(account.regions, region, 'region'),
+        environment: environment < 0 ? null : lookup_itemAt(account.environments, environment, 'environment').name,
     };
 }
 /** Numbers every instance of the manifest. The arrays are sized up front and ids are joined, not concatenated. */
@@ -16888,59 +16949,68 @@ function placeInstances(manifest, cells) {
         accountRegion: new Int32Array(count),
         accountEnvironment: new Int32Array(count),
     };
-    const idParts = [[], ['', ''], ['', '', ''], ['', '', '', '']];
-    // Cells indexes of each account's regions and environments, looked up once.
-    const regionCells = accounts.map((account) => account.regions.map((region) => cells.regions.get(region)));
-    const environmentCells = accounts.map((account) => account.environments.map((environment) => cells.environments.get(environment.name)));
+    // Reused for every id: [account, layer], [account, region, layer], [account, region, environment, layer].
+    const accountParts = ['', ''];
+    const regionParts = ['', '', ''];
+    const environmentParts = ['', '', '', ''];
+    // Each account with its regions and environments, their Cells indexes looked up once.
+    const places = accounts.map((account, index) => ({
+        account,
+        index,
+        regions: account.regions.map((name, index) => ({
+            name,
+            index,
+            cell: lookup_getOrThrow(cells.regions, name, 'region'),
+        })),
+        environments: account.environments.map((environment, index) => ({
+            name: environment.name,
+            index,
+            cell: lookup_getOrThrow(cells.environments, environment.name, 'environment'),
+            regions: environment.regions,
+        })),
+    }));
     let position = 0;
-    const add = (layerIndex, accountIndex, regionIndex, environmentIndex) => {
-        const name = layers[layerIndex].name;
+    const add = (layerIndex, name, place, region, environment) => {
         let id = name;
-        if (accountIndex >= 0) {
-            const account = accounts[accountIndex];
+        if (place) {
             // Joined, not concatenated: `+` would keep each id as a tree of pieces for as long as the instance lives.
-            const parts = idParts[regionIndex < 0 ? 1 : environmentIndex < 0 ? 2 : 3];
-            parts[0] = account.name;
-            if (regionIndex >= 0)
-                parts[1] = account.regions[regionIndex];
-            if (environmentIndex >= 0)
-                parts[2] = account.environments[environmentIndex].name;
+            const parts = region === undefined ? accountParts : environment === undefined ? regionParts : environmentParts;
+            parts[0] = place.account.name;
+            if (region)
+                parts[1] = region.name;
+            if (environment)
+                parts[2] = environment.name;
             parts[parts.length - 1] = name;
             id = parts.join('/');
         }
         placement.ids[position] = id;
         placement.layerOf[position] = layerIndex;
-        placement.account[position] = accountIndex;
-        placement.region[position] = regionIndex < 0 ? -1 : regionCells[accountIndex][regionIndex];
-        placement.environment[position] =
-            environmentIndex < 0 ? -1 : environmentCells[accountIndex][environmentIndex];
-        placement.accountRegion[position] = regionIndex;
-        placement.accountEnvironment[position] = environmentIndex;
+        placement.account[position] = place === undefined ? -1 : place.index;
+        placement.region[position] = region === undefined ? -1 : region.cell;
+        placement.environment[position] = environment === undefined ? -1 : environment.cell;
+        placement.accountRegion[position] = region === undefined ? -1 : region.index;
+        placement.accountEnvironment[position] = environment === undefined ? -1 : environment.index;
         position++;
     };
-    // Indexed loops: iterators cost an object per step until the code is optimised.
-    for (let layerIndex = 0; layerIndex < layers.length; layerIndex++) {
-        const { scope } = layers[layerIndex];
+    for (const [layerIndex, { name, scope }] of layers.entries()) {
         placement.layerStart.push(position);
         if (scope === 'global') {
-            add(layerIndex, -1, -1, -1);
+            add(layerIndex, name);
             continue;
         }
-        for (let accountIndex = 0; accountIndex < accounts.length; accountIndex++) {
-            const account = accounts[accountIndex];
+        for (const place of places) {
             if (scope === 'account') {
-                add(layerIndex, accountIndex, -1, -1);
+                add(layerIndex, name, place);
                 continue;
             }
-            for (let regionIndex = 0; regionIndex < account.regions.length; regionIndex++) {
+            for (const region of place.regions) {
                 if (scope === 'region') {
-                    add(layerIndex, accountIndex, regionIndex, -1);
+                    add(layerIndex, name, place, region);
                     continue;
                 }
-                const region = account.regions[regionIndex];
-                for (let environmentIndex = 0; environmentIndex < account.environments.length; environmentIndex++) {
-                    if (account.environments[environmentIndex].regions.includes(region))
-                        add(layerIndex, accountIndex, regionIndex, environmentIndex);
+                for (const environment of place.environments) {
+                    if (environment.regions.includes(region.name))
+                        add(layerIndex, name, place, region, environment);
                 }
             }
         }
@@ -16957,7 +17027,7 @@ function createInstances(manifest, placement, dependsOn) {
     const { accounts, layers } = manifest;
     const globalRegion = manifest.backend.globalRegion;
     const roles = new Map(manifest.regions.map((region) => [region.name, region.role]));
-    const globalRole = roles.get(globalRegion);
+    const globalRole = lookup_getOrThrow(roles, globalRegion, 'region role');
     const renderBackend = compileRegionalBackend(manifest.backend);
     const renderVars = layers.map((layer) => containsTokens(layer.vars) ? compileValue(layer.vars) : undefined);
     // Read by the renderers while rendering one instance, never kept.
@@ -16974,15 +17044,19 @@ function createInstances(manifest, placement, dependsOn) {
     const { ids } = placement;
     const instances = new Array(ids.length);
     for (let position = 0; position < ids.length; position++) {
-        const layer = layers[placement.layerOf[position]];
-        const accountIndex = placement.account[position];
-        const regionIndex = placement.accountRegion[position];
-        const environmentIndex = placement.accountEnvironment[position];
-        const account = accountIndex < 0 ? null : accounts[accountIndex];
-        const region = regionIndex < 0 ? null : account.regions[regionIndex];
-        const environment = environmentIndex < 0 ? null : account.environments[environmentIndex].name;
-        const role = region === null ? null : roles.get(region);
-        const id = ids[position];
+        const layerIndex = intAt(placement.layerOf, position);
+        const layer = lookup_itemAt(layers, layerIndex, 'layer');
+        // Read in place rather than through placeAt: this loop runs once per instance.
+        const accountIndex = intAt(placement.account, position);
+        const regionIndex = intAt(placement.accountRegion, position);
+        const environmentIndex = intAt(placement.accountEnvironment, position);
+        const account = accountIndex < 0 ? null : lookup_itemAt(accounts, accountIndex, 'account');
+        const region = account === null || regionIndex < 0 ? null : lookup_itemAt(account.regions, regionIndex, 'region');
+        const environment = account === null || environmentIndex < 0
+            ? null
+            : lookup_itemAt(account.environments, environmentIndex, 'environment').name;
+        const role = region === null ? null : lookup_getOrThrow(roles, region, 'region role');
+        const id = idAt(ids, position);
         values.id = id;
         values.layer = layer.name;
         values.scope = layer.scope;
@@ -16991,7 +17065,7 @@ function createInstances(manifest, placement, dependsOn) {
         values.region = region ?? globalRegion;
         values.environment = environment ?? 'global';
         values.role = role ?? globalRole;
-        const render = renderVars[placement.layerOf[position]];
+        const render = renderVars[layerIndex];
         instances[position] = {
             id,
             layer: layer.name,
@@ -17014,9 +17088,11 @@ function createInstances(manifest, placement, dependsOn) {
 
 
 
+
+
 function groupIn(table, key) {
-    if (table.dense)
-        return key < table.dense.length ? table.dense[key] : -1;
+    if (table.isDense)
+        return key < table.dense.length ? intAt(table.dense, key) : -1;
     return table.sparse.get(key) ?? -1;
 }
 const SAME = -1;
@@ -17081,30 +17157,35 @@ class DependencyResolver {
         const groups = new Int32Array(end - start);
         if (selector.isEmpty)
             return groups.fill(-1);
-        const factors = this.cells.factors();
-        let constant = 0;
-        const own = [0, 0, 0];
-        [selector.account, selector.region, selector.environment].forEach((from, coordinate) => {
-            if (from === SAME)
-                own[coordinate] = factors[coordinate];
-            else if (from !== FREE)
-                constant += factors[coordinate] * (from + 1);
-        });
-        const [byAccount, byRegion, byEnvironment] = own;
+        // Each coordinate's factor in Cells.key: fixed ones add a constant, 'same' ones the dependent's own index.
+        const [accountFactor, regionFactor, environmentFactor] = this.cells.factors();
+        const ownFactor = (from, factor) => (from === SAME ? factor : 0);
+        const fixedPart = (from, factor) => (from >= 0 ? factor * (from + 1) : 0);
+        const byAccount = ownFactor(selector.account, accountFactor);
+        const byRegion = ownFactor(selector.region, regionFactor);
+        const byEnvironment = ownFactor(selector.environment, environmentFactor);
+        const constant = fixedPart(selector.account, accountFactor) +
+            fixedPart(selector.region, regionFactor) +
+            fixedPart(selector.environment, environmentFactor);
         const { account, region, environment } = this.placement;
-        const { dense, sparse } = selector.index.groups;
+        const { isDense, dense, sparse } = selector.index.groups;
         for (let position = start; position < end; position++) {
             const key = constant +
-                byAccount * (account[position] + 1) +
-                byRegion * (region[position] + 1) +
-                byEnvironment * (environment[position] + 1);
-            groups[position - start] = dense ? (key < dense.length ? dense[key] : -1) : (sparse.get(key) ?? -1);
+                byAccount * (intAt(account, position) + 1) +
+                byRegion * (intAt(region, position) + 1) +
+                byEnvironment * (intAt(environment, position) + 1);
+            // A key past the end of the dense array, or not in the map, has no group.
+            groups[position - start] = isDense
+                ? key < dense.length
+                    ? intAt(dense, key)
+                    : -1
+                : (sparse.get(key) ?? -1);
         }
         return groups;
     }
     /** Why a dependency selects nothing for an instance. */
     whyUnresolved(position, dependency, target) {
-        const id = this.placement.ids[position];
+        const id = idAt(this.placement.ids, position);
         const own = coordinatesAt(this.manifest, this.placement, position);
         const coordinates = SCOPE_COORDINATES[target.scope];
         const fixed = {};
@@ -17113,8 +17194,9 @@ class DependencyResolver {
             const value = dependency[coordinate];
             if (value === 'all')
                 isFanIn = true;
+            // A dependency's coordinates are among its dependent's (checkDependencyShape), so 'same' has a value.
             else if (value === 'same')
-                fixed[coordinate] = own[coordinate];
+                fixed[coordinate] = definedOrThrow(own[coordinate], `the ${coordinate} of '${id}'`);
             else if (value === 'primary')
                 fixed[coordinate] = this.primary;
             else
@@ -17129,43 +17211,51 @@ class DependencyResolver {
     }
     targetIndex(target, byAccount, byRegion, byEnvironment) {
         const { placement, cells } = this;
-        const layerIndex = this.layerPositions.get(target.name);
-        const first = placement.layerStart[layerIndex];
-        const end = placement.layerStart[layerIndex + 1];
+        const layerIndex = lookup_getOrThrow(this.layerPositions, target.name, 'layer');
+        const first = lookup_itemAt(placement.layerStart, layerIndex, 'layer start');
+        const end = lookup_itemAt(placement.layerStart, layerIndex + 1, 'layer end');
         // Keys can pass 2^31 in a large enough estate: doubles hold them exactly.
         const keys = new Float64Array(end - first);
         const groupOf = new Int32Array(end - first);
         let largest = 0;
         for (let position = first; position < end; position++) {
-            const key = cells.key(byAccount ? placement.account[position] : -1, byRegion ? placement.region[position] : -1, byEnvironment ? placement.environment[position] : -1);
+            const key = cells.key(byAccount ? intAt(placement.account, position) : -1, byRegion ? intAt(placement.region, position) : -1, byEnvironment ? intAt(placement.environment, position) : -1);
             keys[position - first] = key;
             if (key > largest)
                 largest = key;
         }
-        const groups = largest < 4 * (end - first) + 1024
-            ? { dense: new Int32Array(largest + 1).fill(-1), sparse: undefined }
-            : { dense: undefined, sparse: new Map() };
-        const sizes = [];
-        for (let position = first; position < end; position++) {
-            const key = keys[position - first];
+        const isDense = largest < 4 * (end - first) + 1024;
+        const groups = {
+            isDense,
+            dense: new Int32Array(isDense ? largest + 1 : 0).fill(-1),
+            sparse: new Map(),
+        };
+        // There are at most as many groups as instances.
+        const sizes = new Int32Array(end - first);
+        let groupCount = 0;
+        for (let offset = 0; offset < keys.length; offset++) {
+            const key = floatAt(keys, offset);
             let group = groupIn(groups, key);
             if (group < 0) {
-                group = sizes.length;
-                if (groups.dense)
+                group = groupCount++;
+                if (isDense)
                     groups.dense[key] = group;
                 else
                     groups.sparse.set(key, group);
-                sizes.push(0);
             }
-            sizes[group]++;
-            groupOf[position - first] = group;
+            sizes[group] = intAt(sizes, group) + 1;
+            groupOf[offset] = group;
         }
-        const groupStart = new Int32Array(sizes.length + 1);
-        sizes.forEach((size, group) => (groupStart[group + 1] = groupStart[group] + size));
-        const next = groupStart.slice(0, sizes.length);
+        const groupStart = new Int32Array(groupCount + 1);
+        for (let group = 0; group < groupCount; group++)
+            groupStart[group + 1] = intAt(groupStart, group) + intAt(sizes, group);
+        const next = groupStart.slice(0, groupCount);
         const members = new Int32Array(end - first);
-        for (let position = first; position < end; position++) {
-            members[next[groupOf[position - first]]++] = position;
+        for (let offset = 0; offset < groupOf.length; offset++) {
+            const group = intAt(groupOf, offset);
+            const slot = intAt(next, group);
+            next[group] = slot + 1;
+            members[slot] = first + offset;
         }
         return { groups, groupStart, members };
     }
@@ -17201,10 +17291,7 @@ function instanceId(layer, account, region, environment) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/find-cycle.js
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+
 
 
 
@@ -17226,34 +17313,33 @@ function findCycle(instances, byId) {
  * and edge order. Iterative, so a deep graph cannot overflow the stack.
  */
 function cycleAmong(dependsOn) {
-    const count = dependsOn.start.length - 1;
+    const { start, targets } = dependsOn;
+    const count = start.length - 1;
     // 0: not seen, 1: on the search path, 2: done.
     const state = new Uint8Array(count);
-    const stack = [];
-    const next = [];
+    // The search path: each position with the next of its edges to follow and the end of its edges.
+    const path = [];
+    const enter = (position) => {
+        state[position] = 1;
+        path.push({ position, next: intAt(start, position), end: intAt(start, position + 1) });
+    };
     for (let root = 0; root < count; root++) {
         if (state[root] !== 0)
             continue;
-        stack.push(root);
-        next.push(dependsOn.start[root]);
-        state[root] = 1;
-        while (stack.length > 0) {
-            const top = stack.length - 1;
-            const position = stack[top];
-            if (next[top] >= dependsOn.start[position + 1]) {
-                state[position] = 2;
-                stack.pop();
-                next.pop();
+        enter(root);
+        for (let top = path.at(-1); top !== undefined; top = path.at(-1)) {
+            if (top.next >= top.end) {
+                state[top.position] = 2;
+                path.pop();
                 continue;
             }
-            const dependency = dependsOn.targets[next[top]++];
-            if (state[dependency] === 1)
-                return [...stack.slice(stack.indexOf(dependency)), dependency];
-            if (state[dependency] === 0) {
-                state[dependency] = 1;
-                stack.push(dependency);
-                next.push(dependsOn.start[dependency]);
+            const dependency = intAt(targets, top.next++);
+            if (state[dependency] === 1) {
+                const onPath = path.findIndex((frame) => frame.position === dependency);
+                return [...path.slice(onPath).map((frame) => frame.position), dependency];
             }
+            if (state[dependency] === 0)
+                enter(dependency);
         }
     }
     return undefined;
@@ -17294,33 +17380,6 @@ function editDistance(a, b) {
     return lookup_itemAt(previous, b.length, 'distance');
 }
 
-;// CONCATENATED MODULE: ./build/tsc/core/manifest/layer-path.js
-/**
- * A layer path must be relative and stay inside the manifest's directory: it becomes a working directory
- * for Terraform, and a manifest from a pull request must not point Strata at files elsewhere on the runner.
- */
-function checkLayerPath(path, pathExists) {
-    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) {
-        return `path '${path}' must be relative to the manifest's directory, with '/' separators`;
-    }
-    let depth = 0;
-    for (const part of path.split('/')) {
-        if (part === '..')
-            depth--;
-        else if (part !== '' && part !== '.')
-            depth++;
-        if (depth < 0) {
-            return `path '${path}' leaves the manifest's directory; layer code must live inside it`;
-        }
-    }
-    if (depth === 0)
-        return `path '${path}' is the manifest's directory itself; point it at the layer's code directory`;
-    if (pathExists && !pathExists(path)) {
-        return `path '${path}' does not exist (paths are relative to the manifest's directory)`;
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/schema.js
 /**
  * The JSON Schema of `layers.yml`, version 1. `schema/layers.schema.json` is written from this object
@@ -17343,6 +17402,8 @@ const strategy = {
     enum: [...DR_STRATEGIES],
     description: 'backup_restore: secondary regions hold only the layers marked standby; pilot_light and warm_standby: environment layers also run there, with role "standby".',
 };
+/** A GitHub Environment's name, as GitHub accepts it (at most 255 characters). */
+const githubEnvironment = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$' };
 const environment = {
     type: 'object',
     additionalProperties: false,
@@ -17353,6 +17414,10 @@ const environment = {
             description: 'Regions this environment may run in, its DR target included; default: all regions of its account.',
         },
         strategy,
+        github_environment: {
+            ...githubEnvironment,
+            description: "GitHub Environment the environment's instances are applied in (its reviewers approve them); default: <account>-<environment>.",
+        },
     },
 };
 const dependency = {
@@ -17454,7 +17519,13 @@ const manifestSchema = {
                 type: 'object',
                 additionalProperties: false,
                 required: ['role'],
-                properties: { role: { enum: ['primary', 'secondary'] } },
+                properties: {
+                    role: { enum: ['primary', 'secondary'] },
+                    failed: {
+                        type: 'boolean',
+                        description: 'The region failed and the estate was failed over from it (strata failover --write-manifest writes this; a failback removes it): normal runs leave out its instances, and what depends on them, and say so.',
+                    },
+                },
             },
         },
         accounts: {
@@ -17487,6 +17558,10 @@ const manifestSchema = {
                         type: 'string',
                         minLength: 1,
                         description: 'Role CI jobs assume for this account (OIDC), passed to the job matrix.',
+                    },
+                    github_environment: {
+                        ...githubEnvironment,
+                        description: "GitHub Environment the account's account and region layers are applied in; default: the account's name.",
                     },
                 },
             },
@@ -17528,6 +17603,262 @@ const manifestSchema = {
         },
     },
 };
+
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/located-yaml.js
+
+
+
+
+
+/**
+ * Reads a YAML file Strata is configured by (the manifest, the migration file) and checks it against its JSON
+ * Schema: every YAML and schema problem is reported at once, located in the file, as a ManifestError. Returns
+ * the plain data, shaped as the schema says, and where each value is written. `subject` names the document
+ * root in messages ('the manifest').
+ */
+/**
+ * Compiling is a fixed cost of every run (half of it at 1,000 instances): the schemas are constants that the
+ * tests compile and check against the meta-schema, so skip that check here, and the optimisation pass, which
+ * only tidies the generated code.
+ */
+function compileSchema(schema) {
+    return new ajv.Ajv({
+        allErrors: true,
+        strict: true,
+        allowUnionTypes: true,
+        verbose: true,
+        validateSchema: false,
+        code: { optimize: false },
+    }).compile(schema);
+}
+function readLocatedYaml(text, file, validator, subject, patternRules = {}) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        logLevel: 'error',
+    });
+    const locate = createLocator(document, lineCounter);
+    const problems = [];
+    const report = (position, message) => problems.push({ file, ...position, message });
+    for (const error of document.errors) {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        report({ line, column: col }, `YAML syntax: ${firstLine(error.message)}`);
+    }
+    if (problems.length > 0)
+        throw new ManifestError(problems);
+    (0,dist/* visit */.YR)(document, {
+        Alias(_, alias, path) {
+            const target = alias.resolve(document);
+            if (target && path.includes(target)) {
+                const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
+                report({ line, column: col }, `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`);
+            }
+        },
+        Node(_, node) {
+            if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
+                const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+                report({ line, column: col }, `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`);
+            }
+        },
+    });
+    if (problems.length > 0)
+        throw new ManifestError(problems);
+    let data;
+    try {
+        data = document.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        report({ line: 1, column: 1 }, `YAML: ${error instanceof Error ? error.message : String(error)}`);
+        throw new ManifestError(problems);
+    }
+    const validateSchema = validator();
+    if (!validateSchema(data)) {
+        for (const error of schemaErrorsWorthReporting(validateSchema.errors ?? [])) {
+            const { path, message } = describeSchemaError(error, subject, patternRules);
+            report(locate(path), message);
+        }
+        throw new ManifestError(problems);
+    }
+    return { data, locate };
+}
+function suggest(value, candidates) {
+    const match = closestName(value, candidates);
+    return match ? ` (did you mean '${match}'?)` : '';
+}
+function firstLine(message) {
+    const end = message.indexOf('\n');
+    return (end < 0 ? message : message.slice(0, end)).trim();
+}
+/** Finds where a value (or, for a missing or unknown key, its map) sits in the YAML source. */
+function createLocator(document, lineCounter) {
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    return (path) => {
+        let node = document.contents;
+        let found = position(document.contents?.range?.[0] ?? 0);
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    break;
+                const valueRange = pair.value?.range;
+                const keyRange = pair.key.range;
+                const range = valueRange ?? keyRange;
+                if (range)
+                    found = position(range[0]);
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item?.range)
+                    break;
+                found = position(item.range[0]);
+                node = item;
+            }
+            else
+                break;
+        }
+        return found;
+    };
+}
+function pathOf(error) {
+    if (error.instancePath === '')
+        return [];
+    return error.instancePath
+        .slice(1)
+        .split('/')
+        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+function describePath(path, subject = 'the manifest') {
+    let text = '';
+    for (const segment of path)
+        text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
+    return text || subject;
+}
+/** Ajv reports a failed `propertyNames` twice (the inner rule and the wrapper) and `type` once per branch. */
+function schemaErrorsWorthReporting(errors) {
+    const seen = new Set();
+    return errors.filter((error) => {
+        if (error.keyword === 'propertyNames' || error.keyword === 'if')
+            return false;
+        const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function describeSchemaError(error, subject, patternRules) {
+    const path = pathOf(error);
+    const propertyName = error.propertyName;
+    const where = describePath(path, subject);
+    const got = (value) => value === null
+        ? 'null'
+        : Array.isArray(value)
+            ? 'a list'
+            : typeof value === 'object'
+                ? 'a map'
+                : JSON.stringify(value);
+    const parent = error.parentSchema;
+    switch (error.keyword) {
+        case 'required':
+            return {
+                path,
+                message: `${where}: missing required key '${error.params.missingProperty}'`,
+            };
+        case 'additionalProperties': {
+            const key = error.params.additionalProperty;
+            const known = Object.keys(parent?.properties ?? {});
+            const hint = known.length > 0 ? `${suggest(key, known)}; allowed keys: ${known.join(', ')}` : '';
+            return { path: [...path, key], message: `${where}: unknown key '${key}'${hint}` };
+        }
+        case 'enum':
+            return {
+                path,
+                message: `${where}: must be one of ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}, got ${got(error.data)}`,
+            };
+        case 'const':
+            return {
+                path,
+                message: `${where}: must be ${JSON.stringify(error.params.allowedValue)}, got ${got(error.data)}`,
+            };
+        case 'type':
+            return {
+                path,
+                message: `${where}: must be ${describeType(error.params.type)}, got ${got(error.data)}`,
+            };
+        case 'pattern': {
+            if (propertyName !== undefined) {
+                return {
+                    path: [...path, propertyName],
+                    message: `${where}: '${propertyName}' is not a valid name: use ${NAME_RULE}`,
+                };
+            }
+            const pattern = error.params.pattern;
+            const rule = patternRules[pattern] ?? PATTERN_RULES[pattern] ?? `a value matching ${pattern}`;
+            return { path, message: `${where}: ${got(error.data)} is not allowed: use ${rule}` };
+        }
+        case 'not':
+            return {
+                path: propertyName !== undefined ? [...path, propertyName] : path,
+                message: `${where}: '${propertyName ?? String(error.data)}' is a reserved word (${RESERVED_NAMES.join(', ')}) and cannot be a name`,
+            };
+        case 'uniqueItems':
+            return {
+                path,
+                message: `${where}: lists the same value twice (items ${error.params.j} and ${error.params.i})`,
+            };
+        default:
+            return { path, message: `${where}: ${error.message ?? 'is not valid'}` };
+    }
+}
+const PATTERN_RULES = {
+    [NAME_PATTERN]: NAME_RULE,
+    [DURATION_PATTERN]: DURATION_RULE,
+};
+function describeType(type) {
+    const words = {
+        object: 'a map',
+        array: 'a list',
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+    };
+    return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/layer-path.js
+/**
+ * A layer path must be relative and stay inside the manifest's directory: it becomes a working directory
+ * for Terraform, and a manifest from a pull request must not point Strata at files elsewhere on the runner.
+ */
+function checkLayerPath(path, pathExists) {
+    if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) {
+        return `path '${path}' must be relative to the manifest's directory, with '/' separators`;
+    }
+    let depth = 0;
+    for (const part of path.split('/')) {
+        if (part === '..')
+            depth--;
+        else if (part !== '' && part !== '.')
+            depth++;
+        if (depth < 0) {
+            return `path '${path}' leaves the manifest's directory; layer code must live inside it`;
+        }
+    }
+    if (depth === 0)
+        return `path '${path}' is the manifest's directory itself; point it at the layer's code directory`;
+    if (pathExists && !pathExists(path)) {
+        return `path '${path}' does not exist (paths are relative to the manifest's directory)`;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./build/tsc/core/duration.js
 
@@ -17583,8 +17914,6 @@ function parseDuration(text, what = 'A duration') {
 
 
 
-
-
 /** Names every instance receives as variables; a dependency or a layer var may not take them. */
 const CONTEXT_VARIABLES = [
     'account',
@@ -17597,6 +17926,7 @@ const CONTEXT_VARIABLES = [
     'failed_region',
 ];
 let validateSchema;
+const compiledSchema = () => (validateSchema ??= compileSchema(manifestSchema));
 /**
  * Parses and checks a manifest. Every problem found is reported at once, located in the file, as a
  * ManifestError; a manifest returned from here is internally consistent (names declared, one primary region,
@@ -17604,65 +17934,9 @@ let validateSchema;
  * that follow (expandManifest) to locate their problems.
  */
 function parseManifest(text, file, options = {}) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter,
-        prettyErrors: false,
-        uniqueKeys: true,
-        logLevel: 'error',
-    });
-    const locate = createLocator(document, lineCounter);
     const problems = [];
     const report = (position, message) => problems.push({ file, ...position, message });
-    for (const error of document.errors) {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        report({ line, column: col }, `YAML syntax: ${firstLine(error.message)}`);
-    }
-    if (problems.length > 0)
-        throw new ManifestError(problems);
-    (0,dist/* visit */.YR)(document, {
-        Alias(_, alias, path) {
-            const target = alias.resolve(document);
-            if (target && path.includes(target)) {
-                const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
-                report({ line, column: col }, `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`);
-            }
-        },
-        Node(_, node) {
-            if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
-                const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
-                report({ line, column: col }, `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`);
-            }
-        },
-    });
-    if (problems.length > 0)
-        throw new ManifestError(problems);
-    let data;
-    try {
-        data = document.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        report({ line: 1, column: 1 }, `YAML: ${error instanceof Error ? error.message : String(error)}`);
-        throw new ManifestError(problems);
-    }
-    // Compiling is a fixed cost of every run (half of it at 1,000 instances): the schema is a constant that the
-    // tests compile and check against the meta-schema, so skip that check here, and the optimisation pass,
-    // which only tidies the generated code.
-    validateSchema ??= new ajv.Ajv({
-        allErrors: true,
-        strict: true,
-        allowUnionTypes: true,
-        verbose: true,
-        validateSchema: false,
-        code: { optimize: false },
-    }).compile(manifestSchema);
-    if (!validateSchema(data)) {
-        for (const error of schemaErrorsWorthReporting(validateSchema.errors ?? [])) {
-            const { path, message } = describeSchemaError(error);
-            report(locate(path), message);
-        }
-        throw new ManifestError(problems);
-    }
+    const { data, locate } = readLocatedYaml(text, file, compiledSchema, 'the manifest');
     const manifest = buildManifest(data, file, locate, report, options);
     if (problems.length > 0)
         throw new ManifestError(problems);
@@ -17672,7 +17946,13 @@ function buildManifest(raw, file, locate, report, options) {
     const regions = Object.entries(raw.regions).map(([name, value]) => ({
         name,
         role: value.role,
+        ...(value.failed === true ? { failed: true } : {}),
     }));
+    for (const region of regions) {
+        if (region.failed && region.role === 'primary') {
+            report(locate(['regions', region.name, 'failed']), `region '${region.name}' is primary and marked failed; a failed region is a secondary until a failback makes it primary again (and removes the mark)`);
+        }
+    }
     const regionNames = new Set(regions.map((region) => region.name));
     const checkRegion = (region, path, what) => {
         if (!regionNames.has(region)) {
@@ -17722,6 +18002,9 @@ function buildManifest(raw, file, locate, report, options) {
                     name: environment,
                     regions: narrowed ? [...narrowed] : [...account.regions],
                     strategy: settings?.strategy ?? defaultStrategy,
+                    ...(settings?.github_environment === undefined
+                        ? {}
+                        : { githubEnvironment: settings.github_environment }),
                 };
             });
         return {
@@ -17731,6 +18014,7 @@ function buildManifest(raw, file, locate, report, options) {
             environments,
             ephemeral: account.ephemeral ?? false,
             roleToAssume: account.role_to_assume ?? null,
+            ...(account.github_environment === undefined ? {} : { githubEnvironment: account.github_environment }),
         };
     });
     const layers = buildLayers(raw, accounts, regionNames, locate, report, options);
@@ -17853,155 +18137,7 @@ function normaliseLayerPath(path) {
     }
     return parts.join('/') || '.';
 }
-function suggest(value, candidates) {
-    const match = closestName(value, candidates);
-    return match ? ` (did you mean '${match}'?)` : '';
-}
-function firstLine(message) {
-    const end = message.indexOf('\n');
-    return (end < 0 ? message : message.slice(0, end)).trim();
-}
-/** Finds where a value (or, for a missing or unknown key, its map) sits in the YAML source. */
-function createLocator(document, lineCounter) {
-    const position = (offset) => {
-        const { line, col } = lineCounter.linePos(offset);
-        return { line, column: col };
-    };
-    return (path) => {
-        let node = document.contents;
-        let found = position(document.contents?.range?.[0] ?? 0);
-        for (const segment of path) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-                if (!pair)
-                    break;
-                const valueRange = pair.value?.range;
-                const keyRange = pair.key.range;
-                const range = valueRange ?? keyRange;
-                if (range)
-                    found = position(range[0]);
-                node = pair.value;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-                const item = node.items[segment];
-                if (!item?.range)
-                    break;
-                found = position(item.range[0]);
-                node = item;
-            }
-            else
-                break;
-        }
-        return found;
-    };
-}
-function pathOf(error) {
-    if (error.instancePath === '')
-        return [];
-    return error.instancePath
-        .slice(1)
-        .split('/')
-        .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-function describePath(path) {
-    let text = '';
-    for (const segment of path)
-        text += typeof segment === 'number' ? `[${segment}]` : text ? `.${segment}` : segment;
-    return text || 'the manifest';
-}
-/** Ajv reports a failed `propertyNames` twice (the inner rule and the wrapper) and `type` once per branch. */
-function schemaErrorsWorthReporting(errors) {
-    const seen = new Set();
-    return errors.filter((error) => {
-        if (error.keyword === 'propertyNames' || error.keyword === 'if')
-            return false;
-        const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function describeSchemaError(error) {
-    const path = pathOf(error);
-    const propertyName = error.propertyName;
-    const where = describePath(path);
-    const got = (value) => value === null
-        ? 'null'
-        : Array.isArray(value)
-            ? 'a list'
-            : typeof value === 'object'
-                ? 'a map'
-                : JSON.stringify(value);
-    const parent = error.parentSchema;
-    switch (error.keyword) {
-        case 'required':
-            return {
-                path,
-                message: `${where}: missing required key '${error.params.missingProperty}'`,
-            };
-        case 'additionalProperties': {
-            const key = error.params.additionalProperty;
-            const known = Object.keys(parent?.properties ?? {});
-            const hint = known.length > 0 ? `${suggest(key, known)}; allowed keys: ${known.join(', ')}` : '';
-            return { path: [...path, key], message: `${where}: unknown key '${key}'${hint}` };
-        }
-        case 'enum':
-            return {
-                path,
-                message: `${where}: must be one of ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}, got ${got(error.data)}`,
-            };
-        case 'const':
-            return {
-                path,
-                message: `${where}: must be ${JSON.stringify(error.params.allowedValue)}, got ${got(error.data)}`,
-            };
-        case 'type':
-            return {
-                path,
-                message: `${where}: must be ${describeType(error.params.type)}, got ${got(error.data)}`,
-            };
-        case 'pattern': {
-            if (propertyName !== undefined) {
-                return {
-                    path: [...path, propertyName],
-                    message: `${where}: '${propertyName}' is not a valid name: use ${NAME_RULE}`,
-                };
-            }
-            const pattern = error.params.pattern;
-            const rule = PATTERN_RULES[pattern] ?? `a value matching ${pattern}`;
-            return { path, message: `${where}: ${got(error.data)} is not allowed: use ${rule}` };
-        }
-        case 'not':
-            return {
-                path: propertyName !== undefined ? [...path, propertyName] : path,
-                message: `${where}: '${propertyName ?? String(error.data)}' is a reserved word (${RESERVED_NAMES.join(', ')}) and cannot be a name`,
-            };
-        case 'uniqueItems':
-            return {
-                path,
-                message: `${where}: lists the same value twice (items ${error.params.j} and ${error.params.i})`,
-            };
-        default:
-            return { path, message: `${where}: ${error.message ?? 'is not valid'}` };
-    }
-}
-const PATTERN_RULES = {
-    [NAME_PATTERN]: NAME_RULE,
-    [DURATION_PATTERN]: DURATION_RULE,
-};
-function describeType(type) {
-    const words = {
-        object: 'a map',
-        array: 'a list',
-        string: 'a string',
-        integer: 'a whole number',
-        number: 'a number',
-        boolean: 'true or false',
-    };
-    return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
-}
+
 
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-problems.js
 
@@ -18255,6 +18391,8 @@ function loadManifest(file, cwd, options = {}) {
     return { manifest, locations, graph: expandManifest({ manifest, locations }), directory };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
 
 /** The variables a layer declares, by name, from its `.tf` (and `.tf.json`) files. */
@@ -18280,6 +18418,22 @@ function declaredOutputs(files) {
     return outputs;
 }
 /**
+ * The outputs a layer marks `sensitive = true`: their values are masked, so Strata reads them after every run
+ * of the layer whether or not anything downstream needs them.
+ */
+function sensitiveOutputs(files) {
+    const outputs = new Set();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const [name, ...more] = block.labels;
+        const sensitive = block.attributes.get('sensitive');
+        if (block.type !== 'output' || name === undefined || more.length > 0)
+            continue;
+        if (sensitive === true || sensitive === 'true')
+            outputs.add(name);
+    }
+    return outputs;
+}
+/**
  * The local `source` paths (`./x`, `../x`) of a layer's top-level `module` blocks, each once, in file order:
  * a change under one of them changes the layer. Registry and git sources are left out.
  */
@@ -18293,6 +18447,24 @@ function moduleSources(files) {
             sources.add(source);
     }
     return [...sources];
+}
+/**
+ * The top-level addresses a layer's code declares: `type.name` for each managed `resource` block and
+ * `module.name` for each `module` block. A resource in state belongs to the layer that declares its first
+ * address step (`module.web.aws_x.y` to the layer with `module "web"`).
+ */
+function declaredAddresses(files) {
+    const addresses = new Set();
+    for (const block of files.flatMap(topLevelBlocks)) {
+        const [first, second, ...more] = block.labels;
+        if (more.length > 0 || first === undefined)
+            continue;
+        if (block.type === 'resource' && second !== undefined)
+            addresses.add(`${first}.${second}`);
+        if (block.type === 'module' && second === undefined)
+            addresses.add(`module.${first}`);
+    }
+    return addresses;
 }
 function topLevelBlocks(file) {
     return file.name.endsWith('.json') ? jsonBlocks(file.text) : hclBlocks(file.text);
@@ -18367,7 +18539,7 @@ function jsonBlocks(text) {
     const blocks = [];
     if (!variables_isRecord(document))
         return blocks;
-    for (const type of ['variable', 'module']) {
+    for (const type of ['variable', 'module', 'output']) {
         const groups = document[type];
         for (const group of Array.isArray(groups) ? groups : [groups]) {
             if (!variables_isRecord(group))
@@ -18520,6 +18692,7 @@ function heredocEnd(text, start) {
 
 
 
+
 function readSources(directory) {
     let names;
     try {
@@ -18546,24 +18719,41 @@ function createLayerCodeReader(manifestDirectory) {
             const files = readSources(layerDirectory);
             const variables = declaredVariables(files);
             const watched = new Set([relative(layerDirectory)]);
+            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+            const addToDigest = (directory, sources) => {
+                for (const file of sources)
+                    digest.update(JSON.stringify([directory, file.name, file.text]));
+            };
+            addToDigest(relative(layerDirectory), files);
             const pending = moduleSources(files).map((source) => external_node_path_namespaceObject.resolve(layerDirectory, source));
             for (let directory = pending.pop(); directory !== undefined; directory = pending.pop()) {
                 const name = relative(directory);
                 if (watched.has(name))
                     continue;
                 watched.add(name);
-                pending.push(...moduleSources(readSources(directory)).map((source) => external_node_path_namespaceObject.resolve(directory, source)));
+                const sources = readSources(directory);
+                addToDigest(name, sources);
+                pending.push(...moduleSources(sources).map((source) => external_node_path_namespaceObject.resolve(directory, source)));
             }
             const code = {
                 variables: new Set(variables.keys()),
                 sensitiveVariables: new Set([...variables].filter(([, variable]) => variable.sensitive).map(([name]) => name)),
                 outputs: declaredOutputs(files),
+                sensitiveOutputs: sensitiveOutputs(files),
                 watchedPaths: [...watched].sort(),
+                sourceDigest: digest.digest('hex'),
             };
             cache.set(layerPath, code);
             return code;
         },
     };
+}
+/**
+ * The top-level addresses (`type.name`, `module.name`) the code in a directory declares, for a migration to
+ * tell which layer a resource belongs to. `.tf.json` resources are not read: map those with rules.
+ */
+function readDeclaredAddresses(directory) {
+    return declaredAddresses(readSources(directory));
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/terraform/redact.js
@@ -19715,6 +19905,23 @@ const terraformArgs = {
     output: () => ['output', '-json', '-no-color'],
     /** The current state as JSON, read without a lock. */
     statePull: () => ['state', 'pull'],
+    /**
+     * Writes a state document as the instance's state, under the state lock. Terraform refuses a document of
+     * another lineage or an older serial (no -force: a migration never overrides that check).
+     */
+    statePush: (options) => [
+        'state',
+        'push',
+        `-lock-timeout=${options.lockTimeout}`,
+        options.stateFile,
+    ],
+    /**
+     * Takes the state lock and releases it, changing nothing (a dry-run removal of an address no state holds):
+     * when another holds the lock it fails at once with the holder's Lock Info.
+     */
+    lockProbe: () => ['state', 'rm', '-dry-run', '-lock-timeout=0s', 'strata_lock_probe.none'],
+    /** Releases the lock `lockId` that another process took (a stale lock); the state is not changed. */
+    forceUnlock: (lockId) => ['force-unlock', '-force', lockId],
 };
 /** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
 function planExitMeaning(exitCode) {
@@ -19785,6 +19992,9 @@ function buildTerraformClient(options) {
         apply: (call, apply) => run(call, terraformArgs.apply(apply)),
         output: (call) => retrying(call, () => run(call, terraformArgs.output(), { captureStdout: true }), failed),
         statePull: (call) => retrying(call, () => run(call, terraformArgs.statePull(), { captureStdout: true }), failed),
+        statePush: (call, push) => run(call, terraformArgs.statePush(push)),
+        probeLock: (call) => retrying(call, () => run(call, terraformArgs.lockProbe()), failed),
+        forceUnlock: (call, lockId) => run(call, terraformArgs.forceUnlock(lockId)),
     };
 }
 async function readVersion(runner, options) {
@@ -19872,12 +20082,9 @@ async function setUpTerraform(options) {
 
 
 
-/**
- * The one place that turns settings into engine options: set up Terraform (work directory, plugin cache,
- * binary, version check), then take parallelism and timeouts from the settings or the manifest.
- */
-async function setUpEngine(settings, loaded, adapters, layerCode = createLayerCodeReader(loaded.directory)) {
-    const setup = await setUpTerraform({
+/** Terraform for a command that works on one manifest: `setUpTerraform` with the settings' binary and folders. */
+function setUpTerraformFor(settings, loaded, adapters) {
+    return setUpTerraform({
         cwd: settings.cwd,
         workDirectory: settings.workDirectory,
         env: settings.env,
@@ -19886,6 +20093,13 @@ async function setUpEngine(settings, loaded, adapters, layerCode = createLayerCo
         manifestDirectory: loaded.directory,
         runner: adapters.runner,
     });
+}
+/**
+ * The one place that turns settings into engine options: set up Terraform (work directory, plugin cache,
+ * binary, version check), then take parallelism and timeouts from the settings or the manifest.
+ */
+async function setUpEngine(settings, loaded, adapters, layerCode = createLayerCodeReader(loaded.directory)) {
+    const setup = await setUpTerraformFor(settings, loaded, adapters);
     return {
         ...setup,
         base: {
@@ -20336,10 +20550,8 @@ function topologicalOrder(dag) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/selection/select-instances.js
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+
+
 
 
 
@@ -20428,13 +20640,13 @@ function affectedWithDependents(graph, changes) {
         if (affectedLayers.has(instance.layer))
             stack.push(position);
     });
-    while (stack.length > 0) {
-        const position = stack.pop();
+    for (let position = stack.pop(); position !== undefined; position = stack.pop()) {
         if (result[position] === 1)
             continue;
         result[position] = 1;
-        for (let at = dependents.start[position]; at < dependents.start[position + 1]; at++)
-            stack.push(dependents.targets[at]);
+        const end = intAt(dependents.start, position + 1);
+        for (let at = intAt(dependents.start, position); at < end; at++)
+            stack.push(intAt(dependents.targets, at));
     }
     return result;
 }
@@ -20471,8 +20683,9 @@ function dagOfSelection(graph, selected, count) {
     const nearestOf = (from) => {
         const list = [];
         mark++;
-        for (let at = edges.start[from]; at < edges.start[from + 1]; at++) {
-            const dependency = edges.targets[at];
+        const end = intAt(edges.start, from + 1);
+        for (let at = intAt(edges.start, from); at < end; at++) {
+            const dependency = intAt(edges.targets, at);
             if (selected[dependency] === 1) {
                 if (seenBy[dependency] !== mark) {
                     seenBy[dependency] = mark;
@@ -20480,7 +20693,8 @@ function dagOfSelection(graph, selected, count) {
                 }
             }
             else {
-                for (const upstream of nearest[dependency]) {
+                // resolve() filled in every unselected dependency before this position.
+                for (const upstream of definedOrThrow(nearest[dependency], 'nearest selected upstream')) {
                     if (seenBy[upstream] !== mark) {
                         seenBy[upstream] = mark;
                         list.push(upstream);
@@ -20493,15 +20707,15 @@ function dagOfSelection(graph, selected, count) {
     const resolve = (start) => {
         // Iterative post-order over unselected ancestors, so a long chain cannot overflow the stack.
         const stack = [start];
-        while (stack.length > 0) {
-            const position = stack[stack.length - 1];
+        for (let position = stack.at(-1); position !== undefined; position = stack.at(-1)) {
             if (nearest[position] !== undefined) {
                 stack.pop();
                 continue;
             }
             let isPending = false;
-            for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-                const dependency = edges.targets[at];
+            const end = intAt(edges.start, position + 1);
+            for (let at = intAt(edges.start, position); at < end; at++) {
+                const dependency = intAt(edges.targets, at);
                 if (selected[dependency] !== 1 && nearest[dependency] === undefined) {
                     stack.push(dependency);
                     isPending = true;
@@ -20524,33 +20738,36 @@ function dagOfSelection(graph, selected, count) {
         dagPosition[position] = next;
         graphPosition[next] = position;
         ids[next] = instance.id;
+        const from = intAt(edges.start, position);
+        const end = intAt(edges.start, position + 1);
         let isDirect = true;
-        for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-            if (selected[edges.targets[at]] !== 1) {
+        for (let at = from; at < end; at++) {
+            if (selected[intAt(edges.targets, at)] !== 1) {
                 isDirect = false;
                 break;
             }
         }
         if (isDirect) {
             dependsOn.set(instance.id, instance.dependsOn);
-            for (let at = edges.start[position]; at < edges.start[position + 1]; at++)
-                targets.push(edges.targets[at]);
+            for (let at = from; at < end; at++)
+                targets.push(intAt(edges.targets, at));
         }
         else {
             // For a selected position, resolve() walks its unselected ancestors; the memo must not treat it as one.
-            for (let at = edges.start[position]; at < edges.start[position + 1]; at++) {
-                if (selected[edges.targets[at]] !== 1)
-                    resolve(edges.targets[at]);
+            for (let at = from; at < end; at++) {
+                const dependency = intAt(edges.targets, at);
+                if (selected[dependency] !== 1)
+                    resolve(dependency);
             }
             const list = nearestOf(position);
-            dependsOn.set(instance.id, list.map((upstream) => instances[upstream].id).sort());
+            dependsOn.set(instance.id, list.map((upstream) => lookup_itemAt(instances, upstream, 'instance').id).sort());
             for (const upstream of list)
                 targets.push(upstream);
         }
         start[++next] = targets.length;
     });
     // A dependency may come after its dependent in instance order: renumber once every position is known.
-    const dagTargets = Int32Array.from(targets, (position) => dagPosition[position]);
+    const dagTargets = Int32Array.from(targets, (position) => intAt(dagPosition, position));
     const dagEdges = { start, targets: dagTargets };
     return new CompiledDag(ids, dependsOn, countsOf(start), edges_reverseEdges(count, dagEdges), {
         graph,
@@ -20681,10 +20898,7 @@ function replicaBackend(manifest, instance, replicaRegion) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/schedule/critical-path.js
-/* eslint-disable @typescript-eslint/no-non-null-assertion -- An integer kernel of the 100k-instance graph:
-   every index below is a position under the length its typed array or list was made with, or an offset
-   between two entries of a `start` array. A check on each access would only cost time (npm run bench:graph);
-   the tests over every example manifest and the property tests exercise these bounds. */
+
 
 /**
  * For each id, the length of the longest chain from its start to the end of the run through what waits for
@@ -20701,11 +20915,12 @@ function remainingPathLengths(dag, cost = () => 1) {
     const lengths = new Float64Array(order.length);
     const result = new Map();
     for (let at = order.length - 1; at >= 0; at--) {
-        const position = order[at];
+        const position = intAt(order, at);
         let longest = 0;
-        for (let next = start[position]; next < start[position + 1]; next++)
-            longest = Math.max(longest, lengths[targets[next]]);
-        const id = compiled.ids[position];
+        const end = intAt(start, position + 1);
+        for (let next = intAt(start, position); next < end; next++)
+            longest = Math.max(longest, floatAt(lengths, intAt(targets, next)));
+        const id = idAt(compiled.ids, position);
         const length = cost(id) + longest;
         lengths[position] = length;
         result.set(id, length);
@@ -20903,6 +21118,373 @@ function setPrimaryRegion(text, primary) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/set-global-region.js
+
+
+/**
+ * The manifest text with `backend.global_region` set to `region`: only that value changes, in place (quotes
+ * kept), so comments and layout stay byte for byte and the change reads as one line of the roles pull request.
+ */
+function setGlobalRegion(text, region) {
+    const document = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: true });
+    const backend = document.get('backend', true);
+    const current = (0,dist/* isMap */.jh)(backend) ? backend.get('global_region', true) : undefined;
+    if (!(0,dist/* isScalar */.jn)(current) || !current.range) {
+        throw new UsageError("The manifest has no 'backend.global_region' value to update");
+    }
+    if (current.value === region)
+        return text;
+    const [start, end] = current.range;
+    const quote = /^["']/.exec(text.slice(start, end))?.[0] ?? '';
+    return `${text.slice(0, start)}${quote}${region}${quote}${text.slice(end)}`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/manifest/mark-failed-region.js
+
+
+/**
+ * The manifest text with `regions.<region>.failed: true` added (or, with `failed` false, removed), in place:
+ * comments and layout stay byte for byte. A flow map (`{ role: secondary }`) gets `, failed: true` after
+ * its last value; a block map a line of its own under `role`.
+ */
+function markRegionFailed(text, region, failed) {
+    const document = (0,dist/* parseDocument */.Tp)(text, { keepSourceTokens: true });
+    const regions = document.get('regions', true);
+    if (!(0,dist/* isMap */.jh)(regions))
+        throw new UsageError("The manifest has no 'regions' map to update");
+    const spec = regions.get(region, true);
+    if (!(0,dist/* isMap */.jh)(spec))
+        throw new UsageError(`Region '${region}' is not declared in the manifest`);
+    const existing = spec.items.find((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === 'failed');
+    if (failed)
+        return existing ? setTrue(text, existing.value) : addMark(text, spec);
+    return existing ? removeMark(text, spec, existing) : text;
+}
+function setTrue(text, value) {
+    if (!(0,dist/* isScalar */.jn)(value) || !value.range)
+        throw new UsageError("The region's 'failed' value cannot be updated");
+    return `${text.slice(0, value.range[0])}true${text.slice(value.range[1])}`;
+}
+function addMark(text, spec) {
+    const last = spec.items.at(-1);
+    const value = last?.value;
+    if (!last || !(0,dist/* isScalar */.jn)(value) || !value.range || !(0,dist/* isScalar */.jn)(last.key) || !last.key.range) {
+        throw new UsageError("The region's settings cannot be updated in place");
+    }
+    const end = value.range[1];
+    if (spec.flow)
+        return `${text.slice(0, end)}, failed: true${text.slice(end)}`;
+    const lineStart = text.lastIndexOf('\n', last.key.range[0]) + 1;
+    const indent = text.slice(lineStart, last.key.range[0]);
+    const lineEnd = text.indexOf('\n', end);
+    const at = lineEnd === -1 ? text.length : lineEnd;
+    return `${text.slice(0, at)}\n${indent}failed: true${text.slice(at)}`;
+}
+function removeMark(text, spec, pair) {
+    const key = pair.key;
+    const value = pair.value;
+    if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(key) || !key.range || !(0,dist/* isScalar */.jn)(value) || !value.range) {
+        throw new UsageError("The region's 'failed' value cannot be removed in place");
+    }
+    if (spec.flow) {
+        // From the comma before it (or, as the first entry, to the comma after it).
+        const before = text.lastIndexOf(',', key.range[0]);
+        const open = text.lastIndexOf('{', key.range[0]);
+        if (before > open)
+            return `${text.slice(0, before)}${text.slice(value.range[1])}`;
+        const after = /^\s*,\s*/.exec(text.slice(value.range[1]))?.[0].length ?? 0;
+        return `${text.slice(0, key.range[0])}${text.slice(value.range[1] + after)}`;
+    }
+    const lineStart = text.lastIndexOf('\n', key.range[0]) + 1;
+    const lineEnd = text.indexOf('\n', value.range[1]);
+    return `${text.slice(0, lineStart)}${lineEnd === -1 ? '' : text.slice(lineEnd + 1)}`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/promote-replica.js
+
+/**
+ * Whether a failover from `failed` moves global and account state: only when `failed` is the global region,
+ * and only for a failover of the whole estate (the global region is one setting for every account). `none`
+ * when the global region is not the failed one; `stays` (with the reason, for the report) when it cannot move.
+ */
+function promotionTarget(manifest, failed, narrowed) {
+    const { globalRegion, replicas } = manifest.backend;
+    if (globalRegion !== failed)
+        return { kind: 'none' };
+    const replica = replicas[failed];
+    if (replica === undefined) {
+        return {
+            kind: 'stays',
+            reason: `global and account state stays in ${failed}, the failed region: backend.replicas names no replica of it, so plan and apply of global and account layers fail until ${failed} is back`,
+        };
+    }
+    if (narrowed) {
+        return {
+            kind: 'stays',
+            reason: `global and account state stays in ${failed}: this failover was narrowed to some accounts, environments or layers, and backend.global_region moves only with a failover of the whole estate`,
+        };
+    }
+    return { kind: 'promote', from: failed, to: replica };
+}
+/** Every global and account instance, with its backend in the promoted region: the states that move. */
+function promotedStates(manifest, graph, to) {
+    return graph.instances
+        .filter((instance) => instance.region === null)
+        .map((instance) => ({
+        id: instance.id,
+        path: instance.path,
+        backend: replicaBackend(manifest, instance, to),
+    }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** Whether a promotion can be relied on: every state read and no lock left in place. */
+function isPromoted(promotion) {
+    return (promotion.states.every((state) => state.problem === null) &&
+        promotion.locks.every((lock) => lock.clearedBy !== null));
+}
+/**
+ * Whether a lock found on a promoted state is stale: taken before the failover started. Before the
+ * promotion nothing takes a lock on the replica in its own region, so such a lock was replicated from the
+ * failed region (S3 does not replicate the delete that released it, or its holder died with the region). A
+ * lock taken since, or one whose time cannot be read, may belong to a run going on now: it is left alone.
+ */
+function isStaleLock(created, failoverStartedAt) {
+    return created !== null && created.getTime() < failoverStartedAt.getTime();
+}
+/** Who the audit line names: the GitHub actor in a workflow, else the local user. */
+function actorOf(env) {
+    const actor = env.GITHUB_ACTOR ?? env.USER ?? env.USERNAME;
+    return actor === undefined || actor === '' ? 'unknown' : actor;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/replica-freshness.js
+/** Compares one replicated state with the primary's, both read during a drill (the primary is up then). */
+function compareReplica(id, regions, primary, replica) {
+    const check = (status, detail) => ({
+        id,
+        primaryRegion: regions.primary,
+        replicaRegion: regions.replica,
+        status,
+        detail,
+    });
+    if ('error' in primary)
+        return check('unreadable', `cannot read the state in ${regions.primary}: ${primary.error}`);
+    if ('error' in replica)
+        return check('unreadable', `cannot read the replica in ${regions.replica}: ${replica.error}`);
+    const [source, copy] = [primary.identity, replica.identity];
+    if (source === null && copy === null)
+        return check('fresh', 'no state on either side yet');
+    if (source === null) {
+        return check('diverged', `the replica in ${regions.replica} has state (serial ${copy?.serial ?? '?'}) but ${regions.primary} has none`);
+    }
+    if (copy === null) {
+        return check('missing', `${regions.primary} has state (serial ${source.serial}) but the replica in ${regions.replica} has none: replication has not copied it`);
+    }
+    if (copy.lineage !== source.lineage) {
+        return check('diverged', `the replica's lineage ${copy.lineage} is not the primary's ${source.lineage}: it is another state`);
+    }
+    if (copy.serial < source.serial) {
+        return check('stale', `the replica is at serial ${copy.serial}, the primary at ${source.serial}: replication is behind or broken`);
+    }
+    if (copy.serial > source.serial) {
+        return check('diverged', `the replica is at serial ${copy.serial}, ahead of the primary's ${source.serial}: something wrote to the replica`);
+    }
+    return check('fresh', `serial ${source.serial} on both sides`);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/work-directory.js
+
+/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
+function work_directory_instanceDirectoryName(id) {
+    return id.replaceAll('/', '.');
+}
+/** Where an instance keeps its Terraform data, var file, plan and logs in a run's work directory. */
+function instanceDirectory(workDirectory, id) {
+    return external_node_path_namespaceObject.join(workDirectory, 'instances', work_directory_instanceDirectoryName(id));
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/state-identity.js
+
+const state_identity_SOURCE = 'terraform state pull';
+/** The identity of the state `state pull` printed; null when there is no state yet (it prints nothing). */
+function parseStateIdentity(text) {
+    if (text.trim() === '')
+        return null;
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch {
+        throw new TerraformOutputError(state_identity_SOURCE, 'a state in JSON', `'${text.trim().slice(0, 40)}'`);
+    }
+    const { lineage, serial } = (state ?? {});
+    if (typeof lineage !== 'string' || typeof serial !== 'number') {
+        throw new TerraformOutputError(state_identity_SOURCE, 'a state with a lineage and a serial', 'neither');
+    }
+    return { lineage, serial };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/replica-states.js
+
+
+
+
+
+
+
+/**
+ * In a drill the primary is up: reads each replicated state on both sides (init and `state pull`, which take
+ * no lock and change nothing) and compares their lineage and serial. One state at a time, each in a data
+ * directory of its own, so no read shares the data or logs of the run's instances.
+ */
+async function checkReplicas(context, replicaBackends, regions) {
+    const checks = [];
+    // A primary that cannot be read once is not tried again: a hung region would cost a timeout per state.
+    let primaryDown;
+    for (const [id, replicaBackend] of replicaBackends) {
+        const instance = lookup_getOrThrow(context.graph.byId, id, 'a replicated instance');
+        const read = (side, backend) => readState(context, id, external_node_path_namespaceObject.resolve(context.manifestDirectory, instance.path), side, backend);
+        const primary = primaryDown
+            ? { error: `not tried: ${primaryDown}` }
+            : await read('primary', instance.backend);
+        if ('error' in primary && primaryDown === undefined)
+            primaryDown = `reading ${id} there failed: ${primary.error}`;
+        const replica = await read('replica', replicaBackend);
+        checks.push(compareReplica(id, regions, primary, replica));
+    }
+    return checks;
+}
+/**
+ * The calls of a state read outside the engine: in the layer's directory `cwd`, with a data directory and logs
+ * of its own under the work directory (`folders`), so no read shares the data or logs of the run's instances.
+ */
+async function stateReadCalls(context, id, cwd, folders) {
+    const directory = external_node_path_namespaceObject.join(context.workDirectory, ...folders);
+    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
+    return (command) => ({
+        cwd,
+        dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
+        logFile: external_node_path_namespaceObject.join(directory, `${command}.log`),
+        instanceId: id,
+        signal: context.signal,
+        timeoutMs: context.timeoutMs,
+    });
+}
+async function readState(context, id, cwd, side, backend) {
+    const call = await stateReadCalls(context, id, cwd, ['replica-checks', work_directory_instanceDirectoryName(id), side]);
+    const init = await context.terraform.init(call('init'), backend);
+    if (init.exitCode !== 0)
+        return { error: failed('init', init.tail) };
+    const pulled = await context.terraform.statePull(call('state-pull'));
+    if (pulled.exitCode !== 0)
+        return { error: failed('state pull', pulled.tail) };
+    try {
+        return { identity: parseStateIdentity(pulled.stdout) };
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+}
+function failed(command, tail) {
+    return summariseFailure(`terraform ${command} failed\n${tail}`, 'failed');
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/promote-replica.js
+
+
+
+
+
+
+
+/**
+ * Promotes the replica region `to` to hold global and account state: reads every such state there (init and
+ * `state pull`, no lock) to make sure the replica exists, then takes and releases its lock once (a dry-run
+ * `state rm`), which fails with the Lock Info when a lock replicated from the failed region is still there;
+ * a lock taken before the failover started is released with `force-unlock`, the way an operator would, and
+ * recorded (who, when, which lock). Nothing touches the failed region. One state at a time, each in a data
+ * directory of its own.
+ */
+async function promoteReplica(context, regions) {
+    const states = [];
+    const locks = [];
+    for (const state of promotedStates(context.manifest, context.graph, regions.to)) {
+        const call = await stateReadCalls(context, state.id, external_node_path_namespaceObject.resolve(context.manifestDirectory, state.path), ['promotion', work_directory_instanceDirectoryName(state.id)]);
+        const read = await readReplica(context, call, state.backend);
+        if ('problem' in read) {
+            states.push({ id: state.id, lineage: null, serial: null, problem: read.problem });
+            continue;
+        }
+        const probe = await context.terraform.probeLock(call('lock-probe'));
+        let problem = null;
+        if (probe.exitCode !== 0) {
+            const lock = parseLockError(probe.tail);
+            if (lock === undefined) {
+                problem = summariseFailure(`the lock check failed\n${probe.tail}`, 'failed');
+            }
+            else {
+                const released = await releaseIfStale(context, call, state.id, lock, regions.to);
+                locks.push(released.lock);
+                problem = released.problem;
+            }
+        }
+        states.push({ id: state.id, ...read, problem });
+    }
+    return { from: regions.from, to: regions.to, manifestWritten: false, states, locks };
+}
+async function readReplica(context, call, backend) {
+    const init = await context.terraform.init(call('init'), backend);
+    if (init.exitCode !== 0)
+        return { problem: summariseFailure(`init failed\n${init.tail}`, 'failed') };
+    const pulled = await context.terraform.statePull(call('state-pull'));
+    if (pulled.exitCode !== 0)
+        return { problem: summariseFailure(`state pull failed\n${pulled.tail}`, 'failed') };
+    try {
+        const identity = parseStateIdentity(pulled.stdout);
+        return identity ?? { problem: 'no state here: replication has not copied it' };
+    }
+    catch (error) {
+        return { problem: error.message };
+    }
+}
+/** The lock found, released when it is stale; with the reason when it is left in place. */
+async function releaseIfStale(context, call, instance, lock, region) {
+    const found = {
+        instance,
+        lockId: lock.id,
+        path: lock.path,
+        heldBy: lock.who,
+        operation: lock.operation,
+        created: lock.createdText,
+        clearedBy: null,
+        clearedAt: null,
+    };
+    const holder = `lock ${lock.id || '(no id)'} held by ${lock.who || 'an unknown holder'} since ${lock.createdText || 'an unknown time'}`;
+    if (lock.id === '' || lock.createdAt === null) {
+        return {
+            lock: found,
+            problem: `${holder}: Strata cannot tell whether it is stale, so it is left in place; release it with 'tofu force-unlock <ID>' once no run holds it`,
+        };
+    }
+    if (!isStaleLock(lock.createdAt, context.failoverStartedAt)) {
+        return {
+            lock: found,
+            problem: `${holder}: taken after the failover started, so a run in ${region} may hold it; left in place (wait for that run, or release it with 'tofu force-unlock ${lock.id}' once none holds it)`,
+        };
+    }
+    const unlocked = await context.terraform.forceUnlock(call('force-unlock'), lock.id);
+    if (unlocked.exitCode !== 0) {
+        return {
+            lock: found,
+            problem: summariseFailure(`${holder}: force-unlock failed\n${unlocked.tail}`, 'failed'),
+        };
+    }
+    return {
+        lock: { ...found, clearedBy: context.actor, clearedAt: context.now().toISOString() },
+        problem: null,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/merge-results.js
 
 
@@ -21092,6 +21674,7 @@ function renderGantt(run, title) {
 
 ;// CONCATENATED MODULE: ./build/tsc/core/result-file.js
 
+
 /** The fields of InstanceResultFile beyond the identity and status, as they read where they do not apply. */
 const notApplicable = () => ({
     step: null,
@@ -21109,6 +21692,10 @@ const notApplicable = () => ({
 /** A run as its result file holds it (see InstanceResultFile for why every field is written). */
 function toResultFile(run) {
     return { ...run, instances: run.instances.map(instanceToFile) };
+}
+/** A result file's text: the whole result, pretty-printed. */
+function resultFileText(run) {
+    return `${JSON.stringify(toResultFile(run), null, 2)}\n`;
 }
 function instanceToFile(instance) {
     switch (instance.status) {
@@ -21312,6 +21899,175 @@ function instanceFromFile(value, where) {
             };
     }
 }
+/** The journal's first line, naming the run (its command, manifest and start) it belongs to. */
+function journalHeaderLine(run) {
+    const header = {
+        journal: 1,
+        run: { command: run.command, manifest: run.manifest, startedAt: run.startedAt },
+    };
+    return `${JSON.stringify(header)}\n`;
+}
+/** The journal line of one state change: the instance's whole new state. */
+function journalLine(instance) {
+    return `${JSON.stringify(instanceToFile(instance))}\n`;
+}
+/**
+ * A result file with its journal folded in: each instance as the last journal line about it says, the run's
+ * `hasChanges` recomputed. `source` names the journal in what a bad one is told.
+ *
+ * - A last line without its newline was torn by a kill in the middle of its write: it was never complete, so
+ *   nothing was shown for it either, and it is ignored.
+ * - A file that is no longer `running` was written whole at the run's end, after every line of its journal
+ *   (a kill came between that write and the journal's removal): it is taken as it is.
+ * - A journal of another run (a file written by a later run while an older journal was left beside it) is
+ *   refused, never mixed in.
+ *
+ * Lines are whole states, not differences, so folding a line twice changes nothing: a file rewritten whole
+ * (compacted) while the run goes, beside a journal whose lines it already holds, folds to itself.
+ */
+function foldJournal(run, journal, source) {
+    if (run.status !== 'running')
+        return run;
+    const lines = journal.split('\n');
+    // The piece after the last newline: empty after a whole last line, a torn line otherwise.
+    lines.pop();
+    const [first, ...entries] = lines;
+    if (first === undefined)
+        return run;
+    const header = parseJournalLine(first, `${source}:1`);
+    if (header.journal !== 1 || !isObject(header.run)) {
+        throw new UsageError(`${source}:1 is not a Strata result journal (expected {"journal": 1, "run": {...}}); delete it to read the result file without it`);
+    }
+    const owner = new FieldReader(header.run, `${source}:1, run`);
+    const started = owner.string('startedAt');
+    if (started !== run.startedAt ||
+        owner.string('command') !== run.command ||
+        owner.string('manifest') !== run.manifest) {
+        throw new UsageError(`${source} belongs to another run (${owner.string('command')} of ${owner.string('manifest')} started ${started}) than its result file (${run.command} of ${run.manifest} started ${run.startedAt}); it was left by an earlier run: delete it to read the result file without it`);
+    }
+    const latest = new Map();
+    entries.forEach((line, index) => {
+        const where = `${source}:${index + 2}`;
+        const instance = instanceFromFile(parseJournalLine(line, where), where);
+        latest.set(instance.id, instance);
+    });
+    const known = new Set(run.instances.map((instance) => instance.id));
+    for (const id of latest.keys()) {
+        if (!known.has(id))
+            throw new UsageError(`${source}: instance ${id} is not in its result file`);
+    }
+    const instances = run.instances.map((instance) => latest.get(instance.id) ?? instance);
+    return {
+        ...run,
+        hasChanges: instances.some((instance) => hasChanges(changesOf(instance))),
+        instances,
+    };
+}
+function parseJournalLine(line, where) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch (error) {
+        throw new UsageError(`${where} is not valid JSON: ${error.message}`);
+    }
+    if (!isObject(value))
+        throw new UsageError(`${where}: a journal line must be an object`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/adapters/result-file-store.js
+
+
+
+
+/** Where the journal of a result file is kept while its run goes: beside it. */
+const journalOf = (file) => `${file}.journal`;
+/**
+ * A result file as a run in progress writes it (`--json-out`), with what it promises: never behind what the
+ * terminal has shown (every change is recorded before it is shown); whole, valid JSON whenever the run is
+ * killed, even with SIGKILL; and a cost per state change that does not grow with the estate.
+ *
+ * How: the file is written whole (to a temporary file, renamed over it) at the first change and at the end;
+ * in between, each change appends one line (the instance's new state) to the journal beside it, which every
+ * reader folds in (readResultFile). Rewriting the whole file on every change, as Strata did before, costs
+ * time in proportion to the estate on each of its ~6 changes per instance: quadratic in the estate (78 s of a
+ * 2,000-instance run). The file is also rewritten whole (compacted) once the journal holds as many lines as
+ * the run has instances, so the JSON alone is never more than that behind for a tool that reads it without
+ * the journal, the journal stays as small as the file, and the cost per change stays constant (one
+ * rewrite per instance count of appends).
+ *
+ * Each line goes to the journal with one write(2) on a descriptor kept open, without fsync: the data is in the
+ * kernel when the call returns, which is what a killed process needs (it survives SIGKILL; it would not survive
+ * a power loss, as the renamed whole file never did either). fsync per line costs a disk flush per state
+ * change (measured in bench/result-file.ts); appendFileSync an open and a close.
+ */
+function createResultFileWriter(file) {
+    const journal = journalOf(file);
+    let descriptor;
+    let lines = 0;
+    const writeWhole = (run) => {
+        (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, resultFileText(run));
+        (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
+    };
+    const closeJournal = () => {
+        if (descriptor !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(descriptor);
+        descriptor = undefined;
+    };
+    return {
+        /** Records a state change; `run` is the whole result with it. */
+        changed(instance, run) {
+            if (descriptor !== undefined) {
+                // Journalled even when a compaction follows, so that the journal left beside the compacted file
+                // until it is replaced holds every change the file does (folding it in then changes nothing).
+                (0,external_node_fs_namespaceObject.writeSync)(descriptor, journalLine(instance));
+                lines += 1;
+                if (lines < run.instances.length)
+                    return;
+            }
+            closeJournal();
+            writeWhole(run);
+            // A fresh journal, replacing any earlier one (this run's, now in the file, or one an earlier run left).
+            (0,external_node_fs_namespaceObject.writeFileSync)(`${journal}.tmp`, journalHeaderLine(run));
+            (0,external_node_fs_namespaceObject.renameSync)(`${journal}.tmp`, journal);
+            descriptor = (0,external_node_fs_namespaceObject.openSync)(journal, 'a');
+            lines = 0;
+        },
+        /** The run has ended: the file written whole, the journal removed. */
+        finish(run) {
+            closeJournal();
+            writeWhole(run);
+            (0,external_node_fs_namespaceObject.rmSync)(journal, { force: true });
+        },
+    };
+}
+/**
+ * A result file read back (`--resume`, `report`, a drill's history) with its journal folded in when there is
+ * one (the run that wrote it was killed), so that a killed run reads as it stood. The one way a result file
+ * is read from disk. `source` names it in what a bad one is told (the journal is named by its path); `cannotRead` words a file that cannot be
+ * read at all.
+ */
+async function readResultFile(file, source, cannotRead = (message) => new UsageError(`cannot read '${file}': ${message}`)) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw cannotRead(error.message);
+    }
+    const run = parseResultText(text, source);
+    let journal;
+    try {
+        journal = await (0,promises_namespaceObject.readFile)(journalOf(file), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return run;
+        throw cannotRead(error.message);
+    }
+    return foldJournal(run, journal, journalOf(file));
+}
 
 ;// CONCATENATED MODULE: ./build/tsc/core/schedule/waves.js
 
@@ -21431,48 +22187,53 @@ class ReadyQueue {
         const pb = this.priority.get(b) ?? 0;
         return pa !== pb ? pa > pb : a < b;
     }
-    /* eslint-disable @typescript-eslint/no-non-null-assertion -- A binary heap: every index read is checked
-       against heap.length by the loops (index > 0, left/right < length), and pop is called only when not empty. */
+    /** Sifts `id` up from a new last slot, moving worse parents down into the hole. */
     push(id) {
         const heap = this.heap;
+        let index = heap.length;
         heap.push(id);
-        let index = heap.length - 1;
         while (index > 0) {
             const parent = (index - 1) >> 1;
-            if (!this.before(heap[index], heap[parent]))
+            const above = lookup_itemAt(heap, parent, 'heap entry');
+            if (!this.before(id, above))
                 break;
-            [heap[index], heap[parent]] = [heap[parent], heap[index]];
+            heap[index] = above;
             index = parent;
         }
+        heap[index] = id;
     }
+    /** Takes the best id; the last one is sifted down from the root, better children moving up into the hole. */
     pop() {
         const heap = this.heap;
-        const top = heap[0];
         const last = heap.pop();
-        if (heap.length > 0) {
-            heap[0] = last;
-            let index = 0;
-            for (;;) {
-                const left = index * 2 + 1;
-                const right = left + 1;
-                let best = index;
-                if (left < heap.length && this.before(heap[left], heap[best]))
-                    best = left;
-                if (right < heap.length && this.before(heap[right], heap[best]))
-                    best = right;
-                if (best === index)
-                    break;
-                [heap[index], heap[best]] = [heap[best], heap[index]];
-                index = best;
-            }
+        if (last === undefined)
+            throw new Error('Internal error: pop from an empty ready queue');
+        const top = heap[0];
+        if (top === undefined) {
+            this.started.add(last);
+            return last;
         }
+        let index = 0;
+        for (;;) {
+            const left = index * 2 + 1;
+            // A slot at or past the length reads undefined: no such child.
+            const leftId = heap[left];
+            if (leftId === undefined)
+                break;
+            const rightId = heap[left + 1];
+            const isRight = rightId !== undefined && this.before(rightId, leftId);
+            const child = isRight ? rightId : leftId;
+            if (!this.before(child, last))
+                break;
+            heap[index] = child;
+            index = isRight ? left + 1 : left;
+        }
+        heap[index] = last;
         this.started.add(top);
         return top;
-    } /* eslint-enable @typescript-eslint/no-non-null-assertion */
+    }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./build/tsc/core/upstream-wait.js
 /**
  * The reason of an instance skipped because an upstream has no state yet (and no mock outputs stand in):
@@ -21908,17 +22669,6 @@ function upstreamVariables(inputs, outputsOf) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/tsc/engine/work-directory.js
-
-/** The file-system name of an instance: `/` cannot appear in a directory name and `.` cannot appear in names. */
-function work_directory_instanceDirectoryName(id) {
-    return id.replaceAll('/', '.');
-}
-/** Where an instance keeps its Terraform data, var file, plan and logs in a run's work directory. */
-function instanceDirectory(workDirectory, id) {
-    return external_node_path_namespaceObject.join(workDirectory, 'instances', work_directory_instanceDirectoryName(id));
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
 
 
@@ -21940,6 +22690,13 @@ class StepFailure extends Error {
         this.timedOut = timedOut;
     }
 }
+/** Terraform's data directory (`TF_DATA_DIR`) in an instance's directory: kept from run to run. */
+const DATA_DIRECTORY = 'terraform-data';
+/**
+ * In the data directory: the fingerprint of what its last successful `init` was for (see `initFingerprint`).
+ * Written after an init succeeds and removed before one starts, so it never vouches for a half-done init.
+ */
+const INIT_RECORD = 'strata-init.sha256';
 /** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
 const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
 /** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
@@ -21947,9 +22704,14 @@ class WaitingOnUpstream extends Error {
 }
 /**
  * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
- * saved plan). One pipeline serves a whole run, and keeps what instances share: outputs read so far, the
- * init gate, the work directory layout. It reports progress as events and returns the outcome; it never
- * throws because Terraform failed.
+ * saved plan). Each Terraform process costs the binary's and the providers' start-up, so none runs that is
+ * not needed: `init` only when the data directory was not initialised for the same backend, lock file, code
+ * and binary; `show` and `apply` only for a plan with changes; `output` only for an instance whose outputs
+ * something reads (a dependent in the run, the masking of sensitive outputs, the `onOutputs` hook).
+ *
+ * One pipeline serves a whole run, and keeps what instances share: outputs read so far (once per instance
+ * per run), the init gate, the work directory layout. It reports progress as events and returns the outcome;
+ * it never throws because Terraform failed.
  */
 class InstancePipeline {
     options;
@@ -21985,8 +22747,9 @@ class InstancePipeline {
         };
         try {
             const directory = this.directoryOf(instance.id);
+            // A fresh start for everything but Terraform's data directory, which `init` vouches for (see runInit).
             if (this.options.planDirectory === undefined)
-                await (0,promises_namespaceObject.rm)(directory, { recursive: true, force: true });
+                await clearExcept(directory, DATA_DIRECTORY);
             await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
             step('init');
             await this.init(instance);
@@ -22003,10 +22766,7 @@ class InstancePipeline {
                 step('apply');
                 await this.apply(instance, plan.planFile);
             }
-            if (command !== 'destroy') {
-                step('output');
-                await this.recordOutputs(instance);
-            }
+            await this.recordOutputs(instance, step);
             return { status: 'succeeded' };
         }
         catch (error) {
@@ -22039,6 +22799,11 @@ class InstancePipeline {
         if (plan.meaning === 'error')
             throw this.failure('plan', plan, instance);
         emit({ type: 'plan-saved', planFile: external_node_path_namespaceObject.relative(this.options.workDirectory, planFile) });
+        if (plan.meaning === 'no-changes') {
+            // `-detailed-exitcode` 0: nothing to apply, so there is nothing `show -json` could add.
+            emit({ type: 'planned', changes: { add: 0, change: 0, destroy: 0, replace: 0 }, resourceChanges: [] });
+            return { planFile, meaning: plan.meaning, changes: [] };
+        }
         step('show');
         const changes = await this.summarisePlan(instance, planFile, emit);
         return { planFile, meaning: plan.meaning, changes };
@@ -22072,10 +22837,46 @@ class InstancePipeline {
         this.firstInit.set(instance.path, settled);
         return run;
     }
+    /**
+     * Runs `init` unless the data directory was initialised, by an init that succeeded, for the same
+     * fingerprint; `init` always passes `-reconfigure`, so a directory initialised for another backend is
+     * switched to this one and never migrates state.
+     */
     async runInit(instance, reading) {
-        const result = await this.options.terraform.init(this.call(instance, 'init', reading), (reading && this.options.readBackendOf?.(instance.id)) || instance.backend);
+        const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
+        const dataDirectory = this.dataDirectoryOf(instance.id, reading);
+        const record = external_node_path_namespaceObject.join(dataDirectory, INIT_RECORD);
+        const recorded = await (0,promises_namespaceObject.readFile)(record, 'utf8').catch(() => undefined);
+        if (recorded === (await this.initFingerprint(instance, backend, dataDirectory)))
+            return;
+        await (0,promises_namespaceObject.rm)(record, { force: true });
+        const result = await this.options.terraform.init(this.call(instance, 'init', reading), backend);
         if (result.exitCode !== 0)
             throw this.failure('init', result, instance);
+        // Taken again after the init, which may have written the layer's lock file.
+        await (0,promises_namespaceObject.mkdir)(dataDirectory, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(record, await this.initFingerprint(instance, backend, dataDirectory));
+    }
+    /**
+     * What an initialised data directory depends on: the backend and its settings, the layer's dependency lock
+     * file, its code and that of its local modules (module blocks, required providers, the backend block), the
+     * binary and its version, and where the directory and the layer are (init records absolute paths).
+     */
+    async initFingerprint(instance, backend, dataDirectory) {
+        const cwd = external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path);
+        const lockFile = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(cwd, '.terraform.lock.hcl'), 'utf8').catch(() => null);
+        const { executable, version } = this.options.terraform;
+        return digest({
+            backend: { type: backend.type, config: backend.config },
+            lockFile,
+            code: this.options.layerCode.read(instance.path).sourceDigest,
+            terraform: { executable, version },
+            cwd,
+            dataDirectory,
+        });
+    }
+    dataDirectoryOf(id, reading) {
+        return external_node_path_namespaceObject.join(reading ? this.readDirectoryOf(id) : this.directoryOf(id), DATA_DIRECTORY);
     }
     /**
      * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
@@ -22093,7 +22894,7 @@ class InstancePipeline {
         }
         return {
             cwd: external_node_path_namespaceObject.resolve(this.options.manifestDirectory, instance.path),
-            dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
+            dataDirectory: this.dataDirectoryOf(instance.id, reading),
             logFile,
             instanceId: instance.id,
             signal: this.options.signal,
@@ -22182,8 +22983,7 @@ class InstancePipeline {
                 await this.apply(instance, plan.planFile);
             }
         }
-        step('output');
-        await this.recordOutputs(instance);
+        await this.recordOutputs(instance, step);
     }
     /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
     async whyNotAsSaved(instance, saved, step, mock) {
@@ -22281,8 +23081,20 @@ class InstancePipeline {
         this.outputs.set(instance.id, read);
         return read;
     }
-    /** After a plan the state is unchanged: the outputs read then are what dependents see until the next apply. */
-    async recordOutputs(instance) {
+    /**
+     * Reads an instance's outputs after its plan or apply, when something reads them: an instance of the run
+     * that depends on it, the masking of its sensitive outputs, or the `onOutputs` hook. After a plan the state
+     * is unchanged: the outputs read then are what dependents see until the next apply. A destroy reads none.
+     */
+    async recordOutputs(instance, step) {
+        if (this.options.command === 'destroy')
+            return;
+        const isWanted = this.options.hasDependentsInRun(instance.id) ||
+            this.options.onOutputs !== undefined ||
+            this.options.layerCode.read(instance.path).sensitiveOutputs.size > 0;
+        if (!isWanted)
+            return;
+        step('output');
         const outputs = this.readOutputs(instance);
         this.outputs.set(instance.id, outputs);
         await outputs;
@@ -22300,6 +23112,13 @@ class InstancePipeline {
         const declared = this.options.layerCode.read(instance.path).outputs;
         return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
     }
+}
+/** Removes everything in a directory but the entry `kept`; a directory that does not exist stays so. */
+async function clearExcept(directory, kept) {
+    const entries = await (0,promises_namespaceObject.readdir)(directory).catch(() => []);
+    await Promise.all(entries
+        .filter((name) => name !== kept)
+        .map((name) => (0,promises_namespaceObject.rm)(external_node_path_namespaceObject.join(directory, name), { recursive: true, force: true })));
 }
 function digest(value) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
@@ -22444,8 +23263,11 @@ async function runEngine(options) {
             options.reporter.instanceChanged(result, snapshot());
         return result;
     };
+    // The instances whose outputs another instance of this run reads: only theirs are read for dependents.
+    const readByRun = new Set(options.dag.ids.flatMap((id) => options.graph.inputsOf(id).flatMap((input) => input.sources.map((source) => source.id))));
     const pipeline = new InstancePipeline({
         ...options,
+        hasDependentsInRun: (id) => readByRun.has(id),
         now,
         secrets: (values) => {
             options.reporter.secrets(values);
@@ -22615,18 +23437,44 @@ function checkIgnoredRegions(manifest, ignored) {
 }
 const moveOf = (record) => record.mode ?? 'failover';
 /**
+ * The region whose record the primary's own record proves empty, if any. After a failover from F to the
+ * primary P with the roles swapped, P's readable record in effect says F failed; F is a secondary now, and
+ * while it stays down its record cannot be read. A record in F could only be one a move to F wrote: a
+ * failover to F would have needed P down (P is up, and its record would not be in effect), and a failback to
+ * F first applies in F, which cannot run while F is down. So F holds nothing that governs this run.
+ */
+function provenEmpty(readings, primary) {
+    const reading = readings.get(primary);
+    if (reading?.kind !== 'record')
+        return undefined;
+    const { record } = reading;
+    if (record.status === 'pending' || moveOf(record) !== 'failover' || record.to !== primary)
+        return undefined;
+    return {
+        region: record.from,
+        proof: `the record in effect in ${primary} says ${record.from} failed over to ${primary} (recorded ${record.at}); while it is in effect ${record.from} can hold no record that governs this run`,
+    };
+}
+/**
  * Judges the readings: throws when a move is pending or in effect, or when a record that could govern the run
  * cannot be read and the override does not name its region. Returns what the report records: the records the
- * override passed over. A record found is never overridden: the override is for "cannot tell" only.
+ * override passed over, and the one the primary's record proved empty. A record found is never overridden:
+ * the override is for "cannot tell" only.
  */
 function judgeFailoverGuard(manifest, readings, ignored) {
     const primary = primaryRegionOf(manifest);
+    const proven = provenEmpty(readings, primary);
     const unreadable = [];
+    const passedOver = [];
     for (const [region, reading] of readings) {
         if (reading.kind === 'none')
             continue;
         if (reading.kind === 'unreadable') {
-            if (region !== primary)
+            if (region === primary)
+                continue;
+            if (region === proven?.region)
+                passedOver.push({ region, reason: reading.reason, proof: proven.proof });
+            else
                 unreadable.push({ region, reason: reading.reason });
             continue;
         }
@@ -22646,12 +23494,60 @@ function judgeFailoverGuard(manifest, readings, ignored) {
             `If you know it holds none, run again with ${name('ignore-failover-record')} ${regions.join(',')}; the report records it.\n` +
             refused.map(({ region, reason }) => `  ${region}: ${reason}`).join('\n'));
     }
-    if (unreadable.length === 0)
+    if (unreadable.length === 0 && passedOver.length === 0)
         return undefined;
-    return { ignoredRecords: unreadable };
+    return { ignoredRecords: unreadable, ...(passedOver.length > 0 ? { provenEmpty: passedOver } : {}) };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/failed-regions.js
+/** The regions the manifest marks `failed: true` (failed over from, not failed back yet). */
+function failedRegions(manifest) {
+    return new Set(manifest.regions.filter((region) => region.failed === true).map((region) => region.name));
+}
+/**
+ * Of `ids` (what a normal run would work on), those that stay: not in a region marked failed, and depending
+ * on nothing left out (its outputs would be read from the failed region). The others are returned with the
+ * reason, in graph order, so the run says what it did not manage; none is dropped silently.
+ */
+function leaveOutFailedRegions(graph, manifest, ids) {
+    const failed = failedRegions(manifest);
+    if (failed.size === 0)
+        return { kept: new Set(ids), leftOut: [] };
+    const reasons = new Map();
+    for (const instance of graph.instances) {
+        if (instance.region !== null && failed.has(instance.region)) {
+            reasons.set(instance.id, `in ${instance.region}, which ${manifest.file} marks failed (regions.${instance.region}.failed)`);
+        }
+    }
+    // Dependents of a left-out instance, to the end of the graph.
+    for (let changed = reasons.size > 0; changed;) {
+        changed = false;
+        for (const instance of graph.instances) {
+            if (reasons.has(instance.id))
+                continue;
+            const upstream = instance.dependsOn.find((dependency) => reasons.has(dependency));
+            if (upstream === undefined)
+                continue;
+            reasons.set(instance.id, `depends on ${upstream}, which is left out`);
+            changed = true;
+        }
+    }
+    const kept = new Set();
+    const leftOut = [];
+    for (const instance of graph.instances) {
+        if (!ids.has(instance.id))
+            continue;
+        const reason = reasons.get(instance.id);
+        if (reason === undefined)
+            kept.add(instance.id);
+        else
+            leftOut.push({ id: instance.id, reason });
+    }
+    return { kept, leftOut };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
+
 
 
 /**
@@ -22682,7 +23578,14 @@ async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignor
         logDirectory: workDirectory,
     };
     const regions = regionsToRead(loaded, loaded.graph, dag.ids);
+    const failed = failedRegions(loaded.manifest);
     const readings = new Map(await Promise.all(regions.map(async (region) => {
+        // Not even tried: the manifest says the region failed. Fine only when the primary's record proves it
+        // holds none, or with the override, as for any record that cannot be read.
+        if (failed.has(region)) {
+            const reason = `not read: ${loaded.manifest.file} marks ${region} failed`;
+            return [region, { kind: 'unreadable', reason }];
+        }
         try {
             const record = await readFailoverRecord(context, region);
             return [region, record ? { kind: 'record', record } : { kind: 'none' }];
@@ -22723,13 +23626,27 @@ function changedFilesFilter(files, context) {
 
 
 
+
 /** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
 function selectFromSettings(loaded, settings, context) {
+    return selectLeavingOut(loaded, settings, context).dag;
+}
+/**
+ * The selection, and what it leaves out because a region is marked failed (core/dr/failed-regions.ts): the
+ * instances the selection would have had there, and their dependents, for the run to name.
+ */
+function selectLeavingOut(loaded, settings, context) {
     // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
-    const filter = {
-        ...settings.filter,
-        within: steadyStateIds(loaded.graph, loaded.manifest),
-    };
+    const steady = steadyStateIds(loaded.graph, loaded.manifest);
+    const { kept, leftOut } = leaveOutFailedRegions(loaded.graph, loaded.manifest, steady);
+    const dag = select_select(loaded, settings, context, kept);
+    if (leftOut.length === 0)
+        return { dag, leftOut };
+    const wanted = new Set(select_select(loaded, settings, context, steady).ids);
+    return { dag, leftOut: leftOut.filter((entry) => wanted.has(entry.id)) };
+}
+function select_select(loaded, settings, context, within) {
+    const filter = { ...settings.filter, within };
     if (settings.changedFiles) {
         filter.changes = changedFilesFilter(settings.changedFiles, {
             graph: loaded.graph,
@@ -22780,7 +23697,7 @@ async function executeRun(settings, adapters) {
     });
     const layerCode = createLayerCodeReader(loaded.directory);
     const selection = selectionForEnvironment(settings.selection, settings.ephemeralEnvironment);
-    const selected = selectFromSettings(loaded, selection, {
+    const { dag: selected, leftOut } = selectLeavingOut(loaded, selection, {
         manifestFile: settings.manifestFile,
         cwd: settings.cwd,
         layerCode,
@@ -22822,7 +23739,7 @@ async function executeRun(settings, adapters) {
         run.instances = [...kept, ...run.instances];
         run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));
     }
-    return { run, loaded, dag, redactor: base.redactor, workDirectory };
+    return { run, loaded, dag, redactor: base.redactor, workDirectory, leftOut };
 }
 /** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
 async function readPlanTexts(executed) {
@@ -22858,120 +23775,6 @@ function steadyStateContext(manifest) {
         const role = roleOf(instance);
         return role === null ? {} : { role };
     };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/core/dr/replica-freshness.js
-/** Compares one replicated state with the primary's, both read during a drill (the primary is up then). */
-function compareReplica(id, regions, primary, replica) {
-    const check = (status, detail) => ({
-        id,
-        primaryRegion: regions.primary,
-        replicaRegion: regions.replica,
-        status,
-        detail,
-    });
-    if ('error' in primary)
-        return check('unreadable', `cannot read the state in ${regions.primary}: ${primary.error}`);
-    if ('error' in replica)
-        return check('unreadable', `cannot read the replica in ${regions.replica}: ${replica.error}`);
-    const [source, copy] = [primary.identity, replica.identity];
-    if (source === null && copy === null)
-        return check('fresh', 'no state on either side yet');
-    if (source === null) {
-        return check('diverged', `the replica in ${regions.replica} has state (serial ${copy?.serial ?? '?'}) but ${regions.primary} has none`);
-    }
-    if (copy === null) {
-        return check('missing', `${regions.primary} has state (serial ${source.serial}) but the replica in ${regions.replica} has none: replication has not copied it`);
-    }
-    if (copy.lineage !== source.lineage) {
-        return check('diverged', `the replica's lineage ${copy.lineage} is not the primary's ${source.lineage}: it is another state`);
-    }
-    if (copy.serial < source.serial) {
-        return check('stale', `the replica is at serial ${copy.serial}, the primary at ${source.serial}: replication is behind or broken`);
-    }
-    if (copy.serial > source.serial) {
-        return check('diverged', `the replica is at serial ${copy.serial}, ahead of the primary's ${source.serial}: something wrote to the replica`);
-    }
-    return check('fresh', `serial ${source.serial} on both sides`);
-}
-
-;// CONCATENATED MODULE: ./build/tsc/terraform/state-identity.js
-
-const state_identity_SOURCE = 'terraform state pull';
-/** The identity of the state `state pull` printed; null when there is no state yet (it prints nothing). */
-function parseStateIdentity(text) {
-    if (text.trim() === '')
-        return null;
-    let state;
-    try {
-        state = JSON.parse(text);
-    }
-    catch {
-        throw new TerraformOutputError(state_identity_SOURCE, 'a state in JSON', `'${text.trim().slice(0, 40)}'`);
-    }
-    const { lineage, serial } = (state ?? {});
-    if (typeof lineage !== 'string' || typeof serial !== 'number') {
-        throw new TerraformOutputError(state_identity_SOURCE, 'a state with a lineage and a serial', 'neither');
-    }
-    return { lineage, serial };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/replica-states.js
-
-
-
-
-
-
-
-/**
- * In a drill the primary is up: reads each replicated state on both sides (init and `state pull`, which take
- * no lock and change nothing) and compares their lineage and serial. One state at a time, each in a data
- * directory of its own, so no read shares the data or logs of the run's instances.
- */
-async function checkReplicas(context, replicaBackends, regions) {
-    const checks = [];
-    // A primary that cannot be read once is not tried again: a hung region would cost a timeout per state.
-    let primaryDown;
-    for (const [id, replicaBackend] of replicaBackends) {
-        const instance = lookup_getOrThrow(context.graph.byId, id, 'a replicated instance');
-        const read = (side, backend) => readState(context, id, external_node_path_namespaceObject.resolve(context.manifestDirectory, instance.path), side, backend);
-        const primary = primaryDown
-            ? { error: `not tried: ${primaryDown}` }
-            : await read('primary', instance.backend);
-        if ('error' in primary && primaryDown === undefined)
-            primaryDown = `reading ${id} there failed: ${primary.error}`;
-        const replica = await read('replica', replicaBackend);
-        checks.push(compareReplica(id, regions, primary, replica));
-    }
-    return checks;
-}
-async function readState(context, id, cwd, side, backend) {
-    const directory = external_node_path_namespaceObject.join(context.workDirectory, 'replica-checks', work_directory_instanceDirectoryName(id), side);
-    await (0,promises_namespaceObject.mkdir)(directory, { recursive: true });
-    const call = (command) => ({
-        cwd,
-        dataDirectory: external_node_path_namespaceObject.join(directory, 'terraform-data'),
-        logFile: external_node_path_namespaceObject.join(directory, `${command}.log`),
-        instanceId: id,
-        signal: context.signal,
-        timeoutMs: context.timeoutMs,
-    });
-    const init = await context.terraform.init(call('init'), backend);
-    if (init.exitCode !== 0)
-        return { error: failed('init', init.tail) };
-    const pulled = await context.terraform.statePull(call('state-pull'));
-    if (pulled.exitCode !== 0)
-        return { error: failed('state pull', pulled.tail) };
-    try {
-        return { identity: parseStateIdentity(pulled.stdout) };
-    }
-    catch (error) {
-        return { error: error.message };
-    }
-}
-function failed(command, tail) {
-    return summariseFailure(`terraform ${command} failed\n${tail}`, 'failed');
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/compare-to-preview.js
@@ -23213,6 +24016,11 @@ function checkAgainstPreview(preview, move) {
 
 
 
+
+
+
+
+
 async function failover_prepare(settings, adapters) {
     if (settings.planDirectory !== undefined && settings.dryRun) {
         throw new UsageError((name) => `${name('plan-dir')} applies saved plans: it cannot go with ${name('dry-run')}`);
@@ -23285,10 +24093,40 @@ async function executeFailover(settings, adapters) {
             to: plan.to,
             at: run.finishedAt ?? new Date().toISOString(),
         });
-        if (settings.writeManifest)
-            await writePrimary(settings, plan.to);
+        const promotion = await promote(settings, prepared, plan, run);
+        // A promotion that could not be completed leaves the manifest as it is: global and account state would
+        // be looked for where it cannot be relied on. The failover, run again, promotes again.
+        if (settings.writeManifest && (promotion === undefined || isPromoted(promotion))) {
+            await writePrimary(settings, plan.to, { globalRegion: promotion?.to, failed: plan.from });
+            if (promotion)
+                promotion.manifestWritten = true;
+        }
     }
     return run;
+}
+/**
+ * After a failover of the global region: its replica becomes the home of global and account state
+ * (core/dr/promote-replica.ts). Recorded in the failover's summary; a promotion with problems fails the run.
+ */
+async function promote(settings, prepared, plan, run) {
+    const failover = definedOrThrow(run.failover, 'the failover summary');
+    const narrowed = [settings.accounts, settings.environments, settings.layers].some((filter) => filter !== undefined && filter.length > 0);
+    const target = promotionTarget(prepared.loaded.manifest, plan.from, narrowed);
+    if (target.kind === 'stays')
+        failover.notes.push(target.reason);
+    if (target.kind !== 'promote')
+        return undefined;
+    const promotion = await promoteReplica({
+        ...stateReadContext(prepared, plan),
+        manifest: prepared.loaded.manifest,
+        failoverStartedAt: new Date(run.startedAt),
+        actor: actorOf(settings.env),
+        now: prepared.base.now ?? (() => new Date()),
+    }, target);
+    failover.promotion = promotion;
+    if (!isPromoted(promotion))
+        run.status = 'failed';
+    return promotion;
 }
 /**
  * `strata failback --to REGION`: REGION is back. First bring REGION's layers up as primary; only then demote
@@ -23387,7 +24225,7 @@ async function executeFailback(settings, adapters) {
         if (settings.to !== demoted)
             await writeFailoverRecord(recordContext(prepared), settings.to, null);
         if (settings.writeManifest)
-            await writePrimary(settings, settings.to);
+            await writePrimary(settings, settings.to, { recovered: [settings.to, demoted] });
     }
     return run;
 }
@@ -23403,6 +24241,17 @@ async function reviewedApply(prepared, move) {
     const preview = await readPreview(planDirectory, move);
     return { freshPlanCheck: checkAgainstPreview(preview, move) };
 }
+/** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */
+function stateReadContext(prepared, plan) {
+    return {
+        graph: plan.graph,
+        manifestDirectory: prepared.loaded.directory,
+        terraform: prepared.terraform,
+        workDirectory: prepared.workDirectory,
+        signal: prepared.base.signal,
+        timeoutMs: prepared.base.commandTimeoutMs,
+    };
+}
 function recordContext(prepared) {
     return {
         manifest: prepared.loaded.manifest,
@@ -23411,10 +24260,21 @@ function recordContext(prepared) {
         logDirectory: prepared.workDirectory,
     };
 }
-/** Writes the new roles into the manifest file, editing only the role values (comments and layout stay). */
-async function writePrimary(settings, primary) {
+/**
+ * Writes the new roles into the manifest file, editing only those values (comments and layout stay): after a
+ * failover the failed region marked `failed` and, when the replica was promoted, `backend.global_region`;
+ * after a failback the marks of both its regions removed (both run in steady state again).
+ */
+async function writePrimary(settings, primary, changes) {
     const file = external_node_path_namespaceObject.resolve(settings.cwd, settings.manifestFile);
-    await (0,promises_namespaceObject.writeFile)(file, setPrimaryRegion(await (0,promises_namespaceObject.readFile)(file, 'utf8'), primary));
+    let text = setPrimaryRegion(await (0,promises_namespaceObject.readFile)(file, 'utf8'), primary);
+    for (const region of changes.recovered ?? [])
+        text = markRegionFailed(text, region, false);
+    if (changes.failed !== undefined)
+        text = markRegionFailed(text, changes.failed, true);
+    if (changes.globalRegion !== undefined)
+        text = setGlobalRegion(text, changes.globalRegion);
+    await (0,promises_namespaceObject.writeFile)(file, text);
 }
 /**
  * What a drill finds besides its plans: every replicated state compared with the primary's (the primary is up
@@ -23427,14 +24287,10 @@ async function drillFindings(settings, prepared, plan, run, recoveryPoints, defe
     const checked = settings.checkReplicas !== false;
     const replicas = !checked
         ? []
-        : await checkReplicas({
-            graph: plan.graph,
-            manifestDirectory: prepared.loaded.directory,
-            terraform: prepared.terraform,
-            workDirectory: prepared.workDirectory,
-            signal: prepared.base.signal,
-            timeoutMs: prepared.base.commandTimeoutMs,
-        }, plan.replicaBackends, { primary: plan.from, replica: replicaRegion });
+        : await checkReplicas(stateReadContext(prepared, plan), plan.replicaBackends, {
+            primary: plan.from,
+            replica: replicaRegion,
+        });
     const readiness = drillReadiness(run.instances, plan.graph, new Set(plan.replicaBackends.keys()), replicas, deferred);
     const now = prepared.base.now ?? (() => new Date());
     const recoveryPoint = checkRecoveryPoints(recoveryPoints, manifest.recoveryPointObjective, now());
@@ -23457,15 +24313,8 @@ async function drillFindings(settings, prepared, plan, run, recoveryPoints, defe
     };
 }
 /** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */
-async function readHistory(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new UsageError((name) => `${name('history')}: cannot read '${file}': ${error.message}`);
-    }
-    return parseResultText(text, file);
+function readHistory(file) {
+    return readResultFile(file, file, (message) => new UsageError((name) => `${name('history')}: cannot read '${file}': ${message}`));
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/deploy-hold-text.js
@@ -23476,14 +24325,44 @@ function describeRelease(region, released) {
     return `Released the hold of the ${released.mode ?? 'failover'} from ${released.from} to ${released.to} (held since ${released.at}): normal applies run again.`;
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/render/promotion-report.js
+const cell = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+/**
+ * The failover report's section on the promoted replica: where global and account state lives from now on,
+ * each state read there, and the audit of every replicated lock found (who cleared it, when, which lock).
+ */
+function renderPromotion(promotion) {
+    if (!promotion)
+        return [];
+    const { from, to } = promotion;
+    const failed = promotion.states.filter((state) => state.problem !== null);
+    const lines = [
+        '### Global and account state promoted',
+        '',
+        failed.length === 0
+            ? `Global and account state lives in ${to} from now on (backend.global_region: ${from} → ${to}${promotion.manifestWritten ? ', written into the manifest' : '; --write-manifest writes it'}). Replication from ${from} is one-way: set up ${to} → ${from} before relying on ${from} again.`
+            : `Not promoted: ${failed.length} of ${promotion.states.length} states in ${to} cannot be relied on; the manifest was left as it is. Fix what is listed, then run the failover again (it promotes again).`,
+        '',
+        '| state | lineage | serial | problem |',
+        '| --- | --- | --- | --- |',
+        ...promotion.states.map((state) => `| ${state.id} | ${state.lineage ?? '—'} | ${state.serial ?? '—'} | ${cell(state.problem ?? '')} |`),
+        '',
+    ];
+    if (promotion.locks.length > 0) {
+        lines.push('Replicated locks found:', '', '| state | lock | held by | since | cleared |', '| --- | --- | --- | --- | --- |', ...promotion.locks.map((lock) => `| ${lock.instance} | ${cell(lock.lockId)} (${cell(lock.path)}) | ${cell(lock.heldBy)}, ${cell(lock.operation)} | ${cell(lock.created)} | ${lock.clearedBy === null ? 'NO: left in place' : `by ${cell(lock.clearedBy)} at ${lock.clearedAt ?? ''} (force-unlock)`} |`), '');
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/render/failover-report.js
+
 
 
 
 
 const yesNo = (value) => (value === null ? '—' : value ? 'yes' : 'NO');
 /** A value as one Markdown table cell: no line breaks, pipes escaped. */
-const cell = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const failover_report_cell = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 /**
  * The failover section of a report, in Markdown (readable as plain text too): outcome and recovery time, the
  * readiness of each instance for a drill with the reason for every 'no', what plans on mocks leave unproven,
@@ -23511,6 +24390,7 @@ function renderFailoverReport(run) {
         lines.push(...readinessSection(failover));
     if (failover.drill)
         lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
+    lines.push(...renderPromotion(failover.promotion));
     for (const note of failover.notes)
         lines.push(`- ${note}`);
     if (failover.notes.length > 0)
@@ -23565,7 +24445,7 @@ function readinessRow(entry) {
     const planned = entry.deferredUntil.length > 0
         ? `deferred until ${entry.deferredUntil.join(', ')} is applied`
         : `${yesNo(entry.planSucceeded)}${mocks}`;
-    return `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.replicaFresh)} | ${planned} | ${formatChanges(entry.changes)} | ${cell(entry.reason ?? '')} |`;
+    return `| ${entry.id} | ${yesNo(entry.backendReachable)} | ${yesNo(entry.replicaReachable)} | ${yesNo(entry.replicaFresh)} | ${planned} | ${formatChanges(entry.changes)} | ${failover_report_cell(entry.reason ?? '')} |`;
 }
 function replicaSection(drill) {
     if (!drill.replicasChecked) {
@@ -23583,7 +24463,7 @@ function replicaSection(drill) {
         '|---|---|---|---|',
     ];
     for (const check of drill.replicas) {
-        lines.push(`| ${check.id} | ${check.primaryRegion} → ${check.replicaRegion} | ${check.status === 'fresh' ? 'yes' : `NO (${check.status})`} | ${cell(check.detail)} |`);
+        lines.push(`| ${check.id} | ${check.primaryRegion} → ${check.replicaRegion} | ${check.status === 'fresh' ? 'yes' : `NO (${check.status})`} | ${failover_report_cell(check.detail)} |`);
     }
     lines.push('');
     return lines;
@@ -23606,8 +24486,8 @@ function recoveryPointSection(drill) {
         lines.push('| published by | latest recovery point | age | within dr.rpo |', '|---|---|---|---|');
         for (const check of report.checks) {
             const age = check.ageSeconds === null ? '—' : recovery_point_formatAge(check.ageSeconds * 1000);
-            const within = check.problem ? `NO: ${cell(check.problem)}` : yesNo(check.withinRpo);
-            lines.push(`| ${check.id} | ${cell(check.value)} | ${age} | ${within} |`);
+            const within = check.problem ? `NO: ${failover_report_cell(check.problem)}` : yesNo(check.withinRpo);
+            lines.push(`| ${check.id} | ${failover_report_cell(check.value)} | ${age} | ${within} |`);
         }
         lines.push('');
     }
@@ -23732,8 +24612,19 @@ async function* logLines(file) {
     yield* (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_namespaceObject.createReadStream)(file), crlfDelay: Infinity });
 }
 
-;// CONCATENATED MODULE: ./build/tsc/cli/terraform-command.js
+;// CONCATENATED MODULE: ./build/tsc/core/render/left-out-note.js
+/**
+ * What a run left out because a region is marked failed, one line each, so that no instance drops out of
+ * management unnoticed; empty when nothing was left out.
+ */
+function renderLeftOut(leftOut) {
+    if (leftOut.length === 0)
+        return '';
+    const lines = leftOut.map(({ id, reason }) => `  ${id}: ${reason}`);
+    return `Left out of this run (${leftOut.length}), until a failback brings their region back (strata failback; 'strata stray --region REGION' lists what is still there once it is up):\n${lines.join('\n')}\n`;
+}
 
+;// CONCATENATED MODULE: ./build/tsc/cli/terraform-command.js
 
 
 
@@ -23759,7 +24650,8 @@ Options:
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
   --fail-fast              start nothing new after the first failure
   --work-dir DIR           where Strata keeps Terraform data, plans and logs (default: .strata)
-  --json-out FILE          write the result model as JSON, updated after every state change
+  --json-out FILE          write the result model as JSON, kept up to date with every state change
+                           (with FILE.journal beside it until the run ends)
   --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the
                            manifest's terraform.binary)
   --resume FILE            run again only what did not succeed in the run that wrote FILE (its --json-out),
@@ -23787,7 +24679,7 @@ async function terraformCommand(command, argv, output, process) {
         return 0;
     }
     const session = createCliSession(output, values['json-out']);
-    const { run } = await executeRun({
+    const { run, leftOut } = await executeRun({
         ...runSettingsFromFlags(values, process),
         command,
         selection: selectionFromFlags(values),
@@ -23801,6 +24693,9 @@ async function terraformCommand(command, argv, output, process) {
     }, session.adapters(process.signal));
     session.finish(run);
     output.out(`\n${session.redactor.redact(runTable(run))}`);
+    const note = renderLeftOut(leftOut);
+    if (note !== '')
+        output.out(`\n${note}`);
     return exitCode(run, process);
 }
 /** 0 when everything succeeded, 1 when not, 130 or 143 when interrupted by SIGINT or SIGTERM. */
@@ -23814,22 +24709,16 @@ function exitCode(run, process) {
 }
 /**
  * What a CLI run shows while it goes: a progress line per state change (stderr), each finished instance's
- * Terraform output as one block (stdout), secrets masked; and the result file, rewritten atomically after
- * every state change so a killed run leaves whole JSON behind.
+ * Terraform output as one block (stdout), secrets masked; and the result file, kept up to date so that a
+ * killed run leaves whole JSON behind (see createResultFileWriter).
  */
 function createCliSession(output, jsonOut) {
     const redactor = createRedactor();
-    // Written after every state change, before the change is shown, so the file is never behind what the
-    // terminal says; to a temporary file and renamed, so a run killed at any moment leaves whole JSON.
-    const writeResult = (run) => {
-        if (jsonOut === undefined)
-            return;
-        (0,external_node_fs_namespaceObject.writeFileSync)(`${jsonOut}.tmp`, `${JSON.stringify(toResultFile(run), null, 2)}\n`);
-        (0,external_node_fs_namespaceObject.renameSync)(`${jsonOut}.tmp`, jsonOut);
-    };
+    const resultFile = jsonOut === undefined ? undefined : createResultFileWriter(jsonOut);
     const reporter = {
         instanceChanged(instance, run) {
-            writeResult(run);
+            // Recorded before it is shown, so the file is never behind what the terminal says.
+            resultFile?.changed(instance, run);
             output.err(`${redactor.redact(progressLine(instance, run))}\n`);
         },
         async instanceOutput(instance, sections) {
@@ -23850,19 +24739,13 @@ function createCliSession(output, jsonOut) {
         /** What the engine needs from the CLI: the process runner, this session's masking and reporting. */
         adapters: (signal) => ({ runner: createChildProcessRunner(), redactor, reporter, signal }),
         finish(run) {
-            writeResult(run);
+            resultFile?.finish(run);
         },
     };
 }
-async function readResult(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new UsageError(`--resume: cannot read '${file}': ${error.message}`);
-    }
-    return parseResultText(text, `--resume: '${file}'`);
+/** The result of an earlier run, as it stood when it ended or was killed. */
+function readResult(file) {
+    return readResultFile(file, `--resume: '${file}'`, (message) => new UsageError(`--resume: cannot read '${file}': ${message}`));
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/cli/failover-command.js
@@ -23972,14 +24855,17 @@ async function failoverCommand(mode, argv, output, process) {
 ;// CONCATENATED MODULE: ./build/tsc/core/matrix/compute-matrix.js
 
 
+
 /** GitHub runs at most 256 jobs from one matrix. */
 const MAX_JOBS_PER_MATRIX = 256;
 /**
  * Groups the selected instances into ordered stages for GitHub jobs, so that every dependency points to an
  * earlier stage or stays inside one job. Each wave is a stage; past `maxStages`, the remaining waves share the
- * last stage, where instances joined by a dependency go into one job (the engine orders them there). A stage
- * with more than 256 jobs packs neighbouring jobs (sorted by account, then id) together to stay within
- * GitHub's limit.
+ * last stage, where instances joined by a dependency go into one job (the engine orders them there). A job
+ * holds the instances of one GitHub Environment only (hence of one account), so that environment's reviewers
+ * approve everything it applies. A stage with more than 256 jobs packs jobs of one environment together to stay
+ * within GitHub's limit; when even that cannot fit (more environments in a stage than jobs, or a dependency
+ * joining two environments in the shared last stage), it throws a UsageError rather than mix them.
  */
 function computeMatrix(graph, dag, options) {
     const waves = computeWaves(dag);
@@ -23987,12 +24873,40 @@ function computeMatrix(graph, dag, options) {
         ? waves
         : [...waves.slice(0, options.maxStages - 1), waves.slice(options.maxStages - 1).flat()];
     const limit = options.maxJobsPerStage ?? MAX_JOBS_PER_MATRIX;
+    const environmentOf = (id) => options.githubEnvironment(lookup_getOrThrow(graph.byId, id, 'instance'));
     return {
         stage_count: stages.length,
-        stages: stages.map((stage) => ({
-            include: pack(connectedUnits(stage, dag), limit, graph).map((ids) => jobOf(ids, graph, options.roleToAssume)),
-        })),
+        stages: stages.map((stage, index) => {
+            const groups = byEnvironment(connectedUnits(stage, dag), environmentOf, {
+                stage: index + 1,
+                waves: waves.length,
+                maxStages: options.maxStages,
+            });
+            return {
+                include: pack(groups, limit, index + 1).map((ids) => jobOf(ids, graph, options.roleToAssume, environmentOf)),
+            };
+        }),
     };
+}
+/** A stage's units by GitHub Environment (sorted by name, units by first id); throws when a unit spans two. */
+function byEnvironment(units, environmentOf, where) {
+    const groups = new Map();
+    for (const unit of units) {
+        const first = lookup_itemAt(unit, 0, 'unit member');
+        const environment = environmentOf(first);
+        const other = unit.find((id) => environmentOf(id) !== environment);
+        if (other !== undefined) {
+            throw new UsageError((name) => `Stage ${where.stage} would apply '${first}' (GitHub Environment '${environment}') and '${other}' ('${environmentOf(other)}') in one job: past ${name('max-stages')} (${where.maxStages}) the remaining waves share the last stage, where instances joined by a dependency run in one job, and a job runs in one environment. Give ${name('max-stages')} at least ${where.waves} (the selection's waves; apply.yml has a stage job per stage), or select fewer instances.`);
+        }
+        const group = groups.get(environment);
+        if (group)
+            group.push(unit);
+        else
+            groups.set(environment, [unit]);
+    }
+    return [...groups.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, group]) => group.sort((a, b) => lookup_itemAt(a, 0, 'unit member').localeCompare(lookup_itemAt(b, 0, 'unit member'))));
 }
 /** Instances of a stage joined by dependencies inside it must run in one job: union-find over those edges. */
 function connectedUnits(stage, dag) {
@@ -24021,20 +24935,41 @@ function connectedUnits(stage, dag) {
     }
     return [...units.values()];
 }
-function pack(units, limit, graph) {
-    if (units.length <= limit)
-        return units;
-    // Every unit has an instance: connectedUnits makes none empty.
-    const firstOf = (unit) => lookup_itemAt(unit, 0, 'unit member');
-    const accountOf = (unit) => lookup_getOrThrow(graph.byId, firstOf(unit), 'instance').account ?? '';
-    const sorted = [...units].sort((a, b) => accountOf(a).localeCompare(accountOf(b)) || firstOf(a).localeCompare(firstOf(b)));
-    const size = Math.ceil(sorted.length / limit);
-    const jobs = [];
-    for (let index = 0; index < sorted.length; index += size)
-        jobs.push(sorted.slice(index, index + size).flat());
-    return jobs;
+/**
+ * At most `limit` jobs, each of one environment's units: every environment gets a job, and the rest go one by one
+ * to the environment whose jobs are fullest. Throws when the stage has more environments than `limit`.
+ */
+function pack(groups, limit, stage) {
+    const total = groups.reduce((sum, group) => sum + group.length, 0);
+    if (total <= limit)
+        return groups.flat();
+    if (groups.length > limit) {
+        throw new UsageError(`Stage ${stage} applies instances of ${groups.length} GitHub Environments, but GitHub runs at most ${limit} jobs from one matrix and a job runs in one environment: select fewer instances per run (by account or environment), or name fewer environments with github_environment in the manifest.`);
+    }
+    const quotas = groups.map(() => 1);
+    for (let spare = limit - groups.length; spare > 0; spare -= 1) {
+        let fullest = -1;
+        groups.forEach((group, index) => {
+            const quota = lookup_itemAt(quotas, index, 'quota');
+            if (quota >= group.length)
+                return;
+            if (fullest < 0 ||
+                group.length / quota > lookup_itemAt(groups, fullest, 'group').length / lookup_itemAt(quotas, fullest, 'quota'))
+                fullest = index;
+        });
+        if (fullest < 0)
+            break;
+        quotas[fullest] = lookup_itemAt(quotas, fullest, 'quota') + 1;
+    }
+    return groups.flatMap((group, index) => {
+        const size = Math.ceil(group.length / lookup_itemAt(quotas, index, 'quota'));
+        const jobs = [];
+        for (let start = 0; start < group.length; start += size)
+            jobs.push(group.slice(start, start + size).flat());
+        return jobs;
+    });
 }
-function jobOf(ids, graph, roleToAssume) {
+function jobOf(ids, graph, roleToAssume, environmentOf) {
     const instances = ids.map((id) => lookup_getOrThrow(graph.byId, id, 'instance'));
     const shared = (pick) => {
         const values = new Set(instances.map((instance) => pick(instance) ?? ''));
@@ -24052,10 +24987,34 @@ function jobOf(ids, graph, roleToAssume) {
         environment: shared((instance) => instance.environment),
         layer: shared((instance) => instance.layer),
         role_to_assume: account === '' ? '' : (roleToAssume(account) ?? ''),
+        github_environment: environmentOf(first),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/matrix/github-environment.js
+/** The GitHub Environment of global instances: one for the estate. */
+const GLOBAL_GITHUB_ENVIRONMENT = 'global';
+/**
+ * The GitHub Environment an instance is applied in, the gate its reviewers guard: `global` for global layers,
+ * `<account>` for account and region layers, `<account>-<environment>` for environment layers, so that a team
+ * can require reviewers for `prod-production` alone. The manifest overrides the name with `github_environment`
+ * on an account (its account and region layers) or on one of its environments.
+ */
+function githubEnvironmentNamer(manifest) {
+    const accounts = new Map(manifest.accounts.map((account) => [account.name, account]));
+    return (instance) => {
+        if (instance.account === null)
+            return GLOBAL_GITHUB_ENVIRONMENT;
+        const account = accounts.get(instance.account);
+        if (instance.environment === null)
+            return account?.githubEnvironment ?? instance.account;
+        const environment = account?.environments.find((candidate) => candidate.name === instance.environment);
+        return environment?.githubEnvironment ?? `${instance.account}-${instance.environment}`;
     };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/show-graph.js
+
 
 
 
@@ -24072,6 +25031,7 @@ function showGraph(settings) {
     const matrix = computeMatrix(loaded.graph, dag, {
         maxStages: settings.maxStages,
         roleToAssume: (account) => roles.get(account) ?? null,
+        githubEnvironment: githubEnvironmentNamer(loaded.manifest),
     });
     return { loaded, dag, waves, matrix };
 }
@@ -24269,14 +25229,1096 @@ function graphCommand(argv, output, cwd) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/migrate/resource-address.js
+/**
+ * Resource addresses as the migration file writes them and state records them: `module.a["k"].module.b`
+ * steps, then `type.name` (a managed resource, all of its instances). Types and names hold no dots or
+ * brackets, so the last two steps are found from the end even when an instance key holds a dot.
+ */
+/** Whether an address names a module call (`module.web`, `module.a.module.b`) rather than a resource. */
+function isModuleAddress(address) {
+    return /(^|\.)module\.[A-Za-z_][A-Za-z0-9_-]*$/.test(address);
+}
+/** Whether `from` (a resource, or a module: everything in it, whatever its instance keys) covers `address`. */
+function isCoveredBy(address, from) {
+    if (address === from)
+        return true;
+    return isModuleAddress(from) && (address.startsWith(`${from}.`) || address.startsWith(`${from}[`));
+}
+/** The address a rule gives a resource it covers: `from`'s part replaced by `to`. */
+function rewriteAddress(address, from, to) {
+    return `${to}${address.slice(from.length)}`;
+}
+/** The step a layer's code declares for the address: `module.web` for what lives in it, else `type.name`. */
+function topLevelStep(address) {
+    const module = /^module\.([A-Za-z_][A-Za-z0-9_-]*)/.exec(address);
+    return module ? `module.${module[1] ?? ''}` : address;
+}
+function splitAddress(address) {
+    const nameDot = address.lastIndexOf('.');
+    const typeDot = address.lastIndexOf('.', nameDot - 1);
+    return {
+        module: typeDot < 0 ? '' : address.slice(0, typeDot),
+        type: address.slice(typeDot + 1, nameDot),
+        name: address.slice(nameDot + 1),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/migrate/map-resources.js
+
+/**
+ * Maps every managed resource of the old roots onto exactly one new instance, or keeps it where it is. A rule
+ * that covers it decides (two rules covering one resource is an error); else the layer whose code declares its
+ * first address step (`module.web` or `type.name`) receives it, at the same address, in that layer's instance
+ * for the root's account, region and environment (as far as the layer's scope goes). A resource no rule and no
+ * layer claims, or that two layers claim, is an error; so are two resources landing on one address.
+ */
+function mapResources(input) {
+    const { migration, layers, instances } = input;
+    const problems = [];
+    const layerByName = new Map(layers.map((layer) => [layer.name, layer]));
+    const used = new Set();
+    const moves = new Map();
+    const staying = [];
+    const landed = new Map();
+    for (const rule of migration.rules) {
+        if (rule.target !== 'stay' && !layerByName.has(rule.target.layer)) {
+            problems.push({
+                at: ['rules', rule.index, 'layer'],
+                message: `rules[${rule.index}]: layer '${rule.target.layer}' is not in the manifest (layers: ${layers.map((layer) => layer.name).join(', ')})`,
+            });
+        }
+    }
+    for (const root of migration.roots) {
+        const rootAt = ['roots', root.name];
+        for (const address of input.resources.get(root.name) ?? []) {
+            const covering = migration.rules.filter((rule) => (rule.root === null || rule.root === root.name) && isCoveredBy(address, rule.from));
+            const [rule, second] = covering;
+            if (second !== undefined) {
+                problems.push({
+                    at: ['rules', second.index],
+                    message: `${root.name}'s ${address} is claimed by rules[${rule?.index ?? 0}] and rules[${second.index}]; narrow one of them ('root', or a longer 'from')`,
+                });
+                continue;
+            }
+            if (rule)
+                used.add(rule.index);
+            if (rule?.target === 'stay') {
+                staying.push({ root: root.name, address, rule: rule.index });
+                continue;
+            }
+            const target = rule ? ruleTarget(rule, address, layerByName) : defaultTarget(address, layers);
+            if ('problem' in target) {
+                problems.push({
+                    at: rule ? ['rules', rule.index] : rootAt,
+                    message: `${root.name}'s ${address}: ${target.problem}`,
+                });
+                continue;
+            }
+            const instance = instanceFor(target.layer, root, instances);
+            if ('problem' in instance) {
+                problems.push({
+                    at: rule ? ['rules', rule.index] : rootAt,
+                    message: `${root.name}'s ${address}: ${instance.problem}`,
+                });
+                continue;
+            }
+            const key = `${instance.id}\u0000${target.address}`;
+            const first = landed.get(key);
+            if (first !== undefined) {
+                problems.push({
+                    at: rule ? ['rules', rule.index] : rootAt,
+                    message: `${root.name}'s ${address} and ${first} would both become ${target.address} in ${instance.id}; rename one with a rule ('from', 'to')`,
+                });
+                continue;
+            }
+            landed.set(key, `${root.name}'s ${address}`);
+            const list = moves.get(instance.id) ?? [];
+            list.push({ root: root.name, from: address, to: target.address });
+            moves.set(instance.id, list);
+        }
+    }
+    const receiving = new Map();
+    for (const instance of instances) {
+        const list = moves.get(instance.id);
+        if (list)
+            receiving.set(instance.id, list);
+    }
+    const unusedRules = migration.rules.map((rule) => rule.index).filter((index) => !used.has(index));
+    return { mapping: { receiving, staying, unusedRules }, problems };
+}
+function ruleTarget(rule, address, layerByName) {
+    const layer = rule.target === 'stay' ? undefined : layerByName.get(rule.target.layer);
+    // An unknown layer is reported once, at the rule.
+    if (!layer)
+        return { problem: `rules[${rule.index}] names no layer of the manifest` };
+    return { layer, address: rewriteAddress(address, rule.from, rule.to) };
+}
+function defaultTarget(address, layers) {
+    const step = topLevelStep(address);
+    const declaring = layers.filter((layer) => layer.declares.has(step));
+    const [layer, second] = declaring;
+    if (!layer) {
+        return {
+            problem: `no layer's code declares ${step} and no rule covers it; add a rule with 'layer' (and 'to' if it is renamed) or 'stay: true'`,
+        };
+    }
+    if (second !== undefined) {
+        return {
+            problem: `layers ${declaring.map((each) => `'${each.name}'`).join(' and ')} all declare ${step}; add a rule that names the layer`,
+        };
+    }
+    return { layer, address };
+}
+const map_resources_COORDINATES = {
+    global: [],
+    account: ['account'],
+    region: ['account', 'region'],
+    environment: ['account', 'region', 'environment'],
+};
+function instanceFor(layer, root, instances) {
+    const coordinates = map_resources_COORDINATES[layer.scope];
+    const missing = coordinates.find((coordinate) => root[coordinate] === null);
+    if (missing !== undefined) {
+        return {
+            problem: `layer '${layer.name}' is ${layer.scope}-scoped, but root '${root.name}' names no ${missing}; set roots.${root.name}.${missing}`,
+        };
+    }
+    const instance = instances.find((each) => each.layer === layer.name && coordinates.every((coordinate) => each[coordinate] === root[coordinate]));
+    if (!instance) {
+        const cell = coordinates.map((coordinate) => root[coordinate]).join('/');
+        return {
+            problem: `the manifest has no instance of layer '${layer.name}' for ${cell || 'the estate'}; check the root's account, region and environment`,
+        };
+    }
+    return instance;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/migrate/schema.js
+/**
+ * The JSON Schema of the migration file (`migrate.yml`, beside the manifest), version 1. Paths in it are
+ * relative to its own directory.
+ * `schema/migrate.schema.json` is written from this object (`npm run schema`) and a test keeps the two equal.
+ */
+
+const migrate_schema_name = { type: 'string', pattern: NAME_PATTERN };
+const step = '(module\\.[A-Za-z_][A-Za-z0-9_-]*(\\[[^\\]]+\\])?\\.)*';
+/** A resource address (`module.a.aws_x.y`, no instance key) or a module call (`module.a`). */
+const ADDRESS_PATTERN = `^${step}(([A-Za-z_][A-Za-z0-9_-]*\\.[A-Za-z_][A-Za-z0-9_-]*)|(module\\.[A-Za-z_][A-Za-z0-9_-]*))$`;
+const ADDRESS_RULE = 'a resource address such as "aws_iam_role.ci" or "module.web.aws_s3_bucket.logs", or a module such as "module.web"';
+const address = { type: 'string', pattern: ADDRESS_PATTERN };
+const migrationSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Strata migration file',
+    description: 'The existing Terraform roots of an estate and how their resources map onto the instances of the manifest.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'roots'],
+    properties: {
+        version: { const: 1, description: 'Migration file format version.' },
+        roots: {
+            type: 'object',
+            minProperties: 1,
+            propertyNames: migrate_schema_name,
+            description: 'The existing roots, by a name of your choosing.',
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['path', 'account'],
+                properties: {
+                    path: {
+                        type: 'string',
+                        minLength: 1,
+                        description: "Directory of the root's code (with its backend block), relative to this file.",
+                    },
+                    backend: {
+                        type: 'object',
+                        additionalProperties: { type: ['string', 'number', 'boolean'] },
+                        description: "Backend configuration for the root's init (-backend-config key=value).",
+                    },
+                    account: { ...migrate_schema_name, description: 'The account (as named in the manifest) the root stands for.' },
+                    region: { ...migrate_schema_name, description: 'The region it stands for; required when it feeds region layers.' },
+                    environment: {
+                        ...migrate_schema_name,
+                        description: 'The environment it stands for; required when it feeds environment layers.',
+                    },
+                },
+            },
+        },
+        rules: {
+            type: 'array',
+            description: 'Explicit mappings, before the default (a resource goes to the layer whose code declares its address). A resource may match one rule at most.',
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['from'],
+                properties: {
+                    root: { ...migrate_schema_name, description: 'Only resources of this root. Default: every root.' },
+                    from: { ...address, description: 'A resource address, or a module: everything in it.' },
+                    to: {
+                        ...address,
+                        description: 'Its address in the new layer (a module for a module). Default: the same as from.',
+                    },
+                    layer: { ...migrate_schema_name, description: 'The layer whose instance receives it.' },
+                    stay: { const: true, description: 'The resource stays in its root.' },
+                },
+            },
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./build/tsc/core/migrate/parse-migration.js
+
+
+
+
+/** Problems in the migration file (its YAML, its schema, its rules against the manifest and the old states). */
+class MigrationFileError extends ManifestError {
+    constructor(problems) {
+        super(problems);
+        this.name = 'MigrationFileError';
+    }
+}
+let parse_migration_validateSchema;
+const parse_migration_compiledSchema = () => (parse_migration_validateSchema ??= compileSchema(migrationSchema));
+/**
+ * Parses and checks a migration file. Every problem is reported at once, located in the file, as a
+ * ManifestError. What needs the manifest or the old states (layer names, resources) is checked later, by
+ * `mapResources`.
+ */
+function parseMigration(text, file) {
+    let read;
+    try {
+        read = readLocatedYaml(text, file, parse_migration_compiledSchema, 'the migration file', {
+            [ADDRESS_PATTERN]: ADDRESS_RULE,
+        });
+    }
+    catch (error) {
+        if (error instanceof ManifestError)
+            throw new MigrationFileError(error.problems);
+        throw error;
+    }
+    const { data, locate } = read;
+    const raw = data;
+    const problems = [];
+    const report = (at, message) => problems.push({ file, ...locate(at), message });
+    const roots = Object.entries(raw.roots).map(([name, root]) => ({
+        name,
+        path: root.path,
+        backend: root.backend ?? {},
+        account: root.account,
+        region: root.region ?? null,
+        environment: root.environment ?? null,
+    }));
+    const rules = (raw.rules ?? []).map((rule, index) => {
+        const at = (key) => (key === undefined ? ['rules', index] : ['rules', index, key]);
+        if (rule.root !== undefined && !Object.hasOwn(raw.roots, rule.root)) {
+            report(at('root'), `rules[${index}]: root '${rule.root}' is not declared under 'roots' (declared: ${Object.keys(raw.roots).join(', ')})`);
+        }
+        if ((rule.layer === undefined) === (rule.stay === undefined)) {
+            report(at(), `rules[${index}]: give either 'layer' (where the resources go) or 'stay: true', not both or neither`);
+        }
+        if (rule.stay !== undefined && rule.to !== undefined) {
+            report(at('to'), `rules[${index}]: a resource that stays keeps its address; remove 'to'`);
+        }
+        if (rule.to !== undefined && isModuleAddress(rule.to) !== isModuleAddress(rule.from)) {
+            report(at('to'), `rules[${index}]: 'from' and 'to' must both be modules or both be resources, got '${rule.from}' and '${rule.to}'`);
+        }
+        return {
+            index,
+            root: rule.root ?? null,
+            from: rule.from,
+            to: rule.to ?? rule.from,
+            target: rule.layer === undefined ? 'stay' : { layer: rule.layer },
+        };
+    });
+    if (problems.length > 0)
+        throw new MigrationFileError(problems);
+    const migration = { roots, rules };
+    return { migration, locations: { locate } };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/migrate/state-document.js
+
+
+/** The state `state pull` printed; null when there is none yet (it prints nothing). */
+function parseStateDocument(text, source) {
+    if (text.trim() === '')
+        return null;
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch {
+        throw new UsageError(`the state of ${source} is not JSON: '${text.trim().slice(0, 40)}'`);
+    }
+    const document = state;
+    if (document?.version !== 4 ||
+        typeof document.lineage !== 'string' ||
+        typeof document.serial !== 'number' ||
+        !Array.isArray(document.resources)) {
+        throw new UsageError(`the state of ${source} is not a state of format version 4 with a lineage, a serial and resources`);
+    }
+    return { outputs: {}, ...document };
+}
+function resourceAddress(resource) {
+    const module = resource.module ?? '';
+    const type = resource.mode === 'data' ? `data.${resource.type}` : resource.type;
+    return `${module === '' ? '' : `${module}.`}${type}.${resource.name}`;
+}
+/** The managed resources of a state, by address; data sources are read afresh by each root and never move. */
+function managedResources(state) {
+    const resources = new Map();
+    for (const resource of state?.resources ?? []) {
+        if (resource.mode === 'managed')
+            resources.set(resourceAddress(resource), resource);
+    }
+    return resources;
+}
+/**
+ * The new instance's state with the moved resources in it, at their new addresses (and their recorded
+ * dependencies renamed alike). An existing state keeps its lineage and goes one serial up, as `state push`
+ * requires; a new one takes `lineage`. A resource already there is left alone when it is what the move would
+ * write (an interrupted move being finished) and refused when it is anything else.
+ */
+function receivingState(options) {
+    const { current, moves } = options;
+    const renamed = new Map(moves.map((move) => [move.from, move.to]));
+    const existing = managedResources(current);
+    const added = [];
+    const alreadyThere = [];
+    for (const move of moves) {
+        const source = managedResources(options.sources.get(move.root) ?? null).get(move.from);
+        if (!source)
+            throw new Error(`internal: ${move.root} has no ${move.from}`);
+        const moved = moveResource(source, move.to, renamed);
+        const there = existing.get(move.to);
+        if (there === undefined)
+            added.push(moved);
+        else if (canonical(there) === canonical(moved))
+            alreadyThere.push(move.to);
+        else {
+            throw new UsageError(`${options.instanceId} already holds ${move.to}, and not as ${move.root}'s ${move.from}: move it away or remove the rule that sends ${move.from} there`);
+        }
+    }
+    if (added.length === 0)
+        return { state: null, added: [], alreadyThere };
+    const first = options.sources.get(moves[0]?.root ?? '');
+    const base = current ?? {
+        version: 4,
+        terraform_version: first?.terraform_version ?? '',
+        serial: 0,
+        lineage: options.lineage,
+        outputs: {},
+        resources: [],
+        check_results: null,
+    };
+    return {
+        state: { ...base, serial: base.serial + 1, resources: [...base.resources, ...added] },
+        added: added.map(resourceAddress),
+        alreadyThere,
+    };
+}
+/** A root's state less the moved resources, one serial up. */
+function trimmedState(state, removed) {
+    return {
+        ...state,
+        serial: state.serial + 1,
+        resources: state.resources.filter((resource) => resource.mode !== 'managed' || !removed.has(resourceAddress(resource))),
+    };
+}
+/**
+ * What puts a state back as its backup had it, to push over `current` (what is there now): the backup's
+ * content one serial above the current one, so `state push` takes it without -force. A state that was new is
+ * emptied. Null when nothing was written there.
+ */
+function restoringState(backup, current) {
+    if (current === null)
+        return null;
+    if (backup === null)
+        return { ...current, serial: current.serial + 1, outputs: {}, resources: [] };
+    if (backup.lineage === current.lineage && backup.serial === current.serial)
+        return null;
+    return { ...backup, lineage: current.lineage, serial: current.serial + 1 };
+}
+function moveResource(resource, to, renamed) {
+    const { module, type, name } = splitAddress(to);
+    const rest = { ...resource };
+    delete rest.module;
+    return {
+        ...(module === '' ? {} : { module }),
+        ...rest,
+        mode: resource.mode,
+        type,
+        name,
+        instances: resource.instances.map((instance) => instance.dependencies
+            ? {
+                ...instance,
+                dependencies: instance.dependencies.map((address) => renamed.get(address) ?? address),
+            }
+            : instance),
+    };
+}
+/** JSON with keys sorted: the same resource read back from a backend may list its fields in another order. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/migrate.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reads the old states (init and `state pull`: no lock, no write) and maps their resources. */
+async function planMigration(settings, adapters) {
+    const context = await openMigration(settings, adapters);
+    return (await readEstate(context)).plan;
+}
+/**
+ * Moves the resources of one layer's instances (or of one instance) out of the old roots, one instance at a
+ * time: back up every state it touches, push the instance's state with the resources added, plan it and
+ * require no change at all (apply that plan, which only records the instance's outputs), then push each old
+ * root's state without them. Any failure puts every touched state back as its backup had it. Stops at the
+ * first instance that fails.
+ */
+async function applyMigration(settings, adapters) {
+    const context = await openMigration(settings, adapters);
+    const targets = targetInstances(context.loaded, settings);
+    let { plan, states } = await readEstate(context);
+    const instances = [];
+    for (const instance of targets) {
+        const result = await migrateInstance(context, instance, plan.mapping.receiving.get(instance.id) ?? [], states);
+        instances.push(result);
+        if (result.status === 'failed')
+            break;
+        // The next instance reads the roots as this one left them.
+        if (result.status === 'moved')
+            ({ plan, states } = await readEstate(context));
+    }
+    return { plan, instances };
+}
+function targetInstances(loaded, selection) {
+    if ((selection.layer === undefined) === (selection.instance === undefined)) {
+        throw new UsageError((name) => `give one of ${name('layer')} or ${name('instance')}: migrate apply moves one layer or one instance at a time`);
+    }
+    const chosen = loaded.graph.instances.filter((instance) => selection.instance === undefined
+        ? instance.layer === selection.layer
+        : instance.id === selection.instance);
+    if (chosen.length === 0) {
+        throw new UsageError((name) => selection.instance === undefined
+            ? `${name('layer')} '${selection.layer ?? ''}' is not a layer of the manifest (layers: ${loaded.manifest.layers.map((layer) => layer.name).join(', ')})`
+            : `${name('instance')} '${selection.instance}' is not an instance of the manifest; 'strata graph' lists them`);
+    }
+    return chosen;
+}
+async function openMigration(settings, adapters) {
+    const loaded = loadManifest(settings.manifestFile, settings.cwd);
+    const migrationFile = settings.migrationFile ?? external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(settings.manifestFile), 'migrate.yml');
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.resolve(settings.cwd, migrationFile), 'utf8');
+    }
+    catch (error) {
+        throw new UsageError((name) => error.code === 'ENOENT'
+            ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
+            : `cannot read migration file '${migrationFile}': ${error.message}`);
+    }
+    const { migration, locations } = parseMigration(text, migrationFile);
+    const { terraform, workDirectory } = await setUpTerraformFor(settings, loaded, adapters);
+    return {
+        settings,
+        loaded,
+        migration,
+        locations,
+        migrationFile,
+        terraform,
+        workDirectory,
+        signal: adapters.signal,
+        adapters,
+    };
+}
+function rootHandle(context, name) {
+    const root = lookup_getOrThrow(new Map(context.migration.roots.map((each) => [each.name, each])), name, 'a root of the migration file');
+    return {
+        label: `root ${name}`,
+        cwd: external_node_path_namespaceObject.resolve(context.settings.cwd, external_node_path_namespaceObject.dirname(context.migrationFile), root.path),
+        backend: { type: '', config: { ...root.backend } },
+        directory: external_node_path_namespaceObject.join(context.workDirectory, 'migrate', 'roots', name),
+    };
+}
+function instanceHandle(context, instance) {
+    return {
+        label: `instance ${instance.id}`,
+        cwd: external_node_path_namespaceObject.resolve(context.loaded.directory, instance.path),
+        backend: instance.backend,
+        directory: external_node_path_namespaceObject.join(context.workDirectory, 'migrate', 'instances', work_directory_instanceDirectoryName(instance.id)),
+    };
+}
+const initialised = new WeakMap();
+async function terraformStep(context, handle, command, run) {
+    await (0,promises_namespaceObject.mkdir)(handle.directory, { recursive: true });
+    const call = {
+        cwd: handle.cwd,
+        dataDirectory: external_node_path_namespaceObject.join(handle.directory, 'terraform-data'),
+        logFile: external_node_path_namespaceObject.join(handle.directory, `${command}.log`),
+        instanceId: handle.label,
+        signal: context.signal,
+        timeoutMs: context.loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+    };
+    const result = await run(call);
+    if (result.exitCode !== 0) {
+        throw new MigrationStepError(`${command} of ${handle.label} failed (exit code ${String(result.exitCode)}): ${result.tail.trim().split('\n').slice(-8).join('\n')}`);
+    }
+    return result;
+}
+/** A Terraform command of a migration failed: the migration stops (and restores what it wrote). */
+class MigrationStepError extends Error {
+}
+async function pullState(context, handle) {
+    const done = initialised.get(context) ?? new Set();
+    initialised.set(context, done);
+    if (!done.has(handle.directory)) {
+        await terraformStep(context, handle, 'init', (call) => context.terraform.init(call, handle.backend));
+        done.add(handle.directory);
+    }
+    const pulled = await terraformStep(context, handle, 'state-pull', (call) => context.terraform.statePull(call));
+    return parseStateDocument(pulled.stdout, handle.label);
+}
+async function pushState(context, handle, state) {
+    const stateFile = external_node_path_namespaceObject.join(handle.directory, `push-${String(state.serial)}.tfstate`);
+    await (0,promises_namespaceObject.writeFile)(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    await terraformStep(context, handle, 'state-push', (call) => context.terraform.statePush(call, {
+        stateFile,
+        lockTimeout: context.loaded.manifest.terraform.lockTimeout,
+    }));
+}
+async function readEstate(context) {
+    const states = new Map();
+    const roots = [];
+    let dataSources = 0;
+    for (const root of context.migration.roots) {
+        const handle = rootHandle(context, root.name);
+        const state = await pullState(context, handle).catch(asUsageError);
+        roots.push(recordOf(handle, state));
+        if (state)
+            states.set(root.name, state);
+        dataSources += state?.resources.filter((resource) => resource.mode === 'data').length ?? 0;
+    }
+    const { loaded } = context;
+    const { mapping, problems } = mapResources({
+        migration: context.migration,
+        resources: new Map([...states].map(([name, state]) => [name, [...managedResources(state).keys()]])),
+        layers: loaded.manifest.layers.map((layer) => ({
+            name: layer.name,
+            scope: layer.scope,
+            declares: readDeclaredAddresses(external_node_path_namespaceObject.resolve(loaded.directory, layer.path)),
+        })),
+        instances: loaded.graph.instances,
+    });
+    if (problems.length > 0) {
+        throw new MigrationFileError(problems.map((problem) => ({
+            file: context.migrationFile,
+            ...context.locations.locate(problem.at),
+            message: problem.message,
+        })));
+    }
+    return { plan: { migrationFile: context.migrationFile, mapping, roots, dataSources }, states };
+}
+/** An old root that cannot be read is a setup problem (its path, its backend), found before anything is written. */
+function asUsageError(error) {
+    if (error instanceof MigrationStepError)
+        throw new UsageError(error.message);
+    throw error;
+}
+function recordOf(handle, state) {
+    return { state: handle.label, lineage: state?.lineage ?? null, serial: state?.serial ?? null };
+}
+async function migrateInstance(context, instance, moves, rootStates) {
+    const base = {
+        id: instance.id,
+        moves,
+        alreadyThere: [],
+        backups: [],
+    };
+    if (moves.length === 0)
+        return { ...base, status: 'nothing-to-move' };
+    const target = instanceHandle(context, instance);
+    const touched = [...new Set(moves.map((move) => move.root))].map((name) => ({
+        name,
+        handle: rootHandle(context, name),
+    }));
+    const current = await pullState(context, target).catch(asUsageError);
+    const backupDirectory = external_node_path_namespaceObject.join(context.workDirectory, 'migrate', 'backups', `${new Date().toISOString().replaceAll(':', '-')}-${work_directory_instanceDirectoryName(instance.id)}`);
+    await (0,promises_namespaceObject.mkdir)(backupDirectory, { recursive: true });
+    const backups = new Map([[target, current]]);
+    for (const { name, handle } of touched)
+        backups.set(handle, rootStates.get(name) ?? null);
+    for (const [handle, state] of backups) {
+        const file = external_node_path_namespaceObject.join(backupDirectory, `${handle.label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.tfstate`);
+        await (0,promises_namespaceObject.writeFile)(file, state ? `${JSON.stringify(state, null, 2)}\n` : '', { mode: 0o600 });
+        base.backups.push({ ...recordOf(handle, state), file });
+    }
+    try {
+        const receiving = receivingState({
+            current,
+            sources: rootStates,
+            moves,
+            lineage: (0,external_node_crypto_namespaceObject.randomUUID)(),
+            instanceId: instance.id,
+        });
+        base.alreadyThere = receiving.alreadyThere;
+        if (receiving.state)
+            await pushState(context, target, receiving.state);
+        await proveNoChanges(context, instance);
+        for (const { name, handle } of touched) {
+            const before = lookup_getOrThrow(rootStates, name, 'a touched root');
+            const now = await pullState(context, handle);
+            if (now?.lineage !== before.lineage || now.serial !== before.serial) {
+                throw new MigrationStepError(`${handle.label} changed while it was being migrated (serial ${String(before.serial)} → ${String(now?.serial ?? 'none')}): run migrate apply again once nothing else writes it`);
+            }
+            await pushState(context, handle, trimmedState(before, new Set(moves.filter((move) => move.root === name).map((move) => move.from))));
+        }
+        return { ...base, status: 'moved' };
+    }
+    catch (error) {
+        // Whatever went wrong (a bug too), the states go back first.
+        const restored = [];
+        const notRestored = [];
+        for (const [handle, backup] of backups) {
+            try {
+                const restoring = restoringState(backup, await pullState(context, handle));
+                if (restoring) {
+                    await pushState(context, handle, restoring);
+                    restored.push(handle.label);
+                }
+            }
+            catch (restoreError) {
+                notRestored.push(`${handle.label}: ${restoreError.message}`);
+            }
+        }
+        if (!(error instanceof MigrationStepError || error instanceof UsageError))
+            throw error;
+        return { ...base, status: 'failed', error: error.message, restored, notRestored };
+    }
+}
+/**
+ * Plans the instance with its new state through the normal engine (its variables, its upstream outputs) and
+ * requires no change at all; then applies exactly that plan, which changes no resource and records the
+ * instance's outputs for its dependents.
+ */
+async function proveNoChanges(context, instance) {
+    const verifyDirectory = external_node_path_namespaceObject.join(context.workDirectory, 'migrate', 'verify', work_directory_instanceDirectoryName(instance.id));
+    const run = (command, workDirectory, planDirectory) => executeRun({
+        ...context.settings,
+        command,
+        workDirectory,
+        planDirectory,
+        selection: { filter: { instances: [instance.id] } },
+        failFast: true,
+    }, context.adapters);
+    const planned = await run('plan', verifyDirectory);
+    const result = planned.run.instances.find((each) => each.id === instance.id);
+    if (result?.status !== 'succeeded') {
+        const why = result === undefined
+            ? 'it was not planned'
+            : 'error' in result
+                ? result.error
+                : 'reason' in result
+                    ? result.reason
+                    : result.status;
+        throw new MigrationStepError(`the plan of ${instance.id} after the move did not succeed: ${why}`);
+    }
+    const changes = result.changes;
+    if (changes && changes.add + changes.change + changes.destroy + changes.replace > 0) {
+        const listed = result.resourceChanges.map((change) => `  ${change.action} ${change.address}`).join('\n');
+        throw new MigrationStepError(`after the move, ${instance.id} plans changes (${String(changes.add)} to add, ${String(changes.change)} to change, ${String(changes.replace)} to replace, ${String(changes.destroy)} to destroy); a move must plan none:\n${listed}\nFix the rules (a missed rename shows as a destroy and an add) or the new code, then run migrate apply again`);
+    }
+    const applied = await run('apply', `${verifyDirectory}-apply`, verifyDirectory);
+    const appliedResult = applied.run.instances.find((each) => each.id === instance.id);
+    if (appliedResult?.status !== 'succeeded') {
+        throw new MigrationStepError(`recording the outputs of ${instance.id} (its apply of the no-change plan) did not succeed`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/render/migration-text.js
+const identity = (record) => record.lineage === null ? 'no state' : `lineage ${record.lineage}, serial ${String(record.serial)}`;
+/** `strata migrate plan`: per new instance what it receives and from where; what stays; the states read. */
+function renderMigrationPlan(plan) {
+    const lines = [`Migration plan (${plan.migrationFile})`, '', 'Old states read (read-only):'];
+    for (const root of plan.roots)
+        lines.push(`  ${root.state}: ${identity(root)}`);
+    const { receiving, staying, unusedRules } = plan.mapping;
+    lines.push('');
+    if (receiving.size === 0)
+        lines.push('Nothing left to move: every resource has moved or stays.');
+    for (const [id, moves] of receiving) {
+        lines.push(`${id} receives ${String(moves.length)} resource${moves.length === 1 ? '' : 's'}:`);
+        for (const move of moves) {
+            lines.push(move.from === move.to ? `  ${move.to}  ← ${move.root}` : `  ${move.to}  ← ${move.root} ${move.from}`);
+        }
+    }
+    if (staying.length > 0) {
+        lines.push('', 'Staying in their roots:');
+        for (const stay of staying)
+            lines.push(`  ${stay.root} ${stay.address}  (rules[${String(stay.rule)}])`);
+    }
+    if (plan.dataSources > 0) {
+        lines.push('', `${String(plan.dataSources)} data source(s) not moved: each root reads its own.`);
+    }
+    if (unusedRules.length > 0) {
+        lines.push('', `Rules that matched no resource (moved already, or a typo): ${unusedRules.map((index) => `rules[${String(index)}]`).join(', ')}`);
+    }
+    const moved = [...receiving.values()].reduce((sum, moves) => sum + moves.length, 0);
+    lines.push('', `${String(moved)} to move into ${String(receiving.size)} instance(s), ${String(staying.length)} staying. Move one layer at a time: strata migrate apply --layer LAYER`);
+    return `${lines.join('\n')}\n`;
+}
+/** `strata migrate apply`: per instance what moved, the backups (with lineage and serial), and any failure. */
+function renderMigrationApply(instances) {
+    const lines = [];
+    for (const instance of instances) {
+        if (instance.status === 'nothing-to-move') {
+            lines.push(`${instance.id}: nothing to move`);
+            continue;
+        }
+        lines.push(instance.status === 'moved'
+            ? `${instance.id}: moved ${String(instance.moves.length)} resource(s); its plan shows no changes`
+            : `${instance.id}: FAILED, nothing moved: ${instance.error}`);
+        for (const move of instance.moves) {
+            const finished = instance.alreadyThere.includes(move.to)
+                ? ' (already there: finishing an earlier move)'
+                : '';
+            lines.push(`${moveLine(move)}${finished}`);
+        }
+        lines.push('  backups:');
+        for (const backup of instance.backups)
+            lines.push(`    ${backup.state} (${identity(backup)}): ${backup.file}`);
+        if (instance.status === 'failed') {
+            if (instance.restored.length > 0)
+                lines.push(`  restored from the backups: ${instance.restored.join(', ')}`);
+            for (const problem of instance.notRestored) {
+                lines.push(`  NOT RESTORED, push its backup with 'state push' yourself: ${problem}`);
+            }
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** `  to  ← root` for a resource that keeps its address, `  to  ← root from` for a renamed one. */
+function moveLine(move) {
+    return `  ${move.to}  ← ${move.root}${move.from === move.to ? '' : ` ${move.from}`}`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/cli/migrate-command.js
+
+
+
+
+const EXIT_BAD_INPUT = 2;
+
+
+const MIGRATE_HELP = `Usage: strata migrate plan [options]
+       strata migrate apply (--layer L | --instance ID) [options]
+
+Moves the resources of existing Terraform roots (named in the migration file, migrate.yml beside the
+manifest) into the states of the manifest's instances, without destroying or re-creating anything.
+
+  plan    reads the old states (read-only) and prints, per new instance, the resources it receives and from
+          where, and what stays. Refuses a resource that no layer and no rule claims, or that two claim.
+  apply   for each instance of the layer (or the one instance): backs up every state it touches, writes the
+          resources into the instance's state, plans the instance and requires no change at all (then applies
+          that empty plan, which records its outputs), and only then removes them from the old states. Any
+          failure puts every touched state back from its backup. Safe to run again.
+
+Options:
+  --migration FILE         the migration file (default: migrate.yml beside the manifest)
+  --layer L                apply: move into every instance of layer L
+  --instance ID            apply: move into this instance only
+  --manifest FILE          the manifest (default: layers.yml)
+  --work-dir DIR           where Strata keeps Terraform data, logs and the state backups (default: .strata)
+  --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the manifest's)
+  --help                   show this help
+
+Exit codes: 0 success, 1 a move failed (and was undone), 2 bad input (the migration file, a rule, a root
+that cannot be read).
+`;
+async function migrateCommand(argv, output, process) {
+    try {
+        return await runMigrate(argv, output, process);
+    }
+    catch (error) {
+        // runCli reports the manifest's problems; the migration file's are named for what they are.
+        if (!(error instanceof MigrationFileError))
+            throw error;
+        const count = error.problems.length;
+        output.err(`${error.message}\n${String(count)} problem${count === 1 ? '' : 's'} in the migration file.\n`);
+        return EXIT_BAD_INPUT;
+    }
+}
+async function runMigrate(argv, output, process) {
+    const [action, ...rest] = argv;
+    const values = parseRunFlags(rest, {
+        migration: { type: 'string' },
+        layer: { type: 'string' },
+        instance: { type: 'string' },
+    });
+    if (values.help || action === '--help' || action === '-h') {
+        output.out(MIGRATE_HELP);
+        return 0;
+    }
+    if (action !== 'plan' && action !== 'apply') {
+        throw new UsageError(`say what to do: 'strata migrate plan' or 'strata migrate apply', got '${action ?? ''}'`);
+    }
+    const settings = { ...runSettingsFromFlags(values, process), migrationFile: values.migration };
+    const session = createCliSession(output, undefined);
+    const adapters = session.adapters(process.signal);
+    if (action === 'plan') {
+        if (values.layer !== undefined || values.instance !== undefined) {
+            throw new UsageError('--layer and --instance go with migrate apply; migrate plan shows every instance');
+        }
+        output.out(session.redactor.redact(renderMigrationPlan(await planMigration(settings, adapters))));
+        return 0;
+    }
+    const { instances } = await applyMigration({ ...settings, layer: values.layer, instance: values.instance }, adapters);
+    output.out(`\n${session.redactor.redact(renderMigrationApply(instances))}`);
+    return instances.some((instance) => instance.status === 'failed') ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/core/dr/stray-instances.js
+
+
+
+/** Every instance in `region` that normal runs do not manage, in graph order. */
+function strayCandidates(graph, manifest, region) {
+    const roleOf = steadyStateRoles(manifest);
+    const primary = primaryRegionOf(manifest);
+    const environments = new Map();
+    for (const account of manifest.accounts) {
+        for (const environment of account.environments) {
+            environments.set(`${account.name}/${environment.name}`, environment.regions);
+        }
+    }
+    const kindOf = (instance) => {
+        if (instance.account === null || instance.environment === null)
+            return 'region-layer';
+        const regions = lookup_getOrThrow(environments, `${instance.account}/${instance.environment}`, 'environment');
+        return regions.includes(primary) ? 'environment-copy' : 'narrowed-environment';
+    };
+    return graph.instances
+        .filter((instance) => instance.region === region && roleOf(instance) === null)
+        .map((instance) => ({ id: instance.id, kind: kindOf(instance) }));
+}
+/**
+ * The report: each candidate with resources (or unreadable) and its commands. Retiring goes through a
+ * failback to the current primary from the region (it destroys what steady state does not keep there and
+ * returns the region to secondary); re-adopting through a failback to the region (it becomes primary, its
+ * environments managed again). A narrowed environment has no other home: retiring it destroys it, and the
+ * report says so.
+ */
+function strayReport(manifest, region, candidates, readings) {
+    const primary = primaryRegionOf(manifest);
+    const retire = `strata failback --to ${primary} --from ${region}`;
+    const failback = `strata failback --to ${region}`;
+    const entries = [];
+    const empty = [];
+    for (const candidate of candidates) {
+        const reading = lookup_getOrThrow(readings, candidate.id, 'a stray reading');
+        if ('resources' in reading && reading.resources === 0) {
+            empty.push(candidate.id);
+            continue;
+        }
+        const [resources, error] = 'resources' in reading ? [reading.resources, null] : [null, reading.error];
+        entries.push({
+            id: candidate.id,
+            kind: candidate.kind,
+            resources,
+            error,
+            ...describe(candidate, region, primary, retire, failback),
+        });
+    }
+    return { region, primary, entries, empty };
+}
+function describe(candidate, region, primary, retire, failback) {
+    switch (candidate.kind) {
+        case 'environment-copy':
+            return {
+                what: `the copy left in ${region}: the environment runs in ${primary} now`,
+                retire,
+                readopt: failback,
+            };
+        case 'narrowed-environment':
+            return {
+                what: `an environment that runs only outside ${primary}: no normal run manages it while ${primary} is primary; retiring it destroys the environment`,
+                retire,
+                readopt: `${failback} (or add ${primary} to its regions, or give it pilot_light or warm_standby, so steady state manages it)`,
+            };
+        case 'region-layer':
+            return {
+                what: `a region layer not marked standby: steady state keeps it only in the primary`,
+                retire,
+                readopt: `${failback} (or mark its layer standby: true)`,
+            };
+    }
+}
+/** The report as text for the terminal: what is still there, and the commands. */
+function renderStrayReport(report) {
+    const lines = [
+        `Stray in ${report.region} (not managed while ${report.primary} is primary): ${report.entries.length === 0 ? 'nothing' : String(report.entries.length)}`,
+    ];
+    for (const entry of report.entries) {
+        const found = entry.error === null ? `${String(entry.resources)} resources` : `state not read: ${entry.error}`;
+        lines.push('', `${entry.id} (${found})`, `  ${entry.what}`, `  retire:    ${entry.retire}`, `  re-adopt:  ${entry.readopt}`);
+    }
+    if (report.empty.length > 0)
+        lines.push('', `Empty there (nothing to do): ${report.empty.join(', ')}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/terraform/state-resources.js
+
+/**
+ * How many managed resource instances the state `state pull` printed holds (data sources not counted); 0 for
+ * no state at all (it prints nothing).
+ */
+function stateResourceCount(text) {
+    if (text.trim() === '')
+        return 0;
+    let state;
+    try {
+        state = JSON.parse(text);
+    }
+    catch {
+        throw new TerraformOutputError('terraform state pull', 'a state in JSON', `'${text.trim().slice(0, 40)}'`);
+    }
+    const resources = state?.resources;
+    if (!Array.isArray(resources))
+        return 0;
+    let count = 0;
+    for (const resource of resources) {
+        if (resource.mode !== 'managed')
+            continue;
+        count += Array.isArray(resource.instances) ? resource.instances.length : 0;
+    }
+    return count;
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/stray-report.js
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `strata stray --region R`: R is back after a failover. Reads, in R only and without a lock (init and
+ * `state pull`), the state of every instance the manifest can place in R that steady state no longer
+ * manages, and reports those that still hold resources, each with its retire and re-adopt commands
+ * (core/dr/stray-instances.ts). Changes nothing.
+ */
+async function reportStray(settings, adapters) {
+    const loaded = loadManifest(settings.manifestFile, settings.cwd);
+    const names = loaded.manifest.regions.map((region) => region.name);
+    if (!names.includes(settings.region)) {
+        const hint = closestName(settings.region, names);
+        throw new UsageError(`Unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
+    }
+    const { terraform, workDirectory, base } = await setUpEngine({ ...settings, failFast: false }, loaded, adapters);
+    const candidates = strayCandidates(loaded.graph, loaded.manifest, settings.region);
+    const readings = new Map();
+    for (const candidate of candidates) {
+        const instance = lookup_getOrThrow(loaded.graph.byId, candidate.id, 'a stray candidate');
+        const call = await stateReadCalls({ workDirectory, signal: base.signal, timeoutMs: base.commandTimeoutMs }, instance.id, external_node_path_namespaceObject.resolve(loaded.directory, instance.path), ['stray', work_directory_instanceDirectoryName(instance.id)]);
+        const init = await terraform.init(call('init'), instance.backend);
+        if (init.exitCode !== 0) {
+            readings.set(instance.id, { error: summariseFailure(`init failed\n${init.tail}`, 'failed') });
+            continue;
+        }
+        const pulled = await terraform.statePull(call('state-pull'));
+        if (pulled.exitCode !== 0) {
+            readings.set(instance.id, { error: summariseFailure(`state pull failed\n${pulled.tail}`, 'failed') });
+            continue;
+        }
+        try {
+            readings.set(instance.id, { resources: stateResourceCount(pulled.stdout) });
+        }
+        catch (error) {
+            readings.set(instance.id, { error: error.message });
+        }
+    }
+    return strayReport(loaded.manifest, settings.region, candidates, readings);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/cli/stray-command.js
+
+
+
+
+
+
+const STRAY_HELP = `Usage: strata stray --region REGION [options]
+
+REGION came back after a failover. Lists what Strata still finds running there that the steady state no longer
+manages: environment copies left in the old primary, environments narrowed to it (no normal run manages them
+while another region is primary), region layers not marked standby. Reads only REGION, without a lock (init and
+state pull of each candidate), and changes nothing. Each entry comes with the command that retires it (a
+failback to the current primary from REGION: destroys what steady state does not keep there) and the one
+that re-adopts it (a failback to REGION).
+
+Options:
+  --region REGION          the region that came back (required)
+  --manifest FILE          the manifest (default: layers.yml)
+  --work-dir DIR           where Strata keeps Terraform data and logs (default: .strata)
+  --json-out FILE          write the report as JSON
+  --terraform-binary PATH  the Terraform or OpenTofu binary (default: $STRATA_TERRAFORM, else the manifest's)
+  --help                   show this help
+
+Exit codes: 0 read everything (whether or not something is stray), 1 a state could not be read, 2 bad input.
+`;
+async function strayCommand(argv, output, process) {
+    const values = parseRunFlags(argv, { region: { type: 'string' } });
+    if (values.help) {
+        output.out(STRAY_HELP);
+        return 0;
+    }
+    if (values.region === undefined)
+        throw new UsageError('--region REGION is required: the region that came back');
+    const session = createCliSession(output, undefined);
+    const report = await reportStray({ ...runSettingsFromFlags(values, process), region: values.region }, session.adapters(process.signal));
+    const jsonOut = values['json-out'];
+    if (jsonOut !== undefined)
+        await (0,promises_namespaceObject.writeFile)(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
+    output.out(session.redactor.redact(renderStrayReport(report)));
+    return report.entries.some((entry) => entry.error !== null) ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/cli/run-cli.js
+
+
 
 
 
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
-const EXIT_BAD_INPUT = 2;
+const run_cli_EXIT_BAD_INPUT = 2;
 const USAGE = `Usage: strata <command> [options]
 
 Commands:
@@ -24286,6 +26328,8 @@ Commands:
   destroy    destroy every selected instance, dependents first
   failover   bring the service up in another region while the primary is down (--dry-run: the drill)
   failback   make the recovered region primary again
+  migrate    move existing Terraform roots' resources into the manifest's instances (plan, apply)
+  stray      after a failover, list what still runs in a region that came back, with the commands
 
 Run 'strata <command> --help' for the options of a command.
 `;
@@ -24296,18 +26340,20 @@ const run_cli_COMMANDS = {
     destroy: (argv, output, process) => terraformCommand('destroy', argv, output, process),
     failover: (argv, output, process) => failoverCommand('failover', argv, output, process),
     failback: (argv, output, process) => failoverCommand('failback', argv, output, process),
+    migrate: (argv, output, process) => migrateCommand(argv, output, process),
+    stray: (argv, output, process) => strayCommand(argv, output, process),
 };
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */
 async function runCli(argv, output, process) {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         output.out(USAGE);
-        return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+        return name === undefined ? run_cli_EXIT_BAD_INPUT : EXIT_OK;
     }
     const command = Object.hasOwn(run_cli_COMMANDS, name) ? run_cli_COMMANDS[name] : undefined;
     if (!command) {
         output.err(`strata: unknown command '${name}'\n\n${USAGE}`);
-        return EXIT_BAD_INPUT;
+        return run_cli_EXIT_BAD_INPUT;
     }
     try {
         return await command(rest, output, process);
@@ -24315,15 +26361,15 @@ async function runCli(argv, output, process) {
     catch (error) {
         if (error instanceof ManifestError) {
             output.err(`${error.message}\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the manifest.\n`);
-            return EXIT_BAD_INPUT;
+            return run_cli_EXIT_BAD_INPUT;
         }
         if (isArgumentError(error)) {
             output.err(`strata ${name}: ${getErrorMessage(error)}\nRun 'strata ${name} --help' for usage.\n`);
-            return EXIT_BAD_INPUT;
+            return run_cli_EXIT_BAD_INPUT;
         }
         if (error instanceof UsageError) {
             output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
-            return EXIT_BAD_INPUT;
+            return run_cli_EXIT_BAD_INPUT;
         }
         // Refused, not wrong: the run could not establish that it is safe, as a failed instance would.
         if (error instanceof RefusalError) {
