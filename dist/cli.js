@@ -17397,6 +17397,13 @@ const DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$';
 const DURATION_RULE = 'a duration such as "30s", "5m" or "1h30m"';
 const duration = { type: 'string', pattern: DURATION_PATTERN };
 const scalar = { type: ['string', 'number', 'boolean'] };
+/** A non-empty map from declared names (regions, accounts) to objects of `entry`'s shape, nothing else. */
+const declaredMapOf = (entry) => ({
+    type: 'object',
+    minProperties: 1,
+    propertyNames: declaredName,
+    additionalProperties: { type: 'object', additionalProperties: false, ...entry },
+});
 const DR_STRATEGIES = ['backup_restore', 'pilot_light', 'warm_standby'];
 const strategy = {
     enum: [...DR_STRATEGIES],
@@ -17511,61 +17518,47 @@ const manifestSchema = {
                 },
             },
         },
-        regions: {
-            type: 'object',
-            minProperties: 1,
-            propertyNames: declaredName,
-            additionalProperties: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['role'],
-                properties: {
-                    role: { enum: ['primary', 'secondary'] },
-                    failed: {
-                        type: 'boolean',
-                        description: 'The region failed and the estate was failed over from it (strata failover --write-manifest writes this; a failback removes it): normal runs leave out its instances, and what depends on them, and say so.',
-                    },
+        regions: declaredMapOf({
+            required: ['role'],
+            properties: {
+                role: { enum: ['primary', 'secondary'] },
+                failed: {
+                    type: 'boolean',
+                    description: 'The region failed and the estate was failed over from it (strata failover --write-manifest writes this; a failback removes it): normal runs leave out its instances, and what depends on them, and say so.',
                 },
             },
-        },
-        accounts: {
-            type: 'object',
-            minProperties: 1,
-            propertyNames: declaredName,
-            additionalProperties: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['id', 'regions', 'environments'],
-                properties: {
-                    id: {
-                        type: 'string',
-                        pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
-                        description: 'Cloud account id (quote it).',
-                    },
-                    regions: { ...nameList, minItems: 1 },
-                    environments: {
-                        type: ['array', 'object'],
-                        items: declaredName,
-                        uniqueItems: true,
-                        propertyNames: declaredName,
-                        additionalProperties: environment,
-                    },
-                    ephemeral: {
-                        type: 'boolean',
-                        description: 'This account may host per-pull-request environments (pr-123).',
-                    },
-                    role_to_assume: {
-                        type: 'string',
-                        minLength: 1,
-                        description: 'Role CI jobs assume for this account (OIDC), passed to the job matrix.',
-                    },
-                    github_environment: {
-                        ...githubEnvironment,
-                        description: "GitHub Environment the account's account and region layers are applied in; default: the account's name.",
-                    },
+        }),
+        accounts: declaredMapOf({
+            required: ['id', 'regions', 'environments'],
+            properties: {
+                id: {
+                    type: 'string',
+                    pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
+                    description: 'Cloud account id (quote it).',
+                },
+                regions: { ...nameList, minItems: 1 },
+                environments: {
+                    type: ['array', 'object'],
+                    items: declaredName,
+                    uniqueItems: true,
+                    propertyNames: declaredName,
+                    additionalProperties: environment,
+                },
+                ephemeral: {
+                    type: 'boolean',
+                    description: 'This account may host per-pull-request environments (pr-123).',
+                },
+                role_to_assume: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Role CI jobs assume for this account (OIDC), passed to the job matrix.',
+                },
+                github_environment: {
+                    ...githubEnvironment,
+                    description: "GitHub Environment the account's account and region layers are applied in; default: the account's name.",
                 },
             },
-        },
+        }),
         layers: {
             type: 'array',
             minItems: 1,
