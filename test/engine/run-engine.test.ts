@@ -101,6 +101,21 @@ function stepOf(instance: InstanceResult): string {
 describe('runEngine: apply', () => {
   it('applies in dependency order, never more than parallelism at once, and succeeds', async () => {
     const { terraform, run } = setup();
+    // The fake answers in one turn of the event loop, so two calls overlap only by chance: each network's plan
+    // waits (at most 1 s) for another call to be running (the first init of the layer's directory runs alone,
+    // and either network may take it). A serial engine never starts one, and fails below.
+    const untilAnotherRuns = () =>
+      new Promise<void>((resolve) => {
+        let polls = 0;
+        const poll = setInterval(() => {
+          if (terraform.running >= 2 || ++polls > 500) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 2);
+      });
+    terraform.holds.set('plan a/r1/network', untilAnotherRuns());
+    terraform.holds.set('plan a/r2/network', untilAnotherRuns());
     const result = await run('apply');
     expect(result.status).toBe('succeeded');
     expect(Object.values(statusOf(result))).toEqual(Array(7).fill('succeeded'));
