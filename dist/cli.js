@@ -22954,7 +22954,7 @@ class InstancePipeline {
     async applySavedPlan(planDirectory, instance, emit, step, mock, mocked) {
         const saved = external_node_path_namespaceObject.join(planDirectory, 'instances', work_directory_instanceDirectoryName(instance.id));
         const planFile = external_node_path_namespaceObject.join(saved, 'plan.tfplan');
-        const why = await this.whyNotAsSaved(instance, saved, step, mock);
+        const why = await this.whyNotAsSaved(planDirectory, instance, saved, step, mock);
         if (why === undefined) {
             emit({ type: 'plan-saved', planFile });
             step('show');
@@ -22979,14 +22979,14 @@ class InstancePipeline {
         await this.recordOutputs(instance, step);
     }
     /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
-    async whyNotAsSaved(instance, saved, step, mock) {
+    async whyNotAsSaved(planDirectory, instance, saved, step, mock) {
         const replan = this.options.replanCommand ?? 'strata plan';
         let plannedInputs;
         try {
             plannedInputs = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, 'inputs.sha256'), 'utf8');
         }
         catch {
-            const reason = `no saved plan for ${instance.id} in ${external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(saved))}`;
+            const reason = `no saved plan for ${instance.id} in ${planDirectory}`;
             return { reason, refusal: `${reason}; run '${replan}' first` };
         }
         const mocked = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then((text) => JSON.parse(text), () => []);

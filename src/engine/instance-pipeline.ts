@@ -390,7 +390,7 @@ export class InstancePipeline {
   ) {
     const saved = path.join(planDirectory, 'instances', instanceDirectoryName(instance.id));
     const planFile = path.join(saved, 'plan.tfplan');
-    const why = await this.whyNotAsSaved(instance, saved, step, mock);
+    const why = await this.whyNotAsSaved(planDirectory, instance, saved, step, mock);
     if (why === undefined) {
       emit({ type: 'plan-saved', planFile });
       step('show');
@@ -414,6 +414,7 @@ export class InstancePipeline {
 
   /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
   private async whyNotAsSaved(
+    planDirectory: string,
     instance: Instance,
     saved: string,
     step: (name: TerraformStep) => void,
@@ -424,7 +425,7 @@ export class InstancePipeline {
     try {
       plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');
     } catch {
-      const reason = `no saved plan for ${instance.id} in ${path.dirname(path.dirname(saved))}`;
+      const reason = `no saved plan for ${instance.id} in ${planDirectory}`;
       return { reason, refusal: `${reason}; run '${replan}' first` };
     }
     const mocked = await readFile(path.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then(
