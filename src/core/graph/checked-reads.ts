@@ -18,7 +18,10 @@ export function floatAt(array: Float64Array, index: number): number {
   return value;
 }
 
-/** `ids[position]` for a position of the same graph; see intAt. */
+/**
+ * `ids[position]` for a position of the same graph; see intAt. The lists of ids it is given are of several
+ * kinds (holey, packed, frozen), so it is polymorphic: the per-edge loops of edges.ts read `ids` directly.
+ */
 export function idAt(ids: readonly string[], position: number): string {
   const id = ids[position];
   if (id === undefined) throw outOfRange('a list of ids', ids.length, position);
