@@ -40,6 +40,8 @@ for (const entry of entries) {
     license: entry.license,
     target: 'es2022',
     quiet: true,
+    // Names the chunks of dynamic imports after the entry (`225.cli.js`), so that no two entries' chunks meet.
+    filename: entry.output,
   });
   const mapName = `${entry.output}.map`;
   const body = code.replace(/\/\/# sourceMappingURL=.*\s*$/, '');

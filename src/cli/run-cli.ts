@@ -5,12 +5,8 @@ import {
   getErrorMessage,
   type SettingName,
 } from '../core/errors.js';
-import { failoverCommand } from './failover-command.js';
-import { graphCommand } from './graph-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { strayCommand } from './stray-command.js';
 import type { CliOutput } from './output.js';
-import { terraformCommand, type CliProcess } from './terraform-command.js';
+import type { CliProcess } from './terraform-command.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -31,16 +27,26 @@ Commands:
 Run 'strata <command> --help' for the options of a command.
 `;
 
-type Command = (argv: string[], output: CliOutput, process: CliProcess) => number | Promise<number>;
+type Command = (argv: string[], output: CliOutput, process: CliProcess) => Promise<number>;
+// Each command's module is loaded when it runs: `--help` loads none, `graph` no Terraform engine, and no
+// command compiles another's code at start-up (dist/cli.js bundles each in a chunk of its own).
 const COMMANDS: Record<string, Command> = {
-  graph: (argv, output, process) => graphCommand(argv, output, process.cwd),
-  plan: (argv, output, process) => terraformCommand('plan', argv, output, process),
-  apply: (argv, output, process) => terraformCommand('apply', argv, output, process),
-  destroy: (argv, output, process) => terraformCommand('destroy', argv, output, process),
-  failover: (argv, output, process) => failoverCommand('failover', argv, output, process),
-  failback: (argv, output, process) => failoverCommand('failback', argv, output, process),
-  migrate: (argv, output, process) => migrateCommand(argv, output, process),
-  stray: (argv, output, process) => strayCommand(argv, output, process),
+  graph: async (argv, output, process) =>
+    (await import('./graph-command.js')).graphCommand(argv, output, process.cwd),
+  plan: async (argv, output, process) =>
+    (await import('./terraform-command.js')).terraformCommand('plan', argv, output, process),
+  apply: async (argv, output, process) =>
+    (await import('./terraform-command.js')).terraformCommand('apply', argv, output, process),
+  destroy: async (argv, output, process) =>
+    (await import('./terraform-command.js')).terraformCommand('destroy', argv, output, process),
+  failover: async (argv, output, process) =>
+    (await import('./failover-command.js')).failoverCommand('failover', argv, output, process),
+  failback: async (argv, output, process) =>
+    (await import('./failover-command.js')).failoverCommand('failback', argv, output, process),
+  migrate: async (argv, output, process) =>
+    (await import('./migrate-command.js')).migrateCommand(argv, output, process),
+  stray: async (argv, output, process) =>
+    (await import('./stray-command.js')).strayCommand(argv, output, process),
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */
