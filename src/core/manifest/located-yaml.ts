@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { closestName } from './closest-name.js';
@@ -13,22 +13,6 @@ type Locate = ManifestLocations['locate'];
  * the plain data, shaped as the schema says, and where each value is written. `subject` names the document
  * root in messages ('the manifest').
  */
-/**
- * Compiling is a fixed cost of every run (half of it at 1,000 instances): the schemas are constants that the
- * tests compile and check against the meta-schema, so skip that check here, and the optimisation pass, which
- * only tidies the generated code.
- */
-export function compileSchema(schema: object): ValidateFunction {
-  return new Ajv({
-    allErrors: true,
-    strict: true,
-    allowUnionTypes: true,
-    verbose: true,
-    validateSchema: false,
-    code: { optimize: false },
-  }).compile(schema);
-}
-
 export function readLocatedYaml(
   text: string,
   file: string,

@@ -1,9 +1,8 @@
-import type { ValidateFunction } from 'ajv';
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import type { RegionRole, Scope } from '../graph/types.js';
-import { compileSchema, describePath, readLocatedYaml, suggest } from './located-yaml.js';
+import { describePath, readLocatedYaml, suggest } from './located-yaml.js';
+import { manifestValidator } from './manifest-validator.js';
 import { checkLayerPath } from './layer-path.js';
-import { manifestSchema } from './schema.js';
 import { parseDuration } from '../duration.js';
 import type {
   AccountSpec,
@@ -36,9 +35,6 @@ export const CONTEXT_VARIABLES = [
   'failed_region',
 ] as const;
 
-let validateSchema: ValidateFunction | undefined;
-const compiledSchema = () => (validateSchema ??= compileSchema(manifestSchema));
-
 /**
  * Parses and checks a manifest. Every problem found is reported at once, located in the file, as a
  * ManifestError; a manifest returned from here is internally consistent (names declared, one primary region,
@@ -48,7 +44,7 @@ const compiledSchema = () => (validateSchema ??= compileSchema(manifestSchema));
 export function parseManifest(text: string, file: string, options: ParseOptions = {}): ParsedManifest {
   const problems: ManifestProblem[] = [];
   const report = (position: SourcePosition, message: string) => problems.push({ file, ...position, message });
-  const { data, locate } = readLocatedYaml(text, file, compiledSchema, 'the manifest');
+  const { data, locate } = readLocatedYaml(text, file, manifestValidator, 'the manifest');
   const manifest = buildManifest(data as RawManifest, file, locate, report, options);
   if (problems.length > 0) throw new ManifestError(problems);
   return { manifest, locations: { locate } };

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { ManifestError, type ManifestProblem } from '../errors.js';
-import { compileSchema, readLocatedYaml } from '../manifest/located-yaml.js';
+import { compileSchema } from '../manifest/compile-schema.js';
+import { readLocatedYaml } from '../manifest/located-yaml.js';
 import type { ManifestPath } from '../manifest/types.js';
 import { isModuleAddress } from './resource-address.js';
 import { ADDRESS_PATTERN, ADDRESS_RULE, migrationSchema } from './schema.js';
