@@ -1,6 +1,7 @@
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { dagIndexOf, type Dag } from '../schedule/dag.js';
-import { getOrThrow, itemAt } from '../lookup.js';
+import { intAt } from '../graph/checked-reads.js';
+import { getOrThrow } from '../lookup.js';
 
 export interface GraphNodeJson {
   id: string;
@@ -64,12 +65,17 @@ export function writeGraphJson(
   // A Dag selected from this graph knows where its instances sit: no lookup by id.
   const origin = dagIndexOf(dag)?.origin;
   const positions = origin?.graph === graph ? origin.positions : undefined;
+  const { instances } = graph;
+  // Once per instance: the positions are the graph's own (dagIndexOf), and the generic checked look-up
+  // (itemAt) is megamorphic, so these read the arrays directly.
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- positions of `graph`, indexes below ids.length */
   const instanceAt =
     origin?.graph !== graph
-      ? (index: number) => getOrThrow(graph.byId, itemAt(ids, index, 'id'), 'instance')
+      ? (index: number) => getOrThrow(graph.byId, ids[index]!, 'instance')
       : positions
-        ? (index: number) => itemAt(graph.instances, itemAt(positions, index, 'position'), 'instance')
-        : (index: number) => itemAt(graph.instances, index, 'instance');
+        ? (index: number) => instances[intAt(positions, index)]!
+        : (index: number) => instances[index]!;
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   let batchSize = 1;
   let written = 0;
   for (let first = 0, end = 0; first < ids.length; first = end) {

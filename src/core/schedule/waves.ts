@@ -1,5 +1,5 @@
 import { compiledDagOf, topologyOf, type Dag } from './dag.js';
-import { itemAt } from '../lookup.js';
+import { intAt } from '../graph/checked-reads.js';
 
 /**
  * Groups ids into waves: each id sits in the earliest wave after all of its dependencies, so every wave
@@ -12,9 +12,11 @@ export function computeWaves(dag: Dag): string[][] {
   const waves: string[][] = [];
   // One level per id: levels was made at ids.length.
   compiled.ids.forEach((id, position) => {
-    const level = itemAt(levels, position, 'level');
+    const level = intAt(levels, position);
     while (waves.length <= level) waves.push([]);
-    itemAt(waves, level, 'wave').push(id);
+    // Once per id, and the generic itemAt is megamorphic: the loop above made waves[level].
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- level < waves.length
+    waves[level]!.push(id);
   });
   // The default sort compares strings by UTF-16 code units, as compareIds does.
   for (const wave of waves) wave.sort();
