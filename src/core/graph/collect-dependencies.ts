@@ -35,7 +35,10 @@ export function collectDependencies(
     }));
     for (let position = first; position < end; position++) {
       const from = used;
-      for (const { groups, groupStart, members } of dependencies) {
+      // Indexed, not for-of: see expandManifest.
+      for (let dependency = 0; dependency < dependencies.length; dependency++) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- dependency < dependencies.length
+        const { groups, groupStart, members } = dependencies[dependency]!;
         const group = intAt(groups, position - first);
         const last = intAt(groupStart, group + 1);
         for (let at = intAt(groupStart, group); at < last; at++) {

@@ -11,6 +11,7 @@ import type { InputEntry } from './inputs-table.js';
 import { createInstances, placeInstances } from './place-instances.js';
 import type { LayerGraph } from './types.js';
 import { getOrThrow, itemAt } from '../lookup.js';
+import { intAt } from './checked-reads.js';
 
 /**
  * Expands a manifest into its layer instances and the dependency edges between them, renders each
@@ -53,11 +54,11 @@ export function expandManifest({ manifest, locations }: ParsedManifest): LayerGr
       const groups = resolver.groupsOf(selector, start, end);
       let failures = 0;
       let firstFailure = -1;
-      // groups has one entry per instance of the layer, start to end.
-      let position = start;
-      for (const group of groups) {
-        if (group < 0 && failures++ === 0) firstFailure = position;
-        position++;
+      // groups has one entry per instance of the layer, start to end. Indexed loops in the per-instance
+      // loops of the graph: an iterator costs an object per step until the function is optimised, and these
+      // functions run once per expansion.
+      for (let offset = 0; offset < groups.length; offset++) {
+        if (intAt(groups, offset) < 0 && failures++ === 0) firstFailure = start + offset;
       }
       if (failures > 0) {
         const more = failures > 1 ? ` (and ${failures - 1} more instance${failures > 2 ? 's' : ''})` : '';

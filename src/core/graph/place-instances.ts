@@ -152,15 +152,20 @@ export function placeInstances(manifest: Manifest, cells: Cells): Placement {
         add(layerIndex, name, place);
         continue;
       }
-      for (const region of place.regions) {
+      // Indexed, not for-of, where the loops run per instance: see expandManifest.
+      /* eslint-disable @typescript-eslint/no-non-null-assertion -- indexes below the arrays' lengths */
+      for (let regionIndex = 0; regionIndex < place.regions.length; regionIndex++) {
+        const region = place.regions[regionIndex]!;
         if (scope === 'region') {
           add(layerIndex, name, place, region);
           continue;
         }
-        for (const environment of place.environments) {
+        for (let environmentIndex = 0; environmentIndex < place.environments.length; environmentIndex++) {
+          const environment = place.environments[environmentIndex]!;
           if (environment.regions.includes(region.name)) add(layerIndex, name, place, region, environment);
         }
       }
+      /* eslint-enable @typescript-eslint/no-non-null-assertion */
     }
   }
   placement.layerStart.push(position);
