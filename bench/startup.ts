@@ -66,8 +66,10 @@ function main(): number {
     );
     return 0;
   }
-  if (!existsSync(values.cli)) {
-    console.log(`${values.cli} does not exist: run \`npm run build\` first.`);
+  // Resolved here: hyperfine runs in the example's directory.
+  const cli = path.resolve(values.cli);
+  if (!existsSync(cli)) {
+    console.log(`${cli} does not exist: run \`npm run build\` first.`);
     return 1;
   }
   const runs = Number(values.runs);
@@ -90,8 +92,8 @@ function main(): number {
       const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
       const commands = {
         'node -e 0': [node, '-e', '0'],
-        help: [node, values.cli, '--help'],
-        graph: [node, values.cli, 'graph'],
+        help: [node, cli, '--help'],
+        graph: [node, cli, 'graph'],
       };
       const exported = path.join(directory, `${version}.json`);
       const result = spawnSync(
