@@ -15,6 +15,7 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
+import { refuseHalfMigrated } from './half-migration.js';
 import { selectLeavingOut, selectionForEnvironment, type SelectionSettings } from './select.js';
 import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
@@ -35,6 +36,11 @@ export interface RunSettings extends EngineSettings {
    * (the override of the failover guard, recorded in the result). A record that is read still counts.
    */
   ignoreFailoverRecord?: readonly string[] | undefined;
+  /**
+   * The run is `migrate apply` proving a move (its plan and apply of the instance between writing the new state
+   * and trimming the old): the one run that must go ahead while the instance is half migrated.
+   */
+  isMigrationStep?: boolean | undefined;
 }
 
 /** Called once the binary's version is known and before the first Terraform command, and after the run. */
@@ -98,6 +104,9 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
   const { terraform, env, workDirectory, base } = await setUpEngine(settings, loaded, adapters, layerCode);
+  if (!settings.isMigrationStep) {
+    await refuseHalfMigrated(settings, adapters, { loaded, terraform, workDirectory }, toRun.ids);
+  }
   // A failover pending or in effect holds every apply and destroy; see core/dr/failover-guard.ts.
   const guard =
     settings.command === 'plan'

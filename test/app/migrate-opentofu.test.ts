@@ -216,6 +216,19 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     writeFileSync(path.join(estate, 'legacy-state/account.tfstate'), accountBefore);
     const newState = state('state/prod/iam.tfstate');
 
+    // Normal runs refuse the half-migrated instance, name it and the command that finishes it.
+    for (const command of ['plan', 'apply']) {
+      const refused = await strata([command, '--instance', 'prod/iam']);
+      expect(refused.status).toBe(1);
+      expect(refused.err).toContain(
+        `strata ${command}: refusing to run: 1 instance is half migrated, and a run now would manage the same resources from two states:\n` +
+          '  prod/iam: its state holds terraform_data.renamed and 2 more, which root account of migrate.yml still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance prod/iam',
+      );
+    }
+    // Instances the migration has not reached yet, or has finished, still run.
+    expect((await strata(['plan', '--instance', 'prod/eu-west-2/network'])).status).toBe(0);
+    expect(state('legacy-state/account.tfstate').serial).toBe(1);
+
     const plan = await strata(['migrate', 'plan']);
     expect(plan.out).toContain('prod/iam receives 3 resources:');
     const rerun = await strata(['migrate', 'apply', '--layer', 'iam']);
@@ -227,6 +240,7 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     // The new state was not written again: same lineage, same resources.
     expect(state('state/prod/iam.tfstate').lineage).toBe(newState.lineage);
     expect(state('state/prod/iam.tfstate').resources).toEqual(newState.resources);
+    expect((await strata(['plan', '--instance', 'prod/iam'])).status).toBe(0);
   });
 
   it('refuses, before anything is written, a resource no layer and no rule claims', async () => {
