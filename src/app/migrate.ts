@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadedManifest } from '../adapters/load-manifest.js';
+import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
 import type { Instance } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
@@ -12,10 +12,16 @@ import {
   type ResourceMove,
   type StateDocument,
 } from '../core/migrate/state-document.js';
-import type { InstanceMigration, MigrationPlan } from '../core/migrate/types.js';
+import type {
+  InstanceMigration,
+  InstancePreview,
+  MigrationPlan,
+  MigrationPreview,
+} from '../core/migrate/types.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
-import type { EngineAdapters } from './engine-setup.js';
+import { setUpEngine, type EngineAdapters } from './engine-setup.js';
 import { executeRun } from './execute-run.js';
+import { previewInstance, whyNotPlanned } from './migration-preview.js';
 import {
   asUsageError,
   instanceHandle,
@@ -35,13 +41,25 @@ import {
 
 export type { MigrateSettings } from './migration-states.js';
 
-/** Reads the old states (init and `state pull`: no lock, no write) and maps their resources. */
+/**
+ * Reads the old states and the receiving instances' states (init and `state pull`: no lock, no write), maps
+ * the resources, and plans each receiving instance against its would-be state (see `previewInstance`).
+ */
 export async function planMigration(
   settings: MigrateSettings,
   adapters: EngineAdapters,
-): Promise<MigrationPlan> {
-  const context = await openContext(settings, adapters);
-  return mappedOrThrow(context, await readEstate(context)).plan;
+): Promise<MigrationPreview> {
+  const file = await readMigrationFile(settings);
+  const loaded = loadManifest(settings.manifestFile, settings.cwd);
+  const engine = await setUpEngine({ ...settings, failFast: true }, loaded, adapters);
+  const context = await openMigration(settings, adapters, file, { ...engine, loaded });
+  const { plan, states } = mappedOrThrow(context, await readEstate(context));
+  const previews: InstancePreview[] = [];
+  for (const [id, moves] of plan.mapping.receiving) {
+    const instance = getOrThrow(loaded.graph.byId, id, 'a receiving instance');
+    previews.push(await previewInstance(context, engine, instance, moves, states));
+  }
+  return { ...plan, previews };
 }
 
 /**
@@ -213,15 +231,9 @@ async function proveNoChanges(context: MigrationContext, instance: Instance): Pr
   const planned = await run('plan', verifyDirectory);
   const result = planned.run.instances.find((each) => each.id === instance.id);
   if (result?.status !== 'succeeded') {
-    const why =
-      result === undefined
-        ? 'it was not planned'
-        : 'error' in result
-          ? result.error
-          : 'reason' in result
-            ? result.reason
-            : result.status;
-    throw new MigrationStepError(`the plan of ${instance.id} after the move did not succeed: ${why}`);
+    throw new MigrationStepError(
+      `the plan of ${instance.id} after the move did not succeed: ${whyNotPlanned(result)}`,
+    );
   }
   const changes = result.changes;
   if (changes && changes.add + changes.change + changes.destroy + changes.replace > 0) {

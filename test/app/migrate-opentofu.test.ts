@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
@@ -131,25 +131,31 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     const stagingIds = ids('legacy-state/staging.tfstate');
 
     const plan = await strata(['migrate', 'plan']);
-    expect(plan.err).toBe('');
     expect(plan.status).toBe(0);
+    // The engine's log groups are not repeated: the preview shows what a review needs.
+    expect(plan.out).not.toContain(':::');
     expect(plan.out).toContain(
       [
         'prod/iam receives 3 resources:',
         '  terraform_data.renamed  ← account terraform_data.old_name',
         '  terraform_data.role  ← account',
         '  module.policy.terraform_data.document  ← account',
+        '  after the move it plans: no changes',
         'prod/eu-west-2/network receives 1 resource:',
         '  terraform_data.vpc  ← staging',
+        '  after the move it plans: no changes',
         'prod/eu-west-2/staging/app receives 1 resource:',
         '  terraform_data.web  ← staging',
+        "  after the move it plans: not planned: waits on upstream prod/eu-west-2/network, which has not been applied yet (its state has no outputs): apply it first, or declare mock_outputs on layer 'network' to plan before then",
         '',
         'Staying in their roots:',
         '  staging terraform_data.legacy_logs  (rules[1])',
       ].join('\n'),
     );
-    // Read-only: the old states are as they were.
+    expect(plan.out).toContain('After the move 2 of 3 instance(s) plan no changes');
+    // Read-only: the old states are as they were, and no new state was written.
     expect(state('legacy-state/account.tfstate').serial).toBe(1);
+    expect(existsSync(path.join(estate, 'state'))).toBe(false);
 
     const iam = await strata(['migrate', 'apply', '--layer', 'iam']);
     expect(iam.out).toContain('prod/iam: moved 3 resource(s); its plan shows no changes');
@@ -193,6 +199,21 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
       FILES['layers/iam/main.tf']!.replace('"ci-role"', '"ci-role-v2"'),
     );
     const before = state('legacy-state/account.tfstate');
+    // The plan shows what the new code would do after the move, as a plan review would, and writes nothing.
+    const plan = await strata(['migrate', 'plan']);
+    expect(plan.status).toBe(0);
+    expect(plan.out).toContain(
+      [
+        '  after the move it plans: 0 to add, 1 to change, 0 to replace, 0 to destroy; migrate apply refuses this until it plans no changes:',
+        '    update terraform_data.role',
+      ].join('\n'),
+    );
+    expect(plan.out).toMatch(/ {4}\| {7}~ input {2}= "ci-role" -> "ci-role-v2"/);
+    expect(plan.out).toContain('    | Plan: 0 to add, 1 to change, 0 to destroy.');
+    expect(plan.out).toContain('After the move 1 of 3 instance(s) plan no changes');
+    expect(state('legacy-state/account.tfstate')).toEqual(before);
+    expect(existsSync(path.join(estate, 'state'))).toBe(false);
+
     const result = await strata(['migrate', 'apply', '--instance', 'prod/iam']);
     expect(result.status).toBe(1);
     expect(result.out).toContain('prod/iam: FAILED, nothing moved: after the move, prod/iam plans changes');
@@ -231,6 +252,9 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
 
     const plan = await strata(['migrate', 'plan']);
     expect(plan.out).toContain('prod/iam receives 3 resources:');
+    expect(plan.out).toContain(
+      '  HALF MIGRATED: 3 of these are in its state already and still in the old; finish with: strata migrate apply --instance prod/iam\n  after the move it plans: no changes',
+    );
     const rerun = await strata(['migrate', 'apply', '--layer', 'iam']);
     expect(rerun.status).toBe(0);
     expect(rerun.out).toContain(
