@@ -38,7 +38,8 @@ export interface RunSettings extends EngineSettings {
   ignoreFailoverRecord?: readonly string[] | undefined;
   /**
    * The run is `migrate apply` proving a move (its plan and apply of the instance between writing the new state
-   * and trimming the old): the one run that must go ahead while the instance is half migrated.
+   * and trimming the old): the one run that must go ahead while the instance is half migrated, and that runs
+   * under the state lock the migration holds.
    */
   isMigrationStep?: boolean | undefined;
 }
@@ -131,6 +132,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     graph: loaded.graph,
     dag,
     contextOf: steadyStateContext(loaded.manifest),
+    stateLocksHeld: settings.isMigrationStep,
   });
   await adapters.hooks?.afterEngine?.();
   if (guard) run.failoverGuard = guard;

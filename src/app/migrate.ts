@@ -24,6 +24,8 @@ import { executeRun } from './execute-run.js';
 import { previewInstance, whyNotPlanned } from './migration-preview.js';
 import {
   asUsageError,
+  holdLocks,
+  type HeldLocks,
   instanceHandle,
   mappedOrThrow,
   MigrationStepError,
@@ -141,6 +143,33 @@ async function migrateInstance(
     name,
     handle: rootHandle(context, name),
   }));
+  let locks: HeldLocks;
+  try {
+    locks = await holdLocks(context, [target, ...touched.map(({ handle }) => handle)]);
+  } catch (error) {
+    if (!(error instanceof MigrationStepError)) throw error;
+    return { ...base, status: 'failed', error: error.message, restored: [], notRestored: [] };
+  }
+  try {
+    return await moveUnderLocks(context, { instance, moves, rootStates, target, touched, base });
+  } finally {
+    await locks.release();
+  }
+}
+
+/** The move itself, while the migration holds the lock of every state it touches. */
+async function moveUnderLocks(
+  context: MigrationContext,
+  move: {
+    instance: Instance;
+    moves: ResourceMove[];
+    rootStates: ReadonlyMap<string, StateDocument>;
+    target: StateHandle;
+    touched: { name: string; handle: StateHandle }[];
+    base: Omit<InstanceMigration, 'status'>;
+  },
+): Promise<InstanceMigration> {
+  const { instance, moves, rootStates, target, touched, base } = move;
   const current = await pullState(context, target).catch(asUsageError);
   const backupDirectory = path.join(
     context.workDirectory,
@@ -158,6 +187,10 @@ async function migrateInstance(
   }
 
   try {
+    // Read before the locks were taken: nothing may have written them since.
+    for (const { name, handle } of touched) {
+      await checkUnchanged(context, handle, getOrThrow(rootStates, name, 'a touched root'));
+    }
     const receiving = receivingState({
       current,
       sources: rootStates,
@@ -170,12 +203,8 @@ async function migrateInstance(
     await proveNoChanges(context, instance);
     for (const { name, handle } of touched) {
       const before = getOrThrow(rootStates, name, 'a touched root');
-      const now = await pullState(context, handle);
-      if (now?.lineage !== before.lineage || now.serial !== before.serial) {
-        throw new MigrationStepError(
-          `${handle.label} changed while it was being migrated (serial ${String(before.serial)} → ${String(now?.serial ?? 'none')}): run migrate apply again once nothing else writes it`,
-        );
-      }
+      // Under the lock nothing else writes it; a backend without locking is caught here.
+      await checkUnchanged(context, handle, before);
       await pushState(
         context,
         handle,
@@ -200,6 +229,19 @@ async function migrateInstance(
     }
     if (!(error instanceof MigrationStepError || error instanceof UsageError)) throw error;
     return { ...base, status: 'failed', error: error.message, restored, notRestored };
+  }
+}
+
+async function checkUnchanged(
+  context: MigrationContext,
+  handle: StateHandle,
+  before: StateDocument,
+): Promise<void> {
+  const now = await pullState(context, handle);
+  if (now?.lineage !== before.lineage || now.serial !== before.serial) {
+    throw new MigrationStepError(
+      `${handle.label} changed while it was being migrated (serial ${String(before.serial)} → ${String(now?.serial ?? 'none')}): run migrate apply again once nothing else writes it`,
+    );
   }
 }
 

@@ -13,6 +13,7 @@ import type { ManifestLocations } from '../core/manifest/types.js';
 import type { ProcessResult } from '../engine/process-runner.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
+import { describeLock, parseLockError } from '../terraform/lock-info.js';
 import { setUpTerraformFor, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 
 export interface MigrateSettings extends EngineSettings {
@@ -121,14 +122,8 @@ export function instanceHandle(context: MigrationContext, instance: Instance): S
 
 const initialised = new WeakMap<MigrationContext, Set<string>>();
 
-export async function terraformStep(
-  context: MigrationContext,
-  handle: StateHandle,
-  command: string,
-  run: (call: TerraformCall) => Promise<ProcessResult>,
-): Promise<ProcessResult> {
-  await mkdir(handle.directory, { recursive: true });
-  const call: TerraformCall = {
+function callFor(context: MigrationContext, handle: StateHandle, command: string): TerraformCall {
+  return {
     cwd: handle.cwd,
     dataDirectory: path.join(handle.directory, 'terraform-data'),
     logFile: path.join(handle.directory, `${command}.log`),
@@ -136,35 +131,127 @@ export async function terraformStep(
     signal: context.signal,
     timeoutMs: context.loaded.manifest.terraform.commandTimeoutMs ?? undefined,
   };
-  const result = await run(call);
-  if (result.exitCode !== 0) {
-    throw new MigrationStepError(
-      `${command} of ${handle.label} failed (exit code ${String(result.exitCode)}): ${result.tail.trim().split('\n').slice(-8).join('\n')}`,
-    );
-  }
+}
+
+function failureOf(handle: StateHandle, command: string, result: ProcessResult): MigrationStepError {
+  return new MigrationStepError(
+    `${command} of ${handle.label} failed (exit code ${String(result.exitCode)}): ${result.tail.trim().split('\n').slice(-8).join('\n')}`,
+  );
+}
+
+export async function terraformStep(
+  context: MigrationContext,
+  handle: StateHandle,
+  command: string,
+  run: (call: TerraformCall) => Promise<ProcessResult>,
+): Promise<ProcessResult> {
+  await mkdir(handle.directory, { recursive: true });
+  const result = await run(callFor(context, handle, command));
+  if (result.exitCode !== 0) throw failureOf(handle, command, result);
   return result;
 }
 
 /** A Terraform command of a migration failed: the migration stops (and restores what it wrote). */
 export class MigrationStepError extends Error {}
 
+async function ensureInitialised(context: MigrationContext, handle: StateHandle): Promise<void> {
+  const done = initialised.get(context) ?? new Set<string>();
+  initialised.set(context, done);
+  if (done.has(handle.directory)) return;
+  await terraformStep(context, handle, 'init', (call) => context.terraform.init(call, handle.backend));
+  done.add(handle.directory);
+}
+
+/** The locks a migration holds, released together. */
+export interface HeldLocks {
+  release(): Promise<void>;
+}
+
+/**
+ * Takes the state lock of every handle (in the order of their labels, so two migrations never wait on each
+ * other in a circle) and holds them, each through one `console` process of the binary, until `release`:
+ * any other Terraform or Strata run that writes one of these states waits for its lock timeout and fails.
+ * Meanwhile the migration's own writes run with `-lock=false`. Throws, holding nothing, when a lock is held
+ * elsewhere past the manifest's `lock_timeout`.
+ */
+export async function holdLocks(
+  context: MigrationContext,
+  handles: readonly StateHandle[],
+): Promise<HeldLocks> {
+  const holders: { release: () => void; exited: Promise<ProcessResult> }[] = [];
+  const releaseAll = async () => {
+    for (const holder of holders) holder.release();
+    await Promise.all(holders.map((holder) => holder.exited));
+  };
+  const ordered = [...handles].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  try {
+    for (const handle of ordered) {
+      await ensureInitialised(context, handle);
+      const released = settled();
+      const held = settled();
+      const call = { ...callFor(context, handle, 'hold-lock'), timeoutMs: undefined };
+      const exited = context.terraform.holdLock(call, {
+        lockTimeout: context.loaded.manifest.terraform.lockTimeout,
+        localStateFile: await localStateFile(handle, call.dataDirectory),
+        release: released.promise,
+        onHeld: held.settle,
+      });
+      holders.push({ release: released.settle, exited });
+      const first = await Promise.race([held.promise.then(() => 'held' as const), exited]);
+      if (first !== 'held') {
+        const lock = parseLockError(first.tail);
+        if (!lock) throw failureOf(handle, 'taking the state lock', first);
+        const now = context.adapters.now?.() ?? new Date();
+        throw new MigrationStepError(
+          `another run holds a state this move touches, so nothing was written. ${describeLock(lock, now, { instanceId: handle.label, layerPath: path.relative(context.settings.cwd, handle.cwd) || '.' })}`,
+        );
+      }
+    }
+  } catch (error) {
+    await releaseAll();
+    throw error;
+  }
+  return { release: releaseAll };
+}
+
+/** A promise and the function that settles it. */
+function settled(): { promise: Promise<void>; settle: () => void } {
+  const settlers: (() => void)[] = [];
+  const promise = new Promise<void>((resolve) => settlers.push(resolve));
+  return {
+    promise,
+    settle: () => {
+      for (const settle of settlers) settle();
+    },
+  };
+}
+
+/**
+ * The state file of a local backend, as init recorded it in the data directory (its `path`, or the default),
+ * for `holdLock`; null for any other backend.
+ */
+async function localStateFile(handle: StateHandle, dataDirectory: string): Promise<string | null> {
+  const text = await readFile(path.join(dataDirectory, 'terraform.tfstate'), 'utf8').catch(() => '');
+  const recorded = (text === '' ? {} : JSON.parse(text)) as {
+    backend?: { type?: string; config?: { path?: string | null } };
+  };
+  if (recorded.backend?.type !== 'local') return null;
+  return path.resolve(handle.cwd, recorded.backend.config?.path ?? 'terraform.tfstate');
+}
+
 /** `state pull` (after one init per handle): takes no lock and writes nothing. */
 export async function pullState(
   context: MigrationContext,
   handle: StateHandle,
 ): Promise<StateDocument | null> {
-  const done = initialised.get(context) ?? new Set<string>();
-  initialised.set(context, done);
-  if (!done.has(handle.directory)) {
-    await terraformStep(context, handle, 'init', (call) => context.terraform.init(call, handle.backend));
-    done.add(handle.directory);
-  }
+  await ensureInitialised(context, handle);
   const pulled = await terraformStep(context, handle, 'state-pull', (call) =>
     context.terraform.statePull(call),
   );
   return parseStateDocument(pulled.stdout, handle.label);
 }
 
+/** `state push` (never `-force`), under the lock the migration holds (`holdLocks`). */
 export async function pushState(
   context: MigrationContext,
   handle: StateHandle,
@@ -176,6 +263,7 @@ export async function pushState(
     context.terraform.statePush(call, {
       stateFile,
       lockTimeout: context.loaded.manifest.terraform.lockTimeout,
+      lockHeld: true,
     }),
   );
 }

@@ -267,6 +267,56 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     expect((await strata(['plan', '--instance', 'prod/iam'])).status).toBe(0);
   });
 
+  it('holds the lock of every state it touches across the move: each write happens under both locks', async () => {
+    // A wrapper of the binary that lists, at each state push, the lock files of the local states.
+    const wrapper = path.join(estate, 'bin', 'tofu-recording');
+    mkdirSync(path.dirname(wrapper), { recursive: true });
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nif [ "$1 $2" = "state push" ]; then\n  (cd "${estate}" && find legacy-state state -name '*.lock.info' | sort | tr '\\n' ' '; echo) >> "${estate}/pushes.txt"\nfi\nexec "${terraform!.path}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const result = await strata(['migrate', 'apply', '--layer', 'iam', '--terraform-binary', wrapper]);
+    expect(result.status).toBe(0);
+    // Two pushes (the instance's state, then the trimmed root's), each while both locks were held.
+    expect(readFileSync(path.join(estate, 'pushes.txt'), 'utf8')).toBe(
+      'legacy-state/.account.tfstate.lock.info state/prod/.iam.tfstate.lock.info \n'.repeat(2),
+    );
+    // Released at the end: a normal run takes them again.
+    expect(existsSync(path.join(estate, 'legacy-state/.account.tfstate.lock.info'))).toBe(false);
+    expect((await strata(['apply', '--instance', 'prod/iam'])).status).toBe(0);
+  });
+
+  it('refuses to start a move while another run holds the lock of a state it touches', async () => {
+    // Another run holding the old root's lock (a console of the root, as a long operation would).
+    const holder = startProcess(terraform!.path, ['console', '-state=../../legacy-state/account.tfstate'], {
+      cwd: path.join(estate, 'legacy/account'),
+      env: env(),
+    });
+    try {
+      holder.stdin.write('"held"\n');
+      await new Promise<void>((resolve) =>
+        holder.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('held')) resolve();
+        }),
+      );
+      const before = readFileSync(path.join(estate, 'legacy-state/account.tfstate'), 'utf8');
+      const result = await strata(['migrate', 'apply', '--layer', 'iam']);
+      expect(result.status).toBe(1);
+      expect(result.out).toContain(
+        'prod/iam: FAILED, nothing moved: another run holds a state this move touches, so nothing was written. The state of root account is locked by',
+      );
+      expect(readFileSync(path.join(estate, 'legacy-state/account.tfstate'), 'utf8')).toBe(before);
+      expect(existsSync(path.join(estate, 'state/prod/iam.tfstate'))).toBe(false);
+      // The locks it did take (the instance's, first in order) were released.
+      expect(existsSync(path.join(estate, 'state/prod/.iam.tfstate.lock.info'))).toBe(false);
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.on('close', resolve));
+    }
+    expect((await strata(['migrate', 'apply', '--layer', 'iam'])).status).toBe(0);
+  });
+
   it('refuses, before anything is written, a resource no layer and no rule claims', async () => {
     writeFileSync(
       path.join(estate, 'migrate.yml'),
