@@ -1,3 +1,4 @@
+import { fenceFor } from './plan-blocks.js';
 import type { ResourceMove } from '../migrate/state-document.js';
 import type { InstanceMigration, InstancePreview, MigrationPreview, StateRecord } from '../migrate/types.js';
 
@@ -123,4 +124,10 @@ export function renderMigrationApply(instances: readonly InstanceMigration[]): s
 /** `  to  ← root` for a resource that keeps its address, `  to  ← root from` for a renamed one. */
 function moveLine(move: ResourceMove): string {
   return `  ${move.to}  ← ${move.root}${move.from === move.to ? '' : ` ${move.from}`}`;
+}
+
+/** The job summary of the action's `command: migrate`: the text the CLI prints, fenced, under a title. */
+export function renderMigrationSummary(title: string, text: string): string {
+  const fence = fenceFor(text);
+  return `### ${title}\n\n${fence}text\n${text.trimEnd()}\n${fence}\n`;
 }
