@@ -10,6 +10,12 @@ import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.
 import { renderLeftOut } from '../core/render/left-out-note.js';
 import { releaseDeploys } from '../app/deploy-hold.js';
 import { executeFailover } from '../app/failover.js';
+import { applyMigration, planMigration } from '../app/migrate.js';
+import {
+  renderMigrationApply,
+  renderMigrationPlan,
+  renderMigrationSummary,
+} from '../core/render/migration-text.js';
 import { describeRelease } from '../core/render/deploy-hold-text.js';
 import { mergeReport } from '../app/merge-report.js';
 import { writeReportFiles } from '../app/result-files.js';
@@ -37,9 +43,15 @@ export interface ActionContext {
   signal: AbortSignal;
 }
 
-/** The manifest input, relative to working-directory unless it is absolute. */
-const manifestPathOf = ({ inputs }: ActionContext) =>
-  path.isAbsolute(inputs.manifest) ? inputs.manifest : path.join(inputs.workingDirectory, inputs.manifest);
+/** A path input, relative to working-directory unless it is absolute. */
+function inOrUnder(workingDirectory: string, file: string): string;
+function inOrUnder(workingDirectory: string, file: string | undefined): string | undefined;
+function inOrUnder(workingDirectory: string, file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  return path.isAbsolute(file) ? file : path.join(workingDirectory, file);
+}
+
+const manifestPathOf = ({ inputs }: ActionContext) => inOrUnder(inputs.workingDirectory, inputs.manifest);
 
 async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
   const { inputs, event, github } = context;
@@ -312,4 +324,47 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   core.setOutput(OUTPUTS.reportDir, reportDirectory);
   await core.summary.addRaw(redactor.redact(`${renderFailoverReport(run)}\n`)).write();
   failUnlessSucceeded(run);
+}
+
+/**
+ * `migrate`: `migrate plan` (the default) or, with `migrate-apply`, `migrate apply` of the one layer or
+ * instance given; what the CLI prints goes to the log and, fenced, to the job summary.
+ */
+export async function migrateCommand(context: ActionContext): Promise<void> {
+  const { inputs } = context;
+  const redactor = createRedactor();
+  const manifestFile = manifestPathOf(context);
+  const settings = {
+    manifestFile,
+    migrationFile: inOrUnder(inputs.workingDirectory, inputs.migrate.migrationFile),
+    workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
+    terraformBinary: inputs.terraformBinary,
+    parallelism: inputs.parallelism,
+    graceMs: 6_000,
+    cwd: context.cwd,
+    env: context.env,
+  };
+  const adapters = {
+    runner: createChildProcessRunner(),
+    redactor,
+    reporter: createActionReporter(redactor),
+    signal: context.signal,
+  };
+  if (!inputs.migrate.apply) {
+    const text = redactor.redact(renderMigrationPlan(await planMigration(settings, adapters)));
+    core.info(text);
+    await core.summary.addRaw(renderMigrationSummary(`Strata migrate plan: ${manifestFile}`, text)).write();
+    return;
+  }
+  const { instances } = await applyMigration(
+    { ...settings, layer: inputs.layers[0], instance: inputs.instances[0] },
+    adapters,
+  );
+  const text = redactor.redact(renderMigrationApply(instances));
+  core.info(text);
+  await core.summary.addRaw(renderMigrationSummary(`Strata migrate apply: ${manifestFile}`, text)).write();
+  const failed = instances.filter((instance) => instance.status === 'failed').map((instance) => instance.id);
+  core.setOutput(OUTPUTS.failed, failed.join(','));
+  if (failed.length > 0)
+    core.setFailed(`migrate apply failed (every touched state restored): ${failed.join(', ')}`);
 }

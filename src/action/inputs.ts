@@ -11,6 +11,7 @@ export const ACTION_COMMANDS = [
   'report',
   'failover',
   'failback',
+  'migrate',
 ] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
@@ -28,6 +29,8 @@ export interface ActionInputs {
   ephemeralEnvironment: string | undefined;
   parallelism: number | undefined;
   failFast: boolean;
+  /** With command migrate: the migration file (default migrate.yml beside the manifest), and whether to move. */
+  migrate: { migrationFile: string | undefined; apply: boolean };
   ignoreFailoverRecord: string[];
   terraformBinary: string | undefined;
   workDir: string;
@@ -65,7 +68,6 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'max-stages': 'max-stages',
   layer: 'layers',
   instance: 'instance',
-  // The action has no migrate command yet; the name it would take.
   migration: 'migration',
 };
 
@@ -120,6 +122,7 @@ export function readInputs(): ActionInputs {
     ephemeralEnvironment: optional('ephemeral-environment'),
     parallelism: wholeNumber('parallelism', 1),
     failFast: flag('fail-fast', false),
+    migrate: { migrationFile: optional('migration'), apply: flag('migrate-apply', false) },
     ignoreFailoverRecord: list('ignore-failover-record'),
     terraformBinary: optional('terraform-binary'),
     workDir: core.getInput('work-dir') || '.strata',
@@ -149,6 +152,14 @@ export function readInputs(): ActionInputs {
     if (!dryRun && confirm !== to) {
       throw new UsageError(
         `A real ${inputs.command} moves production: input 'confirm' must repeat the target region '${to}', got '${confirm}'. Type the region to confirm, or run with dry-run: true.`,
+      );
+    }
+  }
+  if (inputs.command === 'migrate' && inputs.migrate.apply) {
+    const given = inputs.layers.length + inputs.instances.length;
+    if (given !== 1) {
+      throw new UsageError(
+        `A migrate apply moves one layer or one instance at a time: give exactly one of input 'layers' (one layer) or input 'instance' (one id), got ${String(given)}`,
       );
     }
   }

@@ -2,12 +2,14 @@ import * as core from '@actions/core';
 import {
   failoverCommand,
   graphCommand,
+  migrateCommand,
   reportCommand,
   terraformCommand,
   type ActionContext,
 } from './commands.js';
 import { createGitHubApi } from '../adapters/github-api.js';
 import { ManifestError, getErrorMessage } from '../core/errors.js';
+import { MigrationFileError } from '../core/migrate/parse-migration.js';
 import { inputName, processEnvironment, readEventContext, readInputs } from './inputs.js';
 
 /**
@@ -43,6 +45,7 @@ export async function run(): Promise<void> {
     if (inputs.command === 'graph') await graphCommand(context);
     else if (inputs.command === 'report') await reportCommand(context);
     else if (inputs.command === 'failover' || inputs.command === 'failback') await failoverCommand(context);
+    else if (inputs.command === 'migrate') await migrateCommand(context);
     else await terraformCommand(context);
   } catch (error) {
     if (error instanceof ManifestError) {
@@ -53,7 +56,8 @@ export async function run(): Promise<void> {
           startColumn: problem.column,
         });
       }
-      core.setFailed(`${error.problems.length} problem(s) in the manifest; see the annotations`);
+      const where = error instanceof MigrationFileError ? 'the migration file' : 'the manifest';
+      core.setFailed(`${error.problems.length} problem(s) in ${where}; see the annotations`);
       return;
     }
     core.setFailed(getErrorMessage(error, inputName));

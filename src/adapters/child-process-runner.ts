@@ -39,7 +39,8 @@ export class ProcessStartError extends Error {
  *   Strata, which forwards exactly one SIGINT (Terraform takes a second one as "exit now" and may leave its state
  *   lock). Signals go to the whole group, so the children of wrapper scripts get them too. The entry must therefore
  *   turn its own SIGINT/SIGTERM into an abort of `signal`, or the children outlive it.
- * - stdin is closed: commands must not prompt (pass `-input=false`).
+ * - stdin is at its end at once (commands must not prompt: pass `-input=false`), unless `request.stdin` gives
+ *   what to write and when to end it.
  * - The executable is looked up on the PATH of `request.env`, not Strata's own.
  * - Output goes to `logFile` (appended, parent folders created) in the order it arrives, through one stream with
  *   back-pressure: when the disk is slower than the child, the child waits, and memory stays bounded.
@@ -64,13 +65,13 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
   }
 
   const startedAt = performance.now();
-  let child: ChildProcessByStdio<null, Readable, Readable>;
+  let child: ChildProcessByStdio<Writable, Readable, Readable>;
   try {
     child = spawn(request.executable, [...request.args], {
       cwd: request.cwd,
       env: { ...request.env },
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
   } catch (error) {
     await closeStream(log);
@@ -94,6 +95,7 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
   try {
     await started;
   } catch (error) {
+    child.stdin.destroy();
     child.stdout.destroy();
     child.stderr.destroy();
     await closeStream(log);
@@ -103,6 +105,13 @@ async function runProcess(request: ProcessRequest): Promise<ProcessResult> {
   child.on('error', () => undefined);
   // Defined once the process has spawned, which the 'spawn' wait above ensures.
   const pid = definedOrThrow(child.pid, 'the process id');
+  const { stdin } = child;
+  // A child that exits before reading it all makes the pipe fail: its exit is the result that counts.
+  stdin.on('error', () => undefined);
+  if (request.stdin) {
+    stdin.write(request.stdin.text);
+    void request.stdin.endWhen.finally(() => stdin.end());
+  } else stdin.end();
 
   const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
   const decoder = new StringDecoder('utf8');

@@ -15,6 +15,7 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
+import { refuseHalfMigrated } from './half-migration.js';
 import { selectLeavingOut, selectionForEnvironment, type SelectionSettings } from './select.js';
 import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
@@ -35,6 +36,12 @@ export interface RunSettings extends EngineSettings {
    * (the override of the failover guard, recorded in the result). A record that is read still counts.
    */
   ignoreFailoverRecord?: readonly string[] | undefined;
+  /**
+   * The run is `migrate apply` proving a move (its plan and apply of the instance between writing the new state
+   * and trimming the old): the one run that must go ahead while the instance is half migrated, and that runs
+   * under the state lock the migration holds.
+   */
+  isMigrationStep?: boolean | undefined;
 }
 
 /** Called once the binary's version is known and before the first Terraform command, and after the run. */
@@ -98,6 +105,9 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   const dag = settings.command === 'destroy' ? reverseDag(toRun) : toRun;
 
   const { terraform, env, workDirectory, base } = await setUpEngine(settings, loaded, adapters, layerCode);
+  if (!settings.isMigrationStep) {
+    await refuseHalfMigrated(settings, adapters, { loaded, terraform, workDirectory }, toRun.ids);
+  }
   // A failover pending or in effect holds every apply and destroy; see core/dr/failover-guard.ts.
   const guard =
     settings.command === 'plan'
@@ -122,6 +132,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     graph: loaded.graph,
     dag,
     contextOf: steadyStateContext(loaded.manifest),
+    stateLocksHeld: settings.isMigrationStep,
   });
   await adapters.hooks?.afterEngine?.();
   if (guard) run.failoverGuard = guard;
@@ -133,7 +144,9 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
 }
 
 /** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
-export async function readPlanTexts(executed: ExecutedRun): Promise<Map<string, string>> {
+export async function readPlanTexts(
+  executed: Pick<ExecutedRun, 'run' | 'workDirectory' | 'redactor'>,
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const instance of executed.run.instances) {
     const logFile = path.join(

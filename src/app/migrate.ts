@@ -1,55 +1,67 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readDeclaredAddresses } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
-import type { BackendConfig, Instance } from '../core/graph/types.js';
+import type { Instance } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
-import { mapResources } from '../core/migrate/map-resources.js';
-import { MigrationFileError, parseMigration } from '../core/migrate/parse-migration.js';
 import {
-  managedResources,
-  parseStateDocument,
   receivingState,
   restoringState,
   trimmedState,
   type ResourceMove,
   type StateDocument,
 } from '../core/migrate/state-document.js';
-import type { InstanceMigration, Migration, MigrationPlan, StateRecord } from '../core/migrate/types.js';
-import type { ManifestLocations } from '../core/manifest/types.js';
-import type { ProcessResult } from '../engine/process-runner.js';
-import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
+import type {
+  InstanceMigration,
+  InstancePreview,
+  MigrationPlan,
+  MigrationPreview,
+} from '../core/migrate/types.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
-import { setUpTerraformFor, type EngineAdapters, type EngineSettings } from './engine-setup.js';
+import { setUpEngine, type EngineAdapters } from './engine-setup.js';
 import { executeRun } from './execute-run.js';
+import { previewInstance, whyNotPlanned } from './migration-preview.js';
+import {
+  asUsageError,
+  holdLocks,
+  type HeldLocks,
+  instanceHandle,
+  mappedOrThrow,
+  MigrationStepError,
+  openMigration,
+  pullState,
+  pushState,
+  readEstate,
+  readMigrationFile,
+  recordOf,
+  rootHandle,
+  type MigrateSettings,
+  type MigrationContext,
+  type StateHandle,
+} from './migration-states.js';
 
-export interface MigrateSettings extends EngineSettings {
-  manifestFile: string;
-  /** The migration file; default `migrate.yml` beside the manifest. */
-  migrationFile?: string | undefined;
-}
+export type { MigrateSettings } from './migration-states.js';
 
-interface MigrationContext {
-  settings: MigrateSettings;
-  loaded: LoadedManifest;
-  migration: Migration;
-  locations: ManifestLocations;
-  migrationFile: string;
-  terraform: TerraformClient;
-  workDirectory: string;
-  signal: AbortSignal;
-  adapters: EngineAdapters;
-}
-
-/** Reads the old states (init and `state pull`: no lock, no write) and maps their resources. */
+/**
+ * Reads the old states and the receiving instances' states (init and `state pull`: no lock, no write), maps
+ * the resources, and plans each receiving instance against its would-be state (see `previewInstance`).
+ */
 export async function planMigration(
   settings: MigrateSettings,
   adapters: EngineAdapters,
-): Promise<MigrationPlan> {
-  const context = await openMigration(settings, adapters);
-  return (await readEstate(context)).plan;
+): Promise<MigrationPreview> {
+  const file = await readMigrationFile(settings);
+  const loaded = loadManifest(settings.manifestFile, settings.cwd);
+  const engine = await setUpEngine({ ...settings, failFast: true }, loaded, adapters);
+  const context = await openMigration(settings, adapters, file, { ...engine, loaded });
+  const { plan, states } = mappedOrThrow(context, await readEstate(context));
+  const previews: InstancePreview[] = [];
+  for (const [id, moves] of plan.mapping.receiving) {
+    const instance = getOrThrow(loaded.graph.byId, id, 'a receiving instance');
+    previews.push(await previewInstance(context, engine, instance, moves, states));
+  }
+  return { ...plan, previews };
 }
 
 /**
@@ -63,9 +75,10 @@ export async function applyMigration(
   settings: MigrateSettings & { layer?: string | undefined; instance?: string | undefined },
   adapters: EngineAdapters,
 ): Promise<{ plan: MigrationPlan; instances: InstanceMigration[] }> {
-  const context = await openMigration(settings, adapters);
+  const context = await openContext(settings, adapters);
   const targets = targetInstances(context.loaded, settings);
-  let { plan, states } = await readEstate(context);
+  const read = async () => mappedOrThrow(context, await readEstate(context));
+  let { plan, states } = await read();
   const instances: InstanceMigration[] = [];
   for (const instance of targets) {
     const result = await migrateInstance(
@@ -77,9 +90,13 @@ export async function applyMigration(
     instances.push(result);
     if (result.status === 'failed') break;
     // The next instance reads the roots as this one left them.
-    if (result.status === 'moved') ({ plan, states } = await readEstate(context));
+    if (result.status === 'moved') ({ plan, states } = await read());
   }
   return { plan, instances };
+}
+
+async function openContext(settings: MigrateSettings, adapters: EngineAdapters): Promise<MigrationContext> {
+  return openMigration(settings, adapters, await readMigrationFile(settings));
 }
 
 function targetInstances(
@@ -107,169 +124,6 @@ function targetInstances(
   return chosen;
 }
 
-async function openMigration(settings: MigrateSettings, adapters: EngineAdapters): Promise<MigrationContext> {
-  const loaded = loadManifest(settings.manifestFile, settings.cwd);
-  const migrationFile =
-    settings.migrationFile ?? path.join(path.dirname(settings.manifestFile), 'migrate.yml');
-  let text: string;
-  try {
-    text = await readFile(path.resolve(settings.cwd, migrationFile), 'utf8');
-  } catch (error) {
-    throw new UsageError((name) =>
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
-        : `cannot read migration file '${migrationFile}': ${(error as Error).message}`,
-    );
-  }
-  const { migration, locations } = parseMigration(text, migrationFile);
-  const { terraform, workDirectory } = await setUpTerraformFor(settings, loaded, adapters);
-  return {
-    settings,
-    loaded,
-    migration,
-    locations,
-    migrationFile,
-    terraform,
-    workDirectory,
-    signal: adapters.signal,
-    adapters,
-  };
-}
-
-/** One state a migration reads and writes, through the binary, in a data directory of its own. */
-interface StateHandle {
-  label: string;
-  cwd: string;
-  backend: BackendConfig;
-  directory: string;
-}
-
-function rootHandle(context: MigrationContext, name: string): StateHandle {
-  const root = getOrThrow(
-    new Map(context.migration.roots.map((each) => [each.name, each])),
-    name,
-    'a root of the migration file',
-  );
-  return {
-    label: `root ${name}`,
-    cwd: path.resolve(context.settings.cwd, path.dirname(context.migrationFile), root.path),
-    backend: { type: '', config: { ...root.backend } },
-    directory: path.join(context.workDirectory, 'migrate', 'roots', name),
-  };
-}
-
-function instanceHandle(context: MigrationContext, instance: Instance): StateHandle {
-  return {
-    label: `instance ${instance.id}`,
-    cwd: path.resolve(context.loaded.directory, instance.path),
-    backend: instance.backend,
-    directory: path.join(context.workDirectory, 'migrate', 'instances', instanceDirectoryName(instance.id)),
-  };
-}
-
-const initialised = new WeakMap<MigrationContext, Set<string>>();
-
-async function terraformStep(
-  context: MigrationContext,
-  handle: StateHandle,
-  command: string,
-  run: (call: TerraformCall) => Promise<ProcessResult>,
-): Promise<ProcessResult> {
-  await mkdir(handle.directory, { recursive: true });
-  const call: TerraformCall = {
-    cwd: handle.cwd,
-    dataDirectory: path.join(handle.directory, 'terraform-data'),
-    logFile: path.join(handle.directory, `${command}.log`),
-    instanceId: handle.label,
-    signal: context.signal,
-    timeoutMs: context.loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-  };
-  const result = await run(call);
-  if (result.exitCode !== 0) {
-    throw new MigrationStepError(
-      `${command} of ${handle.label} failed (exit code ${String(result.exitCode)}): ${result.tail.trim().split('\n').slice(-8).join('\n')}`,
-    );
-  }
-  return result;
-}
-
-/** A Terraform command of a migration failed: the migration stops (and restores what it wrote). */
-class MigrationStepError extends Error {}
-
-async function pullState(context: MigrationContext, handle: StateHandle): Promise<StateDocument | null> {
-  const done = initialised.get(context) ?? new Set<string>();
-  initialised.set(context, done);
-  if (!done.has(handle.directory)) {
-    await terraformStep(context, handle, 'init', (call) => context.terraform.init(call, handle.backend));
-    done.add(handle.directory);
-  }
-  const pulled = await terraformStep(context, handle, 'state-pull', (call) =>
-    context.terraform.statePull(call),
-  );
-  return parseStateDocument(pulled.stdout, handle.label);
-}
-
-async function pushState(
-  context: MigrationContext,
-  handle: StateHandle,
-  state: StateDocument,
-): Promise<void> {
-  const stateFile = path.join(handle.directory, `push-${String(state.serial)}.tfstate`);
-  await writeFile(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-  await terraformStep(context, handle, 'state-push', (call) =>
-    context.terraform.statePush(call, {
-      stateFile,
-      lockTimeout: context.loaded.manifest.terraform.lockTimeout,
-    }),
-  );
-}
-
-async function readEstate(
-  context: MigrationContext,
-): Promise<{ plan: MigrationPlan; states: Map<string, StateDocument> }> {
-  const states = new Map<string, StateDocument>();
-  const roots: StateRecord[] = [];
-  let dataSources = 0;
-  for (const root of context.migration.roots) {
-    const handle = rootHandle(context, root.name);
-    const state = await pullState(context, handle).catch(asUsageError);
-    roots.push(recordOf(handle, state));
-    if (state) states.set(root.name, state);
-    dataSources += state?.resources.filter((resource) => resource.mode === 'data').length ?? 0;
-  }
-  const { loaded } = context;
-  const { mapping, problems } = mapResources({
-    migration: context.migration,
-    resources: new Map([...states].map(([name, state]) => [name, [...managedResources(state).keys()]])),
-    layers: loaded.manifest.layers.map((layer) => ({
-      name: layer.name,
-      scope: layer.scope,
-      declares: readDeclaredAddresses(path.resolve(loaded.directory, layer.path)),
-    })),
-    instances: loaded.graph.instances,
-  });
-  if (problems.length > 0) {
-    throw new MigrationFileError(
-      problems.map((problem) => ({
-        file: context.migrationFile,
-        ...context.locations.locate(problem.at),
-        message: problem.message,
-      })),
-    );
-  }
-  return { plan: { migrationFile: context.migrationFile, mapping, roots, dataSources }, states };
-}
-
-/** An old root that cannot be read is a setup problem (its path, its backend), found before anything is written. */
-function asUsageError(error: unknown): never {
-  if (error instanceof MigrationStepError) throw new UsageError(error.message);
-  throw error;
-}
-
-function recordOf(handle: StateHandle, state: StateDocument | null): StateRecord {
-  return { state: handle.label, lineage: state?.lineage ?? null, serial: state?.serial ?? null };
-}
-
 async function migrateInstance(
   context: MigrationContext,
   instance: Instance,
@@ -289,6 +143,33 @@ async function migrateInstance(
     name,
     handle: rootHandle(context, name),
   }));
+  let locks: HeldLocks;
+  try {
+    locks = await holdLocks(context, [target, ...touched.map(({ handle }) => handle)]);
+  } catch (error) {
+    if (!(error instanceof MigrationStepError)) throw error;
+    return { ...base, status: 'failed', error: error.message, restored: [], notRestored: [] };
+  }
+  try {
+    return await moveUnderLocks(context, { instance, moves, rootStates, target, touched, base });
+  } finally {
+    await locks.release();
+  }
+}
+
+/** The move itself, while the migration holds the lock of every state it touches. */
+async function moveUnderLocks(
+  context: MigrationContext,
+  move: {
+    instance: Instance;
+    moves: ResourceMove[];
+    rootStates: ReadonlyMap<string, StateDocument>;
+    target: StateHandle;
+    touched: { name: string; handle: StateHandle }[];
+    base: Omit<InstanceMigration, 'status'>;
+  },
+): Promise<InstanceMigration> {
+  const { instance, moves, rootStates, target, touched, base } = move;
   const current = await pullState(context, target).catch(asUsageError);
   const backupDirectory = path.join(
     context.workDirectory,
@@ -306,6 +187,10 @@ async function migrateInstance(
   }
 
   try {
+    // Read before the locks were taken: nothing may have written them since.
+    for (const { name, handle } of touched) {
+      await checkUnchanged(context, handle, getOrThrow(rootStates, name, 'a touched root'));
+    }
     const receiving = receivingState({
       current,
       sources: rootStates,
@@ -318,12 +203,8 @@ async function migrateInstance(
     await proveNoChanges(context, instance);
     for (const { name, handle } of touched) {
       const before = getOrThrow(rootStates, name, 'a touched root');
-      const now = await pullState(context, handle);
-      if (now?.lineage !== before.lineage || now.serial !== before.serial) {
-        throw new MigrationStepError(
-          `${handle.label} changed while it was being migrated (serial ${String(before.serial)} → ${String(now?.serial ?? 'none')}): run migrate apply again once nothing else writes it`,
-        );
-      }
+      // Under the lock nothing else writes it; a backend without locking is caught here.
+      await checkUnchanged(context, handle, before);
       await pushState(
         context,
         handle,
@@ -351,6 +232,19 @@ async function migrateInstance(
   }
 }
 
+async function checkUnchanged(
+  context: MigrationContext,
+  handle: StateHandle,
+  before: StateDocument,
+): Promise<void> {
+  const now = await pullState(context, handle);
+  if (now?.lineage !== before.lineage || now.serial !== before.serial) {
+    throw new MigrationStepError(
+      `${handle.label} changed while it was being migrated (serial ${String(before.serial)} → ${String(now?.serial ?? 'none')}): run migrate apply again once nothing else writes it`,
+    );
+  }
+}
+
 /**
  * Plans the instance with its new state through the normal engine (its variables, its upstream outputs) and
  * requires no change at all; then applies exactly that plan, which changes no resource and records the
@@ -372,21 +266,16 @@ async function proveNoChanges(context: MigrationContext, instance: Instance): Pr
         planDirectory,
         selection: { filter: { instances: [instance.id] } },
         failFast: true,
+        isMigrationStep: true,
       },
       context.adapters,
     );
   const planned = await run('plan', verifyDirectory);
   const result = planned.run.instances.find((each) => each.id === instance.id);
   if (result?.status !== 'succeeded') {
-    const why =
-      result === undefined
-        ? 'it was not planned'
-        : 'error' in result
-          ? result.error
-          : 'reason' in result
-            ? result.reason
-            : result.status;
-    throw new MigrationStepError(`the plan of ${instance.id} after the move did not succeed: ${why}`);
+    throw new MigrationStepError(
+      `the plan of ${instance.id} after the move did not succeed: ${whyNotPlanned(result)}`,
+    );
   }
   const changes = result.changes;
   if (changes && changes.add + changes.change + changes.destroy + changes.replace > 0) {

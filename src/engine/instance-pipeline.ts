@@ -49,6 +49,11 @@ export interface InstancePipelineOptions {
   freshPlanCheck?: FreshPlanCheck | undefined;
   /** The command that makes saved plans again, named when one is refused; default `strata plan`. */
   replanCommand?: string | undefined;
+  /**
+   * The caller holds the state lock of every instance the run plans or applies (a migration: see
+   * `TerraformClient.holdLock`): their plans and applies run with `-lock=false` instead of waiting on it.
+   */
+  stateLocksHeld?: boolean | undefined;
   /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
   planOnly?: boolean | undefined;
   /** Role and failover context per instance; default: the region's role from the manifest. */
@@ -203,6 +208,7 @@ export class InstancePipeline {
       varFile,
       lockTimeout: this.options.manifest.terraform.lockTimeout,
       destroy: this.options.command === 'destroy',
+      lockHeld: this.options.stateLocksHeld,
     });
     if (plan.meaning === 'error') throw this.failure('plan', plan, instance);
     emit({ type: 'plan-saved', planFile: path.relative(this.options.workDirectory, planFile) });
@@ -370,6 +376,7 @@ export class InstancePipeline {
     const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
       planFile,
       lockTimeout: this.options.manifest.terraform.lockTimeout,
+      lockHeld: this.options.stateLocksHeld,
     });
     if (applied.exitCode !== 0) throw this.failure('apply', applied, instance);
   }

@@ -23,6 +23,8 @@ export interface ProcessRequest {
   timeoutMs?: number | undefined;
   /** How long to wait after SIGINT before SIGKILL (milliseconds). */
   graceMs?: number | undefined;
+  /** Written to the child's stdin at its start; stdin is ended when `endWhen` settles (else it is closed). */
+  stdin?: { text: string; endWhen: Promise<void> } | undefined;
 }
 
 export interface ProcessResult {

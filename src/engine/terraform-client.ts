@@ -40,17 +40,43 @@ export interface TerraformClient {
   init(call: TerraformCall, backend: BackendConfig): Promise<ProcessResult>;
   plan(
     call: TerraformCall,
-    options: { planFile: string; varFile: string; lockTimeout: string; destroy: boolean },
+    options: {
+      planFile: string;
+      varFile: string;
+      lockTimeout: string;
+      destroy: boolean;
+      lockHeld?: boolean | undefined;
+    },
   ): Promise<PlanResult>;
   /** `show -json` of a saved plan, streamed to `onJson` (a large plan's JSON runs to tens of megabytes). */
   show(call: TerraformCall, planFile: string, onJson: (text: string) => void): Promise<ProcessResult>;
-  apply(call: TerraformCall, options: { planFile: string; lockTimeout: string }): Promise<ProcessResult>;
+  apply(
+    call: TerraformCall,
+    options: { planFile: string; lockTimeout: string; lockHeld?: boolean | undefined },
+  ): Promise<ProcessResult>;
   /** `output -json`, kept in `stdout` (never logged: it holds sensitive values in clear text). */
   output(call: TerraformCall): Promise<ProcessResult>;
   /** `state pull`, kept in `stdout` (never logged: state holds secrets in clear text); takes no lock. */
   statePull(call: TerraformCall): Promise<ProcessResult>;
   /** `state push` of a state document (a file): writes state, so it is never retried. */
-  statePush(call: TerraformCall, options: { stateFile: string; lockTimeout: string }): Promise<ProcessResult>;
+  statePush(
+    call: TerraformCall,
+    options: { stateFile: string; lockTimeout: string; lockHeld?: boolean | undefined },
+  ): Promise<ProcessResult>;
+  /**
+   * Takes the state lock and holds it until `release` settles (see `terraformArgs.holdLock`); `onHeld` is
+   * called once it is held. Resolves when the lock is released, or at once with the failure when it could not
+   * be taken (another holds it past the lock timeout).
+   */
+  holdLock(
+    call: TerraformCall,
+    options: {
+      lockTimeout: string;
+      localStateFile: string | null;
+      release: Promise<void>;
+      onHeld: () => void;
+    },
+  ): Promise<ProcessResult>;
   /** Takes and releases the state lock, changing nothing; fails at once with the Lock Info when it is held. */
   probeLock(call: TerraformCall): Promise<ProcessResult>;
   /** `force-unlock -force ID`: releases a stale lock (never retried). */
@@ -92,7 +118,7 @@ export function buildTerraformClient(options: {
   const run = (
     call: TerraformCall,
     args: string[],
-    stdout: Pick<ProcessRequest, 'captureStdout' | 'onStdout'> = {},
+    io: Pick<ProcessRequest, 'captureStdout' | 'onStdout' | 'stdin'> = {},
   ) =>
     runner.run({
       executable,
@@ -106,8 +132,9 @@ export function buildTerraformClient(options: {
         STRATA_INSTANCE_ID: call.instanceId,
       },
       logFile: call.logFile,
-      captureStdout: stdout.captureStdout,
-      onStdout: stdout.onStdout,
+      captureStdout: io.captureStdout,
+      onStdout: io.onStdout,
+      stdin: io.stdin,
       signal: call.signal,
       timeoutMs: call.timeoutMs,
       graceMs: call.graceMs,
@@ -145,6 +172,19 @@ export function buildTerraformClient(options: {
     statePush: (call, push) => run(call, terraformArgs.statePush(push)),
     probeLock: (call) => retrying(call, () => run(call, terraformArgs.lockProbe()), failed),
     forceUnlock: (call, lockId) => run(call, terraformArgs.forceUnlock(lockId)),
+    holdLock: (call, hold) => {
+      // The console answers this expression only once it has loaded the state, under the lock.
+      const marker = 'strata-lock-held';
+      let seen = '';
+      return run(call, terraformArgs.holdLock(hold), {
+        stdin: { text: `"${marker}"\n`, endWhen: hold.release },
+        onStdout: (text) => {
+          if (seen.includes(marker)) return;
+          seen += text;
+          if (seen.includes(marker)) hold.onHeld();
+        },
+      });
+    },
   };
 }
 

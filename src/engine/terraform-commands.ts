@@ -16,13 +16,19 @@ export const terraformArgs = {
     ...Object.entries(backend.config).map(([key, value]) => `-backend-config=${key}=${String(value)}`),
   ],
 
-  plan: (options: { planFile: string; varFile: string; lockTimeout: string; destroy: boolean }): string[] => [
+  plan: (options: {
+    planFile: string;
+    varFile: string;
+    lockTimeout: string;
+    destroy: boolean;
+    lockHeld?: boolean | undefined;
+  }): string[] => [
     'plan',
     '-input=false',
     '-no-color',
     `-out=${options.planFile}`,
     '-detailed-exitcode',
-    `-lock-timeout=${options.lockTimeout}`,
+    ...lockFlags(options),
     `-var-file=${options.varFile}`,
     ...(options.destroy ? ['-destroy'] : []),
   ],
@@ -30,11 +36,11 @@ export const terraformArgs = {
   show: (planFile: string): string[] => ['show', '-json', '-no-color', planFile],
 
   /** Applies exactly the saved plan; Terraform refuses it when the state moved on since. */
-  apply: (options: { planFile: string; lockTimeout: string }): string[] => [
+  apply: (options: { planFile: string; lockTimeout: string; lockHeld?: boolean | undefined }): string[] => [
     'apply',
     '-input=false',
     '-no-color',
-    `-lock-timeout=${options.lockTimeout}`,
+    ...lockFlags(options),
     options.planFile,
   ],
 
@@ -47,11 +53,21 @@ export const terraformArgs = {
    * Writes a state document as the instance's state, under the state lock. Terraform refuses a document of
    * another lineage or an older serial (no -force: a migration never overrides that check).
    */
-  statePush: (options: { stateFile: string; lockTimeout: string }): string[] => [
-    'state',
-    'push',
+  statePush: (options: {
+    stateFile: string;
+    lockTimeout: string;
+    lockHeld?: boolean | undefined;
+  }): string[] => ['state', 'push', ...lockFlags(options), options.stateFile],
+
+  /**
+   * Holds the state lock for as long as stdin stays open: `console` takes the lock when it loads the state and
+   * releases it when it exits, changing nothing. `-state` points it at a local backend's file, which `console`
+   * would otherwise take from its own `-state` default (terraform.tfstate) rather than the backend's `path`.
+   */
+  holdLock: (options: { lockTimeout: string; localStateFile: string | null }): string[] => [
+    'console',
     `-lock-timeout=${options.lockTimeout}`,
-    options.stateFile,
+    ...(options.localStateFile === null ? [] : [`-state=${options.localStateFile}`]),
   ],
 
   /**
@@ -63,6 +79,14 @@ export const terraformArgs = {
   /** Releases the lock `lockId` that another process took (a stale lock); the state is not changed. */
   forceUnlock: (lockId: string): string[] => ['force-unlock', '-force', lockId],
 };
+
+/**
+ * `-lock-timeout`, or `-lock=false` when the caller already holds the state's lock (a migration holds every
+ * lock it touches, through `holdLock`, and its own commands must not wait on it).
+ */
+function lockFlags(options: { lockTimeout: string; lockHeld?: boolean | undefined }): string[] {
+  return options.lockHeld === true ? ['-lock=false'] : [`-lock-timeout=${options.lockTimeout}`];
+}
 
 /** `plan -detailed-exitcode`: 0 no changes, 2 changes, anything else an error. */
 export function planExitMeaning(exitCode: number | null): 'no-changes' | 'changes' | 'error' {

@@ -73,11 +73,24 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
   it('names the input and what it got, and fails without throwing', async () => {
     await runWith({ command: 'explode' });
     expect(fake.failures).toEqual([
-      "Input 'command' must be one of graph, plan, apply, destroy, drift, report, failover, failback, got 'explode'",
+      "Input 'command' must be one of graph, plan, apply, destroy, drift, report, failover, failback, migrate, got 'explode'",
     ]);
     fake.reset();
     await runWith({ command: 'plan', parallelism: 'many' });
     expect(fake.failures).toEqual(["Input 'parallelism' must be a whole number ≥ 1, got 'many'"]);
+  });
+
+  it('migrate: an apply needs exactly one layer or one instance, and migration file problems are annotations', async () => {
+    await runWith({ command: 'migrate', 'migrate-apply': 'true', layers: 'iam,network' });
+    expect(fake.failures).toEqual([
+      "A migrate apply moves one layer or one instance at a time: give exactly one of input 'layers' (one layer) or input 'instance' (one id), got 2",
+    ]);
+    fake.reset();
+    const migration = path.join(path.dirname(broken), 'migrate.yml');
+    writeFileSync(migration, 'version: 1\nroots: {}\n');
+    await runWith({ command: 'migrate', manifest: 'examples/multi-region/layers.yml', migration });
+    expect(fake.failures).toEqual(['1 problem(s) in the migration file; see the annotations']);
+    expect(fake.errors[0]?.properties).toMatchObject({ file: migration, startLine: 2 });
   });
 
   it("words a usage error in the action's terms: the input, not the CLI flag", async () => {

@@ -357,3 +357,36 @@ describe('createChildProcessRunner', () => {
     expect(result.tail).toBe(end.toString('utf8'));
   });
 });
+
+describe('stdin', () => {
+  const echo = ['-e', 'process.stdin.pipe(process.stdout)'];
+  const request = (options: Partial<ProcessRequest>): ProcessRequest => ({
+    executable: process.execPath,
+    args: echo,
+    cwd: directory,
+    env: { PATH: process.env.PATH ?? '' },
+    logFile: newLogFile(),
+    captureStdout: true,
+    ...options,
+  });
+
+  it('is at its end at once when the request gives none', async () => {
+    const result = await runner.run(request({}));
+    expect(result).toMatchObject({ exitCode: 0, stdout: '' });
+  });
+
+  it('gets the text, and stays open (the child keeps running) until endWhen settles', async () => {
+    const enders: (() => void)[] = [];
+    const endWhen = new Promise<void>((resolve) => enders.push(resolve));
+    const end = () => enders.forEach((resolve) => resolve());
+    let finished = false;
+    const running = runner
+      .run(request({ stdin: { text: 'held\n', endWhen } }))
+      .finally(() => (finished = true));
+    await delay(300);
+    expect(finished).toBe(false);
+    end();
+    const result = await running;
+    expect(result).toMatchObject({ exitCode: 0, stdout: 'held\n' });
+  });
+});

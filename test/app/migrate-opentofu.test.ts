@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
@@ -131,25 +131,31 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     const stagingIds = ids('legacy-state/staging.tfstate');
 
     const plan = await strata(['migrate', 'plan']);
-    expect(plan.err).toBe('');
     expect(plan.status).toBe(0);
+    // The engine's log groups are not repeated: the preview shows what a review needs.
+    expect(plan.out).not.toContain(':::');
     expect(plan.out).toContain(
       [
         'prod/iam receives 3 resources:',
         '  terraform_data.renamed  ← account terraform_data.old_name',
         '  terraform_data.role  ← account',
         '  module.policy.terraform_data.document  ← account',
+        '  after the move it plans: no changes',
         'prod/eu-west-2/network receives 1 resource:',
         '  terraform_data.vpc  ← staging',
+        '  after the move it plans: no changes',
         'prod/eu-west-2/staging/app receives 1 resource:',
         '  terraform_data.web  ← staging',
+        "  after the move it plans: not planned: waits on upstream prod/eu-west-2/network, which has not been applied yet (its state has no outputs): apply it first, or declare mock_outputs on layer 'network' to plan before then",
         '',
         'Staying in their roots:',
         '  staging terraform_data.legacy_logs  (rules[1])',
       ].join('\n'),
     );
-    // Read-only: the old states are as they were.
+    expect(plan.out).toContain('After the move 2 of 3 instance(s) plan no changes');
+    // Read-only: the old states are as they were, and no new state was written.
     expect(state('legacy-state/account.tfstate').serial).toBe(1);
+    expect(existsSync(path.join(estate, 'state'))).toBe(false);
 
     const iam = await strata(['migrate', 'apply', '--layer', 'iam']);
     expect(iam.out).toContain('prod/iam: moved 3 resource(s); its plan shows no changes');
@@ -193,6 +199,21 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
       FILES['layers/iam/main.tf']!.replace('"ci-role"', '"ci-role-v2"'),
     );
     const before = state('legacy-state/account.tfstate');
+    // The plan shows what the new code would do after the move, as a plan review would, and writes nothing.
+    const plan = await strata(['migrate', 'plan']);
+    expect(plan.status).toBe(0);
+    expect(plan.out).toContain(
+      [
+        '  after the move it plans: 0 to add, 1 to change, 0 to replace, 0 to destroy; migrate apply refuses this until it plans no changes:',
+        '    update terraform_data.role',
+      ].join('\n'),
+    );
+    expect(plan.out).toMatch(/ {4}\| {7}~ input {2}= "ci-role" -> "ci-role-v2"/);
+    expect(plan.out).toContain('    | Plan: 0 to add, 1 to change, 0 to destroy.');
+    expect(plan.out).toContain('After the move 1 of 3 instance(s) plan no changes');
+    expect(state('legacy-state/account.tfstate')).toEqual(before);
+    expect(existsSync(path.join(estate, 'state'))).toBe(false);
+
     const result = await strata(['migrate', 'apply', '--instance', 'prod/iam']);
     expect(result.status).toBe(1);
     expect(result.out).toContain('prod/iam: FAILED, nothing moved: after the move, prod/iam plans changes');
@@ -216,8 +237,24 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     writeFileSync(path.join(estate, 'legacy-state/account.tfstate'), accountBefore);
     const newState = state('state/prod/iam.tfstate');
 
+    // Normal runs refuse the half-migrated instance, name it and the command that finishes it.
+    for (const command of ['plan', 'apply']) {
+      const refused = await strata([command, '--instance', 'prod/iam']);
+      expect(refused.status).toBe(1);
+      expect(refused.err).toContain(
+        `strata ${command}: refusing to run: 1 instance is half migrated, and a run now would manage the same resources from two states:\n` +
+          '  prod/iam: its state holds terraform_data.renamed and 2 more, which root account of migrate.yml still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance prod/iam',
+      );
+    }
+    // Instances the migration has not reached yet, or has finished, still run.
+    expect((await strata(['plan', '--instance', 'prod/eu-west-2/network'])).status).toBe(0);
+    expect(state('legacy-state/account.tfstate').serial).toBe(1);
+
     const plan = await strata(['migrate', 'plan']);
     expect(plan.out).toContain('prod/iam receives 3 resources:');
+    expect(plan.out).toContain(
+      '  HALF MIGRATED: 3 of these are in its state already and still in the old; finish with: strata migrate apply --instance prod/iam\n  after the move it plans: no changes',
+    );
     const rerun = await strata(['migrate', 'apply', '--layer', 'iam']);
     expect(rerun.status).toBe(0);
     expect(rerun.out).toContain(
@@ -227,6 +264,57 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     // The new state was not written again: same lineage, same resources.
     expect(state('state/prod/iam.tfstate').lineage).toBe(newState.lineage);
     expect(state('state/prod/iam.tfstate').resources).toEqual(newState.resources);
+    expect((await strata(['plan', '--instance', 'prod/iam'])).status).toBe(0);
+  });
+
+  it('holds the lock of every state it touches across the move: each write happens under both locks', async () => {
+    // A wrapper of the binary that lists, at each state push, the lock files of the local states.
+    const wrapper = path.join(estate, 'bin', 'tofu-recording');
+    mkdirSync(path.dirname(wrapper), { recursive: true });
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nif [ "$1 $2" = "state push" ]; then\n  (cd "${estate}" && find legacy-state state -name '*.lock.info' | sort | tr '\\n' ' '; echo) >> "${estate}/pushes.txt"\nfi\nexec "${terraform!.path}" "$@"\n`,
+      { mode: 0o755 },
+    );
+    const result = await strata(['migrate', 'apply', '--layer', 'iam', '--terraform-binary', wrapper]);
+    expect(result.status).toBe(0);
+    // Two pushes (the instance's state, then the trimmed root's), each while both locks were held.
+    expect(readFileSync(path.join(estate, 'pushes.txt'), 'utf8')).toBe(
+      'legacy-state/.account.tfstate.lock.info state/prod/.iam.tfstate.lock.info \n'.repeat(2),
+    );
+    // Released at the end: a normal run takes them again.
+    expect(existsSync(path.join(estate, 'legacy-state/.account.tfstate.lock.info'))).toBe(false);
+    expect((await strata(['apply', '--instance', 'prod/iam'])).status).toBe(0);
+  });
+
+  it('refuses to start a move while another run holds the lock of a state it touches', async () => {
+    // Another run holding the old root's lock (a console of the root, as a long operation would).
+    const holder = startProcess(terraform!.path, ['console', '-state=../../legacy-state/account.tfstate'], {
+      cwd: path.join(estate, 'legacy/account'),
+      env: env(),
+    });
+    try {
+      holder.stdin.write('"held"\n');
+      await new Promise<void>((resolve) =>
+        holder.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('held')) resolve();
+        }),
+      );
+      const before = readFileSync(path.join(estate, 'legacy-state/account.tfstate'), 'utf8');
+      const result = await strata(['migrate', 'apply', '--layer', 'iam']);
+      expect(result.status).toBe(1);
+      expect(result.out).toContain(
+        'prod/iam: FAILED, nothing moved: another run holds a state this move touches, so nothing was written. The state of root account is locked by',
+      );
+      expect(readFileSync(path.join(estate, 'legacy-state/account.tfstate'), 'utf8')).toBe(before);
+      expect(existsSync(path.join(estate, 'state/prod/iam.tfstate'))).toBe(false);
+      // The locks it did take (the instance's, first in order) were released.
+      expect(existsSync(path.join(estate, 'state/prod/.iam.tfstate.lock.info'))).toBe(false);
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.on('close', resolve));
+    }
+    expect((await strata(['migrate', 'apply', '--layer', 'iam'])).status).toBe(0);
   });
 
   it('refuses, before anything is written, a resource no layer and no rule claims', async () => {

@@ -1,4 +1,5 @@
 import type { MigrationMapping } from './map-resources.js';
+import type { ChangeCounts, ResourceChange } from '../run-result.js';
 import type { ResourceMove } from './state-document.js';
 import type { ManifestLocations } from '../manifest/types.js';
 
@@ -64,3 +65,26 @@ export type InstanceMigration = {
   | { status: 'nothing-to-move' }
   | { status: 'failed'; error: string; restored: string[]; notRestored: string[] }
 );
+
+/** What the new code of one instance would plan after its move, planned against the would-be state. */
+export type InstancePreview = {
+  id: string;
+  /** Moves the instance holds already (a move stopped before the trim): it is half migrated. */
+  alreadyThere: number;
+} & (
+  | { status: 'no-changes'; mockedUpstreams: string[] }
+  | {
+      status: 'changes';
+      changes: ChangeCounts;
+      resourceChanges: ResourceChange[];
+      /** Terraform's plan text, as a plan review shows it (secrets masked). */
+      planText: string;
+    }
+  /** Not planned: an upstream not migrated yet, a plan that failed, or a resource the move would clash with. */
+  | { status: 'not-planned'; reason: string }
+);
+
+/** `migrate plan`: the mapping, and per receiving instance what its new code would plan after the move. */
+export interface MigrationPreview extends MigrationPlan {
+  previews: InstancePreview[];
+}
