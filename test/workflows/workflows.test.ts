@@ -605,7 +605,7 @@ function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): strin
   }
   // What the apply checks fresh plans against, and why a saved plan cannot be applied as saved.
   const planScripts = stepsOf(jobs.get('plan') ?? {}).map((step) => text(step.run));
-  for (const file of ['failover-preview.json', 'mocked-upstreams.json']) {
+  for (const file of ['failover-preview.json', 'mocked-upstreams.json', 'code.sha256']) {
     if (!planScripts.some((script) => script.includes(file)))
       problems.push(`the plan job does not put ${file} into the artifact`);
   }
