@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../core/errors.js';
+import { UsageError, type SettingName } from '../core/errors.js';
 import {
   compareToReviewedPlan,
   describeReplanned,
@@ -17,18 +17,31 @@ export async function writeReviewedPlan(plan: ReviewedPlan, workDirectory: strin
   await writeFile(path.join(workDirectory, REVIEWED_PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
 }
 
+/**
+ * The text of a file that a plan run (or a failover dry run) wrote into its work directory, read back from the
+ * plan directory; refused, as `missing` words it, when there is none.
+ */
+export async function readPlanDirectoryFile(
+  planDirectory: string,
+  fileName: string,
+  missing: (name: SettingName) => string,
+): Promise<{ file: string; text: string }> {
+  const file = path.join(planDirectory, fileName);
+  try {
+    return { file, text: await readFile(file, 'utf8') };
+  } catch {
+    throw new UsageError(missing);
+  }
+}
+
 /** Reads the reviewed plan of a plan directory; refuses one that is missing or not a reviewed plan. */
 export async function readReviewedPlan(planDirectory: string): Promise<ReviewedPlan> {
-  const file = path.join(planDirectory, REVIEWED_PLAN_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(
-      (name) =>
-        `${name('plan-dir')}: no ${REVIEWED_PLAN_FILE} in ${planDirectory}, so fresh plans cannot be compared with the reviewed one; give the work directory of a plan run (strata plan writes it there)`,
-    );
-  }
+  const { file, text } = await readPlanDirectoryFile(
+    planDirectory,
+    REVIEWED_PLAN_FILE,
+    (name) =>
+      `${name('plan-dir')}: no ${REVIEWED_PLAN_FILE} in ${planDirectory}, so fresh plans cannot be compared with the reviewed one; give the work directory of a plan run (strata plan writes it there)`,
+  );
   const plan = parseReviewedPlan(text);
   if (typeof plan === 'string') throw new UsageError((name) => `${name('plan-dir')}: ${file} is ${plan}`);
   return plan;
