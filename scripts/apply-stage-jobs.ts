@@ -60,6 +60,13 @@ export function renderStageJob(n: number): string {
           role-session-name: strata-apply-\${{ github.run_id }}
           aws-region: \${{ matrix.region || inputs.aws-region }}
 
+      - name: Download the reviewed plan
+        if: inputs.reviewed-plan
+        uses: actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1
+        with:
+          name: strata-reviewed-plan-\${{ needs.graph.outputs.estate-key }}
+          path: \${{ inputs.working-directory }}/.strata-reviewed
+
       - name: Apply
         id: strata
         uses: ./.strata-action
@@ -72,6 +79,9 @@ export function renderStageJob(n: number): string {
           ignore-failover-record: \${{ inputs.ignore-failover-record }}
           comment: 'false'
           work-dir: .strata
+          # reviewed-plan: apply the reviewed plan's saved plans (see stale-plans for those that no longer match).
+          plan-dir: \${{ inputs.reviewed-plan && '.strata-reviewed' || '' }}
+          stale-plans: \${{ inputs.reviewed-plan && inputs.stale-plans || 'refuse' }}
 
       - name: Upload the result
         if: always()

@@ -32,6 +32,7 @@ import type { ActionInputs, EventContext } from './inputs.js';
 import { OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
 import { definedOrThrow } from '../core/lookup.js';
+import { reviewedInstances } from '../app/reviewed-plan.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -64,6 +65,12 @@ async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
       instances: inputs.instances,
     },
   };
+  // The graph and the report of an apply of a reviewed plan cover what that plan covered, and no more.
+  if (inputs.planDir !== undefined && (inputs.command === 'graph' || inputs.command === 'report')) {
+    selection.reviewed = await reviewedInstances(
+      path.resolve(context.cwd, inputs.workingDirectory, inputs.planDir),
+    );
+  }
   if (inputs.changedOnly) {
     if (event.pullRequest && github) {
       const changed = await github.changedFiles(event.pullRequest.number);
@@ -117,6 +124,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     parallelism: inputs.parallelism,
     failFast: inputs.failFast,
     ignoreFailoverRecord: inputs.ignoreFailoverRecord,
+    stalePlans: inputs.stalePlans,
     workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
     terraformBinary: inputs.terraformBinary,
     planDirectory:
@@ -179,6 +187,15 @@ export async function reportCommand(context: ActionContext): Promise<void> {
     selection: await selectionOf(context),
     ephemeralEnvironment: context.inputs.ephemeralEnvironment,
   });
+  if (run === undefined && dag.ids.length === 0) {
+    // Nothing selected (a reviewed plan that planned no instance): no stage ran, and none had to.
+    await core.summary
+      .addRaw(`## Strata report: nothing to apply\n\nThe selection of ${manifestFile} has no instances.\n`)
+      .write();
+    core.setOutput(OUTPUTS.hasChanges, 'false');
+    core.setOutput(OUTPUTS.failed, '');
+    return;
+  }
   if (run === undefined) {
     const directoryInput = definedOrThrow(context.inputs.resultsDir, "input 'results-dir'");
     await core.summary
@@ -216,14 +233,15 @@ async function publish(context: ActionContext, publication: Publication, mask: (
   core.setOutput(OUTPUTS.failed, failed.map((instance) => instance.id).join(','));
   const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
   await core.summary.addRaw(mask(renderSummary(input))).write();
-  if (context.inputs.comment && context.event.pullRequest && context.github) {
+  const pullRequest = context.inputs.pullRequest ?? context.event.pullRequest?.number;
+  if (context.inputs.comment && pullRequest !== undefined && context.github) {
     const body = mask(renderComment({ ...input, manifest: manifestFile }));
     const how = await context.github.upsertComment(
-      context.event.pullRequest.number,
-      commentMarker(manifestFile),
+      pullRequest,
+      commentMarker(manifestFile, run.command),
       body,
     );
-    core.info(`Pull request comment ${how}`);
+    core.info(`Pull request #${pullRequest}: comment ${how}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { UsageError, type Setting, type SettingName } from '../core/errors.js';
+import { STALE_PLANS, type StalePlans } from '../core/reviewed-plan.js';
 
 export const ACTION_COMMANDS = [
   'graph',
@@ -35,6 +36,9 @@ export interface ActionInputs {
   terraformBinary: string | undefined;
   workDir: string;
   planDir: string | undefined;
+  stalePlans: StalePlans;
+  /** The pull request to comment on instead of the event's (an apply after a merge comments on the merged one). */
+  pullRequest: number | undefined;
   resultsDir: string | undefined;
   maxStages: number;
   comment: boolean;
@@ -60,6 +64,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   from: 'from-region',
   force: 'force',
   'plan-dir': 'plan-dir',
+  'stale-plans': 'stale-plans',
   'dry-run': 'dry-run',
   history: 'history',
   'ignore-failover-record': 'ignore-failover-record',
@@ -104,6 +109,15 @@ function wholeNumber(name: string, minimum: number): number | undefined {
   return parsed;
 }
 
+function oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T {
+  const value = core.getInput(name).trim();
+  if (value === '') return fallback;
+  if (!(values as readonly string[]).includes(value)) {
+    throw new UsageError(`Input '${name}' must be one of ${values.join(', ')}, got '${value}'`);
+  }
+  return value as T;
+}
+
 export function readInputs(): ActionInputs {
   const command = core.getInput('command') || 'graph';
   if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
@@ -127,6 +141,8 @@ export function readInputs(): ActionInputs {
     terraformBinary: optional('terraform-binary'),
     workDir: core.getInput('work-dir') || '.strata',
     planDir: optional('plan-dir'),
+    stalePlans: oneOf('stale-plans', STALE_PLANS, 'refuse'),
+    pullRequest: wholeNumber('pull-request', 1),
     resultsDir: optional('results-dir'),
     maxStages: wholeNumber('max-stages', 1) ?? 8,
     comment: flag('comment', true),
@@ -166,9 +182,12 @@ export function readInputs(): ActionInputs {
   if (inputs.command === 'report' && inputs.resultsDir === undefined) {
     throw new UsageError("Input 'results-dir' is required with command 'report'");
   }
-  if (inputs.planDir !== undefined && !['apply', 'failover', 'failback'].includes(inputs.command)) {
+  if (
+    inputs.planDir !== undefined &&
+    !['apply', 'failover', 'failback', 'graph', 'report'].includes(inputs.command)
+  ) {
     throw new UsageError(
-      `Input 'plan-dir' only goes with commands apply, failover and failback, got command '${inputs.command}'`,
+      `Input 'plan-dir' only goes with commands apply, failover, failback, graph and report, got command '${inputs.command}'`,
     );
   }
   return inputs;

@@ -20,6 +20,9 @@ import { selectLeavingOut, selectionForEnvironment, type SelectionSettings } fro
 import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import { definedOrThrow } from '../core/lookup.js';
+import { buildReviewedPlan, type ReplannedInstance, type StalePlans } from '../core/reviewed-plan.js';
+import type { FreshPlanCheck } from '../engine/instance-pipeline.js';
+import { checkAgainstReviewedPlan, readReviewedPlan, writeReviewedPlan } from './reviewed-plan.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */
 export interface RunSettings extends EngineSettings {
@@ -42,6 +45,11 @@ export interface RunSettings extends EngineSettings {
    * under the state lock the migration holds.
    */
   isMigrationStep?: boolean | undefined;
+  /**
+   * With `planDirectory`, what to do with a saved plan that cannot be applied as saved (see StalePlans);
+   * default `refuse`.
+   */
+  stalePlans?: StalePlans | undefined;
 }
 
 /** Called once the binary's version is known and before the first Terraform command, and after the run. */
@@ -80,6 +88,12 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
   if (settings.planDirectory !== undefined && settings.command !== 'apply') {
     throw new UsageError(
       (name) => `${name('plan-dir')} only goes with apply: it applies the plans an earlier plan run saved`,
+    );
+  }
+  if (settings.stalePlans === 'replan' && settings.planDirectory === undefined) {
+    throw new UsageError(
+      (name) =>
+        `${name('stale-plans')} replan goes with ${name('plan-dir')}: it plans afresh the saved plans that cannot be applied as saved`,
     );
   }
   const loaded = loadManifest(settings.manifestFile, settings.cwd, {
@@ -125,6 +139,13 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     loaded,
   });
 
+  const replanned: ReplannedInstance[] = [];
+  let freshPlanCheck: FreshPlanCheck | undefined;
+  if (base.planDirectory !== undefined && settings.stalePlans === 'replan') {
+    const reviewed = await readReviewedPlan(base.planDirectory);
+    freshPlanCheck = checkAgainstReviewedPlan(reviewed, (entry) => replanned.push(entry));
+  }
+
   const run = await runEngine({
     ...base,
     command: settings.command,
@@ -133,9 +154,14 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     dag,
     contextOf: steadyStateContext(loaded.manifest),
     stateLocksHeld: settings.isMigrationStep,
+    freshPlanCheck,
   });
   await adapters.hooks?.afterEngine?.();
   if (guard) run.failoverGuard = guard;
+  if (base.planDirectory !== undefined)
+    run.reviewedPlan = { stalePlans: settings.stalePlans ?? 'refuse', replanned };
+  // Beside the saved plans: what this plan showed, for an apply of them to compare fresh plans with.
+  if (settings.command === 'plan') await writeReviewedPlan(buildReviewedPlan(run), workDirectory);
   if (kept.length > 0) {
     run.instances = [...kept, ...run.instances];
     run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareToPreview, describeDifferences } from '../core/dr/compare-to-preview.js';
 import {
@@ -10,6 +10,7 @@ import {
 import { UsageError } from '../core/errors.js';
 import type { RunResult } from '../core/run-result.js';
 import type { FreshPlanCheck } from '../engine/instance-pipeline.js';
+import { readPlanDirectoryFile } from './reviewed-plan.js';
 
 /** Which move a preview is of, and the command that makes a new one. */
 export interface Move {
@@ -60,16 +61,12 @@ export async function recordPreview(
 
 /** Reads the preview of a dry run from its plan directory; refuses one that is missing or of another move. */
 export async function readPreview(planDirectory: string, move: Move): Promise<FailoverPreview> {
-  const file = path.join(planDirectory, FAILOVER_PREVIEW_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(
-      (name) =>
-        `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${previewCommand(move)}' with that folder as its work directory, review it, then apply`,
-    );
-  }
+  const { file, text } = await readPlanDirectoryFile(
+    planDirectory,
+    FAILOVER_PREVIEW_FILE,
+    (name) =>
+      `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${previewCommand(move)}' with that folder as its work directory, review it, then apply`,
+  );
   const preview = parseFailoverPreview(text);
   if (typeof preview === 'string') {
     throw new UsageError((name) => `${name('plan-dir')}: ${file} is ${preview}`);

@@ -12,6 +12,8 @@ export interface SelectionSettings {
   filter: Omit<SelectionFilter, 'changes'>;
   /** Changed files (relative to `cwd`) to select by, or undefined to select by the filter alone. */
   changedFiles?: readonly string[] | undefined;
+  /** The instances of a reviewed plan: only these can be selected (an apply of the plan a pull request reviewed). */
+  reviewed?: readonly string[] | undefined;
 }
 
 /** The instances a command works on, from filters and changed files, as the CLI and the action give them. */
@@ -47,7 +49,11 @@ function select(
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
   within: Set<string>,
 ): Dag {
-  const filter: SelectionFilter = { ...settings.filter, within };
+  const { reviewed } = settings;
+  const filter: SelectionFilter = {
+    ...settings.filter,
+    within: reviewed === undefined ? within : new Set(reviewed.filter((id) => within.has(id))),
+  };
   if (settings.changedFiles) {
     filter.changes = changedFilesFilter(settings.changedFiles, {
       graph: loaded.graph,

@@ -11,11 +11,12 @@ import { createRedactor } from '../terraform/redact.js';
 import type { CliOutput } from './output.js';
 import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
+import { STALE_PLANS, type StalePlans } from '../core/reviewed-plan.js';
 
 const DESCRIPTIONS: Record<EngineCommand, string> = {
   plan: 'Plans every selected instance in dependency order and reports what would change. Changes nothing.',
   apply:
-    "Plans and applies every selected instance in dependency order, each applying exactly its own saved plan. With --plan-dir, applies the plans an earlier 'strata plan' saved instead, refusing any that no longer apply cleanly.",
+    "Plans and applies every selected instance in dependency order, each applying exactly its own saved plan. With --plan-dir, applies the plans an earlier 'strata plan' saved instead: those whose inputs (upstream outputs, variables, layer code) are unchanged as saved; the others are refused, or with --stale-plans replan planned afresh and compared with the reviewed plan.",
   destroy: 'Destroys every selected instance, dependents first (reverse dependency order).',
 };
 
@@ -38,7 +39,7 @@ Options:
   --ephemeral-environment NAME
                            add a per-pull-request environment (e.g. pr-123) to the accounts marked
                            'ephemeral: true', in their primary region, and select only it
-${command === 'plan' ? '' : '  --ignore-failover-record REGION[,REGION]\n                           go ahead although the failover record of REGION cannot be read (its region\n                           down, or access denied): only when you know no failover to REGION is pending or\n                           in effect; the result records it\n'}${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n' : ''}  --help                   show this help
+${command === 'plan' ? '' : '  --ignore-failover-record REGION[,REGION]\n                           go ahead although the failover record of REGION cannot be read (its region\n                           down, or access denied): only when you know no failover to REGION is pending or\n                           in effect; the result records it\n'}${command === 'apply' ? '  --plan-dir DIR           apply the plans saved in DIR (the --work-dir of an earlier plan run)\n  --stale-plans MODE       with --plan-dir, what to do with a saved plan whose inputs changed: refuse\n                           (default) fails it; replan plans it afresh and applies the fresh plan unless\n                           it destroys, replaces or forgets what the reviewed plan did not show, and\n                           reports every difference\n' : ''}  --help                   show this help
 
 ${SELECTION_HELP}
 
@@ -65,6 +66,7 @@ export async function terraformCommand(
     'ephemeral-environment': { type: 'string' },
     resume: { type: 'string' },
     'ignore-failover-record': { type: 'string', multiple: true },
+    'stale-plans': { type: 'string' },
     ...SELECTION_OPTIONS,
   });
   if (values.help) {
@@ -80,6 +82,7 @@ export async function terraformCommand(
       failFast: values['fail-fast'],
       ephemeralEnvironment: values['ephemeral-environment'],
       resume: values.resume === undefined ? undefined : await readResult(values.resume),
+      stalePlans: parseStalePlans(values['stale-plans']),
       ignoreFailoverRecord: (values['ignore-failover-record'] ?? []).flatMap((value) =>
         value
           .split(',')
@@ -138,6 +141,14 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
       resultFile?.finish(run);
     },
   };
+}
+
+function parseStalePlans(value: string | undefined): StalePlans | undefined {
+  if (value === undefined) return undefined;
+  if (!(STALE_PLANS as readonly string[]).includes(value)) {
+    throw new UsageError(`--stale-plans must be one of ${STALE_PLANS.join(', ')}, got '${value}'`);
+  }
+  return value as StalePlans;
 }
 
 /** The result of an earlier run, as it stood when it ended or was killed. */

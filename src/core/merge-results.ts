@@ -25,8 +25,19 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     .map((result) => result.finishedAt)
     .filter((value): value is string => value !== null);
   const finishedAt = finished.length === results.length ? finished.reduce((a, b) => (b > a ? b : a)) : null;
+  const reviewed = results.flatMap((result) => (result.reviewedPlan ? [result.reviewedPlan] : []));
   return {
     ...first,
+    ...(reviewed[0] && {
+      reviewedPlan: {
+        stalePlans: reviewed[0].stalePlans,
+        replanned: [
+          ...new Map(
+            reviewed.flatMap((report) => report.replanned).map((entry) => [entry.id, entry]),
+          ).values(),
+        ],
+      },
+    }),
     status: results
       .map((result) => result.status)
       .reduce((a, b) => (STATUS_ORDER.indexOf(b) > STATUS_ORDER.indexOf(a) ? b : a)),

@@ -212,6 +212,8 @@ export function parseResultFile(value: unknown, source: string): RunResult {
   // Written by this module's counterpart and only shown, never decided on: taken as it is.
   if (isObject(value.failover))
     result.failover = value.failover as unknown as NonNullable<RunResult['failover']>;
+  if (isObject(value.reviewedPlan) && Array.isArray(value.reviewedPlan.replanned))
+    result.reviewedPlan = value.reviewedPlan as unknown as NonNullable<RunResult['reviewedPlan']>;
   return result;
 }
 

@@ -3,6 +3,7 @@ import type { RecoveryPointReport } from './dr/recovery-point.js';
 import type { ReplicaCheck } from './dr/replica-freshness.js';
 import type { Scope } from './graph/types.js';
 import type { ReplicaPromotion } from './dr/promote-replica.js';
+import type { ReviewedPlanReport } from './reviewed-plan.js';
 
 export type EngineCommand = 'plan' | 'apply' | 'destroy';
 
@@ -224,6 +225,8 @@ export interface RunResult {
   instances: InstanceResult[];
   failover?: FailoverSummary;
   failoverGuard?: FailoverGuardReport;
+  /** An apply of saved plans (plan-dir): the instances planned afresh and how they compare with the reviewed plan. */
+  reviewedPlan?: ReviewedPlanReport;
 }
 
 /** Whether a plan would change anything (replacements are counted in add and destroy too). */

@@ -106,6 +106,9 @@ const INIT_RECORD = 'strata-init.sha256';
 /** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
 const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
 
+/** Beside a saved plan: the digest of its layer's code (and local modules') when it was planned. */
+const CODE_DIGEST_FILE = 'code.sha256';
+
 /** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
 class WaitingOnUpstream extends Error {}
 
@@ -196,6 +199,7 @@ export class InstancePipeline {
     const varFile = path.join(directory, 'variables.tfvars.json');
     await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
     await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
+    await writeFile(path.join(directory, CODE_DIGEST_FILE), this.codeDigestOf(instance));
     // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
     const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
     if (mocked.length > 0) {
@@ -446,6 +450,12 @@ export class InstancePipeline {
         refusal: `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
       };
     }
+    // A saved plan holds the code it was made from, and applying it would apply that code, not today's.
+    const plannedCode = await readFile(path.join(saved, CODE_DIGEST_FILE), 'utf8').catch(() => null);
+    if (plannedCode !== this.codeDigestOf(instance)) {
+      const reason = `the saved plan for ${instance.id} is stale: the code of its layer ${instance.layer} (or of a local module it uses) changed since it was planned`;
+      return { reason, refusal: `${reason}; run '${replan}' again and review it` };
+    }
     step('read-upstream');
     const variables = await this.variablesFor(instance, mock);
     if (digest(variables) !== plannedInputs) {
@@ -455,6 +465,10 @@ export class InstancePipeline {
     return undefined;
   }
 
+  private codeDigestOf(instance: Instance): string {
+    return this.options.layerCode.read(instance.path).sourceDigest;
+  }
+
   /** A note in the instance's output, as a section of its own. */
   private async keepNote(instance: Instance, note: string) {
     const directory = this.directoryOf(instance.id);
@@ -462,7 +476,7 @@ export class InstancePipeline {
     await writeFile(logFile, `${note}\n`);
     const list = this.sections.get(instance.id) ?? [];
     if (!list.some((section) => section.logFile === logFile))
-      list.push({ title: 'check against the preview', logFile });
+      list.push({ title: 'check against what was reviewed', logFile });
     this.sections.set(instance.id, list);
   }
 

@@ -7,6 +7,7 @@ import { mergeReport } from '../../src/app/merge-report.js';
 import { writeReportFiles } from '../../src/app/result-files.js';
 import { showGraph } from '../../src/app/show-graph.js';
 import type { FailoverPreview } from '../../src/core/dr/failover-preview.js';
+import type { ReviewedPlan } from '../../src/core/reviewed-plan.js';
 import type { LayerGraph } from '../../src/core/graph/types.js';
 import { NOT_REPORTED } from '../../src/core/merge-results.js';
 import { toResultFile } from '../../src/core/result-file.js';
@@ -379,30 +380,143 @@ describe('executeFailover', () => {
   });
 });
 
+/** The fake Terraform, but `show` of the instances in `replacing` reports a replacement, as a plan on changed inputs may. */
+function replacingRunner(terraform: FakeTerraform, replacing: ReadonlySet<string>): ProcessRunner {
+  return {
+    run: (request) => {
+      const id = request.env.STRATA_INSTANCE_ID ?? '';
+      if (request.args[0] !== 'show' || !replacing.has(id)) return terraform.run(request);
+      const plan = {
+        format_version: '1.2',
+        planned_values: {},
+        resource_changes: [
+          { address: 'terraform_data.x', mode: 'managed', change: { actions: ['delete', 'create'] } },
+        ],
+      };
+      request.onStdout?.(JSON.stringify(plan));
+      return terraform.run({ ...request, onStdout: () => undefined });
+    },
+  };
+}
+
+describe('executeRun: the reviewed plan (a plan, then apply --plan-dir)', () => {
+  /** dns and iam applied, then the network layer planned into 'reviewed'; outputs change with `generation`. */
+  async function reviewed() {
+    const { cwd, settings, adapters } = estate();
+    let generation = 0;
+    const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id-${generation}` } }));
+    const replacing = new Set<string>();
+    const withRunner = { ...adapters, runner: replacingRunner(terraform, replacing) };
+    const roots = await executeRun(
+      settings({ command: 'apply', selection: { filter: { layers: ['dns', 'iam'] } } }),
+      withRunner,
+    );
+    expect(roots.run.status).toBe('succeeded');
+    const network = { selection: { filter: { layers: ['network'] } } };
+    const plan = await executeRun(settings({ ...network, workDirectory: 'reviewed' }), withRunner);
+    expect(plan.run.status).toBe('succeeded');
+    const apply = (extra: Partial<RunSettings>) =>
+      executeRun(settings({ command: 'apply', ...network, planDirectory: 'reviewed', ...extra }), withRunner);
+    return { cwd, terraform, replacing, apply, ids: plan.dag.ids, changeOutputs: () => generation++ };
+  }
+  const plansIn = (terraform: FakeTerraform, from: number) =>
+    terraform.calls.slice(from).filter((call) => call.command === 'plan');
+
+  it('the plan writes what it showed beside its saved plans: each instance and its resource changes', async () => {
+    const { cwd, ids } = await reviewed();
+    const plan = JSON.parse(
+      readFileSync(path.join(cwd, 'reviewed', 'reviewed-plan.json'), 'utf8'),
+    ) as ReviewedPlan;
+    expect(plan.version).toBe(1);
+    expect(plan.instances.map((entry) => entry.id).sort()).toEqual([...ids].sort());
+    expect(plan.instances[0]!.changes).toEqual([{ address: 'terraform_data.x', action: 'create' }]);
+  });
+
+  it('applies saved plans whose inputs are unchanged as saved, planning nothing, in either mode', async () => {
+    for (const stalePlans of ['refuse', 'replan'] as const) {
+      const { terraform, apply, ids } = await reviewed();
+      const before = terraform.calls.length;
+      const { run } = await apply({ stalePlans });
+      expect(run.status).toBe('succeeded');
+      expect(plansIn(terraform, before)).toEqual([]);
+      expect(ids.every((id) => terraform.applied.has(id))).toBe(true);
+      expect(run.reviewedPlan).toEqual({ stalePlans, replanned: [] });
+    }
+  });
+
+  it('refuse: a saved plan whose upstream outputs changed fails its instance, and nothing is planned again', async () => {
+    const { terraform, apply, ids, changeOutputs } = await reviewed();
+    changeOutputs();
+    const before = terraform.calls.length;
+    const { run } = await apply({});
+    expect(run.status).toBe('failed');
+    expect(plansIn(terraform, before)).toEqual([]);
+    for (const instance of run.instances) {
+      if (instance.status !== 'failed') throw new Error(`${instance.id}: ${instance.status}`);
+      expect(instance.error).toContain(
+        `the saved plan for ${instance.id} is stale: the outputs of its upstream`,
+      );
+    }
+    expect(ids.some((id) => terraform.applied.has(id))).toBe(false);
+  });
+
+  it('refuse: a saved plan whose layer code changed fails its instance: applying it would apply the old code', async () => {
+    const { cwd, apply } = await reviewed();
+    writeFileSync(path.join(cwd, 'terraform/region/network/extra.tf'), 'locals {\n  x = 1\n}\n');
+    const { run } = await apply({});
+    expect(run.status).toBe('failed');
+    const [first] = run.instances;
+    if (first?.status !== 'failed') throw new Error(`first: ${first?.status ?? 'missing'}`);
+    expect(first.error).toContain('the code of its layer network (or of a local module it uses) changed');
+  });
+
+  it('replan: plans stale ones afresh and applies those that match, recording each; a replacement stops only its own', async () => {
+    const { terraform, replacing, apply, ids, changeOutputs } = await reviewed();
+    changeOutputs();
+    const [replaced, ...rest] = [...ids].sort();
+    replacing.add(replaced!);
+    const { run } = await apply({ stalePlans: 'replan' });
+    expect(run.status).toBe('failed');
+    expect(statusOf(run)).toEqual(
+      Object.fromEntries([...ids].map((id) => [id, id === replaced ? 'failed' : 'succeeded'])),
+    );
+    expect(rest.every((id) => terraform.applied.has(id))).toBe(true);
+    expect(terraform.applied.has(replaced!)).toBe(false);
+    const report = run.reviewedPlan!;
+    expect(report.stalePlans).toBe('replan');
+    expect(report.replanned.map((entry) => entry.id).sort()).toEqual([...ids].sort());
+    expect(report.replanned.find((entry) => entry.id === rest[0])).toMatchObject({
+      accepted: true,
+      wasReviewed: true,
+      differences: [],
+    });
+    expect(report.replanned.find((entry) => entry.id === replaced)).toMatchObject({
+      accepted: false,
+      differences: [{ address: 'terraform_data.x', previewed: 'create', planned: 'replace' }],
+    });
+    const failed = run.instances.find((instance) => instance.id === replaced);
+    if (failed?.status !== 'failed') throw new Error(`${replaced}: ${failed?.status ?? 'missing'}`);
+    expect(failed.error).toContain('terraform_data.x: replace (the reviewed plan showed create)');
+  });
+
+  it('replan needs a plan directory holding the reviewed plan', async () => {
+    const { cwd, apply } = await reviewed();
+    await expect(apply({ stalePlans: 'replan', planDirectory: undefined })).rejects.toThrow(
+      /'stale-plans' setting replan goes with the 'plan-dir' setting/,
+    );
+    rmSync(path.join(cwd, 'reviewed', 'reviewed-plan.json'));
+    await expect(apply({ stalePlans: 'replan' })).rejects.toThrow(/no reviewed-plan\.json in .*reviewed/);
+  });
+});
+
 describe('executeFailover: the reviewed failover (a preview, then --plan-dir)', () => {
   /** The example estate in steady state, outputs that change when `generation` does, and failover settings. */
   async function previewed() {
     const { cwd, settings, adapters } = estate();
     let generation = 0;
     const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id-${generation}` } }));
-    /** `show` of these instances reports a replacement, as a plan on changed inputs may. */
     const replacing = new Set<string>();
-    const runner: ProcessRunner = {
-      run: (request) => {
-        const id = request.env.STRATA_INSTANCE_ID ?? '';
-        if (request.args[0] !== 'show' || !replacing.has(id)) return terraform.run(request);
-        const plan = {
-          format_version: '1.2',
-          planned_values: {},
-          resource_changes: [
-            { address: 'terraform_data.x', mode: 'managed', change: { actions: ['delete', 'create'] } },
-          ],
-        };
-        request.onStdout?.(JSON.stringify(plan));
-        return terraform.run({ ...request, onStdout: () => undefined });
-      },
-    };
-    const withRunner = { ...adapters, runner };
+    const withRunner = { ...adapters, runner: replacingRunner(terraform, replacing) };
     expect((await executeRun(settings({ command: 'apply' }), withRunner)).run.status).toBe('succeeded');
     const failover = (extra: Partial<FailoverSettings>): FailoverSettings => ({
       cwd,

@@ -296,6 +296,68 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(whole.outputs.failed!.split(',')).toContain('dns');
   });
 
+  it('the reviewed plan on merge: the graph and the report cover its instances, the legs apply its saved plans, the outcome is commented on the merged pull request', async () => {
+    const estate = newEstate();
+    const push = environment('push.branch-created-with-commit.octokit.json', 'push');
+    const roots = await runAction(inputs({ command: 'apply', layers: 'dns,iam', comment: 'false' }), {
+      cwd: estate,
+      env: push,
+    });
+    expect(roots.status).toBe(0);
+    // The pull request's plan, with its sticky plan comment, its work-dir standing for the downloaded artifact.
+    const plan = await runAction(inputs({ command: 'plan', layers: 'network', 'work-dir': 'pr' }), {
+      cwd: estate,
+      env: environment('pull_request.opened.octokit.json', 'pull_request'),
+    });
+    expect(plan.status).toBe(0);
+    const planned = (JSON.parse(plan.outputs.summary!) as RunResult).instances.map((instance) => instance.id);
+    expect(planned).toHaveLength(4);
+
+    const graph = await runAction(inputs({ command: 'graph', 'plan-dir': 'pr' }), { cwd: estate, env: push });
+    expect(graph.status).toBe(0);
+    const matrix = JSON.parse(graph.outputs.matrix!) as { stages: { include: { instances: string }[] }[] };
+    const legs = matrix.stages.flatMap((stage) => stage.include.map((leg) => leg.instances));
+    expect(legs.flatMap((leg) => leg.split(',')).sort()).toEqual([...planned].sort());
+
+    const results = scratchDir('strata-results-');
+    for (const [index, instances] of legs.entries()) {
+      const leg = await runAction(
+        inputs({
+          command: 'apply',
+          instance: instances,
+          'plan-dir': 'pr',
+          'stale-plans': 'refuse',
+          'work-dir': `leg-${index}`,
+          comment: 'false',
+        }),
+        { cwd: estate, env: push },
+      );
+      expect(leg.status).toBe(0);
+      expect(leg.summary).toContain(
+        '**Reviewed plan** (stale-plans: refuse): 1 saved plan applied as reviewed.',
+      );
+      cpSync(leg.outputs['report-dir']!, results, { recursive: true });
+    }
+    const report = await runAction(
+      inputs({ command: 'report', 'results-dir': results, 'plan-dir': 'pr', 'pull-request': '2' }),
+      { cwd: estate, env: push },
+    );
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    expect(report.summary).toContain(
+      '**Reviewed plan** (stale-plans: refuse): 4 saved plans applied as reviewed.',
+    );
+    // Beside the plan's comment, not over it.
+    expect(api.comments.map((comment) => [comment.issue, comment.body.split('\n')[0]])).toEqual([
+      [2, '<!-- strata:plan manifest=layers.yml -->'],
+      [2, '<!-- strata:apply manifest=layers.yml -->'],
+    ]);
+    const applied = api.comments[1]!.body;
+    expect(applied).toContain('### Strata apply: layers.yml');
+    expect(applied).toContain('4 saved plans applied as reviewed');
+    expect(applied).toContain('prod/eu-west-1/network');
+  });
+
   it('report: with no result files, a summary that says so and a failed step', async () => {
     const estate = newEstate();
     const report = await runAction(

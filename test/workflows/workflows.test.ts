@@ -605,9 +605,132 @@ function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): strin
   }
   // What the apply checks fresh plans against, and why a saved plan cannot be applied as saved.
   const planScripts = stepsOf(jobs.get('plan') ?? {}).map((step) => text(step.run));
-  for (const file of ['failover-preview.json', 'mocked-upstreams.json']) {
+  for (const file of ['failover-preview.json', 'mocked-upstreams.json', 'code.sha256']) {
     if (!planScripts.some((script) => script.includes(file)))
       problems.push(`the plan job does not put ${file} into the artifact`);
+  }
+  return problems;
+}
+
+/**
+ * apply.yml's reviewed-plan: the graph job finds the merged pull request and its plan run's artifact, reading
+ * values through env (never `${{` in the script), downloads it from that run (pinned, run-id, github-token,
+ * digest checked) and hands it on as an artifact of this run; only the graph job holds actions: read, only the
+ * report pull-requests: write. Every stage downloads the plan from this run before its Strata step, which
+ * applies it (plan-dir) as stale-plans says; the graph and the report select by it; the report comments on
+ * the pull request the graph found. plan.yml puts what the apply checks into its artifact.
+ */
+function reviewedPlanProblems(apply: YamlMap, plan: YamlMap): string[] {
+  const problems: string[] = [];
+  const inputs = mapOf(mapOf(mapOf(apply.on).workflow_call).inputs);
+  if (mapOf(inputs['reviewed-plan']).type !== 'boolean') problems.push('no boolean input reviewed-plan');
+  if (text(mapOf(inputs['stale-plans']).default) !== 'refuse')
+    problems.push('stale-plans does not default to refuse');
+  const jobs = new Map(jobsOf(apply));
+  const graph = jobs.get('graph') ?? {};
+  const guarded = (step: YamlMap) => text(step.if) === 'inputs.reviewed-plan';
+  const downloadsReviewed = (step: YamlMap) =>
+    text(step.uses).startsWith('actions/download-artifact@') &&
+    text(mapOf(step.with).name).startsWith('strata-reviewed-plan-');
+  const usesPlanDir = (step: YamlMap) =>
+    isActionStep(step) && text(mapOf(step.with)['plan-dir']).includes('inputs.reviewed-plan');
+
+  const graphSteps = stepsOf(graph);
+  const find = graphSteps.findIndex(
+    (step) =>
+      text(step.uses).startsWith('actions/github-script@') &&
+      text(mapOf(step.with).script).includes('listPullRequestsAssociatedWithCommit'),
+  );
+  const fetch = graphSteps.findIndex(
+    (step) =>
+      text(step.uses).startsWith('actions/download-artifact@') && text(mapOf(step.with)['run-id']) !== '',
+  );
+  const handOn = graphSteps.findIndex(
+    (step) =>
+      text(step.uses).startsWith('actions/upload-artifact@') &&
+      text(mapOf(step.with).name).startsWith('strata-reviewed-plan-'),
+  );
+  const select = graphSteps.findIndex(usesPlanDir);
+  if (find < 0) problems.push('the graph job does not look up the merged pull request');
+  else {
+    const step = graphSteps[find]!;
+    if (!guarded(step)) problems.push('the pull request look-up does not run only with reviewed-plan');
+    if (text(mapOf(step.with).script).includes('${{'))
+      problems.push('the pull request look-up expands ${{ in its script');
+    if (!text(mapOf(step.with).script).includes('merge_commit_sha'))
+      problems.push('the look-up does not match the merge commit');
+  }
+  if (fetch < 0) problems.push("the graph job does not download the pull request run's plan artifact");
+  else {
+    const step = graphSteps[fetch]!;
+    const withs = mapOf(step.with);
+    if (!guarded(step)) problems.push('the plan download does not run only with reviewed-plan');
+    if (!/steps\.reviewed\.outputs\.run-id/.test(text(withs['run-id'])))
+      problems.push('the plan download does not take the run the look-up found');
+    if (!/github\.token/.test(text(withs['github-token'])))
+      problems.push('the plan download has no github-token');
+    if (text(withs['digest-mismatch']) !== 'error')
+      problems.push('the plan download does not fail on a digest mismatch');
+  }
+  if (handOn < 0)
+    problems.push('the graph job does not hand the reviewed plan on as an artifact of this run');
+  if (select < 0) problems.push('the graph step does not select by the reviewed plan (plan-dir)');
+  if (
+    find >= 0 &&
+    fetch >= 0 &&
+    handOn >= 0 &&
+    select >= 0 &&
+    !(find < fetch && fetch < handOn && handOn < select)
+  ) {
+    problems.push('the graph job does not look up, download, hand on, then compute the stages');
+  }
+  if (!/steps\.reviewed\.outputs\.pull-request/.test(text(mapOf(graph.outputs)['pull-request']))) {
+    problems.push('the graph job does not output the pull request it found');
+  }
+  for (const [id, job] of jobs) {
+    const permissions = mapOf(job.permissions);
+    if (text(permissions.actions) !== '' && id !== 'graph')
+      problems.push(`job ${id} holds actions: ${text(permissions.actions)}`);
+    if (text(permissions['pull-requests']) === 'write' && id !== 'report')
+      problems.push(`job ${id} holds pull-requests: write`);
+  }
+  if (text(mapOf(graph.permissions).actions) !== 'read')
+    problems.push('the graph job cannot read the other run (actions: read)');
+  for (const [id, job] of jobs) {
+    if (!STAGE_JOB.test(id) && id !== 'report') continue;
+    const steps = stepsOf(job);
+    const download = steps.findIndex(downloadsReviewed);
+    const action = steps.findIndex(usesPlanDir);
+    if (download < 0 || !guarded(steps[download]!))
+      problems.push(`${id} does not download the reviewed plan with reviewed-plan`);
+    else if (text(mapOf(steps[download]!.with)['run-id']) !== '')
+      problems.push(`${id} downloads the reviewed plan from another run`);
+    if (action < 0) problems.push(`${id} does not pass the reviewed plan to Strata (plan-dir)`);
+    if (download >= 0 && action >= 0 && download > action)
+      problems.push(`${id} downloads the reviewed plan after its Strata step`);
+    if (
+      action >= 0 &&
+      STAGE_JOB.test(id) &&
+      !/inputs\.stale-plans/.test(text(mapOf(steps[action]!.with)['stale-plans']))
+    ) {
+      problems.push(`${id} does not pass stale-plans`);
+    }
+    if (
+      action >= 0 &&
+      id === 'report' &&
+      !/needs\.graph\.outputs\.pull-request/.test(text(mapOf(steps[action]!.with)['pull-request']))
+    ) {
+      problems.push('the report does not comment on the pull request the graph found');
+    }
+  }
+  if (text(mapOf(jobs.get('report')?.permissions)['pull-requests']) !== 'write')
+    problems.push('the report cannot comment (pull-requests: write)');
+  const uploaded = stepsOf(mapOf(mapOf(plan.jobs).plan))
+    .filter((step) => text(step.uses).startsWith('actions/upload-artifact@'))
+    .map((step) => text(mapOf(step.with).path))
+    .join('\n');
+  for (const file of ['plan.tfplan', 'inputs.sha256', 'code.sha256', 'reviewed-plan.json']) {
+    if (!uploaded.includes(file)) problems.push(`plan.yml does not put ${file} into its artifact`);
   }
   return problems;
 }
@@ -814,6 +937,12 @@ describe('workflow rules', () => {
   it('failover.yml applies only confirmed, unchanged plans, behind an environment, in a group no push cancels, deploys held', () => {
     expect(
       failoverApplyProblems(reusableWorkflows.get('failover.yml')!, reusableWorkflows.get('apply.yml')!),
+    ).toEqual([]);
+  });
+
+  it('apply.yml applies the reviewed plan of the merged pull request on request, and comments the outcome there', () => {
+    expect(
+      reviewedPlanProblems(reusableWorkflows.get('apply.yml')!, reusableWorkflows.get('plan.yml')!),
     ).toEqual([]);
   });
 
@@ -1253,6 +1382,46 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
         'sort -z | xargs -0 -r sha256sum | sha256sum | cut -c1-12)"\n          if [[ ! "$EXPECTED',
       ),
     ).toEqual(['the plan job does not compute the hash as the apply job checks it']);
+  });
+
+  it('an apply of the reviewed plan that fetches it loosely, grants too much, or does not pass it on', () => {
+    const applyText = texts.get(path.join(WORKFLOWS_DIRECTORY, 'apply.yml'))!;
+    const plan = reusableWorkflows.get('plan.yml')!;
+    const problemsWith = (from: string | RegExp, to: string) =>
+      reviewedPlanProblems(edited(applyText, from, to), plan);
+    expect(problemsWith('          digest-mismatch: error\n', '')).toEqual([
+      'the plan download does not fail on a digest mismatch',
+    ]);
+    expect(problemsWith('          github-token: ${{ github.token }}\n', '')).toEqual([
+      'the plan download has no github-token',
+    ]);
+    expect(
+      problemsWith(
+        'const artifact = process.env.ARTIFACT;',
+        "const artifact = 'strata-plan-${{ steps.estate.outputs.key }}';",
+      ),
+    ).toEqual(['the pull request look-up expands ${{ in its script']);
+    expect(problemsWith(/( {2}stage-3:\n(?:.*\n)*? {4}permissions:\n)/, '$1      actions: read\n')).toEqual([
+      'job stage-3 holds actions: read',
+    ]);
+    expect(
+      problemsWith(
+        /( {2}stage-2:\n(?:.*\n)*? {6}- name: Download the reviewed plan\n {8}if: )inputs\.reviewed-plan/,
+        '$1always()',
+      ),
+    ).toEqual(['stage-2 does not download the reviewed plan with reviewed-plan']);
+    expect(problemsWith(/( {2}stage-8:\n(?:.*\n)*?) {10}stale-plans: .*\n/, '$1')).toEqual([
+      'stage-8 does not pass stale-plans',
+    ]);
+    expect(problemsWith('          pull-request: ${{ needs.graph.outputs.pull-request }}\n', '')).toEqual([
+      'the report does not comment on the pull request the graph found',
+    ]);
+    expect(
+      reviewedPlanProblems(
+        reusableWorkflows.get('apply.yml')!,
+        edited(texts.get(path.join(WORKFLOWS_DIRECTORY, 'plan.yml'))!, /.*reviewed-plan\.json\n/, ''),
+      ),
+    ).toEqual(['plan.yml does not put reviewed-plan.json into its artifact']);
   });
 
   it("a failover template whose choices are not the manifest's regions", () => {

@@ -47,16 +47,17 @@ export function compareToPreview(
 /**
  * One line per change: `aws_db.main: replace (the preview showed update)`. `unshown` is what to say of an
  * address the preview did not have: `the preview showed no change`, or for an instance the preview could not
- * plan yet, `not previewed`.
+ * plan yet, `not previewed`. `reviewed` names what was reviewed: `the preview`, `the reviewed plan`.
  */
 export function describeDifferences(
   changes: readonly UnexpectedChange[],
   unshown = 'the preview showed no change',
+  reviewed = 'the preview',
 ): string {
   return changes
     .map(
       (change) =>
-        `  ${change.address}: ${change.planned} (${change.previewed === null ? unshown : `the preview showed ${change.previewed}`})`,
+        `  ${change.address}: ${change.planned} (${change.previewed === null ? unshown : `${reviewed} showed ${change.previewed}`})`,
     )
     .join('\n');
 }

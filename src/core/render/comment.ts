@@ -1,5 +1,5 @@
 import type { LayerGraph } from '../graph/types.js';
-import type { RunResult } from '../run-result.js';
+import type { EngineCommand, RunResult } from '../run-result.js';
 import type { Dag } from '../schedule/dag.js';
 import type { PlanSectionStyle } from './plan-blocks.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from './plan-blocks.js';
 import { changesOf, hasChanges } from '../run-result.js';
 import { planSources, renderCutInstanceTable, renderInstanceTable } from './summary.js';
+import { renderReviewedPlanNote } from './reviewed-plan-note.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -36,9 +37,10 @@ export interface CommentInput {
 /**
  * The hidden first line that identifies a manifest's comment, `<!-- strata:plan manifest=infra/strata.yaml -->`.
  * The path is encoded so it cannot end the HTML comment (`%`, `<`, `>`, line breaks and the second `-` of
- * `--` percent-encoded), and distinct paths give distinct markers: match the whole marker, not a prefix.
+ * `--` percent-encoded), and distinct paths give distinct markers: match the whole marker, not a prefix. An
+ * apply's or a destroy's comment has its own kind (`strata:apply`), so it never replaces the reviewed plan's.
  */
-export function commentMarker(manifest: string): string {
+export function commentMarker(manifest: string, kind: EngineCommand = 'plan'): string {
   const encoded = manifest
     .replace(/%/g, '%25')
     .replace(/</g, '%3C')
@@ -46,7 +48,7 @@ export function commentMarker(manifest: string): string {
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A')
     .replace(/--/g, '-%2D');
-  return `<!-- strata:plan manifest=${encoded} -->`;
+  return `<!-- strata:${kind} manifest=${encoded} -->`;
 }
 
 function headline(run: RunResult, manifest: string): string {
@@ -73,9 +75,10 @@ export function renderComment(input: CommentInput): string {
   const max = input.maxChars ?? COMMENT_MAX_CHARS;
   const runLink = runUrl ? markdownLink('run summary', runUrl) : undefined;
   const head = [
-    commentMarker(manifest),
+    commentMarker(manifest, run.command),
     headline(run, manifest),
     '',
+    ...(run.reviewedPlan ? [renderReviewedPlanNote(run).trimEnd(), ''] : []),
     ...(note
       ? [
           ...note
