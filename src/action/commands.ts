@@ -23,9 +23,11 @@ import { toResultFile } from '../core/result-file.js';
 import type { RunResult } from '../core/run-result.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
-import { OUTPUTS } from './outputs.js';
+import { idListOutput, OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
 import { definedOrThrow } from '../core/lookup.js';
+import { matrixLegs, matrixOutput } from '../core/matrix/matrix-output.js';
+import { MATRIX_LEGS_FILE, readMatrixLeg, writeMatrixLegs } from '../adapters/matrix-legs-file.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -49,7 +51,13 @@ async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
       regions: inputs.regions,
       environments: inputs.environments,
       layers: inputs.layers,
-      instances: inputs.instances,
+      instances:
+        inputs.leg === undefined
+          ? inputs.instances
+          : readMatrixLeg(
+              path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir, MATRIX_LEGS_FILE),
+              inputs.leg,
+            ),
     },
   };
   if (inputs.changedOnly) {
@@ -83,7 +91,11 @@ export async function graphCommand(context: ActionContext): Promise<void> {
     maxStages: context.inputs.maxStages,
   });
   core.setOutput(OUTPUTS.graph, JSON.stringify(graphToJson(loaded.graph, dag, waves)));
-  core.setOutput(OUTPUTS.matrix, JSON.stringify(matrix));
+  core.setOutput(OUTPUTS.matrix, JSON.stringify(matrixOutput(matrix)));
+  const { workingDirectory, workDir } = context.inputs;
+  const legsFile = path.resolve(context.cwd, workingDirectory, workDir, MATRIX_LEGS_FILE);
+  writeMatrixLegs(legsFile, matrixLegs(matrix));
+  core.setOutput(OUTPUTS.legsFile, legsFile);
   core.info(`${dag.ids.length} instances in ${waves.length} waves, ${matrix.stage_count} matrix stages`);
 }
 
@@ -175,7 +187,7 @@ export async function reportCommand(context: ActionContext): Promise<void> {
       )
       .write();
     core.setOutput(OUTPUTS.hasChanges, 'false');
-    core.setOutput(OUTPUTS.failed, dag.ids.join(','));
+    core.setOutput(OUTPUTS.failed, idListOutput(dag.ids));
     core.setFailed(
       `report: no result files in ${directoryInput}; none of the ${dag.ids.length} instances is known to have run`,
     );
@@ -201,7 +213,7 @@ async function publish(context: ActionContext, publication: Publication, mask: (
   );
   core.setOutput(OUTPUTS.summary, mask(JSON.stringify(toResultFile(run))));
   core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
-  core.setOutput(OUTPUTS.failed, failed.map((instance) => instance.id).join(','));
+  core.setOutput(OUTPUTS.failed, idListOutput(failed.map((instance) => instance.id)));
   const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
   await core.summary.addRaw(mask(renderSummary(input))).write();
   if (context.inputs.comment && context.event.pullRequest && context.github) {
@@ -295,10 +307,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(toResultFile(run))));
   core.setOutput(
     OUTPUTS.failed,
-    run.instances
-      .filter((i) => i.status !== 'succeeded')
-      .map((i) => i.id)
-      .join(','),
+    idListOutput(run.instances.filter((i) => i.status !== 'succeeded').map((i) => i.id)),
   );
   core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
   if (failover.recoverySeconds !== null)

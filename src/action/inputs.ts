@@ -24,6 +24,8 @@ export interface ActionInputs {
   environments: string[];
   layers: string[];
   instances: string[];
+  /** A leg of the graph job's matrix, whose instances the legs file in work-dir lists. */
+  leg: string | undefined;
   changedOnly: boolean;
   ephemeralEnvironment: string | undefined;
   parallelism: number | undefined;
@@ -116,6 +118,7 @@ export function readInputs(): ActionInputs {
     environments: list('environments'),
     layers: list('layers'),
     instances: list('instance'),
+    leg: optional('leg')?.trim() || undefined,
     changedOnly: flag('changed-only', false),
     ephemeralEnvironment: optional('ephemeral-environment'),
     parallelism: wholeNumber('parallelism', 1),
@@ -149,6 +152,18 @@ export function readInputs(): ActionInputs {
     if (!dryRun && confirm !== to) {
       throw new UsageError(
         `A real ${inputs.command} moves production: input 'confirm' must repeat the target region '${to}', got '${confirm}'. Type the region to confirm, or run with dry-run: true.`,
+      );
+    }
+  }
+  if (inputs.leg !== undefined) {
+    if (!['plan', 'apply', 'destroy', 'drift'].includes(inputs.command)) {
+      throw new UsageError(
+        `Input 'leg' only goes with commands plan, apply, destroy and drift, got command '${inputs.command}'`,
+      );
+    }
+    if (inputs.instances.length > 0) {
+      throw new UsageError(
+        "Inputs 'leg' and 'instance' both select instances: give one of them (a stage job gives 'leg').",
       );
     }
   }
