@@ -217,7 +217,14 @@ async function publish(context: ActionContext, publication: Publication, mask: (
   const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
   await core.summary.addRaw(mask(renderSummary(input))).write();
   if (context.inputs.comment && context.event.pullRequest && context.github) {
-    const body = mask(renderComment({ ...input, manifest: manifestFile }));
+    const { commit } = context.event;
+    const body = mask(
+      renderComment({
+        ...input,
+        manifest: manifestFile,
+        commit: commit && { ...commit, head: context.event.pullRequest.headSha },
+      }),
+    );
     const how = await context.github.upsertComment(
       context.event.pullRequest.number,
       commentMarker(manifestFile),

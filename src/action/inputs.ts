@@ -182,8 +182,10 @@ export function readInputs(): ActionInputs {
 export interface EventContext {
   eventName: string;
   repository: { owner: string; repo: string } | undefined;
-  pullRequest: { number: number; isFork: boolean } | undefined;
+  pullRequest: { number: number; isFork: boolean; headSha: string | undefined } | undefined;
   runUrl: string | undefined;
+  /** The commit the job checked out (GITHUB_SHA): on a pull request, the merge of its head into the base. */
+  commit: { sha: string; url: (sha: string) => string } | undefined;
   runnerOs: string;
 }
 
@@ -196,7 +198,7 @@ export function readEventContext(): EventContext {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
       pull_request?: {
         number?: number;
-        head?: { repo?: { full_name?: string } | null };
+        head?: { sha?: string; repo?: { full_name?: string } | null };
         base?: { repo?: { full_name?: string } | null };
       };
     };
@@ -206,7 +208,12 @@ export function readEventContext(): EventContext {
       // head repository's own flag, true for every pull request of a repository that is itself a fork.
       const head = payload.pull_request?.head?.repo;
       const base = payload.pull_request?.base?.repo?.full_name;
-      pullRequest = { number, isFork: head === null || head?.full_name !== base };
+      const headSha = payload.pull_request?.head?.sha;
+      pullRequest = {
+        number,
+        isFork: head === null || head?.full_name !== base,
+        headSha: typeof headSha === 'string' ? headSha : undefined,
+      };
     }
   }
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
@@ -217,6 +224,10 @@ export function readEventContext(): EventContext {
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
+    commit:
+      env.GITHUB_SHA && env.GITHUB_REPOSITORY
+        ? { sha: env.GITHUB_SHA, url: (sha) => `${server}/${env.GITHUB_REPOSITORY}/commit/${sha}` }
         : undefined,
     runnerOs: env.RUNNER_OS ?? 'Linux',
   };
