@@ -189,6 +189,15 @@ export interface EventContext {
   runnerOs: string;
 }
 
+function commitOf(
+  sha: string | undefined,
+  repository: string | undefined,
+  server: string,
+): EventContext['commit'] {
+  if (!sha || !repository) return undefined;
+  return { sha, url: (commit) => `${server}/${repository}/commit/${commit}` };
+}
+
 /** Reads the GITHUB_* variables and the event payload that GITHUB_EVENT_PATH names. */
 export function readEventContext(): EventContext {
   const env = process.env;
@@ -225,10 +234,7 @@ export function readEventContext(): EventContext {
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
-    commit:
-      env.GITHUB_SHA && env.GITHUB_REPOSITORY
-        ? { sha: env.GITHUB_SHA, url: (sha) => `${server}/${env.GITHUB_REPOSITORY}/commit/${sha}` }
-        : undefined,
+    commit: commitOf(env.GITHUB_SHA, env.GITHUB_REPOSITORY, server),
     runnerOs: env.RUNNER_OS ?? 'Linux',
   };
 }
