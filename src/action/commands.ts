@@ -18,7 +18,7 @@ import { renderFailoverReport } from '../core/render/failover-report.js';
 import type { SelectionSettings } from '../app/select.js';
 import { commentMarker, renderComment } from '../core/render/comment.js';
 import { graphToJson } from '../core/render/graph-json.js';
-import { renderNoResults, renderSummary } from '../core/render/summary.js';
+import { renderNoResults, renderSummary, SUMMARY_MAX_BYTES } from '../core/render/summary.js';
 import { toResultFile } from '../core/result-file.js';
 import type { RunResult } from '../core/run-result.js';
 import { createRedactor } from '../terraform/redact.js';
@@ -326,6 +326,17 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   );
   core.setOutput(OUTPUTS.resultFile, await writeReportFiles(reportDirectory, run, new Map()));
   core.setOutput(OUTPUTS.reportDir, reportDirectory);
-  await core.summary.addRaw(redactor.redact(`${renderFailoverReport(run)}\n`)).write();
+  // The approver of a real move reads this summary: it shows the plans (masked by readPlanTexts, cut to fit).
+  const plans = await readPlanTexts({
+    run,
+    redactor,
+    workDirectory: path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir),
+  });
+  const report = renderFailoverReport(run, {
+    awaitingApproval: failover.dryRun && inputs.failover.holdDeploys,
+    plans,
+    maxBytes: SUMMARY_MAX_BYTES,
+  });
+  await core.summary.addRaw(redactor.redact(`${report}\n`)).write();
   failUnlessSucceeded(run);
 }

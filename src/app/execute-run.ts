@@ -133,7 +133,9 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
 }
 
 /** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
-export async function readPlanTexts(executed: ExecutedRun): Promise<Map<string, string>> {
+export async function readPlanTexts(
+  executed: Pick<ExecutedRun, 'run' | 'workDirectory' | 'redactor'>,
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   for (const instance of executed.run.instances) {
     const logFile = path.join(
