@@ -13,7 +13,13 @@ import {
 import type { Dag } from '../schedule/dag.js';
 import { compareIds } from '../schedule/waves.js';
 import { renderFailoverGuardNote } from './failover-guard-note.js';
-import { renderGraphMermaid } from './graph-mermaid.js';
+import {
+  fitsGitHubMermaid,
+  MERMAID_MAX_EDGES,
+  MERMAID_MAX_TEXT,
+  renderGraphMermaid,
+  renderLayerMermaid,
+} from './graph-mermaid.js';
 import type { PlanSectionStyle, PlanSource } from './plan-blocks.js';
 import {
   clampText,
@@ -246,19 +252,46 @@ function statusClass(
   }
 }
 
-/** The graph as a Mermaid flowchart coloured by status, with a legend in words. */
-export function renderStatusDiagram(run: RunResult, graph: LayerGraph, dag: Dag): string {
-  const byId = new Map(run.instances.map((instance) => [instance.id, instance]));
-  const mermaid = renderGraphMermaid(graph, dag, (id) => statusClass(byId.get(id), run.command));
+/** The layer graph's node takes the first of these its instances have; the counts use the words. */
+const LAYER_CLASSES = [
+  { name: 'failed', word: 'failed' },
+  { name: 'skipped', word: 'skipped' },
+  { name: 'changes', word: 'with changes' },
+  { name: 'succeeded', word: 'succeeded' },
+];
+
+/** The class definitions right after the diagram's first line. */
+function withClassDefs(mermaid: string): string {
   const firstLineEnd = mermaid.indexOf('\n') + 1;
-  const source = `${mermaid.slice(0, firstLineEnd)}${CLASS_DEFS.join('\n')}\n${mermaid.slice(firstLineEnd)}`;
+  return `${mermaid.slice(0, firstLineEnd)}${CLASS_DEFS.join('\n')}\n${mermaid.slice(firstLineEnd)}`;
+}
+
+/**
+ * The graph as a Mermaid flowchart coloured by status, with a legend in words: instance by instance when GitHub
+ * can render that, else layer by layer (with counts), else undefined.
+ */
+export function renderStatusDiagram(run: RunResult, graph: LayerGraph, dag: Dag): string | undefined {
+  const byId = new Map(run.instances.map((instance) => [instance.id, instance]));
+  const classOf = (id: string) => statusClass(byId.get(id), run.command);
+  const full = withClassDefs(renderGraphMermaid(graph, dag, classOf));
+  const isFull = fitsGitHubMermaid(full);
+  const source = isFull ? full : withClassDefs(renderLayerMermaid(graph, dag, classOf, LAYER_CLASSES));
+  if (!fitsGitHubMermaid(source)) return undefined;
   const fence = fenceFor(source);
   return [
+    ...(isFull
+      ? []
+      : [
+          `By layer: ${plural(dag.ids.length, 'instance')} are more than GitHub draws in one diagram (${MERMAID_MAX_TEXT.toLocaleString('en-US')} characters, ${MERMAID_MAX_EDGES} arrows). Each box counts a layer's instances; each arrow, the dependencies between two layers.`,
+          '',
+        ]),
     `${fence}mermaid`,
     source.trimEnd(),
     fence,
     '',
-    'Green: succeeded · amber: changes pending · red: failed · grey: skipped or cancelled · plain: not finished or not in this run.',
+    isFull
+      ? 'Green: succeeded · amber: changes pending · red: failed · grey: skipped or cancelled · plain: not finished or not in this run.'
+      : 'A layer is red when any of its instances failed, else grey when any was skipped or cancelled, else amber when any has changes pending, else green when any succeeded.',
   ].join('\n');
 }
 
@@ -308,8 +341,8 @@ export function renderSummary(input: SummaryInput): string {
   const max = input.maxBytes ?? SUMMARY_MAX_BYTES;
   const head = `${renderHead(run, runUrl)}${renderFailoverGuardNote(run)}`;
   const table = `### Instances\n\n${renderInstanceTable(run.instances)}`;
-  const diagram =
-    dag.ids.length === 0 ? undefined : `### Dependency graph\n\n${renderStatusDiagram(run, graph, dag)}\n`;
+  const drawn = dag.ids.length === 0 ? undefined : renderStatusDiagram(run, graph, dag);
+  const diagram = drawn === undefined ? undefined : `### Dependency graph\n\n${drawn}\n`;
   const diagramLeftOut = `### Dependency graph\n\n_The dependency graph was left out to keep this summary within ${bytes(max)}._\n`;
   const { shown: sources, unchanged } = planSources(run, plans);
   const unchangedText = unchangedLine(unchanged);

@@ -200,7 +200,9 @@ describe('renderFailoverReport of the plan job of a real move', () => {
     expect(report.split('\n')[0]).toBe(
       '## Failover plan (awaiting approval) eu-west-2 → eu-west-1: succeeded',
     );
-    expect(report).toContain('  title failover plan (awaiting approval) eu-west-2 to eu-west-1\n');
+    expect(report).toContain(
+      '  title failover plan (awaiting approval) eu-west-2 to eu-west-1 (your local time)\n',
+    );
     expect(report).not.toMatch(/^#.*drill/im);
     expect(report).toContain('### Plans\n\n**1 instance: no changes**\n');
     expect(report).toContain(

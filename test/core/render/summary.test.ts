@@ -321,6 +321,40 @@ describe('renderSummary: diagram', () => {
     );
   });
 
+  it("draws a graph too large for GitHub by layer, with counts, within Mermaid's limits", () => {
+    // 400 networks, each with an app and a db on it: 1,200 instances, 800 dependencies.
+    const many = Array.from({ length: 400 }, (_, index) => [
+      instance(`acct${index % 20}/r${index}/network`, { account: `acct${index % 20}`, region: `r${index}` }),
+      instance(`acct${index % 20}/r${index}/db`, {
+        account: `acct${index % 20}`,
+        region: `r${index}`,
+        ...(index === 7 ? { status: 'failed' as const, changes: null, error: 'boom' } : {}),
+      }),
+      instance(`acct${index % 20}/r${index}/app`, {
+        account: `acct${index % 20}`,
+        region: `r${index}`,
+        changes: counts(index % 2, 0, 0),
+      }),
+    ]).flat();
+    const edges = Object.fromEntries(
+      many.flatMap((result) => {
+        const [account, region, layer] = result.id.split('/');
+        return layer === 'network' ? [] : [[result.id, [`${account}/${region}/network`]]];
+      }),
+    );
+    const summary = summaryOf(many, {}, { edges });
+    const mermaid = /```mermaid\n([\s\S]*?)\n```/.exec(summary)?.[1] ?? '';
+    expect(summary).toContain('By layer: 1200 instances are more than GitHub draws in one diagram');
+    expect(mermaid.length).toBeLessThan(50_000);
+    expect(mermaid).toContain('  l0["network<br/>400 instances<br/>400 succeeded"]');
+    expect(mermaid).toContain('  l1["db<br/>400 instances<br/>1 failed · 399 succeeded"]');
+    expect(mermaid).toContain('  l2["app<br/>400 instances<br/>200 with changes · 200 succeeded"]');
+    expect(mermaid).toContain('  l0 -->|400| l1');
+    expect(mermaid).toContain('  l0 -->|400| l2');
+    expect(mermaid).toMatch(/^  class l1 failed$/m);
+    expect(mermaid).toMatch(/^  class l2 changes$/m);
+  });
+
   it('colours an applied instance green even though it had changes', () => {
     const applied = [instance('a', { changes: counts(3, 0, 0) })];
     const summary = summaryOf(applied, {}, { run: { command: 'apply' } });
