@@ -87,27 +87,29 @@ export function renderLayerMermaid(
   const nodeName = (layer: string) => getOrThrow(names, layer, 'layer');
   const lines = ['flowchart LR'];
   for (const [layer, { count, classes }] of layers) {
-    const counts = classOrder
-      .filter(({ name }) => (classes.get(name) ?? 0) > 0)
-      .map(({ name, word }) => `${classes.get(name)} ${word}`);
+    const counts = classOrder.flatMap(({ name, word }) => {
+      const inClass = classes.get(name) ?? 0;
+      return inClass > 0 ? [`${inClass} ${word}`] : [];
+    });
     const detail = counts.length > 0 ? `<br/>${counts.join(' · ')}` : '';
     lines.push(
       `  ${nodeName(layer)}["${label(layer)}<br/>${count} instance${count === 1 ? '' : 's'}${detail}"]`,
     );
   }
-  // Layer pairs, `from to`, with the number of instance dependencies between them (none inside a layer).
-  const edges = new Map<string, number>();
+  // Layer pairs, as their arrow `from -->|N| to` less N, with the number of instance dependencies between them
+  // (none inside a layer).
+  const edges = new Map<string, { from: string; to: string; count: number }>();
   for (const id of dag.ids) {
     for (const dependency of dag.dependsOn.get(id) ?? []) {
       if (layerOf(dependency) === layerOf(id)) continue;
-      const key = `${nodeName(layerOf(dependency))} ${nodeName(layerOf(id))}`;
-      edges.set(key, (edges.get(key) ?? 0) + 1);
+      const from = nodeName(layerOf(dependency));
+      const to = nodeName(layerOf(id));
+      const edge = edges.get(`${from} ${to}`) ?? { from, to, count: 0 };
+      edge.count++;
+      edges.set(`${from} ${to}`, edge);
     }
   }
-  for (const [key, count] of edges) {
-    const [from, to] = key.split(' ');
-    lines.push(`  ${from} -->|${count}| ${to}`);
-  }
+  for (const { from, to, count } of edges.values()) lines.push(`  ${from} -->|${count}| ${to}`);
   for (const [layer, { classes }] of layers) {
     const first = classOrder.find(({ name }) => (classes.get(name) ?? 0) > 0);
     if (first) lines.push(`  class ${nodeName(layer)} ${first.name}`);

@@ -98,7 +98,7 @@ const MAX_TICKS = 10;
  * 1970 there, an hour or half an hour off in most zones.
  */
 export function ganttAxis(spanMs: number): { axisFormat: string; tickInterval: string } {
-  const [, tickInterval] = TICKS.find(([ms]) => spanMs / ms <= MAX_TICKS) ?? TICKS[TICKS.length - 1]!;
+  const [, tickInterval] = TICKS.find(([ms]) => spanMs / ms <= MAX_TICKS) ?? [24 * HOUR, '1day'];
   const axisFormat = spanMs < 10 * MINUTE ? '%H:%M:%S' : spanMs < 24 * HOUR ? '%H:%M' : '%b %d %H:%M';
   return { axisFormat, tickInterval };
 }

@@ -351,8 +351,8 @@ describe('renderSummary: diagram', () => {
     expect(mermaid).toContain('  l2["app<br/>400 instances<br/>200 with changes · 200 succeeded"]');
     expect(mermaid).toContain('  l0 -->|400| l1');
     expect(mermaid).toContain('  l0 -->|400| l2');
-    expect(mermaid).toMatch(/^  class l1 failed$/m);
-    expect(mermaid).toMatch(/^  class l2 changes$/m);
+    expect(mermaid).toMatch(/^ {2}class l1 failed$/m);
+    expect(mermaid).toMatch(/^ {2}class l2 changes$/m);
   });
 
   it('colours an applied instance green even though it had changes', () => {
