@@ -27,17 +27,31 @@ export function planForReport(text: string, shape: { isFailed: boolean; hasChang
     .filter((line) => !PROGRESS_LINE.test(line));
   if (shape.isFailed) return { language: 'text', text: lines.flatMap(wrapLine).join('\n') };
   if (!shape.hasChanges) return { language: 'text', text: lines.join('\n') };
-  return {
-    language: 'diff',
-    text: lines
-      .map((line) =>
-        line.replace(
-          MARKER,
-          (_, indent: string, marker: string) => `${marker === '~' ? '!' : marker}${indent}`,
-        ),
-      )
-      .join('\n'),
-  };
+  return { language: 'diff', text: markersFirst(lines).join('\n') };
+}
+
+/** `content = <<-EOT`, maybe `# forces replacement` after it: the start of a heredoc ending at `EOT`. */
+const HEREDOC_START = /<<-?([A-Za-z_]\w*)(\s+#.*)?$/;
+
+/**
+ * Each change marker moved to the start of its line. Inside a heredoc, lines are the string's own text, where a
+ * leading `- ` is content, not a removal: only an updated (`~`) heredoc marks its lines, so only there are they moved.
+ */
+function markersFirst(lines: readonly string[]): string[] {
+  let heredoc: { tag: string; isMarked: boolean } | null = null;
+  return lines.map((line) => {
+    if (heredoc !== null) {
+      if (line.trim() === heredoc.tag) heredoc = null;
+      else if (!heredoc.isMarked) return line;
+    }
+    const marker = MARKER.exec(line)?.[2];
+    const opens = HEREDOC_START.exec(line);
+    if (opens?.[1] !== undefined) heredoc = { tag: opens[1], isMarked: marker === '~' };
+    return line.replace(
+      MARKER,
+      (_, indent: string, found: string) => `${found === '~' ? '!' : found}${indent}`,
+    );
+  });
 }
 
 /**

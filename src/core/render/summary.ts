@@ -98,7 +98,7 @@ export function statusTotals(instances: readonly InstanceResult[]): string {
     .join(', ');
 }
 
-/** Why an instance did not succeed, in one line: the first line of its error, else its reason. Nothing else is shown. */
+/** Why an instance did not succeed, in one line: the first line of its error with words, else its reason. Nothing else is shown. */
 function detailOf(instance: InstanceResult): string {
   let text: string;
   switch (instance.status) {
@@ -112,9 +112,10 @@ function detailOf(instance: InstanceResult): string {
     default:
       return '';
   }
+  // Terraform boxes its diagnostics (`╷`, `│ Error: …`, `╵`): the first line with words in it, box edge dropped.
   const line = text
     .split(/\r?\n/)
-    .map((candidate) => candidate.trim())
+    .map((candidate) => candidate.replace(/^[\s╷│╵]+/, '').trim())
     .find((candidate) => candidate !== '');
   if (line === undefined) return '';
   return line.length > DETAIL_MAX ? `${line.slice(0, DETAIL_MAX - 1)}…` : line;

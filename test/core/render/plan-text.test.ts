@@ -38,6 +38,35 @@ describe('planForReport', () => {
     });
   });
 
+  it("leaves a created heredoc's text alone, where a leading '- ' is content, and moves an updated heredoc's markers", () => {
+    const heredocs = [
+      '  + resource "local_file" "new" {',
+      '      + content = <<-EOT',
+      '            - a bullet in the file',
+      '        EOT',
+      '    }',
+      '  ~ resource "local_file" "old" {',
+      '      ~ content = <<-EOT',
+      '          - removed line',
+      '          + added line',
+      '        EOT',
+      '    }',
+    ].join('\n');
+    expect(planForReport(heredocs, { isFailed: false, hasChanges: true }).text.split('\n')).toEqual([
+      '+   resource "local_file" "new" {',
+      '+       content = <<-EOT',
+      '            - a bullet in the file',
+      '        EOT',
+      '    }',
+      '!   resource "local_file" "old" {',
+      '!       content = <<-EOT',
+      '-           removed line',
+      '+           added line',
+      '        EOT',
+      '    }',
+    ]);
+  });
+
   it('leaves a plan without changes as text, progress lines dropped', () => {
     expect(
       planForReport('x: Refreshing state... [id=1]\n\nNo changes.', { isFailed: false, hasChanges: false }),

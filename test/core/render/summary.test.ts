@@ -252,6 +252,18 @@ describe('renderSummary: heading and table', () => {
     ]);
   });
 
+  it("takes a boxed Terraform diagnostic's first line with words for the detail, not its box edge", () => {
+    const boxed = instance('x', {
+      status: 'failed',
+      step: 'plan',
+      changes: null,
+      error: '╷\n│ Error: creating VPC: UnauthorizedOperation\n│\n╵',
+    });
+    expect(tableOf(summaryOf([boxed])).map((cells) => cells.Detail)).toEqual([
+      'Error: creating VPC: UnauthorizedOperation',
+    ]);
+  });
+
   it('prints nothing of an instance beyond id, status, counts, duration, reason and the first line of its error', () => {
     expect(summary).not.toMatch(/SECRET/);
   });
