@@ -20,17 +20,7 @@
  * missed), --keep (keep the temp dir).
  */
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +30,7 @@ import { expandManifest } from '../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../src/core/manifest/parse-manifest.js';
 import { dagOfGraph } from '../src/core/schedule/dag.js';
 import { computeWaves } from '../src/core/schedule/waves.js';
+import { SIZES, writeEstate } from './synthetic-estate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -49,108 +40,6 @@ const TARGET_MS = 1000;
 const TARGET_MB = 300;
 /** Timing noise allowance when judging "no worse than linear" (time ratio ≤ instance ratio × this). */
 const LINEAR_SLACK = 1.2;
-
-interface Size {
-  label: string;
-  accounts: number;
-  regions: number;
-  environments: number;
-}
-
-const SIZES: Size[] = [
-  { label: '1k', accounts: 10, regions: 5, environments: 10 },
-  { label: '10k', accounts: 40, regions: 10, environments: 13 },
-  { label: '100k', accounts: 180, regions: 20, environments: 16 },
-];
-
-const LAYERS = [
-  { name: 'dns', scope: 'global', dependsOn: [] },
-  { name: 'org-policy', scope: 'global', dependsOn: ['dns'] },
-  { name: 'iam', scope: 'account', dependsOn: ['org-policy'] },
-  { name: 'kms', scope: 'account', dependsOn: ['iam'] },
-  {
-    name: 'network',
-    scope: 'region',
-    dependsOn: ['iam'],
-    vars: '{ cidr: "10.0.0.0/16", name: "{account}-{region}" }',
-  },
-  // Secondary regions peer with the primary region's network.
-  {
-    name: 'transit',
-    scope: 'region',
-    dependsOn: ['network', '{ layer: network, region: primary, as: primary_network }'],
-  },
-  // Fan-in: each region's backup vault knows every network of its account.
-  { name: 'backup', scope: 'region', dependsOn: ['kms', '{ layer: network, region: all, as: networks }'] },
-  { name: 'database', scope: 'environment', dependsOn: ['network', 'kms'] },
-  {
-    name: 'app',
-    scope: 'environment',
-    dependsOn: ['database', 'transit', 'dns', '{ layer: database, region: primary, as: primary_database }'],
-    vars: '{ name: "{environment}-{region}", replicas: 2 }',
-  },
-  // Fan-in across two coordinates: one dashboard per account over all its apps.
-  {
-    name: 'monitoring',
-    scope: 'account',
-    dependsOn: ['{ layer: app, region: all, environment: all, as: apps }'],
-  },
-] as const;
-
-/**
- * A manifest of `accounts` accounts, each in every one of `regions` regions (the first primary), with
- * `environments` environments of which every fourth runs only in the first two regions, and the ten layers above.
- */
-function syntheticManifest(size: Size, strategy: string): string {
-  const pad = (value: number, width: number) => String(value).padStart(width, '0');
-  const regions = Array.from({ length: size.regions }, (_, index) => `region-${pad(index, 2)}`);
-  const lines = [
-    'version: 1',
-    'terraform: { parallelism: 8 }',
-    'backend:',
-    '  type: s3',
-    '  config: { bucket: "tfstate-{account_id}-{region}", key: "{id}.tfstate", region: "{region}", use_lockfile: true }',
-    `  global_region: ${regions[0]}`,
-    `  replicas: { ${regions[0]}: ${regions[1]} }`,
-    `dr: { strategy: ${strategy} }`,
-    'regions:',
-    ...regions.map((region, index) => `  ${region}: { role: ${index === 0 ? 'primary' : 'secondary'} }`),
-    'accounts:',
-  ];
-  for (let account = 0; account < size.accounts; account++) {
-    lines.push(
-      `  account-${pad(account, 3)}:`,
-      `    id: "${pad(100000000000 + account, 12)}"`,
-      `    regions: [${regions.join(', ')}]`,
-    );
-    lines.push('    environments:');
-    for (let environment = 0; environment < size.environments; environment++) {
-      const narrowed = environment % 4 === 3 ? `{ regions: [${regions.slice(0, 2).join(', ')}] }` : '{}';
-      lines.push(`      env-${pad(environment, 2)}: ${narrowed}`);
-    }
-  }
-  lines.push('layers:');
-  for (const layer of LAYERS) {
-    lines.push(
-      `  - name: ${layer.name}`,
-      `    scope: ${layer.scope}`,
-      `    path: terraform/${layer.scope}/${layer.name}`,
-    );
-    if (layer.dependsOn.length > 0) lines.push(`    depends_on: [${layer.dependsOn.join(', ')}]`);
-    if ('vars' in layer) lines.push(`    vars: ${layer.vars}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** Writes the manifest and empty layer directories (the CLI checks that they exist). */
-function writeEstate(directory: string, size: Size, strategy: string): string {
-  mkdirSync(directory, { recursive: true });
-  for (const layer of LAYERS)
-    mkdirSync(path.join(directory, 'terraform', layer.scope, layer.name), { recursive: true });
-  const file = path.join(directory, 'layers.yml');
-  writeFileSync(file, syntheticManifest(size, strategy));
-  return file;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

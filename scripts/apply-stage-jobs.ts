@@ -60,6 +60,12 @@ export function renderStageJob(n: number): string {
           role-session-name: strata-apply-\${{ github.run_id }}
           aws-region: \${{ matrix.region || inputs.aws-region }}
 
+      - name: Download the legs file
+        uses: actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1
+        with:
+          name: strata-legs-\${{ needs.graph.outputs.estate-key }}
+          path: \${{ inputs.working-directory }}/.strata
+
       - name: Download the reviewed plan
         if: inputs.reviewed-plan
         uses: actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c # v8.0.1
@@ -74,7 +80,7 @@ export function renderStageJob(n: number): string {
           command: apply
           manifest: \${{ inputs.manifest }}
           working-directory: \${{ inputs.working-directory }}
-          instance: \${{ matrix.instances }}
+          leg: \${{ matrix.leg }}
           parallelism: \${{ inputs.parallelism }}
           ignore-failover-record: \${{ inputs.ignore-failover-record }}
           comment: 'false'

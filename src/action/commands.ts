@@ -24,15 +24,17 @@ import { renderFailoverReport } from '../core/render/failover-report.js';
 import type { SelectionSettings } from '../app/select.js';
 import { commentMarker, renderComment } from '../core/render/comment.js';
 import { graphToJson } from '../core/render/graph-json.js';
-import { renderNoResults, renderSummary } from '../core/render/summary.js';
+import { renderNoResults, renderSummary, SUMMARY_MAX_BYTES } from '../core/render/summary.js';
 import { toResultFile } from '../core/result-file.js';
 import type { RunResult } from '../core/run-result.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
-import { OUTPUTS } from './outputs.js';
+import { idListOutput, OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
 import { definedOrThrow } from '../core/lookup.js';
 import { reviewedInstances } from '../app/reviewed-plan.js';
+import { matrixLegs, matrixOutput } from '../core/matrix/matrix-output.js';
+import { MATRIX_LEGS_FILE, readMatrixLeg, writeMatrixLegs } from '../adapters/matrix-legs-file.js';
 
 export interface ActionContext {
   inputs: ActionInputs;
@@ -62,7 +64,13 @@ async function selectionOf(context: ActionContext): Promise<SelectionSettings> {
       regions: inputs.regions,
       environments: inputs.environments,
       layers: inputs.layers,
-      instances: inputs.instances,
+      instances:
+        inputs.leg === undefined
+          ? inputs.instances
+          : readMatrixLeg(
+              path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir, MATRIX_LEGS_FILE),
+              inputs.leg,
+            ),
     },
   };
   // The graph and the report of an apply of a reviewed plan cover what that plan covered, and no more.
@@ -102,7 +110,11 @@ export async function graphCommand(context: ActionContext): Promise<void> {
     maxStages: context.inputs.maxStages,
   });
   core.setOutput(OUTPUTS.graph, JSON.stringify(graphToJson(loaded.graph, dag, waves)));
-  core.setOutput(OUTPUTS.matrix, JSON.stringify(matrix));
+  core.setOutput(OUTPUTS.matrix, JSON.stringify(matrixOutput(matrix)));
+  const { workingDirectory, workDir } = context.inputs;
+  const legsFile = path.resolve(context.cwd, workingDirectory, workDir, MATRIX_LEGS_FILE);
+  writeMatrixLegs(legsFile, matrixLegs(matrix));
+  core.setOutput(OUTPUTS.legsFile, legsFile);
   core.info(`${dag.ids.length} instances in ${waves.length} waves, ${matrix.stage_count} matrix stages`);
 }
 
@@ -204,7 +216,7 @@ export async function reportCommand(context: ActionContext): Promise<void> {
       )
       .write();
     core.setOutput(OUTPUTS.hasChanges, 'false');
-    core.setOutput(OUTPUTS.failed, dag.ids.join(','));
+    core.setOutput(OUTPUTS.failed, idListOutput(dag.ids));
     core.setFailed(
       `report: no result files in ${directoryInput}; none of the ${dag.ids.length} instances is known to have run`,
     );
@@ -230,12 +242,21 @@ async function publish(context: ActionContext, publication: Publication, mask: (
   );
   core.setOutput(OUTPUTS.summary, mask(JSON.stringify(toResultFile(run))));
   core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
-  core.setOutput(OUTPUTS.failed, failed.map((instance) => instance.id).join(','));
+  core.setOutput(OUTPUTS.failed, idListOutput(failed.map((instance) => instance.id)));
   const input = { run, graph: loaded.graph, dag, plans, runUrl: context.event.runUrl };
   await core.summary.addRaw(mask(renderSummary(input))).write();
   const pullRequest = context.inputs.pullRequest ?? context.event.pullRequest?.number;
   if (context.inputs.comment && pullRequest !== undefined && context.github) {
-    const body = mask(renderComment({ ...input, manifest: manifestFile }));
+    // A plan on a pull request names the commit it planned; the apply comment on a merged one does not.
+    const { commit } = context.event;
+    const planned = context.event.pullRequest;
+    const body = mask(
+      renderComment({
+        ...input,
+        manifest: manifestFile,
+        commit: planned && commit && { ...commit, head: planned.headSha },
+      }),
+    );
     const how = await context.github.upsertComment(
       pullRequest,
       commentMarker(manifestFile, run.command),
@@ -325,10 +346,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   core.setOutput(OUTPUTS.summary, redactor.redact(JSON.stringify(toResultFile(run))));
   core.setOutput(
     OUTPUTS.failed,
-    run.instances
-      .filter((i) => i.status !== 'succeeded')
-      .map((i) => i.id)
-      .join(','),
+    idListOutput(run.instances.filter((i) => i.status !== 'succeeded').map((i) => i.id)),
   );
   core.setOutput(OUTPUTS.hasChanges, String(run.hasChanges));
   if (failover.recoverySeconds !== null)
@@ -340,7 +358,18 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   );
   core.setOutput(OUTPUTS.resultFile, await writeReportFiles(reportDirectory, run, new Map()));
   core.setOutput(OUTPUTS.reportDir, reportDirectory);
-  await core.summary.addRaw(redactor.redact(`${renderFailoverReport(run)}\n`)).write();
+  // The approver of a real move reads this summary: it shows the plans (masked by readPlanTexts, cut to fit).
+  const plans = await readPlanTexts({
+    run,
+    redactor,
+    workDirectory: path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir),
+  });
+  const report = renderFailoverReport(run, {
+    awaitingApproval: failover.dryRun && inputs.failover.holdDeploys,
+    plans,
+    maxBytes: SUMMARY_MAX_BYTES,
+  });
+  await core.summary.addRaw(redactor.redact(`${report}\n`)).write();
   failUnlessSucceeded(run);
 }
 

@@ -26,6 +26,8 @@ export interface ActionInputs {
   environments: string[];
   layers: string[];
   instances: string[];
+  /** A leg of the graph job's matrix, whose instances the legs file in work-dir lists. */
+  leg: string | undefined;
   changedOnly: boolean;
   ephemeralEnvironment: string | undefined;
   parallelism: number | undefined;
@@ -132,6 +134,7 @@ export function readInputs(): ActionInputs {
     environments: list('environments'),
     layers: list('layers'),
     instances: list('instance'),
+    leg: optional('leg')?.trim() || undefined,
     changedOnly: flag('changed-only', false),
     ephemeralEnvironment: optional('ephemeral-environment'),
     parallelism: wholeNumber('parallelism', 1),
@@ -179,6 +182,18 @@ export function readInputs(): ActionInputs {
       );
     }
   }
+  if (inputs.leg !== undefined) {
+    if (!['plan', 'apply', 'destroy', 'drift'].includes(inputs.command)) {
+      throw new UsageError(
+        `Input 'leg' only goes with commands plan, apply, destroy and drift, got command '${inputs.command}'`,
+      );
+    }
+    if (inputs.instances.length > 0) {
+      throw new UsageError(
+        "Inputs 'leg' and 'instance' both select instances: give one of them (a stage job gives 'leg').",
+      );
+    }
+  }
   if (inputs.command === 'report' && inputs.resultsDir === undefined) {
     throw new UsageError("Input 'results-dir' is required with command 'report'");
   }
@@ -197,9 +212,20 @@ export function readInputs(): ActionInputs {
 export interface EventContext {
   eventName: string;
   repository: { owner: string; repo: string } | undefined;
-  pullRequest: { number: number; isFork: boolean } | undefined;
+  pullRequest: { number: number; isFork: boolean; headSha: string | undefined } | undefined;
   runUrl: string | undefined;
+  /** The commit the job checked out (GITHUB_SHA): on a pull request, the merge of its head into the base. */
+  commit: { sha: string; url: (sha: string) => string } | undefined;
   runnerOs: string;
+}
+
+function commitOf(
+  sha: string | undefined,
+  repository: string | undefined,
+  server: string,
+): EventContext['commit'] {
+  if (!sha || !repository) return undefined;
+  return { sha, url: (commit) => `${server}/${repository}/commit/${commit}` };
 }
 
 /** Reads the GITHUB_* variables and the event payload that GITHUB_EVENT_PATH names. */
@@ -211,7 +237,7 @@ export function readEventContext(): EventContext {
     const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
       pull_request?: {
         number?: number;
-        head?: { repo?: { full_name?: string } | null };
+        head?: { sha?: string; repo?: { full_name?: string } | null };
         base?: { repo?: { full_name?: string } | null };
       };
     };
@@ -221,7 +247,12 @@ export function readEventContext(): EventContext {
       // head repository's own flag, true for every pull request of a repository that is itself a fork.
       const head = payload.pull_request?.head?.repo;
       const base = payload.pull_request?.base?.repo?.full_name;
-      pullRequest = { number, isFork: head === null || head?.full_name !== base };
+      const headSha = payload.pull_request?.head?.sha;
+      pullRequest = {
+        number,
+        isFork: head === null || head?.full_name !== base,
+        headSha: typeof headSha === 'string' ? headSha : undefined,
+      };
     }
   }
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
@@ -233,6 +264,7 @@ export function readEventContext(): EventContext {
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
+    commit: commitOf(env.GITHUB_SHA, env.GITHUB_REPOSITORY, server),
     runnerOs: env.RUNNER_OS ?? 'Linux',
   };
 }

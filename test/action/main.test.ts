@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scratchDir } from '../helpers/scratch.js';
 
@@ -60,9 +60,16 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
   });
   afterEach(() => fake.reset());
 
-  it('graph: sets the graph and matrix outputs of the example estate', async () => {
-    await runWith({ command: 'graph', manifest: 'examples/multi-region/layers.yml' });
+  it('graph: sets the graph and matrix outputs of the example estate, and writes the legs file', async () => {
+    const workDir = scratchDir('strata-main-graph-');
+    await runWith({ command: 'graph', manifest: 'examples/multi-region/layers.yml', 'work-dir': workDir });
     expect(fake.failures).toEqual([]);
+    const legsFile = path.join(workDir, 'matrix-legs.json');
+    expect(fake.outputs.get('legs-file')).toBe(legsFile);
+    const legs = JSON.parse(readFileSync(legsFile, 'utf8')) as {
+      legs: Record<string, { instances: string[] }>;
+    };
+    expect(Object.values(legs.legs).flatMap((leg) => leg.instances)).toHaveLength(11);
     const graph = JSON.parse(fake.outputs.get('graph')!) as { nodes: { id: string }[] };
     expect(graph.nodes).toHaveLength(11);
     const matrix = JSON.parse(fake.outputs.get('matrix')!) as { stage_count: number };
@@ -78,6 +85,27 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
     fake.reset();
     await runWith({ command: 'plan', parallelism: 'many' });
     expect(fake.failures).toEqual(["Input 'parallelism' must be a whole number ≥ 1, got 'many'"]);
+    fake.reset();
+    await runWith({ command: 'plan', leg: '1-1', instance: 'dns' });
+    expect(fake.failures).toEqual([
+      "Inputs 'leg' and 'instance' both select instances: give one of them (a stage job gives 'leg').",
+    ]);
+    fake.reset();
+    await runWith({ command: 'graph', leg: '1-1' });
+    expect(fake.failures).toEqual([
+      "Input 'leg' only goes with commands plan, apply, destroy and drift, got command 'graph'",
+    ]);
+    fake.reset();
+    const workDir = scratchDir('strata-main-leg-');
+    await runWith({
+      command: 'plan',
+      manifest: 'examples/multi-region/layers.yml',
+      leg: '1-1',
+      'work-dir': workDir,
+    });
+    expect(fake.failures).toEqual([
+      `Input 'leg' is '1-1', but there is no legs file at ${path.join(workDir, 'matrix-legs.json')}: download the graph job's legs artifact (matrix-legs.json) into work-dir before this step.`,
+    ]);
   });
 
   it('migrate: an apply needs exactly one layer or one instance, and migration file problems are annotations', async () => {

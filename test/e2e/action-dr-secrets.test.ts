@@ -171,10 +171,35 @@ describe('the action: failover drills and failovers (stand-in)', () => {
     expect(drill.outputs.ready).toBe('true');
     expect(drill.summary).toContain('## Failover drill eu-west-2 → eu-west-1: succeeded');
     expect(drill.summary).toContain('| prod/eu-west-1/staging/app | yes | yes | yes | yes | +2 ~0 -0 |  |');
+    // The plans themselves, changed ones in diff fences.
+    expect(drill.summary).toMatch(/### Plans\n/);
+    expect(drill.summary).toContain(
+      '<details><summary>prod/eu-west-1/staging/app — +2 ~0 -0</summary>\n\n```diff\n',
+    );
 
     const unconfirmed = await dispatch({ command: 'failover', 'to-region': 'eu-west-1' });
     expect(unconfirmed.status).toBe(1);
     expect(unconfirmed.stdout).toContain("input 'confirm' must repeat the target region 'eu-west-1', got ''");
+  });
+
+  it('the plan job of a real failover (deploys held): titled as a plan awaiting approval, with the plans', async () => {
+    const plan = await dispatch(
+      {
+        command: 'failover',
+        'to-region': 'eu-west-1',
+        'dry-run': 'true',
+        'hold-deploys': 'true',
+        'replica-check': 'false',
+      },
+      { STANDIN_DOWN_REGIONS: 'eu-west-2' },
+    );
+    expect(plan.stderr).toBe('');
+    expect(plan.status).toBe(0);
+    expect(plan.summary).toContain('## Failover plan (awaiting approval) eu-west-2 → eu-west-1: succeeded');
+    expect(plan.summary).not.toContain('Failover drill');
+    expect(plan.summary).toContain(
+      '<details><summary>prod/eu-west-1/staging/app — +2 ~0 -0</summary>\n\n```diff\n',
+    );
   });
 
   it('failover with eu-west-2 down applies the saved drill plans, reports recovery time and writes the manifest', async () => {

@@ -94,28 +94,40 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(graph.nodes).toHaveLength(11);
     const matrix = JSON.parse(result.outputs.matrix!) as {
       stage_count: number;
-      stages: {
-        include: { job: string; instances: string; account: string; account_id: string; region: string }[];
-      }[];
+      stages: { include: { job: string; leg: string; github_environment: string }[] }[];
     };
+    // The legs' instances are in the legs file, not in the output: job outputs are capped at 1 MB.
+    expect(result.outputs['legs-file']).toBe(path.join(estate, '.strata', 'matrix-legs.json'));
+    const legs = (
+      JSON.parse(readFileSync(result.outputs['legs-file']!, 'utf8')) as {
+        legs: Record<string, { instances: string[] }>;
+      }
+    ).legs;
+    const instancesOf = (job: { leg: string }) => legs[job.leg]!.instances;
     expect(matrix.stage_count).toBe(3);
-    expect(matrix.stages[0]!.include.map((job) => job.instances).sort()).toEqual([
-      'dev/iam',
-      'dns',
-      'prod/iam',
-    ]);
+    expect(matrix.stages[0]!.include.flatMap(instancesOf).sort()).toEqual(['dev/iam', 'dns', 'prod/iam']);
     const stageOf = new Map(
       matrix.stages.flatMap((stage, index) =>
-        stage.include.flatMap((job) => job.instances.split(',').map((id) => [id, index])),
+        stage.include.flatMap((job) => instancesOf(job).map((id) => [id, index])),
       ),
     );
+    expect(stageOf.size).toBe(11);
     for (const node of graph.nodes) {
       for (const dependency of node.dependsOn)
         expect(stageOf.get(dependency)!).toBeLessThan(stageOf.get(node.id)!);
     }
-    expect(matrix.stages[1]!.include).toContainEqual({
+    const network = matrix.stages[1]!.include.find((job) => job.job === 'prod/eu-west-1/network')!;
+    expect(network).toEqual({
       job: 'prod/eu-west-1/network',
-      instances: 'prod/eu-west-1/network',
+      leg: network.leg,
+      github_environment: 'prod',
+      region: 'eu-west-1',
+      role_to_assume: '',
+    });
+    expect(legs[network.leg]).toEqual({
+      job: 'prod/eu-west-1/network',
+      leg: network.leg,
+      instances: ['prod/eu-west-1/network'],
       account: 'prod',
       account_id: '222222222222',
       region: 'eu-west-1',
@@ -124,6 +136,24 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       role_to_assume: '',
       github_environment: 'prod',
     });
+
+    // A stage job: the leg's instances and no others, read from the legs file in work-dir.
+    const plan = await runAction(inputs({ command: 'plan', leg: matrix.stages[0]!.include[0]!.leg }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(plan.stderr).toBe('');
+    expect(plan.status).toBe(0);
+    const planned = JSON.parse(plan.outputs.summary!) as { instances: { id: string }[] };
+    expect(planned.instances.map((instance) => instance.id)).toEqual(
+      instancesOf(matrix.stages[0]!.include[0]!),
+    );
+    const unknown = await runAction(inputs({ command: 'plan', leg: '9-9' }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toContain("Input 'leg' is '9-9', but");
   });
 
   it('apply on push: applies the estate, writes the summary and the result file, comments nowhere', async () => {

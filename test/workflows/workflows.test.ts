@@ -309,6 +309,45 @@ function codeOwnerProblems(codeowners: string): string[] {
     .map((path) => `no owner for ${path}`);
 }
 
+/**
+ * The legs' instances travel in an artifact, not in the matrix output (1 MB per job, job-outputs.test.ts): the
+ * graph job uploads the legs file `graph` wrote, and every stage job downloads that artifact into work-dir before
+ * the step that runs its leg by `matrix.leg`.
+ */
+function legsFileProblems(workflow: YamlMap): string[] {
+  const jobs = new Map(jobsOf(workflow));
+  const problems: string[] = [];
+  const upload = stepsOf(jobs.get('graph') ?? {}).find((step) =>
+    text(step.uses).startsWith('actions/upload-artifact@'),
+  );
+  const uploaded = text(mapOf(upload?.with).name);
+  if (!/^strata-legs-\$\{\{ steps\.estate\.outputs\.key \}\}$/.test(uploaded)) {
+    problems.push(`the graph job uploads no strata-legs-<estate key> artifact (found '${uploaded}')`);
+  }
+  if (text(mapOf(upload?.with).path) !== '${{ steps.strata.outputs.legs-file }}') {
+    problems.push("the graph job's legs artifact is not the graph step's legs-file");
+  }
+  for (const [id, job] of jobs) {
+    if (!STAGE_JOB.test(id)) continue;
+    const steps = stepsOf(job);
+    const download = steps.findIndex(
+      (step) =>
+        text(step.uses).startsWith('actions/download-artifact@') &&
+        text(mapOf(step.with).name) === 'strata-legs-${{ needs.graph.outputs.estate-key }}' &&
+        text(mapOf(step.with).path) === '${{ inputs.working-directory }}/.strata',
+    );
+    const run = steps.findIndex((step) => text(step.uses) === './.strata-action');
+    const runWith = mapOf(steps[run]?.with);
+    if (download < 0 || download > run) {
+      problems.push(`${id} does not download the legs artifact into work-dir before it runs Strata`);
+    }
+    if (text(runWith.leg) !== '${{ matrix.leg }}' || text(runWith['work-dir']) !== '.strata') {
+      problems.push(`${id} does not run its leg (leg: \${{ matrix.leg }}, work-dir: .strata)`);
+    }
+  }
+  return problems;
+}
+
 /** Two applies of one estate must queue, never overlap nor cancel each other. */
 function applyConcurrencyProblems(workflow: YamlMap): string[] {
   const concurrency = workflow.concurrency;
@@ -924,6 +963,26 @@ describe('workflow rules', () => {
     expect(jobsOf(apply).filter(([id]) => STAGE_JOB.test(id))).toHaveLength(8);
     expect(stageProblems(apply)).toEqual([]);
     expect(reportProblems(apply)).toEqual([]);
+  });
+
+  it("apply.yml's stage jobs read their legs' instances from the graph job's legs artifact", () => {
+    const text = readFileSync(path.join(WORKFLOWS_DIRECTORY, 'apply.yml'), 'utf8');
+    expect(legsFileProblems(parseYaml(text))).toEqual([]);
+    const withoutDownload = text.replaceAll(
+      'name: strata-legs-${{ needs.graph.outputs.estate-key }}',
+      'name: strata-legs-other',
+    );
+    expect(legsFileProblems(parseYaml(withoutDownload))).toContain(
+      'stage-3 does not download the legs artifact into work-dir before it runs Strata',
+    );
+    const byInstances = text.replaceAll('leg: ${{ matrix.leg }}', 'instance: ${{ matrix.instances }}');
+    expect(legsFileProblems(parseYaml(byInstances))).toContain(
+      'stage-1 does not run its leg (leg: ${{ matrix.leg }}, work-dir: .strata)',
+    );
+    const noUpload = text.replace('name: strata-legs-${{ steps.estate.outputs.key }}', 'name: legs');
+    expect(legsFileProblems(parseYaml(noUpload))).toEqual([
+      "the graph job uploads no strata-legs-<estate key> artifact (found 'legs')",
+    ]);
   });
 
   it.each(templateFiles)('%s calls only reusable workflows that exist, as they declare', (file) => {

@@ -11,6 +11,8 @@ export const MAX_JOBS_PER_MATRIX = 256;
 export interface MatrixJob {
   /** A short, unique name for the job's title. */
   job: string;
+  /** The leg's key, `<stage>-<n>` (both from 1): the workflow's matrix names it, the legs file holds the rest. */
+  leg: string;
   /** Comma-separated instance ids, for the action's `instance` input. */
   instances: string;
   /** The account the job's instances belong to; '' when global. A job never spans accounts. */
@@ -63,8 +65,8 @@ export function computeMatrix(graph: LayerGraph, dag: Dag, options: MatrixOption
         maxStages: options.maxStages,
       });
       return {
-        include: pack(groups, limit, index + 1).map((ids) =>
-          jobOf(ids, graph, options.roleToAssume, environmentOf),
+        include: pack(groups, limit, index + 1).map((ids, leg) =>
+          jobOf(ids, `${index + 1}-${leg + 1}`, graph, options.roleToAssume, environmentOf),
         ),
       };
     }),
@@ -166,6 +168,7 @@ function pack(groups: string[][][], limit: number, stage: number): string[][] {
 
 function jobOf(
   ids: string[],
+  leg: string,
   graph: LayerGraph,
   roleToAssume: (account: string) => string | null,
   environmentOf: (id: string) => string,
@@ -180,6 +183,7 @@ function jobOf(
   const account = shared((instance) => instance.account);
   return {
     job: ids.length === 1 ? first : `${first} +${ids.length - 1}`,
+    leg,
     instances: ids.join(','),
     account,
     account_id: shared((instance) => instance.accountId),

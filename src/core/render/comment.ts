@@ -11,8 +11,8 @@ import {
   renderPlanSection,
 } from './plan-blocks.js';
 import { changesOf, hasChanges } from '../run-result.js';
-import { planSources, renderCutInstanceTable, renderInstanceTable } from './summary.js';
 import { renderReviewedPlanNote } from './reviewed-plan-note.js';
+import { planSources, renderCutInstanceTable, renderInstanceTable, unchangedLine } from './summary.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;
@@ -30,6 +30,8 @@ export interface CommentInput {
   runUrl?: string | undefined;
   /** Defaults to COMMENT_MAX_CHARS. */
   maxChars?: number | undefined;
+  /** The commit planned, named under the heading: on a pull request, the merge of `head` into the base. */
+  commit?: { sha: string; head?: string | undefined; url: (sha: string) => string } | undefined;
   /** Markdown shown as a quote under the heading, e.g. why a fork's pull request gets a plan only. Trusted text. */
   note?: string | undefined;
 }
@@ -64,6 +66,18 @@ function headline(run: RunResult, manifest: string): string {
   return `### Strata ${run.command}: ${escapeMarkdown(manifest)} — ${parts.join(', ')}`;
 }
 
+/** `Planned commit abc1234, the merge of the head def5678 into the base`, the head linked. */
+function plannedCommit(commit: NonNullable<CommentInput['commit']>): string {
+  const short = (sha: string) => `\`${sha.slice(0, 7).replace(/[^0-9a-f]/gi, '')}\``;
+  const head =
+    commit.head === undefined || commit.head === commit.sha
+      ? ''
+      : `, the merge of the pull request's head [${short(commit.head)}](${commit.url(commit.head)}) into its base`;
+  return head === ''
+    ? `Planned commit [${short(commit.sha)}](${commit.url(commit.sha)}).`
+    : `Planned commit ${short(commit.sha)}${head}.`;
+}
+
 /**
  * The sticky pull-request comment for one manifest: the marker, a one-line heading, an optional note, the
  * instance table and each plan in a collapsible block. Never more than `maxChars` characters: plans are cut to
@@ -88,21 +102,24 @@ export function renderComment(input: CommentInput): string {
           '',
         ]
       : []),
+    ...(input.commit ? [plannedCommit(input.commit), ''] : []),
     ...(runLink ? [`Full output: ${runLink}`, ''] : []),
   ].join('\n');
   const table = renderInstanceTable(run.instances);
-  const sources = planSources(run, plans);
+  const { shown: sources, unchanged } = planSources(run, plans);
+  const unchangedText = unchangedLine(unchanged);
   const elsewhere = runLink ? `see the ${runLink}; full plan in the job log` : 'full plan in the job log';
   const style: PlanSectionStyle = {
     measure: charLength,
-    heading: '',
+    heading: unchangedText && `${unchangedText}\n`,
     cutNote: (lines) => `… ${plural(lines, 'more line')} cut (${elsewhere})`,
     cutSummary: (cut, total) =>
       `**${cut} of ${plural(total, 'plan')} cut** to keep this comment within GitHub's ${max.toLocaleString('en-US')}-character limit${runLink ? `; see the ${runLink}` : ''}.`,
   };
 
   const base = [head, table].join('\n');
-  if (sources.length === 0 && charLength(base) <= max) return base;
+  const withUnchanged = [base, ...(unchangedText === '' ? [] : [unchangedText])].join('\n');
+  if (sources.length === 0 && charLength(withUnchanged) <= max) return withUnchanged;
   const section =
     sources.length === 0 ? undefined : renderPlanSection(sources, style, max - charLength(base) - 1);
   if (section) return `${base}\n${section.text}`;
@@ -110,7 +127,7 @@ export function renderComment(input: CommentInput): string {
   const leftOut =
     sources.length === 0
       ? ''
-      : `_The ${plural(sources.length, 'plan')} ${sources.length === 1 ? 'was' : 'were'} left out to keep this comment within GitHub's limit${runLink ? `; see the ${runLink}` : ''}._\n`;
+      : `${unchangedText && `${unchangedText}\n`}_The ${plural(sources.length, 'plan')} with changes or errors ${sources.length === 1 ? 'was' : 'were'} left out to keep this comment within GitHub's limit${runLink ? `; see the ${runLink}` : ''}._\n`;
   const tableOnly = [head, table, leftOut].filter((part) => part !== '').join('\n');
   if (charLength(tableOnly) <= max) return tableOnly;
 

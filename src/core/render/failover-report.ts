@@ -4,21 +4,40 @@ import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '
 import { formatChanges } from './run-text.js';
 import { renderPromotion } from './promotion-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
+import { plural, renderPlanSection, utf8Length, type PlanSectionStyle } from './plan-blocks.js';
+import { planSources, SUMMARY_MAX_BYTES, unchangedLine } from './summary.js';
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');
 
 /** A value as one Markdown table cell: no line breaks, pipes escaped. */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 
+export interface FailoverReportOptions {
+  /**
+   * The dry run is the plan job of a real move, which someone approves before the apply job runs (the workflow's
+   * plan job holds the deploys): titled as a plan awaiting approval, not a drill.
+   */
+  awaitingApproval?: boolean | undefined;
+  /** Instance id -> plan text, already masked: shown after the report, cut to fit `maxBytes`. */
+  plans?: ReadonlyMap<string, string> | undefined;
+  /** The most UTF-8 bytes the report may take with its plans (a job summary's limit by default). */
+  maxBytes?: number | undefined;
+}
+
 /**
  * The failover section of a report, in Markdown (readable as plain text too): outcome and recovery time, the
  * readiness of each instance for a drill with the reason for every 'no', what plans on mocks leave unproven,
- * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart.
+ * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart, and, when
+ * given, the plans (failed and changed ones, cut to fit), so that an approver sees what the move will change.
  */
-export function renderFailoverReport(run: RunResult): string {
+export function renderFailoverReport(run: RunResult, options: FailoverReportOptions = {}): string {
   const failover = run.failover;
   if (!failover) return '';
-  const kind = failover.dryRun ? `${failover.mode} drill` : failover.mode;
+  const kind = !failover.dryRun
+    ? failover.mode
+    : options.awaitingApproval
+      ? `${failover.mode} plan (awaiting approval)`
+      : `${failover.mode} drill`;
   const lines = [
     `## ${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${failover.from} → ${failover.to}: ${run.status}`,
     '',
@@ -46,7 +65,35 @@ export function renderFailoverReport(run: RunResult): string {
     '```',
     '',
   );
-  return lines.join('\n');
+  const report = lines.join('\n');
+  return options.plans === undefined
+    ? report
+    : `${report}${plansSection(run, options.plans, options.maxBytes, report)}`;
+}
+
+/** The plans under the report, in what is left of the limit; a line saying they were left out when none fits. */
+function plansSection(
+  run: RunResult,
+  plans: ReadonlyMap<string, string>,
+  maxBytes: number | undefined,
+  report: string,
+): string {
+  const max = maxBytes ?? SUMMARY_MAX_BYTES;
+  const { shown, unchanged } = planSources(run, plans);
+  const unchangedText = unchangedLine(unchanged);
+  if (shown.length === 0) return unchangedText === '' ? '' : `\n### Plans\n\n${unchangedText}`;
+  const style: PlanSectionStyle = {
+    measure: utf8Length,
+    heading: `\n### Plans\n\n${unchangedText && `${unchangedText}\n`}`,
+    cutNote: (lines) => `… ${plural(lines, 'more line')} cut (full plan in the job log)`,
+    cutSummary: (cut, total) =>
+      `**${cut} of ${plural(total, 'plan')} cut** to keep this summary within GitHub's limit; the full plans are in the job log.`,
+  };
+  const section = renderPlanSection(shown, style, max - utf8Length(report));
+  return (
+    section?.text ??
+    `${style.heading}_The ${plural(shown.length, 'plan')} with changes or errors ${shown.length === 1 ? 'was' : 'were'} left out to keep this summary within GitHub's limit; they are in the job log._\n`
+  );
 }
 
 function readinessSection(failover: FailoverSummary): string[] {

@@ -6,8 +6,12 @@ import { itemAt } from '../lookup.js';
 export interface PlanSource {
   id: string;
   changes: ChangeCounts | null;
-  /** Terraform's plan text, already redacted. */
+  /** Its plan or apply failed: the summary line says so. */
+  isFailed?: boolean | undefined;
+  /** Terraform's plan text, already redacted (and shaped by planForReport). */
   text: string;
+  /** The fence's language: `diff` colours a plan's changes on GitHub. */
+  language?: 'diff' | 'text' | undefined;
 }
 
 /** How a report measures and words its plan section: the job summary counts UTF-8 bytes, a PR comment characters. */
@@ -112,9 +116,12 @@ function prepare(source: PlanSource, measure: (text: string) => number): Prepare
 }
 
 function blockHead(plan: PreparedPlan, isCut: boolean): string {
-  const counts = formatChanges(plan.source.changes);
-  const label = [escapeHtml(plan.source.id), counts].filter((part) => part !== '').join(' — ');
-  return `<details><summary>${label}${isCut ? ' (cut)' : ''}</summary>\n\n${plan.fence}text\n`;
+  const { id, changes, isFailed, language } = plan.source;
+  const replaces = changes !== null && changes.replace > 0 ? `⚠️ ${changes.replace} to replace` : '';
+  const label = [escapeHtml(id), isFailed ? '❌ failed' : '', formatChanges(changes), replaces]
+    .filter((part) => part !== '')
+    .join(' — ');
+  return `<details><summary>${label}${isCut ? ' (cut)' : ''}</summary>\n\n${plan.fence}${language ?? 'text'}\n`;
 }
 
 function blockTail(plan: PreparedPlan, note: string | null): string {

@@ -14,7 +14,13 @@ import type { Dag } from '../schedule/dag.js';
 import { compareIds } from '../schedule/waves.js';
 import { renderFailoverGuardNote } from './failover-guard-note.js';
 import { renderReviewedPlanNote } from './reviewed-plan-note.js';
-import { renderGraphMermaid } from './graph-mermaid.js';
+import {
+  fitsGitHubMermaid,
+  MERMAID_MAX_EDGES,
+  MERMAID_MAX_TEXT,
+  renderGraphMermaid,
+  renderLayerMermaid,
+} from './graph-mermaid.js';
 import type { PlanSectionStyle, PlanSource } from './plan-blocks.js';
 import {
   clampText,
@@ -25,6 +31,7 @@ import {
   renderPlanSection,
   utf8Length,
 } from './plan-blocks.js';
+import { planForReport } from './plan-text.js';
 import { formatChanges, formatDuration } from './run-text.js';
 
 /** GitHub silently drops a step summary over 1 MiB; stay a little under it. */
@@ -92,7 +99,7 @@ export function statusTotals(instances: readonly InstanceResult[]): string {
     .join(', ');
 }
 
-/** Why an instance did not succeed, in one line: the first line of its error, else its reason. Nothing else is shown. */
+/** Why an instance did not succeed, in one line: the first line of its error with words, else its reason. Nothing else is shown. */
 function detailOf(instance: InstanceResult): string {
   let text: string;
   switch (instance.status) {
@@ -106,12 +113,24 @@ function detailOf(instance: InstanceResult): string {
     default:
       return '';
   }
+  // Terraform boxes its diagnostics (`╷`, `│ Error: …`, `╵`): the first line with words in it, box edge dropped.
   const line = text
     .split(/\r?\n/)
-    .map((candidate) => candidate.trim())
+    .map((candidate) => candidate.replace(/^[\s╷│╵]+/, '').trim())
     .find((candidate) => candidate !== '');
   if (line === undefined) return '';
   return line.length > DETAIL_MAX ? `${line.slice(0, DETAIL_MAX - 1)}…` : line;
+}
+
+/** A row with changes stands out (🟡 and bold), and says how many resources it replaces. */
+function changesCell(changes: ChangeCounts | null): string {
+  if (changes === null || !hasChanges(changes)) return formatChanges(changes);
+  return `🟡 **${formatChanges(changes)}**${replacesNote(changes)}`;
+}
+
+/** ` (2 to replace)`, or '' when nothing is replaced. */
+function replacesNote(changes: ChangeCounts): string {
+  return changes.replace > 0 ? ` (${changes.replace} to replace)` : '';
 }
 
 function tableRows(instances: readonly InstanceResult[]): string[][] {
@@ -120,7 +139,7 @@ function tableRows(instances: readonly InstanceResult[]): string[][] {
     escapeMarkdown(instance.region ?? '—'),
     escapeMarkdown(instance.id),
     STATUS_LABEL[instance.status] + (hasTimedOut(instance) ? ' (timed out)' : ''),
-    formatChanges(changesOf(instance)),
+    changesCell(changesOf(instance)),
     formatDuration(durationOf(instance)),
     escapeMarkdown(detailOf(instance)),
   ]);
@@ -167,12 +186,47 @@ function cutRowsNote(rowsCut: number): string {
   return `\n… ${plural(rowsCut, 'more row')} cut (the full table is in the job log)\n`;
 }
 
-/** The plans of the run's instances, in table order; instances without a plan have no block. */
-export function planSources(run: RunResult, plans: ReadonlyMap<string, string>): PlanSource[] {
-  return sortForReport(run.instances).flatMap((instance) => {
-    const text = plans.get(instance.id);
-    return text === undefined ? [] : [{ id: instance.id, changes: changesOf(instance), text }];
-  });
+/** Where a plan goes in a report: failed ones first, then those that replace, then other changes. */
+function planRank(instance: InstanceResult): number {
+  const changes = changesOf(instance);
+  if (instance.status === 'failed') return 0;
+  if (changes !== null && changes.replace > 0) return 1;
+  return hasChanges(changes) ? 2 : 3;
+}
+
+/**
+ * The plans a report shows, failed first, then those that replace something, then the other changed ones (table
+ * order within each), shaped for reading (planForReport); plans without changes get no block of their own, only
+ * their count. Instances without a plan text have no block.
+ */
+export function planSources(
+  run: RunResult,
+  plans: ReadonlyMap<string, string>,
+): { shown: PlanSource[]; unchanged: number } {
+  const ranked = sortForReport(run.instances)
+    .flatMap((instance) => {
+      const text = plans.get(instance.id);
+      return text === undefined ? [] : [{ instance, text, rank: planRank(instance) }];
+    })
+    .sort((a, b) => a.rank - b.rank);
+  const shown = ranked
+    .filter(({ rank }) => rank < 3)
+    .map(({ instance, text, rank }) => {
+      const changes = changesOf(instance);
+      const isFailed = rank === 0;
+      return {
+        id: instance.id,
+        changes,
+        isFailed,
+        ...planForReport(text, { isFailed, hasChanges: hasChanges(changes) }),
+      };
+    });
+  return { shown, unchanged: ranked.length - shown.length };
+}
+
+/** `7 instances: no changes`: the plans that changed nothing, in one line instead of a block each. */
+export function unchangedLine(count: number): string {
+  return count === 0 ? '' : `**${plural(count, 'instance')}: no changes**\n`;
 }
 
 const CLASS_DEFS = [
@@ -200,19 +254,46 @@ function statusClass(
   }
 }
 
-/** The graph as a Mermaid flowchart coloured by status, with a legend in words. */
-export function renderStatusDiagram(run: RunResult, graph: LayerGraph, dag: Dag): string {
-  const byId = new Map(run.instances.map((instance) => [instance.id, instance]));
-  const mermaid = renderGraphMermaid(graph, dag, (id) => statusClass(byId.get(id), run.command));
+/** The layer graph's node takes the first of these its instances have; the counts use the words. */
+const LAYER_CLASSES = [
+  { name: 'failed', word: 'failed' },
+  { name: 'skipped', word: 'skipped' },
+  { name: 'changes', word: 'with changes' },
+  { name: 'succeeded', word: 'succeeded' },
+];
+
+/** The class definitions right after the diagram's first line. */
+function withClassDefs(mermaid: string): string {
   const firstLineEnd = mermaid.indexOf('\n') + 1;
-  const source = `${mermaid.slice(0, firstLineEnd)}${CLASS_DEFS.join('\n')}\n${mermaid.slice(firstLineEnd)}`;
+  return `${mermaid.slice(0, firstLineEnd)}${CLASS_DEFS.join('\n')}\n${mermaid.slice(firstLineEnd)}`;
+}
+
+/**
+ * The graph as a Mermaid flowchart coloured by status, with a legend in words: instance by instance when GitHub
+ * can render that, else layer by layer (with counts), else undefined.
+ */
+export function renderStatusDiagram(run: RunResult, graph: LayerGraph, dag: Dag): string | undefined {
+  const byId = new Map(run.instances.map((instance) => [instance.id, instance]));
+  const classOf = (id: string) => statusClass(byId.get(id), run.command);
+  const full = withClassDefs(renderGraphMermaid(graph, dag, classOf));
+  const isFull = fitsGitHubMermaid(full);
+  const source = isFull ? full : withClassDefs(renderLayerMermaid(graph, dag, classOf, LAYER_CLASSES));
+  if (!fitsGitHubMermaid(source)) return undefined;
   const fence = fenceFor(source);
   return [
+    ...(isFull
+      ? []
+      : [
+          `By layer: ${plural(dag.ids.length, 'instance')} are more than GitHub draws in one diagram (${MERMAID_MAX_TEXT.toLocaleString('en-US')} characters, ${MERMAID_MAX_EDGES} arrows). Each box counts a layer's instances; each arrow, the dependencies between two layers.`,
+          '',
+        ]),
     `${fence}mermaid`,
     source.trimEnd(),
     fence,
     '',
-    'Green: succeeded · amber: changes pending · red: failed · grey: skipped or cancelled · plain: not finished or not in this run.',
+    isFull
+      ? 'Green: succeeded · amber: changes pending · red: failed · grey: skipped or cancelled · plain: not finished or not in this run.'
+      : 'A layer is red when any of its instances failed, else grey when any was skipped or cancelled, else amber when any has changes pending, else green when any succeeded.',
   ].join('\n');
 }
 
@@ -224,7 +305,7 @@ function changeTotals(instances: readonly InstanceResult[]): string {
   const sum = (key: keyof ChangeCounts): number =>
     changed.reduce((total, instance) => total + (changesOf(instance)?.[key] ?? 0), 0);
   const totals = { add: sum('add'), change: sum('change'), destroy: sum('destroy'), replace: sum('replace') };
-  return `**${changed.length} with changes:** ${formatChanges(totals)}`;
+  return `**${changed.length} with changes:** ${formatChanges(totals)}${replacesNote(totals)}`;
 }
 
 function renderHead(run: RunResult, runUrl: string | undefined): string {
@@ -262,29 +343,34 @@ export function renderSummary(input: SummaryInput): string {
   const max = input.maxBytes ?? SUMMARY_MAX_BYTES;
   const head = `${renderHead(run, runUrl)}${renderFailoverGuardNote(run)}${renderReviewedPlanNote(run)}`;
   const table = `### Instances\n\n${renderInstanceTable(run.instances)}`;
-  const diagram =
-    dag.ids.length === 0 ? undefined : `### Dependency graph\n\n${renderStatusDiagram(run, graph, dag)}\n`;
+  const drawn = dag.ids.length === 0 ? undefined : renderStatusDiagram(run, graph, dag);
+  const diagram = drawn === undefined ? undefined : `### Dependency graph\n\n${drawn}\n`;
   const diagramLeftOut = `### Dependency graph\n\n_The dependency graph was left out to keep this summary within ${bytes(max)}._\n`;
-  const sources = planSources(run, plans);
+  const { shown: sources, unchanged } = planSources(run, plans);
+  const unchangedText = unchangedLine(unchanged);
+  const onlyUnchanged = unchangedText === '' ? [] : [`### Plans\n\n${unchangedText}`];
   const style: PlanSectionStyle = {
     measure: utf8Length,
-    heading: '### Plans\n\n',
+    heading: `### Plans\n\n${unchangedText && `${unchangedText}\n`}`,
     cutNote: (lines) => `… ${plural(lines, 'more line')} cut (full plan in the job log)`,
     cutSummary: (cut, total) =>
       `**${cut} of ${plural(total, 'plan')} cut** to keep this summary within ${bytes(max)} (GitHub drops a job summary over 1 MiB); the full plans are in the job log.`,
   };
 
   const withPlans = (sections: string[]): string | undefined => {
+    if (sources.length === 0) {
+      const base = [...sections, ...onlyUnchanged].join('\n');
+      return utf8Length(base) <= max ? base : undefined;
+    }
     const base = sections.join('\n');
-    if (sources.length === 0) return utf8Length(base) <= max ? base : undefined;
     const section = renderPlanSection(sources, style, max - utf8Length(base) - 1);
     return section && `${base}\n${section.text}`;
   };
   const plansLeftOut =
     sources.length === 0
-      ? []
+      ? onlyUnchanged
       : [
-          `### Plans\n\n_The ${plural(sources.length, 'plan')} ${sources.length === 1 ? 'was' : 'were'} left out to keep this summary within ${bytes(max)}; they are in the job log._\n`,
+          `${style.heading}_The ${plural(sources.length, 'plan')} with changes or errors ${sources.length === 1 ? 'was' : 'were'} left out to keep this summary within ${bytes(max)}; they are in the job log._\n`,
         ];
   const tableOnly = [head, table, ...(diagram ? [diagramLeftOut] : []), ...plansLeftOut].join('\n');
 

@@ -10,8 +10,8 @@ export interface TimelineEntry {
   end: number;
 }
 
-/** Each instance that ran, as offsets from the run's first command, in start order. */
-export function timelineOf(run: RunResult): TimelineEntry[] {
+/** Each instance that ran, as offsets from the run's first command (`origin`, ms since the epoch), in start order. */
+function timelineWithOrigin(run: RunResult): { origin: number; entries: TimelineEntry[] } {
   const ran = run.instances.flatMap((instance) => {
     const progress = progressOf(instance);
     return progress?.finishedAt === undefined
@@ -24,9 +24,9 @@ export function timelineOf(run: RunResult): TimelineEntry[] {
           },
         ];
   });
-  if (ran.length === 0) return [];
+  if (ran.length === 0) return { origin: 0, entries: [] };
   const origin = Math.min(...ran.map(({ startedAt }) => startedAt));
-  return ran
+  const entries = ran
     .map(({ instance, startedAt, finishedAt }) => ({
       id: instance.id,
       account: instance.account,
@@ -35,6 +35,12 @@ export function timelineOf(run: RunResult): TimelineEntry[] {
       end: finishedAt - origin,
     }))
     .sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+  return { origin, entries };
+}
+
+/** Each instance that ran, as offsets from the run's first command, in start order. */
+export function timelineOf(run: RunResult): TimelineEntry[] {
+  return timelineWithOrigin(run).entries;
 }
 
 /** Recovery time: from the first command to the last success, when everything succeeded; else null. */
@@ -56,14 +62,58 @@ export function renderTimelineTable(run: RunResult): string {
   );
 }
 
-/** The timeline as a Mermaid Gantt chart, one section per account, bars coloured by outcome. */
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+
+/** Tick spacings a Gantt axis may take, in Mermaid's `tickInterval` words, shortest first. */
+const TICKS: readonly [number, string][] = [
+  [SECOND, '1second'],
+  [2 * SECOND, '2second'],
+  [5 * SECOND, '5second'],
+  [10 * SECOND, '10second'],
+  [15 * SECOND, '15second'],
+  [30 * SECOND, '30second'],
+  [MINUTE, '1minute'],
+  [2 * MINUTE, '2minute'],
+  [5 * MINUTE, '5minute'],
+  [10 * MINUTE, '10minute'],
+  [15 * MINUTE, '15minute'],
+  [30 * MINUTE, '30minute'],
+  [HOUR, '1hour'],
+  [2 * HOUR, '2hour'],
+  [3 * HOUR, '3hour'],
+  [6 * HOUR, '6hour'],
+  [12 * HOUR, '12hour'],
+  [24 * HOUR, '1day'],
+];
+
+/** At most this many ticks on the axis: more and their labels run into one another. */
+const MAX_TICKS = 10;
+
+/**
+ * The axis for a run of `spanMs`: a tick spacing giving at most MAX_TICKS ticks, and labels precise enough to tell
+ * them apart (seconds under 10 minutes, then hours and minutes, then the day too). The chart shows clock times,
+ * which Mermaid prints in the reader's own time zone: offsets from zero would read as a clock time of 1 January
+ * 1970 there, an hour or half an hour off in most zones.
+ */
+export function ganttAxis(spanMs: number): { axisFormat: string; tickInterval: string } {
+  const [, tickInterval] = TICKS.find(([ms]) => spanMs / ms <= MAX_TICKS) ?? [24 * HOUR, '1day'];
+  const axisFormat = spanMs < 10 * MINUTE ? '%H:%M:%S' : spanMs < 24 * HOUR ? '%H:%M' : '%b %d %H:%M';
+  return { axisFormat, tickInterval };
+}
+
+/** The timeline as a Mermaid Gantt chart, one section per account, bars coloured by outcome, in clock time. */
 export function renderGantt(run: RunResult, title: string): string {
-  const entries = timelineOf(run);
+  const { origin, entries } = timelineWithOrigin(run);
+  const span = Math.max(0, ...entries.map((entry) => entry.end));
+  const { axisFormat, tickInterval } = ganttAxis(span);
   const lines = [
     'gantt',
-    `  title ${title.replace(/[:#;\n]/g, ' ')}`,
+    `  title ${title.replace(/[:#;\n]/g, ' ')} (your local time)`,
     '  dateFormat x',
-    '  axisFormat %M:%S',
+    `  axisFormat ${axisFormat}`,
+    `  tickInterval ${tickInterval}`,
   ];
   const sections = new Map<string, TimelineEntry[]>();
   for (const entry of entries) {
@@ -76,7 +126,7 @@ export function renderGantt(run: RunResult, title: string): string {
       const tag = entry.status === 'succeeded' ? 'done' : entry.status === 'failed' ? 'crit' : 'active';
       // At least 1 ms wide, or Mermaid drops the bar.
       lines.push(
-        `  ${entry.id.replace(/[:#;]/g, ' ')} :${tag}, ${entry.start}, ${Math.max(entry.end, entry.start + 1)}`,
+        `  ${entry.id.replace(/[:#;]/g, ' ')} :${tag}, ${origin + entry.start}, ${origin + Math.max(entry.end, entry.start + 1)}`,
       );
     }
   }

@@ -81,6 +81,7 @@ describe('computeMatrix', () => {
     expect(matrix.stages.map((stage) => stage.include.length)).toEqual([3, 4, 7]);
     expect(matrix.stages[0]!.include.find((job) => job.instances === 'prod/iam')).toEqual({
       job: 'prod/iam',
+      leg: '1-3',
       instances: 'prod/iam',
       account: 'prod',
       account_id: '222222222222',

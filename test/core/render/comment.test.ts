@@ -1,9 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
-import { COMMENT_MAX_CHARS, commentMarker, renderComment } from '../../../src/core/render/comment.js';
+import {
+  COMMENT_MAX_CHARS,
+  commentMarker,
+  renderComment,
+  type CommentInput,
+} from '../../../src/core/render/comment.js';
 import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
 import type { ChangeCounts, InstanceResult, RunResult } from '../../../src/core/run-result.js';
 import { dagOfGraph } from '../../../src/core/schedule/dag.js';
+import { planForReport } from '../../../src/core/render/plan-text.js';
 import { readFixture } from '../../helpers/fixtures.js';
 import { graphOf } from '../../helpers/graphs.js';
 
@@ -57,6 +63,7 @@ function commentOf(
     note?: string;
     manifest?: string;
     run?: Partial<RunResult>;
+    commit?: CommentInput['commit'];
   } = {},
 ): string {
   const graph = graphFor(instances);
@@ -83,6 +90,7 @@ function commentOf(
     runUrl: extra.runUrl,
     maxChars: extra.maxChars,
     note: extra.note,
+    commit: extra.commit,
   });
 }
 
@@ -108,7 +116,7 @@ function blocksOf(markdown: string): { summary: string; body: string[]; note: st
   for (let index = 0; index < lines.length; index++) {
     const summary = /^<details><summary>(.*)<\/summary>$/.exec(lines[index]!);
     if (!summary) continue;
-    const fence = /^(`{3,})text$/.exec(lines[index + 2]!)![1]!;
+    const fence = /^(`{3,})(text|diff)$/.exec(lines[index + 2]!)![1]!;
     let end = index + 3;
     while (end < lines.length && !new RegExp(`^ {0,3}\`{${fence.length},}\\s*$`).test(lines[end]!)) end++;
     const note = lines[end + 1] === '' && lines[end + 2] !== '</details>' ? lines[end + 2]! : null;
@@ -179,9 +187,9 @@ describe('renderComment', () => {
   it('has the instance table, sorted, with counts and statuses, and no diagram', () => {
     expect(rowsOf(comment)).toEqual([
       ['dns', '✅ succeeded', '+0 ~0 -0'],
-      ['dev/eu-west-1/app', '✅ succeeded', '+1 ~0 -0'],
-      ['prod/eu-west-1/app', '✅ succeeded', '+0 ~0 -1'],
-      ['prod/eu-west-1/network', '✅ succeeded', '+2 ~1 -0'],
+      ['dev/eu-west-1/app', '✅ succeeded', '🟡 **+1 ~0 -0**'],
+      ['prod/eu-west-1/app', '✅ succeeded', '🟡 **+0 ~0 -1**'],
+      ['prod/eu-west-1/network', '✅ succeeded', '🟡 **+2 ~1 -0**'],
       ['prod/eu-west-2/app', '⏭️ skipped', ''],
       ['prod/eu-west-2/network', '❌ failed', ''],
     ]);
@@ -206,6 +214,32 @@ describe('renderComment', () => {
     const hostile = 'line 1\n```\n## Injected\n```\nline 5';
     const [block] = blocksOf(commentOf([instance('a', { changes: counts(1, 0, 0) })], { a: hostile }));
     expect(block!.body).toEqual(hostile.split('\n'));
+  });
+});
+
+describe('renderComment: the commit it planned', () => {
+  const url = (sha: string) => `https://github.com/acme/infra/commit/${sha}`;
+  const merge = 'a'.repeat(40);
+  const head = 'b'.repeat(40);
+
+  it("names the merge commit and links the pull request's head", () => {
+    const comment = commentOf(
+      [instance('dns', { changes: counts(0, 0, 0) })],
+      {},
+      { commit: { sha: merge, head, url } },
+    );
+    expect(comment).toContain(
+      `Planned commit \`aaaaaaa\`, the merge of the pull request's head [\`bbbbbbb\`](${url(head)}) into its base.`,
+    );
+  });
+
+  it('links the commit itself when it is the head', () => {
+    const comment = commentOf(
+      [instance('dns', { changes: counts(0, 0, 0) })],
+      {},
+      { commit: { sha: head, url } },
+    );
+    expect(comment).toContain(`Planned commit [\`bbbbbbb\`](${url(head)}).`);
   });
 });
 
@@ -243,7 +277,14 @@ describe('renderComment: staying under GitHub’s limit', () => {
     }
     const [whole] = blocks.filter((block) => !block.summary.endsWith('(cut)'));
     expect(whole!.summary).toBe('small — +3 ~0 -0');
-    expect(whole!.body).toEqual(small.replace(/^\n+/, '').trimEnd().split('\n'));
+    // As a diff: Terraform's markers moved to the start of the line, where GitHub colours them.
+    expect(whole!.body).toEqual(
+      planForReport(small, { isFailed: false, hasChanges: true })
+        .text.replace(/^\n+/, '')
+        .trimEnd()
+        .split('\n'),
+    );
+    expect(whole!.body).toContain('+   resource "local_file" "test" {');
   });
 
   it('says where the full plan is when there is no run link', () => {
@@ -265,7 +306,7 @@ describe('renderComment: staying under GitHub’s limit', () => {
     expect(rowsOf(comment)).toHaveLength(300);
     expect(comment).not.toContain('<details>');
     expect(comment).toContain(
-      `_The 300 plans were left out to keep this comment within GitHub's limit; see the [run summary](${runUrl})._`,
+      `_The 300 plans with changes or errors were left out to keep this comment within GitHub's limit; see the [run summary](${runUrl})._`,
     );
   });
 

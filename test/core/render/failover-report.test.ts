@@ -158,3 +158,79 @@ describe('renderFailoverReport of a drill', () => {
     expect(report).toContain(`**Not met**: ${problem}.`);
   });
 });
+
+describe('renderFailoverReport of the plan job of a real move', () => {
+  const planned = (): RunResult => {
+    const run = drill([entry('prod/eu-west-1/network'), entry('prod/eu-west-1/app')]);
+    const instance = (
+      id: string,
+      changes: { add: number; change: number; destroy: number; replace: number },
+    ) =>
+      ({
+        id,
+        layer: id.split('/').at(-1)!,
+        scope: 'region',
+        account: 'prod',
+        region: 'eu-west-1',
+        environment: null,
+        status: 'succeeded',
+        startedAt: '2026-05-04T12:00:00.000Z',
+        finishedAt: '2026-05-04T12:00:01.000Z',
+        durationMs: 1000,
+        changes,
+      }) as unknown as RunResult['instances'][number];
+    return {
+      ...run,
+      instances: [
+        instance('prod/eu-west-1/network', { add: 0, change: 0, destroy: 0, replace: 0 }),
+        instance('prod/eu-west-1/app', { add: 1, change: 0, destroy: 1, replace: 1 }),
+      ],
+    };
+  };
+  const plans = new Map([
+    ['prod/eu-west-1/network', 'No changes.'],
+    [
+      'prod/eu-west-1/app',
+      '  # aws_instance.app must be replaced\n-/+ resource "aws_instance" "app" {\n    }',
+    ],
+  ]);
+
+  it('is titled as a plan awaiting approval, not a drill, and shows the plans an approver must see', () => {
+    const report = renderFailoverReport(planned(), { awaitingApproval: true, plans });
+    expect(report.split('\n')[0]).toBe(
+      '## Failover plan (awaiting approval) eu-west-2 → eu-west-1: succeeded',
+    );
+    expect(report).toContain(
+      '  title failover plan (awaiting approval) eu-west-2 to eu-west-1 (your local time)\n',
+    );
+    expect(report).not.toMatch(/^#.*drill/im);
+    expect(report).toContain('### Plans\n\n**1 instance: no changes**\n');
+    expect(report).toContain(
+      '<details><summary>prod/eu-west-1/app — +1 ~0 -1 — ⚠️ 1 to replace</summary>\n\n```diff\n  # aws_instance.app must be replaced\n-/+ resource "aws_instance" "app" {',
+    );
+  });
+
+  it('cuts the plans to what is left of the limit, and leaves them out when nothing useful fits', () => {
+    const long = `-/+ resource "aws_instance" "app" {\n${'      ~ tag = "a" -> "b"\n'.repeat(5000)}    }`;
+    const big = new Map([['prod/eu-west-1/app', long]]);
+    const whole = renderFailoverReport(planned(), { awaitingApproval: true, plans: big });
+    const cut = renderFailoverReport(planned(), { awaitingApproval: true, plans: big, maxBytes: 60_000 });
+    expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(60_000);
+    expect(cut).toContain('**1 of 1 plan cut**');
+    expect(whole.length).toBeGreaterThan(cut.length);
+    const bare = Buffer.byteLength(renderFailoverReport(planned(), { awaitingApproval: true }), 'utf8');
+    const tiny = renderFailoverReport(planned(), {
+      awaitingApproval: true,
+      plans: big,
+      maxBytes: bare + 500,
+    });
+    expect(Buffer.byteLength(tiny, 'utf8')).toBeLessThanOrEqual(bare + 500);
+    expect(tiny).toContain('_The 1 plan with changes or errors was left out');
+  });
+
+  it('a drill keeps its title', () => {
+    expect(renderFailoverReport(planned(), { plans }).split('\n')[0]).toBe(
+      '## Failover drill eu-west-2 → eu-west-1: succeeded',
+    );
+  });
+});

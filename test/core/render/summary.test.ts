@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
 import { fairShares, utf8Length } from '../../../src/core/render/plan-blocks.js';
+import { planForReport } from '../../../src/core/render/plan-text.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/core/render/summary.js';
 import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
 import {
@@ -112,6 +113,7 @@ function tableOf(markdown: string): Record<string, string>[] {
 interface Block {
   summary: string;
   fence: string;
+  language: string;
   body: string[];
   note: string | null;
 }
@@ -126,19 +128,23 @@ function blocksOf(markdown: string): Block[] {
   for (let index = 0; index < lines.length; index++) {
     const summary = /^<details><summary>(.*)<\/summary>$/.exec(lines[index]!);
     if (!summary) continue;
-    const opener = /^(`{3,})text$/.exec(lines[index + 2]!);
+    const opener = /^(`{3,})(text|diff)$/.exec(lines[index + 2]!);
     if (!opener) throw new Error(`no fence after ${lines[index]}`);
     const fence = opener[1]!;
+    const language = opener[2]!;
     let end = index + 3;
     const closes = (line: string) => new RegExp(`^ {0,3}\`{${fence.length},}\\s*$`).test(line);
     while (end < lines.length && !closes(lines[end]!)) end++;
     const body = lines.slice(index + 3, end);
     const note = lines[end + 1] === '' && lines[end + 2] !== '</details>' ? lines[end + 2]! : null;
-    blocks.push({ summary: summary[1]!, fence, body, note });
+    blocks.push({ summary: summary[1]!, fence, language, body, note });
     index = end;
   }
   return blocks;
 }
+
+/** A plan with changes as the reports show it. */
+const diffOf = (text: string) => planForReport(text, { isFailed: false, hasChanges: true }).text;
 
 function linesOf(text: string): string[] {
   return text.replace(/^\n+/, '').trimEnd().split('\n');
@@ -212,7 +218,7 @@ describe('renderSummary: heading and table', () => {
 
   it('gives every instance one row, sorted by account, region and id, with status in words, counts and why', () => {
     expect(tableOf(summary)).toEqual([
-      row('(global)', '—', 'dns', '✅ succeeded', '+1 ~0 -0', '0.8s', ''),
+      row('(global)', '—', 'dns', '✅ succeeded', '🟡 **+1 ~0 -0**', '0.8s', ''),
       row('dev', 'eu-west-1', 'dev/eu-west-1/app', '✅ succeeded', '+0 ~0 -0', '1.5s', ''),
       row(
         'dev',
@@ -223,7 +229,7 @@ describe('renderSummary: heading and table', () => {
         '',
         'fail-fast: another instance failed',
       ),
-      row('prod', '—', 'prod/iam', '✅ succeeded', '+0 ~2 -0', '1.5s', ''),
+      row('prod', '—', 'prod/iam', '✅ succeeded', '🟡 **+0 ~2 -0**', '1.5s', ''),
       row(
         'prod',
         'eu-west-1',
@@ -233,7 +239,7 @@ describe('renderSummary: heading and table', () => {
         '',
         'upstream prod/eu-west-2/network failed',
       ),
-      row('prod', 'eu-west-1', 'prod/eu-west-1/network', '✅ succeeded', '+2 ~1 -0', '1.5s', ''),
+      row('prod', 'eu-west-1', 'prod/eu-west-1/network', '✅ succeeded', '🟡 **+2 ~1 -0**', '1.5s', ''),
       row(
         'prod',
         'eu-west-2',
@@ -243,6 +249,18 @@ describe('renderSummary: heading and table', () => {
         '1m15s',
         'Error: creating VPC: UnauthorizedOperation | denied',
       ),
+    ]);
+  });
+
+  it("takes a boxed Terraform diagnostic's first line with words for the detail, not its box edge", () => {
+    const boxed = instance('x', {
+      status: 'failed',
+      step: 'plan',
+      changes: null,
+      error: '╷\n│ Error: creating VPC: UnauthorizedOperation\n│\n╵',
+    });
+    expect(tableOf(summaryOf([boxed])).map((cells) => cells.Detail)).toEqual([
+      'Error: creating VPC: UnauthorizedOperation',
     ]);
   });
 
@@ -315,6 +333,40 @@ describe('renderSummary: diagram', () => {
     );
   });
 
+  it("draws a graph too large for GitHub by layer, with counts, within Mermaid's limits", () => {
+    // 400 networks, each with an app and a db on it: 1,200 instances, 800 dependencies.
+    const many = Array.from({ length: 400 }, (_, index) => [
+      instance(`acct${index % 20}/r${index}/network`, { account: `acct${index % 20}`, region: `r${index}` }),
+      instance(`acct${index % 20}/r${index}/db`, {
+        account: `acct${index % 20}`,
+        region: `r${index}`,
+        ...(index === 7 ? { status: 'failed' as const, changes: null, error: 'boom' } : {}),
+      }),
+      instance(`acct${index % 20}/r${index}/app`, {
+        account: `acct${index % 20}`,
+        region: `r${index}`,
+        changes: counts(index % 2, 0, 0),
+      }),
+    ]).flat();
+    const edges = Object.fromEntries(
+      many.flatMap((result) => {
+        const [account, region, layer] = result.id.split('/');
+        return layer === 'network' ? [] : [[result.id, [`${account}/${region}/network`]]];
+      }),
+    );
+    const summary = summaryOf(many, {}, { edges });
+    const mermaid = /```mermaid\n([\s\S]*?)\n```/.exec(summary)?.[1] ?? '';
+    expect(summary).toContain('By layer: 1200 instances are more than GitHub draws in one diagram');
+    expect(mermaid.length).toBeLessThan(50_000);
+    expect(mermaid).toContain('  l0["network<br/>400 instances<br/>400 succeeded"]');
+    expect(mermaid).toContain('  l1["db<br/>400 instances<br/>1 failed · 399 succeeded"]');
+    expect(mermaid).toContain('  l2["app<br/>400 instances<br/>200 with changes · 200 succeeded"]');
+    expect(mermaid).toContain('  l0 -->|400| l1');
+    expect(mermaid).toContain('  l0 -->|400| l2');
+    expect(mermaid).toMatch(/^ {2}class l1 failed$/m);
+    expect(mermaid).toMatch(/^ {2}class l2 changes$/m);
+  });
+
   it('colours an applied instance green even though it had changes', () => {
     const applied = [instance('a', { changes: counts(3, 0, 0) })];
     const summary = summaryOf(applied, {}, { run: { command: 'apply' } });
@@ -331,7 +383,8 @@ describe('renderSummary: plans', () => {
     const blocks = blocksOf(summary);
     expect(blocks.map((block) => block.summary)).toEqual(['dns — +1 ~0 -0', 'prod/iam — +0 ~2 -0']);
     expect(blocks[0]!.fence).toBe('```');
-    expect(blocks[0]!.body).toEqual(linesOf(small));
+    expect(blocks[0]!.language).toBe('diff');
+    expect(blocks[0]!.body).toEqual(linesOf(diffOf(small)));
     expect(blocks[0]!.note).toBeNull();
     expect(summary).toContain('### Plans');
     expect(summary).not.toContain('plans cut');
@@ -360,6 +413,38 @@ describe('renderSummary: plans', () => {
     expect(block!.fence.length).toBeGreaterThan(4);
     // After the block, the document goes on as Markdown, not as code.
     expect(summary.trimEnd().endsWith('</details>')).toBe(true);
+  });
+
+  it('shows failed plans first, then replacements, then other changes, and counts the unchanged in one line', () => {
+    const ordered = [
+      instance('a/changed', { account: 'a', changes: counts(1, 0, 0) }),
+      instance('a/failed', {
+        account: 'a',
+        status: 'failed',
+        step: 'plan',
+        changes: null,
+        error: 'Error: x',
+      }),
+      instance('a/replaced', { account: 'a', changes: counts(1, 0, 1, 1) }),
+      ...['u1', 'u2', 'u3'].map((id) => instance(`a/${id}`, { account: 'a', changes: counts(0, 0, 0) })),
+    ];
+    const plans = Object.fromEntries(ordered.map((result) => [result.id, `plan of ${result.id}`]));
+    const summary = summaryOf(ordered, plans);
+    const blocks = blocksOf(summary);
+    expect(blocks.map((block) => [block.summary, block.language])).toEqual([
+      ['a/failed — ❌ failed', 'text'],
+      ['a/replaced — +1 ~0 -1 — ⚠️ 1 to replace', 'diff'],
+      ['a/changed — +1 ~0 -0', 'diff'],
+    ]);
+    expect(summary).toContain('### Plans\n\n**3 instances: no changes**\n\n<details>');
+    expect(tableOf(summary).find((cells) => cells.Instance === 'a/replaced')!.Changes).toBe(
+      '🟡 **+1 ~0 -1** (1 to replace)',
+    );
+    expect(summary).toContain('**2 with changes:** +2 ~0 -1 (1 to replace)');
+    // Only unchanged plans: the line alone, no block.
+    const quiet = summaryOf(ordered.slice(3), plans);
+    expect(quiet).toContain('### Plans\n\n**3 instances: no changes**\n');
+    expect(quiet).not.toContain('<details>');
   });
 
   it('escapes HTML in an id inside <summary>', () => {
@@ -424,8 +509,8 @@ describe('renderSummary: staying under the limit', () => {
     expect(summary).toContain('```mermaid');
 
     const blocks = blocksOf(summary);
-    expect(blocks).toHaveLength(22);
-    const largeLines = linesOf(large);
+    expect(blocks).toHaveLength(21);
+    const largeLines = linesOf(diffOf(large));
     const cut = blocks.filter((block) => block.summary.endsWith('(cut)'));
     expect(cut.map((block) => block.summary.split(' — ')[0]).sort()).toEqual([...bigIds].sort());
     for (const block of cut) {
@@ -438,16 +523,15 @@ describe('renderSummary: staying under the limit', () => {
     expect(cut[0]!.body.length).toBeGreaterThan(100);
 
     const whole = blocks.filter((block) => !block.summary.endsWith('(cut)'));
-    expect(whole.map((block) => block.summary)).toEqual([
-      'dns — +0 ~0 -0',
-      'acct0/eu-west-1/small — +3 ~0 -0',
-    ]);
-    expect(whole[0]!.body).toEqual(linesOf(noChanges));
-    expect(whole[1]!.body).toEqual(linesOf(small));
+    // dns planned no changes: counted in one line, no block.
+    expect(whole.map((block) => block.summary)).toEqual(['acct0/eu-west-1/small — +3 ~0 -0']);
+    expect(whole[0]!.body).toEqual(linesOf(diffOf(small)));
     expect(whole.every((block) => block.note === null)).toBe(true);
+    expect(summary).toContain('### Plans\n\n**1 instance: no changes**\n');
+    expect(noChanges).toContain('No changes.');
 
     expect(summary).toContain(
-      '**20 of 22 plans cut** to keep this summary within 1,000,000 bytes (GitHub drops a job summary over 1 MiB); the full plans are in the job log.',
+      '**20 of 21 plans cut** to keep this summary within 1,000,000 bytes (GitHub drops a job summary over 1 MiB); the full plans are in the job log.',
     );
   });
 
@@ -488,7 +572,7 @@ describe('renderSummary: staying under the limit', () => {
       const summary = summaryOf(many, manyPlans, { maxBytes, edges });
       expect(utf8Length(summary)).toBeLessThanOrEqual(maxBytes);
       const hasDiagram = summary.includes('```mermaid');
-      const plansLeftOut = summary.includes('plans were left out');
+      const plansLeftOut = summary.includes('plans with changes or errors were left out');
       const plansCut = summary.includes('plans cut**');
       const rowsCut = summary.includes('more rows cut');
       expect(summary.startsWith('## ✅ Strata plan succeeded\n')).toBe(true);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { renderFailoverReport } from '../../../src/core/render/failover-report.js';
 import {
   recoverySeconds,
+  ganttAxis,
   renderGantt,
   renderTimelineTable,
   timelineOf,
@@ -76,15 +77,29 @@ describe('the failover timeline', () => {
     expect(renderGantt(result, 'failover eu-west-2 to eu-west-1')).toBe(
       [
         'gantt',
-        '  title failover eu-west-2 to eu-west-1',
+        '  title failover eu-west-2 to eu-west-1 (your local time)',
         '  dateFormat x',
-        '  axisFormat %M:%S',
+        '  axisFormat %H:%M:%S',
+        '  tickInterval 5second',
         '  section prod',
-        '  prod/eu-west-1/network :done, 0, 8000',
-        '  prod/eu-west-1/app :done, 8000, 28000',
+        // Clock times (ms since the epoch): Mermaid prints them in the reader's time zone.
+        `  prod/eu-west-1/network :done, ${Date.parse('2026-01-01T00:00:12Z')}, ${Date.parse('2026-01-01T00:00:20Z')}`,
+        `  prod/eu-west-1/app :done, ${Date.parse('2026-01-01T00:00:20Z')}, ${Date.parse('2026-01-01T00:00:40Z')}`,
         '',
       ].join('\n'),
     );
+  });
+
+  it.each([
+    [4_000, '%H:%M:%S', '1second'],
+    [28_000, '%H:%M:%S', '5second'],
+    [95_000, '%H:%M:%S', '10second'],
+    [9 * 60_000, '%H:%M:%S', '1minute'],
+    [42 * 60_000, '%H:%M', '5minute'],
+    [5 * 3_600_000, '%H:%M', '30minute'],
+    [30 * 3_600_000, '%b %d %H:%M', '3hour'],
+  ])('a %d ms recovery gets axis labels %s every %s: at most 10 ticks', (span, axisFormat, tickInterval) => {
+    expect(ganttAxis(span)).toEqual({ axisFormat, tickInterval });
   });
 
   it('the report gives recovery time, readiness for a drill, and notes', () => {
