@@ -8,10 +8,11 @@ import { parseManifest } from '../../src/core/manifest/parse-manifest.js';
 import { renderComment } from '../../src/core/render/comment.js';
 import { renderFailoverReport } from '../../src/core/render/failover-report.js';
 import { renderSummary } from '../../src/core/render/summary.js';
-import { instanceFromFile, type InstanceResultFile } from '../../src/core/result-file.js';
+import type { InstanceResultFile } from '../../src/core/result-file.js';
 import type { ChangeCounts, InstanceResult, RunResult } from '../../src/core/run-result.js';
 import { dagOfGraph } from '../../src/core/schedule/dag.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { instanceResult } from '../helpers/instance-results.js';
 import { findChromium, renderInChromium } from '../helpers/render-in-chromium.js';
 
 /**
@@ -42,28 +43,18 @@ function resultsOf(
 ): InstanceResult[] {
   return graph.instances.map((node, index) => {
     const [start, end] = timing(index);
-    const fields: InstanceResultFile = {
-      id: node.id,
+    return instanceResult(node.id, {
       layer: node.layer,
       scope: node.scope,
       account: node.account,
       region: node.region,
       environment: node.environment,
-      status: 'succeeded',
-      step: null,
       startedAt: new Date(T0 + start).toISOString(),
       finishedAt: new Date(T0 + end).toISOString(),
       durationMs: end - start,
       changes: counts(0, 0, 0),
-      resourceChanges: [],
-      error: null,
-      reason: null,
-      timedOut: false,
-      mockedUpstreams: [],
-      planFile: null,
       ...decide(node.id, index),
-    };
-    return instanceFromFile(fields, node.id);
+    });
   });
 }
 
