@@ -15,6 +15,8 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
+import { readRestoredContext } from './restored-context.js';
+import type { RestoredContext } from '../core/dr/restored-context.js';
 import { selectLeavingOut, selectionForEnvironment, type SelectionSettings } from './select.js';
 import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
@@ -109,6 +111,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
           workDirectory,
           settings.ignoreFailoverRecord ?? [],
         );
+  const restored = await readRestoredContext(loaded, toRun, terraform, workDirectory);
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: terraform.version,
     pluginCacheDirectory: definedOrThrow(env.TF_PLUGIN_CACHE_DIR, 'TF_PLUGIN_CACHE_DIR'),
@@ -121,7 +124,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     manifest: loaded.manifest,
     graph: loaded.graph,
     dag,
-    contextOf: steadyStateContext(loaded.manifest),
+    contextOf: withRestored(steadyStateContext(loaded.manifest), restored),
   });
   await adapters.hooks?.afterEngine?.();
   if (guard) run.failoverGuard = guard;
@@ -170,4 +173,12 @@ export function steadyStateContext(manifest: Manifest): (instance: Instance) => 
     const role = roleOf(instance);
     return role === null ? {} : { role };
   };
+}
+
+/** The steady-state context, with what a failover or failback restored kept on the instances it restored. */
+function withRestored(
+  steady: (instance: Instance) => InstanceContext,
+  restored: (id: string) => RestoredContext | undefined,
+): (instance: Instance) => InstanceContext {
+  return (instance) => ({ ...steady(instance), ...restored(instance.id) });
 }

@@ -34,6 +34,7 @@ export const CONTEXT_VARIABLES = [
   'role',
   'failover',
   'failed_region',
+  'recovery_point',
 ] as const;
 
 let validateSchema: ValidateFunction | undefined;

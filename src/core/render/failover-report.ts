@@ -3,6 +3,7 @@ import { formatAge } from '../dr/recovery-point.js';
 import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '../run-result.js';
 import { formatChanges } from './run-text.js';
 import { renderPromotion } from './promotion-report.js';
+import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');
@@ -35,6 +36,7 @@ export function renderFailoverReport(run: RunResult): string {
   if (failover.dryRun && failover.readiness.length > 0) lines.push(...readinessSection(failover));
   if (failover.drill) lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
   lines.push(...renderPromotion(failover.promotion));
+  lines.push(...renderFailback(failover.failback, failover.dryRun));
   for (const note of failover.notes) lines.push(`- ${note}`);
   if (failover.notes.length > 0) lines.push('');
   lines.push(
