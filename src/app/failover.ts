@@ -285,9 +285,11 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   let stopped = false;
   for (const stage of stages) {
     if (stage.name === 'retire') {
+      // Only the returning region's own recovery points: the promote phase also reads the other's outputs.
+      const returning = new Map([...recoveryPoints].filter(([id]) => promoted.has(id)));
       verification = moved.required
         ? verifyRecoveryPoint(
-            recoveryPoints,
+            returning,
             { from: demoted, to: settings.to, at: moved.at },
             settings.ignoreRecoveryPoint === true,
           )
@@ -296,7 +298,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       phases.push({
         name: 'verify',
         command: 'check',
-        instances: [...recoveryPoints.keys()].sort(),
+        instances: [...returning.keys()].sort(),
         status: stopped ? 'not-run' : verified ? 'succeeded' : 'failed',
       });
       // A dry run goes on: its promote phase read the recovery points its state held before this failback's

@@ -27,9 +27,9 @@ export function recoveryPointTime(value: unknown): number | null {
 
 /**
  * The recovery point an instance restores from: the oldest `strata_recovery_point` published in this run by
- * the instance's upstreams, transitively (the layer holding the replicated backups is upstream of what
- * restores from them). Oldest, because a restore is only as recent as its oldest source. Null when none
- * published a time.
+ * the instance's upstreams, transitively, in its own region or in none (the layer holding the replicated
+ * backups is upstream of what restores from them; another region's backups are not restored from). Oldest,
+ * because a restore is only as recent as its oldest source. Null when none published a time.
  */
 export function recoveryPointFor(
   graph: LayerGraph,
@@ -38,11 +38,14 @@ export function recoveryPointFor(
 ): string | null {
   let oldest: { value: string; at: number } | null = null;
   const seen = new Set<string>();
-  const stack = [...getOrThrow(graph.byId, id, 'instance').dependsOn];
+  const instance = getOrThrow(graph.byId, id, 'instance');
+  const stack = [...instance.dependsOn];
   for (let upstream = stack.pop(); upstream !== undefined; upstream = stack.pop()) {
     if (seen.has(upstream)) continue;
     seen.add(upstream);
-    stack.push(...getOrThrow(graph.byId, upstream, 'instance').dependsOn);
+    const { dependsOn, region } = getOrThrow(graph.byId, upstream, 'instance');
+    stack.push(...dependsOn);
+    if (region !== null && region !== instance.region) continue;
     const value = published.get(upstream);
     const at = recoveryPointTime(value);
     if (at !== null && (oldest === null || at < oldest.at)) oldest = { value: value as string, at };
