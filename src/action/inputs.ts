@@ -47,6 +47,7 @@ export interface ActionInputs {
     holdDeploys: boolean;
     releaseDeploys: boolean;
     replicaCheck: boolean;
+    ignoreRecoveryPoint: boolean;
   };
 }
 
@@ -139,6 +140,7 @@ export function readInputs(): ActionInputs {
       holdDeploys: flag('hold-deploys', false),
       releaseDeploys: flag('release-deploys', false),
       replicaCheck: flag('replica-check', true),
+      ignoreRecoveryPoint: flag('ignore-recovery-point', false),
     },
   };
   if (inputs.command === 'failover' || inputs.command === 'failback') {

@@ -202,7 +202,7 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
       'forced.json',
     ]);
     expect(forced.status).toBe(0);
-    expect(forced.stdout).toContain('retired anyway (--ignore-recovery-point)');
+    expect(forced.stdout).toContain('retired anyway, by the override ignore-recovery-point');
     expect(result(estate, 'forced.json').failover!.failback!.verification.overridden).toBe(true);
   });
 

@@ -43,7 +43,7 @@ export function renderFailback(findings: FailbackFindings | undefined, dryRun: b
     lines.push(`Recovery point: newer than the failover (traffic moved at ${movedAt}).`, '');
   } else if (verification.overridden) {
     lines.push(
-      `**Recovery point not shown to be newer than the failover; retired anyway (--ignore-recovery-point)**: ${problems.join('; ')}.`,
+      `**Recovery point not shown to be newer than the failover; retired anyway, by the override ignore-recovery-point**: ${problems.join('; ')}.`,
       '',
     );
   } else {
