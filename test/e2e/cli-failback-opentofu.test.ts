@@ -6,6 +6,7 @@ import { runCli } from '../helpers/run-dist.js';
 import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { FAILBACK_DRY_RUN, FAILBACK_FROM_PLANS } from '../helpers/example-estate.js';
 
 jest.setTimeout(300_000);
 
@@ -211,27 +212,11 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
     needSucceeded('the apply after the failover', built.after);
     const estate = copyOfEstate(built.estate, 'strata-failback-');
     setSnapshotTime(estate, '2099-01-01T00:00:00Z');
-    const dryRun = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--dry-run',
-      '--work-dir',
-      'failback-plans',
-    ]);
+    const dryRun = cli(estate, FAILBACK_DRY_RUN);
     expect(dryRun.status).toBe(0);
     // Every phase planned, none stopped the preview.
     expect(dryRun.stderr).toContain('[retire ');
-    const failback = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--plan-dir',
-      'failback-plans',
-      '--write-manifest',
-      '--json-out',
-      'failback.json',
-    ]);
+    const failback = cli(estate, FAILBACK_FROM_PLANS);
     expect(failback.stderr).not.toContain('failed');
     expect(failback.status).toBe(0);
     const run = result(estate, 'failback.json');
