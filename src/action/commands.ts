@@ -327,6 +327,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       history: inputs.failover.history,
       holdDeploys: inputs.failover.holdDeploys,
       checkReplicas: inputs.failover.replicaCheck,
+      ignoreRecoveryPoint: inputs.failover.ignoreRecoveryPoint,
       planDirectory:
         inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
       manifestFile,

@@ -56,6 +56,7 @@ export interface ActionInputs {
     holdDeploys: boolean;
     releaseDeploys: boolean;
     replicaCheck: boolean;
+    ignoreRecoveryPoint: boolean;
   };
 }
 
@@ -161,6 +162,7 @@ export function readInputs(): ActionInputs {
       holdDeploys: flag('hold-deploys', false),
       releaseDeploys: flag('release-deploys', false),
       replicaCheck: flag('replica-check', true),
+      ignoreRecoveryPoint: flag('ignore-recovery-point', false),
     },
   };
   if (inputs.command === 'failover' || inputs.command === 'failback') {

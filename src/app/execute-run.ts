@@ -16,6 +16,8 @@ import type { InstanceContext } from '../engine/var-file.js';
 import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
 import { refuseHalfMigrated } from './half-migration.js';
+import { readRestoredContext } from './restored-context.js';
+import type { RestoredContext } from '../core/dr/restored-context.js';
 import { selectLeavingOut, selectionForEnvironment, type SelectionSettings } from './select.js';
 import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
@@ -133,6 +135,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
           workDirectory,
           settings.ignoreFailoverRecord ?? [],
         );
+  const restored = await readRestoredContext(loaded, toRun, terraform, workDirectory);
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: terraform.version,
     pluginCacheDirectory: definedOrThrow(env.TF_PLUGIN_CACHE_DIR, 'TF_PLUGIN_CACHE_DIR'),
@@ -152,7 +155,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     manifest: loaded.manifest,
     graph: loaded.graph,
     dag,
-    contextOf: steadyStateContext(loaded.manifest),
+    contextOf: withRestored(steadyStateContext(loaded.manifest), restored),
     stateLocksHeld: settings.isMigrationStep,
     freshPlanCheck,
   });
@@ -209,4 +212,12 @@ export function steadyStateContext(manifest: Manifest): (instance: Instance) => 
     const role = roleOf(instance);
     return role === null ? {} : { role };
   };
+}
+
+/** The steady-state context, with what a failover or failback restored kept on the instances it restored. */
+function withRestored(
+  steady: (instance: Instance) => InstanceContext,
+  restored: (id: string) => RestoredContext | undefined,
+): (instance: Instance) => InstanceContext {
+  return (instance) => ({ ...steady(instance), ...restored(instance.id) });
 }

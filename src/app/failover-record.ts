@@ -86,21 +86,41 @@ function recordConfiguration(record: FailoverRecord): string {
     at: record.at,
     status: record.status ?? 'in-effect',
     mode: record.mode ?? 'failover',
+    // As JSON text: one string however many instances, read back as it was written.
+    ...(record.restored ? { restored: JSON.stringify(record.restored) } : {}),
   };
   const input = Object.entries(fields)
-    .map(([name, value]) => `    ${name.padEnd(6)} = ${JSON.stringify(value)}`)
+    .map(([name, value]) => `    ${name.padEnd(8)} = ${hclString(value)}`)
     .join('\n');
   return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
+}
+
+/** A string as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
+function hclString(value: string): string {
+  return JSON.stringify(value).replace(/([$%])\{/g, '$1$1{');
 }
 
 /** The record as read back, or an error when it is not one Strata wrote. */
 function asRecord(value: unknown, region: string): FailoverRecord {
   const record = value as Partial<Record<keyof FailoverRecord, unknown>> | null;
   const isText = (field: unknown) => typeof field === 'string' && field !== '';
-  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) {
-    throw new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+  const notOurs = () =>
+    new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) throw notOurs();
+  if (record.restored === undefined) return record as FailoverRecord;
+  if (typeof record.restored !== 'string') throw notOurs();
+  let restored: unknown;
+  try {
+    restored = JSON.parse(record.restored);
+  } catch {
+    throw notOurs();
   }
-  return record as FailoverRecord;
+  const isRestoredMap =
+    typeof restored === 'object' &&
+    restored !== null &&
+    Object.values(restored).every((point) => point === null || typeof point === 'string');
+  if (!isRestoredMap) throw notOurs();
+  return { ...record, restored } as FailoverRecord;
 }
 
 /** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */

@@ -4,8 +4,18 @@ import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js'
 import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
 import { planFailover, withPrimary, type FailoverPlan } from '../core/dr/plan-failover.js';
 import { estimateRecovery } from '../core/dr/recovery-estimate.js';
-import { checkRecoveryPoints, RECOVERY_POINT_OUTPUT } from '../core/dr/recovery-point.js';
-import { steadyStateRoles } from '../core/dr/steady-state.js';
+import { checkRecoveryPoints } from '../core/dr/recovery-point.js';
+import { collectRecoveryPoint, restoredBy, restoringContexts } from '../core/dr/restored-context.js';
+import { steadyStateIds, steadyStateRoles } from '../core/dr/steady-state.js';
+import {
+  dependentsToReapply,
+  isVerified,
+  NOT_REQUIRED,
+  verifyRecoveryPoint,
+  type FailbackPhase,
+  type FailbackPhaseName,
+} from '../core/dr/failback.js';
+import { failedRegions } from '../core/dr/failed-regions.js';
 import { UsageError } from '../core/errors.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { Instance } from '../core/graph/types.js';
@@ -25,7 +35,8 @@ import { runEngine } from '../engine/run-engine.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from './engine-setup.js';
 import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
-import { writeFailoverRecord, type RecordContext } from './failover-record.js';
+import { readFailoverRecord, writeFailoverRecord, type RecordContext } from './failover-record.js';
+import { phaseProgress } from './phase-progress.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
@@ -50,6 +61,11 @@ export interface FailoverSettings extends EngineSettings {
    * reviewed plan of a real failover: the primary is down then, and nothing may touch it.
    */
   checkReplicas?: boolean | undefined;
+  /**
+   * A failback retires the region being left even though the returning region's recovery point is not shown
+   * to be newer than the failover (the operator accepts losing the writes made since); the report says so.
+   */
+  ignoreRecoveryPoint?: boolean | undefined;
 }
 
 interface Prepared extends EngineSetup {
@@ -91,6 +107,7 @@ export async function executeFailover(
     await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
   }
   const recoveryPoints = new Map<string, unknown>();
+  const restoring = restoringContexts(plan.graph, plan.from, recoveryPoints);
   const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
   const engineRun = await runEngine({
     ...prepared.base,
@@ -98,11 +115,9 @@ export async function executeFailover(
     manifest: withPrimary(manifest, plan.to),
     graph: plan.graph,
     dag: plan.dag,
-    contextOf: () => plan.context,
+    contextOf: (instance) => ({ ...plan.context, ...restoring.contextOf(instance.id) }),
     readBackendOf: (id) => plan.replicaBackends.get(id),
-    onOutputs: (id, values) => {
-      if (RECOVERY_POINT_OUTPUT in values) recoveryPoints.set(id, values[RECOVERY_POINT_OUTPUT]);
-    },
+    onOutputs: collectRecoveryPoint(recoveryPoints),
     ...(await reviewedApply(prepared, move)),
   });
   const { run, notes, deferred } = settings.dryRun
@@ -130,6 +145,7 @@ export async function executeFailover(
       from: plan.from,
       to: plan.to,
       at: run.finishedAt ?? new Date().toISOString(),
+      restored: restoredBy(restoring.given, succeededIds(run)),
     });
     const promotion = await promote(settings, prepared, plan, run);
     // A promotion that could not be completed leaves the manifest as it is: global and account state would
@@ -175,9 +191,15 @@ async function promote(
 }
 
 /**
- * `strata failback --to REGION`: REGION is back. First bring REGION's layers up as primary; only then demote
- * the current primary to its steady state (destroying the environment copies that backup_restore does not
- * keep, re-applying the rest as secondary), so the service stays up throughout. Clears the failover record.
+ * `strata failback --to REGION`: REGION is back; the mirror of a failover, in phases (core/dr/failback.ts).
+ * Promote: REGION's layers applied as primary with the failover context pointing back (`failover`, the region
+ * being left as `failed_region`), so their code restores from the snapshots replicated back. Verify: before
+ * anything is retired, REGION's recovery point must be newer than the moment traffic moved away from it (the
+ * failover record's time), or the failback stops and says what is missing. Retire and demote: the region being
+ * left returns to its steady state (the copies backup_restore does not keep destroyed, the rest re-applied as
+ * secondary). Reapply: whatever the demotion changed the inputs of. The service stays up throughout. The
+ * record in REGION then keeps what the promote phase restored, for the context of later runs; the other is
+ * cleared.
  */
 async function executeFailback(settings: FailoverSettings, adapters: EngineAdapters): Promise<RunResult> {
   const prepared = await prepare(settings, adapters);
@@ -198,6 +220,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       );
     }
   }
+  // Read before the hold below replaces the record in `to`.
+  const moved = await dataMovesBack(prepared, demoted, settings.to);
   if (settings.holdDeploys) {
     await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to });
   }
@@ -215,43 +239,100 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     new Set(
       graph.instances.filter((instance) => instance.region === region && keep(instance)).map((i) => i.id),
     );
-  const promote = selectInstances(graph, {
-    ...filter,
-    within: inRegion(settings.to, isKept),
-  });
-  const retire = selectInstances(graph, {
-    ...filter,
-    within: inRegion(demoted, (i) => !isKept(i)),
-  });
-  const keep = selectInstances(graph, {
-    ...filter,
-    within: inRegion(demoted, isKept),
-  });
-  const contextOf = steadyStateContext(after);
+  const select = (within: ReadonlySet<string>) => selectInstances(graph, { ...filter, within });
+  const promote = select(inRegion(settings.to, isKept));
+  const retire = select(inRegion(demoted, (i) => !isKept(i)));
+  const keep = select(inRegion(demoted, isKept));
+  const changedByDemotion = dependentsToReapply(
+    graph,
+    new Set([...retire.ids, ...keep.ids]),
+    steadyStateIds(graph, after),
+  );
+  // A dry run cannot plan the promote phase's instances a second time before the demotion has happened: the
+  // failback plans them afresh then (and the preview check holds them to what the dry run showed).
+  const promoted = new Set(promote.ids);
+  const reapply = select(
+    settings.dryRun ? new Set([...changedByDemotion].filter((id) => !promoted.has(id))) : changedByDemotion,
+  );
+
+  const recoveryPoints = new Map<string, unknown>();
+  const restoring = restoringContexts(graph, demoted, recoveryPoints);
+  const steadyContext = steadyStateContext(after);
+  const contextOf = (instance: Instance) =>
+    promoted.has(instance.id)
+      ? { ...steadyContext(instance), ...restoring.contextOf(instance.id) }
+      : steadyContext(instance);
   const move: Move = { mode: 'failback', from: demoted, to: settings.to };
   const reviewed = await reviewedApply(prepared, move);
+  const command = (engineCommand: EngineCommand): EngineCommand | 'plan' =>
+    settings.dryRun ? 'plan' : engineCommand;
   // A dry run plans each stage as it would run (the retired copies with destroy plans), so that applying its
   // saved plans later does exactly what was reviewed.
-  const stages: [EngineCommand, Dag][] = [
-    ['apply', promote],
-    ['destroy', reverseDag(retire)],
-    ['apply', keep],
+  const stages: { name: Exclude<FailbackPhaseName, 'verify'>; command: EngineCommand; dag: Dag }[] = [
+    { name: 'promote', command: 'apply', dag: promote },
+    { name: 'retire', command: 'destroy', dag: reverseDag(retire) },
+    { name: 'demote', command: 'apply', dag: keep },
+    { name: 'reapply', command: 'apply', dag: reapply },
   ];
+  const progress = phaseProgress(
+    prepared.base.reporter,
+    stages.map((stage) => ({ name: stage.name, ids: stage.dag.ids })),
+    graph,
+  );
   const runs: RunResult[] = [];
-  for (const [stageCommand, dag] of stages) {
-    if (dag.ids.length === 0) continue;
+  const phases: FailbackPhase[] = [];
+  let verification = NOT_REQUIRED;
+  let stopped = false;
+  for (const stage of stages) {
+    if (stage.name === 'retire') {
+      // Only the returning region's own recovery points: the promote phase also reads the other's outputs.
+      const returning = new Map([...recoveryPoints].filter(([id]) => promoted.has(id)));
+      verification = moved.required
+        ? verifyRecoveryPoint(
+            returning,
+            { from: demoted, to: settings.to, at: moved.at },
+            settings.ignoreRecoveryPoint === true,
+          )
+        : NOT_REQUIRED;
+      const verified = isVerified(verification);
+      phases.push({
+        name: 'verify',
+        command: 'check',
+        instances: [...returning.keys()].sort(),
+        status: stopped ? 'not-run' : verified ? 'succeeded' : 'failed',
+      });
+      // A dry run goes on: its promote phase read the recovery points its state held before this failback's
+      // apply, so the failback itself checks again.
+      if (!verified && !settings.dryRun) stopped = true;
+    }
+    if (stage.dag.ids.length === 0) continue;
+    if (stopped) {
+      phases.push({
+        name: stage.name,
+        command: command(stage.command),
+        instances: [...stage.dag.ids],
+        status: 'not-run',
+      });
+      continue;
+    }
     const run = await runEngine({
       ...prepared.base,
-      command: stageCommand,
+      reporter: progress.reporterFor(stage.name),
+      command: stage.command,
       planOnly: settings.dryRun,
       manifest: after,
       graph,
-      dag,
+      dag: stage.dag,
       contextOf,
+      ...(stage.name === 'promote' ? { onOutputs: collectRecoveryPoint(recoveryPoints) } : {}),
       ...reviewed,
     });
+    progress.finished(run);
     runs.push(run);
-    if (run.status !== 'succeeded') break;
+    const status = run.status === 'running' ? 'failed' : run.status;
+    phases.push({ name: stage.name, command: command(stage.command), instances: [...stage.dag.ids], status });
+    // A real failback stops at a failed phase; a dry run plans them all, so the preview shows every one.
+    if (status !== 'succeeded' && !settings.dryRun) stopped = true;
   }
   if (runs.length === 0) throw new UsageError(`Nothing to fail back to ${settings.to} with this selection`);
   const merged = mergeResults(runs);
@@ -260,6 +341,9 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     : { run: merged, notes: [] };
   // A dry run planned every stage, its destroys too: its result says so, whatever the stages' commands.
   if (settings.dryRun) run.command = 'plan';
+  const verified = isVerified(verification);
+  if (!verified && !settings.dryRun) run.status = 'failed';
+  const replanned = [...changedByDemotion].filter((id) => promoted.has(id));
   run.failover = {
     mode: 'failback',
     from: demoted,
@@ -268,16 +352,62 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: null,
     readiness: [],
-    notes,
+    notes: [
+      ...notes,
+      ...(settings.dryRun && replanned.length > 0
+        ? [
+            `After the demotion the failback plans and applies again what it changes the inputs of, planned here in the promote phase: ${replanned.sort().join(', ')}`,
+          ]
+        : []),
+    ],
+    failback: { phases, verification },
   };
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), demoted, null);
-    // The failback's own hold, when it wrote one.
-    if (settings.to !== demoted) await writeFailoverRecord(recordContext(prepared), settings.to, null);
+    // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
+    if (settings.to !== demoted) {
+      await writeFailoverRecord(recordContext(prepared), settings.to, {
+        mode: 'failback',
+        from: demoted,
+        to: settings.to,
+        at: run.finishedAt ?? new Date().toISOString(),
+        restored: restoredBy(restoring.given, succeededIds(run)),
+      });
+    }
     if (settings.writeManifest)
       await writePrimary(settings, settings.to, { recovered: [settings.to, demoted] });
   }
   return run;
+}
+
+/**
+ * Whether the failback moves the data back: when the region being left holds a failover to it in effect,
+ * traffic moved there at the record's time, and the returning region's recovery point must be newer. When
+ * the manifest already has the returning region as primary, or marks the region being left failed, the
+ * returning region held the service (a failback that stays there): nothing to check. Otherwise nothing says
+ * when traffic moved, and the check cannot pass without the override.
+ */
+async function dataMovesBack(
+  prepared: Prepared,
+  demoted: string,
+  to: string,
+): Promise<{ required: boolean; at: string | null }> {
+  const { manifest } = prepared.loaded;
+  const record = await readFailoverRecord(recordContext(prepared), demoted);
+  if (
+    record &&
+    record.status !== 'pending' &&
+    (record.mode ?? 'failover') === 'failover' &&
+    record.to === demoted
+  )
+    return { required: true, at: record.at };
+  const heldByReturning = primaryRegionOf(manifest) === to || failedRegions(manifest).has(demoted);
+  return { required: !heldByReturning, at: null };
+}
+
+/** The ids of a run's instances that succeeded. */
+function succeededIds(run: RunResult): string[] {
+  return run.instances.filter((instance) => instance.status === 'succeeded').map((instance) => instance.id);
 }
 
 /**

@@ -16,9 +16,12 @@ export function failoverHelp(mode: 'failover' | 'failback'): string {
 applies every region and environment layer marked 'failover: apply' in REGION, in dependency order, with
 role=primary, failover=true and failed_region in their context. No command touches the failed region: state
 kept there is read from its replica (backend.replicas), read-only. With --dry-run this is the failover drill.`
-      : `REGION is back: brings its layers up as primary first, then returns the current primary to its steady
-state (destroying the environment copies backup_restore does not keep, re-applying the rest as secondary), and
-clears the failover record.`;
+      : `REGION is back: the mirror of a failover, in phases. promote: REGION's layers applied as primary with
+failover=true and failed_region=the region being left, so their code restores from the snapshots replicated
+back. verify: REGION's strata_recovery_point must be newer than the failover (the failover record's time), or
+nothing is retired. retire, demote: the region being left returns to its steady state (the environment copies
+backup_restore does not keep destroyed, the rest re-applied as secondary). reapply: what the demotion changed
+the inputs of. The failover record in REGION then keeps what was restored, for the context of later runs.`;
   return `Usage: strata ${mode} --to REGION [options]
 
 ${what}
@@ -33,7 +36,8 @@ Options:
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change)
   --hold-deploys           first write a pending record into --to's state store: every normal apply and
-                           destroy refuses until this ${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n  --skip-replica-check     a drill compares each replica with the primary it reads; skip that when the\n                           primary is really down (the reviewed plan of a failover)\n' : ''}  --account A, --environment E, --layer L
+                           destroy refuses until this ${mode} is applied
+${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n  --skip-replica-check     a drill compares each replica with the primary it reads; skip that when the\n                           primary is really down (the reviewed plan of a failover)\n' : '  --ignore-recovery-point  retire although the recovery point of --to is not shown to be newer than the\n                           failover: the writes made since may be lost (the report records it)\n'}  --account A, --environment E, --layer L
                            ${mode} only these (lists: repeat or separate with commas)
   --manifest FILE          the manifest (default: layers.yml)
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
@@ -62,6 +66,7 @@ export async function failoverCommand(
     'hold-deploys': { type: 'boolean', default: false },
     'release-deploys': { type: 'boolean', default: false },
     'skip-replica-check': { type: 'boolean', default: false },
+    'ignore-recovery-point': { type: 'boolean', default: false },
     account: { type: 'string', multiple: true },
     environment: { type: 'string', multiple: true },
     layer: { type: 'string', multiple: true },
@@ -75,6 +80,8 @@ export async function failoverCommand(
     throw new UsageError('--history only goes with failover');
   if (values['skip-replica-check'] && (mode === 'failback' || !values['dry-run']))
     throw new UsageError('--skip-replica-check only goes with failover --dry-run');
+  if (values['ignore-recovery-point'] && mode === 'failover')
+    throw new UsageError('--ignore-recovery-point only goes with failback');
   if (values['release-deploys']) {
     const released = await releaseDeploys(
       {
@@ -104,6 +111,7 @@ export async function failoverCommand(
       history: values.history,
       holdDeploys: values['hold-deploys'],
       checkReplicas: !values['skip-replica-check'],
+      ignoreRecoveryPoint: values['ignore-recovery-point'],
       accounts: splitList(values.account),
       environments: splitList(values.environment),
       layers: splitList(values.layer),

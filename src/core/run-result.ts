@@ -4,6 +4,7 @@ import type { ReplicaCheck } from './dr/replica-freshness.js';
 import type { Scope } from './graph/types.js';
 import type { ReplicaPromotion } from './dr/promote-replica.js';
 import type { ReviewedPlanReport } from './reviewed-plan.js';
+import type { FailbackFindings } from './dr/failback.js';
 
 export type EngineCommand = 'plan' | 'apply' | 'destroy';
 
@@ -195,6 +196,8 @@ export interface FailoverSummary {
   drill?: DrillFindings;
   /** A failover of the global region: its replica made the home of global and account state. */
   promotion?: ReplicaPromotion;
+  /** A failback's phases and its check of the returning region's recovery point (core/dr/failback.ts). */
+  failback?: FailbackFindings;
 }
 
 /**
@@ -227,6 +230,8 @@ export interface RunResult {
   failoverGuard?: FailoverGuardReport;
   /** An apply of saved plans (plan-dir): the instances planned afresh and how they compare with the reviewed plan. */
   reviewedPlan?: ReviewedPlanReport;
+  /** While a failback runs, the phase this progress is of (core/dr/failback.ts); progress lines name it. */
+  phase?: string;
 }
 
 /** Whether a plan would change anything (replacements are counted in add and destroy too). */

@@ -3,13 +3,16 @@ import { itemAt } from '../core/lookup.js';
 
 /**
  * What an instance's context says beyond its coordinates: its role (primary, secondary, or standby for a
- * pilot-light or warm-standby copy) and, in a failover, the region it takes over from. Absent fields are
+ * pilot-light or warm-standby copy) and, from a failover that restored it until the failback (or a failback's
+ * promote phase, from then on), the region it took over from and its recovery point. Absent fields are
  * left out of the var file, so the variables' defaults apply.
  */
 export interface InstanceContext {
   role?: string;
   failover?: boolean;
   failedRegion?: string;
+  /** The recovery point (RFC 3339) a failover or failback restored the instance from. */
+  recoveryPoint?: string;
 }
 
 /**
@@ -38,6 +41,7 @@ export function buildVariables(options: {
     role: options.context?.role ?? options.roleOf(region),
     failover: options.context?.failover,
     failed_region: options.context?.failedRegion,
+    recovery_point: options.context?.recoveryPoint,
     ...instance.vars,
   };
   for (const [variable, value] of options.upstream) all[variable] = value;

@@ -113,7 +113,8 @@ describe('the failover guard of apply and destroy', () => {
     const { run } = await executeRun(settings(), adapters);
     expect(run.status).toBe('succeeded');
     expect(run.failoverGuard).toBeUndefined();
-    expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2']);
+    // The primary's twice: once by the guard, once for the context of what a failover restored.
+    expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2', 'eu-west-2']);
     expect(applied().length).toBe(run.instances.length);
   });
 
@@ -131,7 +132,7 @@ describe('the failover guard of apply and destroy', () => {
     expect(applied()).toEqual([]);
   });
 
-  it('destroy is guarded as apply is; plan is not guarded at all', async () => {
+  it('destroy is guarded as apply is; plan is not guarded, it reads only the primary record for the restored context', async () => {
     const { stores, settings, adapters } = estate();
     stores.unreadable.add('eu-west-1');
     expect(await refusalOf(executeRun(settings({ command: 'destroy' }), adapters))).toBeInstanceOf(
@@ -141,7 +142,7 @@ describe('the failover guard of apply and destroy', () => {
     // A new estate: the roots plan, what reads their outputs waits for an apply; the plan ran all the same.
     const { run } = await executeRun(settings({ command: 'plan' }), adapters);
     expect(run.instances.find((instance) => instance.id === 'dns')!.status).toBe('succeeded');
-    expect(stores.read).toEqual([]);
+    expect(stores.read).toEqual(['eu-west-2']);
   });
 
   it('with the override naming that region, applies and records the override in the result', async () => {
@@ -384,8 +385,9 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     expect(renderLeftOut(leftOut)).toContain(
       'prod/eu-west-2/network: in eu-west-2, which layers.yml marks failed',
     );
-    // The guard read only eu-west-1's record, whose failover in effect proves eu-west-2 holds none.
-    expect(stores.read).toEqual(['eu-west-1']);
+    // The guard read only eu-west-1's record, whose failover in effect proves eu-west-2 holds none (and the
+    // run read it again for the context of what the failover restored).
+    expect(stores.read).toEqual(['eu-west-1', 'eu-west-1']);
     expect(apply.failoverGuard?.provenEmpty?.map((entry) => entry.region)).toEqual(['eu-west-2']);
     expect(touchingOldRegion(terraform, afterFailover)).toEqual([]);
 
@@ -446,7 +448,9 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     const settled = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');
     expect(settled).toContain('eu-west-2: { role: secondary }\n');
     expect(settled).toContain('eu-west-1: { role: primary }');
-    expect(stores.records.size).toBe(0);
+    // The failover's records cleared; eu-west-1 keeps the failback's, for the context of what it restored.
+    expect([...stores.records.keys()]).toEqual(['eu-west-1']);
+    expect(stores.records.get('eu-west-1')).toMatchObject({ mode: 'failback', from: 'eu-west-2' });
   });
 
   it('a lock taken after the failover started is left in place: the run fails, the manifest stays as it was', async () => {

@@ -378,6 +378,29 @@ describe('executeFailover', () => {
     expect(run.command).toBe('plan');
     expect(run.status).toBe('succeeded');
   });
+
+  it('a failback dry run plans every phase, those after a failed one too, so the preview misses none', async () => {
+    const { terraform, settings, adapters, cwd } = estate();
+    expect((await executeRun(settings({ command: 'apply' }), adapters)).run.status).toBe('succeeded');
+    terraform.failures.set('prod/eu-west-2/network', 'plan');
+    const run = await executeFailover(
+      failoverSettings(cwd, { mode: 'failback', to: 'eu-west-2', from: 'eu-west-1', force: true }),
+      adapters,
+    );
+    expect(run.status).toBe('failed');
+    const phases = run.failover!.failback!.phases;
+    expect(phases.map((phase) => [phase.name, phase.status])).toEqual([
+      ['promote', 'failed'],
+      // Nothing to check: the manifest has eu-west-2 as primary, the region that held the service.
+      ['verify', 'succeeded'],
+      ['retire', 'succeeded'],
+      ['demote', 'succeeded'],
+    ]);
+    const planned = new Set(terraform.calls.filter((call) => call.command === 'plan').map((call) => call.id));
+    for (const phase of phases.slice(2)) {
+      for (const id of phase.instances) expect(planned).toContain(id);
+    }
+  });
 });
 
 /** The fake Terraform, but `show` of the instances in `replacing` reports a replacement, as a plan on changed inputs may. */

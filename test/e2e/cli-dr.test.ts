@@ -10,6 +10,7 @@ import {
   EXAMPLE_FAILOVER_TARGETS,
   FAILBACK_DRY_RUN,
   FAILBACK_FROM_PLANS,
+  publishRecoveryPoint,
 } from '../helpers/example-estate.js';
 
 // A case that builds the stages it starts from (when run alone with -t) takes their time too.
@@ -88,6 +89,8 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     const { estate: before, after } = appliedAfterFailover();
     needSucceeded('the apply after the failover', after);
     const estate = copyOfEstate(before, 'strata-dr-');
+    // The snapshots replicated back to eu-west-2 since: the failback checks they are newer than the failover.
+    publishRecoveryPoint(estate, '"2099-01-01T00:00:00Z"');
     const dryRun = cli(estate, FAILBACK_DRY_RUN);
     const failback = cli(estate, FAILBACK_FROM_PLANS);
     const final = cli(estate, ['apply', '--json-out', 'final.json']);

@@ -5,6 +5,7 @@ import type { RunResult } from '../../src/core/run-result.js';
 import { runCli } from '../helpers/run-dist.js';
 import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { publishRecoveryPoint as publishToEstate } from '../helpers/example-estate.js';
 
 /**
  * Drills that tell the truth, with real OpenTofu and real per-region state stores (the global region's store
@@ -29,11 +30,7 @@ withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: ru
   };
   const manifestFile = () => path.join(estate, 'layers.yml');
   /** The network layer publishes its latest restorable snapshot's time. */
-  const publishRecoveryPoint = (value: string) =>
-    writeFileSync(
-      path.join(estate, 'terraform/region/network/recovery-point.tf'),
-      `output "strata_recovery_point" {\n  value = ${value}\n}\n`,
-    );
+  const publishRecoveryPoint = (value: string) => publishToEstate(estate, value);
 
   beforeAll(async () => {
     stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });

@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * What a failover of examples/multi-region from eu-west-2 to eu-west-1 runs: every instance in eu-west-1 that
  * steady state (backup_restore) has or a failover creates; sandbox runs only in eu-west-2, so it has no target.
@@ -30,3 +33,14 @@ export const FAILBACK_FROM_PLANS = [
   'failback.json',
   '--write-manifest',
 ];
+
+/**
+ * Makes the example's network layer publish `strata_recovery_point` (in every region): `value` is its HCL
+ * expression, e.g. `"2026-05-04T03:00:00Z"` (quoted: a string).
+ */
+export function publishRecoveryPoint(estate: string, value: string): void {
+  writeFileSync(
+    path.join(estate, 'terraform/region/network/recovery-point.tf'),
+    `output "strata_recovery_point" {\n  value = ${value}\n}\n`,
+  );
+}

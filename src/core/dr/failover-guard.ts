@@ -7,6 +7,7 @@ import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { FailoverGuardReport } from '../run-result.js';
 import { withPrimary } from './plan-failover.js';
 import { steadyStateRoles } from './steady-state.js';
+import type { RestoredInstances } from './restored-context.js';
 
 /**
  * The guard a normal apply or destroy passes before it changes anything: no failover (or failback) may be
@@ -37,6 +38,8 @@ export interface GuardRecord {
    */
   status?: 'pending' | 'in-effect' | undefined;
   mode?: 'failover' | 'failback' | undefined;
+  /** The instances the move restored, with their recovery points: core/dr/restored-context.ts. */
+  restored?: RestoredInstances | undefined;
 }
 
 /**
@@ -132,6 +135,8 @@ export function judgeFailoverGuard(
       continue;
     }
     const { record } = reading;
+    // A failback done keeps its record only for the context of what it restored; it holds nothing back.
+    if (record.status !== 'pending' && moveOf(record) === 'failback') continue;
     if (record.status === 'pending') {
       throw new UsageError(
         (name) =>

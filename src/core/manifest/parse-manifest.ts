@@ -33,6 +33,7 @@ export const CONTEXT_VARIABLES = [
   'role',
   'failover',
   'failed_region',
+  'recovery_point',
 ] as const;
 
 /**

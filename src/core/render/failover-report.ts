@@ -3,6 +3,7 @@ import { formatAge } from '../dr/recovery-point.js';
 import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '../run-result.js';
 import { formatChanges } from './run-text.js';
 import { renderPromotion } from './promotion-report.js';
+import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
 import { plural, renderPlanSection, utf8Length, type PlanSectionStyle } from './plan-blocks.js';
 import { planSources, SUMMARY_MAX_BYTES, unchangedLine } from './summary.js';
@@ -54,6 +55,7 @@ export function renderFailoverReport(run: RunResult, options: FailoverReportOpti
   if (failover.dryRun && failover.readiness.length > 0) lines.push(...readinessSection(failover));
   if (failover.drill) lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
   lines.push(...renderPromotion(failover.promotion));
+  lines.push(...renderFailback(failover.failback, failover.dryRun));
   for (const note of failover.notes) lines.push(`- ${note}`);
   if (failover.notes.length > 0) lines.push('');
   lines.push(

@@ -17,7 +17,8 @@ export function formatDuration(ms: number | null): string {
 
 /**
  * One line per state change, readable while many instances run at once:
- * `[3/12] prod/eu-west-2/network  plan` while running, `[4/12] prod/eu-west-2/network  succeeded  +2 ~1 -0  14.2s`.
+ * `[3/12] prod/eu-west-2/network  plan` while running, `[4/12] prod/eu-west-2/network  succeeded  +2 ~1 -0  14.2s`;
+ * in a failback, the phase first: `[promote 3/12] …`.
  */
 export function progressLine(instance: InstanceResult, run: RunResult): string {
   const done = run.instances.filter((candidate) => FINISHED.has(candidate.status)).length;
@@ -28,7 +29,8 @@ export function progressLine(instance: InstanceResult, run: RunResult): string {
     if ((instance.status === 'skipped' || instance.status === 'cancelled') && instance.reason)
       parts.push(`(${instance.reason})`);
   }
-  return `[${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
+  const phase = run.phase === undefined ? '' : `${run.phase} `;
+  return `[${phase}${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
 }
 
 /** The final table: every instance with its status, changes and duration, then the totals. */

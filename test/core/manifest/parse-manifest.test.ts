@@ -321,7 +321,7 @@ describe('parseManifest: problems, each located with a message a person can act 
     );
     const messages = problemsOf(text).map((p) => p.message);
     expect(messages).toEqual([
-      "layer 'app': var 'account' is set by Strata for every instance (account, account_id, region, environment, layer, role, failover, failed_region); rename it",
+      "layer 'app': var 'account' is set by Strata for every instance (account, account_id, region, environment, layer, role, failover, failed_region, recovery_point); rename it",
       "layer 'app': the outputs of 'region' would arrive in variable 'region', which is already a context variable Strata sets; give this dependency another name with 'as: <variable>'",
       "layer 'app': the outputs of 'n' would arrive in variable 'n', which is already a var of layer 'app'; give this dependency another name with 'as: <variable>'",
     ]);
