@@ -64,6 +64,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'release-deploys': 'release-deploys',
   'max-stages': 'max-stages',
   layer: 'layers',
+  environment: 'environments',
   instance: 'instance',
   // The action has no migrate command yet; the name it would take.
   migration: 'migration',

@@ -86,6 +86,8 @@ function recordConfiguration(record: FailoverRecord): string {
     at: record.at,
     status: record.status ?? 'in-effect',
     mode: record.mode ?? 'failover',
+    // Only a move of some accounts or environments has one: the estate's record stays as it always was.
+    ...(record.scope?.length ? { scope: record.scope } : {}),
   };
   const input = Object.entries(fields)
     .map(([name, value]) => `    ${name.padEnd(6)} = ${JSON.stringify(value)}`)
@@ -97,7 +99,9 @@ function recordConfiguration(record: FailoverRecord): string {
 function asRecord(value: unknown, region: string): FailoverRecord {
   const record = value as Partial<Record<keyof FailoverRecord, unknown>> | null;
   const isText = (field: unknown) => typeof field === 'string' && field !== '';
-  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) {
+  const isScope = (field: unknown) =>
+    field === undefined || field === null || (Array.isArray(field) && field.every(isText));
+  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at) || !isScope(record.scope)) {
     throw new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
   }
   return record as FailoverRecord;

@@ -2,7 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
-import { planFailover, withPrimary, type FailoverPlan } from '../core/dr/plan-failover.js';
+import { planFailover, type FailoverPlan } from '../core/dr/plan-failover.js';
+import { currentPrimaryOf, movePrimary, scopeOf, type MoveScope } from '../core/dr/failover-scope.js';
+import { setScopePrimary } from '../core/manifest/set-scope-primary.js';
+import type { Manifest } from '../core/manifest/types.js';
 import { estimateRecovery } from '../core/dr/recovery-estimate.js';
 import { checkRecoveryPoints, RECOVERY_POINT_OUTPUT } from '../core/dr/recovery-point.js';
 import { steadyStateRoles } from '../core/dr/steady-state.js';
@@ -88,14 +91,19 @@ export async function executeFailover(
     layers: settings.layers,
   });
   if (settings.holdDeploys) {
-    await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
+    await holdDeploys(recordContext(prepared), {
+      mode: 'failover',
+      from: plan.from,
+      to: plan.to,
+      scope: plan.scope,
+    });
   }
   const recoveryPoints = new Map<string, unknown>();
   const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
   const engineRun = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
-    manifest: withPrimary(manifest, plan.to),
+    manifest: plan.manifest,
     graph: plan.graph,
     dag: plan.dag,
     contextOf: () => plan.context,
@@ -130,12 +138,17 @@ export async function executeFailover(
       from: plan.from,
       to: plan.to,
       at: run.finishedAt ?? new Date().toISOString(),
+      scope: plan.scope,
     });
     const promotion = await promote(settings, prepared, plan, run);
     // A promotion that could not be completed leaves the manifest as it is: global and account state would
     // be looked for where it cannot be relied on. The failover, run again, promotes again.
     if (settings.writeManifest && (promotion === undefined || isPromoted(promotion))) {
-      await writePrimary(settings, plan.to, { globalRegion: promotion?.to, failed: plan.from });
+      await writePrimary(settings, manifest, plan.to, plan.scope, {
+        globalRegion: promotion?.to,
+        // A failover of some accounts or environments leaves the region in use by the rest of the estate.
+        failed: plan.scope.length === 0 ? plan.from : undefined,
+      });
       if (promotion) promotion.manifestWritten = true;
     }
   }
@@ -182,7 +195,8 @@ async function promote(
 async function executeFailback(settings: FailoverSettings, adapters: EngineAdapters): Promise<RunResult> {
   const prepared = await prepare(settings, adapters);
   const { manifest } = prepared.loaded;
-  const current = primaryRegionOf(manifest);
+  const scope = scopeOf(manifest, settings);
+  const current = currentPrimaryOf(manifest, scope, undefined);
   if (!manifest.regions.some((region) => region.name === settings.to)) {
     throw new UsageError(
       (name) =>
@@ -199,9 +213,9 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     }
   }
   if (settings.holdDeploys) {
-    await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to });
+    await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to, scope });
   }
-  const after = withPrimary(manifest, settings.to);
+  const after = movePrimary(manifest, settings.to, scope);
   const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
   const filter = {
     accounts: settings.accounts,
@@ -274,8 +288,11 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     await writeFailoverRecord(recordContext(prepared), demoted, null);
     // The failback's own hold, when it wrote one.
     if (settings.to !== demoted) await writeFailoverRecord(recordContext(prepared), settings.to, null);
-    if (settings.writeManifest)
-      await writePrimary(settings, settings.to, { recovered: [settings.to, demoted] });
+    if (settings.writeManifest) {
+      await writePrimary(settings, manifest, settings.to, scope, {
+        recovered: scope.length === 0 ? [settings.to, demoted] : [],
+      });
+    }
   }
   return run;
 }
@@ -320,11 +337,17 @@ function recordContext(prepared: Prepared): RecordContext {
  */
 async function writePrimary(
   settings: FailoverSettings,
+  manifest: Manifest,
   primary: string,
-  changes: { globalRegion?: string | undefined; failed?: string; recovered?: readonly string[] },
+  scope: MoveScope,
+  changes: { globalRegion?: string | undefined; failed?: string | undefined; recovered?: readonly string[] },
 ) {
   const file = path.resolve(settings.cwd, settings.manifestFile);
-  let text = setPrimaryRegion(await readFile(file, 'utf8'), primary);
+  const before = await readFile(file, 'utf8');
+  // An account or environment back in the region roles' primary follows the roles again.
+  const scopePrimary = primary === primaryRegionOf(manifest) ? null : primary;
+  let text =
+    scope.length === 0 ? setPrimaryRegion(before, primary) : setScopePrimary(before, scope, scopePrimary);
   for (const region of changes.recovered ?? []) text = markRegionFailed(text, region, false);
   if (changes.failed !== undefined) text = markRegionFailed(text, changes.failed, true);
   if (changes.globalRegion !== undefined) text = setGlobalRegion(text, changes.globalRegion);

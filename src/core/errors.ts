@@ -35,6 +35,7 @@ export type Setting =
   | 'release-deploys'
   | 'max-stages'
   | 'layer'
+  | 'environment'
   | 'instance'
   | 'migration';
 

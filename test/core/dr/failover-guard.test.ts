@@ -48,18 +48,21 @@ describe('judgeFailoverGuard', () => {
           ['eu-west-1', { kind: 'none' }],
         ]),
         [],
+        graph.instances,
       ),
     ).toBeUndefined();
   });
 
   it('refuses an unreadable secondary record unless the override names it, and reports the override', () => {
-    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), [])).toThrow(
-      RefusalError,
-    );
-    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-2'])).toThrow(
-      RefusalError,
-    );
-    expect(judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-1'])).toEqual({
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), [], graph.instances),
+    ).toThrow(RefusalError);
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-2'], graph.instances),
+    ).toThrow(RefusalError);
+    expect(
+      judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-1'], graph.instances),
+    ).toEqual({
       ignoredRecords: [{ region: 'eu-west-1', reason: 'Error: connection refused' }],
     });
   });
@@ -69,14 +72,16 @@ describe('judgeFailoverGuard', () => {
       kind: 'record',
       record: { from: 'eu-west-2', to: 'eu-west-1', at: 't', status: 'pending' },
     };
-    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', pending]]), ['eu-west-1'])).toThrow(
-      UsageError,
-    );
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', pending]]), ['eu-west-1'], graph.instances),
+    ).toThrow(UsageError);
     const swapped: RecordReading = {
       kind: 'record',
       record: { from: 'eu-west-1', to: 'eu-west-2', at: 't' },
     };
-    expect(judgeFailoverGuard(manifest, readings([['eu-west-2', swapped]]), [])).toBeUndefined();
+    expect(
+      judgeFailoverGuard(manifest, readings([['eu-west-2', swapped]]), [], graph.instances),
+    ).toBeUndefined();
   });
 });
 
@@ -103,6 +108,7 @@ describe('judgeFailoverGuard after a failover, the roles swapped, the old primar
         ['eu-west-2', down],
       ]),
       [],
+      graph.instances,
     );
     expect(report).toEqual({
       ignoredRecords: [],
@@ -138,6 +144,7 @@ describe('judgeFailoverGuard after a failover, the roles swapped, the old primar
           ['eu-west-2', down],
         ]),
         [],
+        graph.instances,
       );
     expect(judge).toThrow(refusal);
     if (refusal === RefusalError) expect(judge).toThrow('the failover record in eu-west-2 cannot be read');
