@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, type YAMLMap } from 'yaml';
+import { isMap, isNode, isPair, isScalar, type YAMLMap } from 'yaml';
 import { UsageError } from '../errors.js';
 
 /**
@@ -26,13 +26,25 @@ export function setMapEntry(text: string, map: YAMLMap, key: string, value: stri
     }
   }
   const lastValue = last?.value;
-  if (!last || !isScalar(last.key) || !last.key.range || !isScalar(lastValue) || !lastValue.range) {
+  if (!last || !isScalar(last.key) || !last.key.range || !isNode(lastValue) || !lastValue.range) {
     throw new UsageError(
       `The settings of ${what} cannot be updated in place: add '${key}: ${value}' to them`,
     );
   }
+  if (map.flow) {
+    const end = lastValue.range[1];
+    return `${text.slice(0, end)}, ${key}: ${value}${text.slice(end)}`;
+  }
+  if (!isScalar(lastValue)) {
+    // A block map ending in a collection: the entry goes on a line of its own above its first key.
+    const first = map.items[0]?.key;
+    if (!isScalar(first) || !first.range)
+      throw new UsageError(`The settings of ${what} cannot be updated in place`);
+    const lineStart = text.lastIndexOf('\n', first.range[0]) + 1;
+    const indent = text.slice(lineStart, first.range[0]);
+    return `${text.slice(0, lineStart)}${indent}${key}: ${value}\n${text.slice(lineStart)}`;
+  }
   const end = lastValue.range[1];
-  if (map.flow) return `${text.slice(0, end)}, ${key}: ${value}${text.slice(end)}`;
   const lineStart = text.lastIndexOf('\n', last.key.range[0]) + 1;
   const indent = text.slice(lineStart, last.key.range[0]);
   const lineEnd = text.indexOf('\n', end);
