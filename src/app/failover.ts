@@ -28,6 +28,7 @@ import { runEngine } from '../engine/run-engine.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from './engine-setup.js';
 import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
+import { refuseOtherScopesRecord } from './record-scope.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
@@ -90,6 +91,9 @@ export async function executeFailover(
     environments: settings.environments,
     layers: settings.layers,
   });
+  if (!settings.dryRun || settings.holdDeploys) {
+    await refuseOtherScopesRecord(recordContext(prepared), plan.to, plan.scope);
+  }
   if (settings.holdDeploys) {
     await holdDeploys(recordContext(prepared), {
       mode: 'failover',
@@ -210,6 +214,11 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
         (name) =>
           `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`,
       );
+    }
+  }
+  if (!settings.dryRun || settings.holdDeploys) {
+    for (const region of new Set([demoted, settings.to])) {
+      await refuseOtherScopesRecord(recordContext(prepared), region, scope);
     }
   }
   if (settings.holdDeploys) {

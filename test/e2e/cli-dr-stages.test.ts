@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { runCli } from '../helpers/run-dist.js';
@@ -110,6 +110,20 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       'dev/eu-west-1/dev/app',
     ]);
     expect(variables(after, 'dev/eu-west-1/dev/app')).toMatchObject({ role: 'primary' });
+  });
+
+  it("another stage's failover into the same region waits for dev's to end: one record per region", () => {
+    const { estate: failedOver, failover } = devFailedOver();
+    needSucceeded('the failover of dev', failover);
+    const estate = copyOfEstate(failedOver, 'strata-stages-');
+    const staging = cli(estate, ['failover', '--to', 'eu-west-1', '--environment', 'staging']);
+    expect(staging.status).toBe(2);
+    expect(staging.stderr).toContain(
+      'eu-west-1 holds the record of a failover of dev from eu-west-2 to eu-west-1 (in effect, recorded',
+    );
+    // Refused before anything ran: nothing of staging was created in eu-west-1.
+    expect(existsSync(path.join(estate, 'state/eu-west-1/dev/eu-west-1/dev/app.tfstate'))).toBe(true);
+    expect(existsSync(path.join(estate, 'state/eu-west-1/prod/eu-west-1/staging/app.tfstate'))).toBe(false);
   });
 
   it('dev fails back: the manifest is as before, and the whole estate applies again', () => {

@@ -127,3 +127,8 @@ export function movePrimary(manifest: Manifest, to: string, scope: MoveScope): M
     }),
   };
 }
+
+/** Whether two scopes move the same accounts and environments. */
+export function isSameScope(a: MoveScope, b: MoveScope): boolean {
+  return a.length === b.length && a.every((member) => b.includes(member));
+}
