@@ -1,5 +1,6 @@
 import { loadManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
+import type { MoveScope } from '../core/dr/failover-scope.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import {
   readFailoverRecord,
@@ -16,7 +17,7 @@ import {
  */
 export async function holdDeploys(
   context: RecordContext,
-  move: { mode: 'failover' | 'failback'; from: string; to: string },
+  move: { mode: 'failover' | 'failback'; from: string; to: string; scope?: MoveScope },
   now: () => Date = () => new Date(),
 ): Promise<void> {
   await writeFailoverRecord(context, move.to, { ...move, at: now().toISOString(), status: 'pending' });

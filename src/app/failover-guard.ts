@@ -10,6 +10,7 @@ import type { Dag } from '../core/schedule/dag.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
 import { readFailoverRecord } from './failover-record.js';
+import { getOrThrow } from '../core/lookup.js';
 
 /**
  * Why a read failed, short: from Terraform's first `Error:` line on, its start and its end kept when long (the
@@ -65,5 +66,6 @@ export async function guardAgainstFailover(
       }),
     ),
   );
-  return judgeFailoverGuard(loaded.manifest, readings, ignored);
+  const selected = dag.ids.map((id) => getOrThrow(loaded.graph.byId, id, 'instance'));
+  return judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
 }

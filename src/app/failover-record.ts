@@ -88,6 +88,8 @@ function recordConfiguration(record: FailoverRecord): string {
     mode: record.mode ?? 'failover',
     // As JSON text: one string however many instances, read back as it was written.
     ...(record.restored ? { restored: JSON.stringify(record.restored) } : {}),
+    // Only a move of some accounts or environments has one: the estate's record stays as it always was.
+    ...(record.scope?.length ? { scope: record.scope } : {}),
   };
   const input = Object.entries(fields)
     .map(([name, value]) => `    ${name.padEnd(8)} = ${hclString(value)}`)
@@ -95,8 +97,8 @@ function recordConfiguration(record: FailoverRecord): string {
   return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
 }
 
-/** A string as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
-function hclString(value: string): string {
+/** A string (or list of them) as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
+function hclString(value: string | readonly string[]): string {
   return JSON.stringify(value).replace(/([$%])\{/g, '$1$1{');
 }
 
@@ -104,9 +106,13 @@ function hclString(value: string): string {
 function asRecord(value: unknown, region: string): FailoverRecord {
   const record = value as Partial<Record<keyof FailoverRecord, unknown>> | null;
   const isText = (field: unknown) => typeof field === 'string' && field !== '';
+  const isScope = (field: unknown) =>
+    field === undefined || field === null || (Array.isArray(field) && field.every(isText));
   const notOurs = () =>
     new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
-  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at)) throw notOurs();
+  if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at) || !isScope(record.scope)) {
+    throw notOurs();
+  }
   if (record.restored === undefined) return record as FailoverRecord;
   if (typeof record.restored !== 'string') throw notOurs();
   let restored: unknown;

@@ -2,7 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
-import { planFailover, withPrimary, type FailoverPlan } from '../core/dr/plan-failover.js';
+import { planFailover, type FailoverPlan } from '../core/dr/plan-failover.js';
+import { currentPrimaryOf, movePrimary, scopeOf, type MoveScope } from '../core/dr/failover-scope.js';
+import { setScopePrimary } from '../core/manifest/set-scope-primary.js';
+import type { Manifest } from '../core/manifest/types.js';
 import { estimateRecovery } from '../core/dr/recovery-estimate.js';
 import { checkRecoveryPoints } from '../core/dr/recovery-point.js';
 import { collectRecoveryPoint, restoredBy, restoringContexts } from '../core/dr/restored-context.js';
@@ -37,6 +40,7 @@ import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
 import { readFailoverRecord, writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { phaseProgress } from './phase-progress.js';
+import { refuseOtherScopesRecord } from './record-scope.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
@@ -103,8 +107,16 @@ export async function executeFailover(
     environments: settings.environments,
     layers: settings.layers,
   });
+  if (!settings.dryRun || settings.holdDeploys) {
+    await refuseOtherScopesRecord(recordContext(prepared), plan.to, plan.scope);
+  }
   if (settings.holdDeploys) {
-    await holdDeploys(recordContext(prepared), { mode: 'failover', from: plan.from, to: plan.to });
+    await holdDeploys(recordContext(prepared), {
+      mode: 'failover',
+      from: plan.from,
+      to: plan.to,
+      scope: plan.scope,
+    });
   }
   const recoveryPoints = new Map<string, unknown>();
   const restoring = restoringContexts(plan.graph, plan.from, recoveryPoints);
@@ -112,7 +124,7 @@ export async function executeFailover(
   const engineRun = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
-    manifest: withPrimary(manifest, plan.to),
+    manifest: plan.manifest,
     graph: plan.graph,
     dag: plan.dag,
     contextOf: (instance) => ({ ...plan.context, ...restoring.contextOf(instance.id) }),
@@ -146,12 +158,17 @@ export async function executeFailover(
       to: plan.to,
       at: run.finishedAt ?? new Date().toISOString(),
       restored: restoredBy(restoring.given, succeededIds(run)),
+      scope: plan.scope,
     });
     const promotion = await promote(settings, prepared, plan, run);
     // A promotion that could not be completed leaves the manifest as it is: global and account state would
     // be looked for where it cannot be relied on. The failover, run again, promotes again.
     if (settings.writeManifest && (promotion === undefined || isPromoted(promotion))) {
-      await writePrimary(settings, plan.to, { globalRegion: promotion?.to, failed: plan.from });
+      await writePrimary(settings, manifest, plan.to, plan.scope, {
+        globalRegion: promotion?.to,
+        // A failover of some accounts or environments leaves the region in use by the rest of the estate.
+        failed: plan.scope.length === 0 ? plan.from : undefined,
+      });
       if (promotion) promotion.manifestWritten = true;
     }
   }
@@ -204,7 +221,8 @@ async function promote(
 async function executeFailback(settings: FailoverSettings, adapters: EngineAdapters): Promise<RunResult> {
   const prepared = await prepare(settings, adapters);
   const { manifest } = prepared.loaded;
-  const current = primaryRegionOf(manifest);
+  const scope = scopeOf(manifest, settings);
+  const current = currentPrimaryOf(manifest, scope, undefined);
   if (!manifest.regions.some((region) => region.name === settings.to)) {
     throw new UsageError(
       (name) =>
@@ -222,10 +240,15 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   }
   // Read before the hold below replaces the record in `to`.
   const moved = await dataMovesBack(prepared, demoted, settings.to);
-  if (settings.holdDeploys) {
-    await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to });
+  if (!settings.dryRun || settings.holdDeploys) {
+    for (const region of new Set([demoted, settings.to])) {
+      await refuseOtherScopesRecord(recordContext(prepared), region, scope);
+    }
   }
-  const after = withPrimary(manifest, settings.to);
+  if (settings.holdDeploys) {
+    await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to, scope });
+  }
+  const after = movePrimary(manifest, settings.to, scope);
   const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
   const filter = {
     accounts: settings.accounts,
@@ -372,10 +395,14 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
         to: settings.to,
         at: run.finishedAt ?? new Date().toISOString(),
         restored: restoredBy(restoring.given, succeededIds(run)),
+        scope,
       });
     }
-    if (settings.writeManifest)
-      await writePrimary(settings, settings.to, { recovered: [settings.to, demoted] });
+    if (settings.writeManifest) {
+      await writePrimary(settings, manifest, settings.to, scope, {
+        recovered: scope.length === 0 ? [settings.to, demoted] : [],
+      });
+    }
   }
   return run;
 }
@@ -450,11 +477,17 @@ function recordContext(prepared: Prepared): RecordContext {
  */
 async function writePrimary(
   settings: FailoverSettings,
+  manifest: Manifest,
   primary: string,
-  changes: { globalRegion?: string | undefined; failed?: string; recovered?: readonly string[] },
+  scope: MoveScope,
+  changes: { globalRegion?: string | undefined; failed?: string | undefined; recovered?: readonly string[] },
 ) {
   const file = path.resolve(settings.cwd, settings.manifestFile);
-  let text = setPrimaryRegion(await readFile(file, 'utf8'), primary);
+  const before = await readFile(file, 'utf8');
+  // An account or environment back in the region roles' primary follows the roles again.
+  const scopePrimary = primary === primaryRegionOf(manifest) ? null : primary;
+  let text =
+    scope.length === 0 ? setPrimaryRegion(before, primary) : setScopePrimary(before, scope, scopePrimary);
   for (const region of changes.recovered ?? []) text = markRegionFailed(text, region, false);
   if (changes.failed !== undefined) text = markRegionFailed(text, changes.failed, true);
   if (changes.globalRegion !== undefined) text = setGlobalRegion(text, changes.globalRegion);

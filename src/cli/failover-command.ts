@@ -34,11 +34,14 @@ Options:
                            did not change as saved, the others planned afresh and stopped if they destroy or
                            replace what the preview did not show
   --force                  go ahead although the manifest already names --to as primary
-  --write-manifest         after success, write the new roles into the manifest (only the role values change)
+  --write-manifest         after success, write the new roles into the manifest (only the role values change;
+                           with --account or --environment, only their primary_region)
   --hold-deploys           first write a pending record into --to's state store: every normal apply and
                            destroy refuses until this ${mode} is applied
 ${mode === 'failover' ? '  --history FILE           a previous failover result: its durations estimate the recovery time of a drill\n  --skip-replica-check     a drill compares each replica with the primary it reads; skip that when the\n                           primary is really down (the reviewed plan of a failover)\n' : '  --ignore-recovery-point  retire although the recovery point of --to is not shown to be newer than the\n                           failover: the writes made since may be lost (the report records it)\n'}  --account A, --environment E, --layer L
-                           ${mode} only these (lists: repeat or separate with commas)
+                           ${mode} only these (lists: repeat or separate with commas). With --account or
+                           --environment only they move: their primary is --to, the rest of the estate keeps
+                           its own, and the failover record and the guard cover only them
   --manifest FILE          the manifest (default: layers.yml)
   --parallelism N          instances run at once (default: the manifest's terraform.parallelism)
   --work-dir DIR           where Strata keeps Terraform data, plans and logs (default: .strata)

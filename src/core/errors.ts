@@ -36,6 +36,7 @@ export type Setting =
   | 'release-deploys'
   | 'max-stages'
   | 'layer'
+  | 'environment'
   | 'instance'
   | 'migration';
 

@@ -812,6 +812,54 @@ function drillTemplateProblems(template: YamlMap, secondaryRegions: readonly str
   return problems;
 }
 
+/**
+ * The drill template's stages (DR adopted stage by stage): the matrix's `stage` entries each name a stage and the
+ * accounts and environments it moves, one of them the whole estate; each names only accounts and environments the
+ * manifest has; the drill passes them to failover.yml, which declares both inputs.
+ */
+function drillStageProblems(
+  template: YamlMap,
+  estate: { accounts: readonly string[]; environments: readonly string[] },
+  failoverInputs: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  for (const input of ['accounts', 'environments']) {
+    if (!failoverInputs.includes(input)) problems.push(`failover.yml has no input ${input}`);
+  }
+  const [drill] = jobsOf(template).filter(([, job]) => /\/failover\.ya?ml@/.test(text(job.uses)));
+  if (!drill) return [...problems, 'no job calls failover.yml'];
+  const [id, job] = drill;
+  const stages = listOf(mapOf(mapOf(job.strategy).matrix).stage).map(mapOf);
+  if (stages.length === 0) return [...problems, `job ${id} has no matrix of stages`];
+  for (const input of ['accounts', 'environments']) {
+    if (
+      !new RegExp(`^\\$\\{\\{\\s*matrix\\.stage\\.${input}\\s*\\}\\}$`).test(text(mapOf(job.with)[input]))
+    ) {
+      problems.push(`job ${id} does not pass \${{ matrix.stage.${input} }} as ${input}`);
+    }
+  }
+  const names = (value: unknown) =>
+    text(value)
+      .split(',')
+      .filter((name) => name !== '');
+  if (!stages.some((stage) => names(stage.accounts).length === 0 && names(stage.environments).length === 0)) {
+    problems.push('no stage drills the whole estate');
+  }
+  for (const stage of stages) {
+    if (text(stage.name) === '') problems.push(`a stage has no name: ${JSON.stringify(stage)}`);
+    for (const account of names(stage.accounts)) {
+      if (!estate.accounts.includes(account))
+        problems.push(`stage ${text(stage.name)}: no account ${account}`);
+    }
+    for (const environment of names(stage.environments)) {
+      if (!estate.environments.includes(environment)) {
+        problems.push(`stage ${text(stage.name)}: no environment ${environment}`);
+      }
+    }
+  }
+  return problems;
+}
+
 // --- The files ---------------------------------------------------------------------------------------------------
 
 const texts = new Map(allFiles.map((file) => [file, readFileSync(file, 'utf8')]));
@@ -824,7 +872,16 @@ const reusableWorkflows = new Map(
 
 /** The manifest the templates are written for: their region lists must be its regions. */
 const EXAMPLE_MANIFEST = 'examples/multi-region/layers.yml';
-const exampleRegions = manifestRegions(parseYaml(readFileSync(EXAMPLE_MANIFEST, 'utf8')));
+const exampleManifest = parseYaml(readFileSync(EXAMPLE_MANIFEST, 'utf8'));
+const exampleRegions = manifestRegions(exampleManifest);
+/** The example manifest's accounts and environment names (a list or a map per account). */
+const exampleEstate = {
+  accounts: Object.keys(mapOf(exampleManifest.accounts)),
+  environments: Object.values(mapOf(exampleManifest.accounts)).flatMap((account) => {
+    const environments = mapOf(account).environments;
+    return Array.isArray(environments) ? environments.map(text) : Object.keys(mapOf(environments));
+  }),
+};
 const FAILOVER_TEMPLATE = path.join(TEMPLATES_DIRECTORY, 'terraform-failover.yml');
 const DRILL_TEMPLATE = path.join(TEMPLATES_DIRECTORY, 'terraform-drill.yml');
 const FAILOVER_WORKFLOW = path.join(WORKFLOWS_DIRECTORY, 'failover.yml');
@@ -1016,6 +1073,13 @@ describe('workflow rules', () => {
   it('terraform-drill.yml drills every secondary region of the example manifest on a schedule', () => {
     expect(exampleRegions.secondary).toEqual(['eu-west-1']);
     expect(drillTemplateProblems(documents.get(DRILL_TEMPLATE)!, exampleRegions.secondary)).toEqual([]);
+  });
+
+  it("terraform-drill.yml drills the whole estate and each stage, of the example manifest's accounts and environments", () => {
+    const inputs = Object.keys(
+      mapOf(mapOf(mapOf(documents.get(FAILOVER_WORKFLOW)!.on).workflow_call).inputs),
+    );
+    expect(drillStageProblems(documents.get(DRILL_TEMPLATE)!, exampleEstate, inputs)).toEqual([]);
   });
 });
 
@@ -1554,5 +1618,38 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
     expect(drillTemplateProblems(twice, secondary)).toEqual([
       '2 jobs call failover.yml, expected one with a matrix over the regions',
     ]);
+  });
+
+  it('a drill template whose stages are not passed on, miss the whole estate, or name what the manifest has not', () => {
+    const template = texts.get(DRILL_TEMPLATE)!;
+    const inputs = ['accounts', 'environments'];
+    expect(drillStageProblems(parseYaml(template), exampleEstate, ['region'])).toEqual([
+      'failover.yml has no input accounts',
+      'failover.yml has no input environments',
+    ]);
+    expect(
+      drillStageProblems(
+        edited(template, '      accounts: ${{ matrix.stage.accounts }}\n', ''),
+        exampleEstate,
+        inputs,
+      ),
+    ).toEqual(['job drill does not pass ${{ matrix.stage.accounts }} as accounts']);
+    expect(
+      drillStageProblems(
+        edited(template, "          - { name: estate, accounts: '', environments: '' }\n", ''),
+        exampleEstate,
+        inputs,
+      ),
+    ).toEqual(['no stage drills the whole estate']);
+    expect(
+      drillStageProblems(
+        edited(template, 'environments: staging }', 'environments: stagign }'),
+        exampleEstate,
+        inputs,
+      ),
+    ).toEqual(['stage preproduction: no environment stagign']);
+    expect(
+      drillStageProblems(edited(template, / {8}stage:\n(?: {10}- .*\n)+/, ''), exampleEstate, inputs),
+    ).toEqual(['job drill has no matrix of stages']);
   });
 });

@@ -1,11 +1,11 @@
 import { UsageError, RefusalError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
-import type { LayerGraph } from '../graph/types.js';
+import type { Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
-import { primaryRegionOf } from '../manifest/primary-region.js';
+import { primaryRegionFor, primaryRegionOf } from '../manifest/primary-region.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { FailoverGuardReport } from '../run-result.js';
-import { withPrimary } from './plan-failover.js';
+import { describeScope, isInScope, withPrimary, type MoveScope } from './failover-scope.js';
 import { steadyStateRoles } from './steady-state.js';
 import type { RestoredInstances } from './restored-context.js';
 
@@ -40,6 +40,8 @@ export interface GuardRecord {
   mode?: 'failover' | 'failback' | undefined;
   /** The instances the move restored, with their recovery points: core/dr/restored-context.ts. */
   restored?: RestoredInstances | undefined;
+  /** What the move moved: accounts and `account/environment`s; absent or empty, the estate. */
+  scope?: MoveScope | undefined;
 }
 
 /**
@@ -70,9 +72,28 @@ export function regionsToRead(
         instance.dependsOn.some((dependency) => !upstreams.has(dependency))
       );
     });
-    if (changes) regions.push(region.name);
+    if (changes || movesScopeOf(manifest, graph, selected, region.name)) regions.push(region.name);
   }
   return regions;
+}
+
+/**
+ * Whether a move of one account or environment to `region` (its `primary_region` changed, the region roles
+ * not) would change a selected instance: one in `region`, or in its own primary now, whose primary is not
+ * `region` yet.
+ */
+function movesScopeOf(
+  manifest: Manifest,
+  graph: LayerGraph,
+  selected: readonly string[],
+  region: string,
+): boolean {
+  return selected.some((id) => {
+    const instance = graph.byId.get(id);
+    if (!instance || instance.region === null) return false;
+    const primary = primaryRegionFor(manifest, instance.account, instance.environment);
+    return primary !== region && (instance.region === region || instance.region === primary);
+  });
 }
 
 /** The regions named by the override, checked against the manifest. */
@@ -121,6 +142,7 @@ export function judgeFailoverGuard(
   manifest: Manifest,
   readings: ReadonlyMap<string, RecordReading>,
   ignored: readonly string[],
+  selected: readonly Instance[],
 ): FailoverGuardReport | undefined {
   const primary = primaryRegionOf(manifest);
   const proven = provenEmpty(readings, primary);
@@ -137,11 +159,19 @@ export function judgeFailoverGuard(
     const { record } = reading;
     // A failback done keeps its record only for the context of what it restored; it holds nothing back.
     if (record.status !== 'pending' && moveOf(record) === 'failback') continue;
+    const scope = record.scope ?? [];
+    // A move of some accounts or environments holds back only runs that change something of theirs.
+    const governed = selected.filter((instance) => isInScope(scope, instance));
+    if (governed.length === 0) continue;
     if (record.status === 'pending') {
       throw new UsageError(
         (name) =>
           `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with 'strata ${moveOf(record)} --to ${record.to} ${name('release-deploys')}'.`,
       );
+    }
+    if (scope.length > 0) {
+      judgeScopedRecord(manifest, record, scope, governed);
+      continue;
     }
     if (record.to !== primary) {
       throw new UsageError(
@@ -162,4 +192,21 @@ export function judgeFailoverGuard(
   }
   if (unreadable.length === 0 && passedOver.length === 0) return undefined;
   return { ignoredRecords: unreadable, ...(passedOver.length > 0 ? { provenEmpty: passedOver } : {}) };
+}
+
+/** A failover of some accounts or environments in effect: the manifest must name `to` as their primary. */
+function judgeScopedRecord(
+  manifest: Manifest,
+  record: GuardRecord,
+  scope: MoveScope,
+  governed: readonly Instance[],
+): void {
+  const behind = governed.find(
+    (instance) => primaryRegionFor(manifest, instance.account, instance.environment) !== record.to,
+  );
+  if (behind === undefined) return;
+  const named = primaryRegionFor(manifest, behind.account, behind.environment);
+  throw new UsageError(
+    `A failover of ${describeScope(scope)} from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${named} as the primary of ${behind.id}. Merge the pull request that sets their primary_region to ${record.to} (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' and the same selection once ${record.from} is healthy; until then this apply would undo the failover.`,
+  );
 }

@@ -6,12 +6,13 @@ import { closestName } from '../manifest/closest-name.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
-import { primaryRegionOf, regionRoleOf } from '../manifest/primary-region.js';
+import { regionRoleOf } from '../manifest/primary-region.js';
 import { getOrThrow } from '../lookup.js';
+import { describeScope, movePrimary, currentPrimaryOf, scopeOf, type MoveScope } from './failover-scope.js';
 
 export interface FailoverRequest {
   to: string;
-  /** Default: the manifest's primary region. */
+  /** Default: the primary region of what is failed over (the estate, or the accounts or environments). */
   from?: string | undefined;
   /** Fail over even though the manifest already names `to` as primary. */
   force: boolean;
@@ -30,7 +31,17 @@ export interface FailoverContext {
 export interface FailoverPlan {
   from: string;
   to: string;
-  /** The graph as it is once `to` is primary: `region: primary` selectors point at `to`. */
+  /**
+   * What moves: the estate, or (with accounts or environments selected) only those, whose `primary_region`
+   * becomes `to` while the rest of the estate keeps its primary (core/dr/failover-scope.ts).
+   */
+  scope: MoveScope;
+  /** The manifest once the scope's primary is `to`. */
+  manifest: Manifest;
+  /**
+   * The graph of that manifest: the scope's instances in `to` are primary; for the estate, `region: primary`
+   * selectors point at `to` too (an account's or environment's move leaves them on the region roles' primary).
+   */
   graph: LayerGraph;
   /** What the target region needs: region and environment layers marked `failover: apply`, in order. */
   dag: Dag;
@@ -55,17 +66,6 @@ function checkRegion(manifest: Manifest, region: string, setting: 'to' | 'from')
   }
 }
 
-/** The manifest with `primary` as its one primary region and every other region secondary. */
-export function withPrimary(manifest: Manifest, primary: string): Manifest {
-  return {
-    ...manifest,
-    regions: manifest.regions.map((region) => ({
-      name: region.name,
-      role: region.name === primary ? 'primary' : 'secondary',
-    })),
-  };
-}
-
 /**
  * What a failover from `from` (default: the primary) to `to` does, worked out before anything runs, so every
  * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
@@ -75,9 +75,10 @@ export function planFailover(
   { manifest, locations }: ParsedManifest,
   request: FailoverRequest,
 ): FailoverPlan {
-  const primary = primaryRegionOf(manifest);
-  const from = request.from ?? primary;
+  const scope = scopeOf(manifest, request);
   checkRegion(manifest, request.to, 'to');
+  const primary = currentPrimaryOf(manifest, scope, undefined);
+  const from = request.from ?? primary;
   checkRegion(manifest, from, 'from');
   const to = request.to;
   if (to === from) {
@@ -88,7 +89,7 @@ export function planFailover(
   if (to === primary && !request.force) {
     throw new UsageError(
       (name) =>
-        `The manifest already names ${to} as the primary region: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, use ${name('force')}.`,
+        `The manifest already names ${to} as the primary region${scope.length === 0 ? '' : ` of ${describeScope(scope)}`}: a failover to it has nothing to take over. If the roles in ${manifest.file} were swapped before the failover ran, use ${name('force')}.`,
     );
   }
   if (
@@ -107,7 +108,7 @@ export function planFailover(
     }
   }
 
-  const after = withPrimary(manifest, to);
+  const after = movePrimary(manifest, to, scope);
   const graph = expandManifest({ manifest: after, locations });
   const layers = new Map(after.layers.map((layer) => [layer.name, layer]));
   const notes: string[] = [];
@@ -144,6 +145,8 @@ export function planFailover(
   return {
     from,
     to,
+    scope,
+    manifest: after,
     graph,
     dag,
     context: { role: 'primary', failover: true, failedRegion: from },

@@ -1,6 +1,6 @@
 import type { Instance, LayerGraph } from '../graph/types.js';
-import { primaryRegionOf } from '../manifest/primary-region.js';
-import type { Manifest } from '../manifest/types.js';
+import { primaryRegionFor, primaryRegionOf } from '../manifest/primary-region.js';
+import type { EnvironmentSpec, Manifest } from '../manifest/types.js';
 import { getOrThrow } from '../lookup.js';
 import { steadyStateRoles } from './steady-state.js';
 
@@ -23,26 +23,49 @@ export type StrayKind =
 export interface StrayCandidate {
   id: string;
   kind: StrayKind;
+  /** The primary of its account or environment (primary_region, else the region roles'). */
+  primary: string;
+  /**
+   * The selection its commands need when that primary is its own (` --account dev`, with ` --environment
+   * staging` for an environment's): a failback of its scope alone. Empty when it follows the region roles.
+   */
+  selection: string;
 }
 
 /** Every instance in `region` that normal runs do not manage, in graph order. */
 export function strayCandidates(graph: LayerGraph, manifest: Manifest, region: string): StrayCandidate[] {
   const roleOf = steadyStateRoles(manifest);
-  const primary = primaryRegionOf(manifest);
-  const environments = new Map<string, readonly string[]>();
+  const environments = new Map<string, EnvironmentSpec>();
+  const accounts = new Map(manifest.accounts.map((account) => [account.name, account]));
   for (const account of manifest.accounts) {
     for (const environment of account.environments) {
-      environments.set(`${account.name}/${environment.name}`, environment.regions);
+      environments.set(`${account.name}/${environment.name}`, environment);
     }
   }
-  const kindOf = (instance: Instance): StrayKind => {
-    if (instance.account === null || instance.environment === null) return 'region-layer';
-    const regions = getOrThrow(environments, `${instance.account}/${instance.environment}`, 'environment');
-    return regions.includes(primary) ? 'environment-copy' : 'narrowed-environment';
+  const environmentOf = (instance: Instance) =>
+    instance.account === null || instance.environment === null
+      ? undefined
+      : getOrThrow(environments, `${instance.account}/${instance.environment}`, 'environment');
+  const kindOf = (instance: Instance, primary: string): StrayKind => {
+    const environment = environmentOf(instance);
+    if (environment === undefined) return 'region-layer';
+    return environment.regions.includes(primary) ? 'environment-copy' : 'narrowed-environment';
+  };
+  const selectionOf = (instance: Instance): string => {
+    if (instance.account === null) return '';
+    if (environmentOf(instance)?.primaryRegion !== undefined) {
+      return ` --account ${instance.account} --environment ${String(instance.environment)}`;
+    }
+    return accounts.get(instance.account)?.primaryRegion === undefined
+      ? ''
+      : ` --account ${instance.account}`;
   };
   return graph.instances
     .filter((instance) => instance.region === region && roleOf(instance) === null)
-    .map((instance) => ({ id: instance.id, kind: kindOf(instance) }));
+    .map((instance) => {
+      const primary = primaryRegionFor(manifest, instance.account, instance.environment);
+      return { id: instance.id, kind: kindOf(instance, primary), primary, selection: selectionOf(instance) };
+    });
 }
 
 /** What reading a candidate's state in the region found. */
@@ -84,8 +107,6 @@ export function strayReport(
   readings: ReadonlyMap<string, StrayReading>,
 ): StrayReport {
   const primary = primaryRegionOf(manifest);
-  const retire = `strata failback --to ${primary} --from ${region}`;
-  const failback = `strata failback --to ${region}`;
   const entries: StrayEntry[] = [];
   const empty: string[] = [];
   for (const candidate of candidates) {
@@ -100,7 +121,7 @@ export function strayReport(
       kind: candidate.kind,
       resources,
       error,
-      ...describe(candidate, region, primary, retire, failback),
+      ...describe(candidate, region),
     });
   }
   return { region, primary, entries, empty };
@@ -109,10 +130,10 @@ export function strayReport(
 function describe(
   candidate: StrayCandidate,
   region: string,
-  primary: string,
-  retire: string,
-  failback: string,
 ): Pick<StrayEntry, 'what' | 'retire' | 'readopt'> {
+  const { primary, selection } = candidate;
+  const retire = `strata failback --to ${primary} --from ${region}${selection}`;
+  const failback = `strata failback --to ${region}${selection}`;
   switch (candidate.kind) {
     case 'environment-copy':
       return {

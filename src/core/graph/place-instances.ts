@@ -1,5 +1,6 @@
 import { compileRegionalBackend, compileValue, containsTokens, type TokenValues } from '../backend/tokens.js';
 import type { AccountSpec, Manifest } from '../manifest/types.js';
+import { primaryRegionOf } from '../manifest/primary-region.js';
 import { getOrThrow, itemAt } from '../lookup.js';
 import type { Cells, Coordinate } from './cells.js';
 import { intAt } from './checked-reads.js';
@@ -186,6 +187,15 @@ export function createInstances(
   const globalRegion = manifest.backend.globalRegion;
   const roles = new Map<string, RegionRole>(manifest.regions.map((region) => [region.name, region.role]));
   const globalRole = getOrThrow(roles, globalRegion, 'region role');
+  // Each account's primary region and each of its environments' (primary_region, else the region roles').
+  const estatePrimary = primaryRegionOf(manifest);
+  const primaries = accounts.map((account) => {
+    const ofAccount = account.primaryRegion ?? estatePrimary;
+    return {
+      ofAccount,
+      ofEnvironment: account.environments.map((environment) => environment.primaryRegion ?? ofAccount),
+    };
+  });
   const renderBackend = compileRegionalBackend(manifest.backend);
   const renderVars = layers.map((layer) =>
     containsTokens(layer.vars) ? compileValue(layer.vars) : undefined,
@@ -216,7 +226,14 @@ export function createInstances(
     const region = account === null || regionIndex < 0 ? null : account.regions[regionIndex]!;
     const environment =
       account === null || environmentIndex < 0 ? null : account.environments[environmentIndex]!.name;
-    const role = region === null ? null : roles.get(region)!;
+    const primaryOf = accountIndex < 0 ? null : primaries[accountIndex]!;
+    const primary =
+      primaryOf === null
+        ? null
+        : environmentIndex < 0
+          ? primaryOf.ofAccount
+          : primaryOf.ofEnvironment[environmentIndex]!;
+    const role: RegionRole | null = region === null ? null : region === primary ? 'primary' : 'secondary';
     const id = ids[position]!;
     /* eslint-enable @typescript-eslint/no-non-null-assertion */
     values.id = id;

@@ -78,8 +78,17 @@ interface RawManifest {
       regions: string[];
       environments:
         | string[]
-        | Record<string, { regions?: string[]; strategy?: DrStrategy; github_environment?: string } | null>;
+        | Record<
+            string,
+            {
+              regions?: string[];
+              strategy?: DrStrategy;
+              github_environment?: string;
+              primary_region?: string;
+            } | null
+          >;
       ephemeral?: boolean;
+      primary_region?: string;
       role_to_assume?: string;
       github_environment?: string;
     }
@@ -177,15 +186,30 @@ function buildManifest(
               );
             }
           });
+          const regions = narrowed ? [...narrowed] : [...account.regions];
+          const primary = settings?.primary_region;
+          if (primary !== undefined && !regions.includes(primary)) {
+            report(
+              locate(['accounts', name, 'environments', environment, 'primary_region']),
+              `environment '${environment}' of account '${name}' has primary_region '${primary}', where it does not run (its regions: ${regions.join(', ')})`,
+            );
+          }
           return {
             name: environment,
-            regions: narrowed ? [...narrowed] : [...account.regions],
+            regions,
             strategy: settings?.strategy ?? defaultStrategy,
             ...(settings?.github_environment === undefined
               ? {}
               : { githubEnvironment: settings.github_environment }),
+            ...(primary === undefined ? {} : { primaryRegion: primary }),
           };
         });
+    if (account.primary_region !== undefined && !account.regions.includes(account.primary_region)) {
+      report(
+        locate(['accounts', name, 'primary_region']),
+        `account '${name}' has primary_region '${account.primary_region}', which is not one of its regions (${account.regions.join(', ')})`,
+      );
+    }
     return {
       name,
       id: account.id,
@@ -194,6 +218,7 @@ function buildManifest(
       ephemeral: account.ephemeral ?? false,
       roleToAssume: account.role_to_assume ?? null,
       ...(account.github_environment === undefined ? {} : { githubEnvironment: account.github_environment }),
+      ...(account.primary_region === undefined ? {} : { primaryRegion: account.primary_region }),
     };
   });
 

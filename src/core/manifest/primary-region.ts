@@ -13,3 +13,22 @@ export function regionRoleOf(manifest: Pick<Manifest, 'regions'>, name: string):
   if (!region) throw new Error(`Internal error: no region '${name}' in the manifest`);
   return region.role;
 }
+
+/**
+ * The primary region of an account, or of one of its environments: the environment's `primary_region`, else
+ * its account's, else the region roles' primary. Global instances (no account) have the region roles' primary.
+ * This is what a failover of one account or environment moves, leaving the rest of the estate where it is.
+ */
+export function primaryRegionFor(
+  manifest: Pick<Manifest, 'regions' | 'accounts'>,
+  account: string | null,
+  environment: string | null,
+): string {
+  const accountSpec =
+    account === null ? undefined : manifest.accounts.find((candidate) => candidate.name === account);
+  const environmentSpec =
+    environment === null
+      ? undefined
+      : accountSpec?.environments.find((candidate) => candidate.name === environment);
+  return environmentSpec?.primaryRegion ?? accountSpec?.primaryRegion ?? primaryRegionOf(manifest);
+}

@@ -51,6 +51,11 @@ const environment = {
       description:
         "GitHub Environment the environment's instances are applied in (its reviewers approve them); default: <account>-<environment>.",
     },
+    primary_region: {
+      ...name,
+      description:
+        "The environment's primary region, one of its regions; default: its account's primary_region, else the region with role primary. A failover or failback of this environment alone (--environment, --write-manifest) writes it.",
+    },
   },
 };
 
@@ -192,6 +197,11 @@ export const manifestSchema = {
           ...githubEnvironment,
           description:
             "GitHub Environment the account's account and region layers are applied in; default: the account's name.",
+        },
+        primary_region: {
+          ...name,
+          description:
+            "The account's primary region, one of its regions; default: the region with role primary. A failover or failback of this account alone (--account, --write-manifest) writes it.",
         },
       },
     }),

@@ -48,6 +48,8 @@ export interface EnvironmentSpec {
   readonly strategy: DrStrategy;
   /** The GitHub Environment its instances are applied in, when not `<account>-<environment>`. */
   readonly githubEnvironment?: string | undefined;
+  /** `primary_region`: this environment's primary, when not its account's (core/manifest/primary-region.ts). */
+  readonly primaryRegion?: string | undefined;
 }
 
 export interface AccountSpec {
@@ -60,6 +62,8 @@ export interface AccountSpec {
   readonly roleToAssume: string | null;
   /** The GitHub Environment its account and region instances are applied in, when not `<account>`. */
   readonly githubEnvironment?: string | undefined;
+  /** `primary_region`: the account's primary, when not the region roles' (core/manifest/primary-region.ts). */
+  readonly primaryRegion?: string | undefined;
 }
 
 export interface RegionSpec {

@@ -48,18 +48,21 @@ describe('judgeFailoverGuard', () => {
           ['eu-west-1', { kind: 'none' }],
         ]),
         [],
+        graph.instances,
       ),
     ).toBeUndefined();
   });
 
   it('refuses an unreadable secondary record unless the override names it, and reports the override', () => {
-    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), [])).toThrow(
-      RefusalError,
-    );
-    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-2'])).toThrow(
-      RefusalError,
-    );
-    expect(judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-1'])).toEqual({
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), [], graph.instances),
+    ).toThrow(RefusalError);
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-2'], graph.instances),
+    ).toThrow(RefusalError);
+    expect(
+      judgeFailoverGuard(manifest, readings([['eu-west-1', unreadable]]), ['eu-west-1'], graph.instances),
+    ).toEqual({
       ignoredRecords: [{ region: 'eu-west-1', reason: 'Error: connection refused' }],
     });
   });
@@ -69,14 +72,16 @@ describe('judgeFailoverGuard', () => {
       kind: 'record',
       record: { from: 'eu-west-2', to: 'eu-west-1', at: 't', status: 'pending' },
     };
-    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', pending]]), ['eu-west-1'])).toThrow(
-      UsageError,
-    );
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', pending]]), ['eu-west-1'], graph.instances),
+    ).toThrow(UsageError);
     const swapped: RecordReading = {
       kind: 'record',
       record: { from: 'eu-west-1', to: 'eu-west-2', at: 't' },
     };
-    expect(judgeFailoverGuard(manifest, readings([['eu-west-2', swapped]]), [])).toBeUndefined();
+    expect(
+      judgeFailoverGuard(manifest, readings([['eu-west-2', swapped]]), [], graph.instances),
+    ).toBeUndefined();
   });
 });
 
@@ -103,6 +108,7 @@ describe('judgeFailoverGuard after a failover, the roles swapped, the old primar
         ['eu-west-2', down],
       ]),
       [],
+      graph.instances,
     );
     expect(report).toEqual({
       ignoredRecords: [],
@@ -138,9 +144,89 @@ describe('judgeFailoverGuard after a failover, the roles swapped, the old primar
           ['eu-west-2', down],
         ]),
         [],
+        graph.instances,
       );
     expect(judge).toThrow(refusal);
     if (refusal === RefusalError) expect(judge).toThrow('the failover record in eu-west-2 cannot be read');
+  });
+});
+
+describe('the guard of a failover of one account or environment', () => {
+  const readings = (entries: [string, RecordReading][]) => new Map(entries);
+  const devRecord = (extra = {}): RecordReading => ({
+    kind: 'record',
+    record: { from: 'eu-west-2', to: 'eu-west-1', at: 't', scope: ['dev'], ...extra },
+  });
+  const of = (prefix: string) => graph.instances.filter((instance) => instance.id.startsWith(prefix));
+  const devMoved = parseManifest(
+    EXAMPLE_MANIFEST.replace('    ephemeral: true\n', '    ephemeral: true\n    primary_region: eu-west-1\n'),
+    'layers.yml',
+  );
+
+  it('holds back runs of that scope only: pending, or in effect with the manifest behind', () => {
+    for (const reading of [devRecord(), devRecord({ status: 'pending' })]) {
+      expect(
+        judgeFailoverGuard(manifest, readings([['eu-west-1', reading]]), [], of('prod/')),
+      ).toBeUndefined();
+      expect(judgeFailoverGuard(manifest, readings([['eu-west-1', reading]]), [], of('dns'))).toBeUndefined();
+      expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', reading]]), [], of('dev/'))).toThrow(
+        UsageError,
+      );
+    }
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', devRecord()]]), [], of('dev/')),
+    ).toThrow(
+      'A failover of dev from eu-west-2 to eu-west-1 is in effect (recorded t), but layers.yml still names eu-west-2 as the primary of dev/',
+    );
+  });
+
+  it('passes runs of the scope once the manifest names the target as its primary', () => {
+    const moved = expandManifest(devMoved);
+    const dev = moved.instances.filter((instance) => instance.id.startsWith('dev/'));
+    expect(
+      judgeFailoverGuard(devMoved.manifest, readings([['eu-west-1', devRecord()]]), [], dev),
+    ).toBeUndefined();
+  });
+
+  it("an environment record governs that environment, not its account's other layers", () => {
+    const staging: RecordReading = {
+      kind: 'record',
+      record: { from: 'eu-west-2', to: 'eu-west-1', at: 't', scope: ['prod/staging'] },
+    };
+    expect(
+      judgeFailoverGuard(manifest, readings([['eu-west-1', staging]]), [], of('prod/eu-west-2/production')),
+    ).toBeUndefined();
+    expect(
+      judgeFailoverGuard(manifest, readings([['eu-west-1', staging]]), [], of('prod/eu-west-1/network')),
+    ).toBeUndefined();
+    expect(() =>
+      judgeFailoverGuard(manifest, readings([['eu-west-1', staging]]), [], of('prod/eu-west-2/staging')),
+    ).toThrow(UsageError);
+  });
+
+  it('an unreadable record still refuses, whatever the scope (it cannot be told)', () => {
+    const down: RecordReading = { kind: 'unreadable', reason: 'Error: connection refused' };
+    expect(() => judgeFailoverGuard(manifest, readings([['eu-west-1', down]]), [], of('prod/'))).toThrow(
+      RefusalError,
+    );
+  });
+
+  it("reads every region a move of the selection's account or environment alone could change it in", () => {
+    const three = parseManifest(
+      EXAMPLE_MANIFEST.replace(
+        '  eu-west-1: { role: secondary }\n',
+        '  eu-west-1: { role: secondary }\n  us-east-1: { role: secondary }\n',
+      ).replace(
+        '    regions: [eu-west-2, eu-west-1]\n    environments: [dev]\n    ephemeral: true\n',
+        '    regions: [eu-west-2, eu-west-1, us-east-1]\n    environments: [dev]\n    ephemeral: true\n    primary_region: eu-west-1\n',
+      ),
+      'layers.yml',
+    );
+    const threeGraph = expandManifest(three);
+    // dev's primary is eu-west-1: swapping the region roles to us-east-1 changes nothing of dev's, but a failover
+    // of dev alone to us-east-1 would (its instances there become primary), so its record is read.
+    expect(regionsToRead(three, threeGraph, ['dev/us-east-1/network'])).toEqual(['eu-west-2', 'us-east-1']);
+    expect(regionsToRead(three, threeGraph, ['dev/iam'])).toEqual(['eu-west-2']);
   });
 });
 

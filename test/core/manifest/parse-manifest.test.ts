@@ -232,6 +232,21 @@ describe('parseManifest: problems, each located with a message a person can act 
     );
   });
 
+  it('refuses a primary_region where the account or environment does not run, at its line', () => {
+    const text = EXAMPLE_MANIFEST.replace(
+      '    ephemeral: true\n',
+      '    ephemeral: true\n    primary_region: us-east-1\n',
+    ).replace(
+      'sandbox: { regions: [eu-west-2] }',
+      'sandbox: { regions: [eu-west-2], primary_region: eu-west-1 }',
+    );
+    expect(problemsOf(text).map((problem) => problem.message)).toEqual([
+      "account 'dev' has primary_region 'us-east-1', which is not one of its regions (eu-west-2, eu-west-1)",
+      "environment 'sandbox' of account 'prod' has primary_region 'eu-west-1', where it does not run (its regions: eu-west-2)",
+    ]);
+    expect(problemsOf(text)[0]).toMatchObject({ line: lineOf(text, 'primary_region: us-east-1') });
+  });
+
   it('refuses a global_region or replica that is not declared', () => {
     const text = EXAMPLE_MANIFEST.replace('global_region: eu-west-2', 'global_region: us-east-1').replace(
       'eu-west-2: eu-west-1',

@@ -1,0 +1,20 @@
+import { describeScope, isSameScope, type MoveScope } from '../core/dr/failover-scope.js';
+import { UsageError } from '../core/errors.js';
+import { readFailoverRecord, type RecordContext } from './failover-record.js';
+
+/**
+ * A region keeps one failover record. Before a move of `scope` writes or clears the record in `region`, this
+ * refuses when the record there belongs to a move of another scope: replacing it would drop that move's guard.
+ */
+export async function refuseOtherScopesRecord(
+  context: RecordContext,
+  region: string,
+  scope: MoveScope,
+): Promise<void> {
+  const record = await readFailoverRecord(context, region);
+  if (record === null || isSameScope(record.scope ?? [], scope)) return;
+  const status = record.status === 'pending' ? 'pending' : 'in effect';
+  throw new UsageError(
+    `${region} holds the record of a ${record.mode ?? 'failover'} of ${describeScope(record.scope ?? [])} from ${record.from} to ${record.to} (${status}, recorded ${record.at}), and this move is of ${describeScope(scope)}: one region keeps one move at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`,
+  );
+}

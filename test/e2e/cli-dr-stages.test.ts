@@ -1,0 +1,155 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
+import { runCli } from '../helpers/run-dist.js';
+import { STAND_IN } from '../helpers/terraform-binary.js';
+import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
+
+jest.setTimeout(240_000);
+
+/**
+ * DR adopted stage by stage on the example estate: the dev account fails over to eu-west-1 and back while prod
+ * keeps deploying normally in eu-west-2. The failover record, the manifest change and the guard cover dev
+ * alone (accounts.dev.primary_region), never the estate.
+ */
+describe('failover stage by stage: dev fails over and back, prod keeps deploying (stand-in)', () => {
+  const cli = (estate: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli([...args, '--manifest', 'layers.yml'], {
+      cwd: estate,
+      env: { STRATA_TERRAFORM: STAND_IN.path, STANDIN_REPLICATE: 'eu-west-2:eu-west-1', ...env },
+    });
+  const result = (estate: string, file: string) =>
+    JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
+  const manifestText = (estate: string) => readFileSync(path.join(estate, 'layers.yml'), 'utf8');
+  const original = readFileSync('examples/multi-region/layers.yml', 'utf8');
+  const variables = (estate: string, id: string) =>
+    JSON.parse(
+      readFileSync(
+        path.join(estate, '.strata/instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+  const idsOf = (run: RunResult) => run.instances.map((instance) => instance.id).sort();
+
+  /** Steady state, then dev alone failed over to eu-west-1, its primary_region written. */
+  const devFailedOver = stage(() => {
+    const estate = freshEstate('examples/multi-region', 'strata-stages-');
+    needSucceeded('the steady-state apply', cli(estate, ['apply']));
+    const failover = cli(estate, [
+      'failover',
+      '--to',
+      'eu-west-1',
+      '--account',
+      'dev',
+      '--json-out',
+      'dev-failover.json',
+      '--write-manifest',
+    ]);
+    return { estate, failover };
+  });
+
+  it('the failover of dev moves dev only: its record and manifest change name dev, the region roles stay', () => {
+    const { estate, failover } = devFailedOver();
+    expect(failover.status).toBe(0);
+    const run = result(estate, 'dev-failover.json');
+    expect(idsOf(run)).toEqual(['dev/eu-west-1/dev/app', 'dev/eu-west-1/network']);
+    expect(run.failover).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', dryRun: false });
+    // Global and account state stays in eu-west-2: prod still runs there.
+    expect(run.failover!.promotion).toBeUndefined();
+    expect(run.failover!.notes).toContainEqual(
+      expect.stringContaining('global and account state stays in eu-west-2: this failover was narrowed'),
+    );
+    const text = manifestText(estate);
+    expect(text).toContain('eu-west-2: { role: primary }');
+    expect(text).not.toContain('failed: true');
+    expect(text).toContain('  global_region: eu-west-2\n');
+    expect(text).toContain(
+      "    id: '111111111111'\n    regions: [eu-west-2, eu-west-1]\n    environments: [dev]\n    ephemeral: true\n    primary_region: eu-west-1\n",
+    );
+    // Nothing else changed.
+    expect(text.replace('    primary_region: eu-west-1\n', '')).toBe(original);
+  });
+
+  it('while dev is failed over, prod applies normally, on the manifest of before the failover and after', () => {
+    const { estate: failedOver, failover } = devFailedOver();
+    needSucceeded('the failover of dev', failover);
+    for (const manifest of ['before', 'after'] as const) {
+      const estate = copyOfEstate(failedOver, 'strata-stages-');
+      if (manifest === 'before') writeFileSync(path.join(estate, 'layers.yml'), original);
+      const apply = cli(estate, ['apply', '--account', 'prod', '--json-out', 'prod.json']);
+      expect(apply.stderr).not.toContain('in effect');
+      expect(apply.status).toBe(0);
+      const run = result(estate, 'prod.json');
+      expect(run.status).toBe('succeeded');
+      // Prod's normal roles: its environments in eu-west-2 only (backup_restore), as primary.
+      expect(idsOf(run).filter((id) => id.endsWith('/app'))).toEqual([
+        'prod/eu-west-2/production/app',
+        'prod/eu-west-2/sandbox/app',
+        'prod/eu-west-2/staging/app',
+      ]);
+      expect(variables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ role: 'primary' });
+      expect(variables(estate, 'prod/eu-west-1/network')).toMatchObject({ role: 'secondary' });
+    }
+  });
+
+  it("dev's own apply is refused until the manifest names eu-west-1 as dev's primary; then it runs there", () => {
+    const { estate: failedOver, failover } = devFailedOver();
+    needSucceeded('the failover of dev', failover);
+    const before = copyOfEstate(failedOver, 'strata-stages-');
+    writeFileSync(path.join(before, 'layers.yml'), original);
+    const refused = cli(before, ['apply', '--account', 'dev']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('A failover of dev from eu-west-2 to eu-west-1 is in effect');
+    expect(refused.stderr).toContain('still names eu-west-2 as the primary of dev/');
+
+    const after = copyOfEstate(failedOver, 'strata-stages-');
+    const apply = cli(after, ['apply', '--account', 'dev', '--json-out', 'dev.json']);
+    expect(apply.status).toBe(0);
+    expect(idsOf(result(after, 'dev.json')).filter((id) => id.endsWith('/app'))).toEqual([
+      'dev/eu-west-1/dev/app',
+    ]);
+    expect(variables(after, 'dev/eu-west-1/dev/app')).toMatchObject({ role: 'primary' });
+  });
+
+  it("another stage's failover into the same region waits for dev's to end: one record per region", () => {
+    const { estate: failedOver, failover } = devFailedOver();
+    needSucceeded('the failover of dev', failover);
+    const estate = copyOfEstate(failedOver, 'strata-stages-');
+    const staging = cli(estate, ['failover', '--to', 'eu-west-1', '--environment', 'staging']);
+    expect(staging.status).toBe(2);
+    expect(staging.stderr).toContain(
+      'eu-west-1 holds the record of a failover of dev from eu-west-2 to eu-west-1 (in effect, recorded',
+    );
+    // Refused before anything ran: nothing of staging was created in eu-west-1.
+    expect(existsSync(path.join(estate, 'state/eu-west-1/dev/eu-west-1/dev/app.tfstate'))).toBe(true);
+    expect(existsSync(path.join(estate, 'state/eu-west-1/prod/eu-west-1/staging/app.tfstate'))).toBe(false);
+  });
+
+  it('dev fails back: the manifest is as before, and the whole estate applies again', () => {
+    const { estate: failedOver, failover } = devFailedOver();
+    needSucceeded('the failover of dev', failover);
+    const estate = copyOfEstate(failedOver, 'strata-stages-');
+    const failback = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      '--account',
+      'dev',
+      '--json-out',
+      'dev-failback.json',
+      '--write-manifest',
+    ]);
+    expect(failback.status).toBe(0);
+    const run = result(estate, 'dev-failback.json');
+    expect(run.failover).toMatchObject({ mode: 'failback', from: 'eu-west-1', to: 'eu-west-2' });
+    expect(idsOf(run).every((id) => id.startsWith('dev/'))).toBe(true);
+    expect(manifestText(estate)).toBe(original);
+    const apply = cli(estate, ['apply', '--json-out', 'final.json']);
+    expect(apply.status).toBe(0);
+    expect(idsOf(result(estate, 'final.json')).filter((id) => id.includes('eu-west-1'))).toEqual([
+      'dev/eu-west-1/network',
+      'prod/eu-west-1/network',
+    ]);
+  });
+});
