@@ -109,6 +109,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     terraformBinary: inputs.terraformBinary,
     planDirectory:
       inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
+    allowDestroy: inputs.allowDestroy,
     // A cancelled job gets SIGINT, SIGTERM 7.5 s later and is killed 2.5 s after that: Terraform must be
     // done (and its lock released) within that window.
     graceMs: 6_000,
@@ -278,6 +279,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       checkReplicas: inputs.failover.replicaCheck,
       planDirectory:
         inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
+      allowDestroy: inputs.allowDestroy,
       manifestFile,
       accounts: inputs.accounts,
       environments: inputs.environments,

@@ -32,6 +32,8 @@ export interface ActionInputs {
   terraformBinary: string | undefined;
   workDir: string;
   planDir: string | undefined;
+  /** allow-destroy: instances of stateful layers whose plans may destroy or replace resources. */
+  allowDestroy: string[];
   resultsDir: string | undefined;
   maxStages: number;
   comment: boolean;
@@ -57,6 +59,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   from: 'from-region',
   force: 'force',
   'plan-dir': 'plan-dir',
+  'allow-destroy': 'allow-destroy',
   'dry-run': 'dry-run',
   history: 'history',
   'ignore-failover-record': 'ignore-failover-record',
@@ -124,6 +127,7 @@ export function readInputs(): ActionInputs {
     terraformBinary: optional('terraform-binary'),
     workDir: core.getInput('work-dir') || '.strata',
     planDir: optional('plan-dir'),
+    allowDestroy: list('allow-destroy'),
     resultsDir: optional('results-dir'),
     maxStages: wholeNumber('max-stages', 1) ?? 8,
     comment: flag('comment', true),

@@ -28,6 +28,7 @@ export type Setting =
   | 'from'
   | 'force'
   | 'plan-dir'
+  | 'allow-destroy'
   | 'dry-run'
   | 'history'
   | 'ignore-failover-record'

@@ -35,7 +35,17 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     durationMs: finishedAt === null ? null : Date.parse(finishedAt) - Date.parse(started),
     hasChanges: results.some((result) => result.hasChanges),
     instances: [...instances.values()],
+    ...concatenated(results, 'allowedDestroys'),
   };
+}
+
+/** A list field of the results, concatenated; absent when no result has an entry. */
+function concatenated<K extends 'allowedDestroys'>(
+  results: readonly RunResult[],
+  key: K,
+): Partial<Pick<RunResult, K>> {
+  const all = results.flatMap((result) => result[key] ?? []);
+  return all.length === 0 ? {} : ({ [key]: all } as Partial<Pick<RunResult, K>>);
 }
 
 /** The reason a report gives an instance that no job reported. */

@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js';
 import {
+  type AllowedDestroy,
   changesOf,
   hasChanges,
   type ChangeCounts,
@@ -212,7 +213,13 @@ export function parseResultFile(value: unknown, source: string): RunResult {
   // Written by this module's counterpart and only shown, never decided on: taken as it is.
   if (isObject(value.failover))
     result.failover = value.failover as unknown as NonNullable<RunResult['failover']>;
+  if (Array.isArray(value.allowedDestroys))
+    result.allowedDestroys = (value.allowedDestroys as unknown[]).filter(isAllowedDestroy);
   return result;
+}
+
+function isAllowedDestroy(entry: unknown): entry is AllowedDestroy {
+  return isObject(entry) && typeof entry.id === 'string' && Array.isArray(entry.resources);
 }
 
 /** One instance of a result file, narrowed to its status (see parseResultFile). */

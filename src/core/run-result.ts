@@ -224,6 +224,14 @@ export interface RunResult {
   instances: InstanceResult[];
   failover?: FailoverSummary;
   failoverGuard?: FailoverGuardReport;
+  /** Destroys and replacements of stateful layers' resources that the run's allow-destroy setting allowed. */
+  allowedDestroys?: AllowedDestroy[];
+}
+
+/** What one instance named in allow-destroy was allowed to destroy or replace (core/stateful-guard.ts). */
+export interface AllowedDestroy {
+  id: string;
+  resources: ResourceChange[];
 }
 
 /** Whether a plan would change anything (replacements are counted in add and destroy too). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
+import type { PlanGuard } from '../core/stateful-guard.js';
 import type { EngineCommand, TerraformStep } from '../core/run-result.js';
 import { upstreamWaitReason } from '../core/upstream-wait.js';
 import { classifyFailure } from '../terraform/failure-kind.js';
@@ -47,6 +48,8 @@ export interface InstancePipelineOptions {
    * the check accepts it; what the check says is kept in the instance's log either way.
    */
   freshPlanCheck?: FreshPlanCheck | undefined;
+  /** Checks every plan with changes before it may be applied (the guard of stateful layers); a refusal fails the instance. */
+  planGuard?: PlanGuard | undefined;
   /** The command that makes saved plans again, named when one is refused; default `strata plan`. */
   replanCommand?: string | undefined;
   /** Plan only, whatever the command: a dry run of an apply or a destroy saves its plans and stops there. */
@@ -213,6 +216,7 @@ export class InstancePipeline {
     }
     step('show');
     const changes = await this.summarisePlan(instance, planFile, emit);
+    await this.guardPlan(instance, changes);
     return { planFile, meaning: plan.meaning, changes };
   }
 
@@ -394,7 +398,7 @@ export class InstancePipeline {
     if (why === undefined) {
       emit({ type: 'plan-saved', planFile });
       step('show');
-      await this.summarisePlan(instance, planFile, emit);
+      await this.guardPlan(instance, await this.summarisePlan(instance, planFile, emit));
       step('apply');
       await this.apply(instance, planFile);
     } else {
@@ -448,14 +452,34 @@ export class InstancePipeline {
     return undefined;
   }
 
+  /** The plan guard's verdict on a plan with changes: a refusal fails the step, an allowed destroy is noted. */
+  private async guardPlan(instance: Instance, changes: { address: string; action: string }[]) {
+    const verdict = this.options.planGuard?.(instance, changes);
+    if (verdict === undefined) return;
+    if (!verdict.accepted) throw new StepFailure(verdict.reason);
+    if (verdict.allowed.length > 0) {
+      const listed = verdict.allowed.map((change) => `${change.address} (${change.action})`).join(', ');
+      await this.keepNote(
+        instance,
+        `allowed by the allow-destroy setting: ${listed}`,
+        'stateful-guard.log',
+        'stateful layer',
+      );
+    }
+  }
+
   /** A note in the instance's output, as a section of its own. */
-  private async keepNote(instance: Instance, note: string) {
+  private async keepNote(
+    instance: Instance,
+    note: string,
+    fileName = 'preview-check.log',
+    title = 'check against the preview',
+  ) {
     const directory = this.directoryOf(instance.id);
-    const logFile = path.join(directory, 'preview-check.log');
+    const logFile = path.join(directory, fileName);
     await writeFile(logFile, `${note}\n`);
     const list = this.sections.get(instance.id) ?? [];
-    if (!list.some((section) => section.logFile === logFile))
-      list.push({ title: 'check against the preview', logFile });
+    if (!list.some((section) => section.logFile === logFile)) list.push({ title, logFile });
     this.sections.set(instance.id, list);
   }
 

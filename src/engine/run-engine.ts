@@ -1,5 +1,6 @@
 import type { Manifest } from '../core/manifest/types.js';
 import {
+  type AllowedDestroy,
   changesOf,
   hasChanges,
   type InstanceResult,
@@ -91,8 +92,18 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
       options.graph.inputsOf(id).flatMap((input) => input.sources.map((source) => source.id)),
     ),
   );
+  const allowedDestroys: AllowedDestroy[] = [];
+  const { planGuard } = options;
   const pipeline = new InstancePipeline({
     ...options,
+    planGuard:
+      planGuard &&
+      ((instance, changes) => {
+        const verdict = planGuard(instance, changes);
+        if (verdict.accepted && verdict.allowed.length > 0)
+          allowedDestroys.push({ id: instance.id, resources: verdict.allowed });
+        return verdict;
+      }),
     hasDependentsInRun: (id) => readByRun.has(id),
     now,
     secrets: (values) => {
@@ -166,6 +177,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     status: runStatus(run.instances.map((instance) => instance.status)),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
+    ...(allowedDestroys.length > 0 ? { allowedDestroys } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ChangeCounts, InstanceResult, RunResult } from '../run-result.js';
 import { changesOf, durationOf, FINISHED, hasTimedOut } from '../run-result.js';
 import { itemAt } from '../lookup.js';
+import { allowedDestroyLines } from './allowed-destroys.js';
 
 export function formatChanges(changes: ChangeCounts | null): string {
   return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
@@ -57,6 +58,8 @@ export function runTable(run: RunResult): string {
   for (const instance of run.instances) counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
   const totals = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
   lines.push('', `${run.command} ${run.status}: ${totals} in ${formatDuration(run.durationMs)}`);
+  const allowed = allowedDestroyLines(run);
+  if (allowed.length > 0) lines.push('', ...allowed);
   for (const instance of run.instances) {
     if (instance.status === 'failed' && instance.error) {
       lines.push('', `${instance.id} failed:`, ...instance.error.split('\n').map((line) => `  ${line}`));

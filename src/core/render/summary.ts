@@ -13,6 +13,7 @@ import {
 import type { Dag } from '../schedule/dag.js';
 import { compareIds } from '../schedule/waves.js';
 import { renderFailoverGuardNote } from './failover-guard-note.js';
+import { allowedDestroyLines } from './allowed-destroys.js';
 import { renderGraphMermaid } from './graph-mermaid.js';
 import type { PlanSectionStyle, PlanSource } from './plan-blocks.js';
 import {
@@ -259,7 +260,8 @@ function bytes(limit: number): string {
 export function renderSummary(input: SummaryInput): string {
   const { run, graph, dag, plans, runUrl } = input;
   const max = input.maxBytes ?? SUMMARY_MAX_BYTES;
-  const head = `${renderHead(run, runUrl)}${renderFailoverGuardNote(run)}`;
+  const allowed = allowedDestroyLines(run).map(escapeMarkdown);
+  const head = `${renderHead(run, runUrl)}${renderFailoverGuardNote(run)}${allowed.length > 0 ? `> [!WARNING]\n> ${allowed.join('\n> ')}\n\n` : ''}`;
   const table = `### Instances\n\n${renderInstanceTable(run.instances)}`;
   const diagram =
     dag.ids.length === 0 ? undefined : `### Dependency graph\n\n${renderStatusDiagram(run, graph, dag)}\n`;
