@@ -28,6 +28,7 @@ import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord, type RecordContext } from './failover-record.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
+import { hooksOfRun } from './run-hooks.js';
 import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
 
 export interface FailoverSettings extends EngineSettings {
@@ -92,6 +93,13 @@ export async function executeFailover(
   }
   const recoveryPoints = new Map<string, unknown>();
   const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
+  const hooks = hooksOfRun(
+    prepared,
+    adapters.runner,
+    { ...plan, manifest },
+    { ...move, dryRun: settings.dryRun },
+    ['before_failover', 'after_layer', 'after_failover'],
+  );
   const engineRun = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
@@ -104,6 +112,7 @@ export async function executeFailover(
       if (RECOVERY_POINT_OUTPUT in values) recoveryPoints.set(id, values[RECOVERY_POINT_OUTPUT]);
     },
     ...(await reviewedApply(prepared, move)),
+    hooks: hooks.hooks,
   });
   const { run, notes, deferred } = settings.dryRun
     ? await recordPreview(engineRun, move, prepared.workDirectory)
@@ -120,7 +129,7 @@ export async function executeFailover(
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
     readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
-    notes: [...plan.notes, ...notes],
+    notes: [...plan.notes, ...notes, ...hooks.notes],
     ...(drill ? { drill: drill.findings } : {}),
   };
   // A drill that is not ready fails, though every plan may have succeeded (a stale replica, an old backup).
@@ -238,8 +247,23 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     ['apply', keep],
   ];
   const runs: RunResult[] = [];
-  for (const [stageCommand, dag] of stages) {
+  const hookNotes: string[] = [];
+  const lastStage = stages.findLastIndex(([, dag]) => dag.ids.length > 0);
+  for (const [index, [stageCommand, dag]] of stages.entries()) {
     if (dag.ids.length === 0) continue;
+    // after_layer hooks follow the returning region's instances (the first stage); after_failback, the last.
+    const points = [
+      ...(index === 0 ? ['after_layer' as const] : []),
+      ...(index === lastStage ? ['after_failback' as const] : []),
+    ];
+    const hooks = hooksOfRun(
+      prepared,
+      adapters.runner,
+      { manifest: after, graph, dag },
+      { ...move, dryRun: settings.dryRun },
+      points,
+    );
+    hookNotes.push(...hooks.notes);
     const run = await runEngine({
       ...prepared.base,
       command: stageCommand,
@@ -249,6 +273,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       dag,
       contextOf,
       ...reviewed,
+      hooks: hooks.hooks,
     });
     runs.push(run);
     if (run.status !== 'succeeded') break;
@@ -268,7 +293,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: null,
     readiness: [],
-    notes,
+    notes: [...notes, ...hookNotes],
   };
   if (!settings.dryRun && run.status === 'succeeded') {
     await writeFailoverRecord(recordContext(prepared), demoted, null);

@@ -3,7 +3,7 @@ import { executeRun } from '../app/execute-run.js';
 import { renderLeftOut } from '../core/render/left-out-note.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
-import { progressLine, runTable } from '../core/render/run-text.js';
+import { hookLine, progressLine, runTable } from '../core/render/run-text.js';
 import { createResultFileWriter, readResultFile } from '../adapters/result-file-store.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
@@ -127,6 +127,9 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
     },
     secrets(values) {
       redactor.add(values);
+    },
+    hookChanged(hook) {
+      output.err(`${redactor.redact(hookLine(hook))}\n`);
     },
   };
   return {

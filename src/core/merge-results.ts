@@ -20,6 +20,8 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   const instances = new Map(
     results.flatMap((result) => result.instances.map((instance) => [instance.id, instance])),
   );
+  const allowedDestroys = results.flatMap((result) => result.allowedDestroys ?? []);
+  const hooks = results.flatMap((result) => result.hooks ?? []);
   const started = results.map((result) => result.startedAt).reduce((a, b) => (b < a ? b : a));
   const finished = results
     .map((result) => result.finishedAt)
@@ -35,17 +37,9 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     durationMs: finishedAt === null ? null : Date.parse(finishedAt) - Date.parse(started),
     hasChanges: results.some((result) => result.hasChanges),
     instances: [...instances.values()],
-    ...concatenated(results, 'allowedDestroys'),
+    ...(allowedDestroys.length > 0 ? { allowedDestroys } : {}),
+    ...(hooks.length > 0 ? { hooks } : {}),
   };
-}
-
-/** A list field of the results, concatenated; absent when no result has an entry. */
-function concatenated<K extends 'allowedDestroys'>(
-  results: readonly RunResult[],
-  key: K,
-): Partial<Pick<RunResult, K>> {
-  const all = results.flatMap((result) => result[key] ?? []);
-  return all.length === 0 ? {} : ({ [key]: all } as Partial<Pick<RunResult, K>>);
 }
 
 /** The reason a report gives an instance that no job reported. */

@@ -18,6 +18,7 @@ import type { ProcessResult } from './process-runner.js';
 import type { TerraformCall, TerraformClient } from './terraform-client.js';
 import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 import { instanceDirectory, instanceDirectoryName } from './work-directory.js';
+import { lastLines } from './last-lines.js';
 import { getOrThrow } from '../core/lookup.js';
 
 /** What the pipeline needs to run any instance of one run. */
@@ -127,6 +128,11 @@ export class InstancePipeline {
 
   constructor(private readonly options: InstancePipelineOptions) {
     this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+  }
+
+  /** An instance's outputs: read after its plan or apply in this run, else from its state. */
+  async outputValuesOf(instance: Instance): Promise<Record<string, unknown>> {
+    return (await this.outputsOf(instance)).values;
   }
 
   sectionsOf(id: string): { title: string; logFile: string }[] {
@@ -601,11 +607,6 @@ function leafStrings(value: unknown): string[] {
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
   return [];
-}
-
-/** The end of Terraform's output, where its error is. */
-function lastLines(tail: string, count = 30): string {
-  return tail.trimEnd().split('\n').slice(-count).join('\n');
 }
 
 function describeUnexpected(error: unknown): string {
