@@ -35,6 +35,8 @@ Options:
                            manifest's terraform.binary)
   --resume FILE            run again only what did not succeed in the run that wrote FILE (its --json-out),
                            plus everything that depends on it; keep its successes
+  --allow-destroy INSTANCE  let the plan of INSTANCE, of a layer marked 'stateful: true', destroy or replace
+                           its resources (refused otherwise); repeat for several; the result records it
   --ephemeral-environment NAME
                            add a per-pull-request environment (e.g. pr-123) to the accounts marked
                            'ephemeral: true', in their primary region, and select only it
