@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { logLines } from '../adapters/log-lines.js';
-import { progressLine } from '../core/render/run-text.js';
+import { hookLine, progressLine } from '../core/render/run-text.js';
 import type { EngineReporter } from '../engine/run-engine.js';
 import type { Redactor } from '../terraform/redact.js';
 
@@ -28,6 +28,9 @@ export function createActionReporter(redactor: Redactor): EngineReporter {
     secrets(values) {
       for (const value of values) core.setSecret(value);
       redactor.add(values);
+    },
+    hookChanged(hook) {
+      core.info(redactor.redact(hookLine(hook)));
     },
   };
 }

@@ -141,6 +141,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     terraformBinary: inputs.terraformBinary,
     planDirectory:
       inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
+    allowDestroy: inputs.allowDestroy,
     // A cancelled job gets SIGINT, SIGTERM 7.5 s later and is killed 2.5 s after that: Terraform must be
     // done (and its lock released) within that window.
     graceMs: 6_000,
@@ -330,6 +331,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       ignoreRecoveryPoint: inputs.failover.ignoreRecoveryPoint,
       planDirectory:
         inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
+      allowDestroy: inputs.allowDestroy,
       manifestFile,
       accounts: inputs.accounts,
       environments: inputs.environments,

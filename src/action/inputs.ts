@@ -41,6 +41,8 @@ export interface ActionInputs {
   stalePlans: StalePlans;
   /** The pull request to comment on instead of the event's (an apply after a merge comments on the merged one). */
   pullRequest: number | undefined;
+  /** allow-destroy: instances of stateful layers whose plans may destroy or replace resources. */
+  allowDestroy: string[];
   resultsDir: string | undefined;
   maxStages: number;
   comment: boolean;
@@ -68,6 +70,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   force: 'force',
   'plan-dir': 'plan-dir',
   'stale-plans': 'stale-plans',
+  'allow-destroy': 'allow-destroy',
   'dry-run': 'dry-run',
   history: 'history',
   'ignore-failover-record': 'ignore-failover-record',
@@ -148,6 +151,7 @@ export function readInputs(): ActionInputs {
     planDir: optional('plan-dir'),
     stalePlans: oneOf('stale-plans', STALE_PLANS, 'refuse'),
     pullRequest: wholeNumber('pull-request', 1),
+    allowDestroy: list('allow-destroy'),
     resultsDir: optional('results-dir'),
     maxStages: wholeNumber('max-stages', 1) ?? 8,
     comment: flag('comment', true),

@@ -4,6 +4,7 @@ import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { ProcessRunner } from '../engine/process-runner.js';
 import type { EngineOptions, EngineReporter } from '../engine/run-engine.js';
+import { checkAllowDestroy, statefulGuard } from '../core/stateful-guard.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
 import { setUpTerraform, type TerraformSetup } from './terraform-binary.js';
 
@@ -14,6 +15,8 @@ export interface EngineSettings {
   terraformBinary?: string | undefined;
   /** Apply the plans an earlier plan run (or failover drill: its work directory) saved here instead of planning again. */
   planDirectory?: string | undefined;
+  /** Instances of stateful layers whose plans may destroy or replace resources in this run (core/stateful-guard.ts). */
+  allowDestroy?: readonly string[] | undefined;
   /** How long a Terraform process gets to stop after SIGINT before SIGKILL; default 20 s. */
   graceMs?: number | undefined;
   cwd: string;
@@ -65,6 +68,8 @@ export async function setUpEngine(
   adapters: EngineAdapters,
   layerCode: LayerCodeReader = createLayerCodeReader(loaded.directory),
 ): Promise<EngineSetup> {
+  const allowDestroy = settings.allowDestroy ?? [];
+  checkAllowDestroy(loaded.manifest, allowDestroy);
   const setup = await setUpTerraformFor(settings, loaded, adapters);
   return {
     ...setup,
@@ -81,6 +86,7 @@ export async function setUpEngine(
       now: adapters.now,
       graceMs: settings.graceMs,
       commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+      planGuard: statefulGuard(loaded.manifest, allowDestroy),
       planDirectory:
         settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
     },

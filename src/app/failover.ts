@@ -43,6 +43,7 @@ import { phaseProgress } from './phase-progress.js';
 import { refuseOtherScopesRecord } from './record-scope.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
+import { hooksOfRun } from './run-hooks.js';
 import { checkAgainstPreview, readPreview, recordPreview, type Move } from './reviewed-failover.js';
 
 export interface FailoverSettings extends EngineSettings {
@@ -121,6 +122,13 @@ export async function executeFailover(
   const recoveryPoints = new Map<string, unknown>();
   const restoring = restoringContexts(plan.graph, plan.from, recoveryPoints);
   const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
+  const hooks = hooksOfRun(
+    prepared,
+    adapters.runner,
+    { ...plan, manifest },
+    { ...move, dryRun: settings.dryRun },
+    ['before_failover', 'after_layer', 'after_failover'],
+  );
   const engineRun = await runEngine({
     ...prepared.base,
     command: settings.dryRun ? 'plan' : 'apply',
@@ -131,6 +139,7 @@ export async function executeFailover(
     readBackendOf: (id) => plan.replicaBackends.get(id),
     onOutputs: collectRecoveryPoint(recoveryPoints),
     ...(await reviewedApply(prepared, move)),
+    hooks: hooks.hooks,
   });
   const { run, notes, deferred } = settings.dryRun
     ? await recordPreview(engineRun, move, prepared.workDirectory)
@@ -147,7 +156,7 @@ export async function executeFailover(
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
     readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
-    notes: [...plan.notes, ...notes],
+    notes: [...plan.notes, ...notes, ...hooks.notes],
     ...(drill ? { drill: drill.findings } : {}),
   };
   // A drill that is not ready fails, though every plan may have succeeded (a stale replica, an old backup).
@@ -306,7 +315,9 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   const phases: FailbackPhase[] = [];
   let verification = NOT_REQUIRED;
   let stopped = false;
-  for (const stage of stages) {
+  const hookNotes: string[] = [];
+  const lastStage = stages.findLastIndex((stage) => stage.dag.ids.length > 0);
+  for (const [index, stage] of stages.entries()) {
     if (stage.name === 'retire') {
       // Only the returning region's own recovery points: the promote phase also reads the other's outputs.
       const returning = new Map([...recoveryPoints].filter(([id]) => promoted.has(id)));
@@ -338,6 +349,19 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       });
       continue;
     }
+    // after_layer hooks follow the returning region's instances (the promote phase); after_failback, the last.
+    const points = [
+      ...(stage.name === 'promote' ? ['after_layer' as const] : []),
+      ...(index === lastStage ? ['after_failback' as const] : []),
+    ];
+    const hooks = hooksOfRun(
+      prepared,
+      adapters.runner,
+      { manifest: after, graph, dag: stage.dag },
+      { ...move, dryRun: settings.dryRun },
+      points,
+    );
+    hookNotes.push(...hooks.notes);
     const run = await runEngine({
       ...prepared.base,
       reporter: progress.reporterFor(stage.name),
@@ -349,6 +373,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       contextOf,
       ...(stage.name === 'promote' ? { onOutputs: collectRecoveryPoint(recoveryPoints) } : {}),
       ...reviewed,
+      hooks: hooks.hooks,
     });
     progress.finished(run);
     runs.push(run);
@@ -377,6 +402,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     readiness: [],
     notes: [
       ...notes,
+      ...hookNotes,
       ...(settings.dryRun && replanned.length > 0
         ? [
             `After the demotion the failback plans and applies again what it changes the inputs of, planned here in the promote phase: ${replanned.sort().join(', ')}`,

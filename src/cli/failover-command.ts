@@ -33,6 +33,8 @@ Options:
   --plan-dir DIR           apply what a --dry-run previewed in DIR (its --work-dir): saved plans whose inputs
                            did not change as saved, the others planned afresh and stopped if they destroy or
                            replace what the preview did not show
+  --allow-destroy INSTANCE  let the plan of INSTANCE, of a layer marked 'stateful: true', destroy or replace
+                           its resources (refused otherwise); repeat for several; the result records it
   --force                  go ahead although the manifest already names --to as primary
   --write-manifest         after success, write the new roles into the manifest (only the role values change;
                            with --account or --environment, only their primary_region)

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EngineSettings } from '../app/engine-setup.js';
 import { UsageError } from '../core/errors.js';
+import { splitList } from './selection-options.js';
 
 /**
  * The flags of every command that runs Terraform over the estate (`strata plan|apply|destroy` and
@@ -14,6 +15,7 @@ export const RUN_OPTIONS = {
   'json-out': { type: 'string' },
   'terraform-binary': { type: 'string' },
   'plan-dir': { type: 'string' },
+  'allow-destroy': { type: 'string', multiple: true },
   help: { type: 'boolean' },
 } as const;
 
@@ -34,6 +36,7 @@ export interface RunValues {
   'work-dir': string;
   'terraform-binary'?: string | undefined;
   'plan-dir'?: string | undefined;
+  'allow-destroy'?: string[] | undefined;
 }
 
 /** The settings every run use case shares, from RUN_OPTIONS' values and the process the CLI runs in. */
@@ -47,6 +50,7 @@ export function runSettingsFromFlags(
     workDirectory: values['work-dir'],
     terraformBinary: values['terraform-binary'],
     planDirectory: values['plan-dir'],
+    allowDestroy: splitList(values['allow-destroy']),
     cwd: process.cwd,
     env: process.env,
   };

@@ -3,7 +3,7 @@ import { executeRun } from '../app/execute-run.js';
 import { renderLeftOut } from '../core/render/left-out-note.js';
 import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { UsageError } from '../core/errors.js';
-import { progressLine, runTable } from '../core/render/run-text.js';
+import { hookLine, progressLine, runTable } from '../core/render/run-text.js';
 import { createResultFileWriter, readResultFile } from '../adapters/result-file-store.js';
 import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
@@ -36,6 +36,8 @@ Options:
                            manifest's terraform.binary)
   --resume FILE            run again only what did not succeed in the run that wrote FILE (its --json-out),
                            plus everything that depends on it; keep its successes
+  --allow-destroy INSTANCE  let the plan of INSTANCE, of a layer marked 'stateful: true', destroy or replace
+                           its resources (refused otherwise); repeat for several; the result records it
   --ephemeral-environment NAME
                            add a per-pull-request environment (e.g. pr-123) to the accounts marked
                            'ephemeral: true', in their primary region, and select only it
@@ -130,6 +132,9 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
     },
     secrets(values) {
       redactor.add(values);
+    },
+    hookChanged(hook) {
+      output.err(`${redactor.redact(hookLine(hook))}\n`);
     },
   };
   return {

@@ -29,6 +29,7 @@ export type Setting =
   | 'force'
   | 'plan-dir'
   | 'stale-plans'
+  | 'allow-destroy'
   | 'dry-run'
   | 'history'
   | 'ignore-failover-record'

@@ -20,6 +20,8 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   const instances = new Map(
     results.flatMap((result) => result.instances.map((instance) => [instance.id, instance])),
   );
+  const allowedDestroys = results.flatMap((result) => result.allowedDestroys ?? []);
+  const hooks = results.flatMap((result) => result.hooks ?? []);
   const started = results.map((result) => result.startedAt).reduce((a, b) => (b < a ? b : a));
   const finished = results
     .map((result) => result.finishedAt)
@@ -46,6 +48,8 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     durationMs: finishedAt === null ? null : Date.parse(finishedAt) - Date.parse(started),
     hasChanges: results.some((result) => result.hasChanges),
     instances: [...instances.values()],
+    ...(allowedDestroys.length > 0 ? { allowedDestroys } : {}),
+    ...(hooks.length > 0 ? { hooks } : {}),
   };
 }
 

@@ -1,5 +1,7 @@
 import { UsageError } from './errors.js';
 import {
+  type AllowedDestroy,
+  type HookResult,
   changesOf,
   hasChanges,
   type ChangeCounts,
@@ -214,7 +216,24 @@ export function parseResultFile(value: unknown, source: string): RunResult {
     result.failover = value.failover as unknown as NonNullable<RunResult['failover']>;
   if (isObject(value.reviewedPlan) && Array.isArray(value.reviewedPlan.replanned))
     result.reviewedPlan = value.reviewedPlan as unknown as NonNullable<RunResult['reviewedPlan']>;
+  if (Array.isArray(value.allowedDestroys))
+    result.allowedDestroys = (value.allowedDestroys as unknown[]).filter(isAllowedDestroy);
+  if (Array.isArray(value.hooks)) result.hooks = (value.hooks as unknown[]).filter(isHookResult);
   return result;
+}
+
+function isAllowedDestroy(entry: unknown): entry is AllowedDestroy {
+  return isObject(entry) && typeof entry.id === 'string' && Array.isArray(entry.resources);
+}
+
+/** A hook's result, as this module's counterpart wrote it: shown (the timeline), never decided on. */
+function isHookResult(entry: unknown): entry is HookResult {
+  return (
+    isObject(entry) &&
+    typeof entry.id === 'string' &&
+    typeof entry.name === 'string' &&
+    (INSTANCE_STATUSES as readonly unknown[]).includes(entry.status)
+  );
 }
 
 /** One instance of a result file, narrowed to its status (see parseResultFile). */

@@ -232,6 +232,38 @@ export interface RunResult {
   reviewedPlan?: ReviewedPlanReport;
   /** While a failback runs, the phase this progress is of (core/dr/failback.ts); progress lines name it. */
   phase?: string;
+  /** Destroys and replacements of stateful layers' resources that the run's allow-destroy setting allowed. */
+  allowedDestroys?: AllowedDestroy[];
+  /** The DR hooks the run ran, or would have (a failover or failback; absent when it has none). */
+  hooks?: HookResult[];
+}
+
+/**
+ * One run of a DR hook (core/dr/hooks.ts): a `pending` or `skipped` hook never started (a skip says why), the
+ * others carry their times; a failure its error (the exit code and the end of its output, secrets masked).
+ */
+export interface HookResult {
+  id: string;
+  name: string;
+  when: string;
+  /** The instance it followed (after_layer), or null. */
+  instance: string | null;
+  /** The account of that instance, for the Gantt chart's sections; null for the others. */
+  account: string | null;
+  status: InstanceStatus;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  error: string | null;
+  reason: string | null;
+  /** The hook's output, relative to the work directory. */
+  logFile: string | null;
+}
+
+/** What one instance named in allow-destroy was allowed to destroy or replace (core/stateful-guard.ts). */
+export interface AllowedDestroy {
+  id: string;
+  resources: ResourceChange[];
 }
 
 /** Whether a plan would change anything (replacements are counted in add and destroy too). */

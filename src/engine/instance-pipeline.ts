@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { BackendConfig, Instance, LayerGraph } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
+import type { PlanGuard } from '../core/stateful-guard.js';
 import type { EngineCommand, TerraformStep } from '../core/run-result.js';
 import { upstreamWaitReason } from '../core/upstream-wait.js';
 import { classifyFailure } from '../terraform/failure-kind.js';
@@ -17,6 +18,7 @@ import type { ProcessResult } from './process-runner.js';
 import type { TerraformCall, TerraformClient } from './terraform-client.js';
 import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 import { instanceDirectory, instanceDirectoryName } from './work-directory.js';
+import { lastLines } from './last-lines.js';
 import { getOrThrow } from '../core/lookup.js';
 
 /** What the pipeline needs to run any instance of one run. */
@@ -47,6 +49,8 @@ export interface InstancePipelineOptions {
    * the check accepts it; what the check says is kept in the instance's log either way.
    */
   freshPlanCheck?: FreshPlanCheck | undefined;
+  /** Checks every plan with changes before it may be applied (the guard of stateful layers); a refusal fails the instance. */
+  planGuard?: PlanGuard | undefined;
   /** The command that makes saved plans again, named when one is refused; default `strata plan`. */
   replanCommand?: string | undefined;
   /**
@@ -132,6 +136,11 @@ export class InstancePipeline {
 
   constructor(private readonly options: InstancePipelineOptions) {
     this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+  }
+
+  /** An instance's outputs: read after its plan or apply in this run, else from its state. */
+  async outputValuesOf(instance: Instance): Promise<Record<string, unknown>> {
+    return (await this.outputsOf(instance)).values;
   }
 
   sectionsOf(id: string): { title: string; logFile: string }[] {
@@ -223,6 +232,7 @@ export class InstancePipeline {
     }
     step('show');
     const changes = await this.summarisePlan(instance, planFile, emit);
+    await this.guardPlan(instance, changes);
     return { planFile, meaning: plan.meaning, changes };
   }
 
@@ -405,7 +415,7 @@ export class InstancePipeline {
     if (why === undefined) {
       emit({ type: 'plan-saved', planFile });
       step('show');
-      await this.summarisePlan(instance, planFile, emit);
+      await this.guardPlan(instance, await this.summarisePlan(instance, planFile, emit));
       step('apply');
       await this.apply(instance, planFile);
     } else {
@@ -469,14 +479,34 @@ export class InstancePipeline {
     return this.options.layerCode.read(instance.path).sourceDigest;
   }
 
+  /** The plan guard's verdict on a plan with changes: a refusal fails the step, an allowed destroy is noted. */
+  private async guardPlan(instance: Instance, changes: { address: string; action: string }[]) {
+    const verdict = this.options.planGuard?.(instance, changes);
+    if (verdict === undefined) return;
+    if (!verdict.accepted) throw new StepFailure(verdict.reason);
+    if (verdict.allowed.length > 0) {
+      const listed = verdict.allowed.map((change) => `${change.address} (${change.action})`).join(', ');
+      await this.keepNote(
+        instance,
+        `allowed by the allow-destroy setting: ${listed}`,
+        'stateful-guard.log',
+        'stateful layer',
+      );
+    }
+  }
+
   /** A note in the instance's output, as a section of its own. */
-  private async keepNote(instance: Instance, note: string) {
+  private async keepNote(
+    instance: Instance,
+    note: string,
+    fileName = 'preview-check.log',
+    title = 'check against what was reviewed',
+  ) {
     const directory = this.directoryOf(instance.id);
-    const logFile = path.join(directory, 'preview-check.log');
+    const logFile = path.join(directory, fileName);
     await writeFile(logFile, `${note}\n`);
     const list = this.sections.get(instance.id) ?? [];
-    if (!list.some((section) => section.logFile === logFile))
-      list.push({ title: 'check against what was reviewed', logFile });
+    if (!list.some((section) => section.logFile === logFile)) list.push({ title, logFile });
     this.sections.set(instance.id, list);
   }
 
@@ -598,11 +628,6 @@ function leafStrings(value: unknown): string[] {
   if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafStrings);
   return [];
-}
-
-/** The end of Terraform's output, where its error is. */
-function lastLines(tail: string, count = 30): string {
-  return tail.trimEnd().split('\n').slice(-count).join('\n');
 }
 
 function describeUnexpected(error: unknown): string {

@@ -1,8 +1,10 @@
 import type { Manifest } from '../core/manifest/types.js';
 import {
+  type AllowedDestroy,
   changesOf,
   hasChanges,
   type InstanceResult,
+  type HookResult,
   type InstanceStatus,
   type RunResult,
 } from '../core/run-result.js';
@@ -11,7 +13,8 @@ import type { Dag } from '../core/schedule/dag.js';
 import { ReadyQueue } from '../core/schedule/ready-queue.js';
 import { InstancePipeline, type InstancePipelineOptions } from './instance-pipeline.js';
 import { pendingResult, reduceInstanceResult, type InstanceEvent } from './instance-result-reducer.js';
-import { getOrThrow } from '../core/lookup.js';
+import { definedOrThrow, getOrThrow } from '../core/lookup.js';
+import { dagWithHooks, pendingHook, type EngineHooks } from './engine-hooks.js';
 
 /** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
 export interface EngineReporter {
@@ -21,6 +24,8 @@ export interface EngineReporter {
   instanceOutput(instance: InstanceResult, sections: { title: string; logFile: string }[]): Promise<void>;
   /** Values that must never be shown (sensitive outputs and variables), as soon as they are known. */
   secrets(values: readonly string[]): void;
+  /** A hook started or finished (a failover's or failback's DR steps). */
+  hookChanged?(hook: HookResult, run: RunResult): void;
 }
 
 export interface EngineOptions extends Omit<
@@ -36,6 +41,8 @@ export interface EngineOptions extends Omit<
   /** Expected durations (e.g. from a previous run), to start the longest remaining path first. */
   durationHints?: ReadonlyMap<string, number> | undefined;
   now?: (() => Date) | undefined;
+  /** DR hooks run among the instances, in the order their tasks give (core/dr/hooks.ts). */
+  hooks?: EngineHooks | undefined;
 }
 
 /**
@@ -66,6 +73,16 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     terraform: { binary: options.terraform.executable, version: options.terraform.version },
     parallelism: options.parallelism,
   };
+  const hookTasks = new Map((options.hooks?.tasks ?? []).map((task) => [task.id, task]));
+  const hookResults = new Map(
+    [...hookTasks.values()].map((task) => [
+      task.id,
+      pendingHook(
+        task,
+        task.instance === null ? null : (options.graph.byId.get(task.instance)?.account ?? null),
+      ),
+    ]),
+  );
   const snapshot = (): RunResult => {
     const instances = [...results.values()];
     return {
@@ -76,7 +93,19 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
       durationMs: null,
       hasChanges: instances.some((instance) => hasChanges(changesOf(instance))),
       instances,
+      ...(hookResults.size > 0 ? { hooks: [...hookResults.values()] } : {}),
     };
+  };
+  const recordHook = (id: string, change: Partial<HookResult>): HookResult => {
+    const hook = { ...getOrThrow(hookResults, id, 'hook'), ...change };
+    hookResults.set(id, hook);
+    options.reporter.hookChanged?.(hook, snapshot());
+    return hook;
+  };
+  /** An instance or a hook that will not run: skipped below a failure, cancelled when the run stopped. */
+  const notRun = (id: string, status: 'skipped' | 'cancelled', reason: string) => {
+    if (hookResults.has(id)) recordHook(id, { status, reason });
+    else record(id, { type: 'not-run', status, reason });
   };
   const record = (id: string, event: InstanceEvent): InstanceResult => {
     const result = reduceInstanceResult(getOrThrow(results, id, 'result'), event);
@@ -86,13 +115,24 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   };
 
   // The instances whose outputs another instance of this run reads: only theirs are read for dependents.
-  const readByRun = new Set(
-    options.dag.ids.flatMap((id) =>
+  const readByRun = new Set([
+    ...options.dag.ids.flatMap((id) =>
       options.graph.inputsOf(id).flatMap((input) => input.sources.map((source) => source.id)),
     ),
-  );
+    ...[...hookTasks.values()].flatMap((task) => task.outputsOf),
+  ]);
+  const allowedDestroys: AllowedDestroy[] = [];
+  const { planGuard } = options;
   const pipeline = new InstancePipeline({
     ...options,
+    planGuard:
+      planGuard &&
+      ((instance, changes) => {
+        const verdict = planGuard(instance, changes);
+        if (verdict.accepted && verdict.allowed.length > 0)
+          allowedDestroys.push({ id: instance.id, resources: verdict.allowed });
+        return verdict;
+      }),
     hasDependentsInRun: (id) => readByRun.has(id),
     now,
     secrets: (values) => {
@@ -100,7 +140,8 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
     },
   });
   const cost = (id: string) => options.durationHints?.get(id) ?? 1;
-  const queue = new ReadyQueue(options.dag, remainingPathLengths(options.dag, cost));
+  const dag = dagWithHooks(options.dag, [...hookTasks.values()]);
+  const queue = new ReadyQueue(dag, remainingPathLengths(dag, cost));
   const running = new Map<string, Promise<void>>();
   let stopReason: string | undefined;
   let outputs = Promise.resolve();
@@ -118,24 +159,56 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
       durationMs: Math.round(performance.now() - begin),
     });
   };
-  const start = (id: string) => {
-    const work = runInstance(id).then((result) => {
-      running.delete(id);
-      for (const dropped of queue.finish(id, result.status === 'succeeded')) {
-        // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
-        record(
-          dropped,
-          result.status === 'cancelled'
-            ? { type: 'not-run', status: 'cancelled', reason: 'the run was cancelled' }
-            : { type: 'not-run', status: 'skipped', reason: `upstream ${id} ${result.status}` },
-        );
-      }
-      if (result.status === 'failed' && options.failFast)
-        stopReason ??= `stopped by --fail-fast after ${id} failed`;
-      // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in the
-      // background, so the instances that were waiting for this one start without waiting for its output.
-      outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
+  const runHook = async (id: string): Promise<HookResult> => {
+    const task = getOrThrow(hookTasks, id, 'hook');
+    const begin = performance.now();
+    recordHook(id, { status: 'running', startedAt: now().toISOString() });
+    const outcome = await readOutputsFor(task.outputsOf).then(
+      (values) => definedOrThrow(options.hooks, 'the hooks').run(task, values),
+      (error: unknown) => ({
+        status: 'failed' as const,
+        error: `reading the outputs it is given: ${error instanceof Error ? error.message : String(error)}`,
+        logFile: null,
+      }),
+    );
+    return recordHook(id, {
+      status: outcome.status,
+      finishedAt: now().toISOString(),
+      durationMs: Math.round(performance.now() - begin),
+      logFile: outcome.logFile,
+      ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
+      ...(outcome.status === 'cancelled' ? { reason: outcome.reason } : {}),
     });
+  };
+  const readOutputsFor = async (ids: readonly string[]) => {
+    const values: Record<string, Readonly<Record<string, unknown>>> = {};
+    for (const id of ids) {
+      const instance = getOrThrow(options.graph.byId, id, 'instance');
+      values[id] = await pipeline.outputValuesOf(instance);
+    }
+    return values;
+  };
+  /** After an instance or a hook ended: what waited for it runs, or is skipped, or the run stops (fail-fast). */
+  const finished = (id: string, status: InstanceStatus, what: string) => {
+    running.delete(id);
+    for (const dropped of queue.finish(id, status === 'succeeded')) {
+      // Below a cancelled instance the run was cancelled too; below a failure or a wait, work was skipped.
+      if (status === 'cancelled') notRun(dropped, 'cancelled', 'the run was cancelled');
+      else notRun(dropped, 'skipped', `upstream ${what} ${status}`);
+    }
+    if (status === 'failed' && options.failFast) stopReason ??= `stopped by --fail-fast after ${what} failed`;
+  };
+  const start = (id: string) => {
+    const work = hookTasks.has(id)
+      ? runHook(id).then((hook) => {
+          finished(id, hook.status, `hook ${hook.name}`);
+        })
+      : runInstance(id).then((result) => {
+          finished(id, result.status, id);
+          // One instance's output at a time, so blocks (and GitHub's log groups) never interleave; printed in
+          // the background, so the instances that were waiting for this one start without waiting for it.
+          outputs = outputs.then(() => options.reporter.instanceOutput(result, pipeline.sectionsOf(id)));
+        });
     running.set(id, work);
   };
 
@@ -155,17 +228,16 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   } finally {
     options.signal.removeEventListener('abort', onAbort);
   }
-  for (const id of queue.drain()) {
-    record(id, { type: 'not-run', status: 'cancelled', reason: stopReason ?? 'not started' });
-  }
+  for (const id of queue.drain()) notRun(id, 'cancelled', stopReason ?? 'not started');
 
   const finishedAt = now();
   const run = snapshot();
   return {
     ...run,
-    status: runStatus(run.instances.map((instance) => instance.status)),
+    status: runStatus([...run.instances, ...(run.hooks ?? [])].map((entry) => entry.status)),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
+    ...(allowedDestroys.length > 0 ? { allowedDestroys } : {}),
   };
 }
 

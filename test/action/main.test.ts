@@ -71,10 +71,10 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
     };
     expect(Object.values(legs.legs).flatMap((leg) => leg.instances)).toHaveLength(11);
     const graph = JSON.parse(fake.outputs.get('graph')!) as { nodes: { id: string }[] };
-    expect(graph.nodes).toHaveLength(11);
+    expect(graph.nodes).toHaveLength(15);
     const matrix = JSON.parse(fake.outputs.get('matrix')!) as { stage_count: number };
     expect(matrix.stage_count).toBeGreaterThan(0);
-    expect(fake.infos).toContain(`11 instances in 3 waves, ${matrix.stage_count} matrix stages`);
+    expect(fake.infos).toContain(`15 instances in 3 waves, ${matrix.stage_count} matrix stages`);
   });
 
   it('names the input and what it got, and fails without throwing', async () => {

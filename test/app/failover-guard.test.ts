@@ -80,7 +80,11 @@ const quiet: EngineReporter = {
 function estate() {
   const cwd = scratchDir('strata-guard-');
   cpSync('examples/multi-region', cwd, { recursive: true });
-  const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id` } }));
+  // A url for the example's smoke test, which runs after each app instance.
+  const terraform = new FakeTerraform((id) => ({
+    id: { value: `${id}-id` },
+    url: { value: `https://${id}.example.internal` },
+  }));
   const stores = new RecordStores(terraform);
   const settings = (extra: Partial<RunSettings> = {}): RunSettings => ({
     command: 'apply',
@@ -379,7 +383,9 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     expect(apply.instances.map((instance) => instance.id)).toEqual(expect.arrayContaining(GLOBAL));
     expect(apply.instances.some((instance) => instance.id.includes('eu-west-2'))).toBe(false);
     expect(leftOut.map((entry) => entry.id).sort()).toEqual([
+      'dev/eu-west-2/data',
       'dev/eu-west-2/network',
+      'prod/eu-west-2/data',
       'prod/eu-west-2/network',
     ]);
     expect(renderLeftOut(leftOut)).toContain(

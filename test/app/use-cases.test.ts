@@ -537,7 +537,12 @@ describe('executeFailover: the reviewed failover (a preview, then --plan-dir)', 
   async function previewed() {
     const { cwd, settings, adapters } = estate();
     let generation = 0;
-    const terraform = new FakeTerraform((id) => ({ id: { value: `${id}-id-${generation}` } }));
+    // A url for the example's smoke test, which runs after each app instance.
+    const terraform = new FakeTerraform((id) => ({
+      id: { value: `${id}-id-${generation}` },
+      url: { value: `https://${id}.example.internal` },
+    }));
+    /** `show` of these instances reports a replacement, as a plan on changed inputs may. */
     const replacing = new Set<string>();
     const withRunner = { ...adapters, runner: replacingRunner(terraform, replacing) };
     expect((await executeRun(settings({ command: 'apply' }), withRunner)).run.status).toBe('succeeded');

@@ -91,7 +91,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const graph = JSON.parse(result.outputs.graph!) as { nodes: { id: string; dependsOn: string[] }[] };
-    expect(graph.nodes).toHaveLength(11);
+    expect(graph.nodes).toHaveLength(15);
     const matrix = JSON.parse(result.outputs.matrix!) as {
       stage_count: number;
       stages: { include: { job: string; leg: string; github_environment: string }[] }[];
@@ -163,12 +163,12 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(result.outputs.failed).toBe('');
     const summary = JSON.parse(result.outputs.summary!) as RunResult;
     expect(summary.status).toBe('succeeded');
-    expect(summary.instances).toHaveLength(11);
+    expect(summary.instances).toHaveLength(15);
     expect(JSON.parse(readFileSync(result.outputs['result-file']!, 'utf8'))).toEqual(summary);
     expect(result.summary).toContain('prod/eu-west-2/staging/app');
     expect(result.summary).toContain('```mermaid');
     expect(result.stdout).toContain('::group::prod/eu-west-2/staging/app: succeeded');
-    expect(result.stdout).toMatch(/\[\d+\/11\] prod\/iam {2}succeeded/);
+    expect(result.stdout).toMatch(/\[\d+\/15\] prod\/iam {2}succeeded/);
     expect(calls.filter((call) => call.path.includes('/comments'))).toEqual([]);
     // The provider cache needs the Actions cache service, which a local run does not have: it says so, and goes on.
     expect(result.stdout).toContain('Provider cache: the Actions cache service is not available here');
@@ -516,7 +516,10 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
 
   it('destroys the applied estate', async () => {
     const estate = await copyOfApplied();
-    const destroyed = runCli(['destroy', '--manifest', 'layers.yml'], {
+    const stateful = ['dev', 'prod'].flatMap((account) =>
+      ['eu-west-1', 'eu-west-2'].flatMap((region) => ['--allow-destroy', `${account}/${region}/data`]),
+    );
+    const destroyed = runCli(['destroy', '--manifest', 'layers.yml', ...stateful], {
       cwd: estate,
       env: terraformEnv(terraform),
     });

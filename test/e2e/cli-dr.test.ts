@@ -102,7 +102,9 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(apply.status).toBe(0);
     const ids = result(estate, 'steady.json').instances.map((instance) => instance.id);
     expect(ids.filter((id) => id.includes('eu-west-1')).sort()).toEqual([
+      'dev/eu-west-1/data',
       'dev/eu-west-1/network',
+      'prod/eu-west-1/data',
       'prod/eu-west-1/network',
     ]);
     expect(ids).toContain('prod/eu-west-2/staging/app');
@@ -174,6 +176,23 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(run.failover!.notes).toEqual([
       'prod/sandbox runs only in eu-west-2: it has no DR target in eu-west-1 and is not failed over',
     ]);
+    // The example's hooks ran: a smoke test after each restored app, then the traffic switch after them all.
+    const hooks = run.hooks!;
+    expect(hooks.map((hook) => [hook.id, hook.status]).sort()).toEqual([
+      ['hook:smoke-test:dev/eu-west-1/dev/app', 'succeeded'],
+      ['hook:smoke-test:prod/eu-west-1/production/app', 'succeeded'],
+      ['hook:smoke-test:prod/eu-west-1/staging/app', 'succeeded'],
+      ['hook:switch-traffic', 'succeeded'],
+    ]);
+    const switched = hooks.find((hook) => hook.name === 'switch-traffic')!;
+    const lastInstance = Math.max(...run.instances.map((instance) => Date.parse(instance.finishedAt!)));
+    expect(Date.parse(switched.startedAt!)).toBeGreaterThanOrEqual(lastInstance);
+    expect(readFileSync(path.join(estate, 'traffic/active-region'), 'utf8')).toBe('eu-west-1\n');
+    expect(readFileSync(path.join(estate, 'smoke-tests/prod.eu-west-1.staging.app.txt'), 'utf8')).toBe(
+      'failover https://staging.eu-west-1.example.internal\n',
+    );
+    expect(failover.stdout).toMatch(/\| hook switch-traffic \| succeeded \| \+[\d.]+s \| \+[\d.]+s \|/);
+    expect(failover.stdout).toMatch(/section hooks\n {2}hook switch-traffic :done, \d+, \d+/);
     const log = calls(estate);
     expect(log.length).toBeGreaterThan(20);
     expect(log.filter((call) => touches(call, 'eu-west-2'))).toEqual([]);
@@ -254,6 +273,22 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(retired.resources).toEqual([]);
     expect(plan.status).toBe(0);
     expect(result(estate, 'final.json').hasChanges).toBe(false);
+    // The dry run ran no hook (none is drill_safe) and said so; the failback ran the smoke tests in eu-west-2
+    // and switched the traffic back.
+    expect(dryRun.stdout).toContain("hook 'switch-traffic-back' (after_failback) not run in a drill");
+    expect(
+      run
+        .hooks!.filter((hook) => hook.status === 'succeeded')
+        .map((hook) => hook.id)
+        .sort(),
+    ).toEqual([
+      'hook:smoke-test:dev/eu-west-2/dev/app',
+      'hook:smoke-test:prod/eu-west-2/production/app',
+      'hook:smoke-test:prod/eu-west-2/sandbox/app',
+      'hook:smoke-test:prod/eu-west-2/staging/app',
+      'hook:switch-traffic-back',
+    ]);
+    expect(readFileSync(path.join(estate, 'traffic/active-region'), 'utf8')).toBe('eu-west-2\n');
   });
 
   it('switching an environment to warm_standby runs a standby copy in the secondary region', () => {

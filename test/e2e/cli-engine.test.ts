@@ -13,6 +13,14 @@ import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/esta
  * estate (test/helpers/estates.ts): the plan a fresh copy; the cases after the apply a copy of the applied
  * estate, which is built once, on first use, by the apply the apply case asserts on, and never changed.
  */
+/** The instances of the example's stateful layer, which a destroy must name in --allow-destroy. */
+const DATA_INSTANCES = [
+  'dev/eu-west-1/data',
+  'dev/eu-west-2/data',
+  'prod/eu-west-1/data',
+  'prod/eu-west-2/data',
+];
+
 describe.each(terraformsUnderTest())(
   'strata plan / apply / destroy on examples/multi-region ($name)',
   (terraform) => {
@@ -38,7 +46,7 @@ describe.each(terraformsUnderTest())(
       expect(byId(plan).get('dns')).toMatchObject({ status: 'succeeded', changes: { add: 1 } });
       expect(byId(plan).get('prod/eu-west-2/network')!.reason).toContain('waits on upstream prod/iam');
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/\[\d+\/11\] dns {2}succeeded {2}\+1 ~0 -0 {2}\d+\.\ds/);
+      expect(result.stderr).toMatch(/\[\d+\/15\] dns {2}succeeded {2}\+1 ~0 -0 {2}\d+\.\ds/);
     });
 
     it('applies everything in dependency order, passing upstream outputs down', () => {
@@ -47,7 +55,7 @@ describe.each(terraformsUnderTest())(
       expect(result.status).toBe(0);
       const apply = result.json!;
       expect(apply.status).toBe('succeeded');
-      expect(apply.instances).toHaveLength(11);
+      expect(apply.instances).toHaveLength(15);
       const instances = byId(apply);
       const graph = JSON.parse(
         runCli(['graph', '--manifest', path.join(estate, 'layers.yml'), '--format', 'json']).stdout,
@@ -72,7 +80,7 @@ describe.each(terraformsUnderTest())(
       expect(instanceVariables(estate, 'prod/eu-west-1/network')).toMatchObject({
         iam: { deploy_role_arn: expect.stringContaining('222222222222') as unknown },
       });
-      expect(result.stdout).toContain('apply succeeded: 11 succeeded');
+      expect(result.stdout).toContain('apply succeeded: 15 succeeded');
     });
 
     it('never prints a sensitive value', () => {
@@ -102,7 +110,11 @@ describe.each(terraformsUnderTest())(
 
     it('destroys everything in reverse order and leaves every state empty', () => {
       const estate = copyOfApplied();
-      const result = run(estate, 'destroy');
+      // The data layer is stateful: without the flag its instances are refused.
+      const refused = run(estate, 'destroy', '--layer', 'data');
+      expect(refused.status).toBe(1);
+      expect(refused.json!.instances.map((instance) => instance.status)).toEqual(Array(4).fill('failed'));
+      const result = run(estate, 'destroy', ...DATA_INSTANCES.flatMap((id) => ['--allow-destroy', id]));
       expect(result.status).toBe(0);
       const destroy = result.json!;
       const instances = byId(destroy);

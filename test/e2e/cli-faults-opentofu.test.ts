@@ -168,7 +168,7 @@ withRealBinary(`faults against ${terraform?.name ?? 'no real binary: run npm run
     expect(resumed.stderr).not.toContain('failed');
     expect(resumed.status).toBe(0);
     const final = resultOf('resumed.json');
-    expect(final.instances).toHaveLength(11);
+    expect(final.instances).toHaveLength(15);
     expect(final.instances.every((i) => i.status === 'succeeded')).toBe(true);
     // What had succeeded was kept, not run again: the same start time as in the killed run.
     for (const instance of succeeded) {

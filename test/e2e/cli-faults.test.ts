@@ -339,7 +339,7 @@ describe('faults injected through the stand-in', () => {
     expect(report.stdout).toMatch(/::error::apply failed: /);
     const merged = JSON.parse(report.outputs.summary!) as RunResult;
     expect(merged.status).toBe('failed');
-    expect(merged.instances).toHaveLength(11);
+    expect(merged.instances).toHaveLength(15);
     expect(
       merged.instances
         .filter((i) => i.status === 'succeeded')
@@ -357,7 +357,7 @@ describe('faults injected through the stand-in', () => {
     );
     expect(resumed.status).toBe(0);
     const final = resultOf('resumed.json');
-    expect(final.instances).toHaveLength(11);
+    expect(final.instances).toHaveLength(15);
     expect(final.instances.every((i) => i.status === 'succeeded')).toBe(true);
     const planned = readFileSync(callLog, 'utf8')
       .trim()

@@ -16,7 +16,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const result = runCli(['graph', '--manifest', EXAMPLE]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`${EXAMPLE}: 11 instances in 3 waves`);
+    expect(result.stdout).toContain(`${EXAMPLE}: 15 instances in 3 waves`);
     expect(result.stdout).toMatch(
       /wave 2\n {2}dev\/eu-west-1\/network +region +terraform\/region\/network {2}after dev\/iam\n/,
     );
@@ -26,7 +26,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'json']);
     expect(result.status).toBe(0);
     const graph = JSON.parse(result.stdout) as GraphJson;
-    expect(graph.nodes).toHaveLength(11);
+    expect(graph.nodes).toHaveLength(15);
     const app = graph.nodes.find((node) => node.id === 'prod/eu-west-2/staging/app')!;
     expect(app).toEqual({
       id: 'prod/eu-west-2/staging/app',
@@ -82,7 +82,9 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const result = runCli(['graph', '--manifest', EXAMPLE, '--format', 'json', '--region', 'eu-west-1']);
     const graph = JSON.parse(result.stdout) as GraphJson;
     expect(graph.nodes.map((node) => node.id).sort()).toEqual([
+      'dev/eu-west-1/data',
       'dev/eu-west-1/network',
+      'prod/eu-west-1/data',
       'prod/eu-west-1/network',
     ]);
   });
@@ -105,7 +107,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     const graph = JSON.parse(result.stdout) as GraphJson;
     expect(graph.waves).toEqual([
       ['dev/eu-west-1/network', 'dev/eu-west-2/network'],
-      ['dev/eu-west-2/dev/app'],
+      ['dev/eu-west-1/data', 'dev/eu-west-2/data', 'dev/eu-west-2/dev/app'],
     ]);
   });
 
@@ -114,7 +116,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.startsWith('flowchart LR\n')).toBe(true);
     expect(result.stdout).toContain('subgraph account_prod["prod"]');
-    expect(result.stdout.match(/ --> /g)).toHaveLength(12);
+    expect(result.stdout.match(/ --> /g)).toHaveLength(16);
   });
 
   it('explains itself with --help', () => {

@@ -39,16 +39,23 @@ describe('Terraform processes per instance on examples/multi-region (stand-in)',
   const total = (commands: Record<string, string[]>) =>
     Object.values(commands).reduce((sum, list) => sum + list.length, 0);
 
-  // Every instance but the two eu-west-1 networks feeds another (backup_restore: apps run in eu-west-2 only)
-  // or, as app, has sensitive outputs: those two are the only ones whose outputs nothing reads.
+  // Every instance but the four data instances feeds another (backup_restore: apps run in eu-west-2 only; each
+  // network feeds its region's data) or, as app, has sensitive outputs: those four are the only ones whose
+  // outputs nothing reads.
   const APPS = [
     'dev/eu-west-2/dev/app',
     'prod/eu-west-2/production/app',
     'prod/eu-west-2/sandbox/app',
     'prod/eu-west-2/staging/app',
   ];
-  const READ = ['dns', 'dev/iam', 'prod/iam', 'dev/eu-west-2/network', 'prod/eu-west-2/network', ...APPS];
-  const UNREAD = ['dev/eu-west-1/network', 'prod/eu-west-1/network'];
+  const NETWORKS = [
+    'dev/eu-west-1/network',
+    'dev/eu-west-2/network',
+    'prod/eu-west-1/network',
+    'prod/eu-west-2/network',
+  ];
+  const READ = ['dns', 'dev/iam', 'prod/iam', ...NETWORKS, ...APPS];
+  const UNREAD = ['dev/eu-west-1/data', 'dev/eu-west-2/data', 'prod/eu-west-1/data', 'prod/eu-west-2/data'];
   const expected = (read: string[], unread: string[]) => ({
     ...Object.fromEntries(READ.map((id) => [id, read])),
     ...Object.fromEntries(UNREAD.map((id) => [id, unread])),
@@ -60,15 +67,15 @@ describe('Terraform processes per instance on examples/multi-region (stand-in)',
     expect(first).toEqual(
       expected(['init', 'plan', 'show', 'apply', 'output'], ['init', 'plan', 'show', 'apply']),
     );
-    expect(total(first)).toBe(53); // 4.8 per instance; 55 (5 each) before init, show and output were cut
+    expect(total(first)).toBe(71); // 4.7 per instance; 75 (5 each) before init, show and output were cut
 
     const plan = commandsOf(estate, 'plan');
     expect(plan).toEqual(expected(['plan', 'output'], ['plan']));
-    expect(total(plan)).toBe(20); // 1.8 per instance; 44 (init, plan, show, output) before
+    expect(total(plan)).toBe(26); // 1.7 per instance; 60 (init, plan, show, output) before
 
     const apply = commandsOf(estate, 'apply');
     expect(apply).toEqual(expected(['plan', 'output'], ['plan']));
-    expect(total(apply)).toBe(20);
+    expect(total(apply)).toBe(26);
   });
 
   it('a plan and an apply of a change show and apply only the instances that change', () => {

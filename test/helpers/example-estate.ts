@@ -6,8 +6,10 @@ import path from 'node:path';
  * steady state (backup_restore) has or a failover creates; sandbox runs only in eu-west-2, so it has no target.
  */
 export const EXAMPLE_FAILOVER_TARGETS = [
+  'dev/eu-west-1/data',
   'dev/eu-west-1/dev/app',
   'dev/eu-west-1/network',
+  'prod/eu-west-1/data',
   'prod/eu-west-1/network',
   'prod/eu-west-1/production/app',
   'prod/eu-west-1/staging/app',

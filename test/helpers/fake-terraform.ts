@@ -1,3 +1,4 @@
+import { createChildProcessRunner } from '../../src/adapters/child-process-runner.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
 
 /** The version the fake reports. */
@@ -7,6 +8,7 @@ export const FAKE_TERRAFORM_VERSION = '1.13.5';
  * A fake Terraform: each instance has state (applied or not) and outputs; plan reports one create until the
  * instance is applied. It records every call with start and end order, so tests can assert ordering and
  * concurrency without timing. It answers `version -json` too, so a use case can build its client over it.
+ * It fakes Terraform only: a DR hook (STRATA_HOOK set) is an executable of the estate, and really runs.
  */
 export class FakeTerraform implements ProcessRunner {
   readonly calls: {
@@ -23,6 +25,7 @@ export class FakeTerraform implements ProcessRunner {
   readonly holdsUntil = new Map<string, () => boolean>();
   running = 0;
   maxRunning = 0;
+  private readonly hooks = createChildProcessRunner();
   /**
    * What `state pull` prints for an instance, given the `-backend-config` arguments of the last init in its
    * data directory (so a primary and its replica can differ); by default every backend holds the same state.
@@ -41,6 +44,7 @@ export class FakeTerraform implements ProcessRunner {
   ) {}
 
   async run(request: ProcessRequest): Promise<ProcessResult> {
+    if (request.env.STRATA_HOOK !== undefined) return this.hooks.run(request);
     const id = request.env.STRATA_INSTANCE_ID ?? '';
     const command = request.args[0]!;
     this.calls.push({ id, command, args: request.args, env: request.env });

@@ -1,10 +1,11 @@
 /**
- * A layer path must be relative and stay inside the manifest's directory: it becomes a working directory
+ * A layer path (or a hook's executable) must be relative and stay inside the manifest's directory: it becomes a working directory
  * for Terraform, and a manifest from a pull request must not point Strata at files elsewhere on the runner.
  */
 export function checkLayerPath(
   path: string,
   pathExists?: (relativePath: string) => boolean,
+  what = 'layer code',
 ): string | undefined {
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) {
     return `path '${path}' must be relative to the manifest's directory, with '/' separators`;
@@ -14,7 +15,7 @@ export function checkLayerPath(
     if (part === '..') depth--;
     else if (part !== '' && part !== '.') depth++;
     if (depth < 0) {
-      return `path '${path}' leaves the manifest's directory; layer code must live inside it`;
+      return `path '${path}' leaves the manifest's directory; ${what} must live inside it`;
     }
   }
   if (depth === 0)

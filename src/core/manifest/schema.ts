@@ -25,6 +25,8 @@ const declaredMapOf = (entry: { required: string[]; properties: Record<string, u
   additionalProperties: { type: 'object', additionalProperties: false, ...entry },
 });
 
+export const HOOK_POINTS = ['before_failover', 'after_layer', 'after_failover', 'after_failback'] as const;
+
 export const DR_STRATEGIES = ['backup_restore', 'pilot_light', 'warm_standby'] as const;
 const strategy = {
   enum: [...DR_STRATEGIES],
@@ -239,6 +241,47 @@ export const manifestSchema = {
             enum: ['apply', 'skip'],
             description:
               'What a failover does with the layer: apply it in the target region, or skip it (it keeps running; its outputs are still read). Default: apply for region and environment layers, skip for global and account layers.',
+          },
+          stateful: {
+            type: 'boolean',
+            description:
+              'The layer holds data (a database, a bucket, a queue): a plan that destroys or replaces one of its resources is refused, in any run, unless the instance is named in --allow-destroy (input allow-destroy). Default false.',
+          },
+        },
+      },
+    },
+    hooks: {
+      type: 'array',
+      description:
+        'DR steps beyond Terraform (promote a replica, switch traffic, a smoke test), run by failover and failback and timed in the recovery.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'when', 'run', 'timeout'],
+        properties: {
+          name,
+          when: {
+            enum: [...HOOK_POINTS],
+            description:
+              'before_failover: before any instance; after_layer: after each instance of `layer` in the target region, before what depends on it; after_failover, after_failback: after every instance succeeded.',
+          },
+          layer: { ...name, description: 'With when: after_layer, the layer whose instances it follows.' },
+          run: {
+            type: 'string',
+            minLength: 1,
+            description:
+              'The executable, relative to the manifest (inside the repository). Run directly, never through a shell.',
+          },
+          args: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Its arguments, each passed as it is. Default none.',
+          },
+          timeout: { ...duration, description: 'Longest it may run before it is stopped (and fails).' },
+          drill_safe: {
+            type: 'boolean',
+            description:
+              'Run it in a drill (failover --dry-run) too: only for steps that change nothing (a read-only check). Default false.',
           },
         },
       },

@@ -36,7 +36,32 @@ export interface LayerSpec {
   readonly standby: boolean;
   /** What a failover does with the layer's instances in the target region. */
   readonly failover: 'apply' | 'skip';
+  /**
+   * Holds data (a database, a bucket, a queue): a plan that destroys or replaces one of its resources is
+   * refused unless the run names the instance in its allow-destroy setting (core/stateful-guard.ts).
+   */
+  readonly stateful?: boolean | undefined;
   readonly index: number;
+}
+
+/** Where in a failover or failback a hook runs (core/dr/hooks.ts). */
+export type HookPoint = 'before_failover' | 'after_layer' | 'after_failover' | 'after_failback';
+
+/** A DR step beyond Terraform (promote a database, switch traffic, a smoke test): an executable of the repository. */
+export interface HookSpec {
+  readonly name: string;
+  readonly when: HookPoint;
+  /** With `after_layer`: runs after each instance of this layer in the target region. */
+  readonly layer: string | null;
+  /** The executable, relative to the manifest's directory, `/`-separated. */
+  readonly run: string;
+  /** Its arguments, passed as they are (no shell, no tokens). */
+  readonly args: readonly string[];
+  readonly timeoutMs: number;
+  /** Runs in a drill too (a smoke test against the standby, a read-only check). */
+  readonly drillSafe: boolean;
+  /** Where it is written in the manifest, for errors. */
+  readonly at: ManifestPath;
 }
 
 export type DrStrategy = 'backup_restore' | 'pilot_light' | 'warm_standby';
@@ -102,6 +127,8 @@ export interface Manifest {
   readonly layers: readonly LayerSpec[];
   /** `dr.rpo`: the most data a failover may lose, checked by the drill against the published recovery points. */
   readonly recoveryPointObjective?: { readonly text: string; readonly ms: number } | undefined;
+  /** `hooks`: DR steps run around and inside a failover or failback; absent when there are none. */
+  readonly hooks?: readonly HookSpec[] | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { ChangeCounts, InstanceResult, RunResult } from '../run-result.js';
+import type { ChangeCounts, HookResult, InstanceResult, RunResult } from '../run-result.js';
 import { changesOf, durationOf, FINISHED, hasTimedOut } from '../run-result.js';
 import { itemAt } from '../lookup.js';
+import { allowedDestroyLines } from './allowed-destroys.js';
 
 export function formatChanges(changes: ChangeCounts | null): string {
   return changes === null ? '' : `+${changes.add} ~${changes.change} -${changes.destroy}`;
@@ -33,6 +34,18 @@ export function progressLine(instance: InstanceResult, run: RunResult): string {
   return `[${phase}${done}/${run.instances.length}] ${parts.filter((part) => part !== '').join('  ')}`;
 }
 
+/** A DR hook's name in lists: `hook smoke-test`, `hook promote-db after prod/eu-west-1/production/data`. */
+export function hookLabel(hook: HookResult): string {
+  return `hook ${hook.name}${hook.instance === null ? '' : ` after ${hook.instance}`}`;
+}
+
+/** One line per state change of a DR hook: `hook smoke-test  running`, `hook smoke-test  succeeded  1.2s`. */
+export function hookLine(hook: HookResult): string {
+  const parts = [hookLabel(hook), hook.status, formatDuration(hook.durationMs)];
+  if (hook.reason !== null) parts.push(`(${hook.reason})`);
+  return parts.filter((part) => part !== '').join('  ');
+}
+
 /** The final table: every instance with its status, changes and duration, then the totals. */
 export function runTable(run: RunResult): string {
   const header = ['INSTANCE', 'STATUS', 'CHANGES', 'DURATION'];
@@ -45,6 +58,8 @@ export function runTable(run: RunResult): string {
       formatDuration(durationOf(instance)),
     ]);
   }
+  for (const hook of run.hooks ?? [])
+    rows.push([hookLabel(hook), hook.status, '', formatDuration(hook.durationMs)]);
   // Every row has the header's four cells.
   const widths = header.map((_, column) =>
     Math.max(...rows.map((row) => itemAt(row, column, 'cell').length)),
@@ -59,10 +74,16 @@ export function runTable(run: RunResult): string {
   for (const instance of run.instances) counts.set(instance.status, (counts.get(instance.status) ?? 0) + 1);
   const totals = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
   lines.push('', `${run.command} ${run.status}: ${totals} in ${formatDuration(run.durationMs)}`);
+  const allowed = allowedDestroyLines(run);
+  if (allowed.length > 0) lines.push('', ...allowed);
   for (const instance of run.instances) {
     if (instance.status === 'failed' && instance.error) {
       lines.push('', `${instance.id} failed:`, ...instance.error.split('\n').map((line) => `  ${line}`));
     }
+  }
+  for (const hook of run.hooks ?? []) {
+    if (hook.status === 'failed' && hook.error !== null)
+      lines.push('', `${hookLabel(hook)} failed:`, ...hook.error.split('\n').map((line) => `  ${line}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -21,6 +21,7 @@ import {
   renderGraphMermaid,
   renderLayerMermaid,
 } from './graph-mermaid.js';
+import { allowedDestroyLines } from './allowed-destroys.js';
 import type { PlanSectionStyle, PlanSource } from './plan-blocks.js';
 import {
   clampText,
@@ -341,7 +342,8 @@ function bytes(limit: number): string {
 export function renderSummary(input: SummaryInput): string {
   const { run, graph, dag, plans, runUrl } = input;
   const max = input.maxBytes ?? SUMMARY_MAX_BYTES;
-  const head = `${renderHead(run, runUrl)}${renderFailoverGuardNote(run)}${renderReviewedPlanNote(run)}`;
+  const allowed = allowedDestroyLines(run).map(escapeMarkdown);
+  const head = `${renderHead(run, runUrl)}${renderFailoverGuardNote(run)}${renderReviewedPlanNote(run)}${allowed.length > 0 ? `> [!WARNING]\n> ${allowed.join('\n> ')}\n\n` : ''}`;
   const table = `### Instances\n\n${renderInstanceTable(run.instances)}`;
   const drawn = dag.ids.length === 0 ? undefined : renderStatusDiagram(run, graph, dag);
   const diagram = drawn === undefined ? undefined : `### Dependency graph\n\n${drawn}\n`;

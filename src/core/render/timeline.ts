@@ -1,36 +1,58 @@
 import { progressOf, type RunResult } from '../run-result.js';
-import { formatDuration } from './run-text.js';
+import { formatDuration, hookLabel } from './run-text.js';
 
 export interface TimelineEntry {
+  /** An instance's id, or `hook <name>` (`hook <name> after <instance>`) for a DR hook. */
   id: string;
   account: string | null;
+  isHook: boolean;
   status: string;
   /** Milliseconds from the first command of the run. */
   start: number;
   end: number;
 }
 
-/** Each instance that ran, as offsets from the run's first command (`origin`, ms since the epoch), in start order. */
+/**
+ * Each instance and each DR hook that ran, as offsets from the run's first command (`origin`, ms since the
+ * epoch), in start order: the recovery covers the hooks (a database promotion, a traffic switch, a smoke test),
+ * not Terraform alone.
+ */
 function timelineWithOrigin(run: RunResult): { origin: number; entries: TimelineEntry[] } {
-  const ran = run.instances.flatMap((instance) => {
+  const instances = run.instances.flatMap((instance) => {
     const progress = progressOf(instance);
     return progress?.finishedAt === undefined
       ? []
       : [
           {
-            instance,
+            id: instance.id,
+            account: instance.account,
+            isHook: false,
+            status: instance.status,
             startedAt: Date.parse(progress.startedAt),
             finishedAt: Date.parse(progress.finishedAt),
           },
         ];
   });
+  const hooks = (run.hooks ?? []).flatMap((hook) =>
+    hook.startedAt === null || hook.finishedAt === null
+      ? []
+      : [
+          {
+            id: hookLabel(hook),
+            account: hook.account,
+            isHook: true,
+            status: hook.status,
+            startedAt: Date.parse(hook.startedAt),
+            finishedAt: Date.parse(hook.finishedAt),
+          },
+        ],
+  );
+  const ran = [...instances, ...hooks];
   if (ran.length === 0) return { origin: 0, entries: [] };
   const origin = Math.min(...ran.map(({ startedAt }) => startedAt));
   const entries = ran
-    .map(({ instance, startedAt, finishedAt }) => ({
-      id: instance.id,
-      account: instance.account,
-      status: instance.status,
+    .map(({ startedAt, finishedAt, ...entry }) => ({
+      ...entry,
       start: startedAt - origin,
       end: finishedAt - origin,
     }))
@@ -38,7 +60,7 @@ function timelineWithOrigin(run: RunResult): { origin: number; entries: Timeline
   return { origin, entries };
 }
 
-/** Each instance that ran, as offsets from the run's first command, in start order. */
+/** Each instance and DR hook that ran, as offsets from the run's first command, in start order. */
 export function timelineOf(run: RunResult): TimelineEntry[] {
   return timelineWithOrigin(run).entries;
 }
@@ -117,7 +139,8 @@ export function renderGantt(run: RunResult, title: string): string {
   ];
   const sections = new Map<string, TimelineEntry[]>();
   for (const entry of entries) {
-    const name = entry.account ?? 'global';
+    // Hooks of the whole move (before or after it) have a section of their own.
+    const name = entry.account ?? (entry.isHook ? 'hooks' : 'global');
     sections.set(name, [...(sections.get(name) ?? []), entry]);
   }
   for (const [name, list] of sections) {

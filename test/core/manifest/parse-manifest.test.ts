@@ -375,3 +375,77 @@ describe('the manifest schema', () => {
     expect(() => ajv.compile(manifestSchema)).not.toThrow();
   });
 });
+
+describe('parseManifest: stateful layers and DR hooks', () => {
+  const layers = `  - { name: net, scope: region, path: net }
+  - { name: db, scope: region, path: db, depends_on: [net], stateful: true }
+  - { name: dns, scope: global, path: dns }
+`;
+  const withHooks = (hooks: string) => `${manifestWithLayers(layers)}hooks:\n${hooks}`;
+
+  it('reads stateful (absent unless true) and each hook with its defaults', () => {
+    const { manifest } = parseManifest(
+      withHooks(`  - { name: promote, when: after_layer, layer: db, run: ./hooks/promote.sh, args: [--to, '{region}'], timeout: 2m }
+  - { name: smoke, when: after_failover, run: hooks/smoke.sh, timeout: 30s, drill_safe: true }
+`),
+      'layers.yml',
+    );
+    expect(manifest.layers.map((layer) => [layer.name, layer.stateful])).toEqual([
+      ['net', undefined],
+      ['db', true],
+      ['dns', undefined],
+    ]);
+    expect(manifest.hooks).toEqual([
+      {
+        name: 'promote',
+        when: 'after_layer',
+        layer: 'db',
+        run: 'hooks/promote.sh',
+        args: ['--to', '{region}'],
+        timeoutMs: 120_000,
+        drillSafe: false,
+        at: ['hooks', 0],
+      },
+      {
+        name: 'smoke',
+        when: 'after_failover',
+        layer: null,
+        run: 'hooks/smoke.sh',
+        args: [],
+        timeoutMs: 30_000,
+        drillSafe: true,
+        at: ['hooks', 1],
+      },
+    ]);
+    expect(parseManifest(manifestWithLayers(layers), 'layers.yml').manifest.hooks).toBeUndefined();
+  });
+
+  it('refuses hooks it could not run as written, each at its line', () => {
+    const text = withHooks(`  - { name: a, when: after_layer, run: x.sh, timeout: 1s }
+  - { name: b, when: after_layer, layer: dbb, run: x.sh, timeout: 1s }
+  - { name: c, when: after_layer, layer: dns, run: x.sh, timeout: 1s }
+  - { name: d, when: after_failover, layer: db, run: x.sh, timeout: 1s }
+  - { name: e, when: after_failover, run: ../outside.sh, timeout: 1s }
+  - { name: e, when: after_failback, run: x.sh, timeout: soon }
+  - { name: f, when: after_failback, run: x.sh, timeout: 1s, args: 'rm -rf /' }
+`);
+    const messages = problemsOf(text).map((problem) => `${problem.line}: ${problem.message}`);
+    const line = (name: string) => lineOf(text, `name: ${name},`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('hooks[5].timeout'),
+        expect.stringContaining('hooks[6].args'),
+      ]),
+    );
+    // The schema's problems come first and alone; without them, the manifest's own checks.
+    const valid = text.replace('timeout: soon', 'timeout: 1s').replace(", args: 'rm -rf /'", '');
+    expect(problemsOf(valid).map((problem) => `${problem.line}: ${problem.message}`)).toEqual([
+      `${line('a')}: hook 'a': when: after_layer needs 'layer: <name>'`,
+      `${line('b')}: hook 'b': unknown layer 'dbb' (did you mean 'db'?)`,
+      `${line('c')}: hook 'c': layer 'dns' is global-scoped, and a failover runs only region and environment layers in the target region; follow one of those`,
+      `${line('d')}: hook 'd': 'layer' only goes with when: after_layer`,
+      `${line('e')}: hook 'e': path '../outside.sh' leaves the manifest's directory; a hook's executable must live inside it`,
+      `${lineOf(valid, 'when: after_failback, run: x.sh, timeout: 1s }')}: hook 'e' is declared twice; hook names must be unique`,
+    ]);
+  });
+});

@@ -63,8 +63,22 @@ describe('the failover timeline', () => {
 
   it('offsets every instance from the first command and orders by start', () => {
     expect(timelineOf(result)).toEqual([
-      { id: 'prod/eu-west-1/network', account: 'prod', status: 'succeeded', start: 0, end: 8000 },
-      { id: 'prod/eu-west-1/app', account: 'prod', status: 'succeeded', start: 8000, end: 28000 },
+      {
+        id: 'prod/eu-west-1/network',
+        account: 'prod',
+        isHook: false,
+        status: 'succeeded',
+        start: 0,
+        end: 8000,
+      },
+      {
+        id: 'prod/eu-west-1/app',
+        account: 'prod',
+        isHook: false,
+        status: 'succeeded',
+        start: 8000,
+        end: 28000,
+      },
     ]);
     expect(recoverySeconds(result)).toBe(28);
     expect(recoverySeconds(run(result.instances, 'failed'))).toBeNull();
@@ -100,6 +114,45 @@ describe('the failover timeline', () => {
     [30 * 3_600_000, '%b %d %H:%M', '3hour'],
   ])('a %d ms recovery gets axis labels %s every %s: at most 10 ticks', (span, axisFormat, tickInterval) => {
     expect(ganttAxis(span)).toEqual({ axisFormat, tickInterval });
+  });
+
+  it('times the hooks with the instances: the recovery ends with the last hook', () => {
+    const hook = (
+      name: string,
+      instance: string | null,
+      start: number,
+      end: number,
+      status = 'succeeded',
+    ) => ({
+      id: `hook:${name}${instance === null ? '' : `:${instance}`}`,
+      name,
+      when: instance === null ? 'after_failover' : 'after_layer',
+      instance,
+      account: instance === null ? null : 'prod',
+      status: status as InstanceResult['status'],
+      startedAt: at(start),
+      finishedAt: at(end),
+      durationMs: (end - start) * 1000,
+      error: null,
+      reason: null,
+      logFile: null,
+    });
+    const withHooks: RunResult = {
+      ...result,
+      hooks: [
+        hook('promote-db', 'prod/eu-west-1/network', 20, 23),
+        hook('smoke-test', null, 40, 45),
+        { ...hook('never', null, 0, 0), status: 'skipped', startedAt: null, finishedAt: null },
+      ],
+    };
+    expect(recoverySeconds(withHooks)).toBe(33);
+    expect(renderTimelineTable(withHooks)).toContain(
+      '| hook promote-db after prod/eu-west-1/network | succeeded | +8.0s | +11.0s | 3.0s |',
+    );
+    const gantt = renderGantt(withHooks, 'failover');
+    expect(gantt).toContain('  hook promote-db after prod/eu-west-1/network :done, 8000, 11000');
+    expect(gantt).toContain('  section hooks\n  hook smoke-test :done, 28000, 33000');
+    expect(gantt).not.toContain('never');
   });
 
   it('the report gives recovery time, readiness for a drill, and notes', () => {
