@@ -263,10 +263,14 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     expect(result.status).toBe(0);
     const summary = JSON.parse(result.outputs.summary!) as RunResult;
     expect(summary.instances.map((instance) => instance.id).sort()).toEqual([
+      'dev/eu-west-1/data',
       'dev/eu-west-1/network',
+      'dev/eu-west-2/data',
       'dev/eu-west-2/dev/app',
       'dev/eu-west-2/network',
+      'prod/eu-west-1/data',
       'prod/eu-west-1/network',
+      'prod/eu-west-2/data',
       'prod/eu-west-2/network',
       'prod/eu-west-2/production/app',
       'prod/eu-west-2/sandbox/app',

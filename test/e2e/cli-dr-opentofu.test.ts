@@ -125,7 +125,9 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     expect(apply.status).toBe(0);
     const ids = result(estate, 'steady.json').instances.map((instance) => instance.id);
     expect(ids.filter((id) => id.includes('eu-west-1')).sort()).toEqual([
+      'dev/eu-west-1/data',
       'dev/eu-west-1/network',
+      'prod/eu-west-1/data',
       'prod/eu-west-1/network',
     ]);
     expect(stateOf(stores, 'eu-west-1', 'prod/eu-west-1/network')!.resources).not.toEqual([]);

@@ -267,7 +267,14 @@ describe('faults injected through the stand-in', () => {
     expect(run.failoverGuard!.ignoredRecords.map((record) => record.region)).toEqual(['eu-west-1']);
     const failed = run.instances.filter((i) => i.status === 'failed').map((i) => i.id);
     expect(failed.sort()).toEqual(['dev/eu-west-1/network', 'prod/eu-west-1/network']);
-    expect(run.instances.filter((i) => i.status === 'succeeded')).toHaveLength(9);
+    expect(run.instances.filter((i) => i.status === 'succeeded')).toHaveLength(11);
+    // The data clusters there wait on those networks.
+    expect(
+      run.instances
+        .filter((i) => i.status === 'skipped')
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['dev/eu-west-1/data', 'prod/eu-west-1/data']);
     const error = run.instances.find((i) => i.id === 'prod/eu-west-1/network')!.error!;
     expect(error).toContain('the region looks unavailable');
     expect(error).toContain('strata failover');
