@@ -842,8 +842,9 @@ var errors = __webpack_require__(9514);
 const DESTRUCTIVE = new Set(['delete', 'replace']);
 /**
  * The guard of stateful layers: a plan that deletes or replaces a resource of a layer marked `stateful` is
- * refused unless the instance is in `allowDestroy`, the operator's explicit list for this run. A failback's
- * retire phase goes through the same guard; its recovery-point check comes before it (app/failover.ts).
+ * refused unless the instance is in `allowDestroy`, the operator's explicit list for this run. Every run's
+ * engine has it (app/engine-setup.ts), a failback's retire stage included; a check that the returning region's
+ * recovery point is recent enough belongs before that stage, in the failback itself, and is not made here.
  */
 function statefulGuard(manifest, allowDestroy) {
     const stateful = new Set(manifest.layers.filter((layer) => layer.stateful).map((layer) => layer.name));

@@ -69,7 +69,7 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
     const legs = JSON.parse(readFileSync(legsFile, 'utf8')) as {
       legs: Record<string, { instances: string[] }>;
     };
-    expect(Object.values(legs.legs).flatMap((leg) => leg.instances)).toHaveLength(11);
+    expect(Object.values(legs.legs).flatMap((leg) => leg.instances)).toHaveLength(15);
     const graph = JSON.parse(fake.outputs.get('graph')!) as { nodes: { id: string }[] };
     expect(graph.nodes).toHaveLength(15);
     const matrix = JSON.parse(fake.outputs.get('matrix')!) as { stage_count: number };

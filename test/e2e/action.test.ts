@@ -111,7 +111,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
         stage.include.flatMap((job) => instancesOf(job).map((id) => [id, index])),
       ),
     );
-    expect(stageOf.size).toBe(11);
+    expect(stageOf.size).toBe(15);
     for (const node of graph.nodes) {
       for (const dependency of node.dependsOn)
         expect(stageOf.get(dependency)!).toBeLessThan(stageOf.get(node.id)!);
@@ -349,8 +349,13 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
 
     const graph = await runAction(inputs({ command: 'graph', 'plan-dir': 'pr' }), { cwd: estate, env: push });
     expect(graph.status).toBe(0);
-    const matrix = JSON.parse(graph.outputs.matrix!) as { stages: { include: { instances: string }[] }[] };
-    const legs = matrix.stages.flatMap((stage) => stage.include.map((leg) => leg.instances));
+    const matrix = JSON.parse(graph.outputs.matrix!) as { stages: { include: { leg: string }[] }[] };
+    const legsFile = JSON.parse(readFileSync(graph.outputs['legs-file']!, 'utf8')) as {
+      legs: Record<string, { instances: string[] }>;
+    };
+    const legs = matrix.stages.flatMap((stage) =>
+      stage.include.map((leg) => legsFile.legs[leg.leg]!.instances.join(',')),
+    );
     expect(legs.flatMap((leg) => leg.split(',')).sort()).toEqual([...planned].sort());
 
     const results = scratchDir('strata-results-');

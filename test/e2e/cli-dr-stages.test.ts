@@ -53,7 +53,7 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
     const { estate, failover } = devFailedOver();
     expect(failover.status).toBe(0);
     const run = result(estate, 'dev-failover.json');
-    expect(idsOf(run)).toEqual(['dev/eu-west-1/dev/app', 'dev/eu-west-1/network']);
+    expect(idsOf(run)).toEqual(['dev/eu-west-1/data', 'dev/eu-west-1/dev/app', 'dev/eu-west-1/network']);
     expect(run.failover).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', dryRun: false });
     // Global and account state stays in eu-west-2: prod still runs there.
     expect(run.failover!.promotion).toBeUndefined();
@@ -139,6 +139,8 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       '--json-out',
       'dev-failback.json',
       '--write-manifest',
+      // The example publishes no recovery point; the failback's check of it is tested in cli-failback-opentofu.
+      '--ignore-recovery-point',
     ]);
     expect(failback.status).toBe(0);
     const run = result(estate, 'dev-failback.json');
@@ -148,7 +150,9 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
     const apply = cli(estate, ['apply', '--json-out', 'final.json']);
     expect(apply.status).toBe(0);
     expect(idsOf(result(estate, 'final.json')).filter((id) => id.includes('eu-west-1'))).toEqual([
+      'dev/eu-west-1/data',
       'dev/eu-west-1/network',
+      'prod/eu-west-1/data',
       'prod/eu-west-1/network',
     ]);
   });

@@ -91,8 +91,9 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
     const planned = (read(estate, 'plan.json') as RunResult).instances;
     expect(planned.find((instance) => instance.id === 'prod/iam')!.changes).toMatchObject({ add: 1 });
     expect(planned.some((instance) => instance.id.includes('eu-west-2'))).toBe(false);
-    expect(plan.stdout).toContain('Left out of this run (2)');
+    expect(plan.stdout).toContain('Left out of this run (4)');
     expect(plan.stdout).toContain('prod/eu-west-2/network: in eu-west-2, which layers.yml marks failed');
+    expect(plan.stdout).toContain('prod/eu-west-2/data: in eu-west-2, which layers.yml marks failed');
     const apply = cli(estate, ['apply', '--json-out', 'apply.json']);
     expect(apply.stderr).not.toContain('failed');
     expect(apply.status).toBe(0);

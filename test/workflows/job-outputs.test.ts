@@ -52,6 +52,10 @@ const LONGEST_OUTPUT: Readonly<Record<string, string>> = {
   'strata-repository': `${'o'.repeat(39)}/${'r'.repeat(100)}`,
   'strata-sha': 'a'.repeat(40),
   'estate-key': 'k'.repeat(12),
+  // The merged pull request's number.
+  'pull-request': String(Number.MAX_SAFE_INTEGER),
+  // The failover's accounts and environments inputs, named: GitHub caps a dispatch's inputs at 65,535 characters.
+  scope: `accounts ${'a'.repeat(65_535)}`,
 };
 
 const WORKFLOWS = '.github/workflows';

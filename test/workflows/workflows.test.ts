@@ -317,15 +317,17 @@ function codeOwnerProblems(codeowners: string): string[] {
 function legsFileProblems(workflow: YamlMap): string[] {
   const jobs = new Map(jobsOf(workflow));
   const problems: string[] = [];
-  const upload = stepsOf(jobs.get('graph') ?? {}).find((step) =>
-    text(step.uses).startsWith('actions/upload-artifact@'),
+  // The graph job uploads other artifacts too (the reviewed plan): the legs artifact is the one of the legs file.
+  const upload = stepsOf(jobs.get('graph') ?? {}).find(
+    (step) =>
+      text(step.uses).startsWith('actions/upload-artifact@') &&
+      text(mapOf(step.with).path) === '${{ steps.strata.outputs.legs-file }}',
   );
   const uploaded = text(mapOf(upload?.with).name);
-  if (!/^strata-legs-\$\{\{ steps\.estate\.outputs\.key \}\}$/.test(uploaded)) {
-    problems.push(`the graph job uploads no strata-legs-<estate key> artifact (found '${uploaded}')`);
-  }
-  if (text(mapOf(upload?.with).path) !== '${{ steps.strata.outputs.legs-file }}') {
+  if (upload === undefined) {
     problems.push("the graph job's legs artifact is not the graph step's legs-file");
+  } else if (!/^strata-legs-\$\{\{ steps\.estate\.outputs\.key \}\}$/.test(uploaded)) {
+    problems.push(`the graph job uploads no strata-legs-<estate key> artifact (found '${uploaded}')`);
   }
   for (const [id, job] of jobs) {
     if (!STAGE_JOB.test(id)) continue;
