@@ -56,7 +56,8 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
       'failover.json',
     ]);
     expect(failover.stderr).not.toContain('failed');
-    expect(failover.status).toBe(0);
+    // The stderr goes with the status, so a failure shows why the failover exited as it did.
+    expect({ status: failover.status, stderr: failover.stderr }).toMatchObject({ status: 0 });
     const promotion = (read(estate, 'failover.json') as RunResult).failover!.promotion!;
     expect(promotion).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', manifestWritten: true });
     expect(promotion.states.map((state) => [state.id, state.problem])).toEqual([
