@@ -19,13 +19,14 @@
  * Options: --parallelism 1,4,16   --keep (keep the temp dir)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunResultFile } from '../src/core/result-file.js';
 import { remainingPathLengths } from '../src/core/schedule/critical-path.js';
 import type { Dag } from '../src/core/schedule/dag.js';
 import { ReadyQueue } from '../src/core/schedule/ready-queue.js';
+import { BENCHMARK_LAYERS, writeLayeredEstate } from './layered-estate.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -35,72 +36,7 @@ const option = (name: string) => {
 };
 const parallelisms = (option('--parallelism') ?? '1,4,16').split(',').map(Number);
 
-/** Layers with their scope, dependencies and the stand-in plan delay (ms): uneven on purpose. */
-const LAYERS = [
-  { name: 'dns', scope: 'global', dependsOn: [], delay: 1500 },
-  { name: 'iam', scope: 'account', dependsOn: [], delay: 1200 },
-  { name: 'network', scope: 'region', dependsOn: ['iam'], delay: 900 },
-  { name: 'cache', scope: 'region', dependsOn: ['network'], delay: 400 },
-  { name: 'database', scope: 'environment', dependsOn: ['network'], delay: 700 },
-  { name: 'app', scope: 'environment', dependsOn: ['database', 'cache', 'dns'], delay: 300 },
-  { name: 'worker', scope: 'environment', dependsOn: ['app'], delay: 150 },
-  { name: 'edge', scope: 'environment', dependsOn: ['app'], delay: 500 },
-] as const;
-
-function writeEstate(directory: string) {
-  const accounts = ['a1', 'a2', 'a3'];
-  const regions = ['r1', 'r2', 'r3'];
-  const environments = ['e1', 'e2', 'e3', 'e4', 'e5'];
-  const manifest = [
-    'version: 1',
-    'terraform: { binary: terraform, lock_timeout: 30s, parallelism: 4 }',
-    'backend:',
-    '  type: local',
-    '  config: { path: "../../state/{region}/{id}.tfstate" }',
-    '  global_region: r1',
-    'regions: { r1: { role: primary }, r2: { role: secondary }, r3: { role: secondary } }',
-    // Every environment layer runs in every region (warm standby), so all 202 instances are planned.
-    'dr: { strategy: warm_standby }',
-    'accounts:',
-    ...accounts.flatMap((account, index) => [
-      `  ${account}:`,
-      `    id: "${index + 1}00000000000"`,
-      `    regions: [${regions.join(', ')}]`,
-      `    environments: [${environments.join(', ')}]`,
-    ]),
-    'layers:',
-    ...LAYERS.flatMap((layer) => [
-      `  - name: ${layer.name}`,
-      `    scope: ${layer.scope}`,
-      `    path: layers/${layer.name}`,
-      `    depends_on: [${layer.dependsOn.join(', ')}]`,
-      `    mock_outputs: { id: mock-${layer.name} }`,
-    ]),
-  ];
-  writeFileSync(path.join(directory, 'layers.yml'), `${manifest.join('\n')}\n`);
-  for (const layer of LAYERS) {
-    const code = path.join(directory, 'layers', layer.name);
-    mkdirSync(code, { recursive: true });
-    writeFileSync(
-      path.join(code, 'main.tf'),
-      [
-        'terraform {',
-        '  backend "local" {}',
-        '}',
-        'variable "region" {',
-        '  type = string',
-        '}',
-        'resource "terraform_data" "this" {',
-        `  input = "${layer.name}-\${var.region}"`,
-        '}',
-        'output "id" {',
-        '  value = terraform_data.this.input',
-        '}',
-        '',
-      ].join('\n'),
-    );
-  }
-}
+const LAYERS = BENCHMARK_LAYERS;
 
 /** The engine's policy with zero overhead: at most p running, ready instances by longest remaining path. */
 function simulate(dag: Dag, cost: (id: string) => number, parallelism: number): number {
@@ -126,7 +62,11 @@ function dagOf(result: RunResultFile, graph: { nodes: { id: string; dependsOn: s
 }
 
 const directory = mkdtempSync(path.join(os.tmpdir(), 'strata-bench-engine-'));
-writeEstate(directory);
+writeLayeredEstate(
+  directory,
+  { accounts: 3, regions: 3, environments: 5 },
+  '{ binary: terraform, lock_timeout: 30s, parallelism: 4 }',
+);
 const cli = path.join(root, 'dist', 'cli.js');
 const standIn = path.join(root, 'test', 'stand-in', 'terraform');
 const graph = JSON.parse(

@@ -41,6 +41,7 @@ import { journalLine, resultFileText } from '../src/core/result-file.js';
 import type { InstanceResult, RunResult } from '../src/core/run-result.js';
 import type { EngineReporter } from '../src/engine/run-engine.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../src/engine/process-runner.js';
+import { type EstateShape, writeLayeredEstate } from './layered-estate.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -50,19 +51,8 @@ const option = (name: string) => {
 };
 const sizes = (option('--sizes') ?? '202,2000,10000').split(',').map(Number);
 
-const LAYERS = [
-  { name: 'dns', scope: 'global', dependsOn: [] },
-  { name: 'iam', scope: 'account', dependsOn: [] },
-  { name: 'network', scope: 'region', dependsOn: ['iam'] },
-  { name: 'cache', scope: 'region', dependsOn: ['network'] },
-  { name: 'database', scope: 'environment', dependsOn: ['network'] },
-  { name: 'app', scope: 'environment', dependsOn: ['database', 'cache', 'dns'] },
-  { name: 'worker', scope: 'environment', dependsOn: ['app'] },
-  { name: 'edge', scope: 'environment', dependsOn: ['app'] },
-] as const;
-
-/** Accounts × regions × environments for about `size` instances: 1 + a + 2ar + 4are (the layers above). */
-function shapeFor(size: number): { accounts: number; regions: number; environments: number } {
+/** Accounts × regions × environments for about `size` instances: 1 + a + 2ar + 4are (the benchmark's layers). */
+function shapeFor(size: number): EstateShape {
   if (size <= 202) return { accounts: 3, regions: 3, environments: 5 };
   const accounts = size <= 2_500 ? 4 : 8;
   const regions = size <= 2_500 ? 4 : 5;
@@ -71,43 +61,7 @@ function shapeFor(size: number): { accounts: number; regions: number; environmen
 }
 
 function writeEstate(directory: string, size: number): void {
-  const shape = shapeFor(size);
-  const names = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
-  const regions = names('r', shape.regions);
-  const manifest = [
-    'version: 1',
-    'terraform: { binary: terraform, parallelism: 16 }',
-    'backend:',
-    '  type: local',
-    '  config: { path: "../../state/{region}/{id}.tfstate" }',
-    '  global_region: r1',
-    `regions: { ${regions.map((region, i) => `${region}: { role: ${i === 0 ? 'primary' : 'secondary'} }`).join(', ')} }`,
-    'dr: { strategy: warm_standby }',
-    'accounts:',
-    ...names('a', shape.accounts).flatMap((account, index) => [
-      `  ${account}:`,
-      `    id: "${String(index + 1).padStart(12, '0')}"`,
-      `    regions: [${regions.join(', ')}]`,
-      `    environments: [${names('e', shape.environments).join(', ')}]`,
-    ]),
-    'layers:',
-    ...LAYERS.flatMap((layer) => [
-      `  - name: ${layer.name}`,
-      `    scope: ${layer.scope}`,
-      `    path: layers/${layer.name}`,
-      `    depends_on: [${layer.dependsOn.join(', ')}]`,
-      `    mock_outputs: { id: mock-${layer.name} }`,
-    ]),
-  ];
-  writeFileSync(path.join(directory, 'layers.yml'), `${manifest.join('\n')}\n`);
-  for (const layer of LAYERS) {
-    mkdirSync(path.join(directory, 'layers', layer.name), { recursive: true });
-    writeFileSync(
-      path.join(directory, 'layers', layer.name, 'main.tf'),
-      'terraform {\n  backend "local" {}\n}\nvariable "region" {\n  type = string\n}\nresource "terraform_data" "this" {\n  input = var.region\n}\noutput "id" {\n  value = terraform_data.this.input\n}\n',
-    );
-  }
+  writeLayeredEstate(directory, shapeFor(size), '{ binary: terraform, parallelism: 16 }');
 }
 
 /** Terraform answering at once: every plan has one create; nothing is applied, so upstreams are mocked. */
