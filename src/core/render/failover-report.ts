@@ -1,7 +1,7 @@
 import { isReady } from '../dr/drill-readiness.js';
 import { formatAge } from '../dr/recovery-point.js';
 import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '../run-result.js';
-import { formatChanges } from './run-text.js';
+import { formatChanges, formatDuration } from './run-text.js';
 import { renderPromotion } from './promotion-report.js';
 import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
@@ -31,6 +31,10 @@ export interface FailoverReportOptions {
  * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart, and, when
  * given, the plans (failed and changed ones, cut to fit), so that an approver sees what the move will change.
  */
+/** `**23m00s** (1380 s)`: readable at a glance, and the exact figure the result file holds. */
+const inWords = (seconds: number) =>
+  seconds < 60 ? `**${seconds} s**` : `**${formatDuration(seconds * 1000)}** (${seconds} s)`;
+
 export function renderFailoverReport(run: RunResult, options: FailoverReportOptions = {}): string {
   const failover = run.failover;
   if (!failover) return '';
@@ -44,9 +48,9 @@ export function renderFailoverReport(run: RunResult, options: FailoverReportOpti
     '',
   ];
   if (failover.recoverySeconds !== null)
-    lines.push(`Recovery time (first command to last success): **${failover.recoverySeconds} s**`, '');
+    lines.push(`Recovery time (first command to last success): ${inWords(failover.recoverySeconds)}`, '');
   if (failover.estimatedRecoverySeconds !== null) {
-    lines.push(`Estimated recovery time (critical path): **${failover.estimatedRecoverySeconds} s**`, '');
+    lines.push(`Estimated recovery time (critical path): ${inWords(failover.estimatedRecoverySeconds)}`, '');
     if (failover.drill) {
       const { estimate } = failover.drill;
       lines.push(`Based on ${estimate.basis}. Not counted: ${estimate.leavesOut.join('; ')}.`, '');

@@ -10,10 +10,10 @@ export function formatChanges(changes: ChangeCounts | null): string {
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '';
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 60_000);
-  return `${minutes}m${Math.round((ms % 60_000) / 1000)
-    .toString()
-    .padStart(2, '0')}s`;
+  const seconds = Math.round(ms / 1000);
+  const twoDigits = (n: number) => n.toString().padStart(2, '0');
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m${twoDigits(seconds % 60)}s`;
+  return `${Math.floor(seconds / 3600)}h${twoDigits(Math.floor((seconds % 3600) / 60))}m${twoDigits(seconds % 60)}s`;
 }
 
 /**

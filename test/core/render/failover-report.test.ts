@@ -51,6 +51,16 @@ describe('renderFailoverReport of a drill', () => {
     expect(report).toContain("Based on this drill's plan times only. Not counted: approval; DNS TTL.");
   });
 
+  it('an estimate of a minute or more reads in minutes and hours, the exact seconds beside it', () => {
+    const estimated = (seconds: number) =>
+      renderFailoverReport(
+        drill([entry('prod/eu-west-1/network')], findings({ estimate: { ...findings().estimate, seconds } })),
+      );
+    expect(estimated(42.5)).toContain('Estimated recovery time (critical path): **42.5 s**\n');
+    expect(estimated(1380)).toContain('Estimated recovery time (critical path): **23m00s** (1380 s)\n');
+    expect(estimated(8297.4)).toContain('Estimated recovery time (critical path): **2h18m17s** (8297.4 s)\n');
+  });
+
   it('plans on mocks: not "live state"; names the instances, their mocks, and what is unproven', () => {
     const report = renderFailoverReport(
       drill([
