@@ -6,12 +6,19 @@
  * so that no size inherits another's heap or JIT state:
  *   - in-process: parseManifest + expandManifest + computeWaves, median of the runs, in one child process
  *     (`node --import tsx bench/graph.ts --one FILE`), with that child's peak RSS;
+ *   - the floor (graph-floor.ts): the same instance ids and edges made by plain loops that know the estate's
+ *     shape, timed in the same child on the same parsed manifest, runs alternating with expandManifest's;
+ *     `expand / floor` is the ratio of the medians. The child checks that the floor made the same ids in the
+ *     same order and the same edges, and fails when it did not;
  *   - the whole CLI: `node dist/cli.js graph --manifest FILE --format json > /dev/null`, median wall time of
  *     the runs, each a new process, and its peak RSS (from `/usr/bin/time -v` when it exists).
  *
  * The manifest's DR strategy is warm_standby, so that every instance exists in steady state and the CLI prints
  * all of them; `--strategy backup_restore` (Strata's default) leaves the environment layers of secondary regions
  * out of the selection, and the CLI prints about a fifth of the instances.
+ *
+ * `npm run bench:graph` runs on the Node.js in node_modules/.bin (24); `/usr/bin/node --import tsx bench/graph.ts`
+ * on the system's.
  *
  * Options: --runs N (default 5), --sizes 1k,10k,100k, --strategy S (default warm_standby), --cli FILE (default
  * dist/cli.js), --build (bundle the CLI from the current src/ into the temp dir first, as `npm run build` would,
@@ -30,6 +37,8 @@ import { expandManifest } from '../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../src/core/manifest/parse-manifest.js';
 import { dagOfGraph } from '../src/core/schedule/dag.js';
 import { computeWaves } from '../src/core/schedule/waves.js';
+import type { LayerGraph } from '../src/core/graph/types.js';
+import { expandFloor, type FloorGraph } from './graph-floor.js';
 import { SIZES, writeEstate } from './synthetic-estate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +47,8 @@ const SELF = fileURLToPath(import.meta.url);
 /** The targets the README quotes: 100k instances in under a second and 300 MB, time growing at most linearly. */
 const TARGET_MS = 1000;
 const TARGET_MB = 300;
+/** Issue 15's target: expandManifest within this factor of the straight-line floor on 100k instances. */
+const TARGET_FLOOR_RATIO = 1.2;
 /** Timing noise allowance when judging "no worse than linear" (time ratio ≤ instance ratio × this). */
 const LINEAR_SLACK = 1.2;
 
@@ -56,6 +67,32 @@ interface InProcessResult {
   wavesMs: number;
   totalMs: number;
   peakMb: number;
+  floorMs: number;
+  floorInstances: number;
+  floorEdges: number;
+}
+
+/**
+ * Throws unless the floor made Strata's instance ids in Strata's order and each instance's edges to the same
+ * instances (Strata sorts them by id; the floor keeps the order it made them in).
+ */
+function checkFloor(graph: LayerGraph, floor: FloorGraph): void {
+  const { instances } = graph;
+  if (floor.ids.length !== instances.length || floor.targets.length !== floor.start[floor.ids.length])
+    throw new Error(`the floor made ${floor.ids.length} instances, Strata ${instances.length}`);
+  instances.forEach((instance, position) => {
+    if (floor.ids[position] !== instance.id)
+      throw new Error(
+        `instance ${position}: the floor made '${floor.ids[position]}', Strata '${instance.id}'`,
+      );
+    const edges = Array.from(floor.targets.subarray(floor.start[position], floor.start[position + 1]))
+      .map((target) => floor.ids[target]!)
+      .sort();
+    if (edges.join(' ') !== [...instance.dependsOn].sort().join(' '))
+      throw new Error(
+        `'${instance.id}': the floor's edges [${edges.join(', ')}], Strata's [${instance.dependsOn.join(', ')}]`,
+      );
+  });
 }
 
 /** The child: times the pure pipeline on one manifest `runs` times and prints the medians as JSON. */
@@ -65,27 +102,41 @@ function measureInProcess(file: string, runs: number): InProcessResult {
   const expand: number[] = [];
   const wave: number[] = [];
   const total: number[] = [];
+  const floorTimes: number[] = [];
   let shape = { instances: 0, edges: 0, waves: 0 };
+  let floor: FloorGraph | undefined;
   // Later runs find the heap grown by the garbage of earlier ones: the first run's peak is the honest one.
   let peakMb = 0;
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     const manifest = parseManifest(text, file);
     const parsed = performance.now();
+    // The floor runs before Strata in odd runs and after it in even ones, so neither always finds the other's
+    // garbage in the heap; after the first run's peak is read, so that it is Strata's alone.
+    const timeFloor = () => {
+      const floorStart = performance.now();
+      floor = expandFloor(manifest.manifest);
+      floorTimes.push(performance.now() - floorStart);
+    };
+    if (run % 2 === 1) timeFloor();
+    const expandStart = performance.now();
     const graph = expandManifest(manifest);
     const expanded = performance.now();
     const waves = computeWaves(dagOfGraph(graph));
     const end = performance.now();
     parse.push(parsed - start);
-    expand.push(expanded - parsed);
+    expand.push(expanded - expandStart);
     wave.push(end - expanded);
-    total.push(end - start);
+    total.push(parsed - start + (end - expandStart));
     if (run === 0) peakMb = process.resourceUsage().maxRSS / 1024;
+    if (run % 2 === 0) timeFloor();
     shape = {
       instances: graph.instances.length,
       edges: graph.instances.reduce((sum, instance) => sum + instance.dependsOn.length, 0),
       waves: waves.length,
     };
+    // Once, outside the times: the check reads every edge as strings.
+    if (run === 0 && floor) checkFloor(graph, floor);
   }
   return {
     ...shape,
@@ -94,6 +145,9 @@ function measureInProcess(file: string, runs: number): InProcessResult {
     wavesMs: median(wave),
     totalMs: median(total),
     peakMb,
+    floorMs: median(floorTimes),
+    floorInstances: floor?.ids.length ?? 0,
+    floorEdges: floor?.targets.length ?? 0,
   };
 }
 
@@ -257,7 +311,12 @@ function main(): number {
       const file = writeEstate(path.join(directory, size.label), size, values.strategy);
       const inProcess = runInChild(file, runs);
       const cli = hasCli ? measureCli(values.node, cliFile, file, runs) : undefined;
-      console.log(`  ${size.label}: ${inProcess.instances} instances measured`);
+      // The child has compared them edge by edge (checkFloor); the counts are printed so the ratio can be read.
+      if (inProcess.floorInstances !== inProcess.instances || inProcess.floorEdges !== inProcess.edges)
+        throw new Error(`${size.label}: the floor's counts differ from Strata's`);
+      console.log(
+        `  ${size.label}: ${inProcess.instances} instances and ${inProcess.edges} edges measured; the floor made ${inProcess.floorInstances} and ${inProcess.floorEdges}, the same`,
+      );
       return { size, file, inProcess, cli };
     });
 
@@ -270,6 +329,8 @@ function main(): number {
         'waves',
         'parse ms',
         'expand ms',
+        'floor ms',
+        'expand / floor',
         'waves ms',
         'in-process ms',
         'in-process peak MB',
@@ -284,6 +345,8 @@ function main(): number {
         String(inProcess.waves),
         inProcess.parseMs.toFixed(1),
         inProcess.expandMs.toFixed(1),
+        inProcess.floorMs.toFixed(1),
+        `${(inProcess.expandMs / inProcess.floorMs).toFixed(2)}×`,
         inProcess.wavesMs.toFixed(1),
         inProcess.totalMs.toFixed(1),
         inProcess.peakMb.toFixed(0),
@@ -307,7 +370,12 @@ function main(): number {
       console.log(
         `target: 100k instances in under ${TARGET_MB} MB peak (${what}): ${peakMb.toFixed(0)} MB, ${verdict(peakMb < TARGET_MB)}`,
       );
+      const floorRatio = large.inProcess.expandMs / large.inProcess.floorMs;
+      console.log(
+        `target: 100k expansion within ${TARGET_FLOOR_RATIO}× the straight-line floor: ${large.inProcess.expandMs.toFixed(1)} / ${large.inProcess.floorMs.toFixed(1)} ms = ${floorRatio.toFixed(2)}×, ${verdict(floorRatio <= TARGET_FLOOR_RATIO)}`,
+      );
       if (cliMs >= TARGET_MS) misses.push('time');
+      if (floorRatio > TARGET_FLOOR_RATIO) misses.push('floor ratio');
       if (peakMb >= TARGET_MB) misses.push('memory');
       if (medium) {
         const instanceRatio = large.inProcess.instances / medium.inProcess.instances;
