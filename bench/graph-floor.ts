@@ -86,10 +86,15 @@ export function expandFloor(manifest: Manifest): FloorGraph {
       close(`${account.name}/${region}/backup`);
     }
   }
-  // Each environment cell's database, by account, region and the environment's index in the account (-1: none).
+  // Each environment cell's database, by account, region and the environment's index in the account (-1: none),
+  // and the cells in placement order, for the app loop to walk again: the cell's app follows its database.
   const environmentsPer = accounts[0]?.environments.length ?? 0;
   const database = new Int32Array(regionCells * environmentsPer).fill(-1);
   const databaseAt = (a: number, r: number, e: number) => (regionBase[a]! + r) * environmentsPer + e;
+  const cellAccount = new Int32Array(environmentCells);
+  const cellRegion = new Int32Array(environmentCells);
+  const cellEnvironment = new Int32Array(environmentCells);
+  const databases = position;
   for (let a = 0; a < accountCount; a++) {
     const account = accounts[a]!;
     for (let r = 0; r < account.regions.length; r++) {
@@ -97,6 +102,10 @@ export function expandFloor(manifest: Manifest): FloorGraph {
       for (let e = 0; e < account.environments.length; e++) {
         const environment = account.environments[e]!;
         if (!environment.regions.includes(region)) continue;
+        const cell = position - databases;
+        cellAccount[cell] = a;
+        cellRegion[cell] = r;
+        cellEnvironment[cell] = e;
         database[databaseAt(a, r, e)] = position;
         edge(network + regionBase[a]! + r);
         edge(kms + a);
@@ -105,20 +114,16 @@ export function expandFloor(manifest: Manifest): FloorGraph {
     }
   }
   const app = position;
-  for (let a = 0; a < accountCount; a++) {
+  for (let cell = 0; cell < environmentCells; cell++) {
+    const a = cellAccount[cell]!;
+    const r = cellRegion[cell]!;
+    const e = cellEnvironment[cell]!;
     const account = accounts[a]!;
-    for (let r = 0; r < account.regions.length; r++) {
-      const region = account.regions[r]!;
-      for (let e = 0; e < account.environments.length; e++) {
-        const environment = account.environments[e]!;
-        if (!environment.regions.includes(region)) continue;
-        edge(database[databaseAt(a, r, e)]!);
-        edge(transit + regionBase[a]! + r);
-        edge(dns);
-        if (r !== 0) edge(database[databaseAt(a, 0, e)]!);
-        close(`${account.name}/${region}/${environment.name}/app`);
-      }
-    }
+    edge(databases + cell);
+    edge(transit + regionBase[a]! + r);
+    edge(dns);
+    if (r !== 0) edge(database[databaseAt(a, 0, e)]!);
+    close(`${account.name}/${account.regions[r]!}/${account.environments[e]!.name}/app`);
   }
   // Apps are numbered account by account, so each account's are one run of positions.
   let appOfAccount = app;
