@@ -7,9 +7,9 @@
  *   - in-process: parseManifest + expandManifest + computeWaves, median of the runs, in one child process
  *     (`node --import tsx bench/graph.ts --one FILE`), with that child's peak RSS;
  *   - the floor (graph-floor.ts): the same instance ids and edges made by plain loops that know the estate's
- *     shape, timed in the same child on the same parsed manifest, runs alternating with expandManifest's;
- *     `expand / floor` is the ratio of the medians. The child checks that the floor made the same ids in the
- *     same order and the same edges, and fails when it did not;
+ *     shape, parse + floor timed the same way in a child of its own (`--one FILE --floor`), so that neither
+ *     inherits the other's garbage; `expand / floor` is the ratio of the medians. The in-process child checks,
+ *     once and untimed, that the floor makes the same ids in the same order and the same edges, and fails when not;
  *   - the whole CLI: `node dist/cli.js graph --manifest FILE --format json > /dev/null`, median wall time of
  *     the runs, each a new process, and its peak RSS (from `/usr/bin/time -v` when it exists).
  *
@@ -67,7 +67,6 @@ interface InProcessResult {
   wavesMs: number;
   totalMs: number;
   peakMb: number;
-  floorMs: number;
   floorInstances: number;
   floorEdges: number;
 }
@@ -102,41 +101,34 @@ function measureInProcess(file: string, runs: number): InProcessResult {
   const expand: number[] = [];
   const wave: number[] = [];
   const total: number[] = [];
-  const floorTimes: number[] = [];
   let shape = { instances: 0, edges: 0, waves: 0 };
-  let floor: FloorGraph | undefined;
+  let floorShape = { floorInstances: 0, floorEdges: 0 };
   // Later runs find the heap grown by the garbage of earlier ones: the first run's peak is the honest one.
   let peakMb = 0;
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     const manifest = parseManifest(text, file);
     const parsed = performance.now();
-    // The floor runs before Strata in odd runs and after it in even ones, so neither always finds the other's
-    // garbage in the heap; after the first run's peak is read, so that it is Strata's alone.
-    const timeFloor = () => {
-      const floorStart = performance.now();
-      floor = expandFloor(manifest.manifest);
-      floorTimes.push(performance.now() - floorStart);
-    };
-    if (run % 2 === 1) timeFloor();
-    const expandStart = performance.now();
     const graph = expandManifest(manifest);
     const expanded = performance.now();
     const waves = computeWaves(dagOfGraph(graph));
     const end = performance.now();
     parse.push(parsed - start);
-    expand.push(expanded - expandStart);
+    expand.push(expanded - parsed);
     wave.push(end - expanded);
-    total.push(parsed - start + (end - expandStart));
+    total.push(end - start);
     if (run === 0) peakMb = process.resourceUsage().maxRSS / 1024;
-    if (run % 2 === 0) timeFloor();
     shape = {
       instances: graph.instances.length,
       edges: graph.instances.reduce((sum, instance) => sum + instance.dependsOn.length, 0),
       waves: waves.length,
     };
-    // Once, outside the times: the check reads every edge as strings.
-    if (run === 0 && floor) checkFloor(graph, floor);
+    // Once, after the peak is read and outside the times: the check reads every edge as strings.
+    if (run === 0) {
+      const floor = expandFloor(manifest.manifest);
+      checkFloor(graph, floor);
+      floorShape = { floorInstances: floor.ids.length, floorEdges: floor.targets.length };
+    }
   }
   return {
     ...shape,
@@ -145,16 +137,28 @@ function measureInProcess(file: string, runs: number): InProcessResult {
     wavesMs: median(wave),
     totalMs: median(total),
     peakMb,
-    floorMs: median(floorTimes),
-    floorInstances: floor?.ids.length ?? 0,
-    floorEdges: floor?.targets.length ?? 0,
+    ...floorShape,
   };
 }
 
-function runInChild(file: string, runs: number): InProcessResult {
+/** The floor's child: parse + expandFloor `runs` times, the floor's median, timed as expandManifest is. */
+function measureFloor(file: string, runs: number): number {
+  const text = readFileSync(file, 'utf8');
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { manifest } = parseManifest(text, file);
+    const start = performance.now();
+    expandFloor(manifest);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Runs this script as a child on one manifest: the in-process pipeline, or with `--floor` the floor. */
+function runInChild(file: string, runs: number, extraArgs: string[] = []): unknown {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', SELF, '--one', file, '--runs', String(runs)],
+    ['--import', 'tsx', SELF, '--one', file, '--runs', String(runs), ...extraArgs],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -162,7 +166,7 @@ function runInChild(file: string, runs: number): InProcessResult {
     },
   );
   if (result.status !== 0) throw new Error(`bench child failed (${result.status}): ${result.stderr}`);
-  return JSON.parse(result.stdout) as InProcessResult;
+  return JSON.parse(result.stdout);
 }
 
 interface CliResult {
@@ -258,6 +262,7 @@ function main(): number {
   const { values } = parseArgs({
     options: {
       one: { type: 'string' },
+      floor: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       sizes: { type: 'string', default: SIZES.map((size) => size.label).join(',') },
       strategy: { type: 'string', default: 'warm_standby' },
@@ -273,7 +278,8 @@ function main(): number {
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number ≥ 1, got '${values.runs}'`);
   if (values.one !== undefined) {
-    process.stdout.write(`${JSON.stringify(measureInProcess(values.one, runs))}\n`);
+    const measured = values.floor ? measureFloor(values.one, runs) : measureInProcess(values.one, runs);
+    process.stdout.write(`${JSON.stringify(measured)}\n`);
     return 0;
   }
 
@@ -309,7 +315,8 @@ function main(): number {
 
     const results = sizes.map((size) => {
       const file = writeEstate(path.join(directory, size.label), size, values.strategy);
-      const inProcess = runInChild(file, runs);
+      const inProcess = runInChild(file, runs) as InProcessResult;
+      const floorMs = runInChild(file, runs, ['--floor']) as number;
       const cli = hasCli ? measureCli(values.node, cliFile, file, runs) : undefined;
       // The child has compared them edge by edge (checkFloor); the counts are printed so the ratio can be read.
       if (inProcess.floorInstances !== inProcess.instances || inProcess.floorEdges !== inProcess.edges)
@@ -317,7 +324,7 @@ function main(): number {
       console.log(
         `  ${size.label}: ${inProcess.instances} instances and ${inProcess.edges} edges measured; the floor made ${inProcess.floorInstances} and ${inProcess.floorEdges}, the same`,
       );
-      return { size, file, inProcess, cli };
+      return { size, file, inProcess: { ...inProcess, floorMs }, cli };
     });
 
     const rows = [
