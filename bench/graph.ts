@@ -5,7 +5,9 @@
  * For each size it writes a synthetic manifest to a temporary directory and measures, each in fresh processes
  * so that no size inherits another's heap or JIT state:
  *   - in-process: parseManifest + expandManifest + computeWaves, median of the runs, in one child process
- *     (`node --import tsx bench/graph.ts --one FILE`), with that child's peak RSS;
+ *     (`node --expose-gc --import tsx bench/graph.ts --one FILE`), with that child's peak RSS; a full
+ *     collection after each parse is counted in the parse's time, so that the parse's garbage is not collected
+ *     on the expansion's;
  *   - the floor (graph-floor.ts): the same instance ids and edges made by plain loops that know the estate's
  *     shape, parse + floor timed the same way in a child of its own (`--one FILE --floor`), so that neither
  *     inherits the other's garbage; `expand / floor` is the ratio of the medians. The in-process child checks,
@@ -94,6 +96,15 @@ function checkFloor(graph: LayerGraph, floor: FloorGraph): void {
   });
 }
 
+/**
+ * A full collection after the parse, counted in the parse's time: the parse leaves hundreds of MB of garbage,
+ * and whatever runs next would otherwise pay for collecting it (the floor, which allocates little, several
+ * times its own time). The children run with --expose-gc.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** The child: times the pure pipeline on one manifest `runs` times and prints the medians as JSON. */
 function measureInProcess(file: string, runs: number): InProcessResult {
   const text = readFileSync(file, 'utf8');
@@ -108,6 +119,7 @@ function measureInProcess(file: string, runs: number): InProcessResult {
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     const manifest = parseManifest(text, file);
+    collectGarbage();
     const parsed = performance.now();
     const graph = expandManifest(manifest);
     const expanded = performance.now();
@@ -147,6 +159,7 @@ function measureFloor(file: string, runs: number): number {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const { manifest } = parseManifest(text, file);
+    collectGarbage();
     const start = performance.now();
     expandFloor(manifest);
     times.push(performance.now() - start);
@@ -158,7 +171,7 @@ function measureFloor(file: string, runs: number): number {
 function runInChild(file: string, runs: number, extraArgs: string[] = []): unknown {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', SELF, '--one', file, '--runs', String(runs), ...extraArgs],
+    ['--expose-gc', '--import', 'tsx', SELF, '--one', file, '--runs', String(runs), ...extraArgs],
     {
       cwd: ROOT,
       encoding: 'utf8',
