@@ -5,13 +5,22 @@
  * For each size it writes a synthetic manifest to a temporary directory and measures, each in fresh processes
  * so that no size inherits another's heap or JIT state:
  *   - in-process: parseManifest + expandManifest + computeWaves, median of the runs, in one child process
- *     (`node --import tsx bench/graph.ts --one FILE`), with that child's peak RSS;
+ *     (`node --expose-gc --import tsx bench/graph.ts --one FILE`), with that child's peak RSS; a full
+ *     collection after each parse is counted in the parse's time, so that the parse's garbage is not collected
+ *     on the expansion's;
+ *   - the floor (graph-floor.ts): the same instance ids and edges made by plain loops that know the estate's
+ *     shape, parse + floor timed the same way in a child of its own (`--one FILE --floor`), so that neither
+ *     inherits the other's garbage; `expand / floor` is the ratio of the medians. The in-process child checks,
+ *     once and untimed, that the floor makes the same ids in the same order and the same edges, and fails when not;
  *   - the whole CLI: `node dist/cli.js graph --manifest FILE --format json > /dev/null`, median wall time of
  *     the runs, each a new process, and its peak RSS (from `/usr/bin/time -v` when it exists).
  *
  * The manifest's DR strategy is warm_standby, so that every instance exists in steady state and the CLI prints
  * all of them; `--strategy backup_restore` (Strata's default) leaves the environment layers of secondary regions
  * out of the selection, and the CLI prints about a fifth of the instances.
+ *
+ * `npm run bench:graph` runs on the Node.js in node_modules/.bin (24); `/usr/bin/node --import tsx bench/graph.ts`
+ * on the system's.
  *
  * Options: --runs N (default 5), --sizes 1k,10k,100k, --strategy S (default warm_standby), --cli FILE (default
  * dist/cli.js), --build (bundle the CLI from the current src/ into the temp dir first, as `npm run build` would,
@@ -30,6 +39,8 @@ import { expandManifest } from '../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../src/core/manifest/parse-manifest.js';
 import { dagOfGraph } from '../src/core/schedule/dag.js';
 import { computeWaves } from '../src/core/schedule/waves.js';
+import type { LayerGraph } from '../src/core/graph/types.js';
+import { expandFloor, type FloorGraph } from './graph-floor.js';
 import { SIZES, writeEstate } from './synthetic-estate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +49,8 @@ const SELF = fileURLToPath(import.meta.url);
 /** The targets the README quotes: 100k instances in under a second and 300 MB, time growing at most linearly. */
 const TARGET_MS = 1000;
 const TARGET_MB = 300;
+/** Issue 15's target: expandManifest within this factor of the straight-line floor on 100k instances. */
+const TARGET_FLOOR_RATIO = 1.2;
 /** Timing noise allowance when judging "no worse than linear" (time ratio ≤ instance ratio × this). */
 const LINEAR_SLACK = 1.2;
 
@@ -56,6 +69,40 @@ interface InProcessResult {
   wavesMs: number;
   totalMs: number;
   peakMb: number;
+  floorInstances: number;
+  floorEdges: number;
+}
+
+/**
+ * Throws unless the floor made Strata's instance ids in Strata's order and each instance's edges to the same
+ * instances (Strata sorts them by id; the floor keeps the order it made them in).
+ */
+function checkFloor(graph: LayerGraph, floor: FloorGraph): void {
+  const { instances } = graph;
+  if (floor.ids.length !== instances.length || floor.targets.length !== floor.start[floor.ids.length])
+    throw new Error(`the floor made ${floor.ids.length} instances, Strata ${instances.length}`);
+  instances.forEach((instance, position) => {
+    if (floor.ids[position] !== instance.id)
+      throw new Error(
+        `instance ${position}: the floor made '${floor.ids[position]}', Strata '${instance.id}'`,
+      );
+    const edges = Array.from(floor.targets.subarray(floor.start[position], floor.start[position + 1]))
+      .map((target) => floor.ids[target]!)
+      .sort();
+    if (edges.join(' ') !== [...instance.dependsOn].sort().join(' '))
+      throw new Error(
+        `'${instance.id}': the floor's edges [${edges.join(', ')}], Strata's [${instance.dependsOn.join(', ')}]`,
+      );
+  });
+}
+
+/**
+ * A full collection after the parse, counted in the parse's time: the parse leaves hundreds of MB of garbage,
+ * and whatever runs next would otherwise pay for collecting it (the floor, which allocates little, several
+ * times its own time). The children run with --expose-gc.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** The child: times the pure pipeline on one manifest `runs` times and prints the medians as JSON. */
@@ -66,11 +113,13 @@ function measureInProcess(file: string, runs: number): InProcessResult {
   const wave: number[] = [];
   const total: number[] = [];
   let shape = { instances: 0, edges: 0, waves: 0 };
+  let floorShape = { floorInstances: 0, floorEdges: 0 };
   // Later runs find the heap grown by the garbage of earlier ones: the first run's peak is the honest one.
   let peakMb = 0;
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     const manifest = parseManifest(text, file);
+    collectGarbage();
     const parsed = performance.now();
     const graph = expandManifest(manifest);
     const expanded = performance.now();
@@ -86,6 +135,12 @@ function measureInProcess(file: string, runs: number): InProcessResult {
       edges: graph.instances.reduce((sum, instance) => sum + instance.dependsOn.length, 0),
       waves: waves.length,
     };
+    // Once, after the peak is read and outside the times: the check reads every edge as strings.
+    if (run === 0) {
+      const floor = expandFloor(manifest.manifest);
+      checkFloor(graph, floor);
+      floorShape = { floorInstances: floor.ids.length, floorEdges: floor.targets.length };
+    }
   }
   return {
     ...shape,
@@ -94,13 +149,29 @@ function measureInProcess(file: string, runs: number): InProcessResult {
     wavesMs: median(wave),
     totalMs: median(total),
     peakMb,
+    ...floorShape,
   };
 }
 
-function runInChild(file: string, runs: number): InProcessResult {
+/** The floor's child: parse + expandFloor `runs` times, the floor's median, timed as expandManifest is. */
+function measureFloor(file: string, runs: number): number {
+  const text = readFileSync(file, 'utf8');
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { manifest } = parseManifest(text, file);
+    collectGarbage();
+    const start = performance.now();
+    expandFloor(manifest);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Runs this script as a child on one manifest: the in-process pipeline, or with `--floor` the floor. */
+function runInChild(file: string, runs: number, extraArgs: string[] = []): unknown {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', SELF, '--one', file, '--runs', String(runs)],
+    ['--expose-gc', '--import', 'tsx', SELF, '--one', file, '--runs', String(runs), ...extraArgs],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -108,7 +179,7 @@ function runInChild(file: string, runs: number): InProcessResult {
     },
   );
   if (result.status !== 0) throw new Error(`bench child failed (${result.status}): ${result.stderr}`);
-  return JSON.parse(result.stdout) as InProcessResult;
+  return JSON.parse(result.stdout);
 }
 
 interface CliResult {
@@ -204,6 +275,7 @@ function main(): number {
   const { values } = parseArgs({
     options: {
       one: { type: 'string' },
+      floor: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       sizes: { type: 'string', default: SIZES.map((size) => size.label).join(',') },
       strategy: { type: 'string', default: 'warm_standby' },
@@ -219,7 +291,8 @@ function main(): number {
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number ≥ 1, got '${values.runs}'`);
   if (values.one !== undefined) {
-    process.stdout.write(`${JSON.stringify(measureInProcess(values.one, runs))}\n`);
+    const measured = values.floor ? measureFloor(values.one, runs) : measureInProcess(values.one, runs);
+    process.stdout.write(`${JSON.stringify(measured)}\n`);
     return 0;
   }
 
@@ -255,10 +328,16 @@ function main(): number {
 
     const results = sizes.map((size) => {
       const file = writeEstate(path.join(directory, size.label), size, values.strategy);
-      const inProcess = runInChild(file, runs);
+      const inProcess = runInChild(file, runs) as InProcessResult;
+      const floorMs = runInChild(file, runs, ['--floor']) as number;
       const cli = hasCli ? measureCli(values.node, cliFile, file, runs) : undefined;
-      console.log(`  ${size.label}: ${inProcess.instances} instances measured`);
-      return { size, file, inProcess, cli };
+      // The child has compared them edge by edge (checkFloor); the counts are printed so the ratio can be read.
+      if (inProcess.floorInstances !== inProcess.instances || inProcess.floorEdges !== inProcess.edges)
+        throw new Error(`${size.label}: the floor's counts differ from Strata's`);
+      console.log(
+        `  ${size.label}: ${inProcess.instances} instances and ${inProcess.edges} edges measured; the floor made ${inProcess.floorInstances} and ${inProcess.floorEdges}, the same`,
+      );
+      return { size, file, inProcess: { ...inProcess, floorMs }, cli };
     });
 
     const rows = [
@@ -270,6 +349,8 @@ function main(): number {
         'waves',
         'parse ms',
         'expand ms',
+        'floor ms',
+        'expand / floor',
         'waves ms',
         'in-process ms',
         'in-process peak MB',
@@ -284,6 +365,8 @@ function main(): number {
         String(inProcess.waves),
         inProcess.parseMs.toFixed(1),
         inProcess.expandMs.toFixed(1),
+        inProcess.floorMs.toFixed(1),
+        `${(inProcess.expandMs / inProcess.floorMs).toFixed(2)}×`,
         inProcess.wavesMs.toFixed(1),
         inProcess.totalMs.toFixed(1),
         inProcess.peakMb.toFixed(0),
@@ -307,7 +390,12 @@ function main(): number {
       console.log(
         `target: 100k instances in under ${TARGET_MB} MB peak (${what}): ${peakMb.toFixed(0)} MB, ${verdict(peakMb < TARGET_MB)}`,
       );
+      const floorRatio = large.inProcess.expandMs / large.inProcess.floorMs;
+      console.log(
+        `target: 100k expansion within ${TARGET_FLOOR_RATIO}× the straight-line floor: ${large.inProcess.expandMs.toFixed(1)} / ${large.inProcess.floorMs.toFixed(1)} ms = ${floorRatio.toFixed(2)}×, ${verdict(floorRatio <= TARGET_FLOOR_RATIO)}`,
+      );
       if (cliMs >= TARGET_MS) misses.push('time');
+      if (floorRatio > TARGET_FLOOR_RATIO) misses.push('floor ratio');
       if (peakMb >= TARGET_MB) misses.push('memory');
       if (medium) {
         const instanceRatio = large.inProcess.instances / medium.inProcess.instances;
