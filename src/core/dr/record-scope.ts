@@ -1,17 +1,13 @@
-import { describeScope, isSameScope, type MoveScope } from '../core/dr/failover-scope.js';
-import { UsageError } from '../core/errors.js';
-import { readFailoverRecord, type RecordContext } from './failover-record.js';
+import { describeScope, isSameScope, type MoveScope } from './failover-scope.js';
+import { UsageError } from '../errors.js';
+import type { GuardRecord } from './failover-guard.js';
 
 /**
  * A region keeps one failover record. Before a move of `scope` writes or clears the record in `region`, this
- * refuses when the record there belongs to a move of another scope: replacing it would drop that move's guard.
+ * refuses when the record there (`record`, as read at the start of the move) belongs to a move of another
+ * scope: replacing it would drop that move's guard.
  */
-export async function refuseOtherScopesRecord(
-  context: RecordContext,
-  region: string,
-  scope: MoveScope,
-): Promise<void> {
-  const record = await readFailoverRecord(context, region);
+export function refuseOtherScopesRecord(record: GuardRecord | null, region: string, scope: MoveScope): void {
   if (record === null || isSameScope(record.scope ?? [], scope)) return;
   const status = record.status === 'pending' ? 'pending' : 'in effect';
   throw new UsageError(
