@@ -45,7 +45,8 @@ import {
   type RecordWriteContext,
 } from './failover-record.js';
 import { phaseProgress } from './phase-progress.js';
-import { refuseOtherScopesRecord } from '../core/dr/record-scope.js';
+import { isCompletedMove, recordToReplace } from '../core/dr/record-scope.js';
+import { isSameScope } from '../core/dr/failover-scope.js';
 import type { ClearedRecordLock } from '../core/dr/record-lock.js';
 import { getErrorMessage } from '../core/errors.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
@@ -116,9 +117,11 @@ export async function executeFailover(
     layers: settings.layers,
   });
   const records = recordContext(prepared, settings);
-  if (!settings.dryRun || settings.holdDeploys) {
-    refuseOtherScopesRecord(await readFailoverRecord(records, plan.to), plan.to, plan.scope);
-  }
+  // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
+  const kept =
+    !settings.dryRun || settings.holdDeploys
+      ? recordToReplace(await readFailoverRecord(records, plan.to), plan.to, plan)
+      : {};
   const recordLocks = settings.holdDeploys
     ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
     : [];
@@ -174,7 +177,7 @@ export async function executeFailover(
           from: plan.from,
           to: plan.to,
           at: run.finishedAt ?? new Date().toISOString(),
-          restored: restoredBy(restoring.given, succeededIds(run)),
+          restored: { ...kept, ...restoredBy(restoring.given, succeededIds(run)) },
           scope: plan.scope,
         }),
     ]));
@@ -262,11 +265,18 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   const checksScope = !settings.dryRun || settings.holdDeploys === true;
   const recordOf = await readRecords(records, checksScope ? [demoted, settings.to] : [demoted]);
   const moved = dataMovesBack(manifest, recordOf(demoted), demoted, settings.to);
-  if (checksScope) {
-    for (const region of new Set([demoted, settings.to])) {
-      refuseOtherScopesRecord(recordOf(region), region, scope);
-    }
-  }
+  // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
+  const kept = checksScope
+    ? recordToReplace(recordOf(settings.to), settings.to, { scope, from: demoted })
+    : {};
+  // Another scope's failback done, kept in the region being left for the context it gave: left in place.
+  const demotedRecord = checksScope ? recordOf(demoted) : null;
+  const keepsDemoted =
+    demotedRecord !== null &&
+    demotedRecord.to === demoted &&
+    isCompletedMove(demotedRecord) &&
+    !isSameScope(demotedRecord.scope ?? [], scope);
+  if (checksScope && !keepsDemoted) recordToReplace(demotedRecord, demoted, { scope, from: demoted });
   const recordLocks = settings.holdDeploys
     ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
     : [];
@@ -429,7 +439,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     !settings.dryRun &&
     run.status === 'succeeded' &&
     (await writeRecords(run, [
-      () => writeFailoverRecord(records, demoted, null),
+      ...(keepsDemoted ? [] : [() => writeFailoverRecord(records, demoted, null)]),
       // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
       ...(settings.to === demoted
         ? []
@@ -440,7 +450,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
                 from: demoted,
                 to: settings.to,
                 at: run.finishedAt ?? new Date().toISOString(),
-                restored: restoredBy(restoring.given, succeededIds(run)),
+                restored: { ...kept, ...restoredBy(restoring.given, succeededIds(run)) },
                 scope,
               }),
           ]),
