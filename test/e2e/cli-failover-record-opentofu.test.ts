@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { runCli } from '../helpers/run-dist.js';
+import { HELD_FAILBACK_DRY_RUN, HELD_FAILBACK_FROM_PLANS } from '../helpers/example-estate.js';
 import { needSucceeded } from '../helpers/estates.js';
 import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
@@ -34,19 +35,7 @@ withRealBinary(
       const estate = exampleEstateOn(stores);
       needSucceeded('the steady-state apply', cli(estate, ['apply']));
       needSucceeded('the failover', cli(estate, ['failover', '--to', 'eu-west-1', '--write-manifest']));
-      needSucceeded(
-        'the held dry run',
-        cli(estate, [
-          'failback',
-          '--to',
-          'eu-west-2',
-          '--dry-run',
-          '--hold-deploys',
-          '--work-dir',
-          'fb-plans',
-          '--ignore-recovery-point',
-        ]),
-      );
+      needSucceeded('the held dry run', cli(estate, HELD_FAILBACK_DRY_RUN));
       await stores.settle();
       const stale = JSON.parse(stores.readObject('eu-west-1', RECORD_LOCK) ?? 'null') as {
         ID: string;
@@ -54,19 +43,7 @@ withRealBinary(
       } | null;
       expect(stale?.Path).toBe('tfstate-eu-west-2/strata/failover-record.tfstate');
 
-      const failback = cli(estate, [
-        'failback',
-        '--to',
-        'eu-west-2',
-        '--plan-dir',
-        'fb-plans',
-        '--work-dir',
-        'fb-plans',
-        '--write-manifest',
-        '--ignore-recovery-point',
-        '--json-out',
-        'failback.json',
-      ]);
+      const failback = cli(estate, HELD_FAILBACK_FROM_PLANS);
       expect(failback.stderr).not.toMatch(/\n\s+at /);
       expect({ status: failback.status, stderr: failback.stderr }).toMatchObject({ status: 0 });
       const run = JSON.parse(readFileSync(path.join(estate, 'failback.json'), 'utf8')) as RunResult;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
+import { HELD_FAILBACK_DRY_RUN, HELD_FAILBACK_FROM_PLANS } from '../helpers/example-estate.js';
 import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 
 jest.setTimeout(240_000);
@@ -73,16 +74,7 @@ describe('the failover record: replicated locks, held locks, one read per region
 
   it('the reviewed failback completes: the lock its hold replicated onto eu-west-1 is cleared, with an audit line', () => {
     const estate = copyOfEstate(failedOver(), 'strata-record-');
-    const dryRun = cli(estate, [
-      'failback',
-      '--to',
-      'eu-west-2',
-      '--dry-run',
-      '--hold-deploys',
-      '--work-dir',
-      'fb-plans',
-      '--ignore-recovery-point',
-    ]);
+    const dryRun = cli(estate, HELD_FAILBACK_DRY_RUN);
     expect(dryRun.status).toBe(0);
     // What the hold's write in eu-west-2 left in eu-west-1: a lock naming eu-west-2's record.
     const stale = JSON.parse(readFileSync(lockFile(estate, 'eu-west-1'), 'utf8')) as {
@@ -91,23 +83,7 @@ describe('the failover record: replicated locks, held locks, one read per region
     };
     expect(stale.Path).toBe(recordPath('eu-west-2'));
 
-    const failback = cli(
-      estate,
-      [
-        'failback',
-        '--to',
-        'eu-west-2',
-        '--plan-dir',
-        'fb-plans',
-        '--work-dir',
-        'fb-plans',
-        '--write-manifest',
-        '--ignore-recovery-point',
-        '--json-out',
-        'failback.json',
-      ],
-      { GITHUB_ACTOR: 'octo-operator' },
-    );
+    const failback = cli(estate, HELD_FAILBACK_FROM_PLANS, { GITHUB_ACTOR: 'octo-operator' });
     expect(failback.stderr).not.toMatch(/\n\s+at /);
     expect(failback.status).toBe(0);
     const run = result(estate, 'failback.json');
