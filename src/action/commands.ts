@@ -312,7 +312,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       },
       adapters,
     );
-    const text = describeRelease(to, released);
+    const text = describeRelease(to, released.released, released.clearedLocks);
     core.info(text);
     await core.summary.addRaw(`${text}\n`).write();
     return;

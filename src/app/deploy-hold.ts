@@ -1,12 +1,14 @@
 import { loadManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
 import type { MoveScope } from '../core/dr/failover-scope.js';
+import { actorOf } from '../core/dr/promote-replica.js';
+import type { ClearedRecordLock } from '../core/dr/record-lock.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import {
   readFailoverRecord,
   writeFailoverRecord,
   type FailoverRecord,
-  type RecordContext,
+  type RecordWriteContext,
 } from './failover-record.js';
 
 /**
@@ -15,12 +17,15 @@ import {
  * core/dr/failover-guard.ts) until the move is applied, which turns the record into one in effect (or, for a
  * failback, clears it), or is released. Only the target region is written: nothing waits on the failed one.
  */
-export async function holdDeploys(
-  context: RecordContext,
+export function holdDeploys(
+  context: RecordWriteContext,
   move: { mode: 'failover' | 'failback'; from: string; to: string; scope?: MoveScope },
-  now: () => Date = () => new Date(),
-): Promise<void> {
-  await writeFailoverRecord(context, move.to, { ...move, at: now().toISOString(), status: 'pending' });
+): Promise<ClearedRecordLock[]> {
+  return writeFailoverRecord(context, move.to, {
+    ...move,
+    at: context.now().toISOString(),
+    status: 'pending',
+  });
 }
 
 export interface ReleaseSettings extends EngineSettings {
@@ -32,12 +37,12 @@ export interface ReleaseSettings extends EngineSettings {
 /**
  * Releases an abandoned move's hold in `to` (its approval rejected, its run cancelled): clears a pending
  * record there and nothing else. Returns the hold released, or null when `to` held none. Refuses a record in
- * effect: that is a failover done, which only a failback undoes.
+ * effect: that is a failover done, which only a failback undoes. With the replicated locks it cleared on the way.
  */
 export async function releaseDeploys(
   settings: ReleaseSettings,
   adapters: EngineAdapters,
-): Promise<FailoverRecord | null> {
+): Promise<{ released: FailoverRecord | null; clearedLocks: ClearedRecordLock[] }> {
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
   if (!loaded.manifest.regions.some((region) => region.name === settings.to)) {
     throw new UsageError(
@@ -46,20 +51,22 @@ export async function releaseDeploys(
     );
   }
   const { terraform, workDirectory } = await setUpEngine({ ...settings, failFast: false }, loaded, adapters);
-  const context: RecordContext = {
+  const context: RecordWriteContext = {
     terraform,
     manifest: loaded.manifest,
     manifestDirectory: loaded.directory,
     logDirectory: workDirectory,
+    actor: actorOf(settings.env),
+    now: () => new Date(),
   };
   const record = await readFailoverRecord(context, settings.to);
-  if (record === null) return null;
+  if (record === null) return { released: null, clearedLocks: [] };
   if (record.status !== 'pending') {
     throw new UsageError(
       (name) =>
         `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`,
     );
   }
-  await writeFailoverRecord(context, settings.to, null);
-  return record;
+  const clearedLocks = await writeFailoverRecord(context, settings.to, null);
+  return { released: record, clearedLocks };
 }

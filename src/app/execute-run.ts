@@ -135,7 +135,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
           workDirectory,
           settings.ignoreFailoverRecord ?? [],
         );
-  const restored = await readRestoredContext(loaded, toRun, terraform, workDirectory);
+  const restored = await readRestoredContext(loaded, toRun, terraform, workDirectory, guard?.records);
   await adapters.hooks?.beforeEngine?.({
     terraformVersion: terraform.version,
     pluginCacheDirectory: definedOrThrow(env.TF_PLUGIN_CACHE_DIR, 'TF_PLUGIN_CACHE_DIR'),
@@ -160,7 +160,7 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     freshPlanCheck,
   });
   await adapters.hooks?.afterEngine?.();
-  if (guard) run.failoverGuard = guard;
+  if (guard?.report) run.failoverGuard = guard.report;
   if (base.planDirectory !== undefined)
     run.reviewedPlan = { stalePlans: settings.stalePlans ?? 'refuse', replanned };
   // Beside the saved plans: what this plan showed, for an apply of them to compare fresh plans with.

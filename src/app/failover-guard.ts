@@ -9,7 +9,7 @@ import { failedRegions } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
-import { readFailoverRecord } from './failover-record.js';
+import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
 import { getOrThrow } from '../core/lookup.js';
 
 /**
@@ -27,10 +27,20 @@ function reasonOf(error: unknown): string {
   return reason.length <= 400 ? reason : `${reason.slice(0, 150)} … ${reason.slice(-240)}`;
 }
 
+/** What the guard let through: the override's record for the report, and what it read of each region. */
+export interface GuardOutcome {
+  report: FailoverGuardReport | undefined;
+  /**
+   * Each region whose record the guard tried: the record, or null when it holds none or could not be read (for
+   * the restored context, app/restored-context.ts, which need not read it again).
+   */
+  records: ReadonlyMap<string, FailoverRecord | null>;
+}
+
 /**
  * Reads the failover records that could govern a run of `dag` (core/dr/failover-guard.ts says which) and
  * refuses the run when a failover is pending or in effect, or when one of them cannot be read and `ignored`
- * does not name its region. Returns the override's record for the report, when it was used.
+ * does not name its region.
  */
 export async function guardAgainstFailover(
   loaded: LoadedManifest,
@@ -38,7 +48,7 @@ export async function guardAgainstFailover(
   terraform: TerraformClient,
   workDirectory: string,
   ignored: readonly string[],
-): Promise<FailoverGuardReport | undefined> {
+): Promise<GuardOutcome> {
   checkIgnoredRegions(loaded.manifest, ignored);
   const context = {
     terraform,
@@ -67,5 +77,9 @@ export async function guardAgainstFailover(
     ),
   );
   const selected = dag.ids.map((id) => getOrThrow(loaded.graph.byId, id, 'instance'));
-  return judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+  const report = judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+  const records = new Map(
+    [...readings].map(([region, reading]) => [region, reading.kind === 'record' ? reading.record : null]),
+  );
+  return { report, records };
 }

@@ -8,6 +8,14 @@ import type { TerraformCall, TerraformClient } from '../engine/terraform-client.
 import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
 import { itemAt } from '../core/lookup.js';
 import { regionRoleOf } from '../core/manifest/primary-region.js';
+import { RefusalError } from '../core/errors.js';
+import {
+  heldRecordLockMessage,
+  lockPathOf,
+  replicatedFrom,
+  type ClearedRecordLock,
+} from '../core/dr/record-lock.js';
+import { parseLockError, type LockInfo } from '../terraform/lock-info.js';
 
 /**
  * The failover record: a small Terraform state, written through the manifest's own backend into the
@@ -75,8 +83,11 @@ async function prepare(context: RecordContext, region: string, record: FailoverR
     recordCall(context, region, 'init'),
     recordBackend(context.manifest, region),
   );
-  if (init.exitCode !== 0)
-    throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+  if (init.exitCode !== 0) {
+    throw new RefusalError(
+      `cannot reach the failover record in ${region}:\n${init.tail.trim()}\nCheck that the state store of ${region} is reachable with the credentials this run has, then run this command again.`,
+    );
+  }
 }
 
 function recordConfiguration(record: FailoverRecord): string {
@@ -109,7 +120,7 @@ function asRecord(value: unknown, region: string): FailoverRecord {
   const isScope = (field: unknown) =>
     field === undefined || field === null || (Array.isArray(field) && field.every(isText));
   const notOurs = () =>
-    new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+    new RefusalError(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
   if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at) || !isScope(record.scope)) {
     throw notOurs();
   }
@@ -138,7 +149,7 @@ export async function readFailoverRecord(
     await prepare(context, region, null);
     const output = await context.terraform.output(recordCall(context, region, 'output'));
     if (output.exitCode !== 0) {
-      throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
+      throw new RefusalError(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
     }
     const value = outputValues(parseOutputsJson(output.stdout)).failover;
     return value === undefined ? null : asRecord(value, region);
@@ -147,12 +158,23 @@ export async function readFailoverRecord(
   }
 }
 
-/** Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan. */
+/** What writing a record needs besides reading one: who clears a replicated lock, and when (the audit). */
+export interface RecordWriteContext extends RecordContext {
+  actor: string;
+  now: () => Date;
+}
+
+/**
+ * Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan.
+ * A lock replicated onto this region's record from another region's (core/dr/record-lock.ts) is cleared with
+ * `force-unlock`, as the promotion of a replica clears stale locks, and returned for the report's audit. Any
+ * other lock, or any failure, is a RefusalError that says what, where and how to go on.
+ */
 export async function writeFailoverRecord(
-  context: RecordContext,
+  context: RecordWriteContext,
   region: string,
   record: FailoverRecord | null,
-) {
+): Promise<ClearedRecordLock[]> {
   try {
     await prepare(context, region, record);
     const logs = path.join(context.logDirectory, 'failover-record', region);
@@ -161,27 +183,78 @@ export async function writeFailoverRecord(
     await mkdir(logs, { recursive: true });
     await writeFile(varFile, '{}\n');
     const lockTimeout = context.manifest.terraform.lockTimeout;
-    const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
-      planFile,
-      varFile,
-      lockTimeout,
-      destroy: record === null,
-    });
-    if (plan.meaning === 'error') {
-      throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
+    const plan = (timeout: string) =>
+      context.terraform.plan(recordCall(context, region, 'plan'), {
+        planFile,
+        varFile,
+        lockTimeout: timeout,
+        destroy: record === null,
+      });
+    // First without waiting: a replicated lock is held by no one, and waiting for it would only delay.
+    let planned = await plan('0s');
+    const cleared: ClearedRecordLock[] = [];
+    const lock = planned.meaning === 'error' ? parseLockError(planned.tail) : undefined;
+    if (lock) {
+      const source = replicatedFrom(lock, region, recordLockPaths(context.manifest));
+      if (source !== null) cleared.push(await clearReplicatedLock(context, region, lock, source));
+      // Then as any write of state: waiting up to the manifest's lock_timeout for a holder to finish.
+      planned = await plan(lockTimeout);
     }
-    if (plan.meaning === 'changes') {
+    if (planned.meaning === 'error') {
+      const held = parseLockError(planned.tail);
+      throw new RefusalError(
+        held
+          ? heldRecordLockMessage(held, region, path.basename(context.terraform.executable))
+          : `cannot plan the failover record in ${region}:\n${planned.tail.trim()}\nFix what Terraform reports above, then run this command again.`,
+      );
+    }
+    if (planned.meaning === 'changes') {
       const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
         planFile,
         lockTimeout,
       });
       if (apply.exitCode !== 0) {
-        throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
+        throw new RefusalError(
+          `cannot write the failover record in ${region}:\n${apply.tail.trim()}\nFix what Terraform reports above, then run this command again.`,
+        );
       }
     }
+    return cleared;
   } finally {
     await removeConfiguration(context, region);
   }
+}
+
+/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
+function recordLockPaths(manifest: Manifest): Map<string, string | undefined> {
+  return new Map(
+    manifest.regions.map((region) => [region.name, lockPathOf(recordBackend(manifest, region.name))]),
+  );
+}
+
+async function clearReplicatedLock(
+  context: RecordWriteContext,
+  region: string,
+  lock: LockInfo,
+  source: string,
+): Promise<ClearedRecordLock> {
+  const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
+  if (unlocked.exitCode !== 0) {
+    throw new RefusalError(
+      `the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${path.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`,
+    );
+  }
+  return {
+    region,
+    replicatedFrom: source,
+    lockId: lock.id,
+    path: lock.path,
+    heldBy: lock.who,
+    operation: lock.operation,
+    created: lock.createdText,
+    clearedBy: context.actor,
+    clearedAt: context.now().toISOString(),
+  };
 }
 
 /** The record's configuration is generated for every use; none of it stays beside the layers' code. */

@@ -26,7 +26,7 @@ import { setPrimaryRegion } from '../core/manifest/swap-roles.js';
 import { setGlobalRegion } from '../core/manifest/set-global-region.js';
 import { markRegionFailed } from '../core/manifest/mark-failed-region.js';
 import { actorOf, isPromoted, promotionTarget, type ReplicaPromotion } from '../core/dr/promote-replica.js';
-import { definedOrThrow } from '../core/lookup.js';
+import { definedOrThrow, getOrThrow } from '../core/lookup.js';
 import { promoteReplica } from './promote-replica.js';
 import { mergeResults } from '../core/merge-results.js';
 import { recoverySeconds } from '../core/render/timeline.js';
@@ -38,9 +38,17 @@ import { runEngine } from '../engine/run-engine.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from './engine-setup.js';
 import { steadyStateContext } from './execute-run.js';
 import { holdDeploys } from './deploy-hold.js';
-import { readFailoverRecord, writeFailoverRecord, type RecordContext } from './failover-record.js';
+import {
+  readFailoverRecord,
+  writeFailoverRecord,
+  type FailoverRecord,
+  type RecordWriteContext,
+} from './failover-record.js';
 import { phaseProgress } from './phase-progress.js';
-import { refuseOtherScopesRecord } from './record-scope.js';
+import { isCompletedMove, recordToReplace } from '../core/dr/record-scope.js';
+import { isSameScope } from '../core/dr/failover-scope.js';
+import type { ClearedRecordLock } from '../core/dr/record-lock.js';
+import { getErrorMessage } from '../core/errors.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
 import { primaryRegionOf } from '../core/manifest/primary-region.js';
 import { hooksOfRun } from './run-hooks.js';
@@ -108,17 +116,15 @@ export async function executeFailover(
     environments: settings.environments,
     layers: settings.layers,
   });
-  if (!settings.dryRun || settings.holdDeploys) {
-    await refuseOtherScopesRecord(recordContext(prepared), plan.to, plan.scope);
-  }
-  if (settings.holdDeploys) {
-    await holdDeploys(recordContext(prepared), {
-      mode: 'failover',
-      from: plan.from,
-      to: plan.to,
-      scope: plan.scope,
-    });
-  }
+  const records = recordContext(prepared, settings);
+  // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
+  const kept =
+    !settings.dryRun || settings.holdDeploys
+      ? recordToReplace(await readFailoverRecord(records, plan.to), plan.to, plan)
+      : {};
+  const recordLocks = settings.holdDeploys
+    ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
+    : [];
   const recoveryPoints = new Map<string, unknown>();
   const restoring = restoringContexts(plan.graph, plan.from, recoveryPoints);
   const move: Move = { mode: 'failover', from: plan.from, to: plan.to };
@@ -158,17 +164,24 @@ export async function executeFailover(
     readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
     notes: [...plan.notes, ...notes, ...hooks.notes],
     ...(drill ? { drill: drill.findings } : {}),
+    ...(recordLocks.length > 0 ? { recordLocks } : {}),
   };
   // A drill that is not ready fails, though every plan may have succeeded (a stale replica, an old backup).
   if (drill && !drill.findings.ready) run.status = 'failed';
-  if (!settings.dryRun && run.status === 'succeeded') {
-    await writeFailoverRecord(recordContext(prepared), plan.to, {
-      from: plan.from,
-      to: plan.to,
-      at: run.finishedAt ?? new Date().toISOString(),
-      restored: restoredBy(restoring.given, succeededIds(run)),
-      scope: plan.scope,
-    });
+  const recorded =
+    !settings.dryRun &&
+    run.status === 'succeeded' &&
+    (await writeRecords(run, [
+      () =>
+        writeFailoverRecord(records, plan.to, {
+          from: plan.from,
+          to: plan.to,
+          at: run.finishedAt ?? new Date().toISOString(),
+          restored: { ...kept, ...restoredBy(restoring.given, succeededIds(run)) },
+          scope: plan.scope,
+        }),
+    ]));
+  if (recorded) {
     const promotion = await promote(settings, prepared, plan, run);
     // A promotion that could not be completed leaves the manifest as it is: global and account state would
     // be looked for where it cannot be relied on. The failover, run again, promotes again.
@@ -247,16 +260,26 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       );
     }
   }
-  // Read before the hold below replaces the record in `to`.
-  const moved = await dataMovesBack(prepared, demoted, settings.to);
-  if (!settings.dryRun || settings.holdDeploys) {
-    for (const region of new Set([demoted, settings.to])) {
-      await refuseOtherScopesRecord(recordContext(prepared), region, scope);
-    }
-  }
-  if (settings.holdDeploys) {
-    await holdDeploys(recordContext(prepared), { mode: 'failback', from: demoted, to: settings.to, scope });
-  }
+  const records = recordContext(prepared, settings);
+  // Each record read once, before the hold below replaces the one in `to`; `to`'s only for the scope check.
+  const checksScope = !settings.dryRun || settings.holdDeploys === true;
+  const recordOf = await readRecords(records, checksScope ? [demoted, settings.to] : [demoted]);
+  const moved = dataMovesBack(manifest, recordOf(demoted), demoted, settings.to);
+  // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
+  const kept = checksScope
+    ? recordToReplace(recordOf(settings.to), settings.to, { scope, from: demoted })
+    : {};
+  // Another scope's failback done, kept in the region being left for the context it gave: left in place.
+  const demotedRecord = checksScope ? recordOf(demoted) : null;
+  const keepsDemoted =
+    demotedRecord !== null &&
+    demotedRecord.to === demoted &&
+    isCompletedMove(demotedRecord) &&
+    !isSameScope(demotedRecord.scope ?? [], scope);
+  if (checksScope && !keepsDemoted) recordToReplace(demotedRecord, demoted, { scope, from: demoted });
+  const recordLocks = settings.holdDeploys
+    ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
+    : [];
   const after = movePrimary(manifest, settings.to, scope);
   const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
   const filter = {
@@ -410,20 +433,29 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
         : []),
     ],
     failback: { phases, verification },
+    ...(recordLocks.length > 0 ? { recordLocks } : {}),
   };
-  if (!settings.dryRun && run.status === 'succeeded') {
-    await writeFailoverRecord(recordContext(prepared), demoted, null);
-    // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
-    if (settings.to !== demoted) {
-      await writeFailoverRecord(recordContext(prepared), settings.to, {
-        mode: 'failback',
-        from: demoted,
-        to: settings.to,
-        at: run.finishedAt ?? new Date().toISOString(),
-        restored: restoredBy(restoring.given, succeededIds(run)),
-        scope,
-      });
-    }
+  const recorded =
+    !settings.dryRun &&
+    run.status === 'succeeded' &&
+    (await writeRecords(run, [
+      ...(keepsDemoted ? [] : [() => writeFailoverRecord(records, demoted, null)]),
+      // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
+      ...(settings.to === demoted
+        ? []
+        : [
+            () =>
+              writeFailoverRecord(records, settings.to, {
+                mode: 'failback',
+                from: demoted,
+                to: settings.to,
+                at: run.finishedAt ?? new Date().toISOString(),
+                restored: { ...kept, ...restoredBy(restoring.given, succeededIds(run)) },
+                scope,
+              }),
+          ]),
+    ]));
+  if (recorded) {
     if (settings.writeManifest) {
       await writePrimary(settings, manifest, settings.to, scope, {
         recovered: scope.length === 0 ? [settings.to, demoted] : [],
@@ -440,13 +472,12 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
  * returning region held the service (a failback that stays there): nothing to check. Otherwise nothing says
  * when traffic moved, and the check cannot pass without the override.
  */
-async function dataMovesBack(
-  prepared: Prepared,
+function dataMovesBack(
+  manifest: Manifest,
+  record: FailoverRecord | null,
   demoted: string,
   to: string,
-): Promise<{ required: boolean; at: string | null }> {
-  const { manifest } = prepared.loaded;
-  const record = await readFailoverRecord(recordContext(prepared), demoted);
+): { required: boolean; at: string | null } {
   if (
     record &&
     record.status !== 'pending' &&
@@ -487,13 +518,55 @@ function stateReadContext(prepared: Prepared, plan: FailoverPlan): ReplicaStateC
   };
 }
 
-function recordContext(prepared: Prepared): RecordContext {
+function recordContext(prepared: Prepared, settings: FailoverSettings): RecordWriteContext {
   return {
     manifest: prepared.loaded.manifest,
     manifestDirectory: prepared.loaded.directory,
     terraform: prepared.terraform,
     logDirectory: prepared.workDirectory,
+    actor: actorOf(settings.env),
+    now: prepared.base.now ?? (() => new Date()),
   };
+}
+
+/** The records of `regions`, each read once (together: each in a directory of its own). */
+async function readRecords(
+  context: RecordWriteContext,
+  regions: readonly string[],
+): Promise<(region: string) => FailoverRecord | null> {
+  const read = new Map(
+    await Promise.all(
+      [...new Set(regions)].map(
+        async (region) => [region, await readFailoverRecord(context, region)] as const,
+      ),
+    ),
+  );
+  return (region) => getOrThrow(read, region, 'failover record read');
+}
+
+/**
+ * Writes a move's records, in order, once its run succeeded. A failure to write one fails the run with a note
+ * that says what, where and how to go on (what the run applied stays applied); the replicated locks cleared on
+ * the way join the report's audit. Whether every record was written.
+ */
+async function writeRecords(
+  run: RunResult,
+  writes: readonly (() => Promise<ClearedRecordLock[]>)[],
+): Promise<boolean> {
+  const failover = definedOrThrow(run.failover, 'the failover summary');
+  const audit = (cleared: readonly ClearedRecordLock[]) => {
+    if (cleared.length > 0) failover.recordLocks = [...(failover.recordLocks ?? []), ...cleared];
+  };
+  try {
+    for (const write of writes) audit(await write());
+    return true;
+  } catch (error) {
+    run.status = 'failed';
+    failover.notes.push(
+      `The ${failover.mode} applied, but its failover record could not be written, and the manifest was not changed: ${getErrorMessage(error)}`,
+    );
+    return false;
+  }
 }
 
 /**

@@ -100,7 +100,7 @@ export async function failoverCommand(
       },
       createCliSession(output, undefined).adapters(process.signal),
     );
-    output.out(`${describeRelease(values.to, released)}\n`);
+    output.out(`${describeRelease(values.to, released.released, released.clearedLocks)}\n`);
     return 0;
   }
   const session = createCliSession(output, values['json-out']);

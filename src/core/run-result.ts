@@ -1,3 +1,4 @@
+import type { ClearedRecordLock } from './dr/record-lock.js';
 import type { RecoveryEstimate } from './dr/recovery-estimate.js';
 import type { RecoveryPointReport } from './dr/recovery-point.js';
 import type { ReplicaCheck } from './dr/replica-freshness.js';
@@ -198,6 +199,8 @@ export interface FailoverSummary {
   promotion?: ReplicaPromotion;
   /** A failback's phases and its check of the returning region's recovery point (core/dr/failback.ts). */
   failback?: FailbackFindings;
+  /** Locks replicated onto a region's failover record from another region's, cleared (core/dr/record-lock.ts). */
+  recordLocks?: ClearedRecordLock[];
 }
 
 /**

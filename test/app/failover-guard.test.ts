@@ -117,8 +117,8 @@ describe('the failover guard of apply and destroy', () => {
     const { run } = await executeRun(settings(), adapters);
     expect(run.status).toBe('succeeded');
     expect(run.failoverGuard).toBeUndefined();
-    // The primary's twice: once by the guard, once for the context of what a failover restored.
-    expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2', 'eu-west-2']);
+    // Each once: the guard hands the primary's record on for the context of what a failover restored.
+    expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2']);
     expect(applied().length).toBe(run.instances.length);
   });
 
@@ -284,10 +284,13 @@ describe('the deploy hold of a failover waiting for approval', () => {
       env: {},
     };
     const released = await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters);
-    expect(released).toMatchObject({ status: 'pending', to: 'eu-west-1' });
+    expect(released).toMatchObject({ released: { status: 'pending', to: 'eu-west-1' }, clearedLocks: [] });
     expect(stores.records.size).toBe(0);
     expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
-    expect(await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters)).toBeNull();
+    expect(await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters)).toEqual({
+      released: null,
+      clearedLocks: [],
+    });
   });
 
   it('release refuses a failover in effect: only a failback undoes it', async () => {
@@ -391,9 +394,9 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     expect(renderLeftOut(leftOut)).toContain(
       'prod/eu-west-2/network: in eu-west-2, which layers.yml marks failed',
     );
-    // The guard read only eu-west-1's record, whose failover in effect proves eu-west-2 holds none (and the
-    // run read it again for the context of what the failover restored).
-    expect(stores.read).toEqual(['eu-west-1', 'eu-west-1']);
+    // The guard read only eu-west-1's record, whose failover in effect proves eu-west-2 holds none (and handed
+    // it on for the context of what the failover restored).
+    expect(stores.read).toEqual(['eu-west-1']);
     expect(apply.failoverGuard?.provenEmpty?.map((entry) => entry.region)).toEqual(['eu-west-2']);
     expect(touchingOldRegion(terraform, afterFailover)).toEqual([]);
 

@@ -156,4 +156,46 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       'prod/eu-west-1/network',
     ]);
   });
+
+  it("then prod fails over and back too: dev's record done holds nothing back, and what dev's failback restored keeps its context", () => {
+    const { estate: failedOver, failover } = devFailedOver();
+    needSucceeded('the failover of dev', failover);
+    const estate = copyOfEstate(failedOver, 'strata-stages-');
+    const back = ['--write-manifest', '--ignore-recovery-point'];
+    needSucceeded(
+      'the failback of dev',
+      cli(estate, ['failback', '--to', 'eu-west-2', '--account', 'dev', ...back]),
+    );
+    // The record dev's failback left in eu-west-2 (and, replicated, in eu-west-1) is done: prod moves freely.
+    const prodOver = cli(estate, ['failover', '--to', 'eu-west-1', '--account', 'prod', '--write-manifest']);
+    expect(prodOver.stderr).not.toContain('holds the record');
+    expect(prodOver.status).toBe(0);
+    const prodBack = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      '--account',
+      'prod',
+      '--json-out',
+      'prod-failback.json',
+      ...back,
+    ]);
+    expect(prodBack.status).toBe(0);
+    expect(result(estate, 'prod-failback.json').failover).toMatchObject({
+      mode: 'failback',
+      to: 'eu-west-2',
+    });
+    expect(manifestText(estate)).toBe(original);
+    // eu-west-2's record is prod's failback now, and keeps what dev's restored: dev's app keeps its context.
+    const record = readFileSync(path.join(estate, 'state/eu-west-2/strata/failover-record.tfstate'), 'utf8');
+    expect(record).toContain('dev/eu-west-2/dev/app');
+    expect(record).toContain('prod/eu-west-2/production/app');
+    const apply = cli(estate, ['apply', '--json-out', 'final.json']);
+    expect(apply.status).toBe(0);
+    expect(variables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
+      failover: true,
+      failed_region: 'eu-west-1',
+    });
+    expect(variables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ failover: true });
+  });
 });

@@ -37,6 +37,35 @@ export const FAILBACK_FROM_PLANS = [
 ];
 
 /**
+ * The reviewed failback as the failover workflow runs it, which holds the deploys: a dry run that writes the
+ * hold into eu-west-2's record and saves its plans in fb-plans (the example publishes no recovery point) ...
+ */
+export const HELD_FAILBACK_DRY_RUN = [
+  'failback',
+  '--to',
+  'eu-west-2',
+  '--dry-run',
+  '--hold-deploys',
+  '--work-dir',
+  'fb-plans',
+  '--ignore-recovery-point',
+];
+/** ... then the failback that applies those plans, replacing the hold, writing its result and the roles. */
+export const HELD_FAILBACK_FROM_PLANS = [
+  'failback',
+  '--to',
+  'eu-west-2',
+  '--plan-dir',
+  'fb-plans',
+  '--work-dir',
+  'fb-plans',
+  '--write-manifest',
+  '--ignore-recovery-point',
+  '--json-out',
+  'failback.json',
+];
+
+/**
  * Makes the example's network layer publish `strata_recovery_point` (in every region): `value` is its HCL
  * expression, e.g. `"2026-05-04T03:00:00Z"` (quoted: a string).
  */

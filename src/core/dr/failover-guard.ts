@@ -8,6 +8,7 @@ import type { FailoverGuardReport } from '../run-result.js';
 import { describeScope, isInScope, withPrimary, type MoveScope } from './failover-scope.js';
 import { steadyStateRoles } from './steady-state.js';
 import type { RestoredInstances } from './restored-context.js';
+import { isCompletedMove } from './record-scope.js';
 
 /**
  * The guard a normal apply or destroy passes before it changes anything: no failover (or failback) may be
@@ -158,7 +159,7 @@ export function judgeFailoverGuard(
     }
     const { record } = reading;
     // A failback done keeps its record only for the context of what it restored; it holds nothing back.
-    if (record.status !== 'pending' && moveOf(record) === 'failback') continue;
+    if (isCompletedMove(record)) continue;
     const scope = record.scope ?? [];
     // A move of some accounts or environments holds back only runs that change something of theirs.
     const governed = selected.filter((instance) => isInScope(scope, instance));

@@ -3,6 +3,7 @@ import { formatAge } from '../dr/recovery-point.js';
 import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '../run-result.js';
 import { formatChanges, formatDuration } from './run-text.js';
 import { renderPromotion } from './promotion-report.js';
+import { clearedRecordLockLine } from './record-locks.js';
 import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
 import { plural, renderPlanSection, utf8Length, type PlanSectionStyle } from './plan-blocks.js';
@@ -60,8 +61,9 @@ export function renderFailoverReport(run: RunResult, options: FailoverReportOpti
   if (failover.drill) lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
   lines.push(...renderPromotion(failover.promotion));
   lines.push(...renderFailback(failover.failback, failover.dryRun));
-  for (const note of failover.notes) lines.push(`- ${note}`);
-  if (failover.notes.length > 0) lines.push('');
+  const audit = (failover.recordLocks ?? []).map(clearedRecordLockLine);
+  for (const note of [...failover.notes, ...audit]) lines.push(`- ${note}`);
+  if (failover.notes.length + audit.length > 0) lines.push('');
   lines.push(
     '### Timeline',
     '',

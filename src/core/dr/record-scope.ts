@@ -1,0 +1,41 @@
+import { describeScope, isSameScope, type MoveScope } from './failover-scope.js';
+import { UsageError } from '../errors.js';
+import type { GuardRecord } from './failover-guard.js';
+import type { RestoredInstances } from './restored-context.js';
+
+/** A failback done: its record stays only for the context of what it restored, and holds nothing back. */
+export function isCompletedMove(record: GuardRecord): boolean {
+  return record.status !== 'pending' && (record.mode ?? 'failover') === 'failback';
+}
+
+/**
+ * A region keeps one failover record. Before a move of `move.scope` from `move.from` writes or clears the
+ * record in `region`, this checks the record there (`record`, as read at the start of the move) and returns
+ * the restored instances of other moves the record it writes must keep, so that no move's context is lost:
+ * - none, or the move's own scope: replaced (nothing of another scope to keep);
+ * - a record whose `to` is another region: a copy replicated from that region's record (every record is
+ *   written into its own `to`), never this region's, so replaced;
+ * - a failback of another scope done: replaced, keeping what it restored (when it left the same region, so
+ *   the context it gave, `failed_region` included, stays the same);
+ * - anything else of another scope (a hold pending, a failover in effect): refused, since replacing it would
+ *   drop that move's guard.
+ */
+export function recordToReplace(
+  record: GuardRecord | null,
+  region: string,
+  move: { scope: MoveScope; from: string },
+): RestoredInstances {
+  if (record === null || isSameScope(record.scope ?? [], move.scope) || record.to !== region) return {};
+  const restored = record.restored ?? {};
+  const moveOf = `${record.mode ?? 'failover'} of ${describeScope(record.scope ?? [])} from ${record.from} to ${record.to}`;
+  if (isCompletedMove(record)) {
+    if (record.from === move.from || Object.keys(restored).length === 0) return restored;
+    throw new UsageError(
+      `${region} holds the record of a ${moveOf} (done, recorded ${record.at}) that keeps the context of what it restored, which came from ${record.from}; this move of ${describeScope(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${describeScope(move.scope)} from ${record.from}, or move both together with the same --account and --environment selection.`,
+    );
+  }
+  const status = record.status === 'pending' ? 'pending' : 'in effect';
+  throw new UsageError(
+    `${region} holds the record of a ${moveOf} (${status}, recorded ${record.at}), and this move is of ${describeScope(move.scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`,
+  );
+}
