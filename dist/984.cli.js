@@ -1366,7 +1366,10 @@ var closest_name = __webpack_require__(5850);
 var primary_region = __webpack_require__(7290);
 // EXTERNAL MODULE: ./build/tsc/core/dr/failover-scope.js
 var failover_scope = __webpack_require__(5833);
+// EXTERNAL MODULE: ./build/tsc/core/dr/record-scope.js
+var record_scope = __webpack_require__(2174);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/failover-guard.js
+
 
 
 
@@ -1472,7 +1475,7 @@ function judgeFailoverGuard(manifest, readings, ignored, selected) {
         }
         const { record } = reading;
         // A failback done keeps its record only for the context of what it restored; it holds nothing back.
-        if (record.status !== 'pending' && moveOf(record) === 'failback')
+        if ((0,record_scope/* isCompletedMove */.V)(record))
             continue;
         const scope = record.scope ?? [];
         // A move of some accounts or environments holds back only runs that change something of theirs.
@@ -1513,8 +1516,8 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js
-var failover_record = __webpack_require__(5689);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
+var failover_record = __webpack_require__(3819);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
@@ -1539,7 +1542,7 @@ function reasonOf(error) {
 /**
  * Reads the failover records that could govern a run of `dag` (core/dr/failover-guard.ts says which) and
  * refuses the run when a failover is pending or in effect, or when one of them cannot be read and `ignored`
- * does not name its region. Returns the override's record for the report, when it was used.
+ * does not name its region.
  */
 async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignored) {
     checkIgnoredRegions(loaded.manifest, ignored);
@@ -1567,7 +1570,9 @@ async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignor
         }
     })));
     const selected = dag.ids.map((id) => (0,lookup/* getOrThrow */.Gp)(loaded.graph.byId, id, 'instance'));
-    return judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+    const report = judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+    const records = new Map([...readings].map(([region, reading]) => [region, reading.kind === 'record' ? reading.record : null]));
+    return { report, records };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/migrate/half-migrated.js
@@ -1650,10 +1655,11 @@ var restored_context = __webpack_require__(9046);
  * The context a failover (or a failback) gave the instances it restored, from the primary's failover record,
  * for a normal run to give them again: without it the first apply after a failover would turn `failover`
  * back to false and change, or replace, what was restored from a snapshot. Read only when the run selects an
- * instance of the primary region (only those can be restored there). When the record cannot be read, they run
- * with their steady-state context: their own state is kept in the same store, and fails them the same way.
+ * instance of the primary region (only those can be restored there), and only when `known` (the records the
+ * failover guard read) does not have it already. When the record cannot be read, they run with their
+ * steady-state context: their own state is kept in the same store, and fails them the same way.
  */
-async function readRestoredContext(loaded, dag, terraform, workDirectory) {
+async function readRestoredContext(loaded, dag, terraform, workDirectory, known = new Map()) {
     const primary = (0,primary_region/* primaryRegionOf */.Ad)(loaded.manifest);
     const inPrimary = dag.ids.some((id) => loaded.graph.byId.get(id)?.region === primary);
     if (!inPrimary)
@@ -1664,7 +1670,9 @@ async function readRestoredContext(loaded, dag, terraform, workDirectory) {
         manifestDirectory: loaded.directory,
         logDirectory: workDirectory,
     };
-    const record = await (0,failover_record/* readFailoverRecord */.MU)(context, primary).catch(() => null);
+    const record = known.has(primary)
+        ? (known.get(primary) ?? null)
+        : await (0,failover_record/* readFailoverRecord */.MU)(context, primary).catch(() => null);
     return (0,restored_context/* restoredContextOf */.rM)(record, primary);
 }
 
@@ -1740,7 +1748,7 @@ async function executeRun(settings, adapters) {
     const guard = settings.command === 'plan'
         ? undefined
         : await guardAgainstFailover(loaded, toRun, terraform, workDirectory, settings.ignoreFailoverRecord ?? []);
-    const restored = await readRestoredContext(loaded, toRun, terraform, workDirectory);
+    const restored = await readRestoredContext(loaded, toRun, terraform, workDirectory, guard?.records);
     await adapters.hooks?.beforeEngine?.({
         terraformVersion: terraform.version,
         pluginCacheDirectory: (0,lookup/* definedOrThrow */.pU)(env.TF_PLUGIN_CACHE_DIR, 'TF_PLUGIN_CACHE_DIR'),
@@ -1763,8 +1771,8 @@ async function executeRun(settings, adapters) {
         freshPlanCheck,
     });
     await adapters.hooks?.afterEngine?.();
-    if (guard)
-        run.failoverGuard = guard;
+    if (guard?.report)
+        run.failoverGuard = guard.report;
     if (base.planDirectory !== undefined)
         run.reviewedPlan = { stalePlans: settings.stalePlans ?? 'refuse', replanned };
     // Beside the saved plans: what this plan showed, for an apply of them to compare fresh plans with.
@@ -1819,20 +1827,80 @@ function withRestored(steady, restored) {
 
 /***/ }),
 
-/***/ 5689:
+/***/ 3819:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MU: () => (/* binding */ readFailoverRecord),
-/* harmony export */   tx: () => (/* binding */ writeFailoverRecord)
-/* harmony export */ });
-/* unused harmony export RECORD_ID */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _core_backend_tokens_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3374);
-/* harmony import */ var _terraform_outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2872);
-/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2191);
-/* harmony import */ var _core_manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7290);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MU: () => (/* binding */ readFailoverRecord),
+  tx: () => (/* binding */ writeFailoverRecord)
+});
+
+// UNUSED EXPORTS: RECORD_ID
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
+var tokens = __webpack_require__(3374);
+// EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
+var outputs = __webpack_require__(2872);
+// EXTERNAL MODULE: ./build/tsc/core/lookup.js
+var lookup = __webpack_require__(2191);
+// EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
+var primary_region = __webpack_require__(7290);
+// EXTERNAL MODULE: ./build/tsc/core/errors.js
+var errors = __webpack_require__(9514);
+;// CONCATENATED MODULE: ./build/tsc/core/dr/record-lock.js
+/**
+ * Locks met on a failover record. Each region keeps its record at the same key of its own store, so S3
+ * replication of one region's store into another copies the record's lock objects onto the other region's
+ * record, and never the deletes that released them: a lock whose Path names another region's record is such
+ * a copy, held by no one. Pure: which lock is which, and the audit of one cleared.
+ */
+/**
+ * The Path a lock on the state at `backend` carries, as Terraform and OpenTofu print it: `bucket/key` for S3,
+ * the configured file for `local`; undefined for a backend whose lock path Strata does not know.
+ */
+function lockPathOf(backend) {
+    const { bucket, key, path } = backend.config;
+    if (backend.type === 's3' && bucket !== undefined && key !== undefined) {
+        return `${String(bucket)}/${String(key)}`;
+    }
+    if (backend.type === 'local')
+        return String(path ?? 'terraform.tfstate');
+    return undefined;
+}
+/**
+ * The region whose record `lock` (found on `region`'s record) names: a replicated copy when it is another
+ * region; null when it names `region`'s own record or no record Strata knows (then someone may hold it).
+ */
+function replicatedFrom(lock, region, recordLockPaths) {
+    if (lock.path === '' || lock.path === recordLockPaths.get(region))
+        return null;
+    for (const [other, path] of recordLockPaths) {
+        if (other !== region && path === lock.path)
+            return other;
+    }
+    return null;
+}
+/**
+ * Why a failover record cannot be written while `lock` is on it (its own lock, or one Strata cannot place):
+ * who holds it and how to go on.
+ */
+function heldRecordLockMessage(lock, region, binary) {
+    const holder = `lock ${lock.id || '(no id)'} on ${lock.path || 'an unknown path'}, held by ${lock.who || 'an unknown holder'} (${lock.operation || 'unknown operation'}) since ${lock.createdText || 'an unknown time'}`;
+    return `the failover record in ${region} is locked: ${holder}. Another Strata run (a failover, a failback, a deploy hold or its release) may be writing it: wait for that run to end, then run this command again. If no run holds it (its run was killed), release it with '${binary} force-unlock ${lock.id || '<ID>'}' in a directory configured with the record's backend, then run this command again.`;
+}
+
+// EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
+var lock_info = __webpack_require__(1896);
+;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
+
+
+
 
 
 
@@ -1850,7 +1918,7 @@ function recordBackend(manifest, region) {
         region: null,
         environment: null,
     };
-    return (0,_core_backend_tokens_js__WEBPACK_IMPORTED_MODULE_2__/* .renderInstanceBackend */ .Kz)(manifest.backend, (0,_core_backend_tokens_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenValues */ .g7)(instance, region, (0,_core_manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_4__/* .regionRoleOf */ .Gc)(manifest, region)));
+    return (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, region, (0,primary_region/* regionRoleOf */.Gc)(manifest, region)));
 }
 /**
  * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
@@ -1858,27 +1926,28 @@ function recordBackend(manifest, region) {
  */
 function recordDirectory(manifestDirectory, manifest, region) {
     // The schema requires one layer at least.
-    const depth = (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .itemAt */ .R9)(manifest.layers, 0, 'layer').path.split('/').length;
+    const depth = (0,lookup/* itemAt */.R9)(manifest.layers, 0, 'layer').path.split('/').length;
     const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
-    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(manifestDirectory, ...levels.slice(0, depth));
+    return external_node_path_.join(manifestDirectory, ...levels.slice(0, depth));
 }
 /** Where the record's `command` runs in `region`, and the log it writes. */
 function recordCall(context, region, command) {
     return {
         cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
-        dataDirectory: node_path__WEBPACK_IMPORTED_MODULE_1__.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-        logFile: node_path__WEBPACK_IMPORTED_MODULE_1__.join(context.logDirectory, 'failover-record', region, `${command}.log`),
+        dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+        logFile: external_node_path_.join(context.logDirectory, 'failover-record', region, `${command}.log`),
         instanceId: RECORD_ID,
     };
 }
 async function prepare(context, region, record) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(directory, { recursive: true });
+    await (0,promises_.mkdir)(directory, { recursive: true });
     const body = record ? recordConfiguration(record) : '';
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
+    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
     const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
-    if (init.exitCode !== 0)
-        throw new Error(`cannot reach the failover record in ${region}:\n${init.tail.trim()}`);
+    if (init.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\nCheck that the state store of ${region} is reachable with the credentials this run has, then run this command again.`);
+    }
 }
 function recordConfiguration(record) {
     const fields = {
@@ -1906,7 +1975,7 @@ function asRecord(value, region) {
     const record = value;
     const isText = (field) => typeof field === 'string' && field !== '';
     const isScope = (field) => field === undefined || field === null || (Array.isArray(field) && field.every(isText));
-    const notOurs = () => new Error(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+    const notOurs = () => new errors/* RefusalError */.XQ(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
     if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at) || !isScope(record.scope)) {
         throw notOurs();
     }
@@ -1934,57 +2003,98 @@ async function readFailoverRecord(context, region) {
         await prepare(context, region, null);
         const output = await context.terraform.output(recordCall(context, region, 'output'));
         if (output.exitCode !== 0) {
-            throw new Error(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
+            throw new errors/* RefusalError */.XQ(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
         }
-        const value = (0,_terraform_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .outputValues */ .uN)((0,_terraform_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOutputsJson */ .GW)(output.stdout)).failover;
+        const value = (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout)).failover;
         return value === undefined ? null : asRecord(value, region);
     }
     finally {
         await removeConfiguration(context, region);
     }
 }
-/** Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan. */
+/**
+ * Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan.
+ * A lock replicated onto this region's record from another region's (core/dr/record-lock.ts) is cleared with
+ * `force-unlock`, as the promotion of a replica clears stale locks, and returned for the report's audit. Any
+ * other lock, or any failure, is a RefusalError that says what, where and how to go on.
+ */
 async function writeFailoverRecord(context, region, record) {
     try {
         await prepare(context, region, record);
-        const logs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(context.logDirectory, 'failover-record', region);
-        const planFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(logs, 'record.tfplan');
-        const varFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(logs, 'empty.tfvars.json');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(logs, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(varFile, '{}\n');
+        const logs = external_node_path_.join(context.logDirectory, 'failover-record', region);
+        const planFile = external_node_path_.join(logs, 'record.tfplan');
+        const varFile = external_node_path_.join(logs, 'empty.tfvars.json');
+        await (0,promises_.mkdir)(logs, { recursive: true });
+        await (0,promises_.writeFile)(varFile, '{}\n');
         const lockTimeout = context.manifest.terraform.lockTimeout;
-        const plan = await context.terraform.plan(recordCall(context, region, 'plan'), {
+        const plan = (timeout) => context.terraform.plan(recordCall(context, region, 'plan'), {
             planFile,
             varFile,
-            lockTimeout,
+            lockTimeout: timeout,
             destroy: record === null,
         });
-        if (plan.meaning === 'error') {
-            throw new Error(`cannot plan the failover record in ${region}:\n${plan.tail.trim()}`);
+        // First without waiting: a replicated lock is held by no one, and waiting for it would only delay.
+        let planned = await plan('0s');
+        const cleared = [];
+        const lock = planned.meaning === 'error' ? (0,lock_info/* parseLockError */.j0)(planned.tail) : undefined;
+        if (lock) {
+            const source = replicatedFrom(lock, region, recordLockPaths(context.manifest));
+            if (source !== null)
+                cleared.push(await clearReplicatedLock(context, region, lock, source));
+            // Then as any write of state: waiting up to the manifest's lock_timeout for a holder to finish.
+            planned = await plan(lockTimeout);
         }
-        if (plan.meaning === 'changes') {
+        if (planned.meaning === 'error') {
+            const held = (0,lock_info/* parseLockError */.j0)(planned.tail);
+            throw new errors/* RefusalError */.XQ(held
+                ? heldRecordLockMessage(held, region, external_node_path_.basename(context.terraform.executable))
+                : `cannot plan the failover record in ${region}:\n${planned.tail.trim()}\nFix what Terraform reports above, then run this command again.`);
+        }
+        if (planned.meaning === 'changes') {
             const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
                 planFile,
                 lockTimeout,
             });
             if (apply.exitCode !== 0) {
-                throw new Error(`cannot write the failover record in ${region}:\n${apply.tail.trim()}`);
+                throw new errors/* RefusalError */.XQ(`cannot write the failover record in ${region}:\n${apply.tail.trim()}\nFix what Terraform reports above, then run this command again.`);
             }
         }
+        return cleared;
     }
     finally {
         await removeConfiguration(context, region);
     }
 }
+/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
+function recordLockPaths(manifest) {
+    return new Map(manifest.regions.map((region) => [region.name, lockPathOf(recordBackend(manifest, region.name))]));
+}
+async function clearReplicatedLock(context, region, lock, source) {
+    const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
+    if (unlocked.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${external_node_path_.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`);
+    }
+    return {
+        region,
+        replicatedFrom: source,
+        lockId: lock.id,
+        path: lock.path,
+        heldBy: lock.who,
+        operation: lock.operation,
+        created: lock.createdText,
+        clearedBy: context.actor,
+        clearedAt: context.now().toISOString(),
+    };
+}
 /** The record's configuration is generated for every use; none of it stays beside the layers' code. */
 async function removeConfiguration(context, region) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
+    await (0,promises_.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
         recursive: true,
         force: true,
     });
-    const top = node_path__WEBPACK_IMPORTED_MODULE_1__.join(context.manifestDirectory, '.strata-failover');
-    for (const directory of [node_path__WEBPACK_IMPORTED_MODULE_1__.join(top, region), top]) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
+    const top = external_node_path_.join(context.manifestDirectory, '.strata-failover');
+    for (const directory of [external_node_path_.join(top, region), top]) {
+        await (0,promises_.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
     }
 }
 
@@ -2889,6 +2999,50 @@ function isSameScope(a, b) {
 
 /***/ }),
 
+/***/ 2174:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ recordToReplace),
+/* harmony export */   V: () => (/* binding */ isCompletedMove)
+/* harmony export */ });
+/* harmony import */ var _failover_scope_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5833);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9514);
+
+
+/** A failback done: its record stays only for the context of what it restored, and holds nothing back. */
+function isCompletedMove(record) {
+    return record.status !== 'pending' && (record.mode ?? 'failover') === 'failback';
+}
+/**
+ * A region keeps one failover record. Before a move of `move.scope` from `move.from` writes or clears the
+ * record in `region`, this checks the record there (`record`, as read at the start of the move) and returns
+ * the restored instances of other moves the record it writes must keep, so that no move's context is lost:
+ * - none, or the move's own scope: replaced (nothing of another scope to keep);
+ * - a record whose `to` is another region: a copy replicated from that region's record (every record is
+ *   written into its own `to`), never this region's, so replaced;
+ * - a failback of another scope done: replaced, keeping what it restored (when it left the same region, so
+ *   the context it gave, `failed_region` included, stays the same);
+ * - anything else of another scope (a hold pending, a failover in effect): refused, since replacing it would
+ *   drop that move's guard.
+ */
+function recordToReplace(record, region, move) {
+    if (record === null || (0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameScope */ .t4)(record.scope ?? [], move.scope) || record.to !== region)
+        return {};
+    const restored = record.restored ?? {};
+    const moveOf = `${record.mode ?? 'failover'} of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(record.scope ?? [])} from ${record.from} to ${record.to}`;
+    if (isCompletedMove(record)) {
+        if (record.from === move.from || Object.keys(restored).length === 0)
+            return restored;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf} (done, recorded ${record.at}) that keeps the context of what it restored, which came from ${record.from}; this move of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} from ${record.from}, or move both together with the same --account and --environment selection.`);
+    }
+    const status = record.status === 'pending' ? 'pending' : 'in effect';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf} (${status}, recorded ${record.at}), and this move is of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`);
+}
+
+
+/***/ }),
+
 /***/ 7690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -3489,10 +3643,11 @@ function formatDuration(ms) {
         return '';
     if (ms < 60_000)
         return `${(ms / 1000).toFixed(1)}s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes}m${Math.round((ms % 60_000) / 1000)
-        .toString()
-        .padStart(2, '0')}s`;
+    const seconds = Math.round(ms / 1000);
+    const twoDigits = (n) => n.toString().padStart(2, '0');
+    if (seconds < 3600)
+        return `${Math.floor(seconds / 60)}m${twoDigits(seconds % 60)}s`;
+    return `${Math.floor(seconds / 3600)}h${twoDigits(Math.floor((seconds % 3600) / 60))}m${twoDigits(seconds % 60)}s`;
 }
 /**
  * One line per state change, readable while many instances run at once:
