@@ -12,6 +12,8 @@
  *     shape, parse + floor timed the same way in a child of its own (`--one FILE --floor`), so that neither
  *     inherits the other's garbage; `expand / floor` is the ratio of the medians. The in-process child checks,
  *     once and untimed, that the floor makes the same ids in the same order and the same edges, and fails when not;
+ *   - beside them, on its own, the job matrix the action's `graph` computes for apply.yml (computeMatrix with
+ *     its stage count), or GitHub's limit it refuses, which is printed as the result;
  *   - the whole CLI: `node dist/cli.js graph --manifest FILE --format json > /dev/null`, median wall time of
  *     the runs, each a new process, and its peak RSS (from `/usr/bin/time -v` when it exists).
  *
@@ -22,7 +24,9 @@
  * `npm run bench:graph` runs on the Node.js in node_modules/.bin (24); `/usr/bin/node --import tsx bench/graph.ts`
  * on the system's.
  *
- * Options: --runs N (default 5), --sizes 1k,10k,100k, --strategy S (default warm_standby), --cli FILE (default
+ * Options: --runs N (default 5), --sizes 1k,10k,100k, --strategy S (default warm_standby), --github-environments
+ * per-account|per-environment (default per-account: how the estate names its GitHub Environments, see
+ * bench/synthetic-estate.ts; per-environment's 100k matrix is refused), --cli FILE (default
  * dist/cli.js), --build (bundle the CLI from the current src/ into the temp dir first, as `npm run build` would,
  * and measure that), --node FILE (the Node.js that runs the CLI; default this one), --profile (also take a CPU
  * profile of the CLI on the largest size and print where the time goes), --check (exit 1 when a target is
@@ -35,13 +39,23 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { STAGE_COUNT } from '../scripts/apply-stage-jobs.js';
+import { UsageError } from '../src/core/errors.js';
 import { expandManifest } from '../src/core/graph/expand-manifest.js';
-import { parseManifest } from '../src/core/manifest/parse-manifest.js';
-import { dagOfGraph } from '../src/core/schedule/dag.js';
-import { computeWaves } from '../src/core/schedule/waves.js';
 import type { LayerGraph } from '../src/core/graph/types.js';
+import { parseManifest } from '../src/core/manifest/parse-manifest.js';
+import type { Manifest } from '../src/core/manifest/types.js';
+import { computeMatrix } from '../src/core/matrix/compute-matrix.js';
+import { githubEnvironmentNamer } from '../src/core/matrix/github-environment.js';
+import { dagOfGraph, type Dag } from '../src/core/schedule/dag.js';
+import { computeWaves } from '../src/core/schedule/waves.js';
 import { expandFloor, type FloorGraph } from './graph-floor.js';
-import { SIZES, writeEstate } from './synthetic-estate.js';
+import {
+  GITHUB_ENVIRONMENT_LAYOUTS,
+  SIZES,
+  writeEstate,
+  type GithubEnvironmentLayout,
+} from './synthetic-estate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -71,6 +85,32 @@ interface InProcessResult {
   peakMb: number;
   floorInstances: number;
   floorEdges: number;
+  matrix: MatrixResult;
+}
+
+/** The job matrix apply.yml would run: its legs and the most in one stage, or the refusal's message. */
+type MatrixResult = { ms: number; legs: number; largestStage: number } | { ms: number; refusal: string };
+
+/** computeMatrix as the action's `graph` calls it for apply.yml's STAGE_COUNT stage jobs. */
+function measureMatrix(manifest: Manifest, graph: LayerGraph, dag: Dag): MatrixResult {
+  const roles = new Map(manifest.accounts.map((account) => [account.name, account.roleToAssume]));
+  const start = performance.now();
+  try {
+    const matrix = computeMatrix(graph, dag, {
+      maxStages: STAGE_COUNT,
+      roleToAssume: (account) => roles.get(account) ?? null,
+      githubEnvironment: githubEnvironmentNamer(manifest),
+    });
+    const sizes = matrix.stages.map((stage) => stage.include.length);
+    return {
+      ms: performance.now() - start,
+      legs: sizes.reduce((sum, legs) => sum + legs, 0),
+      largestStage: Math.max(...sizes),
+    };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { ms: performance.now() - start, refusal: error.message };
+  }
 }
 
 /**
@@ -114,6 +154,7 @@ function measureInProcess(file: string, runs: number): InProcessResult {
   const total: number[] = [];
   let shape = { instances: 0, edges: 0, waves: 0 };
   let floorShape = { floorInstances: 0, floorEdges: 0 };
+  let last: { manifest: Manifest; graph: LayerGraph; dag: Dag } | undefined;
   // Later runs find the heap grown by the garbage of earlier ones: the first run's peak is the honest one.
   let peakMb = 0;
   for (let run = 0; run < runs; run++) {
@@ -123,8 +164,10 @@ function measureInProcess(file: string, runs: number): InProcessResult {
     const parsed = performance.now();
     const graph = expandManifest(manifest);
     const expanded = performance.now();
-    const waves = computeWaves(dagOfGraph(graph));
+    const dag = dagOfGraph(graph);
+    const waves = computeWaves(dag);
     const end = performance.now();
+    last = { manifest: manifest.manifest, graph, dag };
     parse.push(parsed - start);
     expand.push(expanded - parsed);
     wave.push(end - expanded);
@@ -142,8 +185,12 @@ function measureInProcess(file: string, runs: number): InProcessResult {
       floorShape = { floorInstances: floor.ids.length, floorEdges: floor.targets.length };
     }
   }
+  // After the peak above was read, so the figures stay those of parse + expand + waves.
+  if (!last) throw new Error('no run measured');
+  const matrix = measureMatrix(last.manifest, last.graph, last.dag);
   return {
     ...shape,
+    matrix,
     parseMs: median(parse),
     expandMs: median(expand),
     wavesMs: median(wave),
@@ -279,6 +326,7 @@ function main(): number {
       runs: { type: 'string', default: '5' },
       sizes: { type: 'string', default: SIZES.map((size) => size.label).join(',') },
       strategy: { type: 'string', default: 'warm_standby' },
+      'github-environments': { type: 'string', default: 'per-account' },
       cli: { type: 'string', default: path.join(ROOT, 'dist', 'cli.js') },
       build: { type: 'boolean', default: false },
       node: { type: 'string', default: process.execPath },
@@ -296,6 +344,11 @@ function main(): number {
     return 0;
   }
 
+  const layout = values['github-environments'] as GithubEnvironmentLayout;
+  if (!GITHUB_ENVIRONMENT_LAYOUTS.includes(layout))
+    throw new Error(
+      `--github-environments must be one of ${GITHUB_ENVIRONMENT_LAYOUTS.join(', ')}, got '${values['github-environments']}'`,
+    );
   const sizes = values.sizes.split(',').map((label) => {
     const size = SIZES.find((candidate) => candidate.label === label.trim());
     if (!size)
@@ -320,14 +373,14 @@ function main(): number {
     const hasCli = existsSync(cliFile);
     const nodeVersion = spawnSync(values.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
     console.log(
-      `strata graph benchmark: median of ${runs} runs; DR strategy ${values.strategy}; CLI ${hasCli ? cliFile : '(not built: run npm run build, or pass --build)'} on Node ${nodeVersion}`,
+      `strata graph benchmark: median of ${runs} runs; DR strategy ${values.strategy}; GitHub Environments ${layout}; CLI ${hasCli ? cliFile : '(not built: run npm run build, or pass --build)'} on Node ${nodeVersion}`,
     );
     console.log(
       `peak RSS from ${existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
     );
 
     const results = sizes.map((size) => {
-      const file = writeEstate(path.join(directory, size.label), size, values.strategy);
+      const file = writeEstate(path.join(directory, size.label), size, values.strategy, layout);
       const inProcess = runInChild(file, runs) as InProcessResult;
       const floorMs = runInChild(file, runs, ['--floor']) as number;
       const cli = hasCli ? measureCli(values.node, cliFile, file, runs) : undefined;
@@ -356,6 +409,8 @@ function main(): number {
         'in-process peak MB',
         'CLI ms',
         'CLI peak MB',
+        'matrix ms',
+        'legs (largest stage)',
       ],
       ...results.map(({ size, inProcess, cli }) => [
         size.label,
@@ -372,9 +427,19 @@ function main(): number {
         inProcess.peakMb.toFixed(0),
         cli ? cli.ms.toFixed(0) : '-',
         cli ? cli.peakMb.toFixed(0) : '-',
+        inProcess.matrix.ms.toFixed(1),
+        'refusal' in inProcess.matrix
+          ? 'refused'
+          : `${inProcess.matrix.legs} (${inProcess.matrix.largestStage})`,
       ]),
     ];
     console.log(`\n${table(rows)}\n`);
+    for (const { size, inProcess } of results) {
+      if ('refusal' in inProcess.matrix)
+        console.log(
+          `matrix of ${size.label} refused, as the action's graph would: ${inProcess.matrix.refusal}\n`,
+        );
+    }
 
     const misses: string[] = [];
     const large = results.find((result) => result.size.label === '100k');

@@ -50,15 +50,23 @@ export const LAYERS = [
 ] as const;
 
 /**
+ * How the estate names its GitHub Environments: `per-account` (the default) gives every environment of an account
+ * the account's GitHub Environment, as a large estate gates it (one set of reviewers per account): the 100k
+ * estate's stages then need at most 181 jobs (180 accounts and global), within GitHub's 256 per matrix.
+ * `per-environment` keeps Strata's default names (`<account>-<environment>`): 2,880 at 100k, more than one stage
+ * of a matrix can run, so the matrix is refused.
+ */
+export const GITHUB_ENVIRONMENT_LAYOUTS = ['per-account', 'per-environment'] as const;
+export type GithubEnvironmentLayout = (typeof GITHUB_ENVIRONMENT_LAYOUTS)[number];
+
+/**
  * A manifest of `accounts` accounts, each in every one of `regions` regions (the first primary), with
  * `environments` environments of which every fourth runs only in the first two regions, and the ten layers above.
- * With `githubEnvironmentPerAccount`, every environment of an account is applied in the GitHub Environment named
- *  after the account: the 100k estate then has 180 GitHub Environments, within the 256 jobs of a stage.
  */
 export function syntheticManifest(
   size: Size,
   strategy: string,
-  options: { githubEnvironmentPerAccount?: boolean } = {},
+  githubEnvironments: GithubEnvironmentLayout = 'per-account',
 ): string {
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
   const regions = Array.from({ length: size.regions }, (_, index) => `region-${pad(index, 2)}`);
@@ -85,7 +93,7 @@ export function syntheticManifest(
     for (let environment = 0; environment < size.environments; environment++) {
       const settings = [
         ...(environment % 4 === 3 ? [`regions: [${regions.slice(0, 2).join(', ')}]`] : []),
-        ...(options.githubEnvironmentPerAccount ? [`github_environment: account-${pad(account, 3)}`] : []),
+        ...(githubEnvironments === 'per-account' ? [`github_environment: account-${pad(account, 3)}`] : []),
       ];
       lines.push(`      env-${pad(environment, 2)}: { ${settings.join(', ')} }`);
     }
@@ -104,11 +112,16 @@ export function syntheticManifest(
 }
 
 /** Writes the manifest and empty layer directories (the CLI checks that they exist). */
-export function writeEstate(directory: string, size: Size, strategy: string): string {
+export function writeEstate(
+  directory: string,
+  size: Size,
+  strategy: string,
+  githubEnvironments: GithubEnvironmentLayout = 'per-account',
+): string {
   mkdirSync(directory, { recursive: true });
   for (const layer of LAYERS)
     mkdirSync(path.join(directory, 'terraform', layer.scope, layer.name), { recursive: true });
   const file = path.join(directory, 'layers.yml');
-  writeFileSync(file, syntheticManifest(size, strategy));
+  writeFileSync(file, syntheticManifest(size, strategy, githubEnvironments));
   return file;
 }

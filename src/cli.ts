@@ -1,4 +1,7 @@
+import { processOutput } from './cli/output.js';
 import { runCli } from './cli/run-cli.js';
+
+const output = processOutput(process.stdout, process.stderr);
 
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
@@ -7,13 +10,14 @@ let interruptedBy: NodeJS.Signals | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     interruptedBy ??= signal;
-    process.stderr.write(`strata: ${signal} received; waiting for running Terraform commands to stop\n`);
+    output.err(`strata: ${signal} received; waiting for running Terraform commands to stop\n`);
     controller.abort();
   });
 }
 
-process.exitCode = await runCli(
-  process.argv.slice(2),
-  { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) },
-  { cwd: process.cwd(), env: process.env, signal: controller.signal, interruptedBy: () => interruptedBy },
-);
+process.exitCode = await runCli(process.argv.slice(2), output, {
+  cwd: process.cwd(),
+  env: process.env,
+  signal: controller.signal,
+  interruptedBy: () => interruptedBy,
+});

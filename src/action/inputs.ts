@@ -78,6 +78,7 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   'release-deploys': 'release-deploys',
   'max-stages': 'max-stages',
   layer: 'layers',
+  account: 'accounts',
   environment: 'environments',
   instance: 'instance',
   migration: 'migration',

@@ -37,6 +37,7 @@ export type Setting =
   | 'release-deploys'
   | 'max-stages'
   | 'layer'
+  | 'account'
   | 'environment'
   | 'instance'
   | 'migration';

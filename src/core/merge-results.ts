@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js';
 import {
+  type FailoverGuardReport,
   FINISHED,
   identityOf,
   type InstanceIdentity,
@@ -22,6 +23,7 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
   );
   const allowedDestroys = results.flatMap((result) => result.allowedDestroys ?? []);
   const hooks = results.flatMap((result) => result.hooks ?? []);
+  const failoverGuard = mergeFailoverGuards(results);
   const started = results.map((result) => result.startedAt).reduce((a, b) => (b < a ? b : a));
   const finished = results
     .map((result) => result.finishedAt)
@@ -50,6 +52,21 @@ export function mergeResults(results: readonly RunResult[]): RunResult {
     instances: [...instances.values()],
     ...(allowedDestroys.length > 0 ? { allowedDestroys } : {}),
     ...(hooks.length > 0 ? { hooks } : {}),
+    ...(failoverGuard ? { failoverGuard } : {}),
+  };
+}
+
+/** The failover guard's reports of the legs that used the override, each region once (legs read the same records). */
+function mergeFailoverGuards(results: readonly RunResult[]): FailoverGuardReport | undefined {
+  const reports = results.flatMap((result) => (result.failoverGuard ? [result.failoverGuard] : []));
+  if (reports.length === 0) return undefined;
+  const byRegion = <T extends { region: string }>(entries: T[]) => [
+    ...new Map(entries.map((entry) => [entry.region, entry])).values(),
+  ];
+  const provenEmpty = reports.flatMap((report) => report.provenEmpty ?? []);
+  return {
+    ignoredRecords: byRegion(reports.flatMap((report) => report.ignoredRecords)),
+    ...(reports.some((report) => report.provenEmpty) ? { provenEmpty: byRegion(provenEmpty) } : {}),
   };
 }
 

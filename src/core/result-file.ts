@@ -1,6 +1,7 @@
 import { UsageError } from './errors.js';
 import {
   type AllowedDestroy,
+  type FailoverGuardReport,
   type HookResult,
   changesOf,
   hasChanges,
@@ -219,7 +220,26 @@ export function parseResultFile(value: unknown, source: string): RunResult {
   if (Array.isArray(value.allowedDestroys))
     result.allowedDestroys = (value.allowedDestroys as unknown[]).filter(isAllowedDestroy);
   if (Array.isArray(value.hooks)) result.hooks = (value.hooks as unknown[]).filter(isHookResult);
+  const failoverGuard = failoverGuardFrom(value.failoverGuard);
+  if (failoverGuard) result.failoverGuard = failoverGuard;
   return result;
+}
+
+/** The failover guard's report, as this module's counterpart wrote it: shown (the summary's note), never decided on. */
+function failoverGuardFrom(value: unknown): FailoverGuardReport | undefined {
+  if (!isObject(value) || !Array.isArray(value.ignoredRecords)) return undefined;
+  const entries = <K extends string>(list: unknown[], keys: readonly K[]) =>
+    list.flatMap((entry) =>
+      isObject(entry) && keys.every((key) => typeof entry[key] === 'string')
+        ? [Object.fromEntries(keys.map((key) => [key, entry[key]])) as Record<K, string>]
+        : [],
+    );
+  const ignoredRecords = entries(value.ignoredRecords as unknown[], ['region', 'reason']);
+  if (!Array.isArray(value.provenEmpty)) return { ignoredRecords };
+  return {
+    ignoredRecords,
+    provenEmpty: entries(value.provenEmpty as unknown[], ['region', 'reason', 'proof']),
+  };
 }
 
 function isAllowedDestroy(entry: unknown): entry is AllowedDestroy {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../../src/core/errors.js';
 import { mergeReport, mergeResults, NOT_REPORTED } from '../../src/core/merge-results.js';
+import { renderFailoverGuardNote } from '../../src/core/render/failover-guard-note.js';
 import { instanceFromFile, parseResultFile } from '../../src/core/result-file.js';
 import type { InstanceResult, RunResult } from '../../src/core/run-result.js';
 
@@ -63,6 +64,28 @@ describe('mergeResults', () => {
     expect(merged.finishedAt).toBe('2026-01-01T00:00:30.000Z');
     expect(merged.durationMs).toBe(25_000);
     expect(merged.hasChanges).toBe(true);
+  });
+
+  it("keeps the failover guard's report of every leg that used the override, each region once", () => {
+    const ignored = (region: string) => ({ region, reason: `${region} AccessDenied` });
+    const merged = mergeResults([
+      result({ instances: [instance('a', 'succeeded')] }),
+      result({ failoverGuard: { ignoredRecords: [ignored('r2')] } }),
+      result({
+        failoverGuard: {
+          ignoredRecords: [ignored('r2'), ignored('r3')],
+          provenEmpty: [{ region: 'r4', reason: 'timed out', proof: 'r1 names r4 failed' }],
+        },
+      }),
+    ]);
+    expect(merged.failoverGuard).toEqual({
+      ignoredRecords: [ignored('r2'), ignored('r3')],
+      provenEmpty: [{ region: 'r4', reason: 'timed out', proof: 'r1 names r4 failed' }],
+    });
+    expect(renderFailoverGuardNote(merged)).toContain(
+      'without reading the failover record of r2 (r2 AccessDenied); r3 (r3 AccessDenied)',
+    );
+    expect(mergeResults([result({})]).failoverGuard).toBeUndefined();
   });
 
   it('refuses files that are not results, and an empty list', () => {

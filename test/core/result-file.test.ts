@@ -112,6 +112,27 @@ describe('result files', () => {
     expect(parseResultFile(file, 'r.json')).toEqual(run);
   });
 
+  it("read back the failover guard's report, so a matrix report can show it", () => {
+    const guarded: RunResult = {
+      ...run,
+      failoverGuard: {
+        ignoredRecords: [{ region: 'r2', reason: 'AccessDenied' }],
+        provenEmpty: [{ region: 'r3', reason: 'timed out', proof: "r1's record names r3 failed" }],
+      },
+    };
+    const file = JSON.parse(JSON.stringify(toResultFile(guarded))) as Record<string, unknown>;
+    expect(parseResultFile(file, 'r.json')).toEqual(guarded);
+    // Without provenEmpty (none was proven) it stays absent; entries of another shape are left out.
+    const older = {
+      ...file,
+      failoverGuard: { ignoredRecords: [{ region: 'r2', reason: 'x' }, { region: 2 }] },
+    };
+    expect(parseResultFile(older, 'r.json').failoverGuard).toEqual({
+      ignoredRecords: [{ region: 'r2', reason: 'x' }],
+    });
+    expect(parseResultFile({ ...file, failoverGuard: 'yes' }, 'r.json').failoverGuard).toBeUndefined();
+  });
+
   it('read a file an older Strata wrote (every field, nulls) into the narrowed model', () => {
     const older = {
       ...identity,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SIZES, writeEstate } from '../../bench/synthetic-estate.js';
+import { node24 } from '../helpers/node24.js';
 import { runCli } from '../helpers/run-dist.js';
-import { scratchDir } from '../helpers/scratch.js';
+import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 const EXAMPLE = 'examples/multi-region/layers.yml';
 
@@ -161,4 +163,28 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
   });
+
+  it.each(['json', 'text'])(
+    'stops quietly when the reader of its output goes away (graph --format %s | head -1)',
+    async (format) => {
+      // The 1k estate's graph is far more than a pipe holds, so the CLI is still writing when the pipe closes.
+      const manifest = writeEstate(scratchDir('strata-epipe-'), SIZES[0]!, 'warm_standby');
+      const child = startProcess(
+        node24(),
+        [path.resolve('dist/cli.js'), 'graph', '--manifest', manifest, '--format', format],
+        {},
+      );
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      let firstChunk = '';
+      child.stdout.setEncoding('utf8').once('data', (chunk: string) => {
+        firstChunk = chunk;
+        child.stdout.destroy();
+      });
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(firstChunk.length).toBeGreaterThan(0);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+    },
+  );
 });

@@ -23,10 +23,7 @@ const utf16Bytes = (value: string) => value.length * 2;
 const size100k = SIZES.find((size) => size.label === '100k')!;
 // Every environment of an account in the account's GitHub Environment: 180 of them, so every stage fits
 // GitHub's 256 jobs (with one GitHub Environment per account and environment, 2,880, `graph` refuses).
-const parsed = parseManifest(
-  syntheticManifest(size100k, 'warm_standby', { githubEnvironmentPerAccount: true }),
-  'layers.yml',
-);
+const parsed = parseManifest(syntheticManifest(size100k, 'warm_standby', 'per-account'), 'layers.yml');
 const graph = expandManifest(parsed);
 const ids = graph.instances.map((instance) => instance.id);
 const matrix = computeMatrix(graph, dagOfGraph(graph), {
@@ -106,6 +103,22 @@ describe(`job outputs at ${ids.length} instances, against GitHub's ${JOB_OUTPUTS
     );
     expect(listed.length).toBe(ids.length);
     expect(new Set(listed)).toEqual(new Set(ids));
+  });
+
+  it("with a GitHub Environment per account and environment, the 100k matrix is refused, naming GitHub's limit and the fix", () => {
+    const named = parseManifest(syntheticManifest(size100k, 'warm_standby', 'per-environment'), 'layers.yml');
+    const big = expandManifest(named);
+    const attempt = () =>
+      computeMatrix(big, dagOfGraph(big), {
+        maxStages: STAGE_COUNT,
+        roleToAssume: () => null,
+        githubEnvironment: githubEnvironmentNamer(named.manifest),
+      });
+    // The README's Performance section quotes these figures.
+    expect(attempt).toThrow(
+      /^Stage 5 needs 3060 jobs, .* but GitHub runs at most 256 jobs from one matrix\. To fit, name fewer GitHub Environments per account .* makes as few as 180 jobs\)/,
+    );
+    expect(matrix.stages.flatMap((stage) => stage.include)).toHaveLength(1130);
   });
 
   it('the failed output keeps the ids that fit and counts the rest', () => {

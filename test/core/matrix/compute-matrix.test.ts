@@ -126,11 +126,29 @@ describe('computeMatrix', () => {
     const attempt = () => computeMatrix(graph, dag, { maxStages: 2, roleToAssume: roles, githubEnvironment });
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(
-      /^Stage 2 would apply '[^']+' \(GitHub Environment '[^']+'\) and '[^']+' \('[^']+'\) in one job: past the 'max-stages' setting \(2\) .* Give the 'max-stages' setting at least 3 /,
+      /^Stage 2 would apply '[^']+' \(GitHub Environment '[^']+', account '[^']+'\) and '[^']+' \(GitHub Environment '[^']+', account '[^']+'\) in one job: past the 'max-stages' setting \(2\) .* Give the 'max-stages' setting at least 3 /,
     );
     expect(
       computeMatrix(graph, dag, { maxStages: 3, roleToAssume: roles, githubEnvironment }).stage_count,
     ).toBe(3);
+  });
+
+  it('refuses to join two accounts in one job of the shared last stage, even in one GitHub Environment', () => {
+    // One stage: dns (global) and account a's apps that depend on it would share a job, and a role.
+    const { graph: small } = estate(
+      manifestWithLayers(
+        '  - { name: dns, scope: global, path: dns }\n  - { name: app, scope: environment, path: app, depends_on: [dns] }\n',
+      ),
+    );
+    const attempt = () =>
+      computeMatrix(small, dagOfGraph(small), {
+        maxStages: 1,
+        roleToAssume: roles,
+        githubEnvironment: () => 'everything',
+      });
+    expect(attempt).toThrow(
+      /^Stage 1 would apply 'dns' \(GitHub Environment 'everything', no account\) and 'a\/r1\/e1\/app' \(GitHub Environment 'everything', account 'a'\) in one job: .* a job runs in one GitHub Environment with one account's role\. Give the 'max-stages' setting at least 2 /,
+    );
   });
 
   it('never puts more than the job limit in one stage, packing only jobs of one GitHub Environment together', () => {
@@ -162,6 +180,66 @@ describe('computeMatrix', () => {
     });
   });
 
+  it('packs only within one account when accounts share a GitHub Environment name, so a leg has one role', () => {
+    // Accounts a and b name all their environments' GitHub Environment `shared`: one gate, two roles.
+    const text = manyEnvironments(6, ['a', 'b']).replace(
+      /environments: \[(e0[^\]]*)\]/g,
+      (_, names: string) =>
+        `environments: { ${names
+          .split(', ')
+          .map((name) => `${name}: { github_environment: shared }`)
+          .join(', ')} }`,
+    );
+    const { graph: big, githubEnvironment: named } = estate(text);
+    const accountRoles = (account: string) => `arn:aws:iam::1:role/${account}`;
+    const matrix = computeMatrix(big, dagOfGraph(big), {
+      maxStages: 8,
+      roleToAssume: accountRoles,
+      githubEnvironment: named,
+      maxJobsPerStage: 3,
+    });
+    const jobs = jobEnvironments(matrix, big, named);
+    expect(new Set(jobs.flatMap(({ environments }) => [...environments]))).toEqual(new Set(['shared']));
+    // 24 instances of 2 accounts in 3 legs (8 each would put 4 of a and 4 of b in the second): a's 12 in two
+    // legs, b's in one, each leg with its account's role.
+    expect(jobs.map(({ job }) => [job.account, job.role_to_assume, job.instances.split(',').length])).toEqual(
+      [
+        ['a', 'arn:aws:iam::1:role/a', 6],
+        ['a', 'arn:aws:iam::1:role/a', 6],
+        ['b', 'arn:aws:iam::1:role/b', 12],
+      ],
+    );
+    for (const { job, accounts } of jobs) expect([job.job, [...accounts]]).toEqual([job.job, [job.account]]);
+    // One leg per account would still fit; one leg for both accounts never does.
+    expect(() =>
+      computeMatrix(big, dagOfGraph(big), {
+        maxStages: 8,
+        roleToAssume: accountRoles,
+        githubEnvironment: named,
+        maxJobsPerStage: 1,
+      }),
+    ).toThrow(/^Stage 1 needs 2 jobs/);
+  });
+
+  it('in the shared last stage, the refusal also offers a higher max-stages', () => {
+    // Two waves of environment layers (app2 on app1, in one gate per environment), both in the one stage.
+    const text = manyEnvironments(6, ['a', 'b']).replace(
+      '  - { name: app, scope: environment, path: app }\n',
+      '  - { name: app1, scope: environment, path: app1 }\n  - { name: app2, scope: environment, path: app2, depends_on: [app1] }\n',
+    );
+    const { graph: chained, githubEnvironment: named } = estate(text);
+    const attempt = () =>
+      computeMatrix(chained, dagOfGraph(chained), {
+        maxStages: 1,
+        roleToAssume: () => null,
+        githubEnvironment: named,
+        maxJobsPerStage: 4,
+      });
+    expect(attempt).toThrow(
+      /^Stage 1 needs 12 jobs, .* at most 4 jobs from one matrix\. To fit, name fewer GitHub Environments per account .* makes as few as 2 jobs\); or select fewer instances per run \(the 'account' setting, the 'environment' setting\); or raise the 'max-stages' setting towards 2 \(the selection's waves\), so fewer waves share this stage\.$/,
+    );
+  });
+
   it(`fits GitHub's ${MAX_JOBS_PER_MATRIX} jobs per matrix at scale, never mixing GitHub Environments`, () => {
     // 3 accounts × 100 environments × 2 regions = 600 instances in 300 environments… too many for one stage.
     const { graph: huge, githubEnvironment: named } = estate(manyEnvironments(100, ['a', 'b', 'c']));
@@ -171,8 +249,10 @@ describe('computeMatrix', () => {
         roleToAssume: () => null,
         githubEnvironment: named,
       });
+    // The refusal names the limit, the jobs needed and what to change (the per-account count that would fit).
+    expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(
-      `Stage 1 applies instances of 300 GitHub Environments, but GitHub runs at most ${MAX_JOBS_PER_MATRIX} jobs from one matrix and a job runs in one environment`,
+      `Stage 1 needs 300 jobs, one for each GitHub Environment and account of its instances (300 GitHub Environments of 3 accounts; a job runs in one environment with one account's role), but GitHub runs at most ${MAX_JOBS_PER_MATRIX} jobs from one matrix. To fit, name fewer GitHub Environments per account in the manifest (github_environment on an account's environments; one name for all of an account's environments makes as few as 3 jobs); or select fewer instances per run (the 'account' setting, the 'environment' setting).`,
     );
     // … while 2 accounts (200 environments, 400 instances) fit in 256 jobs, each of one environment.
     const { graph: large, githubEnvironment: fewer } = estate(manyEnvironments(100, ['a', 'b']));
