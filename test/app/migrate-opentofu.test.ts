@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCliInProcess } from '../helpers/in-process-cli.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { mustRunBinary, realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
 
 /**
  * `strata migrate` against real OpenTofu, in-process through the CLI's dispatch: a legacy estate of two
@@ -75,26 +75,8 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
   const env = () => ({ ...process.env, ...terraformEnv(terraform!) });
 
   const tofu = (cwd: string, args: string[]) =>
-    new Promise<string>((resolve, reject) => {
-      const child = startProcess(terraform!.path, args, { cwd: path.join(estate, cwd), env: env() });
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('close', (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`tofu ${args.join(' ')}: ${text}`)),
-      );
-    });
-
-  const strata = async (args: string[]) => {
-    let out = '';
-    let err = '';
-    const status = await runCli(
-      [...args, '--work-dir', '.strata'],
-      { out: (text) => (out += text), err: (text) => (err += text) },
-      { cwd: estate, env: env(), signal: new AbortController().signal, interruptedBy: () => undefined },
-    );
-    return { status, out, err };
-  };
+    mustRunBinary(terraform!.path, args, { cwd: path.join(estate, cwd), env: env() });
+  const strata = (args: string[]) => runCliInProcess(args, { cwd: estate, env: env() });
 
   const state = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as StateFile;
   const addresses = (file: string) =>
