@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile } from '../../src/core/result-file.js';
 import { runCliInProcess } from '../helpers/in-process-cli.js';
+import type { StateFile } from '../helpers/legacy-estate.js';
 import { StateStores, backendConfigFlags, exampleEstateOn } from '../helpers/state-stores.js';
 import { mustRunBinary, realTerraform, runBinary, terraformEnv } from '../helpers/terraform-binary.js';
 
@@ -87,16 +88,6 @@ const MIGRATED: Record<string, string[]> = {
   app: ['prod/eu-west-2/staging/app', 'prod/eu-west-2/production/app'],
 };
 
-interface State {
-  resources: {
-    module?: string;
-    mode: string;
-    type: string;
-    name: string;
-    instances: { attributes: { id: string } }[];
-  }[];
-}
-
 withRealBinary(`a legacy estate migrated onto Strata against ${terraform?.name ?? 'no real binary'}`, () => {
   let stores: StateStores;
   let estate: string;
@@ -112,8 +103,8 @@ withRealBinary(`a legacy estate migrated onto Strata against ${terraform?.name ?
   const tofu = (root: string, args: string[]) => runBinary(terraform!.path, args, inRoot(root));
   const mustTofu = (root: string, args: string[]) => mustRunBinary(terraform!.path, args, inRoot(root));
   const strata = (args: string[]) => runCliInProcess(args, { cwd: estate, env: env() });
-  const stateIn = (key: string): State =>
-    JSON.parse(stores.readObject('eu-west-2', key) ?? '{"resources":[]}') as State;
+  const stateIn = (key: string): Pick<StateFile, 'resources'> =>
+    JSON.parse(stores.readObject('eu-west-2', key) ?? '{"resources":[]}') as Pick<StateFile, 'resources'>;
   const managed = (key: string) =>
     new Map(
       stateIn(key)

@@ -53,7 +53,7 @@ rules:
 `,
 };
 
-/** What the tests read of a local state file. */
+/** What the tests read of a state file (local, or an object of the S3 stores). */
 export interface StateFile {
   serial: number;
   lineage: string;
