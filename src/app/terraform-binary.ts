@@ -6,14 +6,22 @@ import { terraformEnvironment } from '../engine/terraform-environment.js';
 
 /**
  * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
- * `terraform.binary`.
+ * `terraform.binary`. A bare name (`tofu`) is looked up in PATH; a relative path is a file from where it was
+ * given (the flag and the variable from `cwd`, the manifest's from its folder), made absolute because every
+ * Terraform process starts in a layer's folder.
  */
 export function chooseBinary(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   manifestBinary: string,
+  from: { cwd: string; manifestDirectory: string },
 ) {
-  return flag || env.STRATA_TERRAFORM || manifestBinary;
+  const given = flag || env.STRATA_TERRAFORM;
+  return given ? asExecutable(given, from.cwd) : asExecutable(manifestBinary, from.manifestDirectory);
+}
+
+function asExecutable(binary: string, base: string): string {
+  return binary.includes('/') || binary.includes(path.sep) ? path.resolve(base, binary) : binary;
 }
 
 export interface TerraformSetup {
@@ -46,7 +54,7 @@ export async function setUpTerraform(options: {
   await mkdir(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
   const terraform = await createTerraformClient({
     runner: options.runner,
-    executable: chooseBinary(options.flag, options.env, options.manifestBinary),
+    executable: chooseBinary(options.flag, options.env, options.manifestBinary, options),
     env,
     cwd: options.manifestDirectory,
     logFile: path.join(workDirectory, 'terraform-version.log'),

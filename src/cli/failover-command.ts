@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';
 import { runTable } from '../core/render/run-text.js';
 import type { CliOutput } from './output.js';
-import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
+import { parseRunFlags, pathFromCwd, runSettingsFromFlags } from './run-options.js';
 import { splitList } from './selection-options.js';
 import { createCliSession, exitCode, type CliProcess } from './terraform-command.js';
 
@@ -103,7 +103,7 @@ export async function failoverCommand(
     output.out(`${describeRelease(values.to, released.released, released.clearedLocks)}\n`);
     return 0;
   }
-  const session = createCliSession(output, values['json-out']);
+  const session = createCliSession(output, pathFromCwd(process, values['json-out']));
   const run = await executeFailover(
     {
       ...runSettingsFromFlags(values, process),

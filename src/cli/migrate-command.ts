@@ -1,12 +1,13 @@
+import { parseArgs } from 'node:util';
 import { applyMigration, planMigration } from '../app/migrate.js';
 import { UsageError } from '../core/errors.js';
 import { MigrationFileError } from '../core/migrate/parse-migration.js';
 import { renderMigrationApply, renderMigrationPlan } from '../core/render/migration-text.js';
 import type { CliOutput } from './output.js';
+import { RUN_OPTIONS, runSettingsFromFlags } from './run-options.js';
+import { createCliSession, type CliProcess } from './terraform-command.js';
 
 const EXIT_BAD_INPUT = 2;
-import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
-import { createCliSession, type CliProcess } from './terraform-command.js';
 
 export const MIGRATE_HELP = `Usage: strata migrate plan [options]
        strata migrate apply (--layer L | --instance ID) [options]
@@ -54,11 +55,22 @@ export async function migrateCommand(
 
 async function runMigrate(argv: string[], output: CliOutput, process: CliProcess): Promise<number> {
   const [action, ...rest] = argv;
-  const values = parseRunFlags(rest, {
-    migration: { type: 'string' },
-    layer: { type: 'string' },
-    instance: { type: 'string' },
-  });
+  const values = parseArgs({
+    args: rest,
+    // Only what a move uses: it plans and applies each instance alone, with no change allowed and no result
+    // file, so --parallelism, --plan-dir, --allow-destroy and --json-out are refused, not silently ignored.
+    options: {
+      manifest: RUN_OPTIONS.manifest,
+      'work-dir': RUN_OPTIONS['work-dir'],
+      'terraform-binary': RUN_OPTIONS['terraform-binary'],
+      help: RUN_OPTIONS.help,
+      migration: { type: 'string' },
+      layer: { type: 'string' },
+      instance: { type: 'string' },
+    },
+    allowPositionals: false,
+    strict: true,
+  }).values;
   if (values.help || action === '--help' || action === '-h') {
     output.out(MIGRATE_HELP);
     return 0;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EngineSettings } from '../app/engine-setup.js';
 import { UsageError } from '../core/errors.js';
@@ -54,6 +55,16 @@ export function runSettingsFromFlags(
     cwd: process.cwd,
     env: process.env,
   };
+}
+
+/**
+ * A file flag's value as a path from the folder the command runs in: the CLI's `cwd`, which an in-process
+ * caller sets, and not this Node process's working directory.
+ */
+export function pathFromCwd(process: { cwd: string }, file: string): string;
+export function pathFromCwd(process: { cwd: string }, file: string | undefined): string | undefined;
+export function pathFromCwd(process: { cwd: string }, file: string | undefined): string | undefined {
+  return file === undefined ? undefined : path.resolve(process.cwd, file);
 }
 
 export function parseParallelism(value: string | undefined): number | undefined {

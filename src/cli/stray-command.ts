@@ -3,7 +3,7 @@ import { reportStray } from '../app/stray-report.js';
 import { renderStrayReport } from '../core/dr/stray-instances.js';
 import { UsageError } from '../core/errors.js';
 import type { CliOutput } from './output.js';
-import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
+import { parseRunFlags, pathFromCwd, runSettingsFromFlags } from './run-options.js';
 import { createCliSession, type CliProcess } from './terraform-command.js';
 
 export const STRAY_HELP = `Usage: strata stray --region REGION [options]
@@ -39,7 +39,7 @@ export async function strayCommand(argv: string[], output: CliOutput, process: C
     { ...runSettingsFromFlags(values, process), region: values.region },
     session.adapters(process.signal),
   );
-  const jsonOut = values['json-out'];
+  const jsonOut = pathFromCwd(process, values['json-out']);
   if (jsonOut !== undefined) await writeFile(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
   output.out(session.redactor.redact(renderStrayReport(report)));
   return report.entries.some((entry) => entry.error !== null) ? 1 : 0;

@@ -9,7 +9,7 @@ import type { EngineCommand, RunResult } from '../core/run-result.js';
 import type { EngineReporter } from '../engine/run-engine.js';
 import { createRedactor } from '../terraform/redact.js';
 import type { CliOutput } from './output.js';
-import { parseRunFlags, runSettingsFromFlags } from './run-options.js';
+import { parseRunFlags, pathFromCwd, runSettingsFromFlags } from './run-options.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
 import { STALE_PLANS, type StalePlans } from '../core/reviewed-plan.js';
 
@@ -75,7 +75,7 @@ export async function terraformCommand(
     output.out(terraformCommandHelp(command));
     return 0;
   }
-  const session = createCliSession(output, values['json-out']);
+  const session = createCliSession(output, pathFromCwd(process, values['json-out']));
   const { run, leftOut } = await executeRun(
     {
       ...runSettingsFromFlags(values, process),
@@ -83,7 +83,7 @@ export async function terraformCommand(
       selection: selectionFromFlags(values),
       failFast: values['fail-fast'],
       ephemeralEnvironment: values['ephemeral-environment'],
-      resume: values.resume === undefined ? undefined : await readResult(values.resume),
+      resume: values.resume === undefined ? undefined : await readResult(values.resume, process),
       stalePlans: parseStalePlans(values['stale-plans']),
       ignoreFailoverRecord: (values['ignore-failover-record'] ?? []).flatMap((value) =>
         value
@@ -157,9 +157,9 @@ function parseStalePlans(value: string | undefined): StalePlans | undefined {
 }
 
 /** The result of an earlier run, as it stood when it ended or was killed. */
-function readResult(file: string): Promise<RunResult> {
+function readResult(file: string, process: CliProcess): Promise<RunResult> {
   return readResultFile(
-    file,
+    pathFromCwd(process, file),
     `--resume: '${file}'`,
     (message) => new UsageError(`--resume: cannot read '${file}': ${message}`),
   );

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
-import { scratchDir, startProcess } from '../helpers/scratch.js';
+import { runCliInProcess } from '../helpers/in-process-cli.js';
+import { LEGACY_FILES, addressesIn, idsIn, liveLegacyEstate, readState } from '../helpers/legacy-estate.js';
+import { startProcess } from '../helpers/scratch.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
 
 /**
@@ -13,117 +14,18 @@ import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
 const terraform = realTerraform();
 const withRealBinary = terraform ? describe : describe.skip;
 
-const BACKEND = 'terraform {\n  backend "local" {}\n}\n';
-const data = (name: string, input: string) =>
-  `resource "terraform_data" "${name}" {\n  input = "${input}"\n}\n`;
-
-const FILES: Record<string, string> = {
-  'legacy/account/main.tf': `${BACKEND}${data('role', 'ci-role')}${data('old_name', 'audit')}module "policy" {\n  source = "./policy"\n}\n`,
-  'legacy/account/policy/main.tf': data('document', 'policy-v1'),
-  'legacy/staging/main.tf': `${BACKEND}${data('vpc', '10.0.0.0/16')}${data('web', 'web-2')}${data('legacy_logs', 'logs')}`,
-  'layers/iam/main.tf': `${BACKEND}${data('role', 'ci-role')}${data('renamed', 'audit')}module "policy" {\n  source = "../../modules/policy"\n}\n`,
-  'modules/policy/main.tf': data('document', 'policy-v1'),
-  'layers/network/main.tf': `${BACKEND}${data('vpc', '10.0.0.0/16')}output "vpc_id" {\n  value = terraform_data.vpc.id\n}\n`,
-  'layers/app/main.tf': `${BACKEND}variable "network" {\n  type = any\n}\n${data('web', 'web-2')}output "vpc" {\n  value = var.network.vpc_id\n}\n`,
-  'layers.yml': `version: 1
-terraform: { binary: tofu, lock_timeout: 5s }
-backend:
-  type: local
-  config: { path: '../../state/{id}.tfstate' }
-  global_region: eu-west-2
-regions: { eu-west-2: { role: primary } }
-accounts:
-  prod: { id: '222222222222', regions: [eu-west-2], environments: [staging] }
-layers:
-  - { name: iam, scope: account, path: layers/iam }
-  - { name: network, scope: region, path: layers/network }
-  - { name: app, scope: environment, path: layers/app, depends_on: [network] }
-`,
-  'migrate.yml': `version: 1
-roots:
-  account:
-    path: legacy/account
-    backend: { path: ../../legacy-state/account.tfstate }
-    account: prod
-  staging:
-    path: legacy/staging
-    backend: { path: ../../legacy-state/staging.tfstate }
-    account: prod
-    region: eu-west-2
-    environment: staging
-rules:
-  - { root: account, from: terraform_data.old_name, to: terraform_data.renamed, layer: iam }
-  - { from: terraform_data.legacy_logs, stay: true }
-`,
-};
-
-interface StateFile {
-  serial: number;
-  lineage: string;
-  outputs: Record<string, { value: unknown }>;
-  resources: {
-    module?: string;
-    mode: string;
-    type: string;
-    name: string;
-    instances: { attributes: { id: string } }[];
-  }[];
-}
-
 withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, () => {
   let estate: string;
   const env = () => ({ ...process.env, ...terraformEnv(terraform!) });
 
-  const tofu = (cwd: string, args: string[]) =>
-    new Promise<string>((resolve, reject) => {
-      const child = startProcess(terraform!.path, args, { cwd: path.join(estate, cwd), env: env() });
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('close', (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`tofu ${args.join(' ')}: ${text}`)),
-      );
-    });
+  const strata = (args: string[]) => runCliInProcess(args, { cwd: estate, env: env() });
 
-  const strata = async (args: string[]) => {
-    let out = '';
-    let err = '';
-    const status = await runCli(
-      [...args, '--work-dir', '.strata'],
-      { out: (text) => (out += text), err: (text) => (err += text) },
-      { cwd: estate, env: env(), signal: new AbortController().signal, interruptedBy: () => undefined },
-    );
-    return { status, out, err };
-  };
-
-  const state = (file: string) => JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as StateFile;
-  const addresses = (file: string) =>
-    state(file)
-      .resources.filter((resource) => resource.mode === 'managed')
-      .map((resource) => `${resource.module ? `${resource.module}.` : ''}${resource.type}.${resource.name}`)
-      .sort();
-  const ids = (file: string) =>
-    Object.fromEntries(
-      state(file).resources.map((resource) => [
-        `${resource.module ?? ''}${resource.name}`,
-        resource.instances[0]?.attributes.id,
-      ]),
-    );
+  const state = (file: string) => readState(estate, file);
+  const addresses = (file: string) => addressesIn(estate, file);
+  const ids = (file: string) => idsIn(estate, file);
 
   beforeEach(async () => {
-    estate = scratchDir('strata-migrate-');
-    for (const [file, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(estate, file)), { recursive: true });
-      writeFileSync(path.join(estate, file), text);
-    }
-    for (const root of ['account', 'staging']) {
-      await tofu(`legacy/${root}`, [
-        'init',
-        '-input=false',
-        `-backend-config=path=../../legacy-state/${root}.tfstate`,
-      ]);
-      await tofu(`legacy/${root}`, ['apply', '-input=false', '-auto-approve']);
-    }
+    estate = await liveLegacyEstate(terraform!);
   });
 
   it('plans the mapping, moves one layer at a time with zero-change plans, and keeps every id', async () => {
@@ -196,7 +98,7 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
   it('a move whose new code would change a resource is undone: both states as they were', async () => {
     writeFileSync(
       path.join(estate, 'layers/iam/main.tf'),
-      FILES['layers/iam/main.tf']!.replace('"ci-role"', '"ci-role-v2"'),
+      LEGACY_FILES['layers/iam/main.tf']!.replace('"ci-role"', '"ci-role-v2"'),
     );
     const before = state('legacy-state/account.tfstate');
     // The plan shows what the new code would do after the move, as a plan review would, and writes nothing.
@@ -224,47 +126,10 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
     expect(state('state/prod/iam.tfstate').resources).toEqual([]);
 
     // Fixed, it goes through: the emptied state takes the move (same lineage, next serial).
-    writeFileSync(path.join(estate, 'layers/iam/main.tf'), FILES['layers/iam/main.tf']!);
+    writeFileSync(path.join(estate, 'layers/iam/main.tf'), LEGACY_FILES['layers/iam/main.tf']!);
     const fixed = await strata(['migrate', 'apply', '--instance', 'prod/iam']);
     expect(fixed.status).toBe(0);
     expect(addresses('legacy-state/account.tfstate')).toEqual([]);
-  });
-
-  it('a move interrupted after writing the new state and before trimming the old is finished by a re-run', async () => {
-    const accountBefore = readFileSync(path.join(estate, 'legacy-state/account.tfstate'), 'utf8');
-    expect((await strata(['migrate', 'apply', '--layer', 'iam'])).status).toBe(0);
-    // As if the run had been killed before the trim: the old root still holds everything it held.
-    writeFileSync(path.join(estate, 'legacy-state/account.tfstate'), accountBefore);
-    const newState = state('state/prod/iam.tfstate');
-
-    // Normal runs refuse the half-migrated instance, name it and the command that finishes it.
-    for (const command of ['plan', 'apply']) {
-      const refused = await strata([command, '--instance', 'prod/iam']);
-      expect(refused.status).toBe(1);
-      expect(refused.err).toContain(
-        `strata ${command}: refusing to run: 1 instance is half migrated, and a run now would manage the same resources from two states:\n` +
-          '  prod/iam: its state holds terraform_data.renamed and 2 more, which root account of migrate.yml still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance prod/iam',
-      );
-    }
-    // Instances the migration has not reached yet, or has finished, still run.
-    expect((await strata(['plan', '--instance', 'prod/eu-west-2/network'])).status).toBe(0);
-    expect(state('legacy-state/account.tfstate').serial).toBe(1);
-
-    const plan = await strata(['migrate', 'plan']);
-    expect(plan.out).toContain('prod/iam receives 3 resources:');
-    expect(plan.out).toContain(
-      '  HALF MIGRATED: 3 of these are in its state already and still in the old; finish with: strata migrate apply --instance prod/iam\n  after the move it plans: no changes',
-    );
-    const rerun = await strata(['migrate', 'apply', '--layer', 'iam']);
-    expect(rerun.status).toBe(0);
-    expect(rerun.out).toContain(
-      '  terraform_data.role  ← account (already there: finishing an earlier move)',
-    );
-    expect(addresses('legacy-state/account.tfstate')).toEqual([]);
-    // The new state was not written again: same lineage, same resources.
-    expect(state('state/prod/iam.tfstate').lineage).toBe(newState.lineage);
-    expect(state('state/prod/iam.tfstate').resources).toEqual(newState.resources);
-    expect((await strata(['plan', '--instance', 'prod/iam'])).status).toBe(0);
   });
 
   it('holds the lock of every state it touches across the move: each write happens under both locks', async () => {
@@ -320,7 +185,7 @@ withRealBinary(`strata migrate against ${terraform?.name ?? 'no real binary'}`, 
   it('refuses, before anything is written, a resource no layer and no rule claims', async () => {
     writeFileSync(
       path.join(estate, 'migrate.yml'),
-      FILES['migrate.yml']!.replace(/ {2}- \{ from: terraform_data.legacy_logs.*\n/, ''),
+      LEGACY_FILES['migrate.yml']!.replace(/ {2}- \{ from: terraform_data.legacy_logs.*\n/, ''),
     );
     const result = await strata(['migrate', 'apply', '--layer', 'iam']);
     expect(result.status).toBe(2);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
 import type { RunResultFile } from '../../src/core/result-file.js';
+import { runCliInProcess } from '../helpers/in-process-cli.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
 
@@ -52,21 +52,8 @@ withRealBinary(`stateful layers against ${terraform?.name ?? 'no real binary'}`,
     writeFileSync(path.join(estate, 'layers.yml'), manifest(version));
     return estate;
   };
-  const cli = async (estate: string, args: string[]) => {
-    let out = '';
-    let err = '';
-    const status = await runCli(
-      [...args, '--work-dir', '.strata'],
-      { out: (text) => (out += text), err: (text) => (err += text) },
-      {
-        cwd: estate,
-        env: { ...process.env, ...terraformEnv(terraform!) },
-        signal: new AbortController().signal,
-        interruptedBy: () => undefined,
-      },
-    );
-    return { status, out, err };
-  };
+  const cli = (estate: string, args: string[]) =>
+    runCliInProcess(args, { cwd: estate, env: { ...process.env, ...terraformEnv(terraform!) } });
   const dbId = (estate: string, layer: string) =>
     (
       JSON.parse(readFileSync(path.join(estate, 'state', `a/r1/${layer}.tfstate`), 'utf8')) as {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
 import type { RunResultFile } from '../../src/core/result-file.js';
-import { startProcess } from '../helpers/scratch.js';
-import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { runCliInProcess } from '../helpers/in-process-cli.js';
+import type { StateFile } from '../helpers/legacy-estate.js';
+import { StateStores, backendConfigFlags, exampleEstateOn } from '../helpers/state-stores.js';
+import { mustRunBinary, realTerraform, runBinary, terraformEnv } from '../helpers/terraform-binary.js';
 
 jest.setTimeout(600_000);
 
@@ -88,16 +88,6 @@ const MIGRATED: Record<string, string[]> = {
   app: ['prod/eu-west-2/staging/app', 'prod/eu-west-2/production/app'],
 };
 
-interface State {
-  resources: {
-    module?: string;
-    mode: string;
-    type: string;
-    name: string;
-    instances: { attributes: { id: string } }[];
-  }[];
-}
-
 withRealBinary(`a legacy estate migrated onto Strata against ${terraform?.name ?? 'no real binary'}`, () => {
   let stores: StateStores;
   let estate: string;
@@ -107,46 +97,14 @@ withRealBinary(`a legacy estate migrated onto Strata against ${terraform?.name ?
   afterAll(() => stores.close());
   const env = () => ({ ...process.env, ...terraformEnv(terraform!), ...StateStores.credentials() });
 
-  const backendFlags = (root: string) => [
-    `-backend-config=bucket=tfstate-eu-west-2`,
-    `-backend-config=key=legacy/${root}.tfstate`,
-    '-backend-config=region=eu-west-2',
-    '-backend-config=use_lockfile=true',
-    '-backend-config=use_path_style=true',
-    '-backend-config=skip_credentials_validation=true',
-    '-backend-config=skip_requesting_account_id=true',
-    '-backend-config=skip_metadata_api_check=true',
-    '-backend-config=skip_region_validation=true',
-    `-backend-config=endpoints={ s3 = "${stores.endpoint('eu-west-2')}" }`,
-  ];
-  const tofu = (root: string, args: string[]) =>
-    new Promise<{ code: number | null; text: string }>((resolve) => {
-      const child = startProcess(terraform!.path, args, {
-        cwd: path.join(estate, 'legacy', root),
-        env: env(),
-      });
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      child.on('close', (code) => resolve({ code, text }));
-    });
-  const mustTofu = async (root: string, args: string[]) => {
-    const result = await tofu(root, args);
-    if (result.code !== 0) throw new Error(`tofu ${args.join(' ')} in legacy/${root}: ${result.text}`);
-    return result.text;
-  };
-  const strata = async (args: string[]) => {
-    let out = '';
-    let err = '';
-    const status = await runCli(
-      [...args, '--work-dir', '.strata'],
-      { out: (text) => (out += text), err: (text) => (err += text) },
-      { cwd: estate, env: env(), signal: new AbortController().signal, interruptedBy: () => undefined },
-    );
-    return { status, out, err };
-  };
-  const stateIn = (key: string): State =>
-    JSON.parse(stores.readObject('eu-west-2', key) ?? '{"resources":[]}') as State;
+  /** Where each legacy root keeps its state: eu-west-2's store, beside what Strata will write there. */
+  const legacyBackend = (root: string) => stores.backendOf('eu-west-2', `legacy/${root}.tfstate`);
+  const inRoot = (root: string) => ({ cwd: path.join(estate, 'legacy', root), env: env() });
+  const tofu = (root: string, args: string[]) => runBinary(terraform!.path, args, inRoot(root));
+  const mustTofu = (root: string, args: string[]) => mustRunBinary(terraform!.path, args, inRoot(root));
+  const strata = (args: string[]) => runCliInProcess(args, { cwd: estate, env: env() });
+  const stateIn = (key: string): Pick<StateFile, 'resources'> =>
+    JSON.parse(stores.readObject('eu-west-2', key) ?? '{"resources":[]}') as Pick<StateFile, 'resources'>;
   const managed = (key: string) =>
     new Map(
       stateIn(key)
@@ -186,20 +144,11 @@ withRealBinary(`a legacy estate migrated onto Strata against ${terraform?.name ?
       }
     };
     writeLegacy(new Set());
+    // JSON is YAML: the backend settings as one flow mapping.
     const backendYaml = (root: string) =>
       [
         `    path: legacy/${root}`,
-        '    backend:',
-        '      bucket: tfstate-eu-west-2',
-        `      key: legacy/${root}.tfstate`,
-        '      region: eu-west-2',
-        '      use_lockfile: true',
-        '      use_path_style: true',
-        '      skip_credentials_validation: true',
-        '      skip_requesting_account_id: true',
-        '      skip_metadata_api_check: true',
-        '      skip_region_validation: true',
-        `      endpoints: '{ s3 = "${stores.endpoint('eu-west-2')}" }'`,
+        `    backend: ${JSON.stringify(legacyBackend(root))}`,
         '    account: prod',
         '    region: eu-west-2',
       ].join('\n');
@@ -226,7 +175,7 @@ rules:
     );
 
     // The legacy estate, live: applied root by root as its own pipeline did.
-    await mustTofu('account', ['init', '-input=false', ...backendFlags('account')]);
+    await mustTofu('account', ['init', '-input=false', ...backendConfigFlags(legacyBackend('account'))]);
     await mustTofu('account', ['apply', '-input=false', '-auto-approve']);
     const vpcId = JSON.parse(await mustTofu('account', ['output', '-json', 'vpc_id'])) as string;
     const vars: Record<string, string[]> = {
@@ -235,7 +184,7 @@ rules:
       production: [`-var=vpc_id=${vpcId}`],
     };
     for (const root of ['staging', 'production']) {
-      await mustTofu(root, ['init', '-input=false', ...backendFlags(root)]);
+      await mustTofu(root, ['init', '-input=false', ...backendConfigFlags(legacyBackend(root))]);
       await mustTofu(root, ['apply', '-input=false', '-auto-approve', ...vars[root]!]);
     }
     const legacyIds = new Map(ROOTS.map((root) => [root, managed(`legacy/${root}.tfstate`)]));

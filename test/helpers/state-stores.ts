@@ -8,6 +8,21 @@ const SERVER = path.resolve('test/helpers/region-store-server.mjs');
 /** The bucket of a region's store; Strata renders it from `{region}`. */
 export const bucketOf = (region: string) => `tfstate-${region}`;
 
+/** The s3 backend settings these stores need besides bucket, key, region and endpoint. */
+const S3_SETTINGS = {
+  use_lockfile: true,
+  use_path_style: true,
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+} as const;
+
+/** Backend settings as `init` takes them on its command line: one `-backend-config=NAME=VALUE` each. */
+export function backendConfigFlags(settings: Record<string, string | boolean>): string[] {
+  return Object.entries(settings).map(([name, value]) => `-backend-config=${name}=${String(value)}`);
+}
+
 interface Store {
   region: string;
   port: number;
@@ -75,12 +90,7 @@ export class StateStores {
       "    bucket: 'tfstate-{region}'",
       "    key: '{id}.tfstate'",
       "    region: '{region}'",
-      '    use_lockfile: true',
-      '    use_path_style: true',
-      '    skip_credentials_validation: true',
-      '    skip_requesting_account_id: true',
-      '    skip_metadata_api_check: true',
-      '    skip_region_validation: true',
+      ...Object.entries(S3_SETTINGS).map(([name, value]) => `    ${name}: ${String(value)}`),
       '  region_config:',
       ...[...this.stores.keys()].map(
         (region) => `    ${region}: { endpoints: '{ s3 = "${this.endpoint(region)}" }' }`,
@@ -92,6 +102,20 @@ export class StateStores {
       lines.push('  replicas:', ...replicas.map(([source, replica]) => `    ${source}: ${replica}`));
     }
     return `${lines.join('\n')}\n`;
+  }
+
+  /**
+   * The s3 backend settings of one state, `key` in `region`'s store, for a root that Strata's manifest does
+   * not render (a legacy root, its migration file): the manifest's settings with this store's endpoint.
+   */
+  backendOf(region: string, key: string): Record<string, string | boolean> {
+    return {
+      bucket: bucketOf(region),
+      key,
+      region,
+      ...S3_SETTINGS,
+      endpoints: `{ s3 = "${this.endpoint(region)}" }`,
+    };
   }
 
   /** What OpenTofu's s3 backend needs in its environment to talk to these stores. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { startProcess } from './scratch.js';
 
 /** A Terraform the end-to-end tests drive: the stand-in, or a real OpenTofu or Terraform binary. */
 export interface TerraformUnderTest {
@@ -56,4 +57,38 @@ export function terraformsUnderTest(): TerraformUnderTest[] {
 /** The environment of a CLI or action run against `terraform`. */
 export function terraformEnv(terraform: TerraformUnderTest): Record<string, string> {
   return { STRATA_TERRAFORM: terraform.path, ...terraform.env };
+}
+
+/** What a binary printed (stdout and stderr, interleaved as they came) and its exit code. */
+export interface BinaryRun {
+  code: number | null;
+  text: string;
+}
+
+/** Runs `binary ARGS` in `cwd` as an operator would by hand (ended after the test if it is still running). */
+export function runBinary(
+  binary: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<BinaryRun> {
+  return new Promise((resolve) => {
+    const child = startProcess(binary, args, options);
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('close', (code) => resolve({ code, text }));
+  });
+}
+
+/** `runBinary`, failing with what the binary printed unless it exits 0; resolves with that text. */
+export async function mustRunBinary(
+  binary: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<string> {
+  const result = await runBinary(binary, args, options);
+  if (result.code !== 0) {
+    throw new Error(`${path.basename(binary)} ${args.join(' ')} in ${options.cwd}: ${result.text}`);
+  }
+  return result.text;
 }
