@@ -391,7 +391,7 @@ async function strayCommand(argv, output, process) {
         throw new errors/* UsageError */.eb('--region REGION is required: the region that came back');
     const session = (0,terraform_command.createCliSession)(output, undefined);
     const report = await reportStray({ ...(0,run_options/* runSettingsFromFlags */.uF)(values, process), region: values.region }, session.adapters(process.signal));
-    const jsonOut = values['json-out'];
+    const jsonOut = (0,run_options/* pathFromCwd */.U3)(process, values['json-out']);
     if (jsonOut !== undefined)
         await (0,promises_.writeFile)(jsonOut, `${JSON.stringify(report, null, 2)}\n`);
     output.out(session.redactor.redact(renderStrayReport(report)));

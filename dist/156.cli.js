@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   migrateCommand: () => (/* binding */ migrateCommand)
 });
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -537,9 +539,10 @@ var terraform_command = __webpack_require__(1984);
 
 
 
+
+
+
 const EXIT_BAD_INPUT = 2;
-
-
 const MIGRATE_HELP = `Usage: strata migrate plan [options]
        strata migrate apply (--layer L | --instance ID) [options]
 
@@ -580,11 +583,22 @@ async function migrateCommand(argv, output, process) {
 }
 async function runMigrate(argv, output, process) {
     const [action, ...rest] = argv;
-    const values = (0,run_options/* parseRunFlags */.y0)(rest, {
-        migration: { type: 'string' },
-        layer: { type: 'string' },
-        instance: { type: 'string' },
-    });
+    const values = (0,external_node_util_.parseArgs)({
+        args: rest,
+        // Only what a move uses: it plans and applies each instance alone, with no change allowed and no result
+        // file, so --parallelism, --plan-dir, --allow-destroy and --json-out are refused, not silently ignored.
+        options: {
+            manifest: run_options/* RUN_OPTIONS */.p7.manifest,
+            'work-dir': run_options/* RUN_OPTIONS */.p7['work-dir'],
+            'terraform-binary': run_options/* RUN_OPTIONS */.p7['terraform-binary'],
+            help: run_options/* RUN_OPTIONS */.p7.help,
+            migration: { type: 'string' },
+            layer: { type: 'string' },
+            instance: { type: 'string' },
+        },
+        allowPositionals: false,
+        strict: true,
+    }).values;
     if (values.help || action === '--help' || action === '-h') {
         output.out(MIGRATE_HELP);
         return 0;

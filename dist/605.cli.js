@@ -34,10 +34,11 @@ const MAX_JOBS_PER_MATRIX = 256;
  * Groups the selected instances into ordered stages for GitHub jobs, so that every dependency points to an
  * earlier stage or stays inside one job. Each wave is a stage; past `maxStages`, the remaining waves share the
  * last stage, where instances joined by a dependency go into one job (the engine orders them there). A job
- * holds the instances of one GitHub Environment only (hence of one account), so that environment's reviewers
- * approve everything it applies. A stage with more than 256 jobs packs jobs of one environment together to stay
- * within GitHub's limit; when even that cannot fit (more environments in a stage than jobs, or a dependency
- * joining two environments in the shared last stage), it throws a UsageError rather than mix them.
+ * holds the instances of one GitHub Environment and one account only, so that environment's reviewers approve
+ * everything it applies and it assumes one account's role (two accounts may share an environment's name). A
+ * stage with more than 256 jobs packs jobs of one environment and account together to stay within GitHub's
+ * limit; when even that cannot fit (more environment-account pairs in a stage than jobs, or a dependency joining
+ * two of them in the shared last stage), it throws a UsageError rather than mix them.
  */
 function computeMatrix(graph, dag, options) {
     const waves = (0,schedule_waves/* computeWaves */.S)(dag);
@@ -46,39 +47,47 @@ function computeMatrix(graph, dag, options) {
         : [...waves.slice(0, options.maxStages - 1), waves.slice(options.maxStages - 1).flat()];
     const limit = options.maxJobsPerStage ?? MAX_JOBS_PER_MATRIX;
     const environmentOf = (id) => options.githubEnvironment((0,lookup/* getOrThrow */.Gp)(graph.byId, id, 'instance'));
+    const gateOf = (id) => ({
+        environment: environmentOf(id),
+        account: (0,lookup/* getOrThrow */.Gp)(graph.byId, id, 'instance').account,
+    });
     return {
         stage_count: stages.length,
         stages: stages.map((stage, index) => {
-            const groups = byEnvironment(connectedUnits(stage, dag), environmentOf, {
-                stage: index + 1,
-                waves: waves.length,
-                maxStages: options.maxStages,
-            });
+            const where = { stage: index + 1, waves: waves.length, maxStages: options.maxStages };
+            const groups = byGate(connectedUnits(stage, dag), gateOf, where);
             return {
-                include: pack(groups, limit, index + 1).map((ids, leg) => jobOf(ids, `${index + 1}-${leg + 1}`, graph, options.roleToAssume, environmentOf)),
+                include: pack(groups, limit, where).map((ids, leg) => jobOf(ids, `${index + 1}-${leg + 1}`, graph, options.roleToAssume, environmentOf)),
             };
         }),
     };
 }
-/** A stage's units by GitHub Environment (sorted by name, units by first id); throws when a unit spans two. */
-function byEnvironment(units, environmentOf, where) {
+const describeGate = (gate) => `GitHub Environment '${gate.environment}', ${gate.account === null ? 'no account' : `account '${gate.account}'`}`;
+/** A stage's units by gate (sorted by environment, then account; units by first id); throws when a unit spans two. */
+function byGate(units, gateOf, where) {
+    const keyOf = (gate) => `${gate.environment}\n${gate.account ?? ''}`;
     const groups = new Map();
     for (const unit of units) {
         const first = (0,lookup/* itemAt */.R9)(unit, 0, 'unit member');
-        const environment = environmentOf(first);
-        const other = unit.find((id) => environmentOf(id) !== environment);
+        const gate = gateOf(first);
+        const key = keyOf(gate);
+        const other = unit.find((id) => keyOf(gateOf(id)) !== key);
         if (other !== undefined) {
-            throw new errors/* UsageError */.eb((name) => `Stage ${where.stage} would apply '${first}' (GitHub Environment '${environment}') and '${other}' ('${environmentOf(other)}') in one job: past ${name('max-stages')} (${where.maxStages}) the remaining waves share the last stage, where instances joined by a dependency run in one job, and a job runs in one environment. Give ${name('max-stages')} at least ${where.waves} (the selection's waves; apply.yml has a stage job per stage), or select fewer instances.`);
+            throw new errors/* UsageError */.eb((name) => `Stage ${where.stage} would apply '${first}' (${describeGate(gate)}) and '${other}' (${describeGate(gateOf(other))}) in one job: past ${name('max-stages')} (${where.maxStages}) the remaining waves share the last stage, where instances joined by a dependency run in one job, and a job runs in one GitHub Environment with one account's role. Give ${name('max-stages')} at least ${where.waves} (the selection's waves; apply.yml has a stage job per stage), or select fewer instances.`);
         }
-        const group = groups.get(environment);
+        const group = groups.get(key);
         if (group)
-            group.push(unit);
+            group.units.push(unit);
         else
-            groups.set(environment, [unit]);
+            groups.set(key, { gate, units: [unit] });
     }
-    return [...groups.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([, group]) => group.sort((a, b) => (0,lookup/* itemAt */.R9)(a, 0, 'unit member').localeCompare((0,lookup/* itemAt */.R9)(b, 0, 'unit member'))));
+    return [...groups.values()]
+        .sort((a, b) => a.gate.environment.localeCompare(b.gate.environment) ||
+        (a.gate.account ?? '').localeCompare(b.gate.account ?? ''))
+        .map(({ gate, units: group }) => ({
+        gate,
+        units: group.sort((a, b) => (0,lookup/* itemAt */.R9)(a, 0, 'unit member').localeCompare((0,lookup/* itemAt */.R9)(b, 0, 'unit member'))),
+    }));
 }
 /** Instances of a stage joined by dependencies inside it must run in one job: union-find over those edges. */
 function connectedUnits(stage, dag) {
@@ -108,16 +117,16 @@ function connectedUnits(stage, dag) {
     return [...units.values()];
 }
 /**
- * At most `limit` jobs, each of one environment's units: every environment gets a job, and the rest go one by one
- * to the environment whose jobs are fullest. Throws when the stage has more environments than `limit`.
+ * At most `limit` jobs, each of one gate's units: every gate gets a job, and the rest go one by one to the gate
+ * whose jobs are fullest. Throws when the stage has more gates than `limit`.
  */
-function pack(groups, limit, stage) {
+function pack(gateGroups, limit, where) {
+    const groups = gateGroups.map((group) => group.units);
     const total = groups.reduce((sum, group) => sum + group.length, 0);
     if (total <= limit)
         return groups.flat();
-    if (groups.length > limit) {
-        throw new errors/* UsageError */.eb(`Stage ${stage} applies instances of ${groups.length} GitHub Environments, but GitHub runs at most ${limit} jobs from one matrix and a job runs in one environment: select fewer instances per run (by account or environment), or name fewer environments with github_environment in the manifest.`);
-    }
+    if (groups.length > limit)
+        throw tooManyGates(gateGroups, limit, where);
     const quotas = groups.map(() => 1);
     for (let spare = limit - groups.length; spare > 0; spare -= 1) {
         let fullest = -1;
@@ -139,6 +148,29 @@ function pack(groups, limit, stage) {
         for (let start = 0; start < group.length; start += size)
             jobs.push(group.slice(start, start + size).flat());
         return jobs;
+    });
+}
+/** The refusal of a stage that needs more jobs than GitHub's limit: which limit, how many jobs, what to change. */
+function tooManyGates(groups, limit, where) {
+    const perAccount = new Set(groups.map(({ gate }) => gate.account));
+    const accounts = [...perAccount].filter((account) => account !== null).length;
+    const environments = new Set(groups.map(({ gate }) => gate.environment)).size;
+    const isSharedLastStage = where.stage === where.maxStages && where.waves > where.maxStages;
+    return new errors/* UsageError */.eb((name) => {
+        const fixes = [
+            ...(perAccount.size <= limit
+                ? [
+                    `name fewer GitHub Environments per account in the manifest (github_environment on an account's environments; one name for all of an account's environments makes as few as ${perAccount.size} jobs)`,
+                ]
+                : []),
+            `select fewer instances per run (${name('account')}, ${name('environment')})`,
+            ...(isSharedLastStage
+                ? [
+                    `raise ${name('max-stages')} towards ${where.waves} (the selection's waves), so fewer waves share this stage`,
+                ]
+                : []),
+        ];
+        return `Stage ${where.stage} needs ${groups.length} jobs, one for each GitHub Environment and account of its instances (${environments} GitHub Environments of ${accounts} accounts${perAccount.has(null) ? ' and global' : ''}; a job runs in one environment with one account's role), but GitHub runs at most ${limit} jobs from one matrix. To fit, ${fixes.join('; or ')}.`;
     });
 }
 function jobOf(ids, leg, graph, roleToAssume, environmentOf) {

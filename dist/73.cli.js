@@ -828,6 +828,7 @@ function mergeResults(results) {
     const instances = new Map(results.flatMap((result) => result.instances.map((instance) => [instance.id, instance])));
     const allowedDestroys = results.flatMap((result) => result.allowedDestroys ?? []);
     const hooks = results.flatMap((result) => result.hooks ?? []);
+    const failoverGuard = mergeFailoverGuards(results);
     const started = results.map((result) => result.startedAt).reduce((a, b) => (b < a ? b : a));
     const finished = results
         .map((result) => result.finishedAt)
@@ -854,6 +855,21 @@ function mergeResults(results) {
         instances: [...instances.values()],
         ...(allowedDestroys.length > 0 ? { allowedDestroys } : {}),
         ...(hooks.length > 0 ? { hooks } : {}),
+        ...(failoverGuard ? { failoverGuard } : {}),
+    };
+}
+/** The failover guard's reports of the legs that used the override, each region once (legs read the same records). */
+function mergeFailoverGuards(results) {
+    const reports = results.flatMap((result) => (result.failoverGuard ? [result.failoverGuard] : []));
+    if (reports.length === 0)
+        return undefined;
+    const byRegion = (entries) => [
+        ...new Map(entries.map((entry) => [entry.region, entry])).values(),
+    ];
+    const provenEmpty = reports.flatMap((report) => report.provenEmpty ?? []);
+    return {
+        ignoredRecords: byRegion(reports.flatMap((report) => report.ignoredRecords)),
+        ...(reports.some((report) => report.provenEmpty) ? { provenEmpty: byRegion(provenEmpty) } : {}),
     };
 }
 /** The reason a report gives an instance that no job reported. */
@@ -2750,7 +2766,7 @@ async function failoverCommand(mode, argv, output, process) {
         output.out(`${describeRelease(values.to, released.released, released.clearedLocks)}\n`);
         return 0;
     }
-    const session = (0,terraform_command.createCliSession)(output, values['json-out']);
+    const session = (0,terraform_command.createCliSession)(output, (0,run_options/* pathFromCwd */.U3)(process, values['json-out']));
     const run = await executeFailover({
         ...(0,run_options/* runSettingsFromFlags */.uF)(values, process),
         mode,

@@ -561,7 +561,25 @@ function parseResultFile(value, source) {
         result.allowedDestroys = value.allowedDestroys.filter(isAllowedDestroy);
     if (Array.isArray(value.hooks))
         result.hooks = value.hooks.filter(isHookResult);
+    const failoverGuard = failoverGuardFrom(value.failoverGuard);
+    if (failoverGuard)
+        result.failoverGuard = failoverGuard;
     return result;
+}
+/** The failover guard's report, as this module's counterpart wrote it: shown (the summary's note), never decided on. */
+function failoverGuardFrom(value) {
+    if (!isObject(value) || !Array.isArray(value.ignoredRecords))
+        return undefined;
+    const entries = (list, keys) => list.flatMap((entry) => isObject(entry) && keys.every((key) => typeof entry[key] === 'string')
+        ? [Object.fromEntries(keys.map((key) => [key, entry[key]]))]
+        : []);
+    const ignoredRecords = entries(value.ignoredRecords, ['region', 'reason']);
+    if (!Array.isArray(value.provenEmpty))
+        return { ignoredRecords };
+    return {
+        ignoredRecords,
+        provenEmpty: entries(value.provenEmpty, ['region', 'reason', 'proof']),
+    };
 }
 function isAllowedDestroy(entry) {
     return isObject(entry) && typeof entry.id === 'string' && Array.isArray(entry.resources);
@@ -1209,10 +1227,16 @@ function terraformEnvironment(env) {
 
 /**
  * Which binary to run: `--terraform-binary` (or the action input), else STRATA_TERRAFORM, else the manifest's
- * `terraform.binary`.
+ * `terraform.binary`. A bare name (`tofu`) is looked up in PATH; a relative path is a file from where it was
+ * given (the flag and the variable from `cwd`, the manifest's from its folder), made absolute because every
+ * Terraform process starts in a layer's folder.
  */
-function chooseBinary(flag, env, manifestBinary) {
-    return flag || env.STRATA_TERRAFORM || manifestBinary;
+function chooseBinary(flag, env, manifestBinary, from) {
+    const given = flag || env.STRATA_TERRAFORM;
+    return given ? asExecutable(given, from.cwd) : asExecutable(manifestBinary, from.manifestDirectory);
+}
+function asExecutable(binary, base) {
+    return binary.includes('/') || binary.includes(external_node_path_.sep) ? external_node_path_.resolve(base, binary) : binary;
 }
 /**
  * What every run does before its first Terraform command: create the work directory and the shared provider
@@ -1226,7 +1250,7 @@ async function setUpTerraform(options) {
     await (0,promises_.mkdir)(env.TF_PLUGIN_CACHE_DIR, { recursive: true });
     const terraform = await createTerraformClient({
         runner: options.runner,
-        executable: chooseBinary(options.flag, options.env, options.manifestBinary),
+        executable: chooseBinary(options.flag, options.env, options.manifestBinary, options),
         env,
         cwd: options.manifestDirectory,
         logFile: external_node_path_.join(workDirectory, 'terraform-version.log'),
@@ -2568,13 +2592,17 @@ async function reviewedInstances(planDirectory) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U3: () => (/* binding */ pathFromCwd),
+/* harmony export */   p7: () => (/* binding */ RUN_OPTIONS),
 /* harmony export */   uF: () => (/* binding */ runSettingsFromFlags),
 /* harmony export */   y0: () => (/* binding */ parseRunFlags)
 /* harmony export */ });
-/* unused harmony exports RUN_OPTIONS, parseParallelism */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9514);
-/* harmony import */ var _selection_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2845);
+/* unused harmony export parseParallelism */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
+/* harmony import */ var _selection_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2845);
+
 
 
 
@@ -2595,7 +2623,7 @@ const RUN_OPTIONS = {
 };
 /** Parses a run command's argv: RUN_OPTIONS and the command's own `options`; no positionals, no unknown flags. */
 function parseRunFlags(argv, options) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
         args: argv,
         options: { ...RUN_OPTIONS, ...options },
         allowPositionals: false,
@@ -2610,17 +2638,20 @@ function runSettingsFromFlags(values, process) {
         workDirectory: values['work-dir'],
         terraformBinary: values['terraform-binary'],
         planDirectory: values['plan-dir'],
-        allowDestroy: (0,_selection_options_js__WEBPACK_IMPORTED_MODULE_2__/* .splitList */ .ry)(values['allow-destroy']),
+        allowDestroy: (0,_selection_options_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(values['allow-destroy']),
         cwd: process.cwd,
         env: process.env,
     };
+}
+function pathFromCwd(process, file) {
+    return file === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(process.cwd, file);
 }
 function parseParallelism(value) {
     if (value === undefined)
         return undefined;
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < 1) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`--parallelism must be a whole number ≥ 1, got '${value}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`--parallelism must be a whole number ≥ 1, got '${value}'`);
     }
     return parsed;
 }
@@ -2751,14 +2782,14 @@ async function terraformCommand(command, argv, output, process) {
         output.out(terraformCommandHelp(command));
         return 0;
     }
-    const session = createCliSession(output, values['json-out']);
+    const session = createCliSession(output, (0,run_options/* pathFromCwd */.U3)(process, values['json-out']));
     const { run, leftOut } = await (0,execute_run/* executeRun */.lk)({
         ...(0,run_options/* runSettingsFromFlags */.uF)(values, process),
         command,
         selection: (0,selection_options/* selectionFromFlags */._G)(values),
         failFast: values['fail-fast'],
         ephemeralEnvironment: values['ephemeral-environment'],
-        resume: values.resume === undefined ? undefined : await readResult(values.resume),
+        resume: values.resume === undefined ? undefined : await readResult(values.resume, process),
         stalePlans: parseStalePlans(values['stale-plans']),
         ignoreFailoverRecord: (values['ignore-failover-record'] ?? []).flatMap((value) => value
             .split(',')
@@ -2829,8 +2860,8 @@ function parseStalePlans(value) {
     return value;
 }
 /** The result of an earlier run, as it stood when it ended or was killed. */
-function readResult(file) {
-    return (0,result_file_store/* readResultFile */.kk)(file, `--resume: '${file}'`, (message) => new errors/* UsageError */.eb(`--resume: cannot read '${file}': ${message}`));
+function readResult(file, process) {
+    return (0,result_file_store/* readResultFile */.kk)((0,run_options/* pathFromCwd */.U3)(process, file), `--resume: '${file}'`, (message) => new errors/* UsageError */.eb(`--resume: cannot read '${file}': ${message}`));
 }
 
 

@@ -83,8 +83,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1799);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1646);
 
+
+const output = (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_1__/* .processOutput */ .X)(process.stdout, process.stderr);
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
 const controller = new AbortController();
@@ -92,14 +95,50 @@ let interruptedBy;
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
         interruptedBy ??= signal;
-        process.stderr.write(`strata: ${signal} received; waiting for running Terraform commands to stop\n`);
+        output.err(`strata: ${signal} received; waiting for running Terraform commands to stop\n`);
         controller.abort();
     });
 }
-process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }, { cwd: process.cwd(), env: process.env, signal: controller.signal, interruptedBy: () => interruptedBy });
+process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), output, {
+    cwd: process.cwd(),
+    env: process.env,
+    signal: controller.signal,
+    interruptedBy: () => interruptedBy,
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ processOutput)
+/* harmony export */ });
+/**
+ * The process's stdout and stderr. A stream whose reader went away (`strata graph | head -1`) takes no more
+ * writes instead of crashing the CLI with a stack trace; the command goes on to its end (a run never abandons
+ * Terraform in the middle of an apply) and exits with its own code.
+ */
+function processOutput(stdout, stderr) {
+    const writer = (stream) => {
+        let isClosed = false;
+        stream.on('error', (error) => {
+            // EPIPE: the reader went away (each write already under way reports it once).
+            if (error.code !== 'EPIPE')
+                throw error;
+            isClosed = true;
+        });
+        return (text) => {
+            if (!isClosed)
+                stream.write(text);
+        };
+    };
+    return { out: writer(stdout), err: writer(stderr) };
+}
+
 
 /***/ }),
 
