@@ -14,6 +14,7 @@ import {
   dependentsToReapply,
   isVerified,
   NOT_REQUIRED,
+  retireGuard,
   verifyRecoveryPoint,
   type FailbackPhase,
   type FailbackPhaseName,
@@ -372,6 +373,10 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       dag: stage.dag,
       contextOf,
       ...(stage.name === 'promote' ? { onOutputs: collectRecoveryPoint(recoveryPoints) } : {}),
+      // A dry run's verify is advisory (the real failback checks again), so only the real retire is held to it.
+      ...(stage.name === 'retire' && !settings.dryRun && prepared.base.planGuard
+        ? { planGuard: retireGuard(prepared.base.planGuard, verification) }
+        : {}),
       ...reviewed,
       hooks: hooks.hooks,
     });
