@@ -2,8 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createResultFileWriter, journalOf, readResultFile } from '../../src/adapters/result-file-store.js';
-import { journalHeaderLine, journalLine, parseResultText } from '../../src/core/result-file.js';
-import type { InstanceResult, RunResult } from '../../src/core/run-result.js';
+import {
+  journalHeaderLine,
+  journalHookLine,
+  journalLine,
+  parseResultText,
+} from '../../src/core/result-file.js';
+import type { HookResult, InstanceResult, RunResult } from '../../src/core/run-result.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const identity = (id: string) =>
@@ -119,6 +124,69 @@ describe('the result file of a run in progress', () => {
     );
     createResultFileWriter(file).changed(first!.instance, first!.run);
     expect(await readResultFile(file, file)).toEqual(first!.run);
+  });
+
+  it('journals DR hooks as it does instances: a killed run reads with each hook as it stood', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const writer = createResultFileWriter(file);
+    const hook = (status: HookResult['status'], change: Partial<HookResult> = {}): HookResult => ({
+      id: 'hook:switch-traffic',
+      name: 'switch-traffic',
+      when: 'after_failover',
+      instance: null,
+      account: null,
+      status,
+      startedAt: null,
+      finishedAt: null,
+      durationMs: null,
+      error: null,
+      reason: null,
+      logFile: null,
+      ...change,
+    });
+    const sequence = changes();
+    const withHook = (run: RunResult, state: HookResult): RunResult => ({ ...run, hooks: [state] });
+    const done = sequence.at(-1)!.run;
+    for (const { instance, run } of sequence) writer.changed(instance, withHook(run, hook('pending')));
+    const started = hook('running', { startedAt: at });
+    writer.hookChanged(started, withHook(done, started));
+    expect(await readResultFile(file, file)).toEqual(withHook(done, started));
+    const finished = hook('succeeded', {
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 1200,
+      logFile: 'hooks/switch-traffic/hook.log',
+    });
+    writer.hookChanged(finished, withHook(done, finished));
+    // Killed here: the file alone still says pending, the journal holds the outcome.
+    expect(parseResultText(readFileSync(file, 'utf8'), file).hooks![0]!.status).toBe('pending');
+    expect(await readResultFile(file, file)).toEqual(withHook(done, finished));
+  });
+
+  it('adds a hook the file does not list yet (a later phase of a failback), and refuses a line that is no state', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const [first] = changes();
+    writeFileSync(file, JSON.stringify(first!.run));
+    const hook: HookResult = {
+      id: 'hook:switch-traffic-back',
+      name: 'switch-traffic-back',
+      when: 'after_failback',
+      instance: null,
+      account: null,
+      status: 'failed',
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 40,
+      error: "hook 'switch-traffic-back' failed (exit code 3)",
+      reason: null,
+      logFile: null,
+    };
+    writeFileSync(journalOf(file), journalHeaderLine(first!.run) + journalHookLine(hook));
+    expect((await readResultFile(file, file)).hooks).toEqual([hook]);
+    writeFileSync(journalOf(file), `${journalHeaderLine(first!.run)}{"hook": {"id": 3}}\n`);
+    await expect(readResultFile(file, file)).rejects.toThrow(
+      `${journalOf(file)}:2: 'hook' must be a hook's state (id, name, status)`,
+    );
   });
 
   it('says which file it cannot read', async () => {
