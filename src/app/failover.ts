@@ -5,7 +5,8 @@ import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
 import { planFailover, type FailoverPlan } from '../core/dr/plan-failover.js';
 import { currentPrimaryOf, movePrimary, scopeOf, type MoveScope } from '../core/dr/failover-scope.js';
 import { setScopePrimary } from '../core/manifest/set-scope-primary.js';
-import type { Manifest } from '../core/manifest/types.js';
+import type { HookPoint, Manifest } from '../core/manifest/types.js';
+import { scheduleHooks, type HookTask } from '../core/dr/hooks.js';
 import { estimateRecovery } from '../core/dr/recovery-estimate.js';
 import { checkRecoveryPoints } from '../core/dr/recovery-point.js';
 import { collectRecoveryPoint, restoredBy, restoringContexts } from '../core/dr/restored-context.js';
@@ -74,6 +75,9 @@ export interface FailoverSettings extends EngineSettings {
   ignoreRecoveryPoint?: boolean | undefined;
 }
 
+/** The hook points of a failover (a failback has its own: after_layer and after_failback). */
+const FAILOVER_HOOK_POINTS: readonly HookPoint[] = ['before_failover', 'after_layer', 'after_failover'];
+
 interface Prepared extends EngineSetup {
   loaded: LoadedManifest;
 }
@@ -128,7 +132,7 @@ export async function executeFailover(
     adapters.runner,
     { ...plan, manifest },
     { ...move, dryRun: settings.dryRun },
-    ['before_failover', 'after_layer', 'after_failover'],
+    FAILOVER_HOOK_POINTS,
   );
   const engineRun = await runEngine({
     ...prepared.base,
@@ -571,9 +575,15 @@ async function drillFindings(
       replicasChecked: checked,
       replicas,
       recoveryPoint,
-      estimate: estimateRecovery(plan.dag, run, history),
+      estimate: estimateRecovery(plan.dag, run, history, failoverHooks(manifest, plan)),
     },
   };
+}
+
+/** Every hook the real failover the drill rehearses would run, where it would run (drill_safe or not). */
+function failoverHooks(manifest: Manifest, plan: FailoverPlan): HookTask[] {
+  const move = { mode: 'failover' as const, from: plan.from, to: plan.to, dryRun: false };
+  return scheduleHooks(manifest, plan.graph, plan.dag, move, FAILOVER_HOOK_POINTS).tasks;
 }
 
 /** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */
