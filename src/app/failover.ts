@@ -339,6 +339,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
         command: 'check',
         instances: [...returning.keys()].sort(),
         status: stopped ? 'not-run' : verified ? 'succeeded' : 'failed',
+        ...(settings.dryRun && moved.required ? { advisory: true } : {}),
       });
       // A dry run goes on: its promote phase read the recovery points its state held before this failback's
       // apply, so the failback itself checks again.

@@ -323,6 +323,14 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     const { estate, dryRun, failback, final: plan } = failedBack();
     // Reviewed first: the dry run saves every stage's plans (destroy plans for the retired copies) ...
     expect(dryRun.status).toBe(0);
+    // Its verify read eu-west-2's state before promote applied anything, so it found no recovery point there
+    // yet: it says that binds nothing (the dry run succeeded), and the real failback's verify, after its
+    // promote phase, passed.
+    expect(dryRun.stdout).toMatch(
+      /\| verify \| [^|]+ \| check \| \d+ \| failed \(advisory: read before the promote phase applied; checked again by the real failback after its promote phase\) \|/,
+    );
+    expect(failback.stdout).toMatch(/\| verify \| [^|]+ \| check \| \d+ \| succeeded \|/);
+    expect(failback.stdout).not.toContain('advisory');
     // ... and the failback applies exactly those.
     expect(failback.status).toBe(0);
     const run = result(estate, 'failback.json');

@@ -22,6 +22,11 @@ export interface FailbackPhase {
   instances: string[];
   /** `not-run`: a phase before it failed (a real failback stops there; a dry run plans every phase). */
   status: 'succeeded' | 'failed' | 'cancelled' | 'not-run';
+  /**
+   * A dry run's verify: it read the recovery points the returning region's state held before the promote
+   * phase applied, so its status binds nothing; the real failback checks again after its promote phase.
+   */
+  advisory?: boolean;
 }
 
 /** The verify phase: is the data in the returning region newer than the moment traffic moved away from it? */
