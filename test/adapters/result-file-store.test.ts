@@ -9,6 +9,9 @@ import {
   parseResultText,
 } from '../../src/core/result-file.js';
 import type { HookResult, InstanceResult, RunResult } from '../../src/core/run-result.js';
+import type { HookTask } from '../../src/core/dr/hooks.js';
+import type { HookSpec } from '../../src/core/manifest/types.js';
+import { pendingHook } from '../../src/engine/engine-hooks.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const identity = (id: string) =>
@@ -34,6 +37,12 @@ const succeeded = (id: string): InstanceResult => ({
   resourceChanges: [{ address: 'terraform_data.this', action: 'create' }],
   mockedUpstreams: [],
   planFile: null,
+});
+
+/** A whole-move hook's state: pending, as the engine first records it, with `change` applied. */
+const hookState = (name: string, when: HookSpec['when'], change: Partial<HookResult>): HookResult => ({
+  ...pendingHook({ id: `hook:${name}`, hook: { name, when }, instance: null } as HookTask, null),
+  ...change,
 });
 
 const IDS = ['a', 'b', 'c'];
@@ -129,21 +138,8 @@ describe('the result file of a run in progress', () => {
   it('journals DR hooks as it does instances: a killed run reads with each hook as it stood', async () => {
     const file = path.join(scratchDir('strata-result-'), 'out.json');
     const writer = createResultFileWriter(file);
-    const hook = (status: HookResult['status'], change: Partial<HookResult> = {}): HookResult => ({
-      id: 'hook:switch-traffic',
-      name: 'switch-traffic',
-      when: 'after_failover',
-      instance: null,
-      account: null,
-      status,
-      startedAt: null,
-      finishedAt: null,
-      durationMs: null,
-      error: null,
-      reason: null,
-      logFile: null,
-      ...change,
-    });
+    const hook = (status: HookResult['status'], change: Partial<HookResult> = {}): HookResult =>
+      hookState('switch-traffic', 'after_failover', { status, ...change });
     const sequence = changes();
     const withHook = (run: RunResult, state: HookResult): RunResult => ({ ...run, hooks: [state] });
     const done = sequence.at(-1)!.run;
@@ -167,20 +163,13 @@ describe('the result file of a run in progress', () => {
     const file = path.join(scratchDir('strata-result-'), 'out.json');
     const [first] = changes();
     writeFileSync(file, JSON.stringify(first!.run));
-    const hook: HookResult = {
-      id: 'hook:switch-traffic-back',
-      name: 'switch-traffic-back',
-      when: 'after_failback',
-      instance: null,
-      account: null,
+    const hook = hookState('switch-traffic-back', 'after_failback', {
       status: 'failed',
       startedAt: at,
       finishedAt: at,
       durationMs: 40,
       error: "hook 'switch-traffic-back' failed (exit code 3)",
-      reason: null,
-      logFile: null,
-    };
+    });
     writeFileSync(journalOf(file), journalHeaderLine(first!.run) + journalHookLine(hook));
     expect((await readResultFile(file, file)).hooks).toEqual([hook]);
     writeFileSync(journalOf(file), `${journalHeaderLine(first!.run)}{"hook": {"id": 3}}\n`);
