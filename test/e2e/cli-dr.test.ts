@@ -368,6 +368,10 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
       'hook:switch-traffic-back',
     ]);
     expect(readFileSync(path.join(estate, 'traffic/active-region'), 'utf8')).toBe('eu-west-2\n');
+    // Each phase's hooks show progress lines as a failover's do.
+    expect(failback.stderr).toMatch(/^hook smoke-test after prod\/eu-west-2\/staging\/app {2}succeeded {2}/m);
+    expect(failback.stderr).toMatch(/^hook switch-traffic-back {2}running$/m);
+    expect(failback.stderr).toMatch(/^hook switch-traffic-back {2}succeeded {2}[\d.]+s$/m);
   });
 
   it('switching an environment to warm_standby runs a standby copy in the secondary region', () => {
