@@ -4,11 +4,12 @@ import { UsageError } from '../core/errors.js';
 import {
   foldJournal,
   journalHeaderLine,
+  journalHookLine,
   journalLine,
   parseResultText,
   resultFileText,
 } from '../core/result-file.js';
-import type { InstanceResult, RunResult } from '../core/run-result.js';
+import type { HookResult, InstanceResult, RunResult } from '../core/run-result.js';
 
 /** Where the journal of a result file is kept while its run goes: beside it. */
 export const journalOf = (file: string) => `${file}.journal`;
@@ -44,23 +45,31 @@ export function createResultFileWriter(file: string) {
     if (descriptor !== undefined) closeSync(descriptor);
     descriptor = undefined;
   };
+  /** Records a state change (`line`, its journal line); `run` is the whole result with it. */
+  const record = (line: string, run: RunResult) => {
+    if (descriptor !== undefined) {
+      // Journalled even when a compaction follows, so that the journal left beside the compacted file
+      // until it is replaced holds every change the file does (folding it in then changes nothing).
+      writeSync(descriptor, line);
+      lines += 1;
+      if (lines < run.instances.length + (run.hooks?.length ?? 0)) return;
+    }
+    closeJournal();
+    writeWhole(run);
+    // A fresh journal, replacing any earlier one (this run's, now in the file, or one an earlier run left).
+    writeFileSync(`${journal}.tmp`, journalHeaderLine(run));
+    renameSync(`${journal}.tmp`, journal);
+    descriptor = openSync(journal, 'a');
+    lines = 0;
+  };
   return {
-    /** Records a state change; `run` is the whole result with it. */
+    /** Records an instance's state change; `run` is the whole result with it. */
     changed(instance: InstanceResult, run: RunResult) {
-      if (descriptor !== undefined) {
-        // Journalled even when a compaction follows, so that the journal left beside the compacted file
-        // until it is replaced holds every change the file does (folding it in then changes nothing).
-        writeSync(descriptor, journalLine(instance));
-        lines += 1;
-        if (lines < run.instances.length) return;
-      }
-      closeJournal();
-      writeWhole(run);
-      // A fresh journal, replacing any earlier one (this run's, now in the file, or one an earlier run left).
-      writeFileSync(`${journal}.tmp`, journalHeaderLine(run));
-      renameSync(`${journal}.tmp`, journal);
-      descriptor = openSync(journal, 'a');
-      lines = 0;
+      record(journalLine(instance), run);
+    },
+    /** Records a DR hook's state change, as an instance's: a killed failover's file still shows its hooks. */
+    hookChanged(hook: HookResult, run: RunResult) {
+      record(journalHookLine(hook), run);
     },
     /** The run has ended: the file written whole, the journal removed. */
     finish(run: RunResult) {

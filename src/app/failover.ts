@@ -5,7 +5,8 @@ import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
 import { planFailover, type FailoverPlan } from '../core/dr/plan-failover.js';
 import { currentPrimaryOf, movePrimary, scopeOf, type MoveScope } from '../core/dr/failover-scope.js';
 import { setScopePrimary } from '../core/manifest/set-scope-primary.js';
-import type { Manifest } from '../core/manifest/types.js';
+import type { HookPoint, Manifest } from '../core/manifest/types.js';
+import { scheduleHooks, type HookTask } from '../core/dr/hooks.js';
 import { estimateRecovery } from '../core/dr/recovery-estimate.js';
 import { checkRecoveryPoints } from '../core/dr/recovery-point.js';
 import { collectRecoveryPoint, restoredBy, restoringContexts } from '../core/dr/restored-context.js';
@@ -14,6 +15,7 @@ import {
   dependentsToReapply,
   isVerified,
   NOT_REQUIRED,
+  retireGuard,
   verifyRecoveryPoint,
   type FailbackPhase,
   type FailbackPhaseName,
@@ -81,6 +83,9 @@ export interface FailoverSettings extends EngineSettings {
   ignoreRecoveryPoint?: boolean | undefined;
 }
 
+/** The hook points of a failover (a failback has its own: after_layer and after_failback). */
+const FAILOVER_HOOK_POINTS: readonly HookPoint[] = ['before_failover', 'after_layer', 'after_failover'];
+
 interface Prepared extends EngineSetup {
   loaded: LoadedManifest;
 }
@@ -133,7 +138,7 @@ export async function executeFailover(
     adapters.runner,
     { ...plan, manifest },
     { ...move, dryRun: settings.dryRun },
-    ['before_failover', 'after_layer', 'after_failover'],
+    FAILOVER_HOOK_POINTS,
   );
   const engineRun = await runEngine({
     ...prepared.base,
@@ -357,6 +362,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
         command: 'check',
         instances: [...returning.keys()].sort(),
         status: stopped ? 'not-run' : verified ? 'succeeded' : 'failed',
+        ...(settings.dryRun && moved.required ? { advisory: true } : {}),
       });
       // A dry run goes on: its promote phase read the recovery points its state held before this failback's
       // apply, so the failback itself checks again.
@@ -395,6 +401,10 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
       dag: stage.dag,
       contextOf,
       ...(stage.name === 'promote' ? { onOutputs: collectRecoveryPoint(recoveryPoints) } : {}),
+      // A dry run's verify is advisory (the real failback checks again), so only the real retire is held to it.
+      ...(stage.name === 'retire' && !settings.dryRun && prepared.base.planGuard
+        ? { planGuard: retireGuard(prepared.base.planGuard, verification) }
+        : {}),
       ...reviewed,
       hooks: hooks.hooks,
     });
@@ -639,9 +649,15 @@ async function drillFindings(
       replicasChecked: checked,
       replicas,
       recoveryPoint,
-      estimate: estimateRecovery(plan.dag, run, history),
+      estimate: estimateRecovery(plan.dag, run, history, failoverHooks(manifest, plan)),
     },
   };
+}
+
+/** Every hook the real failover the drill rehearses would run, where it would run (drill_safe or not). */
+function failoverHooks(manifest: Manifest, plan: FailoverPlan): HookTask[] {
+  const move = { mode: 'failover' as const, from: plan.from, to: plan.to, dryRun: false };
+  return scheduleHooks(manifest, plan.graph, plan.dag, move, FAILOVER_HOOK_POINTS).tasks;
 }
 
 /** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */

@@ -1,13 +1,14 @@
 import type { LayerGraph } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
-import type { InstanceResult, RunResult } from '../core/run-result.js';
+import type { HookResult, InstanceResult, RunResult } from '../core/run-result.js';
 import { pendingResult } from '../engine/instance-result-reducer.js';
 import type { EngineReporter } from '../engine/run-engine.js';
 
 /**
  * Progress over a move run as several engine runs, one per phase: each phase's reporter shows the whole move
  * (the earlier phases' results, this one's, the later ones still pending) under the phase's name, so the
- * counters go on across phases (`[promote 3/12]`, then `[retire 6/12]`) instead of starting again at 1.
+ * counters go on across phases (`[promote 3/12]`, then `[retire 6/12]`) instead of starting again at 1. Hooks
+ * are passed on with the hooks of the phases before (the result file a killed failback leaves lists them all).
  */
 export function phaseProgress(
   reporter: EngineReporter,
@@ -15,6 +16,7 @@ export function phaseProgress(
   graph: LayerGraph,
 ) {
   const done: InstanceResult[] = [];
+  const doneHooks: HookResult[] = [];
   let startedAt: string | undefined;
   return {
     reporterFor(name: string): EngineReporter {
@@ -22,11 +24,23 @@ export function phaseProgress(
       const later = phases
         .slice(index + 1)
         .flatMap((phase) => phase.ids.map((id) => pendingResult(getOrThrow(graph.byId, id, 'instance'))));
+      const wholeMove = (run: RunResult): RunResult => {
+        startedAt ??= run.startedAt;
+        const hooks = [...doneHooks, ...(run.hooks ?? [])];
+        return {
+          ...run,
+          startedAt,
+          phase: name,
+          instances: [...done, ...run.instances, ...later],
+          ...(hooks.length > 0 ? { hooks } : {}),
+        };
+      };
       return {
         instanceChanged(instance, run) {
-          startedAt ??= run.startedAt;
-          const instances = [...done, ...run.instances, ...later];
-          reporter.instanceChanged(instance, { ...run, startedAt, phase: name, instances });
+          reporter.instanceChanged(instance, wholeMove(run));
+        },
+        hookChanged(hook, run) {
+          reporter.hookChanged?.(hook, wholeMove(run));
         },
         instanceOutput: (instance, sections) => reporter.instanceOutput(instance, sections),
         secrets: (values) => {
@@ -37,6 +51,7 @@ export function phaseProgress(
     /** A phase's run ended: its results count as done in the phases after it. */
     finished(run: RunResult) {
       done.push(...run.instances);
+      doneHooks.push(...(run.hooks ?? []));
     },
   };
 }

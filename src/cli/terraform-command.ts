@@ -133,7 +133,8 @@ export function createCliSession(output: CliOutput, jsonOut: string | undefined)
     secrets(values) {
       redactor.add(values);
     },
-    hookChanged(hook) {
+    hookChanged(hook, run) {
+      resultFile?.hookChanged(hook, run);
       output.err(`${redactor.redact(hookLine(hook))}\n`);
     },
   };

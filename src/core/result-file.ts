@@ -360,9 +360,17 @@ export function journalLine(instance: InstanceResult): string {
   return `${JSON.stringify(instanceToFile(instance))}\n`;
 }
 
+/** The journal line of a hook's state change: `{"hook": ...}`, its whole new state (as the file's `hooks` hold it). */
+export function journalHookLine(hook: HookResult): string {
+  return `${JSON.stringify({ hook })}\n`;
+}
+
 /**
- * A result file with its journal folded in: each instance as the last journal line about it says, the run's
- * `hasChanges` recomputed. `source` names the journal in what a bad one is told.
+ * A result file with its journal folded in: each instance and each DR hook as the last journal line about it
+ * says, the run's `hasChanges` recomputed. `source` names the journal in what a bad one is told.
+ *
+ * - A hook the file does not list yet is added after those it does: a failback's later phases schedule their
+ *   hooks when they start, after the file was last written whole.
  *
  * - A last line without its newline was torn by a kill in the middle of its write: it was never complete, so
  *   nothing was shown for it either, and it is ignored.
@@ -399,9 +407,17 @@ export function foldJournal(run: RunResult, journal: string, source: string): Ru
     );
   }
   const latest = new Map<string, InstanceResult>();
+  const hooks = new Map((run.hooks ?? []).map((hook) => [hook.id, hook]));
   entries.forEach((line, index) => {
     const where = `${source}:${index + 2}`;
-    const instance = instanceFromFile(parseJournalLine(line, where), where);
+    const entry = parseJournalLine(line, where);
+    if ('hook' in entry) {
+      if (!isHookResult(entry.hook))
+        throw new UsageError(`${where}: 'hook' must be a hook's state (id, name, status)`);
+      hooks.set(entry.hook.id, entry.hook);
+      return;
+    }
+    const instance = instanceFromFile(entry, where);
     latest.set(instance.id, instance);
   });
   const known = new Set(run.instances.map((instance) => instance.id));
@@ -413,6 +429,7 @@ export function foldJournal(run: RunResult, journal: string, source: string): Ru
     ...run,
     hasChanges: instances.some((instance) => hasChanges(changesOf(instance))),
     instances,
+    ...(hooks.size > 0 ? { hooks: [...hooks.values()] } : {}),
   };
 }
 

@@ -14,7 +14,8 @@ import { ReadyQueue } from '../core/schedule/ready-queue.js';
 import { InstancePipeline, type InstancePipelineOptions } from './instance-pipeline.js';
 import { pendingResult, reduceInstanceResult, type InstanceEvent } from './instance-result-reducer.js';
 import { definedOrThrow, getOrThrow } from '../core/lookup.js';
-import { dagWithHooks, pendingHook, type EngineHooks } from './engine-hooks.js';
+import { dagWithHooks } from '../core/dr/hooks.js';
+import { pendingHook, type EngineHooks } from './engine-hooks.js';
 
 /** What the engine tells the outside world while it runs; the CLI and the action render it their own way. */
 export interface EngineReporter {

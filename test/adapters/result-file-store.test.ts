@@ -2,8 +2,16 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createResultFileWriter, journalOf, readResultFile } from '../../src/adapters/result-file-store.js';
-import { journalHeaderLine, journalLine, parseResultText } from '../../src/core/result-file.js';
-import type { InstanceResult, RunResult } from '../../src/core/run-result.js';
+import {
+  journalHeaderLine,
+  journalHookLine,
+  journalLine,
+  parseResultText,
+} from '../../src/core/result-file.js';
+import type { HookResult, InstanceResult, RunResult } from '../../src/core/run-result.js';
+import type { HookTask } from '../../src/core/dr/hooks.js';
+import type { HookSpec } from '../../src/core/manifest/types.js';
+import { pendingHook } from '../../src/engine/engine-hooks.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const identity = (id: string) =>
@@ -29,6 +37,12 @@ const succeeded = (id: string): InstanceResult => ({
   resourceChanges: [{ address: 'terraform_data.this', action: 'create' }],
   mockedUpstreams: [],
   planFile: null,
+});
+
+/** A whole-move hook's state: pending, as the engine first records it, with `change` applied. */
+const hookState = (name: string, when: HookSpec['when'], change: Partial<HookResult>): HookResult => ({
+  ...pendingHook({ id: `hook:${name}`, hook: { name, when }, instance: null } as HookTask, null),
+  ...change,
 });
 
 const IDS = ['a', 'b', 'c'];
@@ -119,6 +133,49 @@ describe('the result file of a run in progress', () => {
     );
     createResultFileWriter(file).changed(first!.instance, first!.run);
     expect(await readResultFile(file, file)).toEqual(first!.run);
+  });
+
+  it('journals DR hooks as it does instances: a killed run reads with each hook as it stood', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const writer = createResultFileWriter(file);
+    const hook = (status: HookResult['status'], change: Partial<HookResult> = {}): HookResult =>
+      hookState('switch-traffic', 'after_failover', { status, ...change });
+    const sequence = changes();
+    const withHook = (run: RunResult, state: HookResult): RunResult => ({ ...run, hooks: [state] });
+    const done = sequence.at(-1)!.run;
+    for (const { instance, run } of sequence) writer.changed(instance, withHook(run, hook('pending')));
+    const started = hook('running', { startedAt: at });
+    writer.hookChanged(started, withHook(done, started));
+    expect(await readResultFile(file, file)).toEqual(withHook(done, started));
+    const finished = hook('succeeded', {
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 1200,
+      logFile: 'hooks/switch-traffic/hook.log',
+    });
+    writer.hookChanged(finished, withHook(done, finished));
+    // Killed here: the file alone still says pending, the journal holds the outcome.
+    expect(parseResultText(readFileSync(file, 'utf8'), file).hooks![0]!.status).toBe('pending');
+    expect(await readResultFile(file, file)).toEqual(withHook(done, finished));
+  });
+
+  it('adds a hook the file does not list yet (a later phase of a failback), and refuses a line that is no state', async () => {
+    const file = path.join(scratchDir('strata-result-'), 'out.json');
+    const [first] = changes();
+    writeFileSync(file, JSON.stringify(first!.run));
+    const hook = hookState('switch-traffic-back', 'after_failback', {
+      status: 'failed',
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 40,
+      error: "hook 'switch-traffic-back' failed (exit code 3)",
+    });
+    writeFileSync(journalOf(file), journalHeaderLine(first!.run) + journalHookLine(hook));
+    expect((await readResultFile(file, file)).hooks).toEqual([hook]);
+    writeFileSync(journalOf(file), `${journalHeaderLine(first!.run)}{"hook": {"id": 3}}\n`);
+    await expect(readResultFile(file, file)).rejects.toThrow(
+      `${journalOf(file)}:2: 'hook' must be a hook's state (id, name, status)`,
+    );
   });
 
   it('says which file it cannot read', async () => {

@@ -175,6 +175,19 @@ describe('DR hooks in a failover', () => {
       "hook 'fence' (before_failover) not run in a drill: it is not marked drill_safe",
       "hook 'promote' (after_layer) not run in a drill: it is not marked drill_safe",
     ]);
+    // The estimate counts every hook the failover runs: smoke as measured here, the others by their timeouts.
+    const { estimate } = run.failover!.drill!;
+    expect(estimate.hooks!.map((hook) => [hook.id, hook.source, hook.seconds])).toEqual([
+      ['hook:fence', 'timeout', 10],
+      ['hook:promote:a/r2/db', 'timeout', 10],
+      ['hook:smoke', 'drill', hookOf(run, 'hook:smoke').durationMs! / 1000],
+    ]);
+    // fence, then net, db, promote, app, then smoke: both timeouts lie on the path.
+    expect(estimate.seconds).toBeGreaterThanOrEqual(20);
+    expect(run.failover!.estimatedRecoverySeconds).toBe(estimate.seconds);
+    expect(renderFailoverReport(run)).toContain(
+      'Hooks counted, each where it runs: fence 10 s (its timeout, an upper bound: not drill_safe, so not run in a drill); promote after a/r2/db 10 s (its timeout, an upper bound: not drill_safe, so not run in a drill); smoke ',
+    );
   });
 
   it('a hook that runs out of time, or cannot start, fails and says why', async () => {

@@ -362,10 +362,14 @@ describe('executeFailover', () => {
     expect(findings.estimate.basis).toBe(
       'the durations of the failover recorded at 2026-04-01T10:00:00.000Z',
     );
-    // The longest chain of the example's failover set: network, then app, a minute each.
-    expect(run.failover!.estimatedRecoverySeconds).toBe(120);
+    // The longest chain of the example's failover set: network, then app, a minute each, then its hooks: the
+    // smoke test after the app and the traffic switch after everything, neither drill_safe, so each counts its
+    // timeout (30 s, 1 m).
+    expect(run.failover!.estimatedRecoverySeconds).toBe(120 + 30 + 60);
+    expect(findings.estimate.hooks!.every((hook) => hook.source === 'timeout')).toBe(true);
     expect(findings.estimate.leavesOut.join('; ')).toMatch(/approval.*DNS TTL/);
-    expect(dry.failover!.estimatedRecoverySeconds).toBeLessThan(120);
+    expect(dry.failover!.estimatedRecoverySeconds).toBeLessThan(120 + 30 + 60);
+    expect(dry.failover!.estimatedRecoverySeconds).toBeGreaterThanOrEqual(30 + 60);
   });
 
   it('a failback dry run reports a plan, not an apply', async () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readResultFile } from '../../src/adapters/result-file-store.js';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
+import { node24 } from '../helpers/node24.js';
 import { runCli } from '../helpers/run-dist.js';
+import { startProcess } from '../helpers/scratch.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
 import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 import {
@@ -231,6 +234,74 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(manifestText(estate)).toContain('# Backup and restore: in steady state');
   });
 
+  it('a failover killed while its traffic switch runs leaves a result file with each hook as it stood', async () => {
+    const estate = copyOfSteady();
+    // The traffic switch hangs (its pid kept, so the test ends it): Strata is killed while it runs.
+    writeFileSync(
+      path.join(estate, 'hooks/switch-traffic.sh'),
+      '#!/bin/sh\necho $$ > switch-traffic.pid\nexec sleep 60\n',
+    );
+    const child = startProcess(
+      node24(),
+      [
+        path.resolve('dist/cli.js'),
+        'failover',
+        '--to',
+        'eu-west-1',
+        '--manifest',
+        'layers.yml',
+        '--json-out',
+        'killed.json',
+      ],
+      {
+        cwd: estate,
+        env: {
+          ...process.env,
+          STRATA_TERRAFORM: STAND_IN.path,
+          STANDIN_REPLICATE: 'eu-west-2:eu-west-1',
+          STANDIN_DOWN_REGIONS: 'eu-west-2',
+        },
+      },
+    );
+    const pidFile = path.join(estate, 'switch-traffic.pid');
+    try {
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const deadline = Date.now() + 60_000;
+      while (!/hook switch-traffic +running/.test(stderr) || !existsSync(pidFile)) {
+        if (Date.now() > deadline) throw new Error(`the traffic switch never started:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('close', resolve));
+      const killed = await readResultFile(path.join(estate, 'killed.json'), 'killed.json');
+      expect(killed.status).toBe('running');
+      expect(killed.hooks!.map((hook) => [hook.id, hook.status]).sort()).toEqual([
+        ['hook:smoke-test:dev/eu-west-1/dev/app', 'succeeded'],
+        ['hook:smoke-test:prod/eu-west-1/production/app', 'succeeded'],
+        ['hook:smoke-test:prod/eu-west-1/staging/app', 'succeeded'],
+        ['hook:switch-traffic', 'running'],
+      ]);
+      for (const hook of killed.hooks!.filter((h) => h.status === 'succeeded')) {
+        expect(hook.durationMs).toEqual(expect.any(Number));
+        expect(hook.logFile).toMatch(/^hooks\/smoke-test@/);
+      }
+      expect(killed.hooks!.find((hook) => hook.name === 'switch-traffic')!.startedAt).toEqual(
+        expect.any(String),
+      );
+    } finally {
+      child.kill('SIGKILL');
+      // The hook outlives the Strata that started it (its own process group): end it.
+      if (existsSync(pidFile)) {
+        try {
+          process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGKILL');
+        } catch {
+          // Already ended.
+        }
+      }
+    }
+  });
+
   it('a normal apply refuses while the manifest still names the failed region as primary', () => {
     const { estate, refused: apply, after } = appliedAfterFailover();
     expect(apply.status).toBe(2);
@@ -252,6 +323,14 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     const { estate, dryRun, failback, final: plan } = failedBack();
     // Reviewed first: the dry run saves every stage's plans (destroy plans for the retired copies) ...
     expect(dryRun.status).toBe(0);
+    // Its verify read eu-west-2's state before promote applied anything, so it found no recovery point there
+    // yet: it says that binds nothing (the dry run succeeded), and the real failback's verify, after its
+    // promote phase, passed.
+    expect(dryRun.stdout).toMatch(
+      /\| verify \| [^|]+ \| check \| \d+ \| failed \(advisory: read before the promote phase applied; checked again by the real failback after its promote phase\) \|/,
+    );
+    expect(failback.stdout).toMatch(/\| verify \| [^|]+ \| check \| \d+ \| succeeded \|/);
+    expect(failback.stdout).not.toContain('advisory');
     // ... and the failback applies exactly those.
     expect(failback.status).toBe(0);
     const run = result(estate, 'failback.json');
@@ -289,6 +368,10 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
       'hook:switch-traffic-back',
     ]);
     expect(readFileSync(path.join(estate, 'traffic/active-region'), 'utf8')).toBe('eu-west-2\n');
+    // Each phase's hooks show progress lines as a failover's do.
+    expect(failback.stderr).toMatch(/^hook smoke-test after prod\/eu-west-2\/staging\/app {2}succeeded {2}/m);
+    expect(failback.stderr).toMatch(/^hook switch-traffic-back {2}running$/m);
+    expect(failback.stderr).toMatch(/^hook switch-traffic-back {2}succeeded {2}[\d.]+s$/m);
   });
 
   it('switching an environment to warm_standby runs a standby copy in the secondary region', () => {

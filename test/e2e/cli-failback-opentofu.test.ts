@@ -207,6 +207,92 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
     expect(result(estate, 'forced.json').failover!.failback!.verification.overridden).toBe(true);
   });
 
+  it("failback refuses to retire a stateful layer's copy in the region being left unless --allow-destroy names it", () => {
+    const built = failedOver();
+    needSucceeded('the apply after the failover', built.after);
+    const estate = copyOfEstate(built.estate, 'strata-failback-');
+    const manifestFile = path.join(estate, 'layers.yml');
+    const manifest = readFileSync(manifestFile, 'utf8');
+    const statefulDb = manifest.replace(
+      '    path: layers/db\n    depends_on: [network]\n',
+      '    path: layers/db\n    depends_on: [network]\n    stateful: true\n',
+    );
+    expect(statefulDb).not.toBe(manifest);
+    writeFileSync(manifestFile, statefulDb);
+    const leftCopy = 'prod/eu-west-1/production/db';
+    // The promote phase restores eu-west-2's database from the snapshot, replacing its pre-outage copy: named.
+    const restoring = ['--allow-destroy', 'prod/eu-west-2/production/db'];
+
+    // eu-west-2's snapshots are still those of before the outage: the override goes past verify, but a
+    // stateful copy is destroyed only once the check has passed, whatever allow-destroy says.
+    const overridden = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      '--ignore-recovery-point',
+      ...restoring,
+      '--allow-destroy',
+      leftCopy,
+      '--json-out',
+      'overridden.json',
+    ]);
+    expect(overridden.status).toBe(1);
+    expect(result(estate, 'overridden.json').instances.find((i) => i.id === leftCopy)!.error).toContain(
+      `refusing to retire ${leftCopy}: layer 'db' is stateful, and destroying what it holds (terraform_data.database (delete)) needs the recovery point check to pass`,
+    );
+    expect(resourcesIn(estate, 'eu-west-1', leftCopy)).toHaveLength(1);
+
+    setSnapshotTime(estate, '2099-01-01T00:00:00Z');
+    const refused = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      ...restoring,
+      '--json-out',
+      'refused.json',
+    ]);
+    expect(refused.status).toBe(1);
+    const retire = result(estate, 'refused.json').instances.find((i) => i.id === leftCopy)!;
+    expect(retire.status).toBe('failed');
+    expect(retire.error).toContain("layer 'db' is stateful and this plan would destroy what it holds");
+    expect(retire.error).toContain(`--allow-destroy ${leftCopy}`);
+    expect(refused.stdout).toContain(`--allow-destroy ${leftCopy}`);
+    expect(
+      result(estate, 'refused.json').failover!.failback!.phases.map((phase) => [phase.name, phase.status]),
+    ).toEqual([
+      ['promote', 'succeeded'],
+      ['verify', 'succeeded'],
+      ['retire', 'failed'],
+      ['demote', 'not-run'],
+      ['reapply', 'not-run'],
+    ]);
+    // Refused at its plan: the copy holding the writes since the failover is untouched.
+    expect(resourcesIn(estate, 'eu-west-1', leftCopy)).toHaveLength(1);
+
+    const allowed = cli(estate, [
+      'failback',
+      '--to',
+      'eu-west-2',
+      ...restoring,
+      '--allow-destroy',
+      leftCopy,
+      '--json-out',
+      'allowed.json',
+    ]);
+    expect(allowed.stderr).not.toContain('failed');
+    expect(allowed.status).toBe(0);
+    expect(
+      result(estate, 'allowed.json').failover!.failback!.phases.map((phase) => [phase.name, phase.status]),
+    ).toEqual([
+      ['promote', 'succeeded'],
+      ['verify', 'succeeded'],
+      ['retire', 'succeeded'],
+      ['demote', 'succeeded'],
+      ['reapply', 'succeeded'],
+    ]);
+    expect(resourcesIn(estate, 'eu-west-1', leftCopy)).toEqual([]);
+  });
+
   it('failback: promote restores in eu-west-2 from the snapshots replicated back, verify passes, retire, demote, reapply; a re-plan shows no changes', () => {
     const built = failedOver();
     needSucceeded('the apply after the failover', built.after);

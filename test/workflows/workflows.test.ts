@@ -654,6 +654,54 @@ function failoverApplyProblems(workflow: YamlMap, applyWorkflow: YamlMap): strin
 }
 
 /**
+ * The failback's last-resort override, `ignore-recovery-point`: failover.yml declares it as a boolean defaulting
+ * to false; the input check refuses it outside mode failback, reading it through env; both Strata steps of a
+ * move (the plan job's dry run, so that the preview shows the override, and the apply job's) pass it to the
+ * action; the failover template offers it as a boolean defaulting to false and passes it on.
+ */
+function recoveryPointOverrideProblems(workflow: YamlMap, template: YamlMap): string[] {
+  const problems: string[] = [];
+  const passes = /^\$\{\{\s*inputs\.ignore-recovery-point\s*\}\}$/;
+  const declared = (inputs: YamlMap, where: string) => {
+    const input = mapOf(inputs['ignore-recovery-point']);
+    if (input.type !== 'boolean' || input.default !== false)
+      problems.push(`${where} has no boolean input ignore-recovery-point defaulting to false`);
+  };
+  declared(mapOf(mapOf(mapOf(workflow.on).workflow_call).inputs), 'failover.yml');
+  const jobs = new Map(jobsOf(workflow));
+  const planSteps = stepsOf(jobs.get('plan') ?? {});
+  const check = planSteps.find((step) => text(step.name) === 'Check the inputs');
+  const checkEnv = Object.entries(mapOf(check?.env)).find(([, value]) => passes.test(text(value)));
+  const script = text(check?.run);
+  if (!checkEnv || !script.includes(`$${checkEnv[0]}`) || !/"\$MODE" != failback/.test(script)) {
+    problems.push(
+      'the input check does not refuse ignore-recovery-point outside mode failback (through env)',
+    );
+  }
+  const actionSteps = [
+    [
+      'the dry run',
+      planSteps.find((step) => isActionStep(step) && text(mapOf(step.with)['dry-run']) === 'true'),
+    ],
+    [
+      'the apply',
+      stepsOf(jobs.get('apply') ?? {}).find(
+        (step) => isActionStep(step) && text(mapOf(step.with)['plan-dir']) !== '',
+      ),
+    ],
+  ] as const;
+  for (const [name, step] of actionSteps) {
+    if (!passes.test(text(mapOf(step?.with)['ignore-recovery-point'])))
+      problems.push(`${name} step does not pass inputs.ignore-recovery-point to the action`);
+  }
+  declared(mapOf(mapOf(mapOf(template.on).workflow_dispatch).inputs), 'the failover template');
+  const caller = jobsOf(template).find(([, job]) => /\/failover\.ya?ml@/.test(text(job.uses)));
+  if (!passes.test(text(mapOf(caller?.[1].with)['ignore-recovery-point'])))
+    problems.push('the failover template does not pass inputs.ignore-recovery-point to failover.yml');
+  return problems;
+}
+
+/**
  * apply.yml's reviewed-plan: the graph job finds the merged pull request and its plan run's artifact, reading
  * values through env (never `${{` in the script), downloads it from that run (pinned, run-id, github-token,
  * digest checked) and hands it on as an artifact of this run; only the graph job holds actions: read, only the
@@ -1055,6 +1103,12 @@ describe('workflow rules', () => {
   it('failover.yml applies only confirmed, unchanged plans, behind an environment, in a group no push cancels, deploys held', () => {
     expect(
       failoverApplyProblems(reusableWorkflows.get('failover.yml')!, reusableWorkflows.get('apply.yml')!),
+    ).toEqual([]);
+  });
+
+  it('failover.yml and its template offer the failback override ignore-recovery-point, off by default, and pass it to the action', () => {
+    expect(
+      recoveryPointOverrideProblems(documents.get(FAILOVER_WORKFLOW)!, documents.get(FAILOVER_TEMPLATE)!),
     ).toEqual([]);
   });
 
@@ -1507,6 +1561,36 @@ describe('each workflow rule fails on a workflow that breaks it', () => {
         'sort -z | xargs -0 -r sha256sum | sha256sum | cut -c1-12)"\n          if [[ ! "$EXPECTED',
       ),
     ).toEqual(['the plan job does not compute the hash as the apply job checks it']);
+  });
+
+  it('a failback override that is not declared, checked or passed on', () => {
+    const failover = texts.get(FAILOVER_WORKFLOW)!;
+    const template = texts.get(FAILOVER_TEMPLATE)!;
+    const problemsOf = (from: string | RegExp, to: string) =>
+      recoveryPointOverrideProblems(edited(failover, from, to), documents.get(FAILOVER_TEMPLATE)!);
+    expect(problemsOf(/(ignore-recovery-point:\n(?: {8}.*\n)*? {8}default:) false/, '$1 true')).toEqual([
+      'failover.yml has no boolean input ignore-recovery-point defaulting to false',
+    ]);
+    expect(problemsOf('          IGNORE_RECOVERY_POINT: ${{ inputs.ignore-recovery-point }}\n', '')).toEqual([
+      'the input check does not refuse ignore-recovery-point outside mode failback (through env)',
+    ]);
+    expect(problemsOf('"$IGNORE_RECOVERY_POINT" == true && "$MODE" != failback', 'false')).toEqual([
+      'the input check does not refuse ignore-recovery-point outside mode failback (through env)',
+    ]);
+    expect(
+      problemsOf(/( {10}replica-check: .*\n(?: {10}#.*\n)?) {10}ignore-recovery-point: .*\n/, '$1'),
+    ).toEqual(['the dry run step does not pass inputs.ignore-recovery-point to the action']);
+    expect(problemsOf(/( {10}write-manifest: 'true'\n) {10}ignore-recovery-point: .*\n/, '$1')).toEqual([
+      'the apply step does not pass inputs.ignore-recovery-point to the action',
+    ]);
+    const templateProblemsOf = (from: string, to: string) =>
+      recoveryPointOverrideProblems(documents.get(FAILOVER_WORKFLOW)!, edited(template, from, to));
+    expect(
+      templateProblemsOf('      ignore-recovery-point: ${{ inputs.ignore-recovery-point }}\n', ''),
+    ).toEqual(['the failover template does not pass inputs.ignore-recovery-point to failover.yml']);
+    expect(templateProblemsOf('        type: boolean\n', '        type: string\n')).toEqual([
+      'the failover template has no boolean input ignore-recovery-point defaulting to false',
+    ]);
   });
 
   it('an apply of the reviewed plan that fetches it loosely, grants too much, or does not pass it on', () => {

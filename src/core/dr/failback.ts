@@ -1,6 +1,7 @@
 import type { LayerGraph } from '../graph/types.js';
 import { getOrThrow } from '../lookup.js';
 import type { EngineCommand } from '../run-result.js';
+import type { PlanGuard } from '../stateful-guard.js';
 import { RECOVERY_POINT_OUTPUT } from './recovery-point.js';
 import { recoveryPointTime } from './restored-context.js';
 
@@ -21,6 +22,11 @@ export interface FailbackPhase {
   instances: string[];
   /** `not-run`: a phase before it failed (a real failback stops there; a dry run plans every phase). */
   status: 'succeeded' | 'failed' | 'cancelled' | 'not-run';
+  /**
+   * A dry run's verify: it read the recovery points the returning region's state held before the promote
+   * phase applied, so its status binds nothing; the real failback checks again after its promote phase.
+   */
+  advisory?: boolean;
 }
 
 /** The verify phase: is the data in the returning region newer than the moment traffic moved away from it? */
@@ -45,11 +51,34 @@ export interface FailbackFindings {
   verification: RecoveryPointVerification;
 }
 
-/** Whether the verify phase lets the failback retire anything. */
-export function isVerified(verification: RecoveryPointVerification): boolean {
+/** Whether the verify phase found nothing missing (or had nothing to check), without any override. */
+function hasPassed(verification: RecoveryPointVerification): boolean {
   const passed =
     verification.problem === null && verification.checks.every((check) => check.problem === null);
-  return !verification.required || passed || verification.overridden;
+  return !verification.required || passed;
+}
+
+/** Whether the verify phase lets the failback retire anything. */
+export function isVerified(verification: RecoveryPointVerification): boolean {
+  return hasPassed(verification) || verification.overridden;
+}
+
+/**
+ * The plan guard of the retire phase: the stateful guard, and besides, a stateful destroy that allow-destroy
+ * names is refused while the recovery point check has not passed (it went on by the override only): the copy
+ * being destroyed may then be the only one holding the writes made since the failover.
+ */
+export function retireGuard(guard: PlanGuard, verification: RecoveryPointVerification): PlanGuard {
+  if (hasPassed(verification)) return guard;
+  return (instance, changes) => {
+    const verdict = guard(instance, changes);
+    if (!verdict.accepted || verdict.allowed.length === 0) return verdict;
+    const listed = verdict.allowed.map((change) => `${change.address} (${change.action})`).join(', ');
+    return {
+      accepted: false,
+      reason: `refusing to retire ${instance.id}: layer '${instance.layer}' is stateful, and destroying what it holds (${listed}) needs the recovery point check to pass, which it did not (the failback went on by the override ignore-recovery-point): this copy may hold the only writes made since the failover. Replicate them to the returning region, publish a newer strata_recovery_point there, and fail back again without the override`,
+    };
+  };
 }
 
 /**

@@ -116,3 +116,15 @@ export function scheduleHooks(
   }
   return { tasks, notes };
 }
+
+/** The run's Dag with the hooks in it: each waits for its `after` ids, and its `before` ids wait for it. */
+export function dagWithHooks(dag: Dag, tasks: readonly HookTask[]): Dag {
+  if (tasks.length === 0) return dag;
+  const dependsOn = new Map<string, string[]>();
+  for (const id of dag.ids) dependsOn.set(id, [...(dag.dependsOn.get(id) ?? [])]);
+  for (const task of tasks) {
+    dependsOn.set(task.id, [...task.after]);
+    for (const id of task.before) dependsOn.get(id)?.push(task.id);
+  }
+  return { ids: [...dag.ids, ...tasks.map((task) => task.id)], dependsOn };
+}

@@ -11,6 +11,10 @@ const PHASE_DOES: Record<FailbackPhase['name'], string> = {
   reapply: 'what the demotion changed the inputs of',
 };
 
+/** What a dry run's verify row says: it read the recovery points before promote applied anything. */
+const ADVISORY =
+  'advisory: read before the promote phase applied; checked again by the real failback after its promote phase';
+
 /** A failback's phases, in order, and its recovery-point check with the override when it was used. */
 export function renderFailback(findings: FailbackFindings | undefined, dryRun: boolean): string[] {
   if (!findings) return [];
@@ -21,8 +25,9 @@ export function renderFailback(findings: FailbackFindings | undefined, dryRun: b
     '|---|---|---|---|---|',
   ];
   for (const phase of findings.phases) {
+    const status = phase.advisory ? `${phase.status} (${ADVISORY})` : phase.status;
     lines.push(
-      `| ${phase.name} | ${PHASE_DOES[phase.name]} | ${phase.command} | ${phase.instances.length} | ${phase.status} |`,
+      `| ${phase.name} | ${PHASE_DOES[phase.name]} | ${phase.command} | ${phase.instances.length} | ${status} |`,
     );
   }
   lines.push('');
@@ -40,7 +45,13 @@ export function renderFailback(findings: FailbackFindings | undefined, dryRun: b
   ];
   const movedAt = verification.movedAt ?? 'unknown';
   if (problems.length === 0) {
-    lines.push(`Recovery point: newer than the failover (traffic moved at ${movedAt}).`, '');
+    const passed = `Recovery point: newer than the failover (traffic moved at ${movedAt})`;
+    lines.push(
+      dryRun
+        ? `${passed}, as far as this dry run can tell (advisory): the failback reads the recovery points again after its promote phase has applied, and stops before retiring anything if they are not.`
+        : `${passed}.`,
+      '',
+    );
   } else if (verification.overridden) {
     lines.push(
       `**Recovery point not shown to be newer than the failover; retired anyway, by the override ignore-recovery-point**: ${problems.join('; ')}.`,

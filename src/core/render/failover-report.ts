@@ -55,6 +55,14 @@ export function renderFailoverReport(run: RunResult, options: FailoverReportOpti
     if (failover.drill) {
       const { estimate } = failover.drill;
       lines.push(`Based on ${estimate.basis}. Not counted: ${estimate.leavesOut.join('; ')}.`, '');
+      const hooks = estimate.hooks ?? [];
+      if (hooks.length > 0) {
+        const counted = hooks.map(
+          (hook) =>
+            `${hook.name}${hook.instance === null ? '' : ` after ${hook.instance}`} ${hook.seconds} s (${hook.basis})`,
+        );
+        lines.push(`Hooks counted, each where it runs: ${counted.join('; ')}.`, '');
+      }
     }
   }
   if (failover.dryRun && failover.readiness.length > 0) lines.push(...readinessSection(failover));

@@ -3,9 +3,13 @@ import {
   dependentsToReapply,
   isVerified,
   NOT_REQUIRED,
+  retireGuard,
   verifyRecoveryPoint,
 } from '../../../src/core/dr/failback.js';
+import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import { statefulGuard } from '../../../src/core/stateful-guard.js';
 import { graphOf } from '../../helpers/graphs.js';
+import { manifestWithLayers } from '../../helpers/manifest-text.js';
 
 const moved = { from: 'eu-west-1', to: 'eu-west-2', at: '2026-05-04T06:00:00Z' };
 
@@ -97,5 +101,40 @@ describe('dependentsToReapply', () => {
   it('leaves out what the steady state does not keep, and what depends only through it', () => {
     expect([...dependentsToReapply(graph, new Set(['b-net']), new Set(['b-net', 'a-net']))]).toEqual([]);
     expect(dependentsToReapply(graph, new Set(), steady).size).toBe(0);
+  });
+});
+
+describe('retireGuard', () => {
+  const { manifest } = parseManifest(
+    manifestWithLayers(`  - { name: db, scope: region, path: db, stateful: true }
+  - { name: app, scope: region, path: app }
+`),
+    'layers.yml',
+  );
+  const db = { id: 'a/eu-west-1/db', layer: 'db' };
+  const app = { id: 'a/eu-west-1/app', layer: 'app' };
+  const destroy = [{ address: 'terraform_data.cluster', action: 'delete' }];
+  const allowing = statefulGuard(manifest, [db.id]);
+  const tooOld = verifyRecoveryPoint(new Map([['a/eu-west-2/net', '2026-05-04T05:00:00Z']]), moved, true);
+  const passed = verifyRecoveryPoint(new Map([['a/eu-west-2/net', '2026-05-04T07:00:00Z']]), moved, false);
+
+  it('is the stateful guard when the recovery point check passed, or had nothing to check', () => {
+    expect(retireGuard(allowing, passed)).toBe(allowing);
+    expect(retireGuard(allowing, NOT_REQUIRED)).toBe(allowing);
+  });
+
+  it('refuses an allowed stateful destroy when only the override let the failback go on, saying why', () => {
+    expect(isVerified(tooOld)).toBe(true);
+    const verdict = retireGuard(allowing, tooOld)(db, destroy);
+    expect(verdict.accepted).toBe(false);
+    expect(verdict.accepted ? '' : verdict.reason).toContain(
+      "refusing to retire a/eu-west-1/db: layer 'db' is stateful, and destroying what it holds (terraform_data.cluster (delete)) needs the recovery point check to pass",
+    );
+    // What is not stateful, or destroys nothing, still passes; a refusal stays the stateful guard's own.
+    expect(retireGuard(allowing, tooOld)(app, destroy)).toEqual({ accepted: true, allowed: [] });
+    expect(retireGuard(allowing, tooOld)(db, [])).toEqual({ accepted: true, allowed: [] });
+    expect(retireGuard(statefulGuard(manifest, []), tooOld)(db, destroy)).toEqual(
+      statefulGuard(manifest, [])(db, destroy),
+    );
   });
 });

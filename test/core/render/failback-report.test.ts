@@ -43,6 +43,19 @@ describe('renderFailback', () => {
     );
   });
 
+  it("marks a dry run's verify advisory, in its row and its finding", () => {
+    const advisory = phases.map((phase) => (phase.name === 'verify' ? { ...phase, advisory: true } : phase));
+    const passed = { ...verification, checks: [], problem: null };
+    const text = renderFailback({ phases: advisory, verification: passed }, true).join('\n');
+    expect(text).toContain(
+      "| verify | the returning region's recovery point is newer than the failover | check | 1 | failed (advisory: read before the promote phase applied; checked again by the real failback after its promote phase) |",
+    );
+    expect(text).toContain(
+      'Recovery point: newer than the failover (traffic moved at 2026-05-04T06:00:00Z), as far as this dry run can tell (advisory): the failback reads the recovery points again after its promote phase has applied',
+    );
+    expect(renderFailback({ phases, verification: passed }, false).join('\n')).not.toContain('advisory');
+  });
+
   it('records the override, and says when there was nothing to check', () => {
     const overridden = renderFailback({ phases, verification: { ...verification, overridden: true } }, false);
     expect(overridden.join('\n')).toContain(

@@ -61,6 +61,36 @@ describe('renderFailoverReport of a drill', () => {
     expect(estimated(8297.4)).toContain('Estimated recovery time (critical path): **2h18m17s** (8297.4 s)\n');
   });
 
+  it('names each hook the estimate counts, with what it was counted as', () => {
+    const estimate = {
+      ...findings().estimate,
+      seconds: 64,
+      hooks: [
+        {
+          id: 'hook:smoke:prod/eu-west-1/app',
+          name: 'smoke',
+          instance: 'prod/eu-west-1/app',
+          seconds: 1.5,
+          source: 'drill' as const,
+          basis: 'measured in this drill',
+        },
+        {
+          id: 'hook:switch',
+          name: 'switch',
+          instance: null,
+          seconds: 60,
+          source: 'timeout' as const,
+          basis: 'its timeout, an upper bound: not drill_safe, so not run in a drill',
+        },
+      ],
+    };
+    const report = renderFailoverReport(drill([entry('prod/eu-west-1/app')], findings({ estimate })));
+    expect(report).toContain(
+      'Hooks counted, each where it runs: smoke after prod/eu-west-1/app 1.5 s (measured in this drill); switch 60 s (its timeout, an upper bound: not drill_safe, so not run in a drill).',
+    );
+    expect(renderFailoverReport(drill([entry('prod/eu-west-1/app')]))).not.toContain('Hooks counted');
+  });
+
   it('plans on mocks: not "live state"; names the instances, their mocks, and what is unproven', () => {
     const report = renderFailoverReport(
       drill([
