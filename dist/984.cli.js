@@ -677,9 +677,16 @@ function journalHeaderLine(run) {
 function journalLine(instance) {
     return `${JSON.stringify(instanceToFile(instance))}\n`;
 }
+/** The journal line of a hook's state change: `{"hook": ...}`, its whole new state (as the file's `hooks` hold it). */
+function journalHookLine(hook) {
+    return `${JSON.stringify({ hook })}\n`;
+}
 /**
- * A result file with its journal folded in: each instance as the last journal line about it says, the run's
- * `hasChanges` recomputed. `source` names the journal in what a bad one is told.
+ * A result file with its journal folded in: each instance and each DR hook as the last journal line about it
+ * says, the run's `hasChanges` recomputed. `source` names the journal in what a bad one is told.
+ *
+ * - A hook the file does not list yet is added after those it does: a failback's later phases schedule their
+ *   hooks when they start, after the file was last written whole.
  *
  * - A last line without its newline was torn by a kill in the middle of its write: it was never complete, so
  *   nothing was shown for it either, and it is ignored.
@@ -712,9 +719,17 @@ function foldJournal(run, journal, source) {
         throw new errors/* UsageError */.eb(`${source} belongs to another run (${owner.string('command')} of ${owner.string('manifest')} started ${started}) than its result file (${run.command} of ${run.manifest} started ${run.startedAt}); it was left by an earlier run: delete it to read the result file without it`);
     }
     const latest = new Map();
+    const hooks = new Map((run.hooks ?? []).map((hook) => [hook.id, hook]));
     entries.forEach((line, index) => {
         const where = `${source}:${index + 2}`;
-        const instance = instanceFromFile(parseJournalLine(line, where), where);
+        const entry = parseJournalLine(line, where);
+        if ('hook' in entry) {
+            if (!isHookResult(entry.hook))
+                throw new errors/* UsageError */.eb(`${where}: 'hook' must be a hook's state (id, name, status)`);
+            hooks.set(entry.hook.id, entry.hook);
+            return;
+        }
+        const instance = instanceFromFile(entry, where);
         latest.set(instance.id, instance);
     });
     const known = new Set(run.instances.map((instance) => instance.id));
@@ -727,6 +742,7 @@ function foldJournal(run, journal, source) {
         ...run,
         hasChanges: instances.some((instance) => (0,run_result/* hasChanges */.ik)((0,run_result/* changesOf */.fs)(instance))),
         instances,
+        ...(hooks.size > 0 ? { hooks: [...hooks.values()] } : {}),
     };
 }
 function parseJournalLine(line, where) {
@@ -781,24 +797,32 @@ function createResultFileWriter(file) {
             (0,external_node_fs_.closeSync)(descriptor);
         descriptor = undefined;
     };
+    /** Records a state change (`line`, its journal line); `run` is the whole result with it. */
+    const record = (line, run) => {
+        if (descriptor !== undefined) {
+            // Journalled even when a compaction follows, so that the journal left beside the compacted file
+            // until it is replaced holds every change the file does (folding it in then changes nothing).
+            (0,external_node_fs_.writeSync)(descriptor, line);
+            lines += 1;
+            if (lines < run.instances.length + (run.hooks?.length ?? 0))
+                return;
+        }
+        closeJournal();
+        writeWhole(run);
+        // A fresh journal, replacing any earlier one (this run's, now in the file, or one an earlier run left).
+        (0,external_node_fs_.writeFileSync)(`${journal}.tmp`, journalHeaderLine(run));
+        (0,external_node_fs_.renameSync)(`${journal}.tmp`, journal);
+        descriptor = (0,external_node_fs_.openSync)(journal, 'a');
+        lines = 0;
+    };
     return {
-        /** Records a state change; `run` is the whole result with it. */
+        /** Records an instance's state change; `run` is the whole result with it. */
         changed(instance, run) {
-            if (descriptor !== undefined) {
-                // Journalled even when a compaction follows, so that the journal left beside the compacted file
-                // until it is replaced holds every change the file does (folding it in then changes nothing).
-                (0,external_node_fs_.writeSync)(descriptor, journalLine(instance));
-                lines += 1;
-                if (lines < run.instances.length)
-                    return;
-            }
-            closeJournal();
-            writeWhole(run);
-            // A fresh journal, replacing any earlier one (this run's, now in the file, or one an earlier run left).
-            (0,external_node_fs_.writeFileSync)(`${journal}.tmp`, journalHeaderLine(run));
-            (0,external_node_fs_.renameSync)(`${journal}.tmp`, journal);
-            descriptor = (0,external_node_fs_.openSync)(journal, 'a');
-            lines = 0;
+            record(journalLine(instance), run);
+        },
+        /** Records a DR hook's state change, as an instance's: a killed failover's file still shows its hooks. */
+        hookChanged(hook, run) {
+            record(journalHookLine(hook), run);
         },
         /** The run has ended: the file written whole, the journal removed. */
         finish(run) {
@@ -2837,7 +2861,8 @@ function createCliSession(output, jsonOut) {
         secrets(values) {
             redactor.add(values);
         },
-        hookChanged(hook) {
+        hookChanged(hook, run) {
+            resultFile?.hookChanged(hook, run);
             output.err(`${redactor.redact((0,run_text/* hookLine */.YX)(hook))}\n`);
         },
     };
@@ -3025,6 +3050,107 @@ function movePrimary(manifest, to, scope) {
 /** Whether two scopes move the same accounts and environments. */
 function isSameScope(a, b) {
     return a.length === b.length && a.every((member) => b.includes(member));
+}
+
+
+/***/ }),
+
+/***/ 1532:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ scheduleHooks),
+/* harmony export */   j: () => (/* binding */ dagWithHooks)
+/* harmony export */ });
+/* harmony import */ var _schedule_dag_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4955);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2191);
+
+
+/**
+ * The hooks at `points` for one engine run over `dag`: a `before_failover` hook before every instance; an
+ * `after_layer` hook once after each instance of its layer in `move.to`, before that instance's dependents;
+ * an `after_failover` or `after_failback` hook after every instance and every other hook. In a drill only the
+ * hooks marked `drill_safe` run; the others are named in the notes.
+ */
+function scheduleHooks(manifest, graph, dag, move, points) {
+    const notes = [];
+    const hooks = (manifest.hooks ?? []).filter((hook) => points.includes(hook.when));
+    const runnable = hooks.filter((hook) => !move.dryRun || hook.drillSafe);
+    for (const hook of hooks) {
+        if (!runnable.includes(hook))
+            notes.push(`hook '${hook.name}' (${hook.when}) not run in a drill: it is not marked drill_safe`);
+    }
+    const base = {
+        STRATA_MODE: move.mode,
+        STRATA_DRILL: String(move.dryRun),
+        STRATA_REGION: move.to,
+        STRATA_FAILED_REGION: move.from,
+    };
+    const withHook = (hook) => ({ ...base, STRATA_HOOK: hook.name, STRATA_HOOK_POINT: hook.when });
+    const dependents = (0,_schedule_dag_js__WEBPACK_IMPORTED_MODULE_0__/* .dependentsOf */ .yk)(dag);
+    const roots = dag.ids.filter((id) => (dag.dependsOn.get(id) ?? []).length === 0);
+    const tasks = [];
+    for (const hook of runnable.filter((candidate) => candidate.when === 'before_failover')) {
+        tasks.push({
+            id: `hook:${hook.name}`,
+            hook,
+            instance: null,
+            after: [],
+            before: roots,
+            env: withHook(hook),
+            outputsOf: [],
+        });
+    }
+    for (const hook of runnable.filter((candidate) => candidate.when === 'after_layer')) {
+        for (const id of dag.ids) {
+            const instance = (0,_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .getOrThrow */ .Gp)(graph.byId, id, 'instance');
+            if (instance.layer !== hook.layer || instance.region !== move.to)
+                continue;
+            tasks.push({
+                id: `hook:${hook.name}:${id}`,
+                hook,
+                instance: id,
+                after: [id],
+                before: dependents.get(id) ?? [],
+                env: {
+                    ...withHook(hook),
+                    STRATA_INSTANCE: id,
+                    STRATA_LAYER: instance.layer,
+                    STRATA_ACCOUNT: instance.account ?? '',
+                    STRATA_ACCOUNT_ID: instance.accountId ?? '',
+                    STRATA_ENVIRONMENT: instance.environment ?? '',
+                },
+                outputsOf: [id],
+            });
+        }
+    }
+    const inner = tasks.map((task) => task.id);
+    for (const hook of runnable.filter((c) => c.when === 'after_failover' || c.when === 'after_failback')) {
+        tasks.push({
+            id: `hook:${hook.name}`,
+            hook,
+            instance: null,
+            after: [...dag.ids, ...inner],
+            before: [],
+            env: withHook(hook),
+            outputsOf: dag.ids,
+        });
+    }
+    return { tasks, notes };
+}
+/** The run's Dag with the hooks in it: each waits for its `after` ids, and its `before` ids wait for it. */
+function dagWithHooks(dag, tasks) {
+    if (tasks.length === 0)
+        return dag;
+    const dependsOn = new Map();
+    for (const id of dag.ids)
+        dependsOn.set(id, [...(dag.dependsOn.get(id) ?? [])]);
+    for (const task of tasks) {
+        dependsOn.set(task.id, [...task.after]);
+        for (const id of task.before)
+            dependsOn.get(id)?.push(task.id);
+    }
+    return { ids: [...dag.ids, ...tasks.map((task) => task.id)], dependsOn };
 }
 
 
@@ -5161,21 +5287,9 @@ function describeUnexpected(error) {
 
 // EXTERNAL MODULE: ./build/tsc/engine/instance-result-reducer.js
 var instance_result_reducer = __webpack_require__(6390);
+// EXTERNAL MODULE: ./build/tsc/core/dr/hooks.js
+var hooks = __webpack_require__(1532);
 ;// CONCATENATED MODULE: ./build/tsc/engine/engine-hooks.js
-/** The run's Dag with the hooks in it: each waits for its `after` ids, and its `before` ids wait for it. */
-function dagWithHooks(dag, tasks) {
-    if (tasks.length === 0)
-        return dag;
-    const dependsOn = new Map();
-    for (const id of dag.ids)
-        dependsOn.set(id, [...(dag.dependsOn.get(id) ?? [])]);
-    for (const task of tasks) {
-        dependsOn.set(task.id, [...task.after]);
-        for (const id of task.before)
-            dependsOn.get(id)?.push(task.id);
-    }
-    return { ids: [...dag.ids, ...tasks.map((task) => task.id)], dependsOn };
-}
 function pendingHook(task, account) {
     return {
         id: task.id,
@@ -5194,6 +5308,7 @@ function pendingHook(task, account) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/engine/run-engine.js
+
 
 
 
@@ -5287,7 +5402,7 @@ async function runEngine(options) {
         },
     });
     const cost = (id) => options.durationHints?.get(id) ?? 1;
-    const dag = dagWithHooks(options.dag, [...hookTasks.values()]);
+    const dag = (0,hooks/* dagWithHooks */.j)(options.dag, [...hookTasks.values()]);
     const queue = new ReadyQueue(dag, (0,critical_path/* remainingPathLengths */.p)(dag, cost));
     const running = new Map();
     let stopReason;
