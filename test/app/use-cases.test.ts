@@ -348,7 +348,7 @@ describe('executeFailover', () => {
   it('estimates the recovery time from the last failover, saying what it leaves out', async () => {
     const recorded = (await drill()).run;
     const { run: dry, drill: planned } = await drill();
-    expect(planned.estimate.basis).toContain("this drill's plan times only");
+    expect(planned.estimate.basis).toContain("this dry run's plan times only");
     const history = path.join(scratchDir('strata-history-'), 'failover.json');
     writeFileSync(
       history,

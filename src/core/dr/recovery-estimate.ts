@@ -65,11 +65,11 @@ export function estimateRecovery(
   const total = dag.ids.length;
   let basis: string;
   if (recorded === undefined) {
-    basis = `this drill's plan times only, without any apply: give it the last failover's result (history) for real durations`;
+    basis = `this dry run's plan times only, without any apply: give it the last failover's result (history) for real durations`;
   } else if (fromHistory === total) {
     basis = `the durations of the failover recorded at ${recorded.startedAt}`;
   } else {
-    basis = `the durations of the failover recorded at ${recorded.startedAt} for ${fromHistory} of ${total} instances; the other ${total - fromHistory} count their plan time in this drill, without their apply`;
+    basis = `the durations of the failover recorded at ${recorded.startedAt} for ${fromHistory} of ${total} instances; the other ${total - fromHistory} count their plan time in this dry run, without their apply`;
   }
   return {
     seconds,

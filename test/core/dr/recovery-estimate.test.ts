@@ -26,7 +26,7 @@ describe('estimateRecovery', () => {
   it("without history: the drill's plan times, and it says they leave out every apply", () => {
     const estimate = estimateRecovery(dag, drill, undefined);
     expect(estimate.seconds).toBe(5);
-    expect(estimate.basis).toContain("this drill's plan times only, without any apply");
+    expect(estimate.basis).toContain("this dry run's plan times only, without any apply");
   });
 
   it('with the last failover: its durations along the critical path', () => {

@@ -19,7 +19,7 @@ const findings = (extra: Partial<DrillFindings> = {}): DrillFindings => ({
   replicasChecked: true,
   replicas: [],
   recoveryPoint: { rpo: null, checks: [], problem: null },
-  estimate: { seconds: 4, basis: "this drill's plan times only", leavesOut: ['approval', 'DNS TTL'] },
+  estimate: { seconds: 4, basis: "this dry run's plan times only", leavesOut: ['approval', 'DNS TTL'] },
   ...extra,
 });
 const drill = (readiness: ReadinessEntry[], drillFindings = findings()): RunResult =>
@@ -48,7 +48,7 @@ describe('renderFailoverReport of a drill', () => {
   it('planned against live state: Ready, and the estimate says what it comes from and leaves out', () => {
     const report = renderFailoverReport(drill([entry('prod/eu-west-1/network')]));
     expect(report).toContain('Ready: every instance planned against live state.');
-    expect(report).toContain("Based on this drill's plan times only. Not counted: approval; DNS TTL.");
+    expect(report).toContain("Based on this dry run's plan times only. Not counted: approval; DNS TTL.");
   });
 
   it('an estimate of a minute or more reads in minutes and hours, the exact seconds beside it', () => {
