@@ -50,11 +50,13 @@ export async function guardAgainstFailover(
   ignored: readonly string[],
 ): Promise<GuardOutcome> {
   checkIgnoredRegions(loaded.manifest, ignored);
+  const notes: string[] = [];
   const context = {
     terraform,
     manifest: loaded.manifest,
     manifestDirectory: loaded.directory,
     logDirectory: workDirectory,
+    notes,
   };
   const regions = regionsToRead(loaded, loaded.graph, dag.ids);
   const failed = failedRegions(loaded.manifest);
@@ -77,7 +79,8 @@ export async function guardAgainstFailover(
     ),
   );
   const selected = dag.ids.map((id) => getOrThrow(loaded.graph.byId, id, 'instance'));
-  const report = judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+  const judged = judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+  const report = notes.length > 0 ? { ignoredRecords: [], ...judged, notes } : judged;
   const records = new Map(
     [...readings].map(([region, reading]) => [region, reading.kind === 'record' ? reading.record : null]),
   );

@@ -16,21 +16,34 @@ import {
   type ClearedRecordLock,
 } from '../core/dr/record-lock.js';
 import { parseLockError, type LockInfo } from '../terraform/lock-info.js';
+import { LEGACY_RECORD, legacyRecordIn, recordInstanceOf } from '../core/dr/record-key.js';
 
 /**
  * The failover record: a small Terraform state, written through the manifest's own backend into the
  * surviving region, that says a failover is in effect. A normal apply reads it and refuses to run while the
  * manifest still names the failed region as primary, so a push to main cannot undo a failover or reach for
- * the failed region. Failback deletes it.
+ * the failed region. Failback clears it. Each region's record is an instance of its own
+ * (`strata/<region>/failover-record`, core/dr/record-key.ts), so replication of a region's store into another
+ * never copies it over the other region's.
  */
 export type FailoverRecord = GuardRecord;
 
-export const RECORD_ID = 'strata/failover-record';
+/** Which record instance a call is about: the region's own, or the legacy one every region shared. */
+type RecordInstance = { id: string; layer: string };
 
-function recordBackend(manifest: Manifest, region: string): BackendConfig {
+/**
+ * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
+ * means none; without it the key was never written, and the legacy key may still hold the region's record.
+ */
+const OWN_KEY_OUTPUT = 'record_key';
+
+function recordBackend(
+  manifest: Manifest,
+  region: string,
+  record: RecordInstance = recordInstanceOf(region),
+): BackendConfig {
   const instance = {
-    id: RECORD_ID,
-    layer: 'strata-failover-record',
+    ...record,
     scope: 'global' as const,
     account: null,
     accountId: null,
@@ -59,29 +72,42 @@ export interface RecordContext {
   manifestDirectory: string;
   terraform: TerraformClient;
   logDirectory: string;
+  /** Where a read notes what it ignored (a legacy record replicated from another region); none when absent. */
+  notes?: string[];
 }
 
 /** Where the record's `command` runs in `region`, and the log it writes. */
-function recordCall(context: RecordContext, region: string, command: string): TerraformCall {
+function recordCall(
+  context: RecordContext,
+  region: string,
+  command: string,
+  record: RecordInstance = recordInstanceOf(region),
+): TerraformCall {
+  const suffix = record.id === LEGACY_RECORD.id ? '-legacy' : '';
   return {
     cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
     dataDirectory: path.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-    logFile: path.join(context.logDirectory, 'failover-record', region, `${command}.log`),
-    instanceId: RECORD_ID,
+    logFile: path.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
+    instanceId: record.id,
   };
 }
 
-async function prepare(context: RecordContext, region: string, record: FailoverRecord | null) {
+async function prepare(
+  context: RecordContext,
+  region: string,
+  record: FailoverRecord | null,
+  instance: RecordInstance = recordInstanceOf(region),
+) {
   const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
   await mkdir(directory, { recursive: true });
-  const body = record ? recordConfiguration(record) : '';
+  const body = instance.id === LEGACY_RECORD.id ? '' : recordConfiguration(record);
   await writeFile(
     path.join(directory, 'main.tf'),
     `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`,
   );
   const init = await context.terraform.init(
-    recordCall(context, region, 'init'),
-    recordBackend(context.manifest, region),
+    recordCall(context, region, 'init', instance),
+    recordBackend(context.manifest, region, instance),
   );
   if (init.exitCode !== 0) {
     throw new RefusalError(
@@ -90,7 +116,10 @@ async function prepare(context: RecordContext, region: string, record: FailoverR
   }
 }
 
-function recordConfiguration(record: FailoverRecord): string {
+/** The record's configuration at the region's own key; with null, a record cleared (its marker output only). */
+function recordConfiguration(record: FailoverRecord | null): string {
+  const marker = `output "${OWN_KEY_OUTPUT}" {\n  value = "per-region"\n}\n`;
+  if (record === null) return marker;
   const fields = {
     from: record.from,
     to: record.to,
@@ -105,7 +134,7 @@ function recordConfiguration(record: FailoverRecord): string {
   const input = Object.entries(fields)
     .map(([name, value]) => `    ${name.padEnd(8)} = ${hclString(value)}`)
     .join('\n');
-  return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
+  return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n\n${marker}`;
 }
 
 /** A string (or list of them) as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
@@ -140,19 +169,39 @@ function asRecord(value: unknown, region: string): FailoverRecord {
   return { ...record, restored } as FailoverRecord;
 }
 
-/** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
+/**
+ * Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. A
+ * region whose own key was never written may still keep its record at the legacy key: that is read then (one
+ * read more, only until a move writes the region's own key), and honoured only when it is the region's own; a
+ * copy replicated from another region is ignored, with a note in `context.notes`.
+ */
 export async function readFailoverRecord(
   context: RecordContext,
   region: string,
 ): Promise<FailoverRecord | null> {
+  const own = await readOutputs(context, region, recordInstanceOf(region));
+  if (own.failover !== undefined) return asRecord(own.failover, region);
+  if (own[OWN_KEY_OUTPUT] !== undefined) return null;
+  const legacy = (await readOutputs(context, region, LEGACY_RECORD)).failover;
+  if (legacy === undefined) return null;
+  const read = legacyRecordIn(asRecord(legacy, region), region);
+  if (read.record === null) context.notes?.push(read.note);
+  return read.record;
+}
+
+/** The outputs of the record instance `record` in `region`'s store. */
+async function readOutputs(
+  context: RecordContext,
+  region: string,
+  record: RecordInstance,
+): Promise<Record<string, unknown>> {
   try {
-    await prepare(context, region, null);
-    const output = await context.terraform.output(recordCall(context, region, 'output'));
+    await prepare(context, region, null, record);
+    const output = await context.terraform.output(recordCall(context, region, 'output', record));
     if (output.exitCode !== 0) {
       throw new RefusalError(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
     }
-    const value = outputValues(parseOutputsJson(output.stdout)).failover;
-    return value === undefined ? null : asRecord(value, region);
+    return outputValues(parseOutputsJson(output.stdout));
   } finally {
     await removeConfiguration(context, region);
   }
@@ -165,7 +214,9 @@ export interface RecordWriteContext extends RecordContext {
 }
 
 /**
- * Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan.
+ * Writes (or, with null, clears) the record at `region`'s own key through the backend: plan, then apply that
+ * plan. A record cleared keeps the key's marker output, so that the legacy key is never read there again (it
+ * is left as it is: writing it would replicate over the legacy key of the region its store replicates into).
  * A lock replicated onto this region's record from another region's (core/dr/record-lock.ts) is cleared with
  * `force-unlock`, as the promotion of a replica clears stale locks, and returned for the report's audit. Any
  * other lock, or any failure, is a RefusalError that says what, where and how to go on.
@@ -188,7 +239,7 @@ export async function writeFailoverRecord(
         planFile,
         varFile,
         lockTimeout: timeout,
-        destroy: record === null,
+        destroy: false,
       });
     // First without waiting: a replicated lock is held by no one, and waiting for it would only delay.
     let planned = await plan('0s');

@@ -167,7 +167,7 @@ export async function executeFailover(
     recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
     estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
     readiness: drill?.readiness ?? drillReadiness(run.instances, plan.graph, replicated, []),
-    notes: [...plan.notes, ...notes, ...hooks.notes],
+    notes: [...plan.notes, ...(records.notes ?? []), ...notes, ...hooks.notes],
     ...(drill ? { drill: drill.findings } : {}),
     ...(recordLocks.length > 0 ? { recordLocks } : {}),
   };
@@ -278,7 +278,6 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   const demotedRecord = checksScope ? recordOf(demoted) : null;
   const keepsDemoted =
     demotedRecord !== null &&
-    demotedRecord.to === demoted &&
     isCompletedMove(demotedRecord) &&
     !isSameScope(demotedRecord.scope ?? [], scope);
   if (checksScope && !keepsDemoted) recordToReplace(demotedRecord, demoted, { scope, from: demoted });
@@ -434,6 +433,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     estimatedRecoverySeconds: null,
     readiness: [],
     notes: [
+      ...(records.notes ?? []),
       ...notes,
       ...hookNotes,
       ...(settings.dryRun && replanned.length > 0
@@ -536,6 +536,8 @@ function recordContext(prepared: Prepared, settings: FailoverSettings): RecordWr
     logDirectory: prepared.workDirectory,
     actor: actorOf(settings.env),
     now: prepared.base.now ?? (() => new Date()),
+    // What reading the records ignored (a legacy copy replicated from another region), for the report.
+    notes: [],
   };
 }
 

@@ -214,6 +214,8 @@ export interface FailoverGuardReport {
    * region it names holds none (core/dr/failover-guard.ts); absent when there was none.
    */
   provenEmpty?: { region: string; reason: string; proof: string }[];
+  /** What reading the records ignored: a record at the legacy key replicated from another region's store. */
+  notes?: string[];
 }
 
 export interface RunResult {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
 import { releaseDeploys } from '../../src/app/deploy-hold.js';
 import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
-import { RECORD_ID, type FailoverRecord } from '../../src/app/failover-record.js';
+import type { FailoverRecord } from '../../src/app/failover-record.js';
+import { LEGACY_RECORD, recordInstanceOf } from '../../src/core/dr/record-key.js';
 import { RefusalError, UsageError } from '../../src/core/errors.js';
 import type { EngineReporter } from '../../src/engine/run-engine.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
@@ -15,15 +16,25 @@ import { renderStrayReport } from '../../src/core/dr/stray-instances.js';
 import { renderFailoverReport } from '../../src/core/render/failover-report.js';
 import { renderLeftOut } from '../../src/core/render/left-out-note.js';
 
+/** Whether a Terraform call is about a failover record: a region's own, or the legacy key every region shared. */
+const isRecordCall = (id: string | undefined) =>
+  id === LEGACY_RECORD.id || /^strata\/[^/]+\/failover-record$/.test(id ?? '');
+
 /**
  * The failover guard of a normal apply, in-process on the example estate (eu-west-2 primary, eu-west-1
  * secondary). The fake Terraform runs the layers; in front of it, each region's failover record
- * (strata/failover-record, run in .strata-failover/<region>) can be absent, hold a record, or be unreadable.
+ * (strata/<region>/failover-record, run in .strata-failover/<region>) can be absent, hold a record, or be
+ * unreadable; `legacy` holds what a region's store keeps at the legacy key (strata/failover-record).
  */
 class RecordStores implements ProcessRunner {
   readonly unreadable = new Set<string>();
   readonly records = new Map<string, FailoverRecord>();
+  /** Regions whose own key was written (a record, or one cleared): the legacy key is not read there. */
+  readonly written = new Set<string>();
+  readonly legacy = new Map<string, FailoverRecord>();
+  /** The regions whose own key was initialised (a read or a write), and those whose legacy key was read. */
   readonly read: string[] = [];
+  readonly legacyRead: string[] = [];
 
   constructor(readonly terraform: FakeTerraform) {}
 
@@ -31,12 +42,15 @@ class RecordStores implements ProcessRunner {
 
   async run(request: ProcessRequest): Promise<ProcessResult> {
     const result = await this.terraform.run(request);
-    if (request.env.STRATA_INSTANCE_ID !== RECORD_ID) return result;
+    const id = request.env.STRATA_INSTANCE_ID;
+    if (!isRecordCall(id)) return result;
     const parts = request.cwd.split(path.sep);
     const region = parts[parts.indexOf('.strata-failover') + 1]!;
+    const isLegacy = id === LEGACY_RECORD.id;
+    if (!isLegacy) expect(id).toBe(recordInstanceOf(region).id);
     switch (request.args[0]) {
       case 'init':
-        this.read.push(region);
+        (isLegacy ? this.legacyRead : this.read).push(region);
         if (!this.unreadable.has(region)) return result;
         return {
           ...result,
@@ -44,13 +58,14 @@ class RecordStores implements ProcessRunner {
           tail: `Error: AccessDenied: reading the state of ${region}\nline two`,
         };
       case 'plan': {
-        // What Strata is about to write: the record in the generated configuration, or none (a destroy plan).
+        // What Strata is about to write: the record in the generated configuration, or none (cleared).
+        expect(isLegacy).toBe(false);
         const text = readFileSync(path.join(request.cwd, 'main.tf'), 'utf8');
         const fields: Record<string, string> = {};
         for (const [, name, value] of text.matchAll(/^ {4}(\w+) += "([^"]*)"$/gm)) fields[name!] = value!;
         this.planned.set(
           region,
-          request.args.includes('-destroy') ? null : (fields as unknown as FailoverRecord),
+          text.includes('terraform_data') ? (fields as unknown as FailoverRecord) : null,
         );
         return { ...result, exitCode: 2 };
       }
@@ -58,11 +73,16 @@ class RecordStores implements ProcessRunner {
         const record = this.planned.get(region);
         if (record) this.records.set(region, record);
         else this.records.delete(region);
+        this.written.add(region);
         return result;
       }
       case 'output': {
-        const record = this.records.get(region);
-        const outputs = record ? { failover: { sensitive: false, type: 'object', value: record } } : {};
+        const record = (isLegacy ? this.legacy : this.records).get(region);
+        const marker = !isLegacy && this.written.has(region);
+        const outputs = {
+          ...(record ? { failover: { sensitive: false, type: 'object', value: record } } : {}),
+          ...(marker ? { record_key: { sensitive: false, type: 'string', value: 'per-region' } } : {}),
+        };
         return { ...result, stdout: JSON.stringify(outputs) };
       }
       default:
@@ -213,6 +233,55 @@ describe('the failover guard of apply and destroy', () => {
     const error = await refusalOf(executeRun(settings(), adapters));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toContain('A failover from eu-west-2 to eu-west-1 is in effect');
+  });
+
+  it("reads the legacy key only where the region's own key was never written, and honours the region's own record there", async () => {
+    const { stores, settings, adapters, applied } = estate();
+    // Written by a Strata from before records had keys of their own: the failover in effect, in eu-west-1.
+    stores.legacy.set('eu-west-1', { from: 'eu-west-2', to: 'eu-west-1', at: '2026-12-02T10:00:00Z' });
+    const error = await refusalOf(executeRun(settings(), adapters));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain(
+      'A failover from eu-west-2 to eu-west-1 is in effect (recorded 2026-12-02T10:00:00Z)',
+    );
+    expect(stores.legacyRead.sort()).toEqual(['eu-west-1', 'eu-west-2']);
+    expect(applied()).toEqual([]);
+  });
+
+  it('ignores, with a note, a legacy record that names another region: a copy replicated from its store', async () => {
+    const { stores, settings, adapters, applied } = estate();
+    // eu-west-2's hold of a failback, replicated over eu-west-1's legacy key.
+    const hold: FailoverRecord = {
+      from: 'eu-west-1',
+      to: 'eu-west-2',
+      at: '2026-12-03T09:00:00Z',
+      status: 'pending',
+      mode: 'failback',
+    };
+    stores.legacy.set('eu-west-1', hold);
+    const { run } = await executeRun(settings(), adapters);
+    expect(run.status).toBe('succeeded');
+    expect(run.failoverGuard).toEqual({
+      ignoredRecords: [],
+      notes: [
+        "The failover record at the legacy key (strata/failover-record) in eu-west-1 is a failback from eu-west-1 to eu-west-2 (pending, recorded 2026-12-03T09:00:00Z): a copy replicated from eu-west-2's store, ignored; eu-west-1 holds no record of its own.",
+      ],
+    });
+    expect(applied().length).toBe(run.instances.length);
+    // The same hold at eu-west-2's own legacy key is eu-west-2's: deploys wait.
+    stores.legacy.set('eu-west-2', hold);
+    await expect(executeRun(settings(), adapters)).rejects.toThrow(
+      'A failback from eu-west-1 to eu-west-2 is pending',
+    );
+  });
+
+  it("a region's own key once written, cleared or not, is what counts: its legacy key is not read", async () => {
+    const { stores, settings, adapters } = estate();
+    stores.legacy.set('eu-west-1', { from: 'eu-west-2', to: 'eu-west-1', at: '2026-12-02T10:00:00Z' });
+    stores.written.add('eu-west-1');
+    const { run } = await executeRun(settings(), adapters);
+    expect(run.status).toBe('succeeded');
+    expect(stores.legacyRead).toEqual(['eu-west-2']);
   });
 
   it('an override naming a region the manifest does not have is bad input', async () => {
@@ -451,7 +520,6 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
       .slice(beforeRetire)
       .filter((call) => call.command === 'plan' && call.args.includes('-destroy'))
       .map((call) => call.id)
-      .filter((id) => id !== RECORD_ID)
       .sort();
     expect(destroyed).toEqual(report.entries.map((entry) => entry.id).sort());
     const settled = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');

@@ -599,7 +599,7 @@ describe('executeFailover: the reviewed failover (a preview, then --plan-dir)', 
     expect(run.status).toBe('succeeded');
     const planned = terraform.calls.slice(before).filter((call) => call.command === 'plan');
     // The one plan is the failover record's, written after the failover succeeded.
-    expect(planned.map((call) => call.id)).toEqual(['strata/failover-record']);
+    expect(planned.map((call) => call.id)).toEqual(['strata/eu-west-1/failover-record']);
     expect(terraform.applied.has('prod/eu-west-1/staging/app')).toBe(true);
   });
 

@@ -187,7 +187,10 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
     });
     expect(manifestText(estate)).toBe(original);
     // eu-west-2's record is prod's failback now, and keeps what dev's restored: dev's app keeps its context.
-    const record = readFileSync(path.join(estate, 'state/eu-west-2/strata/failover-record.tfstate'), 'utf8');
+    const record = readFileSync(
+      path.join(estate, 'state/eu-west-2/strata/eu-west-2/failover-record.tfstate'),
+      'utf8',
+    );
     expect(record).toContain('dev/eu-west-2/dev/app');
     expect(record).toContain('prod/eu-west-2/production/app');
     const apply = cli(estate, ['apply', '--json-out', 'final.json']);

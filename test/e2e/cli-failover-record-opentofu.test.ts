@@ -12,11 +12,17 @@ jest.setTimeout(600_000);
 
 /**
  * The reviewed failback with real OpenTofu and per-region S3-compatible stores, eu-west-2's replicated into
- * eu-west-1 (lock objects included, their deletes not, as S3 does): the hold its dry run writes into
- * eu-west-2's record leaves a lock object on eu-west-1's record, which the failback clears through OpenTofu.
+ * eu-west-1 (lock objects included, their deletes not, as S3 does): each region keeps its record at a key of
+ * its own, so what the hold its dry run writes into eu-west-2's record replicates lands beside eu-west-1's
+ * record, never over it, and the failback verifies against the failover's time.
  */
 const terraform = realTerraform();
 const withRealBinary = terraform ? describe : describe.skip;
+
+/** The record's fields as the state object holds them (the `failover` output), or undefined when cleared. */
+const recordOf = (state: string | undefined) =>
+  (JSON.parse(state ?? 'null') as { outputs: Record<string, { value: unknown }> } | null)?.outputs.failover
+    ?.value as Record<string, string> | undefined;
 
 withRealBinary(
   `the failover record under replication, against ${terraform?.name ?? 'no real binary'}`,
@@ -28,34 +34,41 @@ withRealBinary(
         cwd: estate,
         env: { ...terraformEnv(terraform!), ...StateStores.credentials(), GITHUB_ACTOR: 'octocat' },
       });
-    const RECORD_LOCK = 'strata/failover-record.tfstate.tflock';
+    const recordKey = (region: string) => `strata/${region}/failover-record.tfstate`;
 
-    it('the reviewed failback clears the lock its hold replicated onto eu-west-1 and completes', async () => {
+    it("the held dry run's replicated copy lands beside eu-west-1's record, and the failback completes", async () => {
       stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
       const estate = exampleEstateOn(stores);
       needSucceeded('the steady-state apply', cli(estate, ['apply']));
       needSucceeded('the failover', cli(estate, ['failover', '--to', 'eu-west-1', '--write-manifest']));
+      const failover = recordOf(stores.readObject('eu-west-1', recordKey('eu-west-1')));
+      expect(failover).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', status: 'in-effect' });
+
       needSucceeded('the held dry run', cli(estate, HELD_FAILBACK_DRY_RUN));
       await stores.settle();
-      const stale = JSON.parse(stores.readObject('eu-west-1', RECORD_LOCK) ?? 'null') as {
-        ID: string;
-        Path: string;
-      } | null;
-      expect(stale?.Path).toBe('tfstate-eu-west-2/strata/failover-record.tfstate');
+      const hold = recordOf(stores.readObject('eu-west-2', recordKey('eu-west-2')));
+      expect(hold).toMatchObject({ to: 'eu-west-2', status: 'pending', mode: 'failback' });
+      // Replicated into eu-west-1's store at eu-west-2's key, with the lock object the write left ...
+      expect(recordOf(stores.readObject('eu-west-1', recordKey('eu-west-2')))).toEqual(hold);
+      const stale = JSON.parse(
+        stores.readObject('eu-west-1', `${recordKey('eu-west-2')}.tflock`) ?? 'null',
+      ) as { Path: string } | null;
+      expect(stale?.Path).toBe(`tfstate-eu-west-2/${recordKey('eu-west-2')}`);
+      // ... while eu-west-1's own record is the failover in effect, unchanged and unlocked.
+      expect(recordOf(stores.readObject('eu-west-1', recordKey('eu-west-1')))).toEqual(failover);
+      expect(stores.readObject('eu-west-1', `${recordKey('eu-west-1')}.tflock`)).toBeUndefined();
 
       const failback = cli(estate, HELD_FAILBACK_FROM_PLANS);
       expect(failback.stderr).not.toMatch(/\n\s+at /);
       expect({ status: failback.status, stderr: failback.stderr }).toMatchObject({ status: 0 });
       const run = JSON.parse(readFileSync(path.join(estate, 'failback.json'), 'utf8')) as RunResult;
-      expect(run.failover!.recordLocks).toContainEqual(
-        expect.objectContaining({
-          region: 'eu-west-1',
-          replicatedFrom: 'eu-west-2',
-          lockId: stale!.ID,
-          path: 'tfstate-eu-west-2/strata/failover-record.tfstate',
-          clearedBy: 'octocat',
-        }),
-      );
+      expect(run.failover!.failback!.verification.movedAt).toBe(failover!.at);
+      expect(run.failover!.recordLocks).toBeUndefined();
+      expect(recordOf(stores.readObject('eu-west-1', recordKey('eu-west-1')))).toBeUndefined();
+      expect(recordOf(stores.readObject('eu-west-2', recordKey('eu-west-2')))).toMatchObject({
+        status: 'in-effect',
+        mode: 'failback',
+      });
     });
   },
 );

@@ -16,12 +16,12 @@ interface Call {
 }
 
 /**
- * The failover record under S3-style replication (STANDIN_REPLICATE copies lock files, never their deletes):
- * every region keeps its record at the same key of its own store, so a write of eu-west-2's record leaves a
- * lock on eu-west-1's that no one holds. The reviewed failback (a held dry run, then its saved plans) meets it
- * when it clears eu-west-1's record; a lock that is the record's own is a refusal, never a stack trace.
+ * The failover record under S3-style replication (STANDIN_REPLICATE copies state and lock files, never their
+ * deletes) of eu-west-2's store into eu-west-1's: each region keeps its record at a key of its own
+ * (strata/<region>/failover-record), so what a write of eu-west-2's record replicates lands beside eu-west-1's
+ * record, never over it. A lock that is the record's own is a refusal, never a stack trace.
  */
-describe('the failover record: replicated locks, held locks, one read per region (stand-in)', () => {
+describe('the failover record: replication, held locks, one read per region (stand-in)', () => {
   const cli = (estate: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     runCli([...args, '--manifest', 'layers.yml'], {
       cwd: estate,
@@ -29,11 +29,20 @@ describe('the failover record: replicated locks, held locks, one read per region
     });
   const result = (estate: string, file: string) =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
-  const recordFile = (region: string) => `state/${region}/strata/failover-record.tfstate`;
+  /** The record of `region` in the store of `store` (its own, unless a copy replicated there). */
+  const recordFile = (region: string, store = region) =>
+    `state/${store}/strata/${region}/failover-record.tfstate`;
+  /** The record's fields as its state holds them (the `failover` output), or undefined when cleared. */
+  const recordIn = (estate: string, region: string, store = region) =>
+    (
+      JSON.parse(readFileSync(path.join(estate, recordFile(region, store)), 'utf8')) as {
+        outputs: Record<string, { value: unknown }>;
+      }
+    ).outputs.failover?.value as Record<string, string> | undefined;
   // As the record's backend names it (the example's local path, relative to the record's directory).
   const recordPath = (region: string) => `../../../${recordFile(region)}`;
   const lockFile = (estate: string, region: string) =>
-    path.join(estate, `state/${region}/strata/.failover-record.tfstate.lock.info`);
+    path.join(estate, `state/${region}/strata/${region}/.failover-record.tfstate.lock.info`);
   /** A lock as a run that is still going (or was killed) leaves it: the record's own path. */
   const holdRecordLock = (estate: string, region: string, id: string) => {
     mkdirSync(path.dirname(lockFile(estate, region)), { recursive: true });
@@ -60,7 +69,7 @@ describe('the failover record: replicated locks, held locks, one read per region
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Call)
-      .filter((call) => call.instance === 'strata/failover-record' && call.argv[0] === 'output')
+      .filter((call) => call.instance?.endsWith('failover-record') === true && call.argv[0] === 'output')
       .map((call) => call.backend?.config.path)
       .sort();
 
@@ -72,37 +81,38 @@ describe('the failover record: replicated locks, held locks, one read per region
     return estate;
   });
 
-  it('the reviewed failback completes: the lock its hold replicated onto eu-west-1 is cleared, with an audit line', () => {
+  it("a held failback dry run leaves eu-west-1's record the failover in effect: the failback's verify sees when traffic moved", () => {
     const estate = copyOfEstate(failedOver(), 'strata-record-');
+    const failover = recordIn(estate, 'eu-west-1');
+    expect(failover).toMatchObject({
+      from: 'eu-west-2',
+      to: 'eu-west-1',
+      status: 'in-effect',
+      mode: 'failover',
+    });
+
     const dryRun = cli(estate, HELD_FAILBACK_DRY_RUN);
     expect(dryRun.status).toBe(0);
-    // What the hold's write in eu-west-2 left in eu-west-1: a lock naming eu-west-2's record.
-    const stale = JSON.parse(readFileSync(lockFile(estate, 'eu-west-1'), 'utf8')) as {
-      ID: string;
-      Path: string;
-    };
-    expect(stale.Path).toBe(recordPath('eu-west-2'));
+    // The hold in eu-west-2, and its copy replicated into eu-west-1's store at eu-west-2's key ...
+    const hold = recordIn(estate, 'eu-west-2');
+    expect(hold).toMatchObject({ from: 'eu-west-1', to: 'eu-west-2', status: 'pending', mode: 'failback' });
+    expect(recordIn(estate, 'eu-west-2', 'eu-west-1')).toEqual(hold);
+    // ... beside eu-west-1's own record, which is still the failover in effect, as it was.
+    expect(recordIn(estate, 'eu-west-1')).toEqual(failover);
 
-    const failback = cli(estate, HELD_FAILBACK_FROM_PLANS, { GITHUB_ACTOR: 'octo-operator' });
+    const failback = cli(estate, HELD_FAILBACK_FROM_PLANS);
     expect(failback.stderr).not.toMatch(/\n\s+at /);
     expect(failback.status).toBe(0);
     const run = result(estate, 'failback.json');
     expect(run.status).toBe('succeeded');
-    const cleared = run.failover!.recordLocks!.find((lock) => lock.lockId === stale.ID);
-    expect(cleared).toMatchObject({
-      region: 'eu-west-1',
-      replicatedFrom: 'eu-west-2',
-      path: recordPath('eu-west-2'),
-      operation: 'OperationTypeApply',
-      clearedBy: 'octo-operator',
-    });
-    expect(failback.stdout).toContain(
-      `Cleared lock ${stale.ID} from the failover record in eu-west-1: a copy replicated from the record in eu-west-2`,
-    );
-    // The failback's own record in eu-west-2, in effect: the hold replaced.
-    expect(readFileSync(path.join(estate, recordFile('eu-west-2')), 'utf8')).toContain(
-      '"status": "in-effect"',
-    );
+    // The verify phase compares with the failover's time, not the hold's.
+    expect(run.failover!.failback!.verification.movedAt).toBe(failover!.at);
+    expect(failover!.at).not.toBe(hold!.at);
+    // No lock was replicated onto a record: there was none to clear.
+    expect(run.failover!.recordLocks).toBeUndefined();
+    // The failback's own record in eu-west-2, in effect: the hold replaced; eu-west-1's cleared.
+    expect(recordIn(estate, 'eu-west-2')).toMatchObject({ status: 'in-effect', mode: 'failback' });
+    expect(recordIn(estate, 'eu-west-1')).toBeUndefined();
     // The roles back (global and account state stays where the failover promoted it).
     expect(readFileSync(path.join(estate, 'layers.yml'), 'utf8')).toContain(
       '  eu-west-2: { role: primary }\n  eu-west-1: { role: secondary }\n',
@@ -156,7 +166,7 @@ describe('the failover record: replicated locks, held locks, one read per region
     expect(dryRun.stderr).not.toContain('[promote');
   });
 
-  it("reads each region's record once: a failback reads the two it moves between, an apply the guard's only", () => {
+  it("reads each region's record once (the legacy key besides only where a region's own was never written)", () => {
     const estate = copyOfEstate(failedOver(), 'strata-record-');
     const applyLog = path.join(estate, 'apply-calls.jsonl');
     needSucceeded('the apply in eu-west-1', cli(estate, ['apply'], { STANDIN_CALL_LOG: applyLog }));
@@ -166,10 +176,26 @@ describe('the failover record: replicated locks, held locks, one read per region
     const failbackLog = path.join(estate, 'failback-calls.jsonl');
     needSucceeded(
       'the failback',
-      cli(estate, ['failback', '--to', 'eu-west-2', '--hold-deploys', '--ignore-recovery-point'], {
-        STANDIN_CALL_LOG: failbackLog,
-      }),
+      cli(
+        estate,
+        ['failback', '--to', 'eu-west-2', '--hold-deploys', '--write-manifest', '--ignore-recovery-point'],
+        {
+          STANDIN_CALL_LOG: failbackLog,
+        },
+      ),
     );
-    expect(recordReads(failbackLog)).toEqual([recordPath('eu-west-1'), recordPath('eu-west-2')]);
+    // eu-west-2's own key was never written (the failover wrote eu-west-1's): its legacy key is read too.
+    expect(recordReads(failbackLog)).toEqual(
+      [
+        recordPath('eu-west-1'),
+        recordPath('eu-west-2'),
+        '../../../state/eu-west-2/strata/failover-record.tfstate',
+      ].sort(),
+    );
+
+    // Both written now (eu-west-1's cleared): one read each, the legacy key no more.
+    const afterLog = path.join(estate, 'after-calls.jsonl');
+    needSucceeded('the apply in eu-west-2', cli(estate, ['apply'], { STANDIN_CALL_LOG: afterLog }));
+    expect(recordReads(afterLog)).toEqual([recordPath('eu-west-1'), recordPath('eu-west-2')]);
   });
 });

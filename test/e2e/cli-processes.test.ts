@@ -30,7 +30,7 @@ describe('Terraform processes per instance on examples/multi-region (stand-in)',
       : [];
     const byInstance: Record<string, string[]> = {};
     for (const call of calls) {
-      // `version -json` once per run; an apply's check of the failover record (`strata/failover-record`).
+      // `version -json` once per run; an apply's check of the failover records (`strata/<region>/failover-record`, `strata/failover-record` before).
       if (call.instance === null || call.instance.startsWith('strata/')) continue;
       (byInstance[call.instance] ??= []).push(call.argv[0]!);
     }

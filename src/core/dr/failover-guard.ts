@@ -186,7 +186,7 @@ export function judgeFailoverGuard(
     throw new RefusalError(
       (name) =>
         `Cannot tell whether a failover is in effect: the failover record in ${regions.join(' and ')} cannot be read, and a failover to ${regions.length === 1 ? 'that region' : 'those regions'} would change what this run changes. ` +
-        `Check first that ${regions.join(' and ')} holds no failover (the failover workflow's runs, the operators on call), and that this run can reach its state store and read strata/failover-record there. ` +
+        `Check first that ${regions.join(' and ')} holds no failover (the failover workflow's runs, the operators on call), and that this run can reach its state store and read its failover record there (strata/<region>/failover-record). ` +
         `If you know it holds none, run again with ${name('ignore-failover-record')} ${regions.join(',')}; the report records it.\n` +
         refused.map(({ region, reason }) => `  ${region}: ${reason}`).join('\n'),
     );

@@ -9,12 +9,11 @@ export function isCompletedMove(record: GuardRecord): boolean {
 }
 
 /**
- * A region keeps one failover record. Before a move of `move.scope` from `move.from` writes or clears the
+ * A region keeps one failover record, at a key of its own (core/dr/record-key.ts: a copy replicated from
+ * another region's store lands elsewhere, and one at the legacy key is dropped when read). Before a move of `move.scope` from `move.from` writes or clears the
  * record in `region`, this checks the record there (`record`, as read at the start of the move) and returns
  * the restored instances of other moves the record it writes must keep, so that no move's context is lost:
  * - none, or the move's own scope: replaced (nothing of another scope to keep);
- * - a record whose `to` is another region: a copy replicated from that region's record (every record is
- *   written into its own `to`), never this region's, so replaced;
  * - a failback of another scope done: replaced, keeping what it restored (when it left the same region, so
  *   the context it gave, `failed_region` included, stays the same);
  * - anything else of another scope (a hold pending, a failover in effect): refused, since replacing it would
@@ -25,7 +24,7 @@ export function recordToReplace(
   region: string,
   move: { scope: MoveScope; from: string },
 ): RestoredInstances {
-  if (record === null || isSameScope(record.scope ?? [], move.scope) || record.to !== region) return {};
+  if (record === null || isSameScope(record.scope ?? [], move.scope)) return {};
   const restored = record.restored ?? {};
   const moveOf = `${record.mode ?? 'failover'} of ${describeScope(record.scope ?? [])} from ${record.from} to ${record.to}`;
   if (isCompletedMove(record)) {

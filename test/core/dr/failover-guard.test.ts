@@ -240,4 +240,12 @@ describe('renderFailoverGuardNote', () => {
       'this run went ahead without reading the failover record of eu-west-1 (Error: connection refused)',
     );
   });
+
+  it("notes a legacy record it ignored, as a note, not the override's warning", () => {
+    const note = 'The failover record at the legacy key (strata/failover-record) in eu-west-1 is a copy';
+    const text = renderFailoverGuardNote({
+      failoverGuard: { ignoredRecords: [], notes: [note] },
+    } as RunResult);
+    expect(text).toBe(`> [!NOTE]\n> ${note}\n\n`);
+  });
 });

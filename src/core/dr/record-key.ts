@@ -1,0 +1,35 @@
+import type { GuardRecord } from './failover-guard.js';
+
+/**
+ * Where each region keeps its failover record. A region-keyed backend gives every region a store of its own
+ * and renders the same key in each for one instance, so replication of one region's store into another would
+ * copy a record kept at one shared key over the other region's. Each region's record is an instance of its
+ * own (its id and layer name the region) so that a replicated copy lands at another key. Pure: the names, and
+ * what a record read at the key used before says.
+ */
+
+/** The record instance of `region`: `{id}` and `{layer}` both name the region, whichever a key renders. */
+export function recordInstanceOf(region: string): { id: string; layer: string } {
+  return { id: `strata/${region}/failover-record`, layer: `strata-failover-record-${region}` };
+}
+
+/** The instance every region's record was kept as before: one key in every region's store. */
+export const LEGACY_RECORD = { id: 'strata/failover-record', layer: 'strata-failover-record' } as const;
+
+/**
+ * What a record found at the legacy key of `region`'s store means for `region`. Every record is written into
+ * its own `to` (a hold, a failover or failback in effect, a failback done), so one whose `to` is `region` is
+ * the region's own, written before records had keys of their own; any other is a copy replicated from the
+ * store of its `to` and says nothing about `region`.
+ */
+export function legacyRecordIn(
+  record: GuardRecord,
+  region: string,
+): { record: GuardRecord } | { record: null; note: string } {
+  if (record.to === region) return { record };
+  const status = record.status === 'pending' ? 'pending' : 'in effect';
+  return {
+    record: null,
+    note: `The failover record at the legacy key (${LEGACY_RECORD.id}) in ${region} is a ${record.mode ?? 'failover'} from ${record.from} to ${record.to} (${status}, recorded ${record.at}): a copy replicated from ${record.to}'s store, ignored; ${region} holds no record of its own.`,
+  };
+}
