@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
@@ -6,7 +5,6 @@ import { UsageError } from '../core/errors.js';
 import type { Instance } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
 import {
-  receivingState,
   restoringState,
   trimmedState,
   type ResourceMove,
@@ -34,6 +32,7 @@ import {
   pushState,
   readEstate,
   readMigrationFile,
+  receivingStateOf,
   recordOf,
   rootHandle,
   type MigrateSettings,
@@ -191,13 +190,7 @@ async function moveUnderLocks(
     for (const { name, handle } of touched) {
       await checkUnchanged(context, handle, getOrThrow(rootStates, name, 'a touched root'));
     }
-    const receiving = receivingState({
-      current,
-      sources: rootStates,
-      moves,
-      lineage: randomUUID(),
-      instanceId: instance.id,
-    });
+    const receiving = receivingStateOf(instance, current, rootStates, moves);
     base.alreadyThere = receiving.alreadyThere;
     if (receiving.state) await pushState(context, target, receiving.state);
     await proveNoChanges(context, instance);

@@ -1,17 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mirrorLayerCode } from '../adapters/code-mirror.js';
 import { UsageError } from '../core/errors.js';
 import type { Instance, LayerGraph } from '../core/graph/types.js';
-import { receivingState, type ResourceMove, type StateDocument } from '../core/migrate/state-document.js';
+import type { ResourceMove, StateDocument } from '../core/migrate/state-document.js';
 import type { InstancePreview } from '../core/migrate/types.js';
 import { hasChanges, type InstanceResult } from '../core/run-result.js';
 import { runEngine } from '../engine/run-engine.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { EngineSetup } from './engine-setup.js';
 import { readPlanTexts, steadyStateContext } from './execute-run.js';
-import { asUsageError, instanceHandle, pullState, type MigrationContext } from './migration-states.js';
+import {
+  asUsageError,
+  instanceHandle,
+  pullState,
+  receivingStateOf,
+  type MigrationContext,
+} from './migration-states.js';
 
 /** Beside the layer's code in the mirror: the backend the preview plans against instead of the real one. */
 const OVERRIDE_FILE = 'strata_migrate_preview_override.tf';
@@ -34,13 +39,7 @@ export async function previewInstance(
   let wouldBe: StateDocument | null;
   let alreadyThere = 0;
   try {
-    const receiving = receivingState({
-      current,
-      sources: rootStates,
-      moves,
-      lineage: randomUUID(),
-      instanceId: instance.id,
-    });
+    const receiving = receivingStateOf(instance, current, rootStates, moves);
     wouldBe = receiving.state ?? current;
     alreadyThere = receiving.alreadyThere.length;
   } catch (error) {

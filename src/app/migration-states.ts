@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readDeclaredAddresses } from '../adapters/layer-code.js';
@@ -7,7 +8,13 @@ import type { BackendConfig, Instance } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
 import { mapResources, type MappingProblem } from '../core/migrate/map-resources.js';
 import { MigrationFileError, parseMigration } from '../core/migrate/parse-migration.js';
-import { managedResources, parseStateDocument, type StateDocument } from '../core/migrate/state-document.js';
+import {
+  managedResources,
+  parseStateDocument,
+  receivingState,
+  type ResourceMove,
+  type StateDocument,
+} from '../core/migrate/state-document.js';
 import type { Migration, MigrationPlan, StateRecord } from '../core/migrate/types.js';
 import type { ManifestLocations } from '../core/manifest/types.js';
 import type { ProcessResult } from '../engine/process-runner.js';
@@ -321,4 +328,23 @@ export function asUsageError(error: unknown): never {
 
 export function recordOf(handle: StateHandle, state: StateDocument | null): StateRecord {
   return { state: handle.label, lineage: state?.lineage ?? null, serial: state?.serial ?? null };
+}
+
+/**
+ * What `instance`'s state becomes once `moves` are written into it from the old roots' `rootStates`: the same
+ * for the migration's preview and its apply; a new state takes a fresh lineage.
+ */
+export function receivingStateOf(
+  instance: Instance,
+  current: StateDocument | null,
+  rootStates: ReadonlyMap<string, StateDocument>,
+  moves: readonly ResourceMove[],
+) {
+  return receivingState({
+    current,
+    sources: rootStates,
+    moves,
+    lineage: randomUUID(),
+    instanceId: instance.id,
+  });
 }

@@ -18,34 +18,26 @@ export interface TimelineEntry {
  * not Terraform alone.
  */
 function timelineWithOrigin(run: RunResult): { origin: number; entries: TimelineEntry[] } {
+  /** What ran, as one entry (none when it has not finished). */
+  const ranEntry = (
+    entry: Omit<TimelineEntry, 'start' | 'end'>,
+    startedAt: string | null | undefined,
+    finishedAt: string | null | undefined,
+  ) =>
+    startedAt == null || finishedAt == null
+      ? []
+      : [{ ...entry, startedAt: Date.parse(startedAt), finishedAt: Date.parse(finishedAt) }];
   const instances = run.instances.flatMap((instance) => {
     const progress = progressOf(instance);
-    return progress?.finishedAt === undefined
-      ? []
-      : [
-          {
-            id: instance.id,
-            account: instance.account,
-            isHook: false,
-            status: instance.status,
-            startedAt: Date.parse(progress.startedAt),
-            finishedAt: Date.parse(progress.finishedAt),
-          },
-        ];
+    const { id, account, status } = instance;
+    return ranEntry({ id, account, isHook: false, status }, progress?.startedAt, progress?.finishedAt);
   });
   const hooks = (run.hooks ?? []).flatMap((hook) =>
-    hook.startedAt === null || hook.finishedAt === null
-      ? []
-      : [
-          {
-            id: hookLabel(hook),
-            account: hook.account,
-            isHook: true,
-            status: hook.status,
-            startedAt: Date.parse(hook.startedAt),
-            finishedAt: Date.parse(hook.finishedAt),
-          },
-        ],
+    ranEntry(
+      { id: hookLabel(hook), account: hook.account, isHook: true, status: hook.status },
+      hook.startedAt,
+      hook.finishedAt,
+    ),
   );
   const ran = [...instances, ...hooks];
   if (ran.length === 0) return { origin: 0, entries: [] };

@@ -243,9 +243,8 @@ describe('renderFailoverGuardNote', () => {
 
   it("notes a legacy record it ignored, as a note, not the override's warning", () => {
     const note = 'The failover record at the legacy key (strata/failover-record) in eu-west-1 is a copy';
-    const text = renderFailoverGuardNote({
-      failoverGuard: { ignoredRecords: [], notes: [note] },
-    } as RunResult);
+    const run: Pick<RunResult, 'failoverGuard'> = { failoverGuard: { ignoredRecords: [], notes: [note] } };
+    const text = renderFailoverGuardNote(run as RunResult);
     expect(text).toBe(`> [!NOTE]\n> ${note}\n\n`);
   });
 });
