@@ -1,3 +1,4 @@
+import { parsedJsonOrReason } from './json-text.js';
 import { compareToPreview, describeDifferences, type UnexpectedChange } from './dr/compare-to-preview.js';
 import type { PreviewChange } from './dr/failover-preview.js';
 import type { RunResult } from './run-result.js';
@@ -57,13 +58,9 @@ export function buildReviewedPlan(run: RunResult): ReviewedPlan {
 
 /** Reads a reviewed plan file's JSON; a message when it is not one. */
 export function parseReviewedPlan(text: string): ReviewedPlan | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
-  }
-  const plan = value as Partial<ReviewedPlan> | null;
+  const parsed = parsedJsonOrReason(text);
+  if ('reason' in parsed) return parsed.reason;
+  const plan = parsed.value as Partial<ReviewedPlan> | null;
   const isEntry = (entry: unknown) =>
     typeof entry === 'object' &&
     entry !== null &&

@@ -1,3 +1,4 @@
+import { parsedJsonOrReason } from '../json-text.js';
 import { getOrThrow } from '../lookup.js';
 import { progressOf, type RunResult } from '../run-result.js';
 import { waitedOnUpstream } from '../upstream-wait.js';
@@ -94,13 +95,9 @@ export function buildFailoverPreview(
 
 /** Reads a preview file's JSON; a message when it is not one. */
 export function parseFailoverPreview(text: string): FailoverPreview | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
-  }
-  const preview = value as Partial<FailoverPreview> | null;
+  const parsed = parsedJsonOrReason(text);
+  if ('reason' in parsed) return parsed.reason;
+  const preview = parsed.value as Partial<FailoverPreview> | null;
   if (
     preview === null ||
     typeof preview !== 'object' ||
