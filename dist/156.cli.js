@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -101,8 +99,6 @@ var migration_states = __webpack_require__(6686);
 
 
 
-
-
 /** Beside the layer's code in the mirror: the backend the preview plans against instead of the real one. */
 const OVERRIDE_FILE = 'strata_migrate_preview_override.tf';
 const LOCAL_BACKEND = 'terraform {\n  backend "local" {}\n}\n';
@@ -117,13 +113,7 @@ async function previewInstance(context, engine, instance, moves, rootStates) {
     let wouldBe;
     let alreadyThere = 0;
     try {
-        const receiving = (0,state_document/* receivingState */.I4)({
-            current,
-            sources: rootStates,
-            moves,
-            lineage: (0,external_node_crypto_.randomUUID)(),
-            instanceId: instance.id,
-        });
+        const receiving = (0,migration_states/* receivingStateOf */.xD)(instance, current, rootStates, moves);
         wouldBe = receiving.state ?? current;
         alreadyThere = receiving.alreadyThere.length;
     }
@@ -217,7 +207,6 @@ function reviewText(log) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/migrate.js
-
 
 
 
@@ -336,13 +325,7 @@ async function moveUnderLocks(context, move) {
         for (const { name, handle } of touched) {
             await checkUnchanged(context, handle, (0,lookup/* getOrThrow */.Gp)(rootStates, name, 'a touched root'));
         }
-        const receiving = (0,state_document/* receivingState */.I4)({
-            current,
-            sources: rootStates,
-            moves,
-            lineage: (0,external_node_crypto_.randomUUID)(),
-            instanceId: instance.id,
-        });
+        const receiving = (0,migration_states/* receivingStateOf */.xD)(instance, current, rootStates, moves);
         base.alreadyThere = receiving.alreadyThere;
         if (receiving.state)
             await (0,migration_states/* pushState */.c8)(context, target, receiving.state);

@@ -332,8 +332,8 @@ function actorOf(env) {
 
 // EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
 var engine_setup = __webpack_require__(7590);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
-var failover_record = __webpack_require__(3819);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 2 modules
+var failover_record = __webpack_require__(4264);
 ;// CONCATENATED MODULE: ./build/tsc/app/deploy-hold.js
 
 
@@ -347,7 +347,7 @@ var failover_record = __webpack_require__(3819);
  * failback, clears it), or is released. Only the target region is written: nothing waits on the failed one.
  */
 function holdDeploys(context, move) {
-    return (0,failover_record/* writeFailoverRecord */.tx)(context, move.to, {
+    return (0,failover_record/* writeFailoverRecord */.t)(context, move.to, {
         ...move,
         at: context.now().toISOString(),
         status: 'pending',
@@ -372,13 +372,13 @@ async function releaseDeploys(settings, adapters) {
         actor: actorOf(settings.env),
         now: () => new Date(),
     };
-    const record = await (0,failover_record/* readFailoverRecord */.MU)(context, settings.to);
+    const record = await (0,failover_record/* readFailoverRecord */.M)(context, settings.to);
     if (record === null)
         return { released: null, clearedLocks: [] };
     if (record.status !== 'pending') {
         throw new errors/* UsageError */.eb((name) => `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`);
     }
-    const clearedLocks = await (0,failover_record/* writeFailoverRecord */.tx)(context, settings.to, null);
+    const clearedLocks = await (0,failover_record/* writeFailoverRecord */.t)(context, settings.to, null);
     return { released: record, clearedLocks };
 }
 
@@ -546,13 +546,13 @@ function estimateRecovery(dag, drill, recorded, hooks = []) {
     const total = dag.ids.length;
     let basis;
     if (recorded === undefined) {
-        basis = `this drill's plan times only, without any apply: give it the last failover's result (history) for real durations`;
+        basis = `this dry run's plan times only, without any apply: give it the last failover's result (history) for real durations`;
     }
     else if (fromHistory === total) {
         basis = `the durations of the failover recorded at ${recorded.startedAt}`;
     }
     else {
-        basis = `the durations of the failover recorded at ${recorded.startedAt} for ${fromHistory} of ${total} instances; the other ${total - fromHistory} count their plan time in this drill, without their apply`;
+        basis = `the durations of the failover recorded at ${recorded.startedAt} for ${fromHistory} of ${total} instances; the other ${total - fromHistory} count their plan time in this dry run, without their apply`;
     }
     return {
         seconds,
@@ -972,33 +972,16 @@ var run_text = __webpack_require__(5434);
  * not Terraform alone.
  */
 function timelineWithOrigin(run) {
+    /** What ran, as one entry (none when it has not finished). */
+    const ranEntry = (entry, startedAt, finishedAt) => startedAt == null || finishedAt == null
+        ? []
+        : [{ ...entry, startedAt: Date.parse(startedAt), finishedAt: Date.parse(finishedAt) }];
     const instances = run.instances.flatMap((instance) => {
         const progress = (0,run_result/* progressOf */.jA)(instance);
-        return progress?.finishedAt === undefined
-            ? []
-            : [
-                {
-                    id: instance.id,
-                    account: instance.account,
-                    isHook: false,
-                    status: instance.status,
-                    startedAt: Date.parse(progress.startedAt),
-                    finishedAt: Date.parse(progress.finishedAt),
-                },
-            ];
+        const { id, account, status } = instance;
+        return ranEntry({ id, account, isHook: false, status }, progress?.startedAt, progress?.finishedAt);
     });
-    const hooks = (run.hooks ?? []).flatMap((hook) => hook.startedAt === null || hook.finishedAt === null
-        ? []
-        : [
-            {
-                id: (0,run_text/* hookLabel */.UR)(hook),
-                account: hook.account,
-                isHook: true,
-                status: hook.status,
-                startedAt: Date.parse(hook.startedAt),
-                finishedAt: Date.parse(hook.finishedAt),
-            },
-        ]);
+    const hooks = (run.hooks ?? []).flatMap((hook) => ranEntry({ id: (0,run_text/* hookLabel */.UR)(hook), account: hook.account, isHook: true, status: hook.status }, hook.startedAt, hook.finishedAt));
     const ran = [...instances, ...hooks];
     if (ran.length === 0)
         return { origin: 0, entries: [] };
@@ -1254,9 +1237,12 @@ function hooksOfRun(setup, runner, run, move, points) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/compare-to-preview.js
 var compare_to_preview = __webpack_require__(8060);
+// EXTERNAL MODULE: ./build/tsc/core/json-text.js
+var json_text = __webpack_require__(6367);
 // EXTERNAL MODULE: ./build/tsc/core/upstream-wait.js
 var upstream_wait = __webpack_require__(9828);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/failover-preview.js
+
 
 
 
@@ -1321,14 +1307,10 @@ function buildFailoverPreview(run, move) {
 }
 /** Reads a preview file's JSON; a message when it is not one. */
 function parseFailoverPreview(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        return `not JSON: ${error.message}`;
-    }
-    const preview = value;
+    const parsed = (0,json_text/* parsedJsonOrReason */.Z)(text);
+    if ('reason' in parsed)
+        return parsed.reason;
+    const preview = parsed.value;
     if (preview === null ||
         typeof preview !== 'object' ||
         preview.version !== 1 ||
@@ -1501,7 +1483,7 @@ async function executeFailover(settings, adapters) {
     const records = recordContext(prepared, settings);
     // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
     const kept = !settings.dryRun || settings.holdDeploys
-        ? (0,record_scope/* recordToReplace */.$)(await (0,failover_record/* readFailoverRecord */.MU)(records, plan.to), plan.to, plan)
+        ? (0,record_scope/* recordToReplace */.$)(await (0,failover_record/* readFailoverRecord */.M)(records, plan.to), plan.to, plan)
         : {};
     const recordLocks = settings.holdDeploys
         ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
@@ -1537,7 +1519,7 @@ async function executeFailover(settings, adapters) {
         recoverySeconds: settings.dryRun ? null : recoverySeconds(run),
         estimatedRecoverySeconds: drill?.findings.estimate.seconds ?? null,
         readiness: drill?.readiness ?? (0,drill_readiness/* drillReadiness */.KB)(run.instances, plan.graph, replicated, []),
-        notes: [...plan.notes, ...notes, ...hooks.notes],
+        notes: [...plan.notes, ...(records.notes ?? []), ...notes, ...hooks.notes],
         ...(drill ? { drill: drill.findings } : {}),
         ...(recordLocks.length > 0 ? { recordLocks } : {}),
     };
@@ -1547,7 +1529,7 @@ async function executeFailover(settings, adapters) {
     const recorded = !settings.dryRun &&
         run.status === 'succeeded' &&
         (await writeRecords(run, [
-            () => (0,failover_record/* writeFailoverRecord */.tx)(records, plan.to, {
+            () => (0,failover_record/* writeFailoverRecord */.t)(records, plan.to, {
                 from: plan.from,
                 to: plan.to,
                 at: run.finishedAt ?? new Date().toISOString(),
@@ -1632,7 +1614,6 @@ async function executeFailback(settings, adapters) {
     // Another scope's failback done, kept in the region being left for the context it gave: left in place.
     const demotedRecord = checksScope ? recordOf(demoted) : null;
     const keepsDemoted = demotedRecord !== null &&
-        demotedRecord.to === demoted &&
         (0,record_scope/* isCompletedMove */.V)(demotedRecord) &&
         !(0,failover_scope/* isSameScope */.t4)(demotedRecord.scope ?? [], scope);
     if (checksScope && !keepsDemoted)
@@ -1769,6 +1750,7 @@ async function executeFailback(settings, adapters) {
         estimatedRecoverySeconds: null,
         readiness: [],
         notes: [
+            ...(records.notes ?? []),
             ...notes,
             ...hookNotes,
             ...(settings.dryRun && replanned.length > 0
@@ -1783,12 +1765,12 @@ async function executeFailback(settings, adapters) {
     const recorded = !settings.dryRun &&
         run.status === 'succeeded' &&
         (await writeRecords(run, [
-            ...(keepsDemoted ? [] : [() => (0,failover_record/* writeFailoverRecord */.tx)(records, demoted, null)]),
+            ...(keepsDemoted ? [] : [() => (0,failover_record/* writeFailoverRecord */.t)(records, demoted, null)]),
             // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
             ...(settings.to === demoted
                 ? []
                 : [
-                    () => (0,failover_record/* writeFailoverRecord */.tx)(records, settings.to, {
+                    () => (0,failover_record/* writeFailoverRecord */.t)(records, settings.to, {
                         mode: 'failback',
                         from: demoted,
                         to: settings.to,
@@ -1858,11 +1840,13 @@ function recordContext(prepared, settings) {
         logDirectory: prepared.workDirectory,
         actor: actorOf(settings.env),
         now: prepared.base.now ?? (() => new Date()),
+        // What reading the records ignored (a legacy copy replicated from another region), for the report.
+        notes: [],
     };
 }
 /** The records of `regions`, each read once (together: each in a directory of its own). */
 async function readRecords(context, regions) {
-    const read = new Map(await Promise.all([...new Set(regions)].map(async (region) => [region, await (0,failover_record/* readFailoverRecord */.MU)(context, region)])));
+    const read = new Map(await Promise.all([...new Set(regions)].map(async (region) => [region, await (0,failover_record/* readFailoverRecord */.M)(context, region)])));
     return (region) => (0,lookup/* getOrThrow */.Gp)(read, region, 'failover record read');
 }
 /**
@@ -2067,12 +2051,16 @@ var waves = __webpack_require__(8589);
 
 /**
  * The summary's line for a run that used the failover guard's override: which records it went ahead without
- * reading, and why they could not be read. Empty when the override was not used.
+ * reading, and why they could not be read; and what reading the records ignored (a replicated legacy copy).
+ * Empty when there is neither.
  */
 function failover_guard_note_renderFailoverGuardNote(run) {
     const ignored = run.failoverGuard?.ignoredRecords ?? [];
     const proven = run.failoverGuard?.provenEmpty ?? [];
-    const notes = proven.map(({ region, reason, proof }) => `> [!NOTE]\n> **Failover record of ${escapeMarkdown(region)} not needed**: it cannot be read (${escapeMarkdown(reason)}), but ${escapeMarkdown(proof)}.\n\n`);
+    const notes = [
+        ...proven.map(({ region, reason, proof }) => `> [!NOTE]\n> **Failover record of ${escapeMarkdown(region)} not needed**: it cannot be read (${escapeMarkdown(reason)}), but ${escapeMarkdown(proof)}.\n\n`),
+        ...(run.failoverGuard?.notes ?? []).map((note) => `> [!NOTE]\n> ${escapeMarkdown(note)}\n\n`),
+    ];
     if (ignored.length === 0)
         return notes.join('');
     const records = ignored

@@ -1545,7 +1545,7 @@ function judgeFailoverGuard(manifest, readings, ignored, selected) {
     if (refused.length > 0) {
         const regions = refused.map(({ region }) => region);
         throw new errors/* RefusalError */.XQ((name) => `Cannot tell whether a failover is in effect: the failover record in ${regions.join(' and ')} cannot be read, and a failover to ${regions.length === 1 ? 'that region' : 'those regions'} would change what this run changes. ` +
-            `Check first that ${regions.join(' and ')} holds no failover (the failover workflow's runs, the operators on call), and that this run can reach its state store and read strata/failover-record there. ` +
+            `Check first that ${regions.join(' and ')} holds no failover (the failover workflow's runs, the operators on call), and that this run can reach its state store and read its failover record there (strata/<region>/failover-record). ` +
             `If you know it holds none, run again with ${name('ignore-failover-record')} ${regions.join(',')}; the report records it.\n` +
             refused.map(({ region, reason }) => `  ${region}: ${reason}`).join('\n'));
     }
@@ -1564,8 +1564,8 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
-var failover_record = __webpack_require__(3819);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 2 modules
+var failover_record = __webpack_require__(4264);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
@@ -1594,11 +1594,13 @@ function reasonOf(error) {
  */
 async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignored) {
     checkIgnoredRegions(loaded.manifest, ignored);
+    const notes = [];
     const context = {
         terraform,
         manifest: loaded.manifest,
         manifestDirectory: loaded.directory,
         logDirectory: workDirectory,
+        notes,
     };
     const regions = regionsToRead(loaded, loaded.graph, dag.ids);
     const failed = (0,failed_regions/* failedRegions */.T)(loaded.manifest);
@@ -1610,7 +1612,7 @@ async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignor
             return [region, { kind: 'unreadable', reason }];
         }
         try {
-            const record = await (0,failover_record/* readFailoverRecord */.MU)(context, region);
+            const record = await (0,failover_record/* readFailoverRecord */.M)(context, region);
             return [region, record ? { kind: 'record', record } : { kind: 'none' }];
         }
         catch (error) {
@@ -1618,7 +1620,8 @@ async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignor
         }
     })));
     const selected = dag.ids.map((id) => (0,lookup/* getOrThrow */.Gp)(loaded.graph.byId, id, 'instance'));
-    const report = judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+    const judged = judgeFailoverGuard(loaded.manifest, readings, ignored, selected);
+    const report = notes.length > 0 ? { ignoredRecords: [], ...judged, notes } : judged;
     const records = new Map([...readings].map(([region, reading]) => [region, reading.kind === 'record' ? reading.record : null]));
     return { report, records };
 }
@@ -1720,7 +1723,7 @@ async function readRestoredContext(loaded, dag, terraform, workDirectory, known 
     };
     const record = known.has(primary)
         ? (known.get(primary) ?? null)
-        : await (0,failover_record/* readFailoverRecord */.MU)(context, primary).catch(() => null);
+        : await (0,failover_record/* readFailoverRecord */.M)(context, primary).catch(() => null);
     return (0,restored_context/* restoredContextOf */.rM)(record, primary);
 }
 
@@ -1875,17 +1878,15 @@ function withRestored(steady, restored) {
 
 /***/ }),
 
-/***/ 3819:
+/***/ 4264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  MU: () => (/* binding */ readFailoverRecord),
-  tx: () => (/* binding */ writeFailoverRecord)
+  M: () => (/* binding */ readFailoverRecord),
+  t: () => (/* binding */ writeFailoverRecord)
 });
-
-// UNUSED EXPORTS: RECORD_ID
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -1945,6 +1946,36 @@ function heldRecordLockMessage(lock, region, binary) {
 
 // EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
 var lock_info = __webpack_require__(1896);
+;// CONCATENATED MODULE: ./build/tsc/core/dr/record-key.js
+/**
+ * Where each region keeps its failover record. A region-keyed backend gives every region a store of its own
+ * and renders the same key in each for one instance, so replication of one region's store into another would
+ * copy a record kept at one shared key over the other region's. Each region's record is an instance of its
+ * own (its id and layer name the region) so that a replicated copy lands at another key. Pure: the names, and
+ * what a record read at the key used before says.
+ */
+/** The record instance of `region`: `{id}` and `{layer}` both name the region, whichever a key renders. */
+function recordInstanceOf(region) {
+    return { id: `strata/${region}/failover-record`, layer: `strata-failover-record-${region}` };
+}
+/** The instance every region's record was kept as before: one key in every region's store. */
+const LEGACY_RECORD = { id: 'strata/failover-record', layer: 'strata-failover-record' };
+/**
+ * What a record found at the legacy key of `region`'s store means for `region`. Every record is written into
+ * its own `to` (a hold, a failover or failback in effect, a failback done), so one whose `to` is `region` is
+ * the region's own, written before records had keys of their own; any other is a copy replicated from the
+ * store of its `to` and says nothing about `region`.
+ */
+function legacyRecordIn(record, region) {
+    if (record.to === region)
+        return { record };
+    const status = record.status === 'pending' ? 'pending' : 'in effect';
+    return {
+        record: null,
+        note: `The failover record at the legacy key (${LEGACY_RECORD.id}) in ${region} is a ${record.mode ?? 'failover'} from ${record.from} to ${record.to} (${status}, recorded ${record.at}): a copy replicated from ${record.to}'s store, ignored; ${region} holds no record of its own.`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
 
 
@@ -1955,11 +1986,15 @@ var lock_info = __webpack_require__(1896);
 
 
 
-const RECORD_ID = 'strata/failover-record';
-function recordBackend(manifest, region) {
+
+/**
+ * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
+ * means none; without it the key was never written, and the legacy key may still hold the region's record.
+ */
+const OWN_KEY_OUTPUT = 'record_key';
+function recordBackend(manifest, region, record = recordInstanceOf(region)) {
     const instance = {
-        id: RECORD_ID,
-        layer: 'strata-failover-record',
+        ...record,
         scope: 'global',
         account: null,
         accountId: null,
@@ -1979,25 +2014,30 @@ function recordDirectory(manifestDirectory, manifest, region) {
     return external_node_path_.join(manifestDirectory, ...levels.slice(0, depth));
 }
 /** Where the record's `command` runs in `region`, and the log it writes. */
-function recordCall(context, region, command) {
+function recordCall(context, region, command, record = recordInstanceOf(region)) {
+    const suffix = record.id === LEGACY_RECORD.id ? '-legacy' : '';
     return {
         cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
         dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
-        logFile: external_node_path_.join(context.logDirectory, 'failover-record', region, `${command}.log`),
-        instanceId: RECORD_ID,
+        logFile: external_node_path_.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
+        instanceId: record.id,
     };
 }
-async function prepare(context, region, record) {
+async function prepare(context, region, record, instance = recordInstanceOf(region)) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    const body = record ? recordConfiguration(record) : '';
+    const body = instance.id === LEGACY_RECORD.id ? '' : recordConfiguration(record);
     await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
-    const init = await context.terraform.init(recordCall(context, region, 'init'), recordBackend(context.manifest, region));
+    const init = await context.terraform.init(recordCall(context, region, 'init', instance), recordBackend(context.manifest, region, instance));
     if (init.exitCode !== 0) {
         throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\nCheck that the state store of ${region} is reachable with the credentials this run has, then run this command again.`);
     }
 }
+/** The record's configuration at the region's own key; with null, a record cleared (its marker output only). */
 function recordConfiguration(record) {
+    const marker = `output "${OWN_KEY_OUTPUT}" {\n  value = "per-region"\n}\n`;
+    if (record === null)
+        return marker;
     const fields = {
         from: record.from,
         to: record.to,
@@ -2012,7 +2052,7 @@ function recordConfiguration(record) {
     const input = Object.entries(fields)
         .map(([name, value]) => `    ${name.padEnd(8)} = ${hclString(value)}`)
         .join('\n');
-    return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n`;
+    return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n\n${marker}`;
 }
 /** A string (or list of them) as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
 function hclString(value) {
@@ -2045,23 +2085,44 @@ function asRecord(value, region) {
         throw notOurs();
     return { ...record, restored };
 }
-/** Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. */
+/**
+ * Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. A
+ * region whose own key was never written may still keep its record at the legacy key: that is read then (one
+ * read more, only until a move writes the region's own key), and honoured only when it is the region's own; a
+ * copy replicated from another region is ignored, with a note in `context.notes`.
+ */
 async function readFailoverRecord(context, region) {
+    const own = await readOutputs(context, region, recordInstanceOf(region));
+    if (own.failover !== undefined)
+        return asRecord(own.failover, region);
+    if (own[OWN_KEY_OUTPUT] !== undefined)
+        return null;
+    const legacy = (await readOutputs(context, region, LEGACY_RECORD)).failover;
+    if (legacy === undefined)
+        return null;
+    const read = legacyRecordIn(asRecord(legacy, region), region);
+    if (read.record === null)
+        context.notes?.push(read.note);
+    return read.record;
+}
+/** The outputs of the record instance `record` in `region`'s store. */
+async function readOutputs(context, region, record) {
     try {
-        await prepare(context, region, null);
-        const output = await context.terraform.output(recordCall(context, region, 'output'));
+        await prepare(context, region, null, record);
+        const output = await context.terraform.output(recordCall(context, region, 'output', record));
         if (output.exitCode !== 0) {
             throw new errors/* RefusalError */.XQ(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
         }
-        const value = (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout)).failover;
-        return value === undefined ? null : asRecord(value, region);
+        return (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout));
     }
     finally {
         await removeConfiguration(context, region);
     }
 }
 /**
- * Writes (or, with null, clears) the record in `region` through the backend: plan, then apply that plan.
+ * Writes (or, with null, clears) the record at `region`'s own key through the backend: plan, then apply that
+ * plan. A record cleared keeps the key's marker output, so that the legacy key is never read there again (it
+ * is left as it is: writing it would replicate over the legacy key of the region its store replicates into).
  * A lock replicated onto this region's record from another region's (core/dr/record-lock.ts) is cleared with
  * `force-unlock`, as the promotion of a replica clears stale locks, and returned for the report's audit. Any
  * other lock, or any failure, is a RefusalError that says what, where and how to go on.
@@ -2079,7 +2140,7 @@ async function writeFailoverRecord(context, region, record) {
             planFile,
             varFile,
             lockTimeout: timeout,
-            destroy: record === null,
+            destroy: false,
         });
         // First without waiting: a replicated lock is held by no one, and waiting for it would only delay.
         let planned = await plan('0s');
@@ -2165,12 +2226,15 @@ __webpack_require__.d(__webpack_exports__, {
   c8: () => (/* binding */ pushState),
   L3: () => (/* binding */ readEstate),
   r9: () => (/* binding */ readMigrationFile),
+  xD: () => (/* binding */ receivingStateOf),
   zv: () => (/* binding */ recordOf),
   XS: () => (/* binding */ rootHandle)
 });
 
 // UNUSED EXPORTS: migrationFileOf, terraformStep
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -2326,6 +2390,7 @@ var lock_info = __webpack_require__(1896);
 // EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
 var engine_setup = __webpack_require__(7590);
 ;// CONCATENATED MODULE: ./build/tsc/app/migration-states.js
+
 
 
 
@@ -2543,6 +2608,19 @@ function asUsageError(error) {
 }
 function recordOf(handle, state) {
     return { state: handle.label, lineage: state?.lineage ?? null, serial: state?.serial ?? null };
+}
+/**
+ * What `instance`'s state becomes once `moves` are written into it from the old roots' `rootStates`: the same
+ * for the migration's preview and its apply; a new state takes a fresh lineage.
+ */
+function receivingStateOf(instance, current, rootStates, moves) {
+    return (0,state_document/* receivingState */.I4)({
+        current,
+        sources: rootStates,
+        moves,
+        lineage: (0,external_node_crypto_.randomUUID)(),
+        instanceId: instance.id,
+    });
 }
 
 
@@ -3172,19 +3250,18 @@ function isCompletedMove(record) {
     return record.status !== 'pending' && (record.mode ?? 'failover') === 'failback';
 }
 /**
- * A region keeps one failover record. Before a move of `move.scope` from `move.from` writes or clears the
+ * A region keeps one failover record, at a key of its own (core/dr/record-key.ts: a copy replicated from
+ * another region's store lands elsewhere, and one at the legacy key is dropped when read). Before a move of `move.scope` from `move.from` writes or clears the
  * record in `region`, this checks the record there (`record`, as read at the start of the move) and returns
  * the restored instances of other moves the record it writes must keep, so that no move's context is lost:
  * - none, or the move's own scope: replaced (nothing of another scope to keep);
- * - a record whose `to` is another region: a copy replicated from that region's record (every record is
- *   written into its own `to`), never this region's, so replaced;
  * - a failback of another scope done: replaced, keeping what it restored (when it left the same region, so
  *   the context it gave, `failed_region` included, stays the same);
  * - anything else of another scope (a hold pending, a failover in effect): refused, since replacing it would
  *   drop that move's guard.
  */
 function recordToReplace(record, region, move) {
-    if (record === null || (0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameScope */ .t4)(record.scope ?? [], move.scope) || record.to !== region)
+    if (record === null || (0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameScope */ .t4)(record.scope ?? [], move.scope))
         return {};
     const restored = record.restored ?? {};
     const moveOf = `${record.mode ?? 'failover'} of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(record.scope ?? [])} from ${record.from} to ${record.to}`;
@@ -3369,6 +3446,25 @@ function restoredBy(given, succeeded) {
             restored[id] = given.get(id) ?? null;
     }
     return restored;
+}
+
+
+/***/ }),
+
+/***/ 6367:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ parsedJsonOrReason)
+/* harmony export */ });
+/** `text` parsed as JSON, or why it is not JSON, for the readers of Strata's own files to word their refusals. */
+function parsedJsonOrReason(text) {
+    try {
+        return { value: JSON.parse(text) };
+    }
+    catch (error) {
+        return { reason: `not JSON: ${error.message}` };
+    }
 }
 
 
@@ -3889,7 +3985,9 @@ function runTable(run) {
 /* harmony export */   rX: () => (/* binding */ STALE_PLANS)
 /* harmony export */ });
 /* unused harmony export unshownChange */
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6367);
 /* harmony import */ var _dr_compare_to_preview_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8060);
+
 
 /** The file a plan run writes beside its saved plans: what a reviewer of that plan saw. */
 const REVIEWED_PLAN_FILE = 'reviewed-plan.json';
@@ -3910,14 +4008,10 @@ function buildReviewedPlan(run) {
 }
 /** Reads a reviewed plan file's JSON; a message when it is not one. */
 function parseReviewedPlan(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        return `not JSON: ${error.message}`;
-    }
-    const plan = value;
+    const parsed = (0,_json_text_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedJsonOrReason */ .Z)(text);
+    if ('reason' in parsed)
+        return parsed.reason;
+    const plan = parsed.value;
     const isEntry = (entry) => typeof entry === 'object' &&
         entry !== null &&
         typeof entry.id === 'string' &&
