@@ -125,7 +125,9 @@ export async function executeFailover(
   // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
   const kept =
     !settings.dryRun || settings.holdDeploys
-      ? recordToReplace(await readFailoverRecord(records, plan.to), plan.to, plan)
+      ? recordToReplace(await readFailoverRecord(records, plan.to), plan.to, plan, (id) =>
+          plan.graph.byId.get(id),
+        )
       : {};
   const recordLocks = settings.holdDeploys
     ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
@@ -271,8 +273,11 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   const recordOf = await readRecords(records, checksScope ? [demoted, settings.to] : [demoted]);
   const moved = dataMovesBack(manifest, recordOf(demoted), demoted, settings.to);
   // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
+  const after = movePrimary(manifest, settings.to, scope);
+  const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
+  const instanceOf = (id: string) => graph.byId.get(id);
   const kept = checksScope
-    ? recordToReplace(recordOf(settings.to), settings.to, { scope, from: demoted })
+    ? recordToReplace(recordOf(settings.to), settings.to, { scope, from: demoted }, instanceOf)
     : {};
   // Another scope's failback done, kept in the region being left for the context it gave: left in place.
   const demotedRecord = checksScope ? recordOf(demoted) : null;
@@ -280,12 +285,11 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     demotedRecord !== null &&
     isCompletedMove(demotedRecord) &&
     !isSameScope(demotedRecord.scope ?? [], scope);
-  if (checksScope && !keepsDemoted) recordToReplace(demotedRecord, demoted, { scope, from: demoted });
+  if (checksScope && !keepsDemoted)
+    recordToReplace(demotedRecord, demoted, { scope, from: demoted }, instanceOf);
   const recordLocks = settings.holdDeploys
     ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
     : [];
-  const after = movePrimary(manifest, settings.to, scope);
-  const graph = expandManifest({ manifest: after, locations: prepared.loaded.locations });
   const filter = {
     accounts: settings.accounts,
     environments: settings.environments,

@@ -200,5 +200,23 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       failed_region: 'eu-west-1',
     });
     expect(variables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ failover: true });
+
+    // A second round of prod replaces prod's own record: what it kept of dev's stays kept.
+    needSucceeded(
+      'the second failover of prod',
+      cli(estate, ['failover', '--to', 'eu-west-1', '--account', 'prod', '--write-manifest']),
+    );
+    needSucceeded(
+      'the second failback of prod',
+      cli(estate, ['failback', '--to', 'eu-west-2', '--account', 'prod', ...back]),
+    );
+    expect(
+      readFileSync(path.join(estate, 'state/eu-west-2/strata/eu-west-2/failover-record.tfstate'), 'utf8'),
+    ).toContain('dev/eu-west-2/dev/app');
+    needSucceeded('the apply after the second round', cli(estate, ['apply']));
+    expect(variables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
+      failover: true,
+      failed_region: 'eu-west-1',
+    });
   });
 });

@@ -10,6 +10,11 @@ const record = (fields: Partial<GuardRecord>): GuardRecord => ({
 });
 const devDone = record({ mode: 'failback', scope: ['dev'], restored: { 'dev/eu-west-2/dev/app': null } });
 const prodBack = { scope: ['prod'], from: 'eu-west-1' };
+/** The account and environment of the ids these cases use (`account/region/environment/layer`). */
+const instanceOf = (id: string) => {
+  const [account, , environment, layer] = id.split('/');
+  return account === 'unknown' ? undefined : { account: account!, environment: layer ? environment! : null };
+};
 
 describe('isCompletedMove', () => {
   it.each([
@@ -23,30 +28,57 @@ describe('isCompletedMove', () => {
 });
 
 describe('recordToReplace', () => {
-  it("keeps nothing of no record or of the move's own scope", () => {
-    expect(recordToReplace(null, 'eu-west-2', prodBack)).toEqual({});
-    expect(
-      recordToReplace(record({ scope: ['prod'], restored: { a: null } }), 'eu-west-2', prodBack),
-    ).toEqual({});
+  it("keeps nothing of no record, nor the move's own scope's restored instances", () => {
+    expect(recordToReplace(null, 'eu-west-2', prodBack, instanceOf)).toEqual({});
+    const prodDone = record({
+      mode: 'failback',
+      scope: ['prod'],
+      restored: { 'prod/eu-west-2/production/db': '2026-05-04T02:00:00Z' },
+    });
+    expect(recordToReplace(prodDone, 'eu-west-2', prodBack, instanceOf)).toEqual({});
+  });
+
+  it("a second move of one scope keeps what the record kept of another scope's, and what it cannot place", () => {
+    const prodKeepingDev = record({
+      mode: 'failback',
+      scope: ['prod'],
+      restored: {
+        'prod/eu-west-2/production/db': '2026-05-04T02:00:00Z',
+        'dev/eu-west-2/dev/db': '2026-05-03T02:00:00Z',
+        'unknown/eu-west-2/gone/db': null,
+      },
+    });
+    expect(recordToReplace(prodKeepingDev, 'eu-west-2', prodBack, instanceOf)).toEqual({
+      'dev/eu-west-2/dev/db': '2026-05-03T02:00:00Z',
+      'unknown/eu-west-2/gone/db': null,
+    });
+    // Kept entries carry their failed region (the record's `from`): a move from elsewhere would change it.
+    expect(() =>
+      recordToReplace(prodKeepingDev, 'eu-west-2', { scope: ['prod'], from: 'us-east-1' }, instanceOf),
+    ).toThrow('keeps the context of what moves of other scopes restored, which came from eu-west-1');
   });
 
   it("keeps what another scope's failback done restored, when it left the same region", () => {
-    expect(recordToReplace(devDone, 'eu-west-2', prodBack)).toEqual({ 'dev/eu-west-2/dev/app': null });
-    expect(recordToReplace(record({ mode: 'failback', scope: ['dev'] }), 'eu-west-2', prodBack)).toEqual({});
+    expect(recordToReplace(devDone, 'eu-west-2', prodBack, instanceOf)).toEqual({
+      'dev/eu-west-2/dev/app': null,
+    });
+    expect(
+      recordToReplace(record({ mode: 'failback', scope: ['dev'] }), 'eu-west-2', prodBack, instanceOf),
+    ).toEqual({});
   });
 
   it("refuses to give what another scope's failback restored another failed region", () => {
-    expect(() => recordToReplace(devDone, 'eu-west-2', { scope: ['prod'], from: 'us-east-1' })).toThrow(
-      'came from eu-west-1; this move of prod comes from us-east-1',
-    );
+    expect(() =>
+      recordToReplace(devDone, 'eu-west-2', { scope: ['prod'], from: 'us-east-1' }, instanceOf),
+    ).toThrow('came from eu-west-1; this move of prod comes from us-east-1');
   });
 
   it('refuses to replace a move of another scope in progress: a hold, or a failover in effect', () => {
     const held = record({ mode: 'failover', scope: ['dev'], status: 'pending' });
-    expect(() => recordToReplace(held, 'eu-west-2', prodBack)).toThrow(
+    expect(() => recordToReplace(held, 'eu-west-2', prodBack, instanceOf)).toThrow(
       'eu-west-2 holds the record of a failover of dev from eu-west-1 to eu-west-2 (pending, recorded 2026-05-04T03:00:00Z), and this move is of prod',
     );
-    expect(() => recordToReplace(record({ scope: ['dev'] }), 'eu-west-2', prodBack)).toThrow(
+    expect(() => recordToReplace(record({ scope: ['dev'] }), 'eu-west-2', prodBack, instanceOf)).toThrow(
       '(in effect, recorded',
     );
   });
