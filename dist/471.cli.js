@@ -1483,7 +1483,7 @@ async function executeFailover(settings, adapters) {
     const records = recordContext(prepared, settings);
     // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
     const kept = !settings.dryRun || settings.holdDeploys
-        ? (0,record_scope/* recordToReplace */.$)(await (0,failover_record/* readFailoverRecord */.M)(records, plan.to), plan.to, plan)
+        ? (0,record_scope/* recordToReplace */.$)(await (0,failover_record/* readFailoverRecord */.M)(records, plan.to), plan.to, plan, (id) => plan.graph.byId.get(id))
         : {};
     const recordLocks = settings.holdDeploys
         ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
@@ -1608,8 +1608,11 @@ async function executeFailback(settings, adapters) {
     const recordOf = await readRecords(records, checksScope ? [demoted, settings.to] : [demoted]);
     const moved = dataMovesBack(manifest, recordOf(demoted), demoted, settings.to);
     // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
+    const after = (0,failover_scope/* movePrimary */.kA)(manifest, settings.to, scope);
+    const graph = (0,expand_manifest/* expandManifest */.k)({ manifest: after, locations: prepared.loaded.locations });
+    const instanceOf = (id) => graph.byId.get(id);
     const kept = checksScope
-        ? (0,record_scope/* recordToReplace */.$)(recordOf(settings.to), settings.to, { scope, from: demoted })
+        ? (0,record_scope/* recordToReplace */.$)(recordOf(settings.to), settings.to, { scope, from: demoted }, instanceOf)
         : {};
     // Another scope's failback done, kept in the region being left for the context it gave: left in place.
     const demotedRecord = checksScope ? recordOf(demoted) : null;
@@ -1617,12 +1620,10 @@ async function executeFailback(settings, adapters) {
         (0,record_scope/* isCompletedMove */.V)(demotedRecord) &&
         !(0,failover_scope/* isSameScope */.t4)(demotedRecord.scope ?? [], scope);
     if (checksScope && !keepsDemoted)
-        (0,record_scope/* recordToReplace */.$)(demotedRecord, demoted, { scope, from: demoted });
+        (0,record_scope/* recordToReplace */.$)(demotedRecord, demoted, { scope, from: demoted }, instanceOf);
     const recordLocks = settings.holdDeploys
         ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
         : [];
-    const after = (0,failover_scope/* movePrimary */.kA)(manifest, settings.to, scope);
-    const graph = (0,expand_manifest/* expandManifest */.k)({ manifest: after, locations: prepared.loaded.locations });
     const filter = {
         accounts: settings.accounts,
         environments: settings.environments,
