@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { runCli } from '../helpers/run-dist.js';
+import { instanceVariables, runCli } from '../helpers/run-dist.js';
 import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { StateStores, exampleEstateOn, pointAt, withBackendOf } from '../helpers/state-stores.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
@@ -162,12 +162,7 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     expect(run.instances.map((instance) => instance.id).sort()).toEqual(EXAMPLE_FAILOVER_TARGETS);
     expect(await stores.connections('eu-west-2')).toBe(0);
     expect(stateOf(stores, 'eu-west-1', 'prod/eu-west-1/staging/app')!.resources).toHaveLength(2);
-    const variables = JSON.parse(
-      readFileSync(
-        path.join(estate, '.strata/instances/prod.eu-west-1.staging.app/variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
+    const variables = instanceVariables(estate, 'prod/eu-west-1/staging/app');
     expect(variables).toMatchObject({ role: 'primary', failover: true, failed_region: 'eu-west-2' });
     expect(readFileSync(manifestFile(estate), 'utf8')).toContain('eu-west-1: { role: primary }');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { runCli } from '../helpers/run-dist.js';
+import { instanceVariables, runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
 import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 
@@ -23,13 +23,6 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
   const manifestText = (estate: string) => readFileSync(path.join(estate, 'layers.yml'), 'utf8');
   const original = readFileSync('examples/multi-region/layers.yml', 'utf8');
-  const variables = (estate: string, id: string) =>
-    JSON.parse(
-      readFileSync(
-        path.join(estate, '.strata/instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
   const idsOf = (run: RunResult) => run.instances.map((instance) => instance.id).sort();
 
   /** Steady state, then dev alone failed over to eu-west-1, its primary_region written. */
@@ -88,8 +81,8 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
         'prod/eu-west-2/sandbox/app',
         'prod/eu-west-2/staging/app',
       ]);
-      expect(variables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ role: 'primary' });
-      expect(variables(estate, 'prod/eu-west-1/network')).toMatchObject({ role: 'secondary' });
+      expect(instanceVariables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ role: 'primary' });
+      expect(instanceVariables(estate, 'prod/eu-west-1/network')).toMatchObject({ role: 'secondary' });
     }
   });
 
@@ -109,7 +102,7 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
     expect(idsOf(result(after, 'dev.json')).filter((id) => id.endsWith('/app'))).toEqual([
       'dev/eu-west-1/dev/app',
     ]);
-    expect(variables(after, 'dev/eu-west-1/dev/app')).toMatchObject({ role: 'primary' });
+    expect(instanceVariables(after, 'dev/eu-west-1/dev/app')).toMatchObject({ role: 'primary' });
   });
 
   it("another stage's failover into the same region waits for dev's to end: one record per region", () => {
@@ -195,11 +188,11 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
     expect(record).toContain('prod/eu-west-2/production/app');
     const apply = cli(estate, ['apply', '--json-out', 'final.json']);
     expect(apply.status).toBe(0);
-    expect(variables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
+    expect(instanceVariables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
       failover: true,
       failed_region: 'eu-west-1',
     });
-    expect(variables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ failover: true });
+    expect(instanceVariables(estate, 'prod/eu-west-2/production/app')).toMatchObject({ failover: true });
 
     // A second round of prod replaces prod's own record: what it kept of dev's stays kept.
     needSucceeded(
@@ -214,7 +207,7 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       readFileSync(path.join(estate, 'state/eu-west-2/strata/eu-west-2/failover-record.tfstate'), 'utf8'),
     ).toContain('dev/eu-west-2/dev/app');
     needSucceeded('the apply after the second round', cli(estate, ['apply']));
-    expect(variables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
+    expect(instanceVariables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
       failover: true,
       failed_region: 'eu-west-1',
     });

@@ -5,7 +5,7 @@ import { readResultFile } from '../../src/adapters/result-file-store.js';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { node24 } from '../helpers/node24.js';
-import { runCli } from '../helpers/run-dist.js';
+import { instanceVariables, runCli } from '../helpers/run-dist.js';
 import { startProcess } from '../helpers/scratch.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
 import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
@@ -218,12 +218,7 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     expect(promotion.locks.every((lock) => lock.clearedBy !== null && lock.clearedAt !== null)).toBe(true);
     expect(failover.stdout).toContain('Global and account state lives in eu-west-1 from now on');
     // The recovered app was told it is a failover and restored from the replicated snapshot.
-    const variables = JSON.parse(
-      readFileSync(
-        path.join(estate, '.strata/instances/prod.eu-west-1.staging.app/variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
+    const variables = instanceVariables(estate, 'prod/eu-west-1/staging/app');
     expect(variables).toMatchObject({ role: 'primary', failover: true, failed_region: 'eu-west-2' });
     expect(failover.stdout).toContain('```mermaid\ngantt');
     expect(failover.stdout).toMatch(/\| prod\/eu-west-1\/staging\/app \| succeeded \| \+\d+\.\ds/);
@@ -389,12 +384,7 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
       (instance) => instance.id === 'prod/eu-west-1/staging/app',
     )!;
     expect(standby.changes).toMatchObject({ add: 2 });
-    const variables = JSON.parse(
-      readFileSync(
-        path.join(estate, '.strata/instances/prod.eu-west-1.staging.app/variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
+    const variables = instanceVariables(estate, 'prod/eu-west-1/staging/app');
     expect(variables.role).toBe('standby');
     expect(
       result(estate, 'warm.json').instances.some(

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { runCli } from '../helpers/run-dist.js';
+import { instanceVariables, runCli } from '../helpers/run-dist.js';
 import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
 import { scratchDir } from '../helpers/scratch.js';
 import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
@@ -116,13 +116,6 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
     runCli([...args, '--manifest', 'layers.yml'], { cwd: estate, env: terraformEnv(terraform!) });
   const result = (estate: string, file: string) =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
-  const variablesOf = (estate: string, id: string) =>
-    JSON.parse(
-      readFileSync(
-        path.join(estate, '.strata/instances', id.replaceAll('/', '.'), 'variables.tfvars.json'),
-        'utf8',
-      ),
-    ) as Record<string, unknown>;
   const resourcesIn = (estate: string, region: string, id: string) =>
     (
       JSON.parse(readFileSync(path.join(estate, 'state', region, `${id}.tfstate`), 'utf8')) as {
@@ -151,7 +144,7 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
       'failover.json',
     ]);
     const restoredVariables =
-      failover.status === 0 ? variablesOf(estate, 'prod/eu-west-1/production/db') : {};
+      failover.status === 0 ? instanceVariables(estate, 'prod/eu-west-1/production/db') : {};
     const after = cli(estate, ['apply', '--json-out', 'after.json']);
     return { estate, failover, restoredVariables, after };
   });
@@ -168,7 +161,7 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
     expect(after.status).toBe(0);
     const db = result(estate, 'after.json').instances.find((i) => i.id === 'prod/eu-west-1/production/db')!;
     expect(db.changes).toEqual({ add: 0, change: 0, destroy: 0, replace: 0 });
-    expect(variablesOf(estate, 'prod/eu-west-1/production/db')).toEqual(restoredVariables);
+    expect(instanceVariables(estate, 'prod/eu-west-1/production/db')).toEqual(restoredVariables);
   });
 
   it('failback refuses to retire anything while the recovery point of the returning region is older than the failover', () => {
@@ -320,7 +313,7 @@ withRealBinary(`data-safe failback against ${terraform?.name ?? 'no real binary'
       ['reapply', 'succeeded', ['prod/eu-west-2/peers']],
     ]);
     // The promote phase restored eu-west-2's database from the snapshot replicated back from eu-west-1.
-    expect(variablesOf(estate, 'prod/eu-west-2/production/db')).toMatchObject({
+    expect(instanceVariables(estate, 'prod/eu-west-2/production/db')).toMatchObject({
       failover: true,
       failed_region: 'eu-west-1',
       recovery_point: '2099-01-01T00:00:00Z',
