@@ -3,10 +3,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { instanceVariables, runCli } from '../helpers/run-dist.js';
+import { instanceVariables } from '../helpers/run-dist.js';
 import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
-import { StateStores, exampleEstateOn, pointAt, withBackendOf } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import {
+  cliOnStores,
+  exampleEstateOn,
+  pointAt,
+  StateStores,
+  withBackendOf,
+} from '../helpers/state-stores.js';
+import { realTerraform } from '../helpers/terraform-binary.js';
 import {
   EXAMPLE_FAILOVER_TARGETS,
   FAILBACK_DRY_RUN,
@@ -37,11 +43,7 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     return stores;
   };
   afterAll(() => Promise.all(started.map((stores) => stores.close())));
-  const cli = (estate: string, args: string[]) =>
-    runCli([...args, '--manifest', 'layers.yml'], {
-      cwd: estate,
-      env: { ...terraformEnv(terraform!), ...StateStores.credentials() },
-    });
+  const cli = cliOnStores(terraform);
   const result = (estate: string, file: string) =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
   const manifestFile = (estate: string) => path.join(estate, 'layers.yml');

@@ -2,10 +2,9 @@ import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { runCli } from '../helpers/run-dist.js';
 import { needSucceeded } from '../helpers/estates.js';
-import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
+import { realTerraform } from '../helpers/terraform-binary.js';
 
 jest.setTimeout(600_000);
 
@@ -21,11 +20,7 @@ const withRealBinary = terraform ? describe : describe.skip;
 withRealBinary(`failover stage by stage against ${terraform?.name ?? 'no real binary'}`, () => {
   let stores: StateStores | undefined;
   afterAll(() => stores?.close());
-  const cli = (estate: string, args: string[]) =>
-    runCli([...args, '--manifest', 'layers.yml'], {
-      cwd: estate,
-      env: { ...terraformEnv(terraform!), ...StateStores.credentials() },
-    });
+  const cli = cliOnStores(terraform);
   const result = (estate: string, file: string) =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
   const idsOf = (run: RunResult) => run.instances.map((instance) => instance.id).sort();

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
-import { runCli } from '../helpers/run-dist.js';
-import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
+import { realTerraform } from '../helpers/terraform-binary.js';
 import { publishRecoveryPoint as publishToEstate } from '../helpers/example-estate.js';
 
 /**
@@ -18,11 +17,8 @@ const withRealBinary = terraform ? describe : describe.skip;
 withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: run npm run tools'}`, () => {
   let stores: StateStores;
   let estate: string;
-  const cli = (args: string[]) =>
-    runCli([...args, '--manifest', 'layers.yml'], {
-      cwd: estate,
-      env: { ...terraformEnv(terraform!), ...StateStores.credentials() },
-    });
+  const onStores = cliOnStores(terraform);
+  const cli = (args: string[]) => onStores(estate, args);
   const drill = (name: string) => {
     const run = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', `${name}.json`]);
     const result = JSON.parse(readFileSync(path.join(estate, `${name}.json`), 'utf8')) as RunResult;

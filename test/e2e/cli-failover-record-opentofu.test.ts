@@ -2,11 +2,10 @@ import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { runCli } from '../helpers/run-dist.js';
 import { HELD_FAILBACK_DRY_RUN, HELD_FAILBACK_FROM_PLANS } from '../helpers/example-estate.js';
 import { needSucceeded } from '../helpers/estates.js';
-import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
+import { realTerraform } from '../helpers/terraform-binary.js';
 
 jest.setTimeout(600_000);
 
@@ -29,11 +28,7 @@ withRealBinary(
   () => {
     let stores: StateStores | undefined;
     afterAll(() => stores?.close());
-    const cli = (estate: string, args: string[]) =>
-      runCli([...args, '--manifest', 'layers.yml'], {
-        cwd: estate,
-        env: { ...terraformEnv(terraform!), ...StateStores.credentials(), GITHUB_ACTOR: 'octocat' },
-      });
+    const cli = cliOnStores(terraform, { GITHUB_ACTOR: 'octocat' });
     const recordKey = (region: string) => `strata/${region}/failover-record.tfstate`;
 
     it("the held dry run's replicated copy lands beside eu-west-1's record, and the failback completes", async () => {

@@ -3,10 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import type { StrayReport } from '../../src/core/dr/stray-instances.js';
-import { runCli } from '../helpers/run-dist.js';
 import { needSucceeded } from '../helpers/estates.js';
-import { StateStores, exampleEstateOn } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
+import { realTerraform } from '../helpers/terraform-binary.js';
 
 jest.setTimeout(600_000);
 
@@ -22,11 +21,7 @@ const withRealBinary = terraform ? describe : describe.skip;
 withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real binary'}`, () => {
   let stores: StateStores | undefined;
   afterAll(() => stores?.close());
-  const cli = (estate: string, args: string[]) =>
-    runCli([...args, '--manifest', 'layers.yml'], {
-      cwd: estate,
-      env: { ...terraformEnv(terraform!), ...StateStores.credentials(), GITHUB_ACTOR: 'octocat' },
-    });
+  const cli = cliOnStores(terraform, { GITHUB_ACTOR: 'octocat' });
   const read = (estate: string, file: string): unknown =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8'));
 

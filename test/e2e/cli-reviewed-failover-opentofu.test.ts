@@ -6,10 +6,9 @@ import type {
   InstanceResultFile as InstanceResult,
   RunResultFile as RunResult,
 } from '../../src/core/result-file.js';
-import { runCli } from '../helpers/run-dist.js';
 import { scratchDir } from '../helpers/scratch.js';
-import { StateStores } from '../helpers/state-stores.js';
-import { realTerraform, terraformEnv } from '../helpers/terraform-binary.js';
+import { cliOnStores, StateStores } from '../helpers/state-stores.js';
+import { realTerraform } from '../helpers/terraform-binary.js';
 
 /**
  * The reviewed failover (preview, approval, then `--plan-dir`) against real OpenTofu and per-region state
@@ -121,11 +120,8 @@ function writeEstate(stores: StateStores, options: { mocks: boolean; replaceCach
 async function estateInOutage(options: { mocks: boolean; replaceCache: boolean }) {
   const stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
   const estate = writeEstate(stores, options);
-  const cli = (args: string[]) =>
-    runCli([...args, '--manifest', 'layers.yml'], {
-      cwd: estate,
-      env: { ...terraformEnv(terraform!), ...StateStores.credentials() },
-    });
+  const onStores = cliOnStores(terraform);
+  const cli = (args: string[]) => onStores(estate, args);
   const steady = cli(['apply']);
   if (steady.status !== 0) throw new Error(`the steady state did not apply:\n${steady.stderr}`);
   await stores.settle();

@@ -1,7 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runCli } from './run-dist.js';
 import { scratchDir } from './scratch.js';
+import { terraformEnv, type TerraformUnderTest } from './terraform-binary.js';
 
 const SERVER = path.resolve('test/helpers/region-store-server.mjs');
 
@@ -271,4 +273,16 @@ export function withBackendOf(manifest: string, stores: StateStores): string {
 export function pointAt(estate: string, stores: StateStores): void {
   const manifest = path.join(estate, 'layers.yml');
   writeFileSync(manifest, withBackendOf(readFileSync(manifest, 'utf8'), stores));
+}
+
+/**
+ * The dist CLI on an estate whose state is in StateStores: its `layers.yml`, `terraform` (read when a command
+ * runs, so a suite skipped for want of a binary can still build it), the stores' credentials, and `env`.
+ */
+export function cliOnStores(terraform: TerraformUnderTest | undefined, env: Record<string, string> = {}) {
+  return (estate: string, args: string[]) =>
+    runCli([...args, '--manifest', 'layers.yml'], {
+      cwd: estate,
+      env: { ...terraformEnv(terraform!), ...StateStores.credentials(), ...env },
+    });
 }
