@@ -45,10 +45,10 @@ build() {
 
 # A peer for the benchmark: built like the tools when its module is there, else the reason it is not.
 peer() {
-  local name=$1 module_path=$2 package=$3
+  local name=$1 module_path=$2 package=$3 ldflags=${4:-}
   local note=".tools/bin/$name.unavailable"
   if [[ -f tools/$name/go.mod ]]; then
-    build "$name" "$package" "$name"
+    build "$name" "$package" "$name" "$ldflags"
     rm -f "$note"
     return
   fi
@@ -65,7 +65,9 @@ peer() {
 }
 
 if [[ ${1:-} == peers ]]; then
-  peer terragrunt github.com/gruntwork-io/terragrunt github.com/gruntwork-io/terragrunt
+  # What Terragrunt's release builds set, so that `terragrunt --version` names the release, not "latest".
+  peer terragrunt github.com/gruntwork-io/terragrunt github.com/gruntwork-io/terragrunt \
+    "-X=github.com/gruntwork-io/go-commons/version.Version=v$(sed -n 's/^require github.com\/gruntwork-io\/terragrunt v//p' tools/terragrunt/go.mod)"
   peer terramate github.com/terramate-io/terramate github.com/terramate-io/terramate/cmd/terramate
   exit 0
 fi
