@@ -47,7 +47,7 @@ function select(
   loaded: LoadedManifest,
   settings: SelectionSettings,
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
-  within: Set<string>,
+  within: ReadonlySet<string>,
 ): Dag {
   const { reviewed } = settings;
   const filter: SelectionFilter = {
