@@ -47,12 +47,19 @@ function select(
   loaded: LoadedManifest,
   settings: SelectionSettings,
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
-  within: Set<string>,
+  within: ReadonlySet<string>,
 ): Dag {
   const { reviewed } = settings;
+  // `within` holds ids of the graph: when it holds all of them, it leaves nothing out and needs no look-ups.
+  const isEverything = within.size === loaded.graph.instances.length;
   const filter: SelectionFilter = {
     ...settings.filter,
-    within: reviewed === undefined ? within : new Set(reviewed.filter((id) => within.has(id))),
+    within:
+      reviewed !== undefined
+        ? new Set(reviewed.filter((id) => within.has(id)))
+        : isEverything
+          ? undefined
+          : within,
   };
   if (settings.changedFiles) {
     filter.changes = changedFilesFilter(settings.changedFiles, {

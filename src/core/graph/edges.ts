@@ -84,11 +84,15 @@ export function idListsOf(edges: Edges, ids: readonly string[], position: number
 
 /**
  * Sorts `list[from..to)`, positions, by their ids (as compareIds orders them): insertion sort for the usual
- * handful, the built-in sort for a fan-in. The positions index `ids`; reads are unchecked, as in idListsOf.
+ * handful, the built-in sort for a fan-in that is not in order yet. A fan-in's members come in position order,
+ * which is id order when the manifest lists names in order; the built-in sort with a comparator is the
+ * slowest part of the expansion on Node 20 otherwise. The positions index `ids`; reads are unchecked, as in
+ * idListsOf.
  */
 export function sortByIds(list: Int32Array, from: number, to: number, ids: readonly string[]): void {
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- positions of the graph that `ids` names */
   if (to - from > 16) {
+    if (isSortedByIds(list, from, to, ids)) return;
     list.subarray(from, to).sort((a, b) => {
       const idA = ids[a]!;
       const idB = ids[b]!;
@@ -108,4 +112,16 @@ export function sortByIds(list: Int32Array, from: number, to: number, ids: reado
     list[at + 1] = position;
   }
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
+}
+
+function isSortedByIds(list: Int32Array, from: number, to: number, ids: readonly string[]): boolean {
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- positions of the graph that `ids` names */
+  let previous = ids[intAt(list, from)]!;
+  for (let index = from + 1; index < to; index++) {
+    const id = ids[intAt(list, index)]!;
+    if (id < previous) return false;
+    previous = id;
+  }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
+  return true;
 }

@@ -2,7 +2,7 @@ import { compiledGraphOf } from '../graph/compiled-graph.js';
 import { countsOf, edgesOfLists, idListsOf, reverseEdges, type Edges } from '../graph/edges.js';
 import { topologicalLevels, type TopologicalLevels } from '../graph/topological-levels.js';
 import type { LayerGraph } from '../graph/types.js';
-import { itemAt } from '../lookup.js';
+import { definedOrThrow, itemAt } from '../lookup.js';
 
 /** What the scheduler needs of a graph: ids in a stable order and, for each, the ids it waits for. */
 export interface Dag {
@@ -28,15 +28,31 @@ export interface DagIndex {
  * Dag (plain data) is compiled when it is scheduled, so each scheduling algorithm exists once, over positions.
  */
 export class CompiledDag implements Dag, DagIndex {
+  private dependsOnMap: ReadonlyMap<string, readonly string[]> | undefined;
+
   constructor(
     readonly ids: readonly string[],
-    readonly dependsOn: ReadonlyMap<string, readonly string[]>,
+    /** Undefined for the Dag of a whole graph (origin without positions): made from its instances on first use. */
+    dependsOn: ReadonlyMap<string, readonly string[]> | undefined,
     readonly dependencyCounts: Int32Array,
     readonly dependents: Edges,
     readonly origin: DagIndex['origin'],
     /** The topological pass, when the graph it came from had already made it. */
     readonly knownTopology?: TopologicalLevels,
-  ) {}
+  ) {
+    this.dependsOnMap = dependsOn;
+  }
+
+  /** A whole graph's is made when first read: `strata graph --format json` reads the instances' own instead. */
+  get dependsOn(): ReadonlyMap<string, readonly string[]> {
+    if (!this.dependsOnMap) {
+      const map = new Map<string, readonly string[]>();
+      for (const instance of definedOrThrow(this.origin, 'the graph of a Dag').graph.instances)
+        map.set(instance.id, instance.dependsOn);
+      this.dependsOnMap = map;
+    }
+    return this.dependsOnMap;
+  }
 }
 
 /** The compiled form a Dag carries (from dagOfGraph, selectInstances or reverseDag); undefined for plain data. */
@@ -64,11 +80,9 @@ export function topologyOf(dag: CompiledDag): TopologicalLevels | undefined {
 
 export function dagOfGraph(graph: LayerGraph): Dag {
   const compiled = compiledGraphOf(graph);
-  const dependsOn = new Map<string, readonly string[]>();
-  for (const instance of graph.instances) dependsOn.set(instance.id, instance.dependsOn);
   return new CompiledDag(
     compiled.ids,
-    dependsOn,
+    undefined,
     countsOf(compiled.dependsOn.start),
     compiled.dependents,
     { graph, positions: undefined },
