@@ -3,6 +3,8 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
+// The entries' files at the top of src/, beside their folders (src/cli/*, src/action/*).
+const ENTRY_FILES = ['**/cli.js', '**/index.js'];
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', '.strata/', 'examples/**/.strata/'] },
@@ -80,7 +82,7 @@ export default tseslint.config(
               message: 'The core is pure: do I/O in an adapter and pass the result in.',
             },
             {
-              group: ['**/adapters/*', '**/engine/*', '**/app/*', '**/cli/*', '**/action/*'],
+              group: ['**/adapters/*', '**/engine/*', '**/app/*', '**/cli/*', '**/action/*', ...ENTRY_FILES],
               message:
                 'core and terraform import only each other: the layers above depend on them, not the reverse.',
             },
@@ -113,7 +115,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/app/*', '**/cli/*', '**/action/*'],
+              group: ['**/app/*', '**/cli/*', '**/action/*', ...ENTRY_FILES],
               message:
                 'The engine and adapters are called by the use cases (app/) and entries, never the reverse.',
             },
@@ -130,7 +132,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/cli/*', '**/action/*'],
+              group: ['**/cli/*', '**/action/*', ...ENTRY_FILES],
               message: 'Use cases are called by the entries (cli/, action/), never the reverse.',
             },
           ],

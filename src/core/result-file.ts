@@ -112,24 +112,32 @@ class FieldReader {
     );
   }
 
-  string(name: string): string {
+  /** The field when `isType` accepts it; else the failure, saying it must be `expected`. */
+  private typed<T>(name: string, isType: (value: unknown) => value is T, expected: string): T {
     const value = this.fields[name];
-    return typeof value === 'string' ? value : this.fail(name, 'a string');
+    return isType(value) ? value : this.fail(name, expected);
+  }
+
+  /** As `typed`, with a missing field or null read as null. */
+  private typedOrNull<T>(name: string, isType: (value: unknown) => value is T, expected: string): T | null {
+    const value = this.fields[name] ?? null;
+    return value === null || isType(value) ? value : this.fail(name, `${expected} or null`);
+  }
+
+  string(name: string): string {
+    return this.typed(name, isString, 'a string');
   }
 
   stringOrNull(name: string): string | null {
-    const value = this.fields[name] ?? null;
-    return value === null || typeof value === 'string' ? value : this.fail(name, 'a string or null');
+    return this.typedOrNull(name, isString, 'a string');
   }
 
   number(name: string): number {
-    const value = this.fields[name];
-    return typeof value === 'number' ? value : this.fail(name, 'a number');
+    return this.typed(name, isNumber, 'a number');
   }
 
   numberOrNull(name: string): number | null {
-    const value = this.fields[name] ?? null;
-    return value === null || typeof value === 'number' ? value : this.fail(name, 'a number or null');
+    return this.typedOrNull(name, isNumber, 'a number');
   }
 
   boolean(name: string): boolean {
@@ -168,6 +176,9 @@ class FieldReader {
     return value.map((entry) => item(entry) ?? this.fail(name, 'a list of the right entries'));
   }
 }
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number';
 
 function isObject(value: unknown): value is Fields {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

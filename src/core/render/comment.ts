@@ -1,6 +1,4 @@
-import type { LayerGraph } from '../graph/types.js';
 import type { EngineCommand, RunResult } from '../run-result.js';
-import type { Dag } from '../schedule/dag.js';
 import type { PlanSectionStyle } from './plan-blocks.js';
 import {
   charLength,
@@ -12,22 +10,20 @@ import {
 } from './plan-blocks.js';
 import { changesOf, hasChanges } from '../run-result.js';
 import { renderReviewedPlanNote } from './reviewed-plan-note.js';
-import { planSources, renderCutInstanceTable, renderInstanceTable, unchangedLine } from './summary.js';
+import {
+  planSources,
+  renderCutInstanceTable,
+  renderInstanceTable,
+  unchangedLine,
+  type RunReportInput,
+} from './summary.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;
 
-export interface CommentInput {
-  run: RunResult;
-  /** Accepted for symmetry with the summary; the comment has no diagram. */
-  graph: LayerGraph;
-  dag: Dag;
-  /** Instance id -> plan text, already redacted. Ids that are not in the run are ignored. */
-  plans: ReadonlyMap<string, string>;
+export interface CommentInput extends RunReportInput {
   /** The manifest's path: it names the comment, so each manifest keeps one comment per pull request. */
   manifest: string;
-  /** The run's summary, linked from the heading and from every cut plan. */
-  runUrl?: string | undefined;
   /** Defaults to COMMENT_MAX_CHARS. */
   maxChars?: number | undefined;
   /** The commit planned, named under the heading: on a pull request, the merge of `head` into the base. */

@@ -38,14 +38,19 @@ import { formatChanges, formatDuration } from './run-text.js';
 /** GitHub silently drops a step summary over 1 MiB; stay a little under it. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
 
-export interface SummaryInput {
+/** What the summary and the pull-request comment (comment.ts) of a run are both rendered from. */
+export interface RunReportInput {
   run: RunResult;
+  /** Drawn by the summary; the comment has no diagram. */
   graph: LayerGraph;
   dag: Dag;
   /** Instance id -> plan text, already redacted. Ids that are not in the run are ignored. */
   plans: ReadonlyMap<string, string>;
-  /** The workflow run, linked from the heading. */
+  /** The workflow run's summary, linked from the heading (and, in the comment, from every cut plan). */
   runUrl?: string | undefined;
+}
+
+export interface SummaryInput extends RunReportInput {
   /** Defaults to SUMMARY_MAX_BYTES; measured in UTF-8 bytes. */
   maxBytes?: number | undefined;
 }

@@ -80,27 +80,17 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-/** Tick spacings a Gantt axis may take, in Mermaid's `tickInterval` words, shortest first. */
+/** Tick spacings a Gantt axis may take, in Mermaid's `tickInterval` words (`5second`, `1hour`), shortest first. */
 const TICKS: readonly [number, string][] = [
-  [SECOND, '1second'],
-  [2 * SECOND, '2second'],
-  [5 * SECOND, '5second'],
-  [10 * SECOND, '10second'],
-  [15 * SECOND, '15second'],
-  [30 * SECOND, '30second'],
-  [MINUTE, '1minute'],
-  [2 * MINUTE, '2minute'],
-  [5 * MINUTE, '5minute'],
-  [10 * MINUTE, '10minute'],
-  [15 * MINUTE, '15minute'],
-  [30 * MINUTE, '30minute'],
-  [HOUR, '1hour'],
-  [2 * HOUR, '2hour'],
-  [3 * HOUR, '3hour'],
-  [6 * HOUR, '6hour'],
-  [12 * HOUR, '12hour'],
+  ...ticksOf(SECOND, 'second', [1, 2, 5, 10, 15, 30]),
+  ...ticksOf(MINUTE, 'minute', [1, 2, 5, 10, 15, 30]),
+  ...ticksOf(HOUR, 'hour', [1, 2, 3, 6, 12]),
   [24 * HOUR, '1day'],
 ];
+
+function ticksOf(unitMs: number, unit: string, counts: readonly number[]): [number, string][] {
+  return counts.map((count) => [count * unitMs, `${String(count)}${unit}`]);
+}
 
 /** At most this many ticks on the axis: more and their labels run into one another. */
 const MAX_TICKS = 10;
