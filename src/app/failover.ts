@@ -47,8 +47,7 @@ import {
   type RecordWriteContext,
 } from './failover-record.js';
 import { phaseProgress } from './phase-progress.js';
-import { isCompletedMove, recordToReplace } from '../core/dr/record-scope.js';
-import { isSameScope } from '../core/dr/failover-scope.js';
+import { recordLeftBehind, recordToReplace } from '../core/dr/record-scope.js';
 import type { ClearedRecordLock } from '../core/dr/record-lock.js';
 import { getErrorMessage } from '../core/errors.js';
 import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
@@ -245,7 +244,7 @@ async function promote(
  * left returns to its steady state (the copies backup_restore does not keep destroyed, the rest re-applied as
  * secondary). Reapply: whatever the demotion changed the inputs of. The service stays up throughout. The
  * record in REGION then keeps what the promote phase restored, for the context of later runs; the other is
- * cleared.
+ * cleared, or keeps only what other scopes' failbacks restored there (recordLeftBehind).
  */
 async function executeFailback(settings: FailoverSettings, adapters: EngineAdapters): Promise<RunResult> {
   const prepared = await prepare(settings, adapters);
@@ -279,14 +278,8 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   const kept = checksScope
     ? recordToReplace(recordOf(settings.to), settings.to, { scope, from: demoted }, instanceOf)
     : {};
-  // Another scope's failback done, kept in the region being left for the context it gave: left in place.
-  const demotedRecord = checksScope ? recordOf(demoted) : null;
-  const keepsDemoted =
-    demotedRecord !== null &&
-    isCompletedMove(demotedRecord) &&
-    !isSameScope(demotedRecord.scope ?? [], scope);
-  if (checksScope && !keepsDemoted)
-    recordToReplace(demotedRecord, demoted, { scope, from: demoted }, instanceOf);
+  // What the failback leaves of the record in the region being left (the context of other scopes' failbacks).
+  const left = checksScope ? recordLeftBehind(recordOf(demoted), demoted, scope, instanceOf) : undefined;
   const recordLocks = settings.holdDeploys
     ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
     : [];
@@ -453,7 +446,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
     !settings.dryRun &&
     run.status === 'succeeded' &&
     (await writeRecords(run, [
-      ...(keepsDemoted ? [] : [() => writeFailoverRecord(records, demoted, null)]),
+      ...(left?.kind === 'write' ? [() => writeFailoverRecord(records, demoted, left.record)] : []),
       // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
       ...(settings.to === demoted
         ? []

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
@@ -277,7 +277,11 @@ async function proveNoChanges(context: MigrationContext, instance: Instance): Pr
       `after the move, ${instance.id} plans changes (${String(changes.add)} to add, ${String(changes.change)} to change, ${String(changes.replace)} to replace, ${String(changes.destroy)} to destroy); a move must plan none:\n${listed}\nFix the rules (a missed rename shows as a destroy and an add) or the new code, then run migrate apply again`,
     );
   }
-  const applied = await run('apply', `${verifyDirectory}-apply`, verifyDirectory);
+  // Applying saved plans leaves the work directory as it finds it (it may be the plans' own), so the folder of a
+  // run killed after this step is cleared here: a re-run's logs are its own, not appended to the killed run's.
+  const applyDirectory = `${verifyDirectory}-apply`;
+  await rm(applyDirectory, { recursive: true, force: true });
+  const applied = await run('apply', applyDirectory, verifyDirectory);
   const appliedResult = applied.run.instances.find((each) => each.id === instance.id);
   if (appliedResult?.status !== 'succeeded') {
     throw new MigrationStepError(

@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { reportStray } from '../app/stray-report.js';
 import { renderStrayReport } from '../core/dr/stray-instances.js';
 import { UsageError } from '../core/errors.js';
 import type { CliOutput } from './output.js';
-import { parseRunFlags, pathFromCwd, runSettingsFromFlags } from './run-options.js';
+import { pathFromCwd, RUN_OPTIONS, runSettingsFromFlags } from './run-options.js';
 import { createCliSession, type CliProcess } from './terraform-command.js';
 
 export const STRAY_HELP = `Usage: strata stray --region REGION [options]
@@ -27,7 +28,21 @@ Exit codes: 0 read everything (whether or not something is stray), 1 a state cou
 `;
 
 export async function strayCommand(argv: string[], output: CliOutput, process: CliProcess): Promise<number> {
-  const values = parseRunFlags(argv, { region: { type: 'string' } });
+  const values = parseArgs({
+    args: argv,
+    // Only what the report uses: it reads states one at a time, plans nothing and destroys nothing, so
+    // --parallelism, --plan-dir and --allow-destroy are refused, not silently ignored.
+    options: {
+      manifest: RUN_OPTIONS.manifest,
+      'work-dir': RUN_OPTIONS['work-dir'],
+      'json-out': RUN_OPTIONS['json-out'],
+      'terraform-binary': RUN_OPTIONS['terraform-binary'],
+      help: RUN_OPTIONS.help,
+      region: { type: 'string' },
+    },
+    allowPositionals: false,
+    strict: true,
+  }).values;
   if (values.help) {
     output.out(STRAY_HELP);
     return 0;

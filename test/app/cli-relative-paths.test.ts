@@ -107,4 +107,16 @@ describe('relative file flags in an in-process run', () => {
       expect(refused.err).toContain(`Unknown option '${flag}'`);
     }
   });
+
+  it('stray refuses the run flags it has no use for, instead of ignoring them', async () => {
+    const estate = estateWithBinary();
+    for (const flag of ['--plan-dir', '--parallelism', '--allow-destroy']) {
+      const refused = await runCliInProcess(['stray', '--region', 'r2', flag, 'x', ...common], {
+        cwd: estate,
+        env,
+      });
+      expect({ flag, status: refused.status }).toEqual({ flag, status: 2 });
+      expect(refused.err).toContain(`Unknown option '${flag}'`);
+    }
+  });
 });

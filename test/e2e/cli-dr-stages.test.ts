@@ -13,12 +13,21 @@ jest.setTimeout(240_000);
  * keeps deploying normally in eu-west-2. The failover record, the manifest change and the guard cover dev
  * alone (accounts.dev.primary_region), never the estate.
  */
+const cli = (estate: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli([...args, '--manifest', 'layers.yml'], {
+    cwd: estate,
+    env: { STRATA_TERRAFORM: STAND_IN.path, STANDIN_REPLICATE: 'eu-west-2:eu-west-1', ...env },
+  });
+/** The failover record in `region`'s own store, as written (its `restored` list parsed). */
+const recordIn = (estate: string, region: string) => {
+  const state = JSON.parse(
+    readFileSync(path.join(estate, `state/${region}/strata/${region}/failover-record.tfstate`), 'utf8'),
+  ) as { outputs: { failover?: { value: { restored?: string } } } };
+  const record = state.outputs.failover?.value;
+  return record && { ...record, restored: JSON.parse(record.restored ?? '{}') as object };
+};
+
 describe('failover stage by stage: dev fails over and back, prod keeps deploying (stand-in)', () => {
-  const cli = (estate: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-    runCli([...args, '--manifest', 'layers.yml'], {
-      cwd: estate,
-      env: { STRATA_TERRAFORM: STAND_IN.path, STANDIN_REPLICATE: 'eu-west-2:eu-west-1', ...env },
-    });
   const result = (estate: string, file: string) =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
   const manifestText = (estate: string) => readFileSync(path.join(estate, 'layers.yml'), 'utf8');
@@ -207,6 +216,70 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       readFileSync(path.join(estate, 'state/eu-west-2/strata/eu-west-2/failover-record.tfstate'), 'utf8'),
     ).toContain('dev/eu-west-2/dev/app');
     needSucceeded('the apply after the second round', cli(estate, ['apply']));
+    expect(instanceVariables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
+      failover: true,
+      failed_region: 'eu-west-1',
+    });
+  });
+});
+
+/**
+ * A stage with a primary of its own: staging lives in eu-west-1 while the estate's primary is eu-west-2. Dev's
+ * failback into eu-west-2 leaves what it restored in eu-west-2's record; staging's failover into eu-west-2 keeps
+ * it there; staging's failback out of eu-west-2 must leave it there too, or dev's next apply loses its context.
+ */
+describe("a failback out of a region whose record keeps another stage's restored context (stand-in)", () => {
+  it("staging fails over into eu-west-2 and back: eu-west-2's record keeps only dev's restored instances, and dev's app keeps its context", () => {
+    const estate = freshEstate('examples/multi-region', 'strata-stages-');
+    const manifest = path.join(estate, 'layers.yml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(
+        '      staging: {}\n',
+        '      staging: { primary_region: eu-west-1 }\n',
+      ),
+    );
+    const back = ['--write-manifest', '--ignore-recovery-point'];
+    needSucceeded('the steady-state apply', cli(estate, ['apply']));
+    needSucceeded(
+      'the failover of dev',
+      cli(estate, ['failover', '--to', 'eu-west-1', '--account', 'dev', '--write-manifest']),
+    );
+    needSucceeded(
+      'the failback of dev',
+      cli(estate, ['failback', '--to', 'eu-west-2', '--account', 'dev', ...back]),
+    );
+    const devRestored = {
+      'dev/eu-west-2/data': null,
+      'dev/eu-west-2/dev/app': null,
+      'dev/eu-west-2/network': null,
+    };
+    needSucceeded(
+      'the failover of staging',
+      cli(estate, ['failover', '--to', 'eu-west-2', '--environment', 'staging', '--write-manifest']),
+    );
+    expect(recordIn(estate, 'eu-west-2')).toMatchObject({
+      mode: 'failover',
+      scope: ['prod/staging'],
+      restored: { ...devRestored, 'prod/eu-west-2/staging/app': null },
+    });
+
+    const stagingBack = cli(estate, ['failback', '--to', 'eu-west-1', '--environment', 'staging', ...back]);
+    expect(stagingBack.stderr).not.toContain('holds the record');
+    expect(stagingBack.status).toBe(0);
+    // Staging's own entry gone, dev's kept: a failback of dev done, from the region dev's context names.
+    expect(recordIn(estate, 'eu-west-2')).toEqual({
+      mode: 'failback',
+      status: 'in-effect',
+      from: 'eu-west-1',
+      to: 'eu-west-2',
+      at: expect.any(String),
+      scope: ['dev'],
+      restored: devRestored,
+    });
+    expect(recordIn(estate, 'eu-west-1')).toMatchObject({ mode: 'failback', scope: ['prod/staging'] });
+
+    needSucceeded('the apply after both stages moved', cli(estate, ['apply']));
     expect(instanceVariables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
       failover: true,
       failed_region: 'eu-west-1',

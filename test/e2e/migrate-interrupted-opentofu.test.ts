@@ -1,12 +1,14 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import {
+  appendFileSync,
   closeSync,
   constants,
   createReadStream,
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -102,6 +104,9 @@ exec "${terraform!.path}" "$@"
     const backupOf = (label: string) => path.join('.strata/migrate/backups', backups!, `${label}.tfstate`);
     expect(idsIn(estate, backupOf('root_account'))).toEqual(accountIds);
     const iamAtKill = readState(estate, IAM_STATE);
+    // The killed run proved the move (its verify plan and apply) before the trim: its logs are marked.
+    expect(verifyLogs(estate).length).toBeGreaterThan(0);
+    for (const log of verifyLogs(estate)) appendFileSync(log, `${KILLED_RUN}\n`);
 
     // Normal runs refuse the half-migrated instance and name the command that finishes it.
     for (const command of ['plan', 'apply']) {
@@ -127,6 +132,8 @@ exec "${terraform!.path}" "$@"
       '  terraform_data.role  ← account (already there: finishing an earlier move)',
     );
     expect(addressesIn(estate, ACCOUNT_STATE)).toEqual([]);
+    // The re-run's verify logs are its own: nothing of the killed run's is appended to.
+    expect(verifyLogs(estate).filter((log) => readFileSync(log, 'utf8').includes(KILLED_RUN))).toEqual([]);
     expect(readState(estate, IAM_STATE).lineage).toBe(iamAtKill.lineage);
     expect(readState(estate, IAM_STATE).resources).toEqual(iamAtKill.resources);
     // No resource id changed.
@@ -158,6 +165,19 @@ function changesOf(instance: RunResultFile['instances'][number]) {
     id: instance.id,
     changes: changes ? changes.add + changes.change + changes.destroy + changes.replace : null,
   };
+}
+
+/** A line the test adds to the killed run's logs. */
+const KILLED_RUN = "(this line was in the killed run's log)";
+
+/** The logs of migrate's proof of no changes (its plan, and its apply of that plan) for prod/iam. */
+function verifyLogs(estate: string): string[] {
+  return ['prod.iam', 'prod.iam-apply'].flatMap((folder) => {
+    const logs = path.join(estate, '.strata/migrate/verify', folder, 'instances/prod.iam');
+    return readdirSync(logs)
+      .filter((name) => name.endsWith('.log'))
+      .map((name) => path.join(logs, name));
+  });
 }
 
 /** Ends a read of `fifo` still waiting for a writer (the run ended before the trim): an empty write. */
