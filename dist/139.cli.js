@@ -141,6 +141,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
@@ -362,6 +364,7 @@ var terraform_command = __webpack_require__(1984);
 
 
 
+
 const STRAY_HELP = `Usage: strata stray --region REGION [options]
 
 REGION came back after a failover. Lists what Strata still finds running there that the steady state no longer
@@ -382,7 +385,21 @@ Options:
 Exit codes: 0 read everything (whether or not something is stray), 1 a state could not be read, 2 bad input.
 `;
 async function strayCommand(argv, output, process) {
-    const values = (0,run_options/* parseRunFlags */.y0)(argv, { region: { type: 'string' } });
+    const values = (0,external_node_util_.parseArgs)({
+        args: argv,
+        // Only what the report uses: it reads states one at a time, plans nothing and destroys nothing, so
+        // --parallelism, --plan-dir and --allow-destroy are refused, not silently ignored.
+        options: {
+            manifest: run_options/* RUN_OPTIONS */.p7.manifest,
+            'work-dir': run_options/* RUN_OPTIONS */.p7['work-dir'],
+            'json-out': run_options/* RUN_OPTIONS */.p7['json-out'],
+            'terraform-binary': run_options/* RUN_OPTIONS */.p7['terraform-binary'],
+            help: run_options/* RUN_OPTIONS */.p7.help,
+            region: { type: 'string' },
+        },
+        allowPositionals: false,
+        strict: true,
+    }).values;
     if (values.help) {
         output.out(STRAY_HELP);
         return 0;

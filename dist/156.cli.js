@@ -391,7 +391,11 @@ async function proveNoChanges(context, instance) {
         const listed = result.resourceChanges.map((change) => `  ${change.action} ${change.address}`).join('\n');
         throw new migration_states/* MigrationStepError */.XH(`after the move, ${instance.id} plans changes (${String(changes.add)} to add, ${String(changes.change)} to change, ${String(changes.replace)} to replace, ${String(changes.destroy)} to destroy); a move must plan none:\n${listed}\nFix the rules (a missed rename shows as a destroy and an add) or the new code, then run migrate apply again`);
     }
-    const applied = await run('apply', `${verifyDirectory}-apply`, verifyDirectory);
+    // Applying saved plans leaves the work directory as it finds it (it may be the plans' own), so the folder of a
+    // run killed after this step is cleared here: a re-run's logs are its own, not appended to the killed run's.
+    const applyDirectory = `${verifyDirectory}-apply`;
+    await (0,promises_.rm)(applyDirectory, { recursive: true, force: true });
+    const applied = await run('apply', applyDirectory, verifyDirectory);
     const appliedResult = applied.run.instances.find((each) => each.id === instance.id);
     if (appliedResult?.status !== 'succeeded') {
         throw new migration_states/* MigrationStepError */.XH(`recording the outputs of ${instance.id} (its apply of the no-change plan) did not succeed`);

@@ -1016,27 +1016,16 @@ function renderTimelineTable(run) {
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
-/** Tick spacings a Gantt axis may take, in Mermaid's `tickInterval` words, shortest first. */
+/** Tick spacings a Gantt axis may take, in Mermaid's `tickInterval` words (`5second`, `1hour`), shortest first. */
 const TICKS = [
-    [SECOND, '1second'],
-    [2 * SECOND, '2second'],
-    [5 * SECOND, '5second'],
-    [10 * SECOND, '10second'],
-    [15 * SECOND, '15second'],
-    [30 * SECOND, '30second'],
-    [MINUTE, '1minute'],
-    [2 * MINUTE, '2minute'],
-    [5 * MINUTE, '5minute'],
-    [10 * MINUTE, '10minute'],
-    [15 * MINUTE, '15minute'],
-    [30 * MINUTE, '30minute'],
-    [HOUR, '1hour'],
-    [2 * HOUR, '2hour'],
-    [3 * HOUR, '3hour'],
-    [6 * HOUR, '6hour'],
-    [12 * HOUR, '12hour'],
+    ...ticksOf(SECOND, 'second', [1, 2, 5, 10, 15, 30]),
+    ...ticksOf(MINUTE, 'minute', [1, 2, 5, 10, 15, 30]),
+    ...ticksOf(HOUR, 'hour', [1, 2, 3, 6, 12]),
     [24 * HOUR, '1day'],
 ];
+function ticksOf(unitMs, unit, counts) {
+    return counts.map((count) => [count * unitMs, `${String(count)}${unit}`]);
+}
 /** At most this many ticks on the axis: more and their labels run into one another. */
 const MAX_TICKS = 10;
 /**
@@ -1451,7 +1440,6 @@ function checkAgainstPreview(preview, move) {
 
 
 
-
 /** The hook points of a failover (a failback has its own: after_layer and after_failback). */
 const FAILOVER_HOOK_POINTS = ['before_failover', 'after_layer', 'after_failover'];
 async function prepare(settings, adapters) {
@@ -1483,7 +1471,7 @@ async function executeFailover(settings, adapters) {
     const records = recordContext(prepared, settings);
     // What the record in `to` keeps of other moves when this one replaces it (or why it may not).
     const kept = !settings.dryRun || settings.holdDeploys
-        ? (0,record_scope/* recordToReplace */.$)(await (0,failover_record/* readFailoverRecord */.M)(records, plan.to), plan.to, plan, (id) => plan.graph.byId.get(id))
+        ? (0,record_scope/* recordToReplace */.$E)(await (0,failover_record/* readFailoverRecord */.M)(records, plan.to), plan.to, plan, (id) => plan.graph.byId.get(id))
         : {};
     const recordLocks = settings.holdDeploys
         ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
@@ -1586,7 +1574,7 @@ async function promote(settings, prepared, plan, run) {
  * left returns to its steady state (the copies backup_restore does not keep destroyed, the rest re-applied as
  * secondary). Reapply: whatever the demotion changed the inputs of. The service stays up throughout. The
  * record in REGION then keeps what the promote phase restored, for the context of later runs; the other is
- * cleared.
+ * cleared, or keeps only what other scopes' failbacks restored there (recordLeftBehind).
  */
 async function executeFailback(settings, adapters) {
     const prepared = await prepare(settings, adapters);
@@ -1612,15 +1600,10 @@ async function executeFailback(settings, adapters) {
     const graph = (0,expand_manifest/* expandManifest */.k)({ manifest: after, locations: prepared.loaded.locations });
     const instanceOf = (id) => graph.byId.get(id);
     const kept = checksScope
-        ? (0,record_scope/* recordToReplace */.$)(recordOf(settings.to), settings.to, { scope, from: demoted }, instanceOf)
+        ? (0,record_scope/* recordToReplace */.$E)(recordOf(settings.to), settings.to, { scope, from: demoted }, instanceOf)
         : {};
-    // Another scope's failback done, kept in the region being left for the context it gave: left in place.
-    const demotedRecord = checksScope ? recordOf(demoted) : null;
-    const keepsDemoted = demotedRecord !== null &&
-        (0,record_scope/* isCompletedMove */.V)(demotedRecord) &&
-        !(0,failover_scope/* isSameScope */.t4)(demotedRecord.scope ?? [], scope);
-    if (checksScope && !keepsDemoted)
-        (0,record_scope/* recordToReplace */.$)(demotedRecord, demoted, { scope, from: demoted }, instanceOf);
+    // What the failback leaves of the record in the region being left (the context of other scopes' failbacks).
+    const left = checksScope ? (0,record_scope/* recordLeftBehind */.R8)(recordOf(demoted), demoted, scope, instanceOf) : undefined;
     const recordLocks = settings.holdDeploys
         ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
         : [];
@@ -1766,7 +1749,7 @@ async function executeFailback(settings, adapters) {
     const recorded = !settings.dryRun &&
         run.status === 'succeeded' &&
         (await writeRecords(run, [
-            ...(keepsDemoted ? [] : [() => (0,failover_record/* writeFailoverRecord */.t)(records, demoted, null)]),
+            ...(left?.kind === 'write' ? [() => (0,failover_record/* writeFailoverRecord */.t)(records, demoted, left.record)] : []),
             // The failback's own record (replacing its hold, when it wrote one): what its promote phase restored.
             ...(settings.to === demoted
                 ? []

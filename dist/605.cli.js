@@ -295,6 +295,8 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 16) {
             ? (index) => instances[(0,checked_reads/* intAt */.J1)(positions, index)]
             : (index) => instances[index];
     /* eslint-enable @typescript-eslint/no-non-null-assertion */
+    // A Dag of the whole graph (no positions of its own) has the instances' own edges: no look-up by id.
+    const isWholeGraph = origin?.graph === graph && !positions;
     let batchSize = 1;
     let written = 0;
     for (let first = 0, end = 0; first < ids.length; first = end) {
@@ -302,7 +304,7 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 16) {
         const batch = new Array(end - first);
         for (let index = first; index < end; index++) {
             const instance = instanceAt(index);
-            batch[index - first] = nodeOf(instance, dag.dependsOn.get(instance.id) ?? []);
+            batch[index - first] = nodeOf(instance, isWholeGraph ? instance.dependsOn : (dag.dependsOn.get(instance.id) ?? []));
         }
         const text = JSON.stringify(batch);
         if (first > 0)

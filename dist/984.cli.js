@@ -465,21 +465,27 @@ class FieldReader {
     fail(name, expected) {
         throw new errors/* UsageError */.eb(`${this.where}: '${name}' must be ${expected}, got ${name in this.fields ? JSON.stringify(this.fields[name]) : 'nothing'}; it is not a result file this Strata can read`);
     }
-    string(name) {
+    /** The field when `isType` accepts it; else the failure, saying it must be `expected`. */
+    typed(name, isType, expected) {
         const value = this.fields[name];
-        return typeof value === 'string' ? value : this.fail(name, 'a string');
+        return isType(value) ? value : this.fail(name, expected);
+    }
+    /** As `typed`, with a missing field or null read as null. */
+    typedOrNull(name, isType, expected) {
+        const value = this.fields[name] ?? null;
+        return value === null || isType(value) ? value : this.fail(name, `${expected} or null`);
+    }
+    string(name) {
+        return this.typed(name, isString, 'a string');
     }
     stringOrNull(name) {
-        const value = this.fields[name] ?? null;
-        return value === null || typeof value === 'string' ? value : this.fail(name, 'a string or null');
+        return this.typedOrNull(name, isString, 'a string');
     }
     number(name) {
-        const value = this.fields[name];
-        return typeof value === 'number' ? value : this.fail(name, 'a number');
+        return this.typed(name, isNumber, 'a number');
     }
     numberOrNull(name) {
-        const value = this.fields[name] ?? null;
-        return value === null || typeof value === 'number' ? value : this.fail(name, 'a number or null');
+        return this.typedOrNull(name, isNumber, 'a number');
     }
     boolean(name) {
         const value = this.fields[name] ?? false;
@@ -514,6 +520,8 @@ class FieldReader {
         return value.map((entry) => item(entry) ?? this.fail(name, 'a list of the right entries'));
     }
 }
+const isString = (value) => typeof value === 'string';
+const isNumber = (value) => typeof value === 'number';
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -1523,7 +1531,7 @@ function judgeFailoverGuard(manifest, readings, ignored, selected) {
         }
         const { record } = reading;
         // A failback done keeps its record only for the context of what it restored; it holds nothing back.
-        if ((0,record_scope/* isCompletedMove */.V)(record))
+        if ((0,record_scope/* isCompletedMove */.VL)(record))
             continue;
         const scope = record.scope ?? [];
         // A move of some accounts or environments holds back only runs that change something of theirs.
@@ -3238,8 +3246,9 @@ function dagWithHooks(dag, tasks) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ recordToReplace),
-/* harmony export */   V: () => (/* binding */ isCompletedMove)
+/* harmony export */   $E: () => (/* binding */ recordToReplace),
+/* harmony export */   R8: () => (/* binding */ recordLeftBehind),
+/* harmony export */   VL: () => (/* binding */ isCompletedMove)
 /* harmony export */ });
 /* harmony import */ var _failover_scope_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5833);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9514);
@@ -3251,8 +3260,9 @@ function isCompletedMove(record) {
 }
 /**
  * A region keeps one failover record, at a key of its own (core/dr/record-key.ts: a copy replicated from
- * another region's store lands elsewhere, and one at the legacy key is dropped when read). Before a move of `move.scope` from `move.from` writes or clears the
- * record in `region`, this checks the record there (`record`, as read at the start of the move) and returns
+ * another region's store lands elsewhere, and one at the legacy key is dropped when read). Before a move of
+ * `move.scope` from `move.from` writes its record into `region` (recordLeftBehind is the failback's check of the
+ * record in the region it leaves), this checks the record there (`record`, as read at the start of the move) and returns
  * the restored instances of other moves the record it writes must keep, so that no move's context is lost:
  * - none: nothing to keep;
  * - the move's own scope: replaced, keeping what it kept of other moves (the restored instances outside the
@@ -3266,21 +3276,85 @@ function isCompletedMove(record) {
 function recordToReplace(record, region, move, instanceOf) {
     if (record === null)
         return {};
-    const moveOf = `${record.mode ?? 'failover'} of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(record.scope ?? [])} from ${record.from} to ${record.to}`;
     const sameScope = (0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameScope */ .t4)(record.scope ?? [], move.scope);
     const restored = sameScope
-        ? Object.fromEntries(Object.entries(record.restored ?? {}).filter(([id]) => {
-            const instance = instanceOf(id);
-            return instance === undefined || !(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isInScope */ .yX)(move.scope, instance);
-        }))
+        ? Object.fromEntries(restoredOutside(record, move.scope, instanceOf))
         : (record.restored ?? {});
     if (sameScope || isCompletedMove(record)) {
         if (record.from === move.from || Object.keys(restored).length === 0)
             return restored;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf} (${isCompletedMove(record) ? 'done' : record.status === 'pending' ? 'pending' : 'in effect'}, recorded ${record.at}) that keeps the context of what ${sameScope ? 'moves of other scopes' : 'it'} restored, which came from ${record.from}; this move of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} from ${record.from}, or move both together with the same --account and --environment selection.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf(record)} (${isCompletedMove(record) ? 'done' : record.status === 'pending' ? 'pending' : 'in effect'}, recorded ${record.at}) that keeps the context of what ${sameScope ? 'moves of other scopes' : 'it'} restored, which came from ${record.from}; this move of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} from ${record.from}, or move both together with the same --account and --environment selection.`);
     }
+    throw moveInProgress(record, region, move.scope);
+}
+/** The record's restored instances outside `scope`, by `instanceOf`; one it cannot place is kept too. */
+function restoredOutside(record, scope, instanceOf) {
+    return Object.entries(record.restored ?? {}).filter(([id]) => {
+        const instance = instanceOf(id);
+        return instance === undefined || !(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isInScope */ .yX)(scope, instance);
+    });
+}
+function moveOf(record) {
+    return `${record.mode ?? 'failover'} of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(record.scope ?? [])} from ${record.from} to ${record.to}`;
+}
+/** The refusal to replace or clear the record of a move of another scope in progress (a hold, a failover in effect). */
+function moveInProgress(record, region, scope) {
     const status = record.status === 'pending' ? 'pending' : 'in effect';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf} (${status}, recorded ${record.at}), and this move is of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf(record)} (${status}, recorded ${record.at}), and this move is of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`);
+}
+/**
+ * Before a failback of `scope` leaves `region`, this checks the record there (`record`, as read at the start
+ * of the move) and returns what the failback leaves of it once it succeeds, so that no other move's context is
+ * lost:
+ * - none: cleared (the key's marker written, as a failback always did);
+ * - a failback of another scope done: unchanged, for the context it gives;
+ * - the failback's own scope's record: cleared, unless it kept the restored instances of other scopes'
+ *   failbacks (recordToReplace). Then it becomes a failback done that keeps only those: from the record's
+ *   `from` (the failed region their context names; every restored instance a record keeps shares it), to
+ *   `region`, at the record's time, its scope the accounts and environments they belong to (by `instanceOf`,
+ *   as isInScope places them). One that cannot be placed is kept beside them; alone it is not: no instance of
+ *   the manifest could be given its context, and there is no scope to record it under;
+ * - anything else of another scope (a hold pending, a failover in effect): refused, since clearing it would
+ *   drop that move's guard.
+ */
+function recordLeftBehind(record, region, scope, instanceOf) {
+    if (record === null)
+        return { kind: 'write', record: null };
+    if (!(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .isSameScope */ .t4)(record.scope ?? [], scope)) {
+        if (isCompletedMove(record))
+            return { kind: 'unchanged' };
+        throw moveInProgress(record, region, scope);
+    }
+    const kept = restoredOutside(record, scope, instanceOf);
+    const placed = kept.flatMap(([id]) => instanceOf(id) ?? []);
+    if (placed.length === 0)
+        return { kind: 'write', record: null };
+    return {
+        kind: 'write',
+        record: {
+            mode: 'failback',
+            from: record.from,
+            to: record.to,
+            at: record.at,
+            restored: Object.fromEntries(kept),
+            scope: scopeOfInstances(placed),
+        },
+    };
+}
+/**
+ * The narrowest scope that holds every one of `instances`: an account where one belongs to the account
+ * itself (its region and account layers move only with the whole account), else its environments; the estate
+ * when one belongs to no account (only a move of the estate restores a global instance).
+ */
+function scopeOfInstances(instances) {
+    const members = new Set();
+    const wholeAccounts = new Set(instances.filter((i) => i.environment === null).map((i) => i.account));
+    for (const { account, environment } of instances) {
+        if (account === null)
+            return [];
+        members.add(environment === null || wholeAccounts.has(account) ? account : `${account}/${environment}`);
+    }
+    return [...members].sort();
 }
 
 
