@@ -15,26 +15,39 @@
  *
  * For each run, parallelism and tool, in this order: apply of everything from nothing (no state, nothing
  * initialised); plan of everything cold (state kept, every data directory removed); plan of everything warm
- * (initialised, no changes). Then the run order of generated 1k and 10k estates is listed: `strata graph`,
- * `terragrunt dag graph`, `terramate list --run-order`. Figures are medians of the runs' wall times.
+ * (initialised, no changes: nothing is removed before it). Then the run order of generated 1k and 10k estates is
+ * listed: `strata graph`, `terragrunt dag graph`, `terramate list --run-order`, each bounded by --list-timeout.
+ * Figures are medians of the runs' wall times.
+ *
+ * Every tool runs OpenTofu through one logging wrapper (see writeTofuWrapper), and a run counts only when the
+ * tool did the whole step: exit code 0; every unit ran `tofu apply` (or `plan`) exactly once; after an apply
+ * every unit's state holds its layer's resources; a warm plan printed "No changes." once per unit; a listing
+ * names every unit. Otherwise the cell gives the reason, never a time. The processes per unit of each step are
+ * printed under the table. Terragrunt's warm plan runs with --no-auto-init (see commands); Terramate v0.4.5's
+ * `run` has no --parallel, so its cells above parallelism 1 say so instead of repeating its serial figures.
  *
  * Binaries: OpenTofu from $STRATA_TERRAFORM or .tools/bin/tofu; Terragrunt and Terramate from $TERRAGRUNT /
- * $TERRAMATE or .tools/bin/; a peer that is missing keeps its column with the reason (the build script leaves
- * it in .tools/bin/NAME.unavailable).
+ * $TERRAMATE or .tools/bin/ (`npm run tools:peers`); a peer that is missing keeps its column with the reason (the
+ * build script leaves it in .tools/bin/NAME.unavailable). Terragrunt is given the binary with --tf-path; Terramate
+ * runs it from the stack's `sh -c` step, with its version checkpoint disabled. The layer code needs no provider
+ * to download (`terraform_data` is built in).
  *
- * A fourth column, `floor`, runs OpenTofu alone in the same units (see TOOLS): what no peer that runs OpenTofu
- * once per instance and step can beat, measured where the peers cannot run.
+ * A fourth column, `floor`, runs OpenTofu alone in the same units (see TOOLS): the cost of the processes
+ * themselves, so that each tool's own overhead shows as its distance from it.
  *
- * Options: --runs N (default 3), --list-runs N (listing, default 5), --parallelism 1,4, --estate A,R,E
+ * Options: --runs N (default 3), --list-runs N (listing, default 5), --list-timeout S (per listing, default
+ * 120), --parallelism 1,4, --estate A,R,E
  * (accounts, regions, environments; default 2,3,5: 105 instances), --list-sizes 1k,10k,
  * --tools strata,terragrunt,terramate,floor, --skip-runs (listing only), --skip-list, --cli FILE (default
  * dist/cli.js), --keep (keep the scratch directory).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -54,8 +67,8 @@ type Tool = 'strata' | 'terragrunt' | 'terramate' | 'floor';
 /**
  * `floor` is no tool: OpenTofu alone, one process per unit and step (`plan`; `init && plan`; `init && apply`),
  * each unit as soon as its upstreams are done, at most N at once, nothing else around it (no outputs passed).
- * A peer that runs OpenTofu once per instance and step in dependency order is no faster: the floor stands in
- * for the peers where they cannot run.
+ * A tool that runs OpenTofu once per instance and step in dependency order is no faster: what a tool takes
+ * beyond it is the tool's own work (outputs read, plans summarised, its start-up and scheduling).
  */
 const TOOLS: Tool[] = ['strata', 'terragrunt', 'terramate', 'floor'];
 
@@ -323,6 +336,98 @@ interface Binaries {
 /** A CLI configuration file that is set but missing makes OpenTofu print a warning on stdout, inside `show -json`. */
 const TOFU_ENV = { TF_CLI_CONFIG_FILE: '', TF_IN_AUTOMATION: '1' };
 
+/** Terramate asks checkpoint.terramate.io for its newest version unless told not to: the bench calls no network. */
+const TERRAMATE_ENV = { CHECKPOINT_DISABLE: '1' };
+
+/**
+ * Every tool runs OpenTofu through this wrapper: it appends one line per process to `log` (the unit — Strata's
+ * STRATA_INSTANCE_ID, else the working directory, which is the unit's for the peers — then the arguments) and
+ * execs the real binary. It costs every tool the same, one `sh` start per OpenTofu process, and shows what each
+ * one ran: the check that every unit ran its step once, and the processes per unit.
+ */
+function writeTofuWrapper(directory: string, tofu: string, log: string): string {
+  const file = path.join(directory, 'tofu');
+  const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+  writeFileSync(
+    file,
+    [
+      '#!/bin/sh',
+      `printf '%s\\t%s\\n' "\${STRATA_INSTANCE_ID:-$PWD}" "$*" >> ${quote(log)}`,
+      `exec ${quote(tofu)} "$@"`,
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
+  return file;
+}
+
+/** One OpenTofu process from the wrapper's log: its unit and its subcommand (`plan`, `output`, `version`…). */
+interface TofuCall {
+  unit: string;
+  subcommand: string;
+}
+
+function readCalls(log: string): TofuCall[] {
+  if (!existsSync(log)) return [];
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const [unit = '', args = ''] = line.split('\t');
+      const words = args.split(' ').filter((word) => word.length > 0);
+      const subcommand = words.find((word) => !word.startsWith('-')) ?? words[0]?.replace(/^-+/, '') ?? '';
+      return { unit, subcommand };
+    });
+}
+
+/** `tofu plan` or `tofu apply` ran once for every unit, else what is missing. */
+function checkEveryUnitRan(calls: TofuCall[], subcommand: string, unitCount: number): string | undefined {
+  const perUnit = new Map<string, number>();
+  for (const call of calls)
+    if (call.subcommand === subcommand) perUnit.set(call.unit, (perUnit.get(call.unit) ?? 0) + 1);
+  const twice = [...perUnit.values()].filter((count) => count > 1).length;
+  if (perUnit.size === unitCount && twice === 0) return undefined;
+  return `incomplete: ${perUnit.size} of ${unitCount} units ran \`tofu ${subcommand}\`${twice > 0 ? `, ${twice} more than once` : ''}`;
+}
+
+/** Processes per unit of one step, by subcommand: `2.86 (plan 1.00, output 1.86)`. */
+function processesPerUnit(calls: TofuCall[], unitCount: number): string {
+  const bySubcommand = new Map<string, number>();
+  for (const call of calls) bySubcommand.set(call.subcommand, (bySubcommand.get(call.subcommand) ?? 0) + 1);
+  const parts = [...bySubcommand]
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, count]) => `${name} ${(count / unitCount).toFixed(2)}`);
+  return `${(calls.length / unitCount).toFixed(2)} (${parts.join(', ')})`;
+}
+
+/** A warm plan: every unit's OpenTofu said "No changes.", in whatever the tool prints around it. */
+function checkNoChanges(stdout: string, unitCount: number): string | undefined {
+  const unchanged = stdout.match(/No changes\./g)?.length ?? 0;
+  return unchanged === unitCount
+    ? undefined
+    : `not warm: ${unchanged} of ${unitCount} units planned no changes`;
+}
+
+/** Where `tool` keeps the state of `unit` (the manifest's local backend path for Strata). */
+function stateFile(tool: Tool, directory: string, unit: Unit): string {
+  return tool === 'strata'
+    ? path.join(directory, 'state', `${unit.id}.tfstate`)
+    : path.join(directory, 'units', unit.dir, 'terraform.tfstate');
+}
+
+/** After an apply: every unit's state holds its layer's count of resources, else the first that does not. */
+function checkStates(tool: Tool, directory: string, units: Unit[]): string | undefined {
+  for (const unit of units) {
+    const file = stateFile(tool, directory, unit);
+    if (!existsSync(file)) return `incomplete: no state for ${unit.id} (${path.relative(directory, file)})`;
+    const state = JSON.parse(readFileSync(file, 'utf8')) as { resources?: { instances: unknown[] }[] };
+    const count = (state.resources ?? []).reduce((sum, resource) => sum + resource.instances.length, 0);
+    if (count !== unit.layer.resources)
+      return `incomplete: ${unit.id}'s state holds ${count} resources, not ${unit.layer.resources}`;
+  }
+  return undefined;
+}
+
 /** A command of one tool: what to run in which directory. */
 interface Command {
   file: string;
@@ -359,26 +464,47 @@ function commands(tool: Tool, bin: Binaries, directory: string, parallelism: num
     return { plan: base('plan'), coldPlan: base('plan'), apply: base('apply') };
   }
   if (tool === 'terragrunt') {
-    const all = (...tail: string[]): Command => ({
+    const all = (flags: string[], ...tail: string[]): Command => ({
       file: bin.terragrunt!,
-      args: ['run', '--all', '--non-interactive', '--parallelism', p, '--tf-path', bin.tofu, '--', ...tail],
+      args: [
+        'run',
+        '--all',
+        '--non-interactive',
+        ...flags,
+        '--parallelism',
+        p,
+        '--tf-path',
+        bin.tofu,
+        '--',
+        ...tail,
+      ],
       cwd: path.join(directory, 'units'),
     });
     return {
-      plan: all('plan', '-input=false'),
-      coldPlan: all('plan', '-input=false'),
-      apply: all('apply', '-auto-approve', '-input=false'),
+      // Told that the units are initialised: its auto-init would run `init` again in every unit without modules
+      // (gruntwork-io/terragrunt#1921), and in every dependency before reading its outputs, warm or not.
+      plan: all(['--no-auto-init'], 'plan', '-input=false'),
+      coldPlan: all([], 'plan', '-input=false'),
+      apply: all([], 'apply', '-auto-approve', '-input=false'),
     };
   }
   const each = (steps: string): Step =>
     tool === 'terramate'
       ? {
           file: bin.terramate!,
-          args: ['run', '--disable-safeguards=all', '--parallel', p, '--', 'sh', '-c', steps],
+          args: [
+            'run',
+            '--disable-safeguards=all',
+            ...(parallelism > 1 ? ['--parallel', p] : []),
+            '--',
+            'sh',
+            '-c',
+            steps,
+          ],
           cwd: directory,
-          env: { TOFU: bin.tofu },
+          env: { TOFU: bin.tofu, ...TERRAMATE_ENV },
         }
-      : () => runInOrder(units, steps, bin.tofu, directory, parallelism);
+      : (stdout: string) => runInOrder(units, steps, bin.tofu, directory, parallelism, stdout);
   return { plan: each(UNIT_STEPS.plan), coldPlan: each(UNIT_STEPS.coldPlan), apply: each(UNIT_STEPS.apply) };
 }
 
@@ -392,6 +518,7 @@ function runInOrder(
   tofu: string,
   directory: string,
   parallelism: number,
+  stdout: string,
 ): Promise<void> {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
   const waiting = new Map(units.map((unit) => [unit.id, new Set(unit.inputs.values())]));
@@ -402,7 +529,9 @@ function runInOrder(
   const ready = units.filter((unit) => unit.inputs.size === 0).map((unit) => unit.id);
   let running = 0;
   let finished = 0;
-  return new Promise((resolve, reject) => {
+  // Appending: the units' processes write their lines whole, side by side.
+  const output = openSync(stdout, 'a');
+  return new Promise<void>((resolve, reject) => {
     const startReady = () => {
       while (running < parallelism && ready.length > 0) {
         const id = ready.shift()!;
@@ -410,7 +539,7 @@ function runInOrder(
         const child = spawn('sh', ['-c', steps], {
           cwd: path.join(directory, 'units', byId.get(id)!.dir),
           env: { ...process.env, ...TOFU_ENV, TOFU: tofu },
-          stdio: 'ignore',
+          stdio: ['ignore', output, 'ignore'],
         });
         child.on('error', reject);
         child.on('exit', (code) => {
@@ -428,7 +557,17 @@ function runInOrder(
       }
     };
     startReady();
-  });
+  }).finally(() => closeSync(output));
+}
+
+/** How many distinct units a run-order listing names: Strata's text lines, the DOT graph's nodes, Terramate's lines. */
+function listedUnits(tool: Exclude<Tool, 'floor'>, stdout: string): number {
+  const lines = stdout.split('\n');
+  if (tool === 'strata')
+    return new Set(lines.filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(/\s+/)[0]))
+      .size;
+  if (tool === 'terragrunt') return new Set([...stdout.matchAll(/"([^"]+)"/g)].map((match) => match[1])).size;
+  return new Set(lines.map((line) => line.trim()).filter((line) => line.length > 0)).size;
 }
 
 function listCommand(tool: Exclude<Tool, 'floor'>, bin: Binaries, directory: string): Command {
@@ -436,30 +575,51 @@ function listCommand(tool: Exclude<Tool, 'floor'>, bin: Binaries, directory: str
     return { file: bin.node, args: [bin.cli, 'graph', '--manifest', 'layers.yml'], cwd: directory };
   if (tool === 'terragrunt')
     return { file: bin.terragrunt!, args: ['dag', 'graph'], cwd: path.join(directory, 'units') };
-  return { file: bin.terramate!, args: ['list', '--run-order'], cwd: directory };
+  return { file: bin.terramate!, args: ['list', '--run-order'], cwd: directory, env: TERRAMATE_ENV };
 }
 
-/** A tool's step: a command to run, or (the floor) work done here. */
-type Step = Command | (() => Promise<void>);
+/** A tool's step: a command to run, or (the floor) work done here, its processes' output appended to a file. */
+type Step = Command | ((stdout: string) => Promise<void>);
 
-/** Wall time of one step in ms, or why it failed. */
-async function time(command: Step): Promise<number | string> {
+/** Terragrunt colours its log lines; a reason in a cell is plain text. */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Wall time of one step in ms, or why it failed; a command's standard output goes to `stdout`. */
+async function time(
+  command: Command | (() => Promise<void>),
+  stdout: string,
+  timeoutMs?: number,
+): Promise<number | string> {
   const start = performance.now();
   if (typeof command === 'function')
     return command().then(
       () => performance.now() - start,
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-  const result = spawnSync(command.file, command.args, {
-    cwd: command.cwd,
-    env: { ...process.env, ...TOFU_ENV, ...command.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
+  const output = openSync(stdout, 'w');
+  let result;
+  try {
+    result = spawnSync(command.file, command.args, {
+      cwd: command.cwd,
+      env: { ...process.env, ...TOFU_ENV, ...command.env },
+      stdio: ['ignore', output, 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: 'SIGKILL' }),
+    });
+  } finally {
+    closeSync(output);
+  }
   const elapsed = performance.now() - start;
   if (result.status === 0) return elapsed;
-  const tail = (result.error ? result.error.message : result.stderr).trim().split('\n').slice(-3).join(' / ');
+  if (timeoutMs !== undefined && result.signal === 'SIGKILL')
+    return `over ${(timeoutMs / 1000).toFixed(0)} s (stopped)`;
+  const tail = (result.error ? result.error.message : result.stderr)
+    .replace(ANSI_COLOUR, '')
+    .trim()
+    .split('\n')
+    .slice(-3)
+    .join(' / ');
   return `failed (exit ${result.status}): ${tail}`;
 }
 
@@ -493,10 +653,22 @@ function cell(samples: (number | string)[] | undefined): string {
 }
 
 function version(file: string, args: string[]): string {
-  const result = spawnSync(file, args, { encoding: 'utf8', env: { ...process.env, ...TOFU_ENV } });
+  const result = spawnSync(file, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ...TOFU_ENV, ...TERRAMATE_ENV },
+  });
   return result.status === 0
     ? result.stdout.trim().split('\n')[0]!
     : `(version unknown: exit ${result.status})`;
+}
+
+/** Whether this Terramate's `run` takes `--parallel` (v0.4.5's does not: it runs its stacks one by one). */
+function runsInParallel(terramate: string): boolean {
+  const help = spawnSync(terramate, ['run', '--help'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...TERRAMATE_ENV },
+  });
+  return `${help.stdout}${help.stderr}`.includes('--parallel');
 }
 
 /** The binary of a peer, or why there is none. */
@@ -518,6 +690,7 @@ async function main(): Promise<void> {
     options: {
       runs: { type: 'string', default: '3' },
       'list-runs': { type: 'string', default: '5' },
+      'list-timeout': { type: 'string', default: '120' },
       parallelism: { type: 'string', default: '1,4' },
       estate: { type: 'string', default: '2,3,5' },
       'list-sizes': { type: 'string', default: '1k,10k' },
@@ -534,6 +707,9 @@ async function main(): Promise<void> {
   const listRuns = Number(values['list-runs']);
   if (!Number.isInteger(listRuns) || listRuns < 1)
     throw new Error(`--list-runs must be a whole number ≥ 1, got '${values['list-runs']}'`);
+  const listTimeoutMs = Number(values['list-timeout']) * 1000;
+  if (!(listTimeoutMs > 0))
+    throw new Error(`--list-timeout must be a number of seconds > 0, got '${values['list-timeout']}'`);
   const parallelisms = values.parallelism.split(',').map(Number);
   const [accounts, regions, environments] = values.estate.split(',').map(Number);
   const estate: EstateSize = { accounts: accounts!, regions: regions!, environments: environments! };
@@ -553,6 +729,13 @@ async function main(): Promise<void> {
     ...(terragrunt.file ? { terragrunt: terragrunt.file } : {}),
     ...(terramate.file ? { terramate: terramate.file } : {}),
   };
+  /** Tools that run one unit at a time whatever they are asked: their cells above parallelism 1 say so. */
+  const serialReasons = new Map<Tool, string>();
+  if (bin.terramate && !runsInParallel(bin.terramate))
+    serialReasons.set(
+      'terramate',
+      `runs one stack at a time: Terramate v${version(bin.terramate, ['version'])} has no run --parallel`,
+    );
   const unavailable = new Map<Tool, string>();
   if (terragrunt.reason) unavailable.set('terragrunt', terragrunt.reason);
   if (terramate.reason) unavailable.set('terramate', terramate.reason);
@@ -585,6 +768,8 @@ async function main(): Promise<void> {
     samples.set(key, [...(samples.get(key) ?? []), value]);
   };
   const rows: string[] = [];
+  /** OpenTofu processes per unit of each row and tool, from its first run. */
+  const processes = new Map<string, string>();
   try {
     if (!values['skip-runs']) {
       const directories = new Map<Tool, string>();
@@ -600,16 +785,52 @@ async function main(): Promise<void> {
           `plan cold, parallelism ${parallelism}`,
           `plan warm, parallelism ${parallelism}`,
         );
+      const log = path.join(scratch, 'tofu-calls.log');
+      const runBin = { ...bin, tofu: writeTofuWrapper(scratch, tofu, log) };
+      /** Runs one step, and records its wall time only when the tool did the whole step (see the checks). */
+      const measure = async (
+        row: string,
+        tool: Tool,
+        step: Step,
+        check: (calls: TofuCall[], stdout: string) => string | undefined,
+      ) => {
+        rmSync(log, { force: true });
+        const stdout = path.join(scratch, `stdout of ${tool}, ${row}.txt`);
+        const outcome = await time(typeof step === 'function' ? () => step(stdout) : step, stdout);
+        const calls = readCalls(log);
+        record(row, tool, typeof outcome === 'number' ? (check(calls, stdout) ?? outcome) : outcome);
+        const key = `${row}\u0000${tool}`;
+        if (!processes.has(key)) processes.set(key, processesPerUnit(calls, units.length));
+      };
       for (let run = 1; run <= runs; run++) {
         for (const parallelism of parallelisms) {
           for (const tool of active) {
+            const rowsOf = (step: string) => `${step}, parallelism ${parallelism}`;
+            const serialOnly = parallelism > 1 ? serialReasons.get(tool) : undefined;
+            if (serialOnly !== undefined) {
+              for (const step of ['apply', 'plan cold', 'plan warm']) record(rowsOf(step), tool, serialOnly);
+              continue;
+            }
             const directory = directories.get(tool)!;
-            const command = commands(tool, bin, directory, parallelism, units);
+            const command = commands(tool, runBin, directory, parallelism, units);
+            const ran = (subcommand: string) => (calls: TofuCall[]) =>
+              checkEveryUnitRan(calls, subcommand, units.length);
             reset(tool, directory, true);
-            record(`apply, parallelism ${parallelism}`, tool, await time(command.apply));
+            await measure(
+              rowsOf('apply'),
+              tool,
+              command.apply,
+              (calls) => ran('apply')(calls) ?? checkStates(tool, directory, units),
+            );
             reset(tool, directory, false);
-            record(`plan cold, parallelism ${parallelism}`, tool, await time(command.coldPlan));
-            record(`plan warm, parallelism ${parallelism}`, tool, await time(command.plan));
+            await measure(rowsOf('plan cold'), tool, command.coldPlan, ran('plan'));
+            await measure(
+              rowsOf('plan warm'),
+              tool,
+              command.plan,
+              (calls, stdout) =>
+                ran('plan')(calls) ?? checkNoChanges(readFileSync(stdout, 'utf8'), units.length),
+            );
           }
           console.log(`  run ${run}/${runs}, parallelism ${parallelism}: done`);
         }
@@ -630,8 +851,19 @@ async function main(): Promise<void> {
           const directory = path.join(scratch, `list-${label}`, tool);
           mkdirSync(directory, { recursive: true });
           writeNative(tool, directory, size);
-          for (let run = 0; run < listRuns; run++)
-            record(row, tool, await time(listCommand(tool, bin, directory)));
+          const stdout = path.join(scratch, `list-${label}`, `${tool}.txt`);
+          for (let run = 0; run < listRuns; run++) {
+            const outcome = await time(listCommand(tool, bin, directory), stdout, listTimeoutMs);
+            const listed = listedUnits(tool, readFileSync(stdout, 'utf8'));
+            record(
+              row,
+              tool,
+              typeof outcome === 'string' || listed === listUnits.length
+                ? outcome
+                : `incomplete: listed ${listed} of ${listUnits.length} units`,
+            );
+            if (typeof outcome === 'string') break;
+          }
         }
         console.log(`  listed ${label}`);
       }
@@ -649,6 +881,15 @@ async function main(): Promise<void> {
       `| ${row} | ${tools.map((tool) => (unavailable.has(tool) ? 'not run' : cell(samples.get(`${row}\u0000${tool}`)))).join(' | ')} |`,
     );
   for (const [tool, reason] of unavailable) console.log(`${tool}: ${reason}`);
+  if (processes.size > 0) {
+    console.log('');
+    console.log("OpenTofu processes per unit (first run; from the wrapper's call log):");
+    for (const row of rows)
+      for (const tool of tools) {
+        const count = processes.get(`${row}\u0000${tool}`);
+        if (count !== undefined) console.log(`  ${row}, ${tool}: ${count}`);
+      }
+  }
 
   const ratio = (row: string, target: string) => {
     const value = (tool: Tool) => {
@@ -656,18 +897,23 @@ async function main(): Promise<void> {
       return sample?.every((s) => typeof s === 'number') ? median(sample) : undefined;
     };
     const strata = value('strata');
-    const peers = (['terragrunt', 'terramate'] as Tool[]).map(value).filter((v) => v !== undefined);
-    if (strata === undefined || peers.length === 0)
+    // A peer whose cell gives a reason (not run, one stack at a time, incomplete) is not in the race.
+    const peers = (['terragrunt', 'terramate'] as Tool[])
+      .map((tool) => ({ tool, wall: value(tool) }))
+      .filter((peer): peer is { tool: Tool; wall: number } => peer.wall !== undefined)
+      .sort((a, b) => a.wall - b.wall);
+    const faster = peers[0];
+    if (strata === undefined || faster === undefined)
       return `${row}: not judged (${strata === undefined ? 'Strata was not' : 'no peer was'} measured); target ${target}`;
-    return `${row}: Strata / faster peer = ${(strata / Math.min(...peers)).toFixed(2)}; target ${target}`;
+    return `${row}: Strata / faster peer (${faster.tool}) = ${(strata / faster.wall).toFixed(2)}; target ${target}`;
   };
-  /** A peer that runs OpenTofu once per instance and step is no faster than the floor: Strata / peer ≤ Strata / floor. */
+  /** How far Strata is from the cost of the OpenTofu processes alone. */
   const floorRatio = (row: string) => {
     const strata = samples.get(`${row}\u0000strata`);
     const floor = samples.get(`${row}\u0000floor`);
     if (!strata?.every((s) => typeof s === 'number') || !floor?.every((s) => typeof s === 'number')) return;
     console.log(
-      `${row}: Strata / floor = ${(median(strata) / median(floor)).toFixed(2)} (Strata / any peer is at most this)`,
+      `${row}: Strata / floor = ${(median(strata) / median(floor)).toFixed(2)} (the floor: OpenTofu's processes alone)`,
     );
   };
   console.log('');
