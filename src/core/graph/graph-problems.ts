@@ -147,11 +147,13 @@ function checkRecordLocations(
     return { region: name, id: recordInstanceOf(name).id, backend, objectKey };
   });
 
-  // With ids telling every location apart, a record's location is an instance's only when its id is.
-  const instanceOf = (record: (typeof records)[number]) =>
-    location.isUnique
-      ? instances.find((instance) => instance.id === record.id)?.id
-      : owners.get(location.key(record.backend));
+  // With ids telling every location apart, a record's location can be an instance's only when its id is.
+  const instanceOf = (record: (typeof records)[number]) => {
+    const key = location.key(record.backend);
+    if (!location.isUnique) return owners.get(key);
+    const namesake = instances.find((instance) => instance.id === record.id);
+    return namesake && location.key(namesake.backend) === key ? namesake.id : undefined;
+  };
   const onInstances = records.flatMap((record) => {
     const owner = instanceOf(record);
     return owner === undefined

@@ -292,7 +292,7 @@ layers:
       });
     });
 
-    it("refuses a record at an instance's location when ids alone tell instances apart", () => {
+    it("refuses a record at an instance's location when ids alone tell instances apart, and only there", () => {
       const text = withKey('{id}.tfstate')
         .replace(
           '- { name: n, scope: region, path: n }',
@@ -304,6 +304,9 @@ layers:
           "the failover record of region 'r1' and instance 'strata/r1/failover-record' would share one state location",
         ),
       ]);
+      // The same id in another bucket is another location.
+      const apart = expand(text.replace('tfstate-{region}', 'tfstate-{account}-{region}'));
+      expect(apart.byId.get('strata/r1/failover-record')!.backend.config.bucket).toBe('tfstate-strata-r1');
     });
 
     it('does not check records with one region, which no move writes', () => {
