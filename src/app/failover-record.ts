@@ -1,13 +1,10 @@
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderInstanceBackend, tokenValues } from '../core/backend/tokens.js';
 import type { GuardRecord } from '../core/dr/failover-guard.js';
-import type { BackendConfig } from '../core/graph/types.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
 import { itemAt } from '../core/lookup.js';
-import { regionRoleOf } from '../core/manifest/primary-region.js';
 import { RefusalError } from '../core/errors.js';
 import {
   heldRecordLockMessage,
@@ -16,7 +13,7 @@ import {
   type ClearedRecordLock,
 } from '../core/dr/record-lock.js';
 import { parseLockError, type LockInfo } from '../terraform/lock-info.js';
-import { LEGACY_RECORD, legacyRecordIn, recordInstanceOf } from '../core/dr/record-key.js';
+import { LEGACY_RECORD, legacyRecordIn, recordBackend, recordInstanceOf } from '../core/dr/record-key.js';
 
 /**
  * The failover record: a small Terraform state, written through the manifest's own backend into the
@@ -36,25 +33,6 @@ type RecordInstance = { id: string; layer: string };
  * means none; without it the key was never written, and the legacy key may still hold the region's record.
  */
 const OWN_KEY_OUTPUT = 'record_key';
-
-function recordBackend(
-  manifest: Manifest,
-  region: string,
-  record: RecordInstance = recordInstanceOf(region),
-): BackendConfig {
-  const instance = {
-    ...record,
-    scope: 'global' as const,
-    account: null,
-    accountId: null,
-    region: null,
-    environment: null,
-  };
-  return renderInstanceBackend(
-    manifest.backend,
-    tokenValues(instance, region, regionRoleOf(manifest, region)),
-  );
-}
 
 /**
  * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,

@@ -1,3 +1,7 @@
+import { renderInstanceBackend, tokenValues } from '../backend/tokens.js';
+import type { BackendConfig } from '../graph/types.js';
+import type { Manifest } from '../manifest/types.js';
+import { regionRoleOf } from '../manifest/primary-region.js';
 import type { GuardRecord } from './failover-guard.js';
 
 /**
@@ -15,6 +19,30 @@ export function recordInstanceOf(region: string): { id: string; layer: string } 
 
 /** The instance every region's record was kept as before: one key in every region's store. */
 export const LEGACY_RECORD = { id: 'strata/failover-record', layer: 'strata-failover-record' } as const;
+
+/**
+ * Where `region`'s record (or `record`, the legacy one) is kept: the manifest's backend rendered for it as for
+ * a global instance whose state is in `region`. The record's Terraform uses it (app/failover-record.ts), and
+ * expandManifest checks that it is no layer instance's location (core/graph/graph-problems.ts).
+ */
+export function recordBackend(
+  manifest: Pick<Manifest, 'backend' | 'regions'>,
+  region: string,
+  record: { id: string; layer: string } = recordInstanceOf(region),
+): BackendConfig {
+  const instance = {
+    ...record,
+    scope: 'global' as const,
+    account: null,
+    accountId: null,
+    region: null,
+    environment: null,
+  };
+  return renderInstanceBackend(
+    manifest.backend,
+    tokenValues(instance, region, regionRoleOf(manifest, region)),
+  );
+}
 
 /**
  * What a record found at the legacy key of `region`'s store means for `region`. Every record is written into

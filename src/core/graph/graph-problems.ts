@@ -5,6 +5,7 @@ import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
 import type { Placement } from './place-instances.js';
 import type { Instance } from './types.js';
 import { itemAt } from '../lookup.js';
+import { recordBackend, recordInstanceOf } from '../dr/record-key.js';
 
 /** Records one problem at a place in the manifest; expandManifest reports them all together. */
 export type Report = (path: ManifestPath, message: string) => void;
@@ -83,24 +84,102 @@ export function checkTokens(manifest: Manifest, report: Report) {
   for (const layer of manifest.layers) check(layer.vars, ['layers', layer.index, 'vars']);
 }
 
+/**
+ * Every instance needs a state location of its own, and so does each region's failover record: none may be a
+ * layer instance's, and no two regions' records may render one key, which replication of one region's store
+ * into another would copy one record over the other at.
+ */
 export function checkStateLocations(manifest: Manifest, instances: Instance[], report: Report) {
   const location = compileStateLocation(manifest.backend);
-  if (location.isUnique) return;
+  // The owner of each location, filled only when ids alone do not tell every location apart.
   const owners = new Map<string, string>();
-  const clashes: string[] = [];
-  for (const instance of instances) {
-    const key = location.key(instance.backend);
-    const owner = owners.get(key);
-    if (owner === undefined) owners.set(key, instance.id);
-    else clashes.push(`'${owner}' and '${instance.id}'`);
+  if (!location.isUnique) {
+    const clashes: string[] = [];
+    for (const instance of instances) {
+      const key = location.key(instance.backend);
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, instance.id);
+      else clashes.push(`'${owner}' and '${instance.id}'`);
+    }
+    const [clash] = clashes;
+    if (clash !== undefined) {
+      report(
+        ['backend', 'config'],
+        `instances ${clash} would share one state location${morePairs(clashes.length)}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`,
+      );
+    }
   }
-  const [clash] = clashes;
-  if (clash !== undefined) {
-    const more =
-      clashes.length > 1 ? ` (and ${clashes.length - 1} more pair${clashes.length > 2 ? 's' : ''})` : '';
+  // Records are written only by a move to another region (a failover, a failback, a deploy hold).
+  if (manifest.regions.length > 1) checkRecordLocations(manifest, instances, location, owners, report);
+}
+
+const morePairs = (clashes: number) =>
+  clashes > 1 ? ` (and ${clashes - 1} more pair${clashes > 2 ? 's' : ''})` : '';
+
+/**
+ * The config keys that name a state within its store, per backend type: what replication of one store into
+ * another keeps. A type not listed is compared on its whole location.
+ */
+const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  s3: ['key'],
+  gcs: ['prefix'],
+  azurerm: ['key'],
+  oss: ['prefix', 'key'],
+  cos: ['prefix', 'key'],
+  local: ['path'],
+};
+
+function checkRecordLocations(
+  manifest: Manifest,
+  instances: Instance[],
+  location: ReturnType<typeof compileStateLocation>,
+  owners: ReadonlyMap<string, string>,
+  report: Report,
+) {
+  const objectKeys = OBJECT_KEYS[manifest.backend.type];
+  const at: ManifestPath = ['backend', 'config', ...(objectKeys?.slice(-1) ?? [])];
+  const field = `backend.config${objectKeys ? `.${objectKeys.join('/')}` : ''}`;
+  const records = manifest.regions.map(({ name }) => {
+    const backend = recordBackend(manifest, name);
+    const objectKey = objectKeys
+      ? objectKeys.map((key) => String(backend.config[key] ?? '')).join('\n')
+      : location.key(backend);
+    return { region: name, id: recordInstanceOf(name).id, backend, objectKey };
+  });
+
+  // With ids telling every location apart, a record's location can be an instance's only when its id is.
+  const instanceOf = (record: (typeof records)[number]) => {
+    const key = location.key(record.backend);
+    if (!location.isUnique) return owners.get(key);
+    const namesake = instances.find((instance) => instance.id === record.id);
+    return namesake && location.key(namesake.backend) === key ? namesake.id : undefined;
+  };
+  const onInstances = records.flatMap((record) => {
+    const owner = instanceOf(record);
+    return owner === undefined
+      ? []
+      : [`the failover record of region '${record.region}' and instance '${owner}'`];
+  });
+  const [onInstance] = onInstances;
+  if (onInstance !== undefined) {
     report(
-      ['backend', 'config'],
-      `instances ${clash} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`,
+      at,
+      `${onInstance} would share one state location${morePairs(onInstances.length)}: writing the record would overwrite that instance's state; put {layer} or {id} into ${field}`,
+    );
+  }
+
+  const byKey = new Map<string, string>();
+  const shared: string[] = [];
+  for (const record of records) {
+    const other = byKey.get(record.objectKey);
+    if (other === undefined) byKey.set(record.objectKey, record.region);
+    else shared.push(`the failover records of regions '${other}' and '${record.region}'`);
+  }
+  const [share] = shared;
+  if (share !== undefined) {
+    report(
+      at,
+      `${share} would be kept at one key${morePairs(shared.length)}: replication of one region's store into the other's would copy one record over the other; put {region}, {layer} or {id} into ${field}`,
     );
   }
 }

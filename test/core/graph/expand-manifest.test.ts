@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ManifestError } from '../../../src/core/errors.js';
 import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
+import { recordBackend } from '../../../src/core/dr/record-key.js';
 import { EXAMPLE_MANIFEST, manifestWithLayers } from '../../helpers/manifest-text.js';
 
 const expand = (text: string) => expandManifest(parseManifest(text, 'layers.yml'));
@@ -231,6 +232,87 @@ describe('expandManifest: dependency selectors', () => {
           "instances 'a/r1/x' and 'a/r2/x' would share one state location; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config",
       },
     ]);
+  });
+
+  describe('the failover records', () => {
+    // One global and one region layer; each region's store a bucket of its own.
+    const withKey = (key: string, regions = 'r1: { role: primary }\n  r2: { role: secondary }') =>
+      `version: 1
+backend:
+  type: s3
+  config:
+    bucket: "tfstate-{region}"
+    key: "${key}"
+  global_region: r1
+regions:
+  ${regions}
+accounts:
+  a: { id: "1", environments: [e1], regions: [${regions.includes('r2') ? 'r1, r2' : 'r1'}] }
+layers:
+  - { name: g, scope: global, path: g }
+  - { name: n, scope: region, path: n }
+`;
+
+    it("refuses a key at which a region's record is a layer instance's state, or two regions' records share a key", () => {
+      const text = withKey('{scope}/{account}/{environment}.tfstate');
+      expect(messagesOf(text)).toEqual([
+        {
+          line: lineOf(text, 'key:'),
+          message:
+            "the failover record of region 'r1' and instance 'g' would share one state location: writing the record would overwrite that instance's state; put {layer} or {id} into backend.config.key",
+        },
+        {
+          line: lineOf(text, 'key:'),
+          message:
+            "the failover records of regions 'r1' and 'r2' would be kept at one key: replication of one region's store into the other's would copy one record over the other; put {region}, {layer} or {id} into backend.config.key",
+        },
+      ]);
+    });
+
+    it("refuses two regions' records at one key in stores of their own, and accepts {region} in the key", () => {
+      // No global layer: only the records have the global cell's coordinates, so only they can collide.
+      const accountLayer = (key: string) =>
+        withKey(key).replace('{ name: g, scope: global, path: g }', '{ name: g, scope: account, path: g }');
+      const shared = accountLayer('{scope}/{account}.tfstate');
+      expect(messagesOf(shared)).toEqual([
+        {
+          line: lineOf(shared, 'key:'),
+          message:
+            "the failover records of regions 'r1' and 'r2' would be kept at one key: replication of one region's store into the other's would copy one record over the other; put {region}, {layer} or {id} into backend.config.key",
+        },
+      ]);
+      const parsed = parseManifest(accountLayer('{region}/{scope}/{account}.tfstate'), 'layers.yml');
+      expect(expandManifest(parsed).byId.get('a/g')!.backend.config).toEqual({
+        bucket: 'tfstate-r1',
+        key: 'r1/account/a.tfstate',
+      });
+      expect(recordBackend(parsed.manifest, 'r2').config).toEqual({
+        bucket: 'tfstate-r2',
+        key: 'r2/global/global.tfstate',
+      });
+    });
+
+    it("refuses a record at an instance's location when ids alone tell instances apart, and only there", () => {
+      const text = withKey('{id}.tfstate')
+        .replace(
+          '- { name: n, scope: region, path: n }',
+          '- { name: failover-record, scope: region, path: n }',
+        )
+        .replace('a: { id: "1"', 'strata: { id: "1"');
+      expect(messagesOf(text).map((problem) => problem.message)).toEqual([
+        expect.stringContaining(
+          "the failover record of region 'r1' and instance 'strata/r1/failover-record' would share one state location",
+        ),
+      ]);
+      // The same id in another bucket is another location.
+      const apart = expand(text.replace('tfstate-{region}', 'tfstate-{account}-{region}'));
+      expect(apart.byId.get('strata/r1/failover-record')!.backend.config.bucket).toBe('tfstate-strata-r1');
+    });
+
+    it('does not check records with one region, which no move writes', () => {
+      const graph = expand(withKey('{scope}/{account}/{environment}.tfstate', 'r1: { role: primary }'));
+      expect(graph.instances.map((instance) => instance.id)).toEqual(['g', 'a/r1/n']);
+    });
   });
 
   it('refuses unknown tokens', () => {
