@@ -332,8 +332,8 @@ function actorOf(env) {
 
 // EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
 var engine_setup = __webpack_require__(7590);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 2 modules
-var failover_record = __webpack_require__(4264);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
+var failover_record = __webpack_require__(3819);
 ;// CONCATENATED MODULE: ./build/tsc/app/deploy-hold.js
 
 

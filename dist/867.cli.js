@@ -966,6 +966,67 @@ function leaveOutFailedRegions(graph, manifest, ids) {
 
 /***/ }),
 
+/***/ 4377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eu: () => (/* binding */ LEGACY_RECORD),
+/* harmony export */   UG: () => (/* binding */ recordInstanceOf),
+/* harmony export */   WA: () => (/* binding */ recordBackend),
+/* harmony export */   au: () => (/* binding */ legacyRecordIn)
+/* harmony export */ });
+/* harmony import */ var _backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3374);
+/* harmony import */ var _manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7290);
+
+
+/**
+ * Where each region keeps its failover record. A region-keyed backend gives every region a store of its own
+ * and renders the same key in each for one instance, so replication of one region's store into another would
+ * copy a record kept at one shared key over the other region's. Each region's record is an instance of its
+ * own (its id and layer name the region) so that a replicated copy lands at another key. Pure: the names, and
+ * what a record read at the key used before says.
+ */
+/** The record instance of `region`: `{id}` and `{layer}` both name the region, whichever a key renders. */
+function recordInstanceOf(region) {
+    return { id: `strata/${region}/failover-record`, layer: `strata-failover-record-${region}` };
+}
+/** The instance every region's record was kept as before: one key in every region's store. */
+const LEGACY_RECORD = { id: 'strata/failover-record', layer: 'strata-failover-record' };
+/**
+ * Where `region`'s record (or `record`, the legacy one) is kept: the manifest's backend rendered for it as for
+ * a global instance whose state is in `region`. The record's Terraform uses it (app/failover-record.ts), and
+ * expandManifest checks that it is no layer instance's location (core/graph/graph-problems.ts).
+ */
+function recordBackend(manifest, region, record = recordInstanceOf(region)) {
+    const instance = {
+        ...record,
+        scope: 'global',
+        account: null,
+        accountId: null,
+        region: null,
+        environment: null,
+    };
+    return (0,_backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInstanceBackend */ .Kz)(manifest.backend, (0,_backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenValues */ .g7)(instance, region, (0,_manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_1__/* .regionRoleOf */ .Gc)(manifest, region)));
+}
+/**
+ * What a record found at the legacy key of `region`'s store means for `region`. Every record is written into
+ * its own `to` (a hold, a failover or failback in effect, a failback done), so one whose `to` is `region` is
+ * the region's own, written before records had keys of their own; any other is a copy replicated from the
+ * store of its `to` and says nothing about `region`.
+ */
+function legacyRecordIn(record, region) {
+    if (record.to === region)
+        return { record };
+    const status = record.status === 'pending' ? 'pending' : 'in effect';
+    return {
+        record: null,
+        note: `The failover record at the legacy key (${LEGACY_RECORD.id}) in ${region} is a ${record.mode ?? 'failover'} from ${record.from} to ${record.to} (${status}, recorded ${record.at}): a copy replicated from ${record.to}'s store, ignored; ${region} holds no record of its own.`,
+    };
+}
+
+
+/***/ }),
+
 /***/ 680:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1827,7 +1888,10 @@ function cycleAmong(dependsOn) {
 
 // EXTERNAL MODULE: ./build/tsc/core/manifest/parse-manifest.js + 3 modules
 var parse_manifest = __webpack_require__(9955);
+// EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
+var record_key = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-problems.js
+
 
 
 
@@ -1883,24 +1947,88 @@ function checkTokens(manifest, report) {
     for (const layer of manifest.layers)
         check(layer.vars, ['layers', layer.index, 'vars']);
 }
+/**
+ * Every instance needs a state location of its own, and so does each region's failover record: none may be a
+ * layer instance's, and no two regions' records may render one key, which replication of one region's store
+ * into another would copy one record over the other at.
+ */
 function checkStateLocations(manifest, instances, report) {
     const location = (0,tokens/* compileStateLocation */.Km)(manifest.backend);
-    if (location.isUnique)
-        return;
+    // The owner of each location, filled only when ids alone do not tell every location apart.
     const owners = new Map();
-    const clashes = [];
-    for (const instance of instances) {
-        const key = location.key(instance.backend);
-        const owner = owners.get(key);
-        if (owner === undefined)
-            owners.set(key, instance.id);
-        else
-            clashes.push(`'${owner}' and '${instance.id}'`);
+    if (!location.isUnique) {
+        const clashes = [];
+        for (const instance of instances) {
+            const key = location.key(instance.backend);
+            const owner = owners.get(key);
+            if (owner === undefined)
+                owners.set(key, instance.id);
+            else
+                clashes.push(`'${owner}' and '${instance.id}'`);
+        }
+        const [clash] = clashes;
+        if (clash !== undefined) {
+            report(['backend', 'config'], `instances ${clash} would share one state location${morePairs(clashes.length)}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`);
+        }
     }
-    const [clash] = clashes;
-    if (clash !== undefined) {
-        const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more pair${clashes.length > 2 ? 's' : ''})` : '';
-        report(['backend', 'config'], `instances ${clash} would share one state location${more}; every instance needs its own: put {id} (or every coordinate that tells them apart) into backend.config`);
+    // Records are written only by a move to another region (a failover, a failback, a deploy hold).
+    if (manifest.regions.length > 1)
+        checkRecordLocations(manifest, instances, location, owners, report);
+}
+const morePairs = (clashes) => clashes > 1 ? ` (and ${clashes - 1} more pair${clashes > 2 ? 's' : ''})` : '';
+/**
+ * The config keys that name a state within its store, per backend type: what replication of one store into
+ * another keeps. A type not listed is compared on its whole location.
+ */
+const OBJECT_KEYS = {
+    s3: ['key'],
+    gcs: ['prefix'],
+    azurerm: ['key'],
+    oss: ['prefix', 'key'],
+    cos: ['prefix', 'key'],
+    local: ['path'],
+};
+function checkRecordLocations(manifest, instances, location, owners, report) {
+    const objectKeys = OBJECT_KEYS[manifest.backend.type];
+    const at = ['backend', 'config', ...(objectKeys?.slice(-1) ?? [])];
+    const field = `backend.config${objectKeys ? `.${objectKeys.join('/')}` : ''}`;
+    const records = manifest.regions.map(({ name }) => {
+        const backend = (0,record_key/* recordBackend */.WA)(manifest, name);
+        const objectKey = objectKeys
+            ? objectKeys.map((key) => String(backend.config[key] ?? '')).join('\n')
+            : location.key(backend);
+        return { region: name, id: (0,record_key/* recordInstanceOf */.UG)(name).id, backend, objectKey };
+    });
+    // With ids telling every location apart, a record's location can be an instance's only when its id is.
+    const instanceOf = (record) => {
+        const key = location.key(record.backend);
+        if (!location.isUnique)
+            return owners.get(key);
+        const namesake = instances.find((instance) => instance.id === record.id);
+        return namesake && location.key(namesake.backend) === key ? namesake.id : undefined;
+    };
+    const onInstances = records.flatMap((record) => {
+        const owner = instanceOf(record);
+        return owner === undefined
+            ? []
+            : [`the failover record of region '${record.region}' and instance '${owner}'`];
+    });
+    const [onInstance] = onInstances;
+    if (onInstance !== undefined) {
+        report(at, `${onInstance} would share one state location${morePairs(onInstances.length)}: writing the record would overwrite that instance's state; put {layer} or {id} into ${field}`);
+    }
+    const byKey = new Map();
+    const shared = [];
+    for (const record of records) {
+        const other = byKey.get(record.objectKey);
+        if (other === undefined)
+            byKey.set(record.objectKey, record.region);
+        else
+            shared.push(`the failover records of regions '${other}' and '${record.region}'`);
+    }
+    const [share] = shared;
+    if (share !== undefined) {
+        report(at, `${share} would be kept at one key${morePairs(shared.length)}: replication of one region's store into the other's would copy one record over the other; put {region}, {layer} or {id} into ${field}`);
     }
 }
 

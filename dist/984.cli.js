@@ -1572,8 +1572,8 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 2 modules
-var failover_record = __webpack_require__(4264);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
+var failover_record = __webpack_require__(3819);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
@@ -1886,7 +1886,7 @@ function withRestored(steady, restored) {
 
 /***/ }),
 
-/***/ 4264:
+/***/ 3819:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1900,14 +1900,10 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
-var tokens = __webpack_require__(3374);
 // EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
 var outputs = __webpack_require__(2872);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
-// EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
-var primary_region = __webpack_require__(7290);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/record-lock.js
@@ -1954,39 +1950,9 @@ function heldRecordLockMessage(lock, region, binary) {
 
 // EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
 var lock_info = __webpack_require__(1896);
-;// CONCATENATED MODULE: ./build/tsc/core/dr/record-key.js
-/**
- * Where each region keeps its failover record. A region-keyed backend gives every region a store of its own
- * and renders the same key in each for one instance, so replication of one region's store into another would
- * copy a record kept at one shared key over the other region's. Each region's record is an instance of its
- * own (its id and layer name the region) so that a replicated copy lands at another key. Pure: the names, and
- * what a record read at the key used before says.
- */
-/** The record instance of `region`: `{id}` and `{layer}` both name the region, whichever a key renders. */
-function recordInstanceOf(region) {
-    return { id: `strata/${region}/failover-record`, layer: `strata-failover-record-${region}` };
-}
-/** The instance every region's record was kept as before: one key in every region's store. */
-const LEGACY_RECORD = { id: 'strata/failover-record', layer: 'strata-failover-record' };
-/**
- * What a record found at the legacy key of `region`'s store means for `region`. Every record is written into
- * its own `to` (a hold, a failover or failback in effect, a failback done), so one whose `to` is `region` is
- * the region's own, written before records had keys of their own; any other is a copy replicated from the
- * store of its `to` and says nothing about `region`.
- */
-function legacyRecordIn(record, region) {
-    if (record.to === region)
-        return { record };
-    const status = record.status === 'pending' ? 'pending' : 'in effect';
-    return {
-        record: null,
-        note: `The failover record at the legacy key (${LEGACY_RECORD.id}) in ${region} is a ${record.mode ?? 'failover'} from ${record.from} to ${record.to} (${status}, recorded ${record.at}): a copy replicated from ${record.to}'s store, ignored; ${region} holds no record of its own.`,
-    };
-}
-
+// EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
+var record_key = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
-
-
 
 
 
@@ -2000,17 +1966,6 @@ function legacyRecordIn(record, region) {
  * means none; without it the key was never written, and the legacy key may still hold the region's record.
  */
 const OWN_KEY_OUTPUT = 'record_key';
-function recordBackend(manifest, region, record = recordInstanceOf(region)) {
-    const instance = {
-        ...record,
-        scope: 'global',
-        account: null,
-        accountId: null,
-        region: null,
-        environment: null,
-    };
-    return (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, region, (0,primary_region/* regionRoleOf */.Gc)(manifest, region)));
-}
 /**
  * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
  * so that a relative `local` backend path resolves to the same folder it does for the layers.
@@ -2022,8 +1977,8 @@ function recordDirectory(manifestDirectory, manifest, region) {
     return external_node_path_.join(manifestDirectory, ...levels.slice(0, depth));
 }
 /** Where the record's `command` runs in `region`, and the log it writes. */
-function recordCall(context, region, command, record = recordInstanceOf(region)) {
-    const suffix = record.id === LEGACY_RECORD.id ? '-legacy' : '';
+function recordCall(context, region, command, record = (0,record_key/* recordInstanceOf */.UG)(region)) {
+    const suffix = record.id === record_key/* LEGACY_RECORD */.Eu.id ? '-legacy' : '';
     return {
         cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
         dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
@@ -2031,12 +1986,12 @@ function recordCall(context, region, command, record = recordInstanceOf(region))
         instanceId: record.id,
     };
 }
-async function prepare(context, region, record, instance = recordInstanceOf(region)) {
+async function prepare(context, region, record, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    const body = instance.id === LEGACY_RECORD.id ? '' : recordConfiguration(record);
+    const body = instance.id === record_key/* LEGACY_RECORD */.Eu.id ? '' : recordConfiguration(record);
     await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
-    const init = await context.terraform.init(recordCall(context, region, 'init', instance), recordBackend(context.manifest, region, instance));
+    const init = await context.terraform.init(recordCall(context, region, 'init', instance), (0,record_key/* recordBackend */.WA)(context.manifest, region, instance));
     if (init.exitCode !== 0) {
         throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\nCheck that the state store of ${region} is reachable with the credentials this run has, then run this command again.`);
     }
@@ -2100,15 +2055,15 @@ function asRecord(value, region) {
  * copy replicated from another region is ignored, with a note in `context.notes`.
  */
 async function readFailoverRecord(context, region) {
-    const own = await readOutputs(context, region, recordInstanceOf(region));
+    const own = await readOutputs(context, region, (0,record_key/* recordInstanceOf */.UG)(region));
     if (own.failover !== undefined)
         return asRecord(own.failover, region);
     if (own[OWN_KEY_OUTPUT] !== undefined)
         return null;
-    const legacy = (await readOutputs(context, region, LEGACY_RECORD)).failover;
+    const legacy = (await readOutputs(context, region, record_key/* LEGACY_RECORD */.Eu)).failover;
     if (legacy === undefined)
         return null;
-    const read = legacyRecordIn(asRecord(legacy, region), region);
+    const read = (0,record_key/* legacyRecordIn */.au)(asRecord(legacy, region), region);
     if (read.record === null)
         context.notes?.push(read.note);
     return read.record;
@@ -2184,7 +2139,7 @@ async function writeFailoverRecord(context, region, record) {
 }
 /** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
 function recordLockPaths(manifest) {
-    return new Map(manifest.regions.map((region) => [region.name, lockPathOf(recordBackend(manifest, region.name))]));
+    return new Map(manifest.regions.map((region) => [region.name, lockPathOf((0,record_key/* recordBackend */.WA)(manifest, region.name))]));
 }
 async function clearReplicatedLock(context, region, lock, source) {
     const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
