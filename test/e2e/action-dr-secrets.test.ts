@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
@@ -7,7 +7,7 @@ import { GitHubApiServer } from '../helpers/github-api-server.js';
 import { runAction } from '../helpers/run-dist.js';
 import { STAND_IN, terraformsUnderTest, type TerraformUnderTest } from '../helpers/terraform-binary.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
+import { copyOfEstate, editManifest, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 
 const EVENTS = fixturePath('github');
 
@@ -24,13 +24,10 @@ const CANARY_VARIABLE = 'canary-variable-4f1c2a9e';
 /** The example estate in a scratch folder, with the canary secret passed to a variable the layer declares sensitive. */
 function canaryEstate(): string {
   const estate = freshEstate('examples/multi-region', 'strata-action-dr-');
-  const manifest = path.join(estate, 'layers.yml');
-  writeFileSync(
-    manifest,
-    readFileSync(manifest, 'utf8').replace(
-      'vars: { instance_count: 2 }',
-      `vars: { instance_count: 2, db_password: ${CANARY_VARIABLE} }`,
-    ),
+  editManifest(
+    estate,
+    'vars: { instance_count: 2 }',
+    `vars: { instance_count: 2, db_password: ${CANARY_VARIABLE} }`,
   );
   return estate;
 }

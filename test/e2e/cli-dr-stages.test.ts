@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { instanceVariables, runCli } from '../helpers/run-dist.js';
 import { STAND_IN } from '../helpers/terraform-binary.js';
-import { copyOfEstate, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
+import { copyOfEstate, editManifest, freshEstate, needSucceeded, stage } from '../helpers/estates.js';
 
 jest.setTimeout(240_000);
 
@@ -231,14 +231,7 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
 describe("a failback out of a region whose record keeps another stage's restored context (stand-in)", () => {
   it("staging fails over into eu-west-2 and back: eu-west-2's record keeps only dev's restored instances, and dev's app keeps its context", () => {
     const estate = freshEstate('examples/multi-region', 'strata-stages-');
-    const manifest = path.join(estate, 'layers.yml');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace(
-        '      staging: {}\n',
-        '      staging: { primary_region: eu-west-1 }\n',
-      ),
-    );
+    editManifest(estate, '      staging: {}\n', '      staging: { primary_region: eu-west-1 }\n');
     const back = ['--write-manifest', '--ignore-recovery-point'];
     needSucceeded('the steady-state apply', cli(estate, ['apply']));
     needSucceeded(

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import { readResultFile } from '../../src/adapters/result-file-store.js';
@@ -12,6 +12,7 @@ import {
   terraformsUnderTest,
   type TerraformUnderTest,
 } from '../helpers/terraform-binary.js';
+import { editManifest } from '../helpers/estates.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 /**
@@ -194,11 +195,7 @@ describe('faults injected through the stand-in', () => {
   });
 
   it('a command that hangs is stopped after terraform.command_timeout and reported as timed out', () => {
-    const manifest = path.join(estate, 'layers.yml');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace('lock_timeout: 30s', 'lock_timeout: 30s\n  command_timeout: 2s'),
-    );
+    editManifest(estate, 'lock_timeout: 30s', 'lock_timeout: 30s\n  command_timeout: 2s');
     const result = cli(['plan', '--manifest', 'layers.yml', '--layer', 'dns', '--json-out', 'r.json'], {
       STANDIN_HANG: 'plan:dns',
     });
@@ -210,8 +207,7 @@ describe('faults injected through the stand-in', () => {
   });
 
   it('a state lock held by another run: waits lock_timeout, then names the holder and how to release it', async () => {
-    const manifest = path.join(estate, 'layers.yml');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('lock_timeout: 30s', 'lock_timeout: 1s'));
+    editManifest(estate, 'lock_timeout: 30s', 'lock_timeout: 1s');
     const holder = startProcess(
       node24(),
       [

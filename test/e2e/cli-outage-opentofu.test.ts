@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import type { StrayReport } from '../../src/core/dr/stray-instances.js';
-import { needSucceeded } from '../helpers/estates.js';
+import { editManifest, needSucceeded } from '../helpers/estates.js';
 import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
 
@@ -28,14 +28,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
   it('failover promotes the replica; plan and apply then work in eu-west-1, global and account layers too, without touching eu-west-2; back, the stray report lists what is left there', async () => {
     stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
     const estate = exampleEstateOn(stores);
-    const manifest = path.join(estate, 'layers.yml');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace(
-        'lock_timeout: 30s',
-        'lock_timeout: 30s\n  command_timeout: 60s',
-      ),
-    );
+    editManifest(estate, 'lock_timeout: 30s', 'lock_timeout: 30s\n  command_timeout: 60s');
     needSucceeded('the steady-state apply', cli(estate, ['apply']));
     await stores.settle();
     // Replication copied the lock objects of the steady apply, not their deletes: stale locks in eu-west-1.
@@ -71,7 +64,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
       expect(lock.lockId).toMatch(/^[0-9a-f-]{36}$/);
     }
     expect(stores.readObject('eu-west-1', 'prod/iam.tfstate.tflock')).toBeUndefined();
-    const text = readFileSync(manifest, 'utf8');
+    const text = readFileSync(path.join(estate, 'layers.yml'), 'utf8');
     expect(text).toContain('  global_region: eu-west-1\n');
     expect(text).toContain('eu-west-2: { role: secondary, failed: true }');
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCliWithResult } from '../helpers/run-dist.js';
-import { freshEstate } from '../helpers/estates.js';
+import { editManifest, freshEstate } from '../helpers/estates.js';
 import { STAND_IN, terraformEnv } from '../helpers/terraform-binary.js';
 
 /**
@@ -81,11 +81,7 @@ describe('Terraform processes per instance on examples/multi-region (stand-in)',
   it('a plan and an apply of a change show and apply only the instances that change', () => {
     const estate = freshEstate();
     commandsOf(estate, 'apply');
-    const manifest = path.join(estate, 'layers.yml');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace('vars: { instance_count: 2 }', 'vars: { instance_count: 3 }'),
-    );
+    editManifest(estate, 'vars: { instance_count: 2 }', 'vars: { instance_count: 3 }');
     const plan = commandsOf(estate, 'plan');
     expect(plan).toEqual({
       ...expected(['plan', 'output'], ['plan']),

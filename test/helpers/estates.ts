@@ -1,4 +1,5 @@
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { scratchDir } from './scratch.js';
 
 /**
@@ -24,6 +25,17 @@ export function freshEstate(source = 'examples/multi-region', prefix = 'strata-e
     filter: (file) => !WORK_FOLDER.test(file) && !STATE_FOLDER.test(file),
   });
   return estate;
+}
+
+/**
+ * Replaces `from` by `to` in the estate's `layers.yml`; throws when `from` is not there, so that a manifest that
+ * changed under a test cannot leave the test running on the unchanged estate.
+ */
+export function editManifest(estate: string, from: string, to: string): void {
+  const manifest = path.join(estate, 'layers.yml');
+  const text = readFileSync(manifest, 'utf8');
+  if (!text.includes(from)) throw new Error(`${manifest} has no ${JSON.stringify(from)} to replace`);
+  writeFileSync(manifest, text.replace(from, to));
 }
 
 /** An estate a stage built, in a new scratch folder for one case to change: its manifest and state, no work folder. */
