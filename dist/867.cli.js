@@ -1999,12 +1999,20 @@ function checkRecordLocations(manifest, instances, location, owners, report) {
             : location.key(backend);
         return { region: name, id: (0,record_key/* recordInstanceOf */.UG)(name).id, backend, objectKey };
     });
-    // With ids telling every location apart, a record's location can be an instance's only when its id is.
+    // With ids telling every location apart, a record's location can be an instance's only when its id is: one
+    // pass over the instances finds those namesakes, rather than one search of them per region.
+    const namesakes = new Map();
+    if (location.isUnique) {
+        const recordIds = new Set(records.map((record) => record.id));
+        for (const instance of instances)
+            if (recordIds.has(instance.id))
+                namesakes.set(instance.id, instance);
+    }
     const instanceOf = (record) => {
         const key = location.key(record.backend);
         if (!location.isUnique)
             return owners.get(key);
-        const namesake = instances.find((instance) => instance.id === record.id);
+        const namesake = namesakes.get(record.id);
         return namesake && location.key(namesake.backend) === key ? namesake.id : undefined;
     };
     const onInstances = records.flatMap((record) => {
