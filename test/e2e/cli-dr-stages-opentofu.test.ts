@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
-import { needSucceeded } from '../helpers/estates.js';
+import { expectSucceeded, needSucceeded } from '../helpers/estates.js';
 import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
 
@@ -47,7 +47,7 @@ withRealBinary(`failover stage by stage against ${terraform?.name ?? 'no real bi
       '--json-out',
       'dev-failover.json',
     ]);
-    expect({ status: failover.status, stderr: failover.stderr }).toMatchObject({ status: 0 });
+    expectSucceeded(failover);
     const moved = result(estate, 'dev-failover.json');
     expect(idsOf(moved)).toEqual(['dev/eu-west-1/data', 'dev/eu-west-1/dev/app', 'dev/eu-west-1/network']);
     expect(moved.failover!.promotion).toBeUndefined();
@@ -57,7 +57,7 @@ withRealBinary(`failover stage by stage against ${terraform?.name ?? 'no real bi
 
     // Prod deploys as usual while dev is away: its environments in eu-west-2, as primary, and nothing of dev.
     const prod = cli(estate, ['apply', '--account', 'prod', '--json-out', 'prod.json']);
-    expect({ status: prod.status, stderr: prod.stderr }).toMatchObject({ status: 0 });
+    expectSucceeded(prod);
     const prodRun = result(estate, 'prod.json');
     expect(prodRun.instances.every((instance) => instance.account === 'prod')).toBe(true);
     expect(idsOf(prodRun).filter((id) => id.endsWith('/app'))).toEqual([
@@ -78,7 +78,7 @@ withRealBinary(`failover stage by stage against ${terraform?.name ?? 'no real bi
       '--json-out',
       'dev-failback.json',
     ]);
-    expect({ status: failback.status, stderr: failback.stderr }).toMatchObject({ status: 0 });
+    expectSucceeded(failback);
     const back = result(estate, 'dev-failback.json');
     expect(back.failover).toMatchObject({ mode: 'failback', from: 'eu-west-1', to: 'eu-west-2' });
     expect(idsOf(back).every((id) => id.startsWith('dev/'))).toBe(true);
@@ -88,7 +88,7 @@ withRealBinary(`failover stage by stage against ${terraform?.name ?? 'no real bi
     expect(resourcesOf('eu-west-2', 'dev/eu-west-2/dev/app')?.length).toBeGreaterThan(0);
 
     const replan = cli(estate, ['plan', '--json-out', 'final.json']);
-    expect({ status: replan.status, stderr: replan.stderr }).toMatchObject({ status: 0 });
+    expectSucceeded(replan);
     const final = result(estate, 'final.json');
     expect(final.instances.filter((instance) => instance.status !== 'succeeded')).toEqual([]);
     expect(final.hasChanges).toBe(false);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { HELD_FAILBACK_DRY_RUN, HELD_FAILBACK_FROM_PLANS } from '../helpers/example-estate.js';
-import { needSucceeded } from '../helpers/estates.js';
+import { expectSucceeded, needSucceeded } from '../helpers/estates.js';
 import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
 
@@ -55,7 +55,7 @@ withRealBinary(
 
       const failback = cli(estate, HELD_FAILBACK_FROM_PLANS);
       expect(failback.stderr).not.toMatch(/\n\s+at /);
-      expect({ status: failback.status, stderr: failback.stderr }).toMatchObject({ status: 0 });
+      expectSucceeded(failback);
       const run = JSON.parse(readFileSync(path.join(estate, 'failback.json'), 'utf8')) as RunResult;
       expect(run.failover!.failback!.verification.movedAt).toBe(failover!.at);
       expect(run.failover!.recordLocks).toBeUndefined();

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import type { StrayReport } from '../../src/core/dr/stray-instances.js';
-import { editManifest, needSucceeded } from '../helpers/estates.js';
+import { editManifest, expectSucceeded, needSucceeded } from '../helpers/estates.js';
 import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
 
@@ -45,7 +45,7 @@ withRealBinary(`the old region stays down, against ${terraform?.name ?? 'no real
     ]);
     expect(failover.stderr).not.toContain('failed');
     // The stderr goes with the status, so a failure shows why the failover exited as it did.
-    expect({ status: failover.status, stderr: failover.stderr }).toMatchObject({ status: 0 });
+    expectSucceeded(failover);
     const promotion = (read(estate, 'failover.json') as RunResult).failover!.promotion!;
     expect(promotion).toMatchObject({ from: 'eu-west-2', to: 'eu-west-1', manifestWritten: true });
     expect(promotion.states.map((state) => [state.id, state.problem])).toEqual([

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scratchDir } from './scratch.js';
@@ -55,6 +56,14 @@ export function stage<T>(build: () => T): () => T {
 }
 
 /** A command a stage needs to have succeeded; throws (failing the case that needs the stage) when it did not. */
+/**
+ * Asserts that a command exited 0. The assertion is on one string of exit code and stderr, so a failure
+ * prints what the command said (a matcher on `{ status, stderr }` shows only the status).
+ */
+export function expectSucceeded(result: { status: number | null; stderr: string }): void {
+  expect(`exit ${String(result.status)}\n${result.stderr.slice(-4000)}`).toMatch(/^exit 0\n/);
+}
+
 export function needSucceeded<R extends { status: number | null; stderr: string }>(
   what: string,
   result: R,
