@@ -767,6 +767,51 @@ describe('failure injection and observation', () => {
     expect(parse((await failover.output()).stdout).zone_name).toMatchObject({ value: 'example.internal' });
   });
 
+  it('STANDIN_REPLICATE keeps an s3 key as S3 replication does: the region is replaced in the bucket only', async () => {
+    const dir = estate('replicate-s3');
+    const cwd = path.join(dir, 'terraform', 'global', 'dns');
+    const code = path.join(cwd, 'main.tf');
+    writeFileSync(code, readFileSync(code, 'utf8').replace('backend "local" {}', 'backend "s3" {}'));
+    const env = {
+      TF_IN_AUTOMATION: '1',
+      STANDIN_STATE_DIR: path.join(dir, 'stores'),
+      STANDIN_REPLICATE: 'eu-west-2:eu-west-1',
+    };
+    const varFile = path.join(dir, 'dns.tfvars.json');
+    writeFileSync(varFile, '{}\n');
+    const inStore = (region: string, key: string) => async (data: string) => {
+      const more = { ...env, TF_DATA_DIR: path.join(dir, data) };
+      const backend = [`bucket=tfstate-${region}`, `key=${key}`, `region=${region}`];
+      const init = await tf(
+        ['init', '-input=false', '-no-color', ...backend.map((b) => `-backend-config=${b}`)],
+        cwd,
+        more,
+      );
+      expect(init.code).toBe(0);
+      return more;
+    };
+    const source = await inStore('eu-west-2', 'eu-west-2/dns.tfstate')('source');
+    expect(
+      (
+        await tf(
+          ['plan', '-input=false', '-no-color', '-out=dns.tfplan', `-var-file=${varFile}`],
+          cwd,
+          source,
+        )
+      ).code,
+    ).toBe(0);
+    expect((await tf(['apply', '-input=false', '-no-color', 'dns.tfplan'], cwd, source)).code).toBe(0);
+
+    const outputsAt = async (key: string, data: string) =>
+      keys(
+        parse(
+          (await tf(['output', '-json', '-no-color'], cwd, await inStore('eu-west-1', key)(data))).stdout,
+        ),
+      );
+    expect(await outputsAt('eu-west-2/dns.tfstate', 'kept')).toContain('zone_name');
+    expect(await outputsAt('eu-west-1/dns.tfstate', 'renamed')).toEqual([]);
+  });
+
   it('STANDIN_DELAY_MS delays the matching command; the first matching rule wins', async () => {
     const dir = estate('delay');
     const dns = instance(dir, 'global/dns', 'dns', 'eu-west-2');

@@ -1,3 +1,4 @@
+import { replicatedKeysOf } from '../backend/object-keys.js';
 import { renderInstanceBackend, tokenValues } from '../backend/tokens.js';
 import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
@@ -191,10 +192,19 @@ export function stateRegionOf(instance: Instance, manifest: Manifest): string {
   return instance.region ?? manifest.backend.globalRegion;
 }
 
-/** The instance's backend rendered for the replica region: where replication copies its state. */
+/**
+ * Where replication copies the instance's state: its backend rendered for the replica region (the replica's
+ * bucket, endpoint, credentials), at the object key the state has in its own region, which replication keeps.
+ */
 export function replicaBackend(manifest: Manifest, instance: Instance, replicaRegion: string): BackendConfig {
-  return renderInstanceBackend(
+  const rendered = renderInstanceBackend(
     manifest.backend,
     tokenValues(instance, replicaRegion, regionRoleOf(manifest, replicaRegion)),
   );
+  const config = { ...rendered.config };
+  for (const key of replicatedKeysOf(manifest.backend.type)) {
+    const own = instance.backend.config[key];
+    if (own !== undefined) config[key] = own;
+  }
+  return { ...rendered, config };
 }

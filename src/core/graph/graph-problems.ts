@@ -1,4 +1,11 @@
-import { compileStateLocation, unknownTokens } from '../backend/tokens.js';
+import { OBJECT_KEYS, replicatedKeysOf } from '../backend/object-keys.js';
+import { regionRoleOf } from '../manifest/primary-region.js';
+import {
+  compileStateLocation,
+  renderInstanceBackend,
+  tokenValues,
+  unknownTokens,
+} from '../backend/tokens.js';
 import { describePath } from '../manifest/parse-manifest.js';
 import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
 import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
@@ -111,23 +118,35 @@ export function checkStateLocations(manifest: Manifest, instances: Instance[], r
   }
   // Records are written only by a move to another region (a failover, a failback, a deploy hold).
   if (manifest.regions.length > 1) checkRecordLocations(manifest, instances, location, owners, report);
+  checkPromotedKeys(manifest, instances, report);
+}
+
+/**
+ * A failover of the global region promotes its replica: `global_region` becomes the replica region and global
+ * and account state is read where replication copied it, at the object key it had. A key rendered from the
+ * global region ({region}, {role}) would name another object once `global_region` moves, one that nothing
+ * wrote: refused while the manifest can promote (the global region has a replica).
+ */
+function checkPromotedKeys(manifest: Manifest, instances: Instance[], report: Report) {
+  const { globalRegion, replicas, type } = manifest.backend;
+  const replica = replicas[globalRegion];
+  const global = instances.find((instance) => instance.region === null);
+  if (replica === undefined || global === undefined) return;
+  const promoted = renderInstanceBackend(
+    manifest.backend,
+    tokenValues(global, replica, regionRoleOf(manifest, replica)),
+  );
+  const moved = replicatedKeysOf(type).filter((key) => promoted.config[key] !== global.backend.config[key]);
+  const [key] = moved;
+  if (key === undefined) return;
+  report(
+    ['backend', 'config', key],
+    `backend.config.${key} of global and account state names their region: '${String(global.backend.config[key])}' for '${global.id}' would become '${String(promoted.config[key])}' once a failover promotes the replica in ${replica}, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store`,
+  );
 }
 
 const morePairs = (clashes: number) =>
   clashes > 1 ? ` (and ${clashes - 1} more pair${clashes > 2 ? 's' : ''})` : '';
-
-/**
- * The config keys that name a state within its store, per backend type: what replication of one store into
- * another keeps. A type not listed is compared on its whole location.
- */
-const OBJECT_KEYS: Readonly<Record<string, readonly string[]>> = {
-  s3: ['key'],
-  gcs: ['prefix'],
-  azurerm: ['key'],
-  oss: ['prefix', 'key'],
-  cos: ['prefix', 'key'],
-  local: ['path'],
-};
 
 function checkRecordLocations(
   manifest: Manifest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { planFailover } from '../../../src/core/dr/plan-failover.js';
+import { planFailover, replicaBackend } from '../../../src/core/dr/plan-failover.js';
 import { steadyStateIds } from '../../../src/core/dr/steady-state.js';
 import { UsageError } from '../../../src/core/errors.js';
 import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
@@ -34,6 +34,22 @@ describe('planFailover', () => {
         region: 'eu-west-1',
         use_lockfile: true,
       },
+    });
+  });
+
+  it('reads a replica at the object key its state has in the failed region: replication keeps keys', () => {
+    // eu-west-1's state replicated into eu-west-2, with the region in the key as well as in the bucket.
+    const text = EXAMPLE_MANIFEST.replace(
+      'key: "{id}.tfstate"',
+      'key: "{account}/{region}/{environment}/{layer}.tfstate"',
+    ).replace('    eu-west-2: eu-west-1\n', '    eu-west-1: eu-west-2\n');
+    const parsed = parseManifest(text, 'layers.yml');
+    const network = expandManifest(parsed).byId.get('prod/eu-west-1/network')!;
+    expect(replicaBackend(parsed.manifest, network, 'eu-west-2').config).toEqual({
+      bucket: 'acme-tfstate-prod-eu-west-2',
+      key: 'prod/eu-west-1/global/network.tfstate',
+      region: 'eu-west-2',
+      use_lockfile: true,
     });
   });
 

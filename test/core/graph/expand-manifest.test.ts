@@ -323,6 +323,30 @@ layers:
   });
 });
 
+describe('expandManifest: the key of global and account state when the global region has a replica', () => {
+  const withKey = (key: string) => EXAMPLE_MANIFEST.replace('key: "{id}.tfstate"', `key: "${key}"`);
+
+  it('refuses a key that names the region: a promotion of the replica would look for another object', () => {
+    const text = withKey('{region}/{id}.tfstate');
+    expect(messagesOf(text)).toEqual([
+      {
+        line: lineOf(text, 'key:'),
+        message:
+          "backend.config.key of global and account state names their region: 'eu-west-2/dns.tfstate' for 'dns' would become 'eu-west-1/dns.tfstate' once a failover promotes the replica in eu-west-1, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store",
+      },
+    ]);
+  });
+
+  it('accepts such a key without a replica of the global region, and a key without the region with one', () => {
+    const secondaryReplicated = withKey('{region}/{id}.tfstate').replace(
+      '    eu-west-2: eu-west-1\n',
+      '    eu-west-1: eu-west-2\n',
+    );
+    expect(() => expand(secondaryReplicated)).not.toThrow();
+    expect(() => expand(withKey('{account}/{layer}/{id}.tfstate'))).not.toThrow();
+  });
+});
+
 describe('expandManifest: a richer estate, checked edge by edge', () => {
   // Two accounts with different regions and environments, every kind of selector, and fan-ins.
   const text = `version: 1

@@ -133,11 +133,18 @@ export function backendInRegion(backend, region, instance) {
   );
 }
 
-/** The same backend configuration with `from` replaced by `to` wherever it names the location's region. */
+/** Settings replication keeps as they are: S3 copies an object to the same key in the replica's bucket. */
+const REPLICATED_KEYS = { s3: ['key'] };
+
+/**
+ * The same backend configuration with `from` replaced by `to` wherever it names the location's region, but
+ * in the object key, which replication keeps.
+ */
 export function replicaBackend(backend, from, to, instance) {
   const config = {};
+  const kept = REPLICATED_KEYS[backend.type] ?? [];
   for (const [key, value] of Object.entries(backend.config)) {
-    if (typeof value !== 'string') {
+    if (typeof value !== 'string' || kept.includes(key)) {
       config[key] = value;
       continue;
     }
