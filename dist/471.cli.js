@@ -143,6 +143,8 @@ __webpack_require__.d(__webpack_exports__, {
 var load_manifest = __webpack_require__(5192);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
+// EXTERNAL MODULE: ./build/tsc/core/backend/object-keys.js
+var object_keys = __webpack_require__(9848);
 // EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
 var tokens = __webpack_require__(3374);
 // EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
@@ -158,6 +160,7 @@ var lookup = __webpack_require__(2191);
 // EXTERNAL MODULE: ./build/tsc/core/dr/failover-scope.js
 var failover_scope = __webpack_require__(5833);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/plan-failover.js
+
 
 
 
@@ -268,9 +271,19 @@ function replicaBackendsFor(manifest, graph, dag, from) {
 function stateRegionOf(instance, manifest) {
     return instance.region ?? manifest.backend.globalRegion;
 }
-/** The instance's backend rendered for the replica region: where replication copies its state. */
+/**
+ * Where replication copies the instance's state: its backend rendered for the replica region (the replica's
+ * bucket, endpoint, credentials), at the object key the state has in its own region, which replication keeps.
+ */
 function replicaBackend(manifest, instance, replicaRegion) {
-    return (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, replicaRegion, (0,primary_region/* regionRoleOf */.Gc)(manifest, replicaRegion)));
+    const rendered = (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, replicaRegion, (0,primary_region/* regionRoleOf */.Gc)(manifest, replicaRegion)));
+    const config = { ...rendered.config };
+    for (const key of (0,object_keys/* replicatedKeysOf */.d)(manifest.backend.type)) {
+        const own = instance.backend.config[key];
+        if (own !== undefined)
+            config[key] = own;
+    }
+    return { ...rendered, config };
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/promote-replica.js

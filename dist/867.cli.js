@@ -662,6 +662,38 @@ function selectionFromFlags(values) {
 
 /***/ }),
 
+/***/ 9848:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ OBJECT_KEYS),
+/* harmony export */   d: () => (/* binding */ replicatedKeysOf)
+/* harmony export */ });
+/**
+ * The config keys that name a state within its store, per backend type: what replication of one store into
+ * another keeps (S3 replication copies an object to the same key in the destination bucket). A type not
+ * listed is compared on its whole location. The local backend's `path` is its store and key at once: the
+ * example estates keep one folder per region, standing in for one bucket per region.
+ */
+const OBJECT_KEYS = {
+    s3: ['key'],
+    gcs: ['prefix'],
+    azurerm: ['key'],
+    oss: ['prefix', 'key'],
+    cos: ['prefix', 'key'],
+    local: ['path'],
+};
+/**
+ * The keys replication keeps when it copies a state into another region's store: the object keys of a
+ * type with a store apart from its key (not `local`, whose whole path names the region's folder).
+ */
+function replicatedKeysOf(type) {
+    return type === 'local' ? [] : (OBJECT_KEYS[type] ?? []);
+}
+
+
+/***/ }),
+
 /***/ 3374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1886,11 +1918,15 @@ function cycleAmong(dependsOn) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./build/tsc/core/backend/object-keys.js
+var object_keys = __webpack_require__(9848);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/parse-manifest.js + 3 modules
 var parse_manifest = __webpack_require__(9955);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
 var record_key = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-problems.js
+
+
 
 
 
@@ -1974,22 +2010,30 @@ function checkStateLocations(manifest, instances, report) {
     // Records are written only by a move to another region (a failover, a failback, a deploy hold).
     if (manifest.regions.length > 1)
         checkRecordLocations(manifest, instances, location, owners, report);
+    checkPromotedKeys(manifest, instances, report);
+}
+/**
+ * A failover of the global region promotes its replica: `global_region` becomes the replica region and global
+ * and account state is read where replication copied it, at the object key it had. A key rendered from the
+ * global region ({region}, {role}) would name another object once `global_region` moves, one that nothing
+ * wrote: refused while the manifest can promote (the global region has a replica).
+ */
+function checkPromotedKeys(manifest, instances, report) {
+    const { globalRegion, replicas, type } = manifest.backend;
+    const replica = replicas[globalRegion];
+    const global = instances.find((instance) => instance.region === null);
+    if (replica === undefined || global === undefined)
+        return;
+    const promoted = (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(global, replica, (0,primary_region/* regionRoleOf */.Gc)(manifest, replica)));
+    const moved = (0,object_keys/* replicatedKeysOf */.d)(type).filter((key) => promoted.config[key] !== global.backend.config[key]);
+    const [key] = moved;
+    if (key === undefined)
+        return;
+    report(['backend', 'config', key], `backend.config.${key} of global and account state names their region: '${String(global.backend.config[key])}' for '${global.id}' would become '${String(promoted.config[key])}' once a failover promotes the replica in ${replica}, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store`);
 }
 const morePairs = (clashes) => clashes > 1 ? ` (and ${clashes - 1} more pair${clashes > 2 ? 's' : ''})` : '';
-/**
- * The config keys that name a state within its store, per backend type: what replication of one store into
- * another keeps. A type not listed is compared on its whole location.
- */
-const OBJECT_KEYS = {
-    s3: ['key'],
-    gcs: ['prefix'],
-    azurerm: ['key'],
-    oss: ['prefix', 'key'],
-    cos: ['prefix', 'key'],
-    local: ['path'],
-};
 function checkRecordLocations(manifest, instances, location, owners, report) {
-    const objectKeys = OBJECT_KEYS[manifest.backend.type];
+    const objectKeys = object_keys/* OBJECT_KEYS */.X[manifest.backend.type];
     const at = ['backend', 'config', ...(objectKeys?.slice(-1) ?? [])];
     const field = `backend.config${objectKeys ? `.${objectKeys.join('/')}` : ''}`;
     const records = manifest.regions.map(({ name }) => {
