@@ -343,6 +343,8 @@ function actorOf(env) {
     return actor === undefined || actor === '' ? 'unknown' : actor;
 }
 
+// EXTERNAL MODULE: ./build/tsc/core/dr/record-scope.js
+var record_scope = __webpack_require__(2174);
 // EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
 var engine_setup = __webpack_require__(7590);
 // EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
@@ -353,17 +355,22 @@ var failover_record = __webpack_require__(3819);
 
 
 
+
 /**
  * The deploy hold: a failover (or failback) waiting for approval writes its record as `pending` into the
  * target region's store before it plans, so that every normal apply and destroy refuses (the failover guard,
  * core/dr/failover-guard.ts) until the move is applied, which turns the record into one in effect (or, for a
  * failback, clears it), or is released. Only the target region is written: nothing waits on the failed one.
+ * The hold keeps what the record it replaces kept of other scopes' moves, and a release leaves it there.
  */
-function holdDeploys(context, move) {
+function holdDeploys(context, move, kept) {
     return (0,failover_record/* writeFailoverRecord */.t)(context, move.to, {
         ...move,
         at: context.now().toISOString(),
         status: 'pending',
+        // What the record it replaces kept of other moves (recordToReplace): the move applied, or the hold
+        // released, reads it back from here.
+        ...(Object.keys(kept).length > 0 ? { restored: kept } : {}),
     });
 }
 /**
@@ -391,7 +398,9 @@ async function releaseDeploys(settings, adapters) {
     if (record.status !== 'pending') {
         throw new errors/* UsageError */.eb((name) => `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`);
     }
-    const clearedLocks = await (0,failover_record/* writeFailoverRecord */.t)(context, settings.to, null);
+    // What the hold kept of other scopes' moves stays, as a failback leaving the region would leave it.
+    const left = (0,record_scope/* recordLeftBehind */.R8)(record, settings.to, record.scope ?? [], (id) => loaded.graph.byId.get(id));
+    const clearedLocks = left.kind === 'write' ? await (0,failover_record/* writeFailoverRecord */.t)(context, settings.to, left.record) : [];
     return { released: record, clearedLocks };
 }
 
@@ -1142,8 +1151,6 @@ function phaseProgress(reporter, phases, graph) {
     };
 }
 
-// EXTERNAL MODULE: ./build/tsc/core/dr/record-scope.js
-var record_scope = __webpack_require__(2174);
 // EXTERNAL MODULE: ./build/tsc/engine/last-lines.js
 var last_lines = __webpack_require__(8860);
 // EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js
@@ -1487,7 +1494,7 @@ async function executeFailover(settings, adapters) {
         ? (0,record_scope/* recordToReplace */.$E)(await (0,failover_record/* readFailoverRecord */.M)(records, plan.to), plan.to, plan, (id) => plan.graph.byId.get(id))
         : {};
     const recordLocks = settings.holdDeploys
-        ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
+        ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope }, kept)
         : [];
     const recoveryPoints = new Map();
     const restoring = (0,restored_context/* restoringContexts */.OH)(plan.graph, plan.from, recoveryPoints);
@@ -1618,7 +1625,7 @@ async function executeFailback(settings, adapters) {
     // What the failback leaves of the record in the region being left (the context of other scopes' failbacks).
     const left = checksScope ? (0,record_scope/* recordLeftBehind */.R8)(recordOf(demoted), demoted, scope, instanceOf) : undefined;
     const recordLocks = settings.holdDeploys
-        ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
+        ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope }, kept)
         : [];
     const filter = {
         accounts: settings.accounts,

@@ -3,6 +3,8 @@ import { UsageError } from '../core/errors.js';
 import type { MoveScope } from '../core/dr/failover-scope.js';
 import { actorOf } from '../core/dr/promote-replica.js';
 import type { ClearedRecordLock } from '../core/dr/record-lock.js';
+import { recordLeftBehind } from '../core/dr/record-scope.js';
+import type { RestoredInstances } from '../core/dr/restored-context.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import {
   readFailoverRecord,
@@ -16,15 +18,20 @@ import {
  * target region's store before it plans, so that every normal apply and destroy refuses (the failover guard,
  * core/dr/failover-guard.ts) until the move is applied, which turns the record into one in effect (or, for a
  * failback, clears it), or is released. Only the target region is written: nothing waits on the failed one.
+ * The hold keeps what the record it replaces kept of other scopes' moves, and a release leaves it there.
  */
 export function holdDeploys(
   context: RecordWriteContext,
   move: { mode: 'failover' | 'failback'; from: string; to: string; scope?: MoveScope },
+  kept: RestoredInstances,
 ): Promise<ClearedRecordLock[]> {
   return writeFailoverRecord(context, move.to, {
     ...move,
     at: context.now().toISOString(),
     status: 'pending',
+    // What the record it replaces kept of other moves (recordToReplace): the move applied, or the hold
+    // released, reads it back from here.
+    ...(Object.keys(kept).length > 0 ? { restored: kept } : {}),
   });
 }
 
@@ -67,6 +74,9 @@ export async function releaseDeploys(
         `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`,
     );
   }
-  const clearedLocks = await writeFailoverRecord(context, settings.to, null);
+  // What the hold kept of other scopes' moves stays, as a failback leaving the region would leave it.
+  const left = recordLeftBehind(record, settings.to, record.scope ?? [], (id) => loaded.graph.byId.get(id));
+  const clearedLocks =
+    left.kind === 'write' ? await writeFailoverRecord(context, settings.to, left.record) : [];
   return { released: record, clearedLocks };
 }

@@ -129,7 +129,7 @@ export async function executeFailover(
         )
       : {};
   const recordLocks = settings.holdDeploys
-    ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope })
+    ? await holdDeploys(records, { mode: 'failover', from: plan.from, to: plan.to, scope: plan.scope }, kept)
     : [];
   const recoveryPoints = new Map<string, unknown>();
   const restoring = restoringContexts(plan.graph, plan.from, recoveryPoints);
@@ -281,7 +281,7 @@ async function executeFailback(settings: FailoverSettings, adapters: EngineAdapt
   // What the failback leaves of the record in the region being left (the context of other scopes' failbacks).
   const left = checksScope ? recordLeftBehind(recordOf(demoted), demoted, scope, instanceOf) : undefined;
   const recordLocks = settings.holdDeploys
-    ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope })
+    ? await holdDeploys(records, { mode: 'failback', from: demoted, to: settings.to, scope }, kept)
     : [];
   const filter = {
     accounts: settings.accounts,

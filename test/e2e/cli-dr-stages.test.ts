@@ -22,7 +22,7 @@ const cli = (estate: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
 const recordIn = (estate: string, region: string) => {
   const state = JSON.parse(
     readFileSync(path.join(estate, `state/${region}/strata/${region}/failover-record.tfstate`), 'utf8'),
-  ) as { outputs: { failover?: { value: { restored?: string } } } };
+  ) as { outputs: { failover?: { value: { restored?: string; status?: string; mode?: string } } } };
   const record = state.outputs.failover?.value;
   return record && { ...record, restored: JSON.parse(record.restored ?? '{}') as object };
 };
@@ -216,6 +216,62 @@ describe('failover stage by stage: dev fails over and back, prod keeps deploying
       readFileSync(path.join(estate, 'state/eu-west-2/strata/eu-west-2/failover-record.tfstate'), 'utf8'),
     ).toContain('dev/eu-west-2/dev/app');
     needSucceeded('the apply after the second round', cli(estate, ['apply']));
+    expect(instanceVariables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
+      failover: true,
+      failed_region: 'eu-west-1',
+    });
+  });
+});
+
+describe("a deploy hold keeps what the record it replaces kept of another stage's moves (stand-in)", () => {
+  it("prod's failback held into eu-west-2 keeps dev's restored instances while pending, once released, and once applied", () => {
+    const estate = freshEstate('examples/multi-region', 'strata-stages-hold-');
+    const back = ['--write-manifest', '--ignore-recovery-point'];
+    // What dev's failback restored into eu-west-2, which its record there keeps for dev's next applies.
+    const DEV_RESTORED = ['dev/eu-west-2/data', 'dev/eu-west-2/dev/app', 'dev/eu-west-2/network'];
+    needSucceeded('the steady-state apply', cli(estate, ['apply']));
+    for (const [what, args] of [
+      ['the failover of dev', ['failover', '--to', 'eu-west-1', '--account', 'dev', '--write-manifest']],
+      ['the failback of dev', ['failback', '--to', 'eu-west-2', '--account', 'dev', ...back]],
+      ['the failover of prod', ['failover', '--to', 'eu-west-1', '--account', 'prod', '--write-manifest']],
+    ] as const) {
+      needSucceeded(what, cli(estate, [...args]));
+    }
+    const held = () =>
+      needSucceeded(
+        "the held dry run of prod's failback",
+        cli(estate, [
+          'failback',
+          '--to',
+          'eu-west-2',
+          '--account',
+          'prod',
+          '--dry-run',
+          '--hold-deploys',
+          ...back,
+        ]),
+      );
+    held();
+    const pending = recordIn(estate, 'eu-west-2');
+    expect(pending?.status).toBe('pending');
+    expect(Object.keys(pending?.restored ?? {}).sort()).toEqual(DEV_RESTORED);
+
+    needSucceeded(
+      'the release of the hold',
+      cli(estate, ['failback', '--to', 'eu-west-2', '--account', 'prod', '--release-deploys']),
+    );
+    const released = recordIn(estate, 'eu-west-2');
+    expect(released?.mode).toBe('failback');
+    expect(Object.keys(released?.restored ?? {}).sort()).toEqual(DEV_RESTORED);
+    expect(released?.status).not.toBe('pending');
+
+    held();
+    needSucceeded(
+      "prod's failback",
+      cli(estate, ['failback', '--to', 'eu-west-2', '--account', 'prod', ...back]),
+    );
+    expect(Object.keys(recordIn(estate, 'eu-west-2')?.restored ?? {})).toContain('dev/eu-west-2/dev/app');
+    needSucceeded('the apply after the failback', cli(estate, ['apply']));
     expect(instanceVariables(estate, 'dev/eu-west-2/dev/app')).toMatchObject({
       failover: true,
       failed_region: 'eu-west-1',
