@@ -473,6 +473,12 @@ function removeMapEntry(text, map, key, what) {
     if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pairKey) || !pairKey.range || !(0,dist/* isScalar */.jn)(value) || !value.range) {
         throw new errors/* UsageError */.eb(`The '${key}' of ${what} cannot be removed in place`);
     }
+    if (map.flow && map.items.length === 1 && map.range && text[map.range[0]] === '{') {
+        // The only entry: the map becomes `{}` again, as it was before setMapEntry filled it.
+        const close = text.lastIndexOf('}', map.range[1]);
+        if (close > map.range[0])
+            return `${text.slice(0, map.range[0])}{}${text.slice(close + 1)}`;
+    }
     if (map.flow) {
         // From the comma before it (or, as the first entry, to the comma after it).
         const before = text.lastIndexOf(',', pairKey.range[0]);

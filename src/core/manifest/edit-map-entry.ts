@@ -61,6 +61,11 @@ export function removeMapEntry(text: string, map: YAMLMap, key: string, what: st
   if (!isPair(pair) || !isScalar(pairKey) || !pairKey.range || !isScalar(value) || !value.range) {
     throw new UsageError(`The '${key}' of ${what} cannot be removed in place`);
   }
+  if (map.flow && map.items.length === 1 && map.range && text[map.range[0]] === '{') {
+    // The only entry: the map becomes `{}` again, as it was before setMapEntry filled it.
+    const close = text.lastIndexOf('}', map.range[1]);
+    if (close > map.range[0]) return `${text.slice(0, map.range[0])}{}${text.slice(close + 1)}`;
+  }
   if (map.flow) {
     // From the comma before it (or, as the first entry, to the comma after it).
     const before = text.lastIndexOf(',', pairKey.range[0]);

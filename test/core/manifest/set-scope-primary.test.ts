@@ -25,6 +25,8 @@ describe('setScopePrimary', () => {
     expect(moved).toContain('      sandbox: { regions: [eu-west-2], primary_region: eu-west-2 }\n');
     const back = setScopePrimary(moved, ['prod/sandbox'], null);
     expect(back).toContain('      sandbox: { regions: [eu-west-2] }\n');
+    // An environment whose only setting was its primary_region is `{}` again, byte for byte.
+    expect(setScopePrimary(moved, ['prod/staging', 'prod/sandbox'], null)).toBe(EXAMPLE_MANIFEST);
     const manifest = parseManifest(moved, 'layers.yml').manifest;
     expect(primaryRegionFor(manifest, 'prod', 'staging')).toBe('eu-west-2');
   });
