@@ -510,7 +510,7 @@ async function reviewedApply(prepared: Prepared, move: Move) {
   const planDirectory = prepared.base.planDirectory;
   if (planDirectory === undefined) return {};
   const preview = await readPreview(planDirectory, move);
-  return { freshPlanCheck: checkAgainstPreview(preview, move) };
+  return { freshPlanCheck: checkAgainstPreview(preview, move, prepared.base.wording.command) };
 }
 
 /** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */

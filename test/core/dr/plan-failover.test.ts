@@ -1,3 +1,4 @@
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { planFailover } from '../../../src/core/dr/plan-failover.js';
 import { steadyStateIds } from '../../../src/core/dr/steady-state.js';
@@ -66,7 +67,7 @@ describe('planFailover', () => {
       try {
         planFailover(parsed, { force: false, ...request });
       } catch (error) {
-        return (error as UsageError).wordedFor((setting) => `--${setting}`);
+        return (error as UsageError).wordedFor(terminalWording);
       }
       return 'no error';
     };
