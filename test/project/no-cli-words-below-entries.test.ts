@@ -6,10 +6,10 @@ import ts from 'typescript';
 /**
  * Issue 10: texts made below the entries name settings and suggest commands through the entry's wording
  * (core/wording.ts), so that an action's user never reads a CLI flag or command line. This scans every
- * string and template literal of src/core and src/engine (comments are not texts) for a flag (`--to`) or a
+ * string and template literal of src/core, src/engine, src/app and src/adapters (comments are not texts) for a flag (`--to`) or a
  * command line (`strata failback`).
  */
-const SCANNED = ['src/core', 'src/engine'];
+const SCANNED = ['src/core', 'src/engine', 'src/app', 'src/adapters'];
 
 /** The manifest's schema describes its fields for every surface's users; it is documentation, not a message. */
 const ALLOWED = new Set(['src/core/manifest/schema.ts']);
@@ -47,7 +47,7 @@ function sourcesUnder(directory: string): string[] {
 }
 
 describe('texts below the entries', () => {
-  it('spell no CLI flag and no command line in src/core or src/engine (word them with core/wording.ts)', () => {
+  it('spell no CLI flag and no command line below the entries (word them with core/wording.ts)', () => {
     const files = SCANNED.flatMap(sourcesUnder).filter((file) => !ALLOWED.has(file));
     expect(files.length).toBeGreaterThan(50);
     expect(files.flatMap((file) => cliWordsIn(file, readFileSync(file, 'utf8')))).toEqual([]);
