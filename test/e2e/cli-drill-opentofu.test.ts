@@ -1,9 +1,9 @@
-import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
-import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
-import { cliOnStores, exampleEstateOn, pointAt, StateStores } from '../helpers/state-stores.js';
+import { needSucceeded, stage } from '../helpers/estates.js';
+import { cliOnStores, exampleEstateOn, storesOfFile } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
 import { publishRecoveryPoint as publishToEstate } from '../helpers/example-estate.js';
 
@@ -19,16 +19,10 @@ const terraform = realTerraform();
 const withRealBinary = terraform ? describe : describe.skip;
 
 withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: run npm run tools'}`, () => {
-  const REGIONS = ['eu-west-2', 'eu-west-1'];
-  const REPLICAS = { 'eu-west-2': 'eu-west-1' };
-  /** Every set of stores the file starts: the applied stage's, and each case's copy of them. */
-  const started: StateStores[] = [];
-  const startStores = async (from?: StateStores) => {
-    const stores = await StateStores.start(REGIONS, REPLICAS, from);
-    started.push(stores);
-    return stores;
-  };
-  afterAll(() => Promise.all(started.map((stores) => stores.close())));
+  /** The stores of the applied stage, and each case's copy of them. */
+  const { start: startStores, copyOf } = storesOfFile(['eu-west-2', 'eu-west-1'], {
+    'eu-west-2': 'eu-west-1',
+  });
   const onStores = cliOnStores(terraform);
   const manifestFile = (estate: string) => path.join(estate, 'layers.yml');
 
@@ -54,9 +48,7 @@ withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: ru
   const ownEstate = async () => {
     const built = await applied();
     needSucceeded('the apply of the estate', built.apply);
-    const stores = await startStores(built.stores);
-    const estate = copyOfEstate(built.estate, 'strata-s3-estate-');
-    pointAt(estate, stores);
+    const { estate, stores } = await copyOf(built);
     const cli = (args: string[]) => onStores(estate, args);
     const drill = (name: string) => {
       const run = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', `${name}.json`]);
