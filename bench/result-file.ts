@@ -37,6 +37,7 @@ import { createChildProcessRunner } from '../src/adapters/child-process-runner.j
 import { createResultFileWriter } from '../src/adapters/result-file-store.js';
 import { executeRun, type RunSettings } from '../src/app/execute-run.js';
 import { createCliSession } from '../src/cli/terraform-command.js';
+import { terminalWording } from '../src/cli/terminal-wording.js';
 import { journalLine, resultFileText } from '../src/core/result-file.js';
 import type { InstanceResult, RunResult } from '../src/core/run-result.js';
 import type { EngineReporter } from '../src/engine/run-engine.js';
@@ -112,6 +113,7 @@ const planAtSixteen = (cwd: string, terraformBinary: string, env: RunSettings['e
   parallelism: 16,
   cwd,
   env,
+  wording: terminalWording,
 });
 
 type Writer = 'none' | 'rewrite' | 'journal';

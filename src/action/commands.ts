@@ -31,6 +31,7 @@ import { createRedactor } from '../terraform/redact.js';
 import type { ActionInputs, EventContext } from './inputs.js';
 import { idListOutput, OUTPUTS } from './outputs.js';
 import { createActionReporter } from './action-reporter.js';
+import { actionWording } from './action-wording.js';
 import { definedOrThrow } from '../core/lookup.js';
 import { reviewedInstances } from '../app/reviewed-plan.js';
 import { matrixLegs, matrixOutput } from '../core/matrix/matrix-output.js';
@@ -147,6 +148,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     graceMs: 6_000,
     cwd: context.cwd,
     env: context.env,
+    wording: actionWording,
   };
   const executed = await executeRun(settings, {
     runner: createChildProcessRunner(),
@@ -170,7 +172,7 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
         }
       : undefined,
   });
-  const leftOut = renderLeftOut(executed.leftOut);
+  const leftOut = renderLeftOut(executed.leftOut, actionWording.command);
   if (leftOut !== '') core.warning(leftOut);
   const plans = await readPlanTexts(executed);
   const reportDirectory = path.join(executed.workDirectory, 'results');
@@ -309,6 +311,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
         terraformBinary: inputs.terraformBinary,
         cwd: context.cwd,
         env: context.env,
+        wording: actionWording,
       },
       adapters,
     );
@@ -342,6 +345,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       graceMs: 6_000,
       cwd: context.cwd,
       env: context.env,
+      wording: actionWording,
     },
     adapters,
   );
@@ -367,7 +371,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
     redactor,
     workDirectory: path.resolve(context.cwd, inputs.workingDirectory, inputs.workDir),
   });
-  const report = renderFailoverReport(run, {
+  const report = renderFailoverReport(run, actionWording.setting, {
     awaitingApproval: failover.dryRun && inputs.failover.holdDeploys,
     plans,
     maxBytes: SUMMARY_MAX_BYTES,
@@ -393,6 +397,7 @@ export async function migrateCommand(context: ActionContext): Promise<void> {
     graceMs: 6_000,
     cwd: context.cwd,
     env: context.env,
+    wording: actionWording,
   };
   const adapters = {
     runner: createChildProcessRunner(),
@@ -401,7 +406,9 @@ export async function migrateCommand(context: ActionContext): Promise<void> {
     signal: context.signal,
   };
   if (!inputs.migrate.apply) {
-    const text = redactor.redact(renderMigrationPlan(await planMigration(settings, adapters)));
+    const text = redactor.redact(
+      renderMigrationPlan(await planMigration(settings, adapters), actionWording.command),
+    );
     core.info(text);
     await core.summary.addRaw(renderMigrationSummary(`Strata migrate plan: ${manifestFile}`, text)).write();
     return;

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
-import { UsageError, type Setting, type SettingName } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { STALE_PLANS, type StalePlans } from '../core/reviewed-plan.js';
 
 export const ACTION_COMMANDS = [
@@ -61,31 +61,6 @@ export interface ActionInputs {
     ignoreRecoveryPoint: boolean;
   };
 }
-
-/** The action input of each setting a message may name. */
-const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
-  manifest: 'manifest',
-  to: 'to-region',
-  from: 'from-region',
-  force: 'force',
-  'plan-dir': 'plan-dir',
-  'stale-plans': 'stale-plans',
-  'allow-destroy': 'allow-destroy',
-  'dry-run': 'dry-run',
-  history: 'history',
-  'ignore-failover-record': 'ignore-failover-record',
-  'hold-deploys': 'hold-deploys',
-  'release-deploys': 'release-deploys',
-  'max-stages': 'max-stages',
-  layer: 'layers',
-  account: 'accounts',
-  environment: 'environments',
-  instance: 'instance',
-  migration: 'migration',
-};
-
-/** Settings as the action names them: its inputs. */
-export const inputName: SettingName = (setting) => `input '${INPUT_OF_SETTING[setting]}'`;
 
 function list(name: string): string[] {
   return core

@@ -10,7 +10,8 @@ import {
 import { createGitHubApi } from '../adapters/github-api.js';
 import { ManifestError, getErrorMessage } from '../core/errors.js';
 import { MigrationFileError } from '../core/migrate/parse-migration.js';
-import { inputName, processEnvironment, readEventContext, readInputs } from './inputs.js';
+import { processEnvironment, readEventContext, readInputs } from './inputs.js';
+import { actionWording } from './action-wording.js';
 
 /**
  * The action: reads its inputs, runs the engine the CLI uses, sets outputs and writes the reports. A
@@ -60,6 +61,6 @@ export async function run(): Promise<void> {
       core.setFailed(`${error.problems.length} problem(s) in ${where}; see the annotations`);
       return;
     }
-    core.setFailed(getErrorMessage(error, inputName));
+    core.setFailed(getErrorMessage(error, actionWording));
   }
 }

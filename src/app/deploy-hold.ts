@@ -1,5 +1,6 @@
 import { loadManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
+import { suggest } from '../core/wording.js';
 import type { MoveScope } from '../core/dr/failover-scope.js';
 import { actorOf } from '../core/dr/promote-replica.js';
 import type { ClearedRecordLock } from '../core/dr/record-lock.js';
@@ -70,8 +71,8 @@ export async function releaseDeploys(
   if (record === null) return { released: null, clearedLocks: [] };
   if (record.status !== 'pending') {
     throw new UsageError(
-      (name) =>
-        `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`,
+      (name, command) =>
+        `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with '${command(suggest('failback', { setting: 'to', value: record.from }))}' once ${record.from} is healthy`,
     );
   }
   // What the hold kept of other scopes' moves stays, as a failback leaving the region would leave it.

@@ -6,6 +6,7 @@ import type { ProcessRunner } from '../engine/process-runner.js';
 import type { EngineOptions, EngineReporter } from '../engine/run-engine.js';
 import { checkAllowDestroy, statefulGuard } from '../core/stateful-guard.js';
 import { createRedactor, type Redactor } from '../terraform/redact.js';
+import type { Wording } from '../core/wording.js';
 import { setUpTerraform, type TerraformSetup } from './terraform-binary.js';
 
 /** What a run and a failover share, as the CLI flags or the action inputs give it. */
@@ -21,6 +22,8 @@ export interface EngineSettings {
   graceMs?: number | undefined;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** How the entry words the settings and commands that results and refusals name: flags, or action inputs. */
+  wording: Wording;
 }
 
 /** The effects the entry builds and passes in. */
@@ -86,7 +89,8 @@ export async function setUpEngine(
       now: adapters.now,
       graceMs: settings.graceMs,
       commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-      planGuard: statefulGuard(loaded.manifest, allowDestroy),
+      planGuard: statefulGuard(loaded.manifest, allowDestroy, settings.wording.setting),
+      wording: settings.wording,
       planDirectory:
         settings.planDirectory === undefined ? undefined : path.resolve(settings.cwd, settings.planDirectory),
     },

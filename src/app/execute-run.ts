@@ -2,10 +2,8 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
-import { steadyStateRoles } from '../core/dr/steady-state.js';
 import { UsageError } from '../core/errors.js';
 import type { Instance } from '../core/graph/types.js';
-import type { Manifest } from '../core/manifest/types.js';
 import { planResume } from '../core/resume.js';
 import { changesOf, hasChanges, type EngineCommand, type RunResult } from '../core/run-result.js';
 import { selectInstances } from '../core/selection/select-instances.js';
@@ -13,6 +11,7 @@ import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { runEngine } from '../engine/run-engine.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
+import { steadyStateContext } from './steady-state-context.js';
 import type { Redactor } from '../terraform/redact.js';
 import { guardAgainstFailover } from './failover-guard.js';
 import { refuseHalfMigrated } from './half-migration.js';
@@ -203,15 +202,6 @@ export async function readPlanTexts(
     }
   }
   return texts;
-}
-
-/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
-export function steadyStateContext(manifest: Manifest): (instance: Instance) => InstanceContext {
-  const roleOf = steadyStateRoles(manifest);
-  return (instance) => {
-    const role = roleOf(instance);
-    return role === null ? {} : { role };
-  };
 }
 
 /** The steady-state context, with what a failover or failback restored kept on the instances it restored. */

@@ -38,7 +38,7 @@ import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { selectInstances } from '../core/selection/select-instances.js';
 import { runEngine } from '../engine/run-engine.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from './engine-setup.js';
-import { steadyStateContext } from './execute-run.js';
+import { steadyStateContext } from './steady-state-context.js';
 import { holdDeploys } from './deploy-hold.js';
 import {
   readFailoverRecord,
@@ -510,7 +510,7 @@ async function reviewedApply(prepared: Prepared, move: Move) {
   const planDirectory = prepared.base.planDirectory;
   if (planDirectory === undefined) return {};
   const preview = await readPreview(planDirectory, move);
-  return { freshPlanCheck: checkAgainstPreview(preview, move) };
+  return { freshPlanCheck: checkAgainstPreview(preview, move, prepared.base.wording.command) };
 }
 
 /** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
+import { suggest } from '../core/wording.js';
 import type { Instance } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
 import {
@@ -114,10 +115,10 @@ function targetInstances(
       : instance.id === selection.instance,
   );
   if (chosen.length === 0) {
-    throw new UsageError((name) =>
+    throw new UsageError((name, command) =>
       selection.instance === undefined
         ? `${name('layer')} '${selection.layer ?? ''}' is not a layer of the manifest (layers: ${loaded.manifest.layers.map((layer) => layer.name).join(', ')})`
-        : `${name('instance')} '${selection.instance}' is not an instance of the manifest; 'strata graph' lists them`,
+        : `${name('instance')} '${selection.instance}' is not an instance of the manifest; '${command(suggest('graph'))}' lists them`,
     );
   }
   return chosen;

@@ -8,6 +8,7 @@ import {
   type FailoverPreview,
 } from '../core/dr/failover-preview.js';
 import { UsageError } from '../core/errors.js';
+import { suggest, type CommandName, type SuggestedCommand } from '../core/wording.js';
 import type { RunResult } from '../core/run-result.js';
 import type { FreshPlanCheck } from '../engine/instance-pipeline.js';
 import { readPlanDirectoryFile } from './reviewed-plan.js';
@@ -19,9 +20,14 @@ export interface Move {
   to: string;
 }
 
-/** `strata failover --to R --from F --dry-run`: the command that previews this move again. */
-export function previewCommand(move: Move): string {
-  return `strata ${move.mode} --to ${move.to} --from ${move.from} --dry-run`;
+/** The dry run that previews this move again (`strata failover --to R --from F --dry-run` in the terminal). */
+function previewOf(move: Move): SuggestedCommand {
+  return suggest(
+    move.mode,
+    { setting: 'to', value: move.to },
+    { setting: 'from', value: move.from },
+    { setting: 'dry-run' },
+  );
 }
 
 /**
@@ -64,8 +70,8 @@ export async function readPreview(planDirectory: string, move: Move): Promise<Fa
   const { file, text } = await readPlanDirectoryFile(
     planDirectory,
     FAILOVER_PREVIEW_FILE,
-    (name) =>
-      `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${previewCommand(move)}' with that folder as its work directory, review it, then apply`,
+    (name, command) =>
+      `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${command(previewOf(move))}' with that folder as its work directory, review it, then apply`,
   );
   const preview = parseFailoverPreview(text);
   if (typeof preview === 'string') {
@@ -73,8 +79,8 @@ export async function readPreview(planDirectory: string, move: Move): Promise<Fa
   }
   if (preview.mode !== move.mode || preview.from !== move.from || preview.to !== move.to) {
     throw new UsageError(
-      (name) =>
-        `${name('plan-dir')}: the preview in ${planDirectory} is of the ${preview.mode} ${preview.from} → ${preview.to}, not of this ${move.mode} ${move.from} → ${move.to}; preview this one with '${previewCommand(move)}'`,
+      (name, command) =>
+        `${name('plan-dir')}: the preview in ${planDirectory} is of the ${preview.mode} ${preview.from} → ${preview.to}, not of this ${move.mode} ${move.from} → ${move.to}; preview this one with '${command(previewOf(move))}'`,
     );
   }
   return preview;
@@ -83,11 +89,16 @@ export async function readPreview(planDirectory: string, move: Move): Promise<Fa
 /**
  * The check of a fresh plan against the preview, for instances whose saved plan cannot be applied as saved:
  * a plan that destroys, replaces or forgets something the preview did not show stops that instance (and so
- * its dependents), with what the preview showed, what the plan does and the command that previews again.
+ * its dependents), with what the preview showed, what the plan does and the command that previews again, as
+ * `command` words it.
  */
-export function checkAgainstPreview(preview: FailoverPreview, move: Move): FreshPlanCheck {
+export function checkAgainstPreview(
+  preview: FailoverPreview,
+  move: Move,
+  command: CommandName,
+): FreshPlanCheck {
   const entries = new Map(preview.instances.map((entry) => [entry.id, entry]));
-  const again = `preview the ${move.mode} again with '${previewCommand(move)}', review it, and apply that`;
+  const again = `preview the ${move.mode} again with '${command(previewOf(move))}', review it, and apply that`;
   return (instance, fresh, why) => {
     const entry = entries.get(instance.id);
     if (entry === undefined) {

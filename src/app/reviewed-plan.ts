@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, type SettingName } from '../core/errors.js';
+import { UsageError, type WordedMessage } from '../core/errors.js';
+import { suggest } from '../core/wording.js';
 import {
   compareToReviewedPlan,
   describeReplanned,
@@ -24,7 +25,7 @@ export async function writeReviewedPlan(plan: ReviewedPlan, workDirectory: strin
 export async function readPlanDirectoryFile(
   planDirectory: string,
   fileName: string,
-  missing: (name: SettingName) => string,
+  missing: WordedMessage,
 ): Promise<{ file: string; text: string }> {
   const file = path.join(planDirectory, fileName);
   try {
@@ -39,8 +40,8 @@ export async function readReviewedPlan(planDirectory: string): Promise<ReviewedP
   const { file, text } = await readPlanDirectoryFile(
     planDirectory,
     REVIEWED_PLAN_FILE,
-    (name) =>
-      `${name('plan-dir')}: no ${REVIEWED_PLAN_FILE} in ${planDirectory}, so fresh plans cannot be compared with the reviewed one; give the work directory of a plan run (strata plan writes it there)`,
+    (name, command) =>
+      `${name('plan-dir')}: no ${REVIEWED_PLAN_FILE} in ${planDirectory}, so fresh plans cannot be compared with the reviewed one; give the work directory of a plan run (${command(suggest('plan'))} writes it there)`,
   );
   const plan = parseReviewedPlan(text);
   if (typeof plan === 'string') throw new UsageError((name) => `${name('plan-dir')}: ${file} is ${plan}`);

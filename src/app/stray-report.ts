@@ -67,5 +67,5 @@ export async function reportStray(settings: StraySettings, adapters: EngineAdapt
       readings.set(instance.id, { error: (error as Error).message });
     }
   }
-  return strayReport(loaded.manifest, settings.region, candidates, readings);
+  return strayReport(loaded.manifest, settings.region, candidates, readings, settings.wording.command);
 }

@@ -8,6 +8,7 @@ import type { CliOutput } from './output.js';
 import { parseRunFlags, pathFromCwd, runSettingsFromFlags } from './run-options.js';
 import { splitList } from './selection-options.js';
 import { createCliSession, exitCode, type CliProcess } from './terraform-command.js';
+import { terminalWording } from './terminal-wording.js';
 
 export function failoverHelp(mode: 'failover' | 'failback'): string {
   const what =
@@ -97,6 +98,7 @@ export async function failoverCommand(
         terraformBinary: values['terraform-binary'],
         cwd: process.cwd,
         env: process.env,
+        wording: terminalWording,
       },
       createCliSession(output, undefined).adapters(process.signal),
     );
@@ -125,7 +127,7 @@ export async function failoverCommand(
   );
   session.finish(run);
   output.out(
-    `\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run))}`,
+    `\n${session.redactor.redact(runTable(run))}\n${session.redactor.redact(renderFailoverReport(run, terminalWording.setting))}`,
   );
   return exitCode(run, process);
 }

@@ -6,6 +6,7 @@ import { renderMigrationApply, renderMigrationPlan } from '../core/render/migrat
 import type { CliOutput } from './output.js';
 import { RUN_OPTIONS, runSettingsFromFlags } from './run-options.js';
 import { createCliSession, type CliProcess } from './terraform-command.js';
+import { terminalWording } from './terminal-wording.js';
 
 const EXIT_BAD_INPUT = 2;
 
@@ -87,7 +88,11 @@ async function runMigrate(argv: string[], output: CliOutput, process: CliProcess
     if (values.layer !== undefined || values.instance !== undefined) {
       throw new UsageError('--layer and --instance go with migrate apply; migrate plan shows every instance');
     }
-    output.out(session.redactor.redact(renderMigrationPlan(await planMigration(settings, adapters))));
+    output.out(
+      session.redactor.redact(
+        renderMigrationPlan(await planMigration(settings, adapters), terminalWording.command),
+      ),
+    );
     return 0;
   }
   const { instances } = await applyMigration(

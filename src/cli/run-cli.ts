@@ -1,10 +1,5 @@
-import {
-  ManifestError,
-  RefusalError,
-  UsageError,
-  getErrorMessage,
-  type SettingName,
-} from '../core/errors.js';
+import { ManifestError, RefusalError, UsageError, getErrorMessage } from '../core/errors.js';
+import { terminalWording } from './terminal-wording.js';
 import type { CliOutput } from './output.js';
 import type { CliProcess } from './terraform-command.js';
 
@@ -75,20 +70,17 @@ export async function runCli(argv: string[], output: CliOutput, process: CliProc
       return EXIT_BAD_INPUT;
     }
     if (error instanceof UsageError) {
-      output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
+      output.err(`strata ${name}: ${getErrorMessage(error, terminalWording)}\n`);
       return EXIT_BAD_INPUT;
     }
     // Refused, not wrong: the run could not establish that it is safe, as a failed instance would.
     if (error instanceof RefusalError) {
-      output.err(`strata ${name}: ${getErrorMessage(error, flagName)}\n`);
+      output.err(`strata ${name}: ${getErrorMessage(error, terminalWording)}\n`);
       return EXIT_FAILED;
     }
     throw error;
   }
 }
-
-/** Settings as the terminal names them: flags. */
-const flagName: SettingName = (setting) => `--${setting}`;
 
 /** node:util parseArgs rejects unknown or malformed flags with these codes. */
 function isArgumentError(error: unknown): boolean {

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EngineSettings } from '../app/engine-setup.js';
 import { UsageError } from '../core/errors.js';
 import { splitList } from './selection-options.js';
+import { terminalWording } from './terminal-wording.js';
 
 /**
  * The flags of every command that runs Terraform over the estate (`strata plan|apply|destroy` and
@@ -54,6 +55,7 @@ export function runSettingsFromFlags(
     allowDestroy: splitList(values['allow-destroy']),
     cwd: process.cwd,
     env: process.env,
+    wording: terminalWording,
   };
 }
 

@@ -12,6 +12,7 @@ import type { CliOutput } from './output.js';
 import { parseRunFlags, pathFromCwd, runSettingsFromFlags } from './run-options.js';
 import { SELECTION_HELP, SELECTION_OPTIONS, selectionFromFlags } from './selection-options.js';
 import { STALE_PLANS, type StalePlans } from '../core/reviewed-plan.js';
+import { terminalWording } from './terminal-wording.js';
 
 const DESCRIPTIONS: Record<EngineCommand, string> = {
   plan: 'Plans every selected instance in dependency order and reports what would change. Changes nothing.',
@@ -96,7 +97,7 @@ export async function terraformCommand(
   );
   session.finish(run);
   output.out(`\n${session.redactor.redact(runTable(run))}`);
-  const note = renderLeftOut(leftOut);
+  const note = renderLeftOut(leftOut, terminalWording.command);
   if (note !== '') output.out(`\n${note}`);
   return exitCode(run, process);
 }

@@ -1,3 +1,5 @@
+import { NEUTRAL_WORDING, type CommandName, type SettingName, type Wording } from './wording.js';
+
 /** One user-fixable problem in a manifest, located in the file. */
 export interface ManifestProblem {
   file: string;
@@ -21,45 +23,22 @@ export function formatProblem(problem: ManifestProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
 
-/** A setting a user gives on every surface: a flag in the terminal, an input in the action. */
-export type Setting =
-  | 'manifest'
-  | 'to'
-  | 'from'
-  | 'force'
-  | 'plan-dir'
-  | 'stale-plans'
-  | 'allow-destroy'
-  | 'dry-run'
-  | 'history'
-  | 'ignore-failover-record'
-  | 'hold-deploys'
-  | 'release-deploys'
-  | 'max-stages'
-  | 'layer'
-  | 'account'
-  | 'environment'
-  | 'instance'
-  | 'migration';
+/** A message that may name settings and suggest commands, in the words each entry gives. */
+export type WordedMessage = string | ((name: SettingName, command: CommandName) => string);
 
-/** How an entry names a setting for its users: `--to` in the terminal, input 'to-region' in the action. */
-export type SettingName = (setting: Setting) => string;
-
-const NEUTRAL_NAME: SettingName = (setting) => `the '${setting}' setting`;
-
-/** An error whose message may name settings, worded by each entry for its own users. */
+/** An error whose message may name settings or suggest commands, worded by each entry for its own users. */
 abstract class WordedError extends Error {
-  private readonly render: (name: SettingName) => string;
+  private readonly render: (name: SettingName, command: CommandName) => string;
 
-  constructor(message: string | ((name: SettingName) => string)) {
+  constructor(message: WordedMessage) {
     const render = typeof message === 'string' ? () => message : message;
-    super(render(NEUTRAL_NAME));
+    super(render(NEUTRAL_WORDING.setting, NEUTRAL_WORDING.command));
     this.render = render;
   }
 
   /** The message in the words of one surface. */
-  wordedFor(name: SettingName): string {
-    return this.render(name);
+  wordedFor(wording: Wording): string {
+    return this.render(wording.setting, wording.command);
   }
 }
 
@@ -68,7 +47,7 @@ abstract class WordedError extends Error {
  * setting is given as a function of the setting's name, so that each entry words it for its own users.
  */
 export class UsageError extends WordedError {
-  constructor(message: string | ((name: SettingName) => string)) {
+  constructor(message: WordedMessage) {
     super(message);
     this.name = 'UsageError';
   }
@@ -79,15 +58,15 @@ export class UsageError extends WordedError {
  * read). Not bad input: the world is not as it needs to be, as with a failed instance. Exit code 1.
  */
 export class RefusalError extends WordedError {
-  constructor(message: string | ((name: SettingName) => string)) {
+  constructor(message: WordedMessage) {
     super(message);
     this.name = 'RefusalError';
   }
 }
 
-/** An error's message; a usage error's in the words `name` gives settings, when given. */
-export function getErrorMessage(error: unknown, name?: SettingName): string {
-  if (error instanceof WordedError && name) return error.wordedFor(name);
+/** An error's message; a usage error's or a refusal's in the words of one surface, when given. */
+export function getErrorMessage(error: unknown, wording?: Wording): string {
+  if (error instanceof WordedError && wording) return error.wordedFor(wording);
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import type { SettingName } from './wording.js';
 import type { Manifest } from './manifest/types.js';
 import type { ResourceChange } from './run-result.js';
 
@@ -16,11 +17,16 @@ export type PlanGuard = (
 
 /**
  * The guard of stateful layers: a plan that deletes or replaces a resource of a layer marked `stateful` is
- * refused unless the instance is in `allowDestroy`, the operator's explicit list for this run. Every run's
+ * refused unless the instance is in `allowDestroy`, the operator's explicit list for this run (the refusal names
+ * that setting as `name` words it). Every run's
  * engine has it (app/engine-setup.ts), a failback's retire stage included; a check that the returning region's
  * recovery point is recent enough belongs before that stage, in the failback itself, and is not made here.
  */
-export function statefulGuard(manifest: Manifest, allowDestroy: readonly string[]): PlanGuard {
+export function statefulGuard(
+  manifest: Manifest,
+  allowDestroy: readonly string[],
+  name: SettingName,
+): PlanGuard {
   const stateful = new Set(manifest.layers.filter((layer) => layer.stateful).map((layer) => layer.name));
   const allowed = new Set(allowDestroy);
   return (instance, changes) => {
@@ -31,7 +37,7 @@ export function statefulGuard(manifest: Manifest, allowDestroy: readonly string[
     const listed = destructive.map((change) => `${change.address} (${change.action})`).join(', ');
     return {
       accepted: false,
-      reason: `refusing to apply: layer '${instance.layer}' is stateful and this plan would destroy what it holds: ${listed}. If that is intended, run again naming the instance: --allow-destroy ${instance.id} (the action's allow-destroy input)`,
+      reason: `refusing to apply: layer '${instance.layer}' is stateful and this plan would destroy what it holds: ${listed}. If that is intended, run again naming the instance: ${name('allow-destroy')} ${instance.id}`,
     };
   };
 }

@@ -20,6 +20,7 @@ import { buildVariables, upstreamVariables, type InstanceContext } from './var-f
 import { instanceDirectory, instanceDirectoryName } from './work-directory.js';
 import { lastLines } from './last-lines.js';
 import { getOrThrow } from '../core/lookup.js';
+import { suggest, type Wording } from '../core/wording.js';
 
 /** What the pipeline needs to run any instance of one run. */
 export interface InstancePipelineOptions {
@@ -51,8 +52,8 @@ export interface InstancePipelineOptions {
   freshPlanCheck?: FreshPlanCheck | undefined;
   /** Checks every plan with changes before it may be applied (the guard of stateful layers); a refusal fails the instance. */
   planGuard?: PlanGuard | undefined;
-  /** The command that makes saved plans again, named when one is refused; default `strata plan`. */
-  replanCommand?: string | undefined;
+  /** How the entry words what a failure names: the command that makes saved plans again, a setting. */
+  wording: Wording;
   /**
    * The caller holds the state lock of every instance the run plans or applies (a migration: see
    * `TerraformClient.holdLock`): their plans and applies run with `-lock=false` instead of waiting on it.
@@ -441,7 +442,7 @@ export class InstancePipeline {
     step: (name: TerraformStep) => void,
     mock: (id: string) => void,
   ): Promise<{ reason: string; refusal: string } | undefined> {
-    const replan = this.options.replanCommand ?? 'strata plan';
+    const replan = this.options.wording.command(suggest('plan'));
     let plannedInputs: string;
     try {
       plannedInputs = await readFile(path.join(saved, 'inputs.sha256'), 'utf8');

@@ -197,7 +197,8 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
       if (status === 'cancelled') notRun(dropped, 'cancelled', 'the run was cancelled');
       else notRun(dropped, 'skipped', `upstream ${what} ${status}`);
     }
-    if (status === 'failed' && options.failFast) stopReason ??= `stopped by --fail-fast after ${what} failed`;
+    if (status === 'failed' && options.failFast)
+      stopReason ??= `stopped by ${options.wording.setting('fail-fast')} after ${what} failed`;
   };
   const start = (id: string) => {
     const work = hookTasks.has(id)

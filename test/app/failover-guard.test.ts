@@ -1,3 +1,4 @@
+import { terminalWording } from '../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { releaseDeploys } from '../../src/app/deploy-hold.js';
 import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
 import type { FailoverRecord } from '../../src/app/failover-record.js';
 import { LEGACY_RECORD, recordInstanceOf } from '../../src/core/dr/record-key.js';
-import { RefusalError, UsageError } from '../../src/core/errors.js';
+import { getErrorMessage, RefusalError, UsageError } from '../../src/core/errors.js';
+import { actionWording } from '../../src/action/action-wording.js';
 import type { EngineReporter } from '../../src/engine/run-engine.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
 import { FakeTerraform } from '../helpers/fake-terraform.js';
@@ -115,6 +117,7 @@ function estate() {
     terraformBinary: 'terraform',
     cwd,
     env: {},
+    wording: terminalWording,
     ...extra,
   });
   const adapters = { runner: stores, reporter: quiet, signal: new AbortController().signal };
@@ -148,7 +151,7 @@ describe('the failover guard of apply and destroy', () => {
     const error = await refusalOf(executeRun(settings(), adapters));
     if (!(error instanceof RefusalError)) throw new Error(`expected a RefusalError, got ${String(error)}`);
     expect(error).not.toBeInstanceOf(UsageError);
-    const message = error.wordedFor((setting) => `--${setting}`);
+    const message = error.wordedFor(terminalWording);
     expect(message).toContain('Cannot tell whether a failover is in effect');
     expect(message).toContain('the failover record in eu-west-1 cannot be read');
     expect(message).toContain('--ignore-failover-record eu-west-1');
@@ -218,11 +221,17 @@ describe('the failover guard of apply and destroy', () => {
     for (const ignore of [[], ['eu-west-1']]) {
       const error = await refusalOf(executeRun(settings({ ignoreFailoverRecord: ignore }), adapters));
       if (!(error instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(error)}`);
-      const message = error.wordedFor((setting) => `--${setting}`);
+      const message = error.wordedFor(terminalWording);
       expect(message).toContain(
         'A failover from eu-west-2 to eu-west-1 is pending (held since 2026-12-02T10:00:00Z)',
       );
       expect(message).toContain("'strata failover --to eu-west-1 --release-deploys'");
+      // An action's user is told the inputs of the run that releases it, and no flag.
+      const forAction = error.wordedFor(actionWording);
+      expect(forAction).toContain(
+        "release the hold with 'command: failover, to-region: eu-west-1, release-deploys: true'",
+      );
+      expect(forAction).not.toMatch(/--[a-z]/);
     }
     expect(applied()).toEqual([]);
   });
@@ -288,7 +297,7 @@ describe('the failover guard of apply and destroy', () => {
     const { settings, adapters } = estate();
     const error = await refusalOf(executeRun(settings({ ignoreFailoverRecord: ['eu-west-3'] }), adapters));
     if (!(error instanceof UsageError)) throw new Error(`expected a UsageError, got ${String(error)}`);
-    expect(error.wordedFor((setting) => `--${setting}`)).toContain(
+    expect(error.wordedFor(terminalWording)).toContain(
       "--ignore-failover-record: unknown region 'eu-west-3'",
     );
   });
@@ -306,9 +315,11 @@ describe('the deploy hold of a failover waiting for approval', () => {
     terraformBinary: 'terraform',
     cwd,
     env: {},
+    wording: terminalWording,
     ...extra,
   });
-  const messageOf = async (promise: Promise<unknown>) => (await refusalOf(promise)).message;
+  const messageOf = async (promise: Promise<unknown>) =>
+    getErrorMessage(await refusalOf(promise), terminalWording);
 
   it('the reviewed dry run holds deploys in the target region; the applied failover turns the hold into the record in effect', async () => {
     const { stores, settings, adapters } = estate();
@@ -351,6 +362,7 @@ describe('the deploy hold of a failover waiting for approval', () => {
       workDirectory: '.strata',
       cwd,
       env: {},
+      wording: terminalWording,
     };
     const released = await releaseDeploys({ ...release, terraformBinary: 'terraform' }, adapters);
     expect(released).toMatchObject({ released: { status: 'pending', to: 'eu-west-1' }, clearedLocks: [] });
@@ -375,6 +387,7 @@ describe('the deploy hold of a failover waiting for approval', () => {
           workDirectory: '.strata',
           cwd,
           env: {},
+          wording: terminalWording,
           terraformBinary: 'terraform',
         },
         adapters,
@@ -398,6 +411,7 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     terraformBinary: 'terraform',
     cwd,
     env: { GITHUB_ACTOR: 'octocat', USER: 'runner' },
+    wording: terminalWording,
     ...extra,
   });
   /** Calls that reached the failed region's state (the example keeps state in state/<region>/). */
@@ -439,8 +453,10 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     // Released through the binary, on the state in eu-west-1.
     const unlock = terraform.calls.find((call) => call.command === 'force-unlock')!;
     expect(unlock.args).toEqual(['force-unlock', '-force', 'stale-1']);
-    expect(renderFailoverReport(run)).toContain('Global and account state lives in eu-west-1 from now on');
-    expect(renderFailoverReport(run)).toMatch(/\| dns \| stale-1 .*by octocat at /);
+    expect(renderFailoverReport(run, terminalWording.setting)).toContain(
+      'Global and account state lives in eu-west-1 from now on',
+    );
+    expect(renderFailoverReport(run, terminalWording.setting)).toMatch(/\| dns \| stale-1 .*by octocat at /);
     const manifest = readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8');
     expect(manifest).toContain('  global_region: eu-west-1\n');
     expect(manifest).toContain('eu-west-2: { role: secondary, failed: true }');
@@ -460,7 +476,7 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
       'prod/eu-west-2/data',
       'prod/eu-west-2/network',
     ]);
-    expect(renderLeftOut(leftOut)).toContain(
+    expect(renderLeftOut(leftOut, terminalWording.command)).toContain(
       'prod/eu-west-2/network: in eu-west-2, which layers.yml marks failed',
     );
     // The guard read only eu-west-1's record, whose failover in effect proves eu-west-2 holds none (and handed
@@ -488,6 +504,7 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
         terraformBinary: 'terraform',
         cwd: settings().cwd,
         env: {},
+        wording: terminalWording,
       },
       adapters,
     );
@@ -550,6 +567,6 @@ describe('days in the new region, the old one down: promotion, normal runs, the 
     );
     expect(stores.terraform.calls.some((call) => call.command === 'force-unlock')).toBe(false);
     expect(readFileSync(path.join(settings().cwd, 'layers.yml'), 'utf8')).toBe(before);
-    expect(renderFailoverReport(run)).toContain('Not promoted: 1 of 3 states');
+    expect(renderFailoverReport(run, terminalWording.setting)).toContain('Not promoted: 1 of 3 states');
   });
 });

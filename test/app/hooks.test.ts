@@ -1,3 +1,4 @@
+import { terminalWording } from '../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,6 +78,7 @@ function estateWith(hooks: string[]) {
         workDirectory: '.strata',
         terraformBinary: 'terraform',
         env: {},
+        wording: terminalWording,
         manifestFile: 'layers.yml',
         mode: 'failover',
         to: 'r2',
@@ -145,7 +147,7 @@ describe('DR hooks in a failover', () => {
 
     // The recovery covers the hooks: the report's timeline and Gantt chart show each with its duration.
     expect(run.failover!.recoverySeconds).not.toBeNull();
-    const report = renderFailoverReport(run);
+    const report = renderFailoverReport(run, terminalWording.setting);
     expect(report).toMatch(
       /\| hook promote after a\/r2\/db \| succeeded \| \+[\d.]+s \| \+[\d.]+s \| [\d.]+s \|/,
     );
@@ -185,7 +187,7 @@ describe('DR hooks in a failover', () => {
     // fence, then net, db, promote, app, then smoke: both timeouts lie on the path.
     expect(estimate.seconds).toBeGreaterThanOrEqual(20);
     expect(run.failover!.estimatedRecoverySeconds).toBe(estimate.seconds);
-    expect(renderFailoverReport(run)).toContain(
+    expect(renderFailoverReport(run, terminalWording.setting)).toContain(
       'Hooks counted, each where it runs: fence 10 s (its timeout, an upper bound: not drill_safe, so not run in a drill); promote after a/r2/db 10 s (its timeout, an upper bound: not drill_safe, so not run in a drill); smoke ',
     );
   });

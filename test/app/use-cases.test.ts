@@ -1,3 +1,5 @@
+import { terminalWording } from '../../src/cli/terminal-wording.js';
+import { getErrorMessage } from '../../src/core/errors.js';
 import { describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +44,7 @@ function estate(
     terraformBinary: 'terraform',
     cwd,
     env: {},
+    wording: terminalWording,
     ...extra,
   });
   const adapters = { runner: terraform, reporter: quiet, signal: new AbortController().signal };
@@ -240,6 +243,7 @@ function failoverSettings(cwd: string, extra: Partial<FailoverSettings> = {}): F
     workDirectory: '.strata',
     terraformBinary: 'terraform',
     env: {},
+    wording: terminalWording,
     manifestFile: 'layers.yml',
     mode: 'failover',
     to: 'eu-west-1',
@@ -555,6 +559,7 @@ describe('executeFailover: the reviewed failover (a preview, then --plan-dir)', 
       workDirectory: '.strata',
       terraformBinary: 'terraform',
       env: {},
+      wording: terminalWording,
       manifestFile: 'layers.yml',
       mode: 'failover',
       to: 'eu-west-1',
@@ -629,7 +634,11 @@ describe('executeFailover: the reviewed failover (a preview, then --plan-dir)', 
   it('refuses a plan directory without a preview, naming the failover dry run', async () => {
     const { failover, adapters, cwd } = await previewed();
     rmSync(path.join(cwd, 'preview', 'failover-preview.json'));
-    await expect(executeFailover(failover({ planDirectory: 'preview' }), adapters)).rejects.toThrow(
+    const refused = await executeFailover(failover({ planDirectory: 'preview' }), adapters).then(
+      () => undefined,
+      (error: unknown) => getErrorMessage(error, terminalWording),
+    );
+    expect(refused).toMatch(
       /no failover-preview\.json in .*preview: the failover applies what a dry run previewed; run 'strata failover --to eu-west-1 --from eu-west-2 --dry-run'/,
     );
   });

@@ -507,6 +507,15 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("::error::Input 'parallelism' must be a whole number ≥ 1, got 'lots'");
+    // A suggested command is worded as the action's inputs, not as a command line.
+    const unknown = await runAction(inputs({ command: 'plan', instance: 'prod/eu-west-2/netwrk' }), {
+      cwd: estate,
+      env: environment('push.branch-created-with-commit.octokit.json', 'push'),
+    });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toContain(
+      "::error::Unknown instance 'prod/eu-west-2/netwrk' (did you mean 'prod/eu-west-2/network'?); 'command: graph' lists the ids",
+    );
 
     writeFileSync(
       path.join(estate, 'broken.yml'),

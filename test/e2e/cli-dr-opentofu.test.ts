@@ -1,15 +1,15 @@
-import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
 import { instanceVariables } from '../helpers/run-dist.js';
-import { copyOfEstate, needSucceeded, stage } from '../helpers/estates.js';
+import { needSucceeded, stage } from '../helpers/estates.js';
 import {
   cliOnStores,
   exampleEstateOn,
-  pointAt,
-  StateStores,
+  storesOfFile,
+  type StateStores,
   withBackendOf,
 } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
@@ -33,16 +33,10 @@ const terraform = realTerraform();
 const withRealBinary = terraform ? describe : describe.skip;
 
 withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: run npm run tools'}`, () => {
-  const REGIONS = ['eu-west-2', 'eu-west-1'];
-  const REPLICAS = { 'eu-west-2': 'eu-west-1' };
-  /** Every set of stores the file starts: each case's own, and each stage's (kept, for their cases to read). */
-  const started: StateStores[] = [];
-  const startStores = async (from?: StateStores) => {
-    const stores = await StateStores.start(REGIONS, REPLICAS, from);
-    started.push(stores);
-    return stores;
-  };
-  afterAll(() => Promise.all(started.map((stores) => stores.close())));
+  /** Every set of stores the file starts, each case's own and each stage's (kept, for their cases to read). */
+  const { start: startStores, copyOf } = storesOfFile(['eu-west-2', 'eu-west-1'], {
+    'eu-west-2': 'eu-west-1',
+  });
   const cli = cliOnStores(terraform);
   const result = (estate: string, file: string) =>
     JSON.parse(readFileSync(path.join(estate, file), 'utf8')) as RunResult;
@@ -51,18 +45,6 @@ withRealBinary(`disaster recovery against ${terraform?.name ?? 'no real binary: 
     const text = stores.readObject(region, `${id}.tfstate`);
     return text === undefined ? undefined : (JSON.parse(text) as { resources: unknown[] });
   };
-  interface Stage {
-    estate: string;
-    stores: StateStores;
-  }
-  /** A copy of a stage's estate on a copy of its stores, for one case (or the next stage) to change. */
-  const copyOf = async (built: Stage): Promise<Stage> => {
-    const stores = await startStores(built.stores);
-    const estate = copyOfEstate(built.estate, 'strata-s3-estate-');
-    pointAt(estate, stores);
-    return { estate, stores };
-  };
-
   // The story's stages (test/helpers/estates.ts), each built once, on first use, on a copy of the stage
   // before (estate and stores), by the runs the case named after it asserts on; every other case runs on its
   // own copy of one. The stores of a stage are left settled, and nothing runs on them after it is built.

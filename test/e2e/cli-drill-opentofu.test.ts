@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResult } from '../../src/core/run-result.js';
-import { cliOnStores, exampleEstateOn, StateStores } from '../helpers/state-stores.js';
+import { needSucceeded, stage } from '../helpers/estates.js';
+import { cliOnStores, exampleEstateOn, storesOfFile } from '../helpers/state-stores.js';
 import { realTerraform } from '../helpers/terraform-binary.js';
 import { publishRecoveryPoint as publishToEstate } from '../helpers/example-estate.js';
+
+// The first case to run applies the estate its copy starts from, and takes that time too.
+jest.setTimeout(300_000);
 
 /**
  * Drills that tell the truth, with real OpenTofu and real per-region state stores (the global region's store
@@ -15,37 +19,47 @@ const terraform = realTerraform();
 const withRealBinary = terraform ? describe : describe.skip;
 
 withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: run npm run tools'}`, () => {
-  let stores: StateStores;
-  let estate: string;
+  /** The stores of the applied stage, and each case's copy of them. */
+  const { start: startStores, copyOf } = storesOfFile(['eu-west-2', 'eu-west-1'], {
+    'eu-west-2': 'eu-west-1',
+  });
   const onStores = cliOnStores(terraform);
-  const cli = (args: string[]) => onStores(estate, args);
-  const drill = (name: string) => {
-    const run = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', `${name}.json`]);
-    const result = JSON.parse(readFileSync(path.join(estate, `${name}.json`), 'utf8')) as RunResult;
-    return { ...run, result, failover: result.failover!, findings: result.failover!.drill! };
-  };
-  const manifestFile = () => path.join(estate, 'layers.yml');
-  /** The network layer publishes its latest restorable snapshot's time. */
-  const publishRecoveryPoint = (value: string) => publishToEstate(estate, value);
+  const manifestFile = (estate: string) => path.join(estate, 'layers.yml');
 
-  beforeAll(async () => {
-    stores = await StateStores.start(['eu-west-2', 'eu-west-1'], { 'eu-west-2': 'eu-west-1' });
-    estate = exampleEstateOn(stores);
+  // The estate applied once (test/helpers/estates.ts), its recovery point published as an old time; each case
+  // drills on its own copy of estate and stores, so that what one case changes cannot reach another.
+  const applied = stage(async () => {
+    const stores = await startStores();
+    const estate = exampleEstateOn(stores);
     writeFileSync(
-      manifestFile(),
-      readFileSync(manifestFile(), 'utf8').replace(
+      manifestFile(estate),
+      readFileSync(manifestFile(estate), 'utf8').replace(
         'lock_timeout: 30s',
         'lock_timeout: 30s\n  command_timeout: 60s',
       ),
     );
-    publishRecoveryPoint('"2020-01-01T00:00:00Z"');
-    const apply = cli(['apply']);
-    expect(apply.status).toBe(0);
+    publishToEstate(estate, '"2020-01-01T00:00:00Z"');
+    const apply = onStores(estate, ['apply']);
     await stores.settle();
+    return { estate, stores, apply };
   });
-  afterAll(() => stores.close());
 
-  it('replication working: every replica is as fresh as the primary, and the drill is ready', () => {
+  /** A copy of the applied estate on a copy of its stores, and the CLI and a drill on them. */
+  const ownEstate = async () => {
+    const built = await applied();
+    needSucceeded('the apply of the estate', built.apply);
+    const { estate, stores } = await copyOf(built);
+    const cli = (args: string[]) => onStores(estate, args);
+    const drill = (name: string) => {
+      const run = cli(['failover', '--to', 'eu-west-1', '--dry-run', '--json-out', `${name}.json`]);
+      const result = JSON.parse(readFileSync(path.join(estate, `${name}.json`), 'utf8')) as RunResult;
+      return { ...run, result, failover: result.failover!, findings: result.failover!.drill! };
+    };
+    return { estate, stores, cli, drill };
+  };
+
+  it('replication working: every replica is as fresh as the primary, and the drill is ready', async () => {
+    const { drill } = await ownEstate();
     const { status, stdout, findings, failover } = drill('fresh');
     expect(status).toBe(0);
     expect(findings.replicas.map((check) => [check.id, check.status])).toEqual([
@@ -67,6 +81,7 @@ withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: ru
   });
 
   it('replication broken (the replica of dns left behind): not ready, and the table says why', async () => {
+    const { stores, drill } = await ownEstate();
     const current = stores.readObject('eu-west-2', 'dns.tfstate')!;
     const state = JSON.parse(current) as { serial: number };
     expect(stores.readObject('eu-west-1', 'dns.tfstate')).toBe(current);
@@ -75,27 +90,27 @@ withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: ru
       'dns.tfstate',
       JSON.stringify({ ...state, serial: state.serial - 1 }),
     );
-    try {
-      const { status, stdout, findings, failover } = drill('stale');
-      expect(status).toBe(1);
-      expect(findings.replicas.find((check) => check.id === 'dns')).toMatchObject({ status: 'stale' });
-      const app = failover.readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')!;
-      expect(app.planSucceeded).toBe(true);
-      expect(app.reason).toContain(
-        `replica of dns stale: the replica is at serial ${state.serial - 1}, the primary at ${state.serial}`,
-      );
-      expect(stdout).toContain('**Not ready**');
-      expect(stdout).toMatch(
-        /\| prod\/eu-west-1\/staging\/app \| yes \| yes \| NO \| yes \| .* \| replica of dns stale/,
-      );
-      expect(stdout).toContain('| dns | eu-west-2 → eu-west-1 | NO (stale) |');
-    } finally {
-      await stores.putObject('eu-west-1', 'dns.tfstate', current);
-    }
+    const { status, stdout, findings, failover } = drill('stale');
+    expect(status).toBe(1);
+    expect(findings.replicas.find((check) => check.id === 'dns')).toMatchObject({ status: 'stale' });
+    const app = failover.readiness.find((entry) => entry.id === 'prod/eu-west-1/staging/app')!;
+    expect(app.planSucceeded).toBe(true);
+    expect(app.reason).toContain(
+      `replica of dns stale: the replica is at serial ${state.serial - 1}, the primary at ${state.serial}`,
+    );
+    expect(stdout).toContain('**Not ready**');
+    expect(stdout).toMatch(
+      /\| prod\/eu-west-1\/staging\/app \| yes \| yes \| NO \| yes \| .* \| replica of dns stale/,
+    );
+    expect(stdout).toContain('| dns | eu-west-2 → eu-west-1 | NO (stale) |');
   });
 
-  it('dr.rpo: a recovery point older than the objective fails the drill; a recent one passes', () => {
-    writeFileSync(manifestFile(), readFileSync(manifestFile(), 'utf8').replace('dr:\n', 'dr:\n  rpo: 1h\n'));
+  it('dr.rpo: a recovery point older than the objective fails the drill; a recent one passes', async () => {
+    const { estate, cli, drill } = await ownEstate();
+    writeFileSync(
+      manifestFile(estate),
+      readFileSync(manifestFile(estate), 'utf8').replace('dr:\n', 'dr:\n  rpo: 1h\n'),
+    );
     const old = drill('old-backup');
     expect(old.status).toBe(1);
     expect(old.findings.recoveryPoint.checks.every((check) => check.withinRpo === false)).toBe(true);
@@ -104,7 +119,7 @@ withRealBinary(`failover drills against ${terraform?.name ?? 'no real binary: ru
       'older than dr.rpo 1h: a failover now would lose more data than the objective allows',
     );
 
-    publishRecoveryPoint('timestamp()');
+    publishToEstate(estate, 'timestamp()');
     expect(cli(['apply', '--layer', 'network', '--region', 'eu-west-1']).status).toBe(0);
     const recent = drill('recent-backup');
     expect(recent.findings.recoveryPoint.checks.map((check) => check.withinRpo)).toEqual([true, true]);

@@ -1,3 +1,4 @@
+import { terminalWording } from '../../src/cli/terminal-wording.js';
 import { describe, expect, it, jest } from '@jest/globals';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -174,7 +175,7 @@ function pages(): Page[] {
     { name: 'comment', markdown: renderComment(commentInput), height: 4600 },
     {
       name: 'failover-plan',
-      markdown: renderFailoverReport(failover, {
+      markdown: renderFailoverReport(failover, terminalWording.setting, {
         awaitingApproval: true,
         plans: new Map(
           failover.instances.map((instance) => [

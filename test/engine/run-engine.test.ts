@@ -1,3 +1,6 @@
+import { terminalWording } from '../../src/cli/terminal-wording.js';
+import { actionWording } from '../../src/action/action-wording.js';
+import type { Wording } from '../../src/core/wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,6 +88,7 @@ function setup(text = MANIFEST) {
       parallelism: 2,
       failFast: false,
       signal: new AbortController().signal,
+      wording: terminalWording,
       ...extra,
     });
   return { manifest, graph, workDirectory, terraform, changes, secrets, run };
@@ -255,6 +259,17 @@ describe('runEngine: apply', () => {
     expect(statusOf(result)['a/iam']).toBe('failed');
     expect(result.instances.filter((i) => i.status === 'skipped').length).toBeGreaterThan(0);
     expect(terraform.calls.filter((call) => call.id !== 'a/iam')).toEqual([]);
+  });
+
+  it('says what stopped the run in the words of the entry: the flag, or the action input', async () => {
+    const reasons = async (wording: Wording) => {
+      const { terraform, run } = setup();
+      terraform.failures.set('a/r1/network', 'init');
+      const result = await run('apply', { failFast: true, parallelism: 1, wording });
+      return result.instances.flatMap((i) => (i.status === 'cancelled' ? [i.reason] : []));
+    };
+    expect(await reasons(terminalWording)).toEqual(['stopped by --fail-fast after a/r1/network failed']);
+    expect(await reasons(actionWording)).toEqual(["stopped by input 'fail-fast' after a/r1/network failed"]);
   });
 
   it('on cancellation lets running instances finish their command and cancels the rest', async () => {

@@ -1,6 +1,8 @@
+import { afterAll } from '@jest/globals';
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { copyOfEstate } from './estates.js';
 import { runCli } from './run-dist.js';
 import { scratchDir } from './scratch.js';
 import { terraformEnv, type TerraformUnderTest } from './terraform-binary.js';
@@ -285,4 +287,32 @@ export function cliOnStores(terraform: TerraformUnderTest | undefined, env: Reco
       cwd: estate,
       env: { ...terraformEnv(terraform!), ...StateStores.credentials(), ...env },
     });
+}
+
+/** An estate and the stores that hold its state. */
+export interface EstateOnStores {
+  estate: string;
+  stores: StateStores;
+}
+
+/**
+ * The stores of one test file: `start` starts a set (empty, or a copy of `from`), `copyOf` copies an estate
+ * built on stores (a stage) onto a copy of them, for one case to change; every set started is closed in the
+ * file's afterAll.
+ */
+export function storesOfFile(regions: string[], replicas: Record<string, string>) {
+  const started: StateStores[] = [];
+  afterAll(() => Promise.all(started.map((stores) => stores.close())));
+  const start = async (from?: StateStores) => {
+    const stores = await StateStores.start(regions, replicas, from);
+    started.push(stores);
+    return stores;
+  };
+  const copyOf = async (built: EstateOnStores): Promise<EstateOnStores> => {
+    const stores = await start(built.stores);
+    const estate = copyOfEstate(built.estate, 'strata-s3-estate-');
+    pointAt(estate, stores);
+    return { estate, stores };
+  };
+  return { start, copyOf };
 }

@@ -107,7 +107,7 @@ export function verifyRecoveryPoint(
     });
   let problem: string | null = null;
   if (movedAt === null) {
-    problem = `no failover record in ${from} says when traffic moved there, so nothing shows that ${to}'s snapshots are newer: the record is written by 'strata failover --to ${from}'`;
+    problem = `no failover record in ${from} says when traffic moved there, so nothing shows that ${to}'s snapshots are newer: the record is written by a failover to ${from}`;
   } else if (checks.length === 0) {
     problem = `no instance of ${to} published ${RECOVERY_POINT_OUTPUT} in the promote phase: nothing shows that the snapshots replicated back to ${to} hold the writes made in ${from} since ${at ?? ''}; publish it from the layer that holds ${to}'s replicated backups`;
   }

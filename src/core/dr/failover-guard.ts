@@ -9,6 +9,7 @@ import { describeScope, isInScope, withPrimary, type MoveScope } from './failove
 import { steadyStateRoles } from './steady-state.js';
 import type { RestoredInstances } from './restored-context.js';
 import { isCompletedMove } from './record-scope.js';
+import { suggest } from '../wording.js';
 
 /**
  * The guard a normal apply or destroy passes before it changes anything: no failover (or failback) may be
@@ -112,6 +113,9 @@ export function checkIgnoredRegions(manifest: Manifest, ignored: readonly string
 
 const moveOf = (record: GuardRecord) => record.mode ?? 'failover';
 
+/** The failover that writes the new roles into the manifest, which its pull request proposes. */
+const WRITE_MANIFEST = suggest('failover', { setting: 'write-manifest' });
+
 /**
  * The region whose record the primary's own record proves empty, if any. After a failover from F to the
  * primary P with the roles swapped, P's readable record in effect says F failed; F is a secondary now, and
@@ -166,8 +170,8 @@ export function judgeFailoverGuard(
     if (governed.length === 0) continue;
     if (record.status === 'pending') {
       throw new UsageError(
-        (name) =>
-          `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with 'strata ${moveOf(record)} --to ${record.to} ${name('release-deploys')}'.`,
+        (_name, command) =>
+          `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with '${command(suggest(moveOf(record), { setting: 'to', value: record.to }, { setting: 'release-deploys' }))}'.`,
       );
     }
     if (scope.length > 0) {
@@ -176,7 +180,8 @@ export function judgeFailoverGuard(
     }
     if (record.to !== primary) {
       throw new UsageError(
-        `A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`,
+        (_name, command) =>
+          `A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (${command(WRITE_MANIFEST)}), or fail back with '${command(suggest('failback', { setting: 'to', value: record.from }))}' once ${record.from} is healthy; until then this apply would undo the failover.`,
       );
     }
   }
@@ -208,6 +213,7 @@ function judgeScopedRecord(
   if (behind === undefined) return;
   const named = primaryRegionFor(manifest, behind.account, behind.environment);
   throw new UsageError(
-    `A failover of ${describeScope(scope)} from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${named} as the primary of ${behind.id}. Merge the pull request that sets their primary_region to ${record.to} (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' and the same selection once ${record.from} is healthy; until then this apply would undo the failover.`,
+    (_name, command) =>
+      `A failover of ${describeScope(scope)} from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${named} as the primary of ${behind.id}. Merge the pull request that sets their primary_region to ${record.to} (${command(WRITE_MANIFEST)}), or fail back with '${command(suggest('failback', { setting: 'to', value: record.from }))}' and the same selection once ${record.from} is healthy; until then this apply would undo the failover.`,
   );
 }

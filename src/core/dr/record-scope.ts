@@ -37,7 +37,8 @@ export function recordToReplace(
   if (sameScope || isCompletedMove(record)) {
     if (record.from === move.from || Object.keys(restored).length === 0) return restored;
     throw new UsageError(
-      `${region} holds the record of a ${moveOf(record)} (${isCompletedMove(record) ? 'done' : record.status === 'pending' ? 'pending' : 'in effect'}, recorded ${record.at}) that keeps the context of what ${sameScope ? 'moves of other scopes' : 'it'} restored, which came from ${record.from}; this move of ${describeScope(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${describeScope(move.scope)} from ${record.from}, or move both together with the same --account and --environment selection.`,
+      (name) =>
+        `${region} holds the record of a ${moveOf(record)} (${isCompletedMove(record) ? 'done' : record.status === 'pending' ? 'pending' : 'in effect'}, recorded ${record.at}) that keeps the context of what ${sameScope ? 'moves of other scopes' : 'it'} restored, which came from ${record.from}; this move of ${describeScope(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${describeScope(move.scope)} from ${record.from}, or move both together with the same ${name('account')} and ${name('environment')} selection.`,
     );
   }
   throw moveInProgress(record, region, move.scope);
@@ -67,7 +68,8 @@ function moveOf(record: GuardRecord): string {
 function moveInProgress(record: GuardRecord, region: string, scope: MoveScope): UsageError {
   const status = record.status === 'pending' ? 'pending' : 'in effect';
   return new UsageError(
-    `${region} holds the record of a ${moveOf(record)} (${status}, recorded ${record.at}), and this move is of ${describeScope(scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`,
+    (name) =>
+      `${region} holds the record of a ${moveOf(record)} (${status}, recorded ${record.at}), and this move is of ${describeScope(scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same ${name('account')} and ${name('environment')} selection.`,
   );
 }
 

@@ -3,6 +3,7 @@ import { primaryRegionFor, primaryRegionOf } from '../manifest/primary-region.js
 import type { EnvironmentSpec, Manifest } from '../manifest/types.js';
 import { getOrThrow } from '../lookup.js';
 import { steadyStateRoles } from './steady-state.js';
+import { suggest, type CommandName, type GivenSetting } from '../wording.js';
 
 /**
  * What may still run in a region that comes back after a failover: every instance the manifest can place
@@ -26,10 +27,10 @@ export interface StrayCandidate {
   /** The primary of its account or environment (primary_region, else the region roles'). */
   primary: string;
   /**
-   * The selection its commands need when that primary is its own (` --account dev`, with ` --environment
-   * staging` for an environment's): a failback of its scope alone. Empty when it follows the region roles.
+   * The selection its commands need when that primary is its own (account `dev`, with environment `staging`
+   * for an environment's): a failback of its scope alone. Empty when it follows the region roles.
    */
-  selection: string;
+  selection: GivenSetting[];
 }
 
 /** Every instance in `region` that normal runs do not manage, in graph order. */
@@ -51,14 +52,13 @@ export function strayCandidates(graph: LayerGraph, manifest: Manifest, region: s
     if (environment === undefined) return 'region-layer';
     return environment.regions.includes(primary) ? 'environment-copy' : 'narrowed-environment';
   };
-  const selectionOf = (instance: Instance): string => {
-    if (instance.account === null) return '';
+  const selectionOf = (instance: Instance): GivenSetting[] => {
+    if (instance.account === null) return [];
+    const account = { setting: 'account', value: instance.account } as const;
     if (environmentOf(instance)?.primaryRegion !== undefined) {
-      return ` --account ${instance.account} --environment ${String(instance.environment)}`;
+      return [account, { setting: 'environment', value: String(instance.environment) }];
     }
-    return accounts.get(instance.account)?.primaryRegion === undefined
-      ? ''
-      : ` --account ${instance.account}`;
+    return accounts.get(instance.account)?.primaryRegion === undefined ? [] : [account];
   };
   return graph.instances
     .filter((instance) => instance.region === region && roleOf(instance) === null)
@@ -98,13 +98,14 @@ export interface StrayReport {
  * failback to the current primary from the region (it destroys what steady state does not keep there and
  * returns the region to secondary); re-adopting through a failback to the region (it becomes primary, its
  * environments managed again). A narrowed environment has no other home: retiring it destroys it, and the
- * report says so.
+ * report says so. The commands are worded by `command`, as the entry that shows the report words them.
  */
 export function strayReport(
   manifest: Manifest,
   region: string,
   candidates: readonly StrayCandidate[],
   readings: ReadonlyMap<string, StrayReading>,
+  command: CommandName,
 ): StrayReport {
   const primary = primaryRegionOf(manifest);
   const entries: StrayEntry[] = [];
@@ -121,7 +122,7 @@ export function strayReport(
       kind: candidate.kind,
       resources,
       error,
-      ...describe(candidate, region),
+      ...describe(candidate, region, command),
     });
   }
   return { region, primary, entries, empty };
@@ -130,10 +131,13 @@ export function strayReport(
 function describe(
   candidate: StrayCandidate,
   region: string,
+  command: CommandName,
 ): Pick<StrayEntry, 'what' | 'retire' | 'readopt'> {
   const { primary, selection } = candidate;
-  const retire = `strata failback --to ${primary} --from ${region}${selection}`;
-  const failback = `strata failback --to ${region}${selection}`;
+  const retire = command(
+    suggest('failback', { setting: 'to', value: primary }, { setting: 'from', value: region }, ...selection),
+  );
+  const failback = command(suggest('failback', { setting: 'to', value: region }, ...selection));
   switch (candidate.kind) {
     case 'environment-copy':
       return {

@@ -1,3 +1,4 @@
+import { suggest, type CommandName, type SettingName } from '../wording.js';
 import type { ResourceMove } from './state-document.js';
 
 /** An instance that already holds resources its old roots still hold: a move stopped before the trim. */
@@ -23,18 +24,20 @@ export function halfMigratedInstances(
   return found;
 }
 
-/** Why a run refuses half-migrated instances, and the command that finishes each. */
+/** Why a run refuses half-migrated instances, and the command that finishes each, as each entry words it. */
 export function halfMigratedMessage(
   migrationFile: string,
   instances: readonly HalfMigratedInstance[],
-): string {
-  const lines = instances.map(({ id, moves }) => {
-    const roots = [...new Set(moves.map((move) => move.root))].join(', ');
-    const [first] = moves;
-    const shown = first
-      ? `${first.to}${moves.length > 1 ? ` and ${String(moves.length - 1)} more` : ''}`
-      : '';
-    return `  ${id}: its state holds ${shown}, which root ${roots} of ${migrationFile} still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance ${id}`;
-  });
-  return `refusing to run: ${String(instances.length)} instance${instances.length === 1 ? ' is' : 's are'} half migrated, and a run now would manage the same resources from two states:\n${lines.join('\n')}`;
+): (name: SettingName, command: CommandName) => string {
+  return (_name, command) => {
+    const lines = instances.map(({ id, moves }) => {
+      const roots = [...new Set(moves.map((move) => move.root))].join(', ');
+      const [first] = moves;
+      const shown = first
+        ? `${first.to}${moves.length > 1 ? ` and ${String(moves.length - 1)} more` : ''}`
+        : '';
+      return `  ${id}: its state holds ${shown}, which root ${roots} of ${migrationFile} still holds too (a migrate apply stopped before removing them from the old state); finish it with: ${command(suggest('migrate apply', { setting: 'instance', value: id }))}`;
+    });
+    return `refusing to run: ${String(instances.length)} instance${instances.length === 1 ? ' is' : 's are'} half migrated, and a run now would manage the same resources from two states:\n${lines.join('\n')}`;
+  };
 }

@@ -8,6 +8,7 @@ import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
 import { plural, renderPlanSection, utf8Length, type PlanSectionStyle } from './plan-blocks.js';
 import { planSources, SUMMARY_MAX_BYTES, unchangedLine } from './summary.js';
+import type { SettingName } from '../wording.js';
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');
 
@@ -31,12 +32,17 @@ export interface FailoverReportOptions {
  * readiness of each instance for a drill with the reason for every 'no', what plans on mocks leave unproven,
  * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart, and, when
  * given, the plans (failed and changed ones, cut to fit), so that an approver sees what the move will change.
+ * Settings it names are worded by `name`.
  */
 /** `**23m00s** (1380 s)`: readable at a glance, and the exact figure the result file holds. */
 const inWords = (seconds: number) =>
   seconds < 60 ? `**${seconds} s**` : `**${formatDuration(seconds * 1000)}** (${seconds} s)`;
 
-export function renderFailoverReport(run: RunResult, options: FailoverReportOptions = {}): string {
+export function renderFailoverReport(
+  run: RunResult,
+  name: SettingName,
+  options: FailoverReportOptions = {},
+): string {
   const failover = run.failover;
   if (!failover) return '';
   const kind = !failover.dryRun
@@ -67,7 +73,7 @@ export function renderFailoverReport(run: RunResult, options: FailoverReportOpti
   }
   if (failover.dryRun && failover.readiness.length > 0) lines.push(...readinessSection(failover));
   if (failover.drill) lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
-  lines.push(...renderPromotion(failover.promotion));
+  lines.push(...renderPromotion(failover.promotion, name));
   lines.push(...renderFailback(failover.failback, failover.dryRun));
   const audit = (failover.recordLocks ?? []).map(clearedRecordLockLine);
   for (const note of [...failover.notes, ...audit]) lines.push(`- ${note}`);

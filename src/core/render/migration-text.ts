@@ -1,4 +1,5 @@
 import { fenceFor } from './plan-blocks.js';
+import { suggest, type CommandName } from '../wording.js';
 import type { ResourceMove } from '../migrate/state-document.js';
 import type { InstanceMigration, InstancePreview, MigrationPreview, StateRecord } from '../migrate/types.js';
 
@@ -7,9 +8,9 @@ const identity = (record: StateRecord) =>
 
 /**
  * `strata migrate plan`: per new instance what it receives and from where, and what its new code would plan
- * after the move; what stays; the states read.
+ * after the move; what stays; the states read. The commands that move them are worded by `command`.
  */
-export function renderMigrationPlan(plan: MigrationPreview): string {
+export function renderMigrationPlan(plan: MigrationPreview, command: CommandName): string {
   const previews = new Map(plan.previews.map((preview) => [preview.id, preview]));
   const lines: string[] = [`Migration plan (${plan.migrationFile})`, '', 'Old states read (read-only):'];
   for (const root of plan.roots) lines.push(`  ${root.state}: ${identity(root)}`);
@@ -24,7 +25,7 @@ export function renderMigrationPlan(plan: MigrationPreview): string {
       );
     }
     const preview = previews.get(id);
-    if (preview) lines.push(...previewLines(preview));
+    if (preview) lines.push(...previewLines(preview, command));
   }
   if (staying.length > 0) {
     lines.push('', 'Staying in their roots:');
@@ -49,17 +50,17 @@ export function renderMigrationPlan(plan: MigrationPreview): string {
   }
   lines.push(
     '',
-    `${String(moved)} to move into ${String(receiving.size)} instance(s), ${String(staying.length)} staying. Move one layer at a time: strata migrate apply --layer LAYER`,
+    `${String(moved)} to move into ${String(receiving.size)} instance(s), ${String(staying.length)} staying. Move one layer at a time: ${command(suggest('migrate apply', { setting: 'layer', value: 'LAYER' }))}`,
   );
   return `${lines.join('\n')}\n`;
 }
 
 /** What the instance's new code plans after the move, as a plan review shows it. */
-function previewLines(preview: InstancePreview): string[] {
+function previewLines(preview: InstancePreview, command: CommandName): string[] {
   const lines: string[] = [];
   if (preview.alreadyThere > 0) {
     lines.push(
-      `  HALF MIGRATED: ${String(preview.alreadyThere)} of these are in its state already and still in the old; finish with: strata migrate apply --instance ${preview.id}`,
+      `  HALF MIGRATED: ${String(preview.alreadyThere)} of these are in its state already and still in the old; finish with: ${command(suggest('migrate apply', { setting: 'instance', value: preview.id }))}`,
     );
   }
   if (preview.status === 'no-changes') {

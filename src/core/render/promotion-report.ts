@@ -1,12 +1,14 @@
 import type { ReplicaPromotion } from '../dr/promote-replica.js';
+import type { SettingName } from '../wording.js';
 
 const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 
 /**
  * The failover report's section on the promoted replica: where global and account state lives from now on,
  * each state read there, and the audit of every replicated lock found (who cleared it, when, which lock).
+ * The setting that writes the manifest is named as `name` words it.
  */
-export function renderPromotion(promotion: ReplicaPromotion | undefined): string[] {
+export function renderPromotion(promotion: ReplicaPromotion | undefined, name: SettingName): string[] {
   if (!promotion) return [];
   const { from, to } = promotion;
   const failed = promotion.states.filter((state) => state.problem !== null);
@@ -14,7 +16,7 @@ export function renderPromotion(promotion: ReplicaPromotion | undefined): string
     '### Global and account state promoted',
     '',
     failed.length === 0
-      ? `Global and account state lives in ${to} from now on (backend.global_region: ${from} → ${to}${promotion.manifestWritten ? ', written into the manifest' : '; --write-manifest writes it'}). Replication from ${from} is one-way: set up ${to} → ${from} before relying on ${from} again.`
+      ? `Global and account state lives in ${to} from now on (backend.global_region: ${from} → ${to}${promotion.manifestWritten ? ', written into the manifest' : `; ${name('write-manifest')} writes it`}). Replication from ${from} is one-way: set up ${to} → ${from} before relying on ${from} again.`
       : `Not promoted: ${failed.length} of ${promotion.states.length} states in ${to} cannot be relied on; the manifest was left as it is. Fix what is listed, then run the failover again (it promotes again).`,
     '',
     '| state | lineage | serial | problem |',

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { suggest } from '../wording.js';
 import type { Instance, LayerGraph } from '../graph/types.js';
 import { closestName } from '../manifest/closest-name.js';
 import { compiledGraphOf } from '../graph/compiled-graph.js';
@@ -103,7 +104,8 @@ function checkFilterNames(graph: LayerGraph, filter: SelectionFilter) {
     if (!graph.byId.has(id)) {
       const hint = closestName(id, graph.byId.keys());
       throw new UsageError(
-        `Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; 'strata graph' lists the ids`,
+        (_name, command) =>
+          `Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; '${command(suggest('graph'))}' lists the ids`,
       );
     }
   }

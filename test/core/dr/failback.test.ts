@@ -1,3 +1,4 @@
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import {
   dependentsToReapply,
@@ -63,7 +64,7 @@ describe('verifyRecoveryPoint', () => {
       false,
     );
     expect(noRecord.problem).toBe(
-      "no failover record in eu-west-1 says when traffic moved there, so nothing shows that eu-west-2's snapshots are newer: the record is written by 'strata failover --to eu-west-1'",
+      "no failover record in eu-west-1 says when traffic moved there, so nothing shows that eu-west-2's snapshots are newer: the record is written by a failover to eu-west-1",
     );
     expect(isVerified(noRecord)).toBe(false);
     const nothing = verifyRecoveryPoint(new Map(), moved, false);
@@ -114,7 +115,7 @@ describe('retireGuard', () => {
   const db = { id: 'a/eu-west-1/db', layer: 'db' };
   const app = { id: 'a/eu-west-1/app', layer: 'app' };
   const destroy = [{ address: 'terraform_data.cluster', action: 'delete' }];
-  const allowing = statefulGuard(manifest, [db.id]);
+  const allowing = statefulGuard(manifest, [db.id], terminalWording.setting);
   const tooOld = verifyRecoveryPoint(new Map([['a/eu-west-2/net', '2026-05-04T05:00:00Z']]), moved, true);
   const passed = verifyRecoveryPoint(new Map([['a/eu-west-2/net', '2026-05-04T07:00:00Z']]), moved, false);
 
@@ -133,8 +134,8 @@ describe('retireGuard', () => {
     // What is not stateful, or destroys nothing, still passes; a refusal stays the stateful guard's own.
     expect(retireGuard(allowing, tooOld)(app, destroy)).toEqual({ accepted: true, allowed: [] });
     expect(retireGuard(allowing, tooOld)(db, [])).toEqual({ accepted: true, allowed: [] });
-    expect(retireGuard(statefulGuard(manifest, []), tooOld)(db, destroy)).toEqual(
-      statefulGuard(manifest, [])(db, destroy),
+    expect(retireGuard(statefulGuard(manifest, [], terminalWording.setting), tooOld)(db, destroy)).toEqual(
+      statefulGuard(manifest, [], terminalWording.setting)(db, destroy),
     );
   });
 });

@@ -1,3 +1,4 @@
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { planFailover, replicaBackend } from '../../../src/core/dr/plan-failover.js';
 import { steadyStateIds } from '../../../src/core/dr/steady-state.js';
@@ -82,7 +83,7 @@ describe('planFailover', () => {
       try {
         planFailover(parsed, { force: false, ...request });
       } catch (error) {
-        return (error as UsageError).wordedFor((setting) => `--${setting}`);
+        return (error as UsageError).wordedFor(terminalWording);
       }
       return 'no error';
     };

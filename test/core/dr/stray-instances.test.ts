@@ -3,12 +3,15 @@ import { strayCandidates, strayReport } from '../../../src/core/dr/stray-instanc
 import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
 import { EXAMPLE_MANIFEST } from '../../helpers/manifest-text.js';
+import { actionWording } from '../../../src/action/action-wording.js';
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
+import type { Wording } from '../../../src/core/wording.js';
 
-const strays = (text: string, region: string) => {
+const strays = (text: string, region: string, wording: Wording = terminalWording) => {
   const parsed = parseManifest(text, 'layers.yml');
   const candidates = strayCandidates(expandManifest(parsed), parsed.manifest, region);
   const readings = new Map(candidates.map((candidate) => [candidate.id, { resources: 2 }]));
-  return strayReport(parsed.manifest, region, candidates, readings).entries;
+  return strayReport(parsed.manifest, region, candidates, readings, wording.command).entries;
 };
 
 describe('stray instances', () => {
@@ -52,6 +55,17 @@ describe('stray instances', () => {
         'prod/eu-west-2/staging/app',
         'strata failback --to eu-west-1 --from eu-west-2 --account prod --environment staging',
       ],
+    ]);
+  });
+
+  it("words the failbacks as the action's inputs for the action's users", () => {
+    const stagingMoved = EXAMPLE_MANIFEST.replace('staging: {}', 'staging: { primary_region: eu-west-1 }');
+    expect(strays(stagingMoved, 'eu-west-2', actionWording)).toEqual([
+      expect.objectContaining({
+        retire:
+          'command: failback, to-region: eu-west-1, from-region: eu-west-2, accounts: prod, environments: staging',
+        readopt: 'command: failback, to-region: eu-west-2, accounts: prod, environments: staging',
+      }),
     ]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { halfMigratedInstances, halfMigratedMessage } from '../../../src/core/migrate/half-migrated.js';
+import { actionWording } from '../../../src/action/action-wording.js';
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
 
 const receiving = new Map([
   [
@@ -37,12 +39,15 @@ describe('halfMigratedInstances', () => {
       { id: 'prod/iam', moves: receiving.get('prod/iam') ?? [] },
       { id: 'prod/eu-west-2/network', moves: receiving.get('prod/eu-west-2/network') ?? [] },
     ]);
-    expect(message).toBe(
+    expect(message(terminalWording.setting, terminalWording.command)).toBe(
       [
         'refusing to run: 2 instances are half migrated, and a run now would manage the same resources from two states:',
         '  prod/iam: its state holds aws_iam_role.ci and 1 more, which root account of migrate.yml still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance prod/iam',
         '  prod/eu-west-2/network: its state holds aws_vpc.main, which root staging of migrate.yml still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance prod/eu-west-2/network',
       ].join('\n'),
+    );
+    expect(message(actionWording.setting, actionWording.command)).toContain(
+      'finish it with: command: migrate, migrate-apply: true, instance: prod/iam',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { renderFailoverReport } from '../../../src/core/render/failover-report.js';
 import type { DrillFindings, ReadinessEntry, RunResult } from '../../../src/core/run-result.js';
@@ -46,7 +47,7 @@ const drill = (readiness: ReadinessEntry[], drillFindings = findings()): RunResu
 
 describe('renderFailoverReport of a drill', () => {
   it('planned against live state: Ready, and the estimate says what it comes from and leaves out', () => {
-    const report = renderFailoverReport(drill([entry('prod/eu-west-1/network')]));
+    const report = renderFailoverReport(drill([entry('prod/eu-west-1/network')]), terminalWording.setting);
     expect(report).toContain('Ready: every instance planned against live state.');
     expect(report).toContain("Based on this dry run's plan times only. Not counted: approval; DNS TTL.");
   });
@@ -55,6 +56,7 @@ describe('renderFailoverReport of a drill', () => {
     const estimated = (seconds: number) =>
       renderFailoverReport(
         drill([entry('prod/eu-west-1/network')], findings({ estimate: { ...findings().estimate, seconds } })),
+        terminalWording.setting,
       );
     expect(estimated(42.5)).toContain('Estimated recovery time (critical path): **42.5 s**\n');
     expect(estimated(1380)).toContain('Estimated recovery time (critical path): **23m00s** (1380 s)\n');
@@ -84,11 +86,16 @@ describe('renderFailoverReport of a drill', () => {
         },
       ],
     };
-    const report = renderFailoverReport(drill([entry('prod/eu-west-1/app')], findings({ estimate })));
+    const report = renderFailoverReport(
+      drill([entry('prod/eu-west-1/app')], findings({ estimate })),
+      terminalWording.setting,
+    );
     expect(report).toContain(
       'Hooks counted, each where it runs: smoke after prod/eu-west-1/app 1.5 s (measured in this drill); switch 60 s (its timeout, an upper bound: not drill_safe, so not run in a drill).',
     );
-    expect(renderFailoverReport(drill([entry('prod/eu-west-1/app')]))).not.toContain('Hooks counted');
+    expect(renderFailoverReport(drill([entry('prod/eu-west-1/app')]), terminalWording.setting)).not.toContain(
+      'Hooks counted',
+    );
   });
 
   it('plans on mocks: not "live state"; names the instances, their mocks, and what is unproven', () => {
@@ -97,6 +104,7 @@ describe('renderFailoverReport of a drill', () => {
         entry('prod/eu-west-1/db'),
         entry('prod/eu-west-1/api', { mockedUpstreams: ['prod/eu-west-1/db'] }),
       ]),
+      terminalWording.setting,
     );
     expect(report).not.toContain('planned against live state');
     expect(report).toContain(
@@ -118,6 +126,7 @@ describe('renderFailoverReport of a drill', () => {
           deferredUntil: ['prod/eu-west-1/db'],
         }),
       ]),
+      terminalWording.setting,
     );
     expect(report).not.toContain('planned against live state');
     expect(report).not.toContain('Not ready');
@@ -148,6 +157,7 @@ describe('renderFailoverReport of a drill', () => {
         ],
         findings({ ready: false, replicas: [stale] }),
       ),
+      terminalWording.setting,
     );
     expect(report).toContain(
       '**Not ready**: 1 of 1 instances are not (the reason is beside each NO); 1 replica is not fresh (see Replicas).',
@@ -181,6 +191,7 @@ describe('renderFailoverReport of a drill', () => {
           },
         }),
       ),
+      terminalWording.setting,
     );
     expect(report).toContain(
       '**Not ready**: every instance planned, but 1 recovery point does not meet dr.rpo (see Recovery point).',
@@ -193,6 +204,7 @@ describe('renderFailoverReport of a drill', () => {
     const problem = 'dr.rpo is 1h but no instance the drill read publishes the output strata_recovery_point';
     const report = renderFailoverReport(
       drill([entry('a')], findings({ ready: false, recoveryPoint: { rpo: '1h', checks: [], problem } })),
+      terminalWording.setting,
     );
     expect(report).toContain(`**Not ready**: every instance planned, but ${problem}.`);
     expect(report).toContain(`**Not met**: ${problem}.`);
@@ -236,7 +248,10 @@ describe('renderFailoverReport of the plan job of a real move', () => {
   ]);
 
   it('is titled as a plan awaiting approval, not a drill, and shows the plans an approver must see', () => {
-    const report = renderFailoverReport(planned(), { awaitingApproval: true, plans });
+    const report = renderFailoverReport(planned(), terminalWording.setting, {
+      awaitingApproval: true,
+      plans,
+    });
     expect(report.split('\n')[0]).toBe(
       '## Failover plan (awaiting approval) eu-west-2 → eu-west-1: succeeded',
     );
@@ -253,13 +268,23 @@ describe('renderFailoverReport of the plan job of a real move', () => {
   it('cuts the plans to what is left of the limit, and leaves them out when nothing useful fits', () => {
     const long = `-/+ resource "aws_instance" "app" {\n${'      ~ tag = "a" -> "b"\n'.repeat(5000)}    }`;
     const big = new Map([['prod/eu-west-1/app', long]]);
-    const whole = renderFailoverReport(planned(), { awaitingApproval: true, plans: big });
-    const cut = renderFailoverReport(planned(), { awaitingApproval: true, plans: big, maxBytes: 60_000 });
+    const whole = renderFailoverReport(planned(), terminalWording.setting, {
+      awaitingApproval: true,
+      plans: big,
+    });
+    const cut = renderFailoverReport(planned(), terminalWording.setting, {
+      awaitingApproval: true,
+      plans: big,
+      maxBytes: 60_000,
+    });
     expect(Buffer.byteLength(cut, 'utf8')).toBeLessThanOrEqual(60_000);
     expect(cut).toContain('**1 of 1 plan cut**');
     expect(whole.length).toBeGreaterThan(cut.length);
-    const bare = Buffer.byteLength(renderFailoverReport(planned(), { awaitingApproval: true }), 'utf8');
-    const tiny = renderFailoverReport(planned(), {
+    const bare = Buffer.byteLength(
+      renderFailoverReport(planned(), terminalWording.setting, { awaitingApproval: true }),
+      'utf8',
+    );
+    const tiny = renderFailoverReport(planned(), terminalWording.setting, {
       awaitingApproval: true,
       plans: big,
       maxBytes: bare + 500,
@@ -269,7 +294,7 @@ describe('renderFailoverReport of the plan job of a real move', () => {
   });
 
   it('a drill keeps its title', () => {
-    expect(renderFailoverReport(planned(), { plans }).split('\n')[0]).toBe(
+    expect(renderFailoverReport(planned(), terminalWording.setting, { plans }).split('\n')[0]).toBe(
       '## Failover drill eu-west-2 → eu-west-1: succeeded',
     );
   });

@@ -1,3 +1,4 @@
+import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { renderFailoverReport } from '../../../src/core/render/failover-report.js';
 import {
@@ -184,7 +185,7 @@ describe('the failover timeline', () => {
         notes: ['prod/sandbox runs only in eu-west-2'],
       },
     };
-    const report = renderFailoverReport(drill);
+    const report = renderFailoverReport(drill, terminalWording.setting);
     expect(report).toContain('## Failover drill eu-west-2 → eu-west-1: succeeded');
     expect(report).toContain('Estimated recovery time (critical path): **12.5 s**');
     expect(report).toContain('**Not ready**');
@@ -193,6 +194,6 @@ describe('the failover timeline', () => {
       '| prod/eu-west-1/app | yes | NO | — | NO |  | replica: terraform init failed (exit code 1): Error: the replica \\| bucket is gone |',
     );
     expect(report).toContain('- prod/sandbox runs only in eu-west-2');
-    expect(renderFailoverReport(result)).toBe('');
+    expect(renderFailoverReport(result, terminalWording.setting)).toBe('');
   });
 });
