@@ -155,7 +155,10 @@ var primary_region = __webpack_require__(7290);
 var lookup = __webpack_require__(2191);
 // EXTERNAL MODULE: ./build/tsc/core/dr/steady-state.js
 var steady_state = __webpack_require__(680);
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/stray-instances.js
+
 
 
 
@@ -180,13 +183,12 @@ function strayCandidates(graph, manifest, region) {
     };
     const selectionOf = (instance) => {
         if (instance.account === null)
-            return '';
+            return [];
+        const account = { setting: 'account', value: instance.account };
         if (environmentOf(instance)?.primaryRegion !== undefined) {
-            return ` --account ${instance.account} --environment ${String(instance.environment)}`;
+            return [account, { setting: 'environment', value: String(instance.environment) }];
         }
-        return accounts.get(instance.account)?.primaryRegion === undefined
-            ? ''
-            : ` --account ${instance.account}`;
+        return accounts.get(instance.account)?.primaryRegion === undefined ? [] : [account];
     };
     return graph.instances
         .filter((instance) => instance.region === region && roleOf(instance) === null)
@@ -200,9 +202,9 @@ function strayCandidates(graph, manifest, region) {
  * failback to the current primary from the region (it destroys what steady state does not keep there and
  * returns the region to secondary); re-adopting through a failback to the region (it becomes primary, its
  * environments managed again). A narrowed environment has no other home: retiring it destroys it, and the
- * report says so.
+ * report says so. The commands are worded by `command`, as the entry that shows the report words them.
  */
-function strayReport(manifest, region, candidates, readings) {
+function strayReport(manifest, region, candidates, readings, command) {
     const primary = (0,primary_region/* primaryRegionOf */.Ad)(manifest);
     const entries = [];
     const empty = [];
@@ -218,15 +220,15 @@ function strayReport(manifest, region, candidates, readings) {
             kind: candidate.kind,
             resources,
             error,
-            ...describe(candidate, region),
+            ...describe(candidate, region, command),
         });
     }
     return { region, primary, entries, empty };
 }
-function describe(candidate, region) {
+function describe(candidate, region, command) {
     const { primary, selection } = candidate;
-    const retire = `strata failback --to ${primary} --from ${region}${selection}`;
-    const failback = `strata failback --to ${region}${selection}`;
+    const retire = command((0,wording/* suggest */.Z)('failback', { setting: 'to', value: primary }, { setting: 'from', value: region }, ...selection));
+    const failback = command((0,wording/* suggest */.Z)('failback', { setting: 'to', value: region }, ...selection));
     switch (candidate.kind) {
         case 'environment-copy':
             return {
@@ -350,7 +352,7 @@ async function reportStray(settings, adapters) {
             readings.set(instance.id, { error: error.message });
         }
     }
-    return strayReport(loaded.manifest, settings.region, candidates, readings);
+    return strayReport(loaded.manifest, settings.region, candidates, readings, settings.wording.command);
 }
 
 // EXTERNAL MODULE: ./build/tsc/cli/run-options.js

@@ -24,6 +24,8 @@ var external_node_path_ = __webpack_require__(6760);
 var load_manifest = __webpack_require__(5192);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 // EXTERNAL MODULE: ./build/tsc/core/migrate/state-document.js
@@ -87,9 +89,12 @@ async function mirrorLayerCode(options) {
 var run_result = __webpack_require__(3436);
 // EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 6 modules
 var run_engine = __webpack_require__(5198);
+// EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
+var steady_state_context = __webpack_require__(8005);
 // EXTERNAL MODULE: ./build/tsc/app/migration-states.js + 1 modules
 var migration_states = __webpack_require__(6686);
 ;// CONCATENATED MODULE: ./build/tsc/app/migration-preview.js
+
 
 
 
@@ -160,7 +165,7 @@ async function previewInstance(context, engine, instance, moves, rootStates) {
         manifest: context.loaded.manifest,
         graph: withInstance(context.loaded.graph, previewed),
         dag: { ids: [instance.id], dependsOn: new Map() },
-        contextOf: (0,execute_run/* steadyStateContext */.xD)(context.loaded.manifest),
+        contextOf: (0,steady_state_context/* steadyStateContext */.x)(context.loaded.manifest),
     });
     const result = run.instances.find((each) => each.id === instance.id);
     if (result?.status !== 'succeeded') {
@@ -169,7 +174,7 @@ async function previewInstance(context, engine, instance, moves, rootStates) {
     if (!(0,run_result/* hasChanges */.ik)(result.changes) || result.changes === null) {
         return { id: instance.id, alreadyThere, status: 'no-changes', mockedUpstreams: result.mockedUpstreams };
     }
-    const texts = await (0,execute_run/* readPlanTexts */.sK)({ run, workDirectory, redactor: engine.base.redactor });
+    const texts = await (0,execute_run/* readPlanTexts */.s)({ run, workDirectory, redactor: engine.base.redactor });
     return {
         id: instance.id,
         alreadyThere,
@@ -207,6 +212,7 @@ function reviewText(log) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/app/migrate.js
+
 
 
 
@@ -270,9 +276,9 @@ function targetInstances(loaded, selection) {
         ? instance.layer === selection.layer
         : instance.id === selection.instance);
     if (chosen.length === 0) {
-        throw new errors/* UsageError */.eb((name) => selection.instance === undefined
+        throw new errors/* UsageError */.eb((name, command) => selection.instance === undefined
             ? `${name('layer')} '${selection.layer ?? ''}' is not a layer of the manifest (layers: ${loaded.manifest.layers.map((layer) => layer.name).join(', ')})`
-            : `${name('instance')} '${selection.instance}' is not an instance of the manifest; 'strata graph' lists them`);
+            : `${name('instance')} '${selection.instance}' is not an instance of the manifest; '${command((0,wording/* suggest */.Z)('graph'))}' lists them`);
     }
     return chosen;
 }
@@ -372,7 +378,7 @@ async function checkUnchanged(context, handle, before) {
  */
 async function proveNoChanges(context, instance) {
     const verifyDirectory = external_node_path_.join(context.workDirectory, 'migrate', 'verify', (0,work_directory/* instanceDirectoryName */.a)(instance.id));
-    const run = (command, workDirectory, planDirectory) => (0,execute_run/* executeRun */.lk)({
+    const run = (command, workDirectory, planDirectory) => (0,execute_run/* executeRun */.l)({
         ...context.settings,
         command,
         workDirectory,
@@ -408,12 +414,13 @@ var parse_migration = __webpack_require__(1066);
 var plan_blocks = __webpack_require__(4922);
 ;// CONCATENATED MODULE: ./build/tsc/core/render/migration-text.js
 
+
 const identity = (record) => record.lineage === null ? 'no state' : `lineage ${record.lineage}, serial ${String(record.serial)}`;
 /**
  * `strata migrate plan`: per new instance what it receives and from where, and what its new code would plan
- * after the move; what stays; the states read.
+ * after the move; what stays; the states read. The commands that move them are worded by `command`.
  */
-function renderMigrationPlan(plan) {
+function renderMigrationPlan(plan, command) {
     const previews = new Map(plan.previews.map((preview) => [preview.id, preview]));
     const lines = [`Migration plan (${plan.migrationFile})`, '', 'Old states read (read-only):'];
     for (const root of plan.roots)
@@ -429,7 +436,7 @@ function renderMigrationPlan(plan) {
         }
         const preview = previews.get(id);
         if (preview)
-            lines.push(...previewLines(preview));
+            lines.push(...previewLines(preview, command));
     }
     if (staying.length > 0) {
         lines.push('', 'Staying in their roots:');
@@ -447,14 +454,14 @@ function renderMigrationPlan(plan) {
         const clean = plan.previews.filter((preview) => preview.status === 'no-changes').length;
         lines.push('', `After the move ${String(clean)} of ${String(plan.previews.length)} instance(s) plan no changes (the goal; migrate apply refuses any change).`);
     }
-    lines.push('', `${String(moved)} to move into ${String(receiving.size)} instance(s), ${String(staying.length)} staying. Move one layer at a time: strata migrate apply --layer LAYER`);
+    lines.push('', `${String(moved)} to move into ${String(receiving.size)} instance(s), ${String(staying.length)} staying. Move one layer at a time: ${command((0,wording/* suggest */.Z)('migrate apply', { setting: 'layer', value: 'LAYER' }))}`);
     return `${lines.join('\n')}\n`;
 }
 /** What the instance's new code plans after the move, as a plan review shows it. */
-function previewLines(preview) {
+function previewLines(preview, command) {
     const lines = [];
     if (preview.alreadyThere > 0) {
-        lines.push(`  HALF MIGRATED: ${String(preview.alreadyThere)} of these are in its state already and still in the old; finish with: strata migrate apply --instance ${preview.id}`);
+        lines.push(`  HALF MIGRATED: ${String(preview.alreadyThere)} of these are in its state already and still in the old; finish with: ${command((0,wording/* suggest */.Z)('migrate apply', { setting: 'instance', value: preview.id }))}`);
     }
     if (preview.status === 'no-changes') {
         const mocked = preview.mockedUpstreams.length > 0
@@ -521,7 +528,10 @@ function renderMigrationSummary(title, text) {
 var run_options = __webpack_require__(5474);
 // EXTERNAL MODULE: ./build/tsc/cli/terraform-command.js + 2 modules
 var terraform_command = __webpack_require__(1984);
+// EXTERNAL MODULE: ./build/tsc/cli/terminal-wording.js
+var terminal_wording = __webpack_require__(367);
 ;// CONCATENATED MODULE: ./build/tsc/cli/migrate-command.js
+
 
 
 
@@ -600,7 +610,7 @@ async function runMigrate(argv, output, process) {
         if (values.layer !== undefined || values.instance !== undefined) {
             throw new errors/* UsageError */.eb('--layer and --instance go with migrate apply; migrate plan shows every instance');
         }
-        output.out(session.redactor.redact(renderMigrationPlan(await planMigration(settings, adapters))));
+        output.out(session.redactor.redact(renderMigrationPlan(await planMigration(settings, adapters), terminal_wording/* terminalWording */.f.command)));
         return 0;
     }
     const { instances } = await applyMigration({ ...settings, layer: values.layer, instance: values.instance }, adapters);

@@ -143,6 +143,8 @@ __webpack_require__.d(__webpack_exports__, {
 var load_manifest = __webpack_require__(5192);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
 // EXTERNAL MODULE: ./build/tsc/core/backend/object-keys.js
 var object_keys = __webpack_require__(9848);
 // EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
@@ -356,6 +358,7 @@ var failover_record = __webpack_require__(3819);
 
 
 
+
 /**
  * The deploy hold: a failover (or failback) waiting for approval writes its record as `pending` into the
  * target region's store before it plans, so that every normal apply and destroy refuses (the failover guard,
@@ -396,7 +399,7 @@ async function releaseDeploys(settings, adapters) {
     if (record === null)
         return { released: null, clearedLocks: [] };
     if (record.status !== 'pending') {
-        throw new errors/* UsageError */.eb((name) => `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy`);
+        throw new errors/* UsageError */.eb((name, command) => `${settings.to} holds a failover from ${record.from} in effect (recorded ${record.at}), not a pending hold: ${name('release-deploys')} does not undo a failover; fail back with '${command((0,wording/* suggest */.Z)('failback', { setting: 'to', value: record.from }))}' once ${record.from} is healthy`);
     }
     // What the hold kept of other scopes' moves stays, as a failback leaving the region would leave it.
     const left = (0,record_scope/* recordLeftBehind */.R8)(record, settings.to, record.scope ?? [], (id) => loaded.graph.byId.get(id));
@@ -687,7 +690,7 @@ function verifyRecoveryPoint(published, moved, overridden) {
     });
     let problem = null;
     if (movedAt === null) {
-        problem = `no failover record in ${from} says when traffic moved there, so nothing shows that ${to}'s snapshots are newer: the record is written by 'strata failover --to ${from}'`;
+        problem = `no failover record in ${from} says when traffic moved there, so nothing shows that ${to}'s snapshots are newer: the record is written by a failover to ${from}`;
     }
     else if (checks.length === 0) {
         problem = `no instance of ${to} published ${recovery_point/* RECOVERY_POINT_OUTPUT */.zl} in the promote phase: nothing shows that the snapshots replicated back to ${to} hold the writes made in ${from} since ${at ?? ''}; publish it from the layer that holds ${to}'s replicated backups`;
@@ -1102,8 +1105,8 @@ var result_file_store = __webpack_require__(1691);
 var dag = __webpack_require__(4955);
 // EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 6 modules
 var run_engine = __webpack_require__(5198);
-// EXTERNAL MODULE: ./build/tsc/app/execute-run.js + 6 modules
-var execute_run = __webpack_require__(6061);
+// EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
+var steady_state_context = __webpack_require__(8005);
 // EXTERNAL MODULE: ./build/tsc/engine/instance-result-reducer.js
 var instance_result_reducer = __webpack_require__(6390);
 ;// CONCATENATED MODULE: ./build/tsc/app/phase-progress.js
@@ -1346,9 +1349,10 @@ var reviewed_plan = __webpack_require__(3954);
 
 
 
-/** `strata failover --to R --from F --dry-run`: the command that previews this move again. */
-function previewCommand(move) {
-    return `strata ${move.mode} --to ${move.to} --from ${move.from} --dry-run`;
+
+/** The dry run that previews this move again (`strata failover --to R --from F --dry-run` in the terminal). */
+function previewOf(move) {
+    return (0,wording/* suggest */.Z)(move.mode, { setting: 'to', value: move.to }, { setting: 'from', value: move.from }, { setting: 'dry-run' });
 }
 /**
  * After a dry run: writes what it previewed (every instance, its resource changes, its mocked upstreams) to the
@@ -1380,24 +1384,25 @@ async function recordPreview(run, move, workDirectory) {
 }
 /** Reads the preview of a dry run from its plan directory; refuses one that is missing or of another move. */
 async function readPreview(planDirectory, move) {
-    const { file, text } = await (0,reviewed_plan/* readPlanDirectoryFile */.LG)(planDirectory, FAILOVER_PREVIEW_FILE, (name) => `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${previewCommand(move)}' with that folder as its work directory, review it, then apply`);
+    const { file, text } = await (0,reviewed_plan/* readPlanDirectoryFile */.LG)(planDirectory, FAILOVER_PREVIEW_FILE, (name, command) => `${name('plan-dir')}: no ${FAILOVER_PREVIEW_FILE} in ${planDirectory}: the ${move.mode} applies what a dry run previewed; run '${command(previewOf(move))}' with that folder as its work directory, review it, then apply`);
     const preview = parseFailoverPreview(text);
     if (typeof preview === 'string') {
         throw new errors/* UsageError */.eb((name) => `${name('plan-dir')}: ${file} is ${preview}`);
     }
     if (preview.mode !== move.mode || preview.from !== move.from || preview.to !== move.to) {
-        throw new errors/* UsageError */.eb((name) => `${name('plan-dir')}: the preview in ${planDirectory} is of the ${preview.mode} ${preview.from} → ${preview.to}, not of this ${move.mode} ${move.from} → ${move.to}; preview this one with '${previewCommand(move)}'`);
+        throw new errors/* UsageError */.eb((name, command) => `${name('plan-dir')}: the preview in ${planDirectory} is of the ${preview.mode} ${preview.from} → ${preview.to}, not of this ${move.mode} ${move.from} → ${move.to}; preview this one with '${command(previewOf(move))}'`);
     }
     return preview;
 }
 /**
  * The check of a fresh plan against the preview, for instances whose saved plan cannot be applied as saved:
  * a plan that destroys, replaces or forgets something the preview did not show stops that instance (and so
- * its dependents), with what the preview showed, what the plan does and the command that previews again.
+ * its dependents), with what the preview showed, what the plan does and the command that previews again, as
+ * `command` words it.
  */
-function checkAgainstPreview(preview, move) {
+function checkAgainstPreview(preview, move, command) {
     const entries = new Map(preview.instances.map((entry) => [entry.id, entry]));
-    const again = `preview the ${move.mode} again with '${previewCommand(move)}', review it, and apply that`;
+    const again = `preview the ${move.mode} again with '${command(previewOf(move))}', review it, and apply that`;
     return (instance, fresh, why) => {
         const entry = entries.get(instance.id);
         if (entry === undefined) {
@@ -1653,7 +1658,7 @@ async function executeFailback(settings, adapters) {
     const reapply = select(settings.dryRun ? new Set([...changedByDemotion].filter((id) => !promoted.has(id))) : changedByDemotion);
     const recoveryPoints = new Map();
     const restoring = (0,restored_context/* restoringContexts */.OH)(graph, demoted, recoveryPoints);
-    const steadyContext = (0,execute_run/* steadyStateContext */.xD)(after);
+    const steadyContext = (0,steady_state_context/* steadyStateContext */.x)(after);
     const contextOf = (instance) => promoted.has(instance.id)
         ? { ...steadyContext(instance), ...restoring.contextOf(instance.id) }
         : steadyContext(instance);
@@ -1829,7 +1834,7 @@ async function reviewedApply(prepared, move) {
     if (planDirectory === undefined)
         return {};
     const preview = await readPreview(planDirectory, move);
-    return { freshPlanCheck: checkAgainstPreview(preview, move) };
+    return { freshPlanCheck: checkAgainstPreview(preview, move, prepared.base.wording.command) };
 }
 /** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */
 function stateReadContext(prepared, plan) {
@@ -1967,8 +1972,9 @@ const cell = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 /**
  * The failover report's section on the promoted replica: where global and account state lives from now on,
  * each state read there, and the audit of every replicated lock found (who cleared it, when, which lock).
+ * The setting that writes the manifest is named as `name` words it.
  */
-function renderPromotion(promotion) {
+function renderPromotion(promotion, name) {
     if (!promotion)
         return [];
     const { from, to } = promotion;
@@ -1977,7 +1983,7 @@ function renderPromotion(promotion) {
         '### Global and account state promoted',
         '',
         failed.length === 0
-            ? `Global and account state lives in ${to} from now on (backend.global_region: ${from} → ${to}${promotion.manifestWritten ? ', written into the manifest' : '; --write-manifest writes it'}). Replication from ${from} is one-way: set up ${to} → ${from} before relying on ${from} again.`
+            ? `Global and account state lives in ${to} from now on (backend.global_region: ${from} → ${to}${promotion.manifestWritten ? ', written into the manifest' : `; ${name('write-manifest')} writes it`}). Replication from ${from} is one-way: set up ${to} → ${from} before relying on ${from} again.`
             : `Not promoted: ${failed.length} of ${promotion.states.length} states in ${to} cannot be relied on; the manifest was left as it is. Fix what is listed, then run the failover again (it promotes again).`,
         '',
         '| state | lineage | serial | problem |',
@@ -2530,10 +2536,11 @@ const failover_report_cell = (text) => text.replace(/\s*\n\s*/g, ' ').replace(/\
  * readiness of each instance for a drill with the reason for every 'no', what plans on mocks leave unproven,
  * the replicas and the recovery point, notes, the timeline as a table and as a Mermaid Gantt chart, and, when
  * given, the plans (failed and changed ones, cut to fit), so that an approver sees what the move will change.
+ * Settings it names are worded by `name`.
  */
 /** `**23m00s** (1380 s)`: readable at a glance, and the exact figure the result file holds. */
 const inWords = (seconds) => seconds < 60 ? `**${seconds} s**` : `**${(0,run_text/* formatDuration */.a3)(seconds * 1000)}** (${seconds} s)`;
-function renderFailoverReport(run, options = {}) {
+function renderFailoverReport(run, name, options = {}) {
     const failover = run.failover;
     if (!failover)
         return '';
@@ -2564,7 +2571,7 @@ function renderFailoverReport(run, options = {}) {
         lines.push(...readinessSection(failover));
     if (failover.drill)
         lines.push(...replicaSection(failover.drill), ...recoveryPointSection(failover.drill));
-    lines.push(...renderPromotion(failover.promotion));
+    lines.push(...renderPromotion(failover.promotion, name));
     lines.push(...renderFailback(failover.failback, failover.dryRun));
     const audit = (failover.recordLocks ?? []).map(clearedRecordLockLine);
     for (const note of [...failover.notes, ...audit])
@@ -2696,7 +2703,10 @@ var run_options = __webpack_require__(5474);
 var selection_options = __webpack_require__(2845);
 // EXTERNAL MODULE: ./build/tsc/cli/terraform-command.js + 2 modules
 var terraform_command = __webpack_require__(1984);
+// EXTERNAL MODULE: ./build/tsc/cli/terminal-wording.js
+var terminal_wording = __webpack_require__(367);
 ;// CONCATENATED MODULE: ./build/tsc/cli/failover-command.js
+
 
 
 
@@ -2787,6 +2797,7 @@ async function failoverCommand(mode, argv, output, process) {
             terraformBinary: values['terraform-binary'],
             cwd: process.cwd,
             env: process.env,
+            wording: terminal_wording/* terminalWording */.f,
         }, (0,terraform_command.createCliSession)(output, undefined).adapters(process.signal));
         output.out(`${describeRelease(values.to, released.released, released.clearedLocks)}\n`);
         return 0;
@@ -2809,7 +2820,7 @@ async function failoverCommand(mode, argv, output, process) {
         layers: (0,selection_options/* splitList */.ry)(values.layer),
     }, session.adapters(process.signal));
     session.finish(run);
-    output.out(`\n${session.redactor.redact((0,run_text/* runTable */.cS)(run))}\n${session.redactor.redact(renderFailoverReport(run))}`);
+    output.out(`\n${session.redactor.redact((0,run_text/* runTable */.cS)(run))}\n${session.redactor.redact(renderFailoverReport(run, terminal_wording/* terminalWording */.f.setting))}`);
     return (0,terraform_command.exitCode)(run, process);
 }
 

@@ -3471,12 +3471,14 @@ function compareIds(a, b) {
 /* harmony export */ });
 /* unused harmony export inducedDag */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9514);
-/* harmony import */ var _manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5850);
-/* harmony import */ var _graph_compiled_graph_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8170);
-/* harmony import */ var _graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6035);
-/* harmony import */ var _graph_edges_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8228);
-/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2191);
-/* harmony import */ var _schedule_dag_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4955);
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7889);
+/* harmony import */ var _manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5850);
+/* harmony import */ var _graph_compiled_graph_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8170);
+/* harmony import */ var _graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6035);
+/* harmony import */ var _graph_edges_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8228);
+/* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2191);
+/* harmony import */ var _schedule_dag_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4955);
+
 
 
 
@@ -3539,7 +3541,7 @@ function checkFilterNames(graph, filter) {
         const names = known(kind);
         for (const value of values) {
             if (!names.has(value)) {
-                const hint = (0,_manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .N)(value, names);
+                const hint = (0,_manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_2__/* .closestName */ .N)(value, names);
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...names].join(', ')}`);
             }
         }
@@ -3550,8 +3552,8 @@ function checkFilterNames(graph, filter) {
     check('layer', filter.layers);
     for (const id of filter.instances ?? []) {
         if (!graph.byId.has(id)) {
-            const hint = (0,_manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .N)(id, graph.byId.keys());
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; 'strata graph' lists the ids`);
+            const hint = (0,_manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_2__/* .closestName */ .N)(id, graph.byId.keys());
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb((_name, command) => `Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; '${command((0,_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .suggest */ .Z)('graph'))}' lists the ids`);
         }
     }
 }
@@ -3560,7 +3562,7 @@ function affectedWithDependents(graph, changes) {
     const isAffected = (layer) => changes.manifestChanged ||
         (changes.watchedPaths.get(layer) ?? []).some((dir) => changes.files.some((file) => dir === '.' || file === dir || file.startsWith(`${dir}/`)));
     const affectedLayers = new Set([...new Set(graph.instances.map((i) => i.layer))].filter(isAffected));
-    const { dependents } = (0,_graph_compiled_graph_js__WEBPACK_IMPORTED_MODULE_2__/* .compiledGraphOf */ .b)(graph);
+    const { dependents } = (0,_graph_compiled_graph_js__WEBPACK_IMPORTED_MODULE_3__/* .compiledGraphOf */ .b)(graph);
     const result = new Uint8Array(graph.instances.length);
     const stack = [];
     graph.instances.forEach((instance, position) => {
@@ -3571,9 +3573,9 @@ function affectedWithDependents(graph, changes) {
         if (result[position] === 1)
             continue;
         result[position] = 1;
-        const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(dependents.start, position + 1);
-        for (let at = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(dependents.start, position); at < end; at++)
-            stack.push((0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(dependents.targets, at));
+        const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(dependents.start, position + 1);
+        for (let at = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(dependents.start, position); at < end; at++)
+            stack.push((0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(dependents.targets, at));
     }
     return result;
 }
@@ -3597,10 +3599,10 @@ function dagOfSelection(graph, selected, count) {
     const { instances } = graph;
     // Everything selected: every edge stays as it is.
     if (count === instances.length)
-        return (0,_schedule_dag_js__WEBPACK_IMPORTED_MODULE_4__/* .dagOfGraph */ .wM)(graph);
+        return (0,_schedule_dag_js__WEBPACK_IMPORTED_MODULE_5__/* .dagOfGraph */ .wM)(graph);
     const ids = new Array(count);
     const dependsOn = new Map();
-    const edges = (0,_graph_compiled_graph_js__WEBPACK_IMPORTED_MODULE_2__/* .compiledGraphOf */ .b)(graph).dependsOn;
+    const edges = (0,_graph_compiled_graph_js__WEBPACK_IMPORTED_MODULE_3__/* .compiledGraphOf */ .b)(graph).dependsOn;
     // For an unselected position: the selected positions nearest upstream of it, without repeats.
     const nearest = new Array(instances.length);
     // seenBy[p] === mark: p is already in the list being built under that mark.
@@ -3610,9 +3612,9 @@ function dagOfSelection(graph, selected, count) {
     const nearestOf = (from) => {
         const list = [];
         mark++;
-        const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.start, from + 1);
-        for (let at = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.start, from); at < end; at++) {
-            const dependency = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.targets, at);
+        const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.start, from + 1);
+        for (let at = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.start, from); at < end; at++) {
+            const dependency = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.targets, at);
             if (selected[dependency] === 1) {
                 if (seenBy[dependency] !== mark) {
                     seenBy[dependency] = mark;
@@ -3621,7 +3623,7 @@ function dagOfSelection(graph, selected, count) {
             }
             else {
                 // resolve() filled in every unselected dependency before this position.
-                for (const upstream of (0,_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .definedOrThrow */ .pU)(nearest[dependency], 'nearest selected upstream')) {
+                for (const upstream of (0,_lookup_js__WEBPACK_IMPORTED_MODULE_6__/* .definedOrThrow */ .pU)(nearest[dependency], 'nearest selected upstream')) {
                     if (seenBy[upstream] !== mark) {
                         seenBy[upstream] = mark;
                         list.push(upstream);
@@ -3640,9 +3642,9 @@ function dagOfSelection(graph, selected, count) {
                 continue;
             }
             let isPending = false;
-            const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.start, position + 1);
-            for (let at = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.start, position); at < end; at++) {
-                const dependency = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.targets, at);
+            const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.start, position + 1);
+            for (let at = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.start, position); at < end; at++) {
+                const dependency = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.targets, at);
                 if (selected[dependency] !== 1 && nearest[dependency] === undefined) {
                     stack.push(dependency);
                     isPending = true;
@@ -3665,11 +3667,11 @@ function dagOfSelection(graph, selected, count) {
         dagPosition[position] = next;
         graphPosition[next] = position;
         ids[next] = instance.id;
-        const from = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.start, position);
-        const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.start, position + 1);
+        const from = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.start, position);
+        const end = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.start, position + 1);
         let isDirect = true;
         for (let at = from; at < end; at++) {
-            if (selected[(0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.targets, at)] !== 1) {
+            if (selected[(0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.targets, at)] !== 1) {
                 isDirect = false;
                 break;
             }
@@ -3677,26 +3679,26 @@ function dagOfSelection(graph, selected, count) {
         if (isDirect) {
             dependsOn.set(instance.id, instance.dependsOn);
             for (let at = from; at < end; at++)
-                targets.push((0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.targets, at));
+                targets.push((0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.targets, at));
         }
         else {
             // For a selected position, resolve() walks its unselected ancestors; the memo must not treat it as one.
             for (let at = from; at < end; at++) {
-                const dependency = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(edges.targets, at);
+                const dependency = (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(edges.targets, at);
                 if (selected[dependency] !== 1)
                     resolve(dependency);
             }
             const list = nearestOf(position);
-            dependsOn.set(instance.id, list.map((upstream) => (0,_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .itemAt */ .R9)(instances, upstream, 'instance').id).sort());
+            dependsOn.set(instance.id, list.map((upstream) => (0,_lookup_js__WEBPACK_IMPORTED_MODULE_6__/* .itemAt */ .R9)(instances, upstream, 'instance').id).sort());
             for (const upstream of list)
                 targets.push(upstream);
         }
         start[++next] = targets.length;
     });
     // A dependency may come after its dependent in instance order: renumber once every position is known.
-    const dagTargets = Int32Array.from(targets, (position) => (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_3__/* .intAt */ .J1)(dagPosition, position));
+    const dagTargets = Int32Array.from(targets, (position) => (0,_graph_checked_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .intAt */ .J1)(dagPosition, position));
     const dagEdges = { start, targets: dagTargets };
-    return new _schedule_dag_js__WEBPACK_IMPORTED_MODULE_4__/* .CompiledDag */ .qN(ids, dependsOn, (0,_graph_edges_js__WEBPACK_IMPORTED_MODULE_6__/* .countsOf */ .mQ)(start), (0,_graph_edges_js__WEBPACK_IMPORTED_MODULE_6__/* .reverseEdges */ .Xz)(count, dagEdges), {
+    return new _schedule_dag_js__WEBPACK_IMPORTED_MODULE_5__/* .CompiledDag */ .qN(ids, dependsOn, (0,_graph_edges_js__WEBPACK_IMPORTED_MODULE_7__/* .countsOf */ .mQ)(start), (0,_graph_edges_js__WEBPACK_IMPORTED_MODULE_7__/* .reverseEdges */ .Xz)(count, dagEdges), {
         graph,
         positions: graphPosition,
     });

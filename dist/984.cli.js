@@ -892,11 +892,12 @@ var errors = __webpack_require__(9514);
 const DESTRUCTIVE = new Set(['delete', 'replace']);
 /**
  * The guard of stateful layers: a plan that deletes or replaces a resource of a layer marked `stateful` is
- * refused unless the instance is in `allowDestroy`, the operator's explicit list for this run. Every run's
+ * refused unless the instance is in `allowDestroy`, the operator's explicit list for this run (the refusal names
+ * that setting as `name` words it). Every run's
  * engine has it (app/engine-setup.ts), a failback's retire stage included; a check that the returning region's
  * recovery point is recent enough belongs before that stage, in the failback itself, and is not made here.
  */
-function statefulGuard(manifest, allowDestroy) {
+function statefulGuard(manifest, allowDestroy, name) {
     const stateful = new Set(manifest.layers.filter((layer) => layer.stateful).map((layer) => layer.name));
     const allowed = new Set(allowDestroy);
     return (instance, changes) => {
@@ -910,7 +911,7 @@ function statefulGuard(manifest, allowDestroy) {
         const listed = destructive.map((change) => `${change.address} (${change.action})`).join(', ');
         return {
             accepted: false,
-            reason: `refusing to apply: layer '${instance.layer}' is stateful and this plan would destroy what it holds: ${listed}. If that is intended, run again naming the instance: --allow-destroy ${instance.id} (the action's allow-destroy input)`,
+            reason: `refusing to apply: layer '${instance.layer}' is stateful and this plan would destroy what it holds: ${listed}. If that is intended, run again naming the instance: ${name('allow-destroy')} ${instance.id}`,
         };
     };
 }
@@ -1331,7 +1332,8 @@ async function setUpEngine(settings, loaded, adapters, layerCode = (0,layer_code
             now: adapters.now,
             graceMs: settings.graceMs,
             commandTimeoutMs: loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-            planGuard: statefulGuard(loaded.manifest, allowDestroy),
+            planGuard: statefulGuard(loaded.manifest, allowDestroy, settings.wording.setting),
+            wording: settings.wording,
             planDirectory: settings.planDirectory === undefined ? undefined : external_node_path_.resolve(settings.cwd, settings.planDirectory),
         },
     };
@@ -1346,9 +1348,8 @@ async function setUpEngine(settings, loaded, adapters, layerCode = (0,layer_code
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  lk: () => (/* binding */ executeRun),
-  sK: () => (/* binding */ readPlanTexts),
-  xD: () => (/* binding */ steadyStateContext)
+  l: () => (/* binding */ executeRun),
+  s: () => (/* binding */ readPlanTexts)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1359,8 +1360,6 @@ var external_node_path_ = __webpack_require__(6760);
 var layer_code = __webpack_require__(9035);
 // EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
 var load_manifest = __webpack_require__(5192);
-// EXTERNAL MODULE: ./build/tsc/core/dr/steady-state.js
-var steady_state = __webpack_require__(680);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/schedule/dag.js
@@ -1414,6 +1413,8 @@ var select_instances = __webpack_require__(2391);
 var run_engine = __webpack_require__(5198);
 // EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
 var work_directory = __webpack_require__(6809);
+// EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
+var steady_state_context = __webpack_require__(8005);
 // EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
 var expand_manifest = __webpack_require__(2457);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/closest-name.js
@@ -1422,9 +1423,14 @@ var closest_name = __webpack_require__(5850);
 var primary_region = __webpack_require__(7290);
 // EXTERNAL MODULE: ./build/tsc/core/dr/failover-scope.js
 var failover_scope = __webpack_require__(5833);
+// EXTERNAL MODULE: ./build/tsc/core/dr/steady-state.js
+var steady_state = __webpack_require__(680);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-scope.js
 var record_scope = __webpack_require__(2174);
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/failover-guard.js
+
 
 
 
@@ -1487,6 +1493,8 @@ function checkIgnoredRegions(manifest, ignored) {
     }
 }
 const moveOf = (record) => record.mode ?? 'failover';
+/** The failover that writes the new roles into the manifest, which its pull request proposes. */
+const WRITE_MANIFEST = (0,wording/* suggest */.Z)('failover', { setting: 'write-manifest' });
 /**
  * The region whose record the primary's own record proves empty, if any. After a failover from F to the
  * primary P with the roles swapped, P's readable record in effect says F failed; F is a secondary now, and
@@ -1539,14 +1547,14 @@ function judgeFailoverGuard(manifest, readings, ignored, selected) {
         if (governed.length === 0)
             continue;
         if (record.status === 'pending') {
-            throw new errors/* UsageError */.eb((name) => `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with 'strata ${moveOf(record)} --to ${record.to} ${name('release-deploys')}'.`);
+            throw new errors/* UsageError */.eb((_name, command) => `A ${moveOf(record)} from ${record.from} to ${record.to} is pending (held since ${record.at}): deploys wait until it is applied or released. If it was abandoned, release the hold with '${command((0,wording/* suggest */.Z)(moveOf(record), { setting: 'to', value: record.to }, { setting: 'release-deploys' }))}'.`);
         }
         if (scope.length > 0) {
             judgeScopedRecord(manifest, record, scope, governed);
             continue;
         }
         if (record.to !== primary) {
-            throw new errors/* UsageError */.eb(`A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' once ${record.from} is healthy; until then this apply would undo the failover.`);
+            throw new errors/* UsageError */.eb((_name, command) => `A failover from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${primary} as primary. Merge the pull request that makes ${record.to} primary (${command(WRITE_MANIFEST)}), or fail back with '${command((0,wording/* suggest */.Z)('failback', { setting: 'to', value: record.from }))}' once ${record.from} is healthy; until then this apply would undo the failover.`);
         }
     }
     const refused = unreadable.filter(({ region }) => !ignored.includes(region));
@@ -1567,7 +1575,7 @@ function judgeScopedRecord(manifest, record, scope, governed) {
     if (behind === undefined)
         return;
     const named = (0,primary_region/* primaryRegionFor */.k7)(manifest, behind.account, behind.environment);
-    throw new errors/* UsageError */.eb(`A failover of ${(0,failover_scope/* describeScope */.OI)(scope)} from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${named} as the primary of ${behind.id}. Merge the pull request that sets their primary_region to ${record.to} (strata failover --write-manifest), or fail back with 'strata failback --to ${record.from}' and the same selection once ${record.from} is healthy; until then this apply would undo the failover.`);
+    throw new errors/* UsageError */.eb((_name, command) => `A failover of ${(0,failover_scope/* describeScope */.OI)(scope)} from ${record.from} to ${record.to} is in effect (recorded ${record.at}), but ${manifest.file} still names ${named} as the primary of ${behind.id}. Merge the pull request that sets their primary_region to ${record.to} (${command(WRITE_MANIFEST)}), or fail back with '${command((0,wording/* suggest */.Z)('failback', { setting: 'to', value: record.from }))}' and the same selection once ${record.from} is healthy; until then this apply would undo the failover.`);
 }
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
@@ -1635,6 +1643,7 @@ async function guardAgainstFailover(loaded, dag, terraform, workDirectory, ignor
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/core/migrate/half-migrated.js
+
 /**
  * The instances, of those given, whose state holds (at its new address) a resource that the mapping still
  * has to move out of an old root. A move that has not started is not half done: the instance holds none.
@@ -1648,17 +1657,19 @@ function halfMigratedInstances(receiving, held) {
     }
     return found;
 }
-/** Why a run refuses half-migrated instances, and the command that finishes each. */
+/** Why a run refuses half-migrated instances, and the command that finishes each, as each entry words it. */
 function halfMigratedMessage(migrationFile, instances) {
-    const lines = instances.map(({ id, moves }) => {
-        const roots = [...new Set(moves.map((move) => move.root))].join(', ');
-        const [first] = moves;
-        const shown = first
-            ? `${first.to}${moves.length > 1 ? ` and ${String(moves.length - 1)} more` : ''}`
-            : '';
-        return `  ${id}: its state holds ${shown}, which root ${roots} of ${migrationFile} still holds too (a migrate apply stopped before removing them from the old state); finish it with: strata migrate apply --instance ${id}`;
-    });
-    return `refusing to run: ${String(instances.length)} instance${instances.length === 1 ? ' is' : 's are'} half migrated, and a run now would manage the same resources from two states:\n${lines.join('\n')}`;
+    return (_name, command) => {
+        const lines = instances.map(({ id, moves }) => {
+            const roots = [...new Set(moves.map((move) => move.root))].join(', ');
+            const [first] = moves;
+            const shown = first
+                ? `${first.to}${moves.length > 1 ? ` and ${String(moves.length - 1)} more` : ''}`
+                : '';
+            return `  ${id}: its state holds ${shown}, which root ${roots} of ${migrationFile} still holds too (a migrate apply stopped before removing them from the old state); finish it with: ${command((0,wording/* suggest */.Z)('migrate apply', { setting: 'instance', value: id }))}`;
+        });
+        return `refusing to run: ${String(instances.length)} instance${instances.length === 1 ? ' is' : 's are'} half migrated, and a run now would manage the same resources from two states:\n${lines.join('\n')}`;
+    };
 }
 
 // EXTERNAL MODULE: ./build/tsc/core/migrate/state-document.js
@@ -1825,7 +1836,7 @@ async function executeRun(settings, adapters) {
         manifest: loaded.manifest,
         graph: loaded.graph,
         dag,
-        contextOf: withRestored(steadyStateContext(loaded.manifest), restored),
+        contextOf: withRestored((0,steady_state_context/* steadyStateContext */.x)(loaded.manifest), restored),
         stateLocksHeld: settings.isMigrationStep,
         freshPlanCheck,
     });
@@ -1869,14 +1880,6 @@ async function readPlanTexts(executed) {
         }
     }
     return texts;
-}
-/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
-function steadyStateContext(manifest) {
-    const roleOf = (0,steady_state/* steadyStateRoles */.x)(manifest);
-    return (instance) => {
-        const role = roleOf(instance);
-        return role === null ? {} : { role };
-    };
 }
 /** The steady-state context, with what a failover or failback restored kept on the instances it restored. */
 function withRestored(steady, restored) {
@@ -2602,7 +2605,9 @@ function receivingStateOf(instance, current, rootStates, moves) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
-/* harmony import */ var _core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(390);
+/* harmony import */ var _core_wording_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7889);
+/* harmony import */ var _core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(390);
+
 
 
 
@@ -2610,7 +2615,7 @@ function receivingStateOf(instance, current, rootStates, moves) {
 /** Writes what a plan run showed beside its saved plans, for an apply of them to compare fresh plans with. */
 async function writeReviewedPlan(plan, workDirectory) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(workDirectory, { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(workDirectory, _core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REVIEWED_PLAN_FILE */ .du), `${JSON.stringify(plan, null, 2)}\n`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(workDirectory, _core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .REVIEWED_PLAN_FILE */ .du), `${JSON.stringify(plan, null, 2)}\n`);
 }
 /**
  * The text of a file that a plan run (or a failover dry run) wrote into its work directory, read back from the
@@ -2627,8 +2632,8 @@ async function readPlanDirectoryFile(planDirectory, fileName, missing) {
 }
 /** Reads the reviewed plan of a plan directory; refuses one that is missing or not a reviewed plan. */
 async function readReviewedPlan(planDirectory) {
-    const { file, text } = await readPlanDirectoryFile(planDirectory, _core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REVIEWED_PLAN_FILE */ .du, (name) => `${name('plan-dir')}: no ${_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .REVIEWED_PLAN_FILE */ .du} in ${planDirectory}, so fresh plans cannot be compared with the reviewed one; give the work directory of a plan run (strata plan writes it there)`);
-    const plan = (0,_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .parseReviewedPlan */ .id)(text);
+    const { file, text } = await readPlanDirectoryFile(planDirectory, _core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .REVIEWED_PLAN_FILE */ .du, (name, command) => `${name('plan-dir')}: no ${_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .REVIEWED_PLAN_FILE */ .du} in ${planDirectory}, so fresh plans cannot be compared with the reviewed one; give the work directory of a plan run (${command((0,_core_wording_js__WEBPACK_IMPORTED_MODULE_3__/* .suggest */ .Z)('plan'))} writes it there)`);
+    const plan = (0,_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .parseReviewedPlan */ .id)(text);
     if (typeof plan === 'string')
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb((name) => `${name('plan-dir')}: ${file} is ${plan}`);
     return plan;
@@ -2639,15 +2644,35 @@ async function readReviewedPlan(planDirectory) {
  */
 function checkAgainstReviewedPlan(plan, record) {
     return (instance, fresh, why) => {
-        const replanned = (0,_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .compareToReviewedPlan */ .DA)(plan, instance.id, fresh, why);
+        const replanned = (0,_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .compareToReviewedPlan */ .DA)(plan, instance.id, fresh, why);
         record(replanned);
-        const text = (0,_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .describeReplanned */ .H7)(replanned);
+        const text = (0,_core_reviewed_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .describeReplanned */ .H7)(replanned);
         return replanned.accepted ? { accepted: true, note: text } : { accepted: false, reason: text };
     };
 }
 /** The ids of the reviewed plan in a plan directory: what an apply of it (graph and report jobs) covers. */
 async function reviewedInstances(planDirectory) {
     return (await readReviewedPlan(planDirectory)).instances.map((entry) => entry.id);
+}
+
+
+/***/ }),
+
+/***/ 8005:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ steadyStateContext)
+/* harmony export */ });
+/* harmony import */ var _core_dr_steady_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(680);
+
+/** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
+function steadyStateContext(manifest) {
+    const roleOf = (0,_core_dr_steady_state_js__WEBPACK_IMPORTED_MODULE_0__/* .steadyStateRoles */ .x)(manifest);
+    return (instance) => {
+        const role = roleOf(instance);
+        return role === null ? {} : { role };
+    };
 }
 
 
@@ -2667,6 +2692,8 @@ async function reviewedInstances(planDirectory) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
 /* harmony import */ var _selection_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2845);
+/* harmony import */ var _terminal_wording_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(367);
+
 
 
 
@@ -2706,6 +2733,7 @@ function runSettingsFromFlags(values, process) {
         allowDestroy: (0,_selection_options_js__WEBPACK_IMPORTED_MODULE_3__/* .splitList */ .ry)(values['allow-destroy']),
         cwd: process.cwd,
         env: process.env,
+        wording: _terminal_wording_js__WEBPACK_IMPORTED_MODULE_4__/* .terminalWording */ .f,
     };
 }
 function pathFromCwd(process, file) {
@@ -2761,16 +2789,19 @@ async function* logLines(file) {
 
 // EXTERNAL MODULE: ./build/tsc/app/execute-run.js + 6 modules
 var execute_run = __webpack_require__(6061);
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
 ;// CONCATENATED MODULE: ./build/tsc/core/render/left-out-note.js
+
 /**
  * What a run left out because a region is marked failed, one line each, so that no instance drops out of
- * management unnoticed; empty when nothing was left out.
+ * management unnoticed; empty when nothing was left out. The commands it names are worded by `command`.
  */
-function renderLeftOut(leftOut) {
+function renderLeftOut(leftOut, command) {
     if (leftOut.length === 0)
         return '';
     const lines = leftOut.map(({ id, reason }) => `  ${id}: ${reason}`);
-    return `Left out of this run (${leftOut.length}), until a failback brings their region back (strata failback; 'strata stray --region REGION' lists what is still there once it is up):\n${lines.join('\n')}\n`;
+    return `Left out of this run (${leftOut.length}), until a failback brings their region back (${command((0,wording/* suggest */.Z)('failback'))}; '${command((0,wording/* suggest */.Z)('stray', { setting: 'region', value: 'REGION' }))}' lists what is still there once it is up):\n${lines.join('\n')}\n`;
 }
 
 // EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js
@@ -2789,7 +2820,10 @@ var run_options = __webpack_require__(5474);
 var selection_options = __webpack_require__(2845);
 // EXTERNAL MODULE: ./build/tsc/core/reviewed-plan.js
 var reviewed_plan = __webpack_require__(390);
+// EXTERNAL MODULE: ./build/tsc/cli/terminal-wording.js
+var terminal_wording = __webpack_require__(367);
 ;// CONCATENATED MODULE: ./build/tsc/cli/terraform-command.js
+
 
 
 
@@ -2848,7 +2882,7 @@ async function terraformCommand(command, argv, output, process) {
         return 0;
     }
     const session = createCliSession(output, (0,run_options/* pathFromCwd */.U3)(process, values['json-out']));
-    const { run, leftOut } = await (0,execute_run/* executeRun */.lk)({
+    const { run, leftOut } = await (0,execute_run/* executeRun */.l)({
         ...(0,run_options/* runSettingsFromFlags */.uF)(values, process),
         command,
         selection: (0,selection_options/* selectionFromFlags */._G)(values),
@@ -2863,7 +2897,7 @@ async function terraformCommand(command, argv, output, process) {
     }, session.adapters(process.signal));
     session.finish(run);
     output.out(`\n${session.redactor.redact((0,run_text/* runTable */.cS)(run))}`);
-    const note = renderLeftOut(leftOut);
+    const note = renderLeftOut(leftOut, terminal_wording/* terminalWording */.f.command);
     if (note !== '')
         output.out(`\n${note}`);
     return exitCode(run, process);
@@ -3238,7 +3272,7 @@ function recordToReplace(record, region, move, instanceOf) {
     if (sameScope || isCompletedMove(record)) {
         if (record.from === move.from || Object.keys(restored).length === 0)
             return restored;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf(record)} (${isCompletedMove(record) ? 'done' : record.status === 'pending' ? 'pending' : 'in effect'}, recorded ${record.at}) that keeps the context of what ${sameScope ? 'moves of other scopes' : 'it'} restored, which came from ${record.from}; this move of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} from ${record.from}, or move both together with the same --account and --environment selection.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb((name) => `${region} holds the record of a ${moveOf(record)} (${isCompletedMove(record) ? 'done' : record.status === 'pending' ? 'pending' : 'in effect'}, recorded ${record.at}) that keeps the context of what ${sameScope ? 'moves of other scopes' : 'it'} restored, which came from ${record.from}; this move of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} comes from ${move.from}, and its record would give that context another failed region. Move ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(move.scope)} from ${record.from}, or move both together with the same ${name('account')} and ${name('environment')} selection.`);
     }
     throw moveInProgress(record, region, move.scope);
 }
@@ -3255,7 +3289,7 @@ function moveOf(record) {
 /** The refusal to replace or clear the record of a move of another scope in progress (a hold, a failover in effect). */
 function moveInProgress(record, region, scope) {
     const status = record.status === 'pending' ? 'pending' : 'in effect';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`${region} holds the record of a ${moveOf(record)} (${status}, recorded ${record.at}), and this move is of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same --account and --environment selection.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb((name) => `${region} holds the record of a ${moveOf(record)} (${status}, recorded ${record.at}), and this move is of ${(0,_failover_scope_js__WEBPACK_IMPORTED_MODULE_0__/* .describeScope */ .OI)(scope)}: one region keeps one move in progress at a time. Finish that move (or fail it back) first, or move both together with the same ${name('account')} and ${name('environment')} selection.`);
 }
 /**
  * Before a failback of `scope` leaves `region`, this checks the record there (`record`, as read at the start
@@ -4918,7 +4952,10 @@ function upstreamVariables(inputs, outputsOf) {
 var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/engine/last-lines.js
 var last_lines = __webpack_require__(8860);
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
 ;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
+
 
 
 
@@ -5247,7 +5284,7 @@ class InstancePipeline {
     }
     /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
     async whyNotAsSaved(planDirectory, instance, saved, step, mock) {
-        const replan = this.options.replanCommand ?? 'strata plan';
+        const replan = this.options.wording.command((0,wording/* suggest */.Z)('plan'));
         let plannedInputs;
         try {
             plannedInputs = await (0,promises_.readFile)(external_node_path_.join(saved, 'inputs.sha256'), 'utf8');
@@ -5587,7 +5624,7 @@ async function runEngine(options) {
                 notRun(dropped, 'skipped', `upstream ${what} ${status}`);
         }
         if (status === 'failed' && options.failFast)
-            stopReason ??= `stopped by --fail-fast after ${what} failed`;
+            stopReason ??= `stopped by ${options.wording.setting('fail-fast')} after ${what} failed`;
     };
     const start = (id) => {
         const work = hookTasks.has(id)

@@ -150,6 +150,8 @@ function processOutput(stdout, stderr) {
 /* harmony export */ });
 /* unused harmony exports EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9514);
+/* harmony import */ var _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(367);
+
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -205,24 +207,43 @@ async function runCli(argv, output, process) {
             return EXIT_BAD_INPUT;
         }
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb) {
-            output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error, flagName)}\n`);
+            output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error, _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalWording */ .f)}\n`);
             return EXIT_BAD_INPUT;
         }
         // Refused, not wrong: the run could not establish that it is safe, as a failed instance would.
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RefusalError */ .XQ) {
-            output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error, flagName)}\n`);
+            output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error, _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalWording */ .f)}\n`);
             return EXIT_FAILED;
         }
         throw error;
     }
 }
-/** Settings as the terminal names them: flags. */
-const flagName = (setting) => `--${setting}`;
 /** node:util parseArgs rejects unknown or malformed flags with these codes. */
 function isArgumentError(error) {
     const code = error?.code;
     return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
+
+
+/***/ }),
+
+/***/ 367:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ terminalWording)
+/* harmony export */ });
+/** Settings as the terminal names them: flags. */
+const flagName = (setting) => `--${setting}`;
+/** The terminal's words: flags, and command lines to type (`strata failback --to eu-west-1 --account dev`). */
+const terminalWording = {
+    setting: flagName,
+    command: ({ command, settings }) => [
+        'strata',
+        command,
+        ...settings.map(({ setting, value }) => value === undefined ? flagName(setting) : `${flagName(setting)} ${value}`),
+    ].join(' '),
+};
 
 
 /***/ }),
@@ -237,6 +258,8 @@ function isArgumentError(error) {
 /* harmony export */   u1: () => (/* binding */ getErrorMessage)
 /* harmony export */ });
 /* unused harmony export formatProblem */
+/* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7889);
+
 /** Every problem found in a manifest, reported together so the user fixes them in one pass. */
 class ManifestError extends Error {
     problems;
@@ -249,18 +272,17 @@ class ManifestError extends Error {
 function formatProblem(problem) {
     return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
 }
-const NEUTRAL_NAME = (setting) => `the '${setting}' setting`;
-/** An error whose message may name settings, worded by each entry for its own users. */
+/** An error whose message may name settings or suggest commands, worded by each entry for its own users. */
 class WordedError extends Error {
     render;
     constructor(message) {
         const render = typeof message === 'string' ? () => message : message;
-        super(render(NEUTRAL_NAME));
+        super(render(_wording_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDING */ .d.setting, _wording_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDING */ .d.command));
         this.render = render;
     }
     /** The message in the words of one surface. */
-    wordedFor(name) {
-        return this.render(name);
+    wordedFor(wording) {
+        return this.render(wording.setting, wording.command);
     }
 }
 /**
@@ -283,14 +305,34 @@ class RefusalError extends WordedError {
         this.name = 'RefusalError';
     }
 }
-/** An error's message; a usage error's in the words `name` gives settings, when given. */
-function getErrorMessage(error, name) {
-    if (error instanceof WordedError && name)
-        return error.wordedFor(name);
+/** An error's message; a usage error's or a refusal's in the words of one surface, when given. */
+function getErrorMessage(error, wording) {
+    if (error instanceof WordedError && wording)
+        return error.wordedFor(wording);
     if (error instanceof Error)
         return error.message;
     return String(error);
 }
+
+
+/***/ }),
+
+/***/ 7889:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ suggest),
+/* harmony export */   d: () => (/* binding */ NEUTRAL_WORDING)
+/* harmony export */ });
+/** `command` with `settings`, the given ones in order. */
+function suggest(command, ...settings) {
+    return { command, settings };
+}
+/** Wording for no surface in particular: an error's `message`, for whoever reads it outside an entry. */
+const NEUTRAL_WORDING = {
+    setting: (setting) => `the '${setting}' setting`,
+    command: ({ command, settings }) => [`command: ${command}`, ...settings.map(({ setting, value }) => `${setting}: ${value ?? 'true'}`)].join(', '),
+};
 
 
 /***/ })
