@@ -37,27 +37,31 @@ export function readLocatedYaml(
   }
   if (problems.length > 0) throw new ManifestError(problems);
 
-  visit(document, {
-    Alias(_, alias, path) {
-      const target = alias.resolve(document);
-      if (target && path.includes(target)) {
-        const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
-        report(
-          { line, column: col },
-          `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`,
-        );
-      }
-    },
-    Node(_, node) {
-      if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
-        const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
-        report(
-          { line, column: col },
-          `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`,
-        );
-      }
-    },
-  });
+  // An alias is written with `*` and a tag with `!`: a file with neither has none, and a 100,000-instance
+  // manifest need not be walked node by node to find that out.
+  const mayHaveAliasesOrTags = text.includes('*') || text.includes('!');
+  if (mayHaveAliasesOrTags)
+    visit(document, {
+      Alias(_, alias, path) {
+        const target = alias.resolve(document);
+        if (target && path.includes(target)) {
+          const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
+          report(
+            { line, column: col },
+            `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`,
+          );
+        }
+      },
+      Node(_, node) {
+        if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
+          const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+          report(
+            { line, column: col },
+            `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`,
+          );
+        }
+      },
+    });
   if (problems.length > 0) throw new ManifestError(problems);
 
   let data: unknown;

@@ -151,6 +151,18 @@ describe('parseManifest: problems, each located with a message a person can act 
     expect(problems[0]!.line).toBe(text.split('\n').lastIndexOf('  dev:') + 1);
   });
 
+  // The walk that finds them runs only when the file has a `!` or a `*` (located-yaml.ts).
+  it.each([
+    ['set', '!!set { a, b }'],
+    ['omap', '!!omap [{ a: 1 }]'],
+  ])('refuses the YAML tag %s where it is written', (tag, value) => {
+    const text = EXAMPLE_MANIFEST.replace('vars: { instance_count: 2 }', `vars: { items: ${value} }`);
+    const [problem, ...others] = problemsOf(text);
+    expect(others).toEqual([]);
+    expect(problem!.message).toBe(`YAML: the tag ${tag} is not supported here; use a plain list or map`);
+    expect(problem!.line).toBe(lineOf(text, value));
+  });
+
   it('names an unknown key, suggests the close one, and points at it', () => {
     const text = EXAMPLE_MANIFEST.replace('    depends_on: [iam]', '    depnds_on: [iam]');
     const problems = problemsOf(text);
