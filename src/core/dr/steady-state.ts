@@ -27,14 +27,18 @@ export type SteadyStateRoleOf = (instance: Instance) => 'primary' | 'secondary' 
  */
 export function steadyStateRoles(manifest: Manifest): SteadyStateRoleOf {
   const layers = new Map<string, LayerSpec>(manifest.layers.map((layer) => [layer.name, layer]));
-  const strategyOf = strategyLookup(manifest);
+  // Only backup_restore keeps an environment layer out: without it, no look-up per instance (100,000 of them).
+  const hasBackupRestore = manifest.accounts.some((account) =>
+    account.environments.some((environment) => environment.strategy === 'backup_restore'),
+  );
+  const strategyOf = hasBackupRestore ? strategyLookup(manifest) : undefined;
   return (instance) => {
     if (instance.region === null) return null;
     if (instance.role === 'primary') return 'primary';
     const { standby } = getOrThrow(layers, instance.layer, 'layer');
     // A region instance (scope region) has no environment.
     if (instance.account === null || instance.environment === null) return standby ? 'secondary' : null;
-    if (strategyOf(instance.account, instance.environment) === 'backup_restore')
+    if (strategyOf?.(instance.account, instance.environment) === 'backup_restore')
       return standby ? 'standby' : null;
     return 'standby';
   };
