@@ -169,7 +169,12 @@ function checkRecordLocations(
   // With ids telling every location apart, a record's location can be an instance's only when its id is: one
   // pass over the instances finds those namesakes, rather than one search of them per region.
   const namesakes = new Map<string, Instance>();
-  if (location.isUnique) {
+  // An instance's id ends in its layer's name: without a layer named as a record id ends, there is none.
+  const layerNames = new Set(manifest.layers.map((layer) => layer.name));
+  const mayHaveNamesakes = records.some((record) =>
+    layerNames.has(record.id.slice(record.id.lastIndexOf('/') + 1)),
+  );
+  if (location.isUnique && mayHaveNamesakes) {
     const recordIds = new Set(records.map((record) => record.id));
     for (const instance of instances) if (recordIds.has(instance.id)) namesakes.set(instance.id, instance);
   }
