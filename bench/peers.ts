@@ -796,6 +796,8 @@ async function main(): Promise<void> {
       ) => {
         rmSync(log, { force: true });
         const stdout = path.join(scratch, `stdout of ${tool}, ${row}.txt`);
+        // The floor's processes append to it: without this, run 2 counted run 1's "No changes." too.
+        rmSync(stdout, { force: true });
         const outcome = await time(typeof step === 'function' ? () => step(stdout) : step, stdout);
         const calls = readCalls(log);
         record(row, tool, typeof outcome === 'number' ? (check(calls, stdout) ?? outcome) : outcome);
