@@ -1087,7 +1087,9 @@ function strategyLookup(manifest) {
  */
 function steadyStateRoles(manifest) {
     const layers = new Map(manifest.layers.map((layer) => [layer.name, layer]));
-    const strategyOf = strategyLookup(manifest);
+    // Only backup_restore keeps an environment layer out: without it, no look-up per instance (100,000 of them).
+    const hasBackupRestore = manifest.accounts.some((account) => account.environments.some((environment) => environment.strategy === 'backup_restore'));
+    const strategyOf = hasBackupRestore ? strategyLookup(manifest) : undefined;
     return (instance) => {
         if (instance.region === null)
             return null;
@@ -1097,7 +1099,7 @@ function steadyStateRoles(manifest) {
         // A region instance (scope region) has no environment.
         if (instance.account === null || instance.environment === null)
             return standby ? 'secondary' : null;
-        if (strategyOf(instance.account, instance.environment) === 'backup_restore')
+        if (strategyOf?.(instance.account, instance.environment) === 'backup_restore')
             return standby ? 'standby' : null;
         return 'standby';
     };
@@ -2046,7 +2048,10 @@ function checkRecordLocations(manifest, instances, location, owners, report) {
     // With ids telling every location apart, a record's location can be an instance's only when its id is: one
     // pass over the instances finds those namesakes, rather than one search of them per region.
     const namesakes = new Map();
-    if (location.isUnique) {
+    // An instance's id ends in its layer's name: without a layer named as a record id ends, there is none.
+    const layerNames = new Set(manifest.layers.map((layer) => layer.name));
+    const mayHaveNamesakes = records.some((record) => layerNames.has(record.id.slice(record.id.lastIndexOf('/') + 1)));
+    if (location.isUnique && mayHaveNamesakes) {
         const recordIds = new Set(records.map((record) => record.id));
         for (const instance of instances)
             if (recordIds.has(instance.id))
@@ -2428,21 +2433,25 @@ function readLocatedYaml(text, file, validator, subject, patternRules = {}) {
     }
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(problems);
-    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
-        Alias(_, alias, path) {
-            const target = alias.resolve(document);
-            if (target && path.includes(target)) {
-                const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
-                report({ line, column: col }, `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`);
-            }
-        },
-        Node(_, node) {
-            if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
-                const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
-                report({ line, column: col }, `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`);
-            }
-        },
-    });
+    // An alias is written with `*` and a tag with `!`: a file with neither has none, and a 100,000-instance
+    // manifest need not be walked node by node to find that out.
+    const mayHaveAliasesOrTags = text.includes('*') || text.includes('!');
+    if (mayHaveAliasesOrTags)
+        (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(document, {
+            Alias(_, alias, path) {
+                const target = alias.resolve(document);
+                if (target && path.includes(target)) {
+                    const { line, col } = lineCounter.linePos(alias.range?.[0] ?? 0);
+                    report({ line, column: col }, `YAML: alias *${alias.source} refers to a value that contains it (a cycle); copy the value instead`);
+                }
+            },
+            Node(_, node) {
+                if (node.tag === 'tag:yaml.org,2002:set' || node.tag === 'tag:yaml.org,2002:omap') {
+                    const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+                    report({ line, column: col }, `YAML: the tag ${node.tag.slice(node.tag.lastIndexOf(':') + 1)} is not supported here; use a plain list or map`);
+                }
+            },
+        });
     if (problems.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(problems);
     let data;
