@@ -13,6 +13,7 @@ import {
   type ClearedRecordLock,
 } from '../core/dr/record-lock.js';
 import { parseLockError, type LockInfo } from '../terraform/lock-info.js';
+import { initUnlessInitialised, jsonDigest } from '../engine/init-record.js';
 import { LEGACY_RECORD, legacyRecordIn, recordBackend, recordInstanceOf } from '../core/dr/record-key.js';
 
 /**
@@ -64,32 +65,46 @@ function recordCall(
   const suffix = record.id === LEGACY_RECORD.id ? '-legacy' : '';
   return {
     cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
-    dataDirectory: path.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+    // One per key: each stays initialised for its own backend, so a read of both needs no init at all.
+    dataDirectory: path.join(context.logDirectory, 'failover-record', region, `terraform-data${suffix}`),
     logFile: path.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
     instanceId: record.id,
   };
 }
 
-async function prepare(
-  context: RecordContext,
-  region: string,
-  record: FailoverRecord | null,
-  instance: RecordInstance = recordInstanceOf(region),
-) {
+const REACHABLE_HINT = (region: string) =>
+  `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
+
+/** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
+async function writeConfiguration(context: RecordContext, region: string, record: FailoverRecord | null) {
   const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
   await mkdir(directory, { recursive: true });
-  const body = instance.id === LEGACY_RECORD.id ? '' : recordConfiguration(record);
-  await writeFile(
-    path.join(directory, 'main.tf'),
-    `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`,
+  const text = `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${recordConfiguration(record)}`;
+  await writeFile(path.join(directory, 'main.tf'), text);
+}
+
+/**
+ * Initialises the data directory of `instance`'s key in `region`, unless its last init succeeded for the same
+ * backend, directory and binary (as an instance's, engine/init-record.ts): `-reconfigure` every time cost each
+ * run's record reads a process per key before the first instance could start. The configuration is left out:
+ * it needs no provider but the built-in one, so what it says does not change what `init` sets up.
+ */
+async function initialise(
+  context: RecordContext,
+  region: string,
+  instance: RecordInstance = recordInstanceOf(region),
+) {
+  const call = recordCall(context, region, 'init', instance);
+  const backend = recordBackend(context.manifest, region, instance);
+  const { executable, version } = context.terraform;
+  const init = await initUnlessInitialised(
+    call.dataDirectory,
+    () => Promise.resolve(jsonDigest({ backend, terraform: { executable, version }, cwd: call.cwd })),
+    () => context.terraform.init(call, backend),
   );
-  const init = await context.terraform.init(
-    recordCall(context, region, 'init', instance),
-    recordBackend(context.manifest, region, instance),
-  );
-  if (init.exitCode !== 0) {
+  if (init && init.exitCode !== 0) {
     throw new RefusalError(
-      `cannot reach the failover record in ${region}:\n${init.tail.trim()}\nCheck that the state store of ${region} is reachable with the credentials this run has, then run this command again.`,
+      `cannot reach the failover record in ${region}:\n${init.tail.trim()}\n${REACHABLE_HINT(region)}`,
     );
   }
 }
@@ -157,32 +172,36 @@ export async function readFailoverRecord(
   context: RecordContext,
   region: string,
 ): Promise<FailoverRecord | null> {
-  const own = await readOutputs(context, region, recordInstanceOf(region));
-  if (own.failover !== undefined) return asRecord(own.failover, region);
-  if (own[OWN_KEY_OUTPUT] !== undefined) return null;
-  const legacy = (await readOutputs(context, region, LEGACY_RECORD)).failover;
-  if (legacy === undefined) return null;
-  const read = legacyRecordIn(asRecord(legacy, region), region);
-  if (read.record === null) context.notes?.push(read.note);
-  return read.record;
+  try {
+    await writeConfiguration(context, region, null);
+    const own = await readOutputs(context, region, recordInstanceOf(region));
+    if (own.failover !== undefined) return asRecord(own.failover, region);
+    if (own[OWN_KEY_OUTPUT] !== undefined) return null;
+    const legacy = (await readOutputs(context, region, LEGACY_RECORD)).failover;
+    if (legacy === undefined) return null;
+    const read = legacyRecordIn(asRecord(legacy, region), region);
+    if (read.record === null) context.notes?.push(read.note);
+    return read.record;
+  } finally {
+    await removeConfiguration(context, region);
+  }
 }
 
-/** The outputs of the record instance `record` in `region`'s store. */
+/** The outputs of the record instance `record` in `region`'s store, its configuration written. */
 async function readOutputs(
   context: RecordContext,
   region: string,
   record: RecordInstance,
 ): Promise<Record<string, unknown>> {
-  try {
-    await prepare(context, region, null, record);
-    const output = await context.terraform.output(recordCall(context, region, 'output', record));
-    if (output.exitCode !== 0) {
-      throw new RefusalError(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
-    }
-    return outputValues(parseOutputsJson(output.stdout));
-  } finally {
-    await removeConfiguration(context, region);
+  await initialise(context, region, record);
+  const output = await context.terraform.output(recordCall(context, region, 'output', record));
+  if (output.exitCode !== 0) {
+    // An initialised data directory skips the init that would have failed first on a store out of reach.
+    throw new RefusalError(
+      `cannot read the failover record in ${region}:\n${output.tail.trim()}\n${REACHABLE_HINT(region)}`,
+    );
   }
+  return outputValues(parseOutputsJson(output.stdout));
 }
 
 /** What writing a record needs besides reading one: who clears a replicated lock, and when (the audit). */
@@ -205,7 +224,8 @@ export async function writeFailoverRecord(
   record: FailoverRecord | null,
 ): Promise<ClearedRecordLock[]> {
   try {
-    await prepare(context, region, record);
+    await writeConfiguration(context, region, record);
+    await initialise(context, region);
     const logs = path.join(context.logDirectory, 'failover-record', region);
     const planFile = path.join(logs, 'record.tfplan');
     const varFile = path.join(logs, 'empty.tfvars.json');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
@@ -19,6 +18,7 @@ import type { TerraformCall, TerraformClient } from './terraform-client.js';
 import { buildVariables, upstreamVariables, type InstanceContext } from './var-file.js';
 import { instanceDirectory, instanceDirectoryName } from './work-directory.js';
 import { lastLines } from './last-lines.js';
+import { initUnlessInitialised, jsonDigest } from './init-record.js';
 import { getOrThrow } from '../core/lookup.js';
 import { suggest, type Wording } from '../core/wording.js';
 
@@ -101,12 +101,6 @@ class StepFailure extends Error {
 
 /** Terraform's data directory (`TF_DATA_DIR`) in an instance's directory: kept from run to run. */
 const DATA_DIRECTORY = 'terraform-data';
-
-/**
- * In the data directory: the fingerprint of what its last successful `init` was for (see `initFingerprint`).
- * Written after an init succeeds and removed before one starts, so it never vouches for a half-done init.
- */
-const INIT_RECORD = 'strata-init.sha256';
 
 /** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
 const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
@@ -208,7 +202,7 @@ export class InstancePipeline {
     const variables = await this.variablesFor(instance, mock);
     const varFile = path.join(directory, 'variables.tfvars.json');
     await writeFile(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-    await writeFile(path.join(directory, 'inputs.sha256'), digest(variables));
+    await writeFile(path.join(directory, 'inputs.sha256'), jsonDigest(variables));
     await writeFile(path.join(directory, CODE_DIGEST_FILE), this.codeDigestOf(instance));
     // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
     const mockedFile = path.join(directory, MOCKED_UPSTREAMS_FILE);
@@ -278,15 +272,12 @@ export class InstancePipeline {
   private async runInit(instance: Instance, reading: boolean): Promise<void> {
     const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
     const dataDirectory = this.dataDirectoryOf(instance.id, reading);
-    const record = path.join(dataDirectory, INIT_RECORD);
-    const recorded = await readFile(record, 'utf8').catch(() => undefined);
-    if (recorded === (await this.initFingerprint(instance, backend, dataDirectory))) return;
-    await rm(record, { force: true });
-    const result = await this.options.terraform.init(this.call(instance, 'init', reading), backend);
-    if (result.exitCode !== 0) throw this.failure('init', result, instance);
-    // Taken again after the init, which may have written the layer's lock file.
-    await mkdir(dataDirectory, { recursive: true });
-    await writeFile(record, await this.initFingerprint(instance, backend, dataDirectory));
+    const result = await initUnlessInitialised(
+      dataDirectory,
+      () => this.initFingerprint(instance, backend, dataDirectory),
+      () => this.options.terraform.init(this.call(instance, 'init', reading), backend),
+    );
+    if (result && result.exitCode !== 0) throw this.failure('init', result, instance);
   }
 
   /**
@@ -298,7 +289,7 @@ export class InstancePipeline {
     const cwd = path.resolve(this.options.manifestDirectory, instance.path);
     const lockFile = await readFile(path.join(cwd, '.terraform.lock.hcl'), 'utf8').catch(() => null);
     const { executable, version } = this.options.terraform;
-    return digest({
+    return jsonDigest({
       backend: { type: backend.type, config: backend.config },
       lockFile,
       code: this.options.layerCode.read(instance.path).sourceDigest,
@@ -469,7 +460,7 @@ export class InstancePipeline {
     }
     step('read-upstream');
     const variables = await this.variablesFor(instance, mock);
-    if (digest(variables) !== plannedInputs) {
+    if (jsonDigest(variables) !== plannedInputs) {
       const reason = `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned`;
       return { reason, refusal: `${reason}; run '${replan}' again and review it` };
     }
@@ -618,10 +609,6 @@ async function clearExcept(directory: string, kept: string): Promise<void> {
       .filter((name) => name !== kept)
       .map((name) => rm(path.join(directory, name), { recursive: true, force: true })),
   );
-}
-
-function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
 function leafStrings(value: unknown): string[] {

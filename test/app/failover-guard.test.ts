@@ -34,13 +34,19 @@ class RecordStores implements ProcessRunner {
   /** Regions whose own key was written (a record, or one cleared): the legacy key is not read there. */
   readonly written = new Set<string>();
   readonly legacy = new Map<string, FailoverRecord>();
-  /** The regions whose own key was initialised (a read or a write), and those whose legacy key was read. */
+  /** The record keys initialised (`<region>` or `<region> legacy`), in order. */
+  readonly inits: string[] = [];
+  /** The regions whose own key's outputs were read, and those whose legacy key's were. */
   readonly read: string[] = [];
   readonly legacyRead: string[] = [];
 
   constructor(readonly terraform: FakeTerraform) {}
 
   private readonly planned = new Map<string, FailoverRecord | null>();
+
+  private accessDenied(result: ProcessResult, region: string): ProcessResult {
+    return { ...result, exitCode: 1, tail: `Error: AccessDenied: reading the state of ${region}\nline two` };
+  }
 
   async run(request: ProcessRequest): Promise<ProcessResult> {
     const result = await this.terraform.run(request);
@@ -52,13 +58,8 @@ class RecordStores implements ProcessRunner {
     if (!isLegacy) expect(id).toBe(recordInstanceOf(region).id);
     switch (request.args[0]) {
       case 'init':
-        (isLegacy ? this.legacyRead : this.read).push(region);
-        if (!this.unreadable.has(region)) return result;
-        return {
-          ...result,
-          exitCode: 1,
-          tail: `Error: AccessDenied: reading the state of ${region}\nline two`,
-        };
+        this.inits.push(isLegacy ? `${region} legacy` : region);
+        return this.unreadable.has(region) ? this.accessDenied(result, region) : result;
       case 'plan': {
         // What Strata is about to write: the record in the generated configuration, or none (cleared).
         expect(isLegacy).toBe(false);
@@ -79,6 +80,9 @@ class RecordStores implements ProcessRunner {
         return result;
       }
       case 'output': {
+        (isLegacy ? this.legacyRead : this.read).push(region);
+        // A data directory initialised by an earlier run skips the init: the read itself must fail.
+        if (this.unreadable.has(region)) return this.accessDenied(result, region);
         const record = (isLegacy ? this.legacy : this.records).get(region);
         const marker = !isLegacy && this.written.has(region);
         const outputs = {
@@ -143,6 +147,19 @@ describe('the failover guard of apply and destroy', () => {
     // Each once: the guard hands the primary's record on for the context of what a failover restored.
     expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2']);
     expect(applied().length).toBe(run.instances.length);
+  });
+
+  it('initialises each record key once: a later run in the same work directory reads without an init', async () => {
+    const { stores, settings, adapters } = estate();
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    expect(stores.inits.sort()).toEqual(['eu-west-1', 'eu-west-1 legacy', 'eu-west-2', 'eu-west-2 legacy']);
+    stores.inits.length = 0;
+    stores.read.length = 0;
+    stores.legacyRead.length = 0;
+    expect((await executeRun(settings(), adapters)).run.status).toBe('succeeded');
+    expect(stores.inits).toEqual([]);
+    expect(stores.read.sort()).toEqual(['eu-west-1', 'eu-west-2']);
+    expect(stores.legacyRead.sort()).toEqual(['eu-west-1', 'eu-west-2']);
   });
 
   it('refuses (exit 1, not bad input) when the record of a region that could take over cannot be read', async () => {
