@@ -1953,9 +1953,12 @@ function heldRecordLockMessage(lock, region, binary) {
 
 // EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
 var lock_info = __webpack_require__(1896);
+// EXTERNAL MODULE: ./build/tsc/engine/init-record.js
+var init_record = __webpack_require__(3100);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
 var record_key = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
+
 
 
 
@@ -1984,19 +1987,33 @@ function recordCall(context, region, command, record = (0,record_key/* recordIns
     const suffix = record.id === record_key/* LEGACY_RECORD */.Eu.id ? '-legacy' : '';
     return {
         cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
-        dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, 'terraform-data'),
+        // One per key: each stays initialised for its own backend, so a read of both needs no init at all.
+        dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, `terraform-data${suffix}`),
         logFile: external_node_path_.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
         instanceId: record.id,
     };
 }
-async function prepare(context, region, record, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
+const REACHABLE_HINT = (region) => `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
+/** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
+async function writeConfiguration(context, region, record) {
     const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
     await (0,promises_.mkdir)(directory, { recursive: true });
-    const body = instance.id === record_key/* LEGACY_RECORD */.Eu.id ? '' : recordConfiguration(record);
-    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${body}`);
-    const init = await context.terraform.init(recordCall(context, region, 'init', instance), (0,record_key/* recordBackend */.WA)(context.manifest, region, instance));
-    if (init.exitCode !== 0) {
-        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\nCheck that the state store of ${region} is reachable with the credentials this run has, then run this command again.`);
+    const text = `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${recordConfiguration(record)}`;
+    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), text);
+}
+/**
+ * Initialises the data directory of `instance`'s key in `region`, unless its last init succeeded for the same
+ * backend, directory and binary (as an instance's, engine/init-record.ts): `-reconfigure` every time cost each
+ * run's record reads a process per key before the first instance could start. The configuration is left out:
+ * it needs no provider but the built-in one, so what it says does not change what `init` sets up.
+ */
+async function initialise(context, region, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
+    const call = recordCall(context, region, 'init', instance);
+    const backend = (0,record_key/* recordBackend */.WA)(context.manifest, region, instance);
+    const { executable, version } = context.terraform;
+    const init = await (0,init_record/* initUnlessInitialised */.K)(call.dataDirectory, () => Promise.resolve((0,init_record/* jsonDigest */.j)({ backend, terraform: { executable, version }, cwd: call.cwd })), () => context.terraform.init(call, backend));
+    if (init && init.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\n${REACHABLE_HINT(region)}`);
     }
 }
 /** The record's configuration at the region's own key; with null, a record cleared (its marker output only). */
@@ -2058,32 +2075,34 @@ function asRecord(value, region) {
  * copy replicated from another region is ignored, with a note in `context.notes`.
  */
 async function readFailoverRecord(context, region) {
-    const own = await readOutputs(context, region, (0,record_key/* recordInstanceOf */.UG)(region));
-    if (own.failover !== undefined)
-        return asRecord(own.failover, region);
-    if (own[OWN_KEY_OUTPUT] !== undefined)
-        return null;
-    const legacy = (await readOutputs(context, region, record_key/* LEGACY_RECORD */.Eu)).failover;
-    if (legacy === undefined)
-        return null;
-    const read = (0,record_key/* legacyRecordIn */.au)(asRecord(legacy, region), region);
-    if (read.record === null)
-        context.notes?.push(read.note);
-    return read.record;
-}
-/** The outputs of the record instance `record` in `region`'s store. */
-async function readOutputs(context, region, record) {
     try {
-        await prepare(context, region, null, record);
-        const output = await context.terraform.output(recordCall(context, region, 'output', record));
-        if (output.exitCode !== 0) {
-            throw new errors/* RefusalError */.XQ(`cannot read the failover record in ${region}:\n${output.tail.trim()}`);
-        }
-        return (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout));
+        await writeConfiguration(context, region, null);
+        const own = await readOutputs(context, region, (0,record_key/* recordInstanceOf */.UG)(region));
+        if (own.failover !== undefined)
+            return asRecord(own.failover, region);
+        if (own[OWN_KEY_OUTPUT] !== undefined)
+            return null;
+        const legacy = (await readOutputs(context, region, record_key/* LEGACY_RECORD */.Eu)).failover;
+        if (legacy === undefined)
+            return null;
+        const read = (0,record_key/* legacyRecordIn */.au)(asRecord(legacy, region), region);
+        if (read.record === null)
+            context.notes?.push(read.note);
+        return read.record;
     }
     finally {
         await removeConfiguration(context, region);
     }
+}
+/** The outputs of the record instance `record` in `region`'s store, its configuration written. */
+async function readOutputs(context, region, record) {
+    await initialise(context, region, record);
+    const output = await context.terraform.output(recordCall(context, region, 'output', record));
+    if (output.exitCode !== 0) {
+        // An initialised data directory skips the init that would have failed first on a store out of reach.
+        throw new errors/* RefusalError */.XQ(`cannot read the failover record in ${region}:\n${output.tail.trim()}\n${REACHABLE_HINT(region)}`);
+    }
+    return (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout));
 }
 /**
  * Writes (or, with null, clears) the record at `region`'s own key through the backend: plan, then apply that
@@ -2095,7 +2114,8 @@ async function readOutputs(context, region, record) {
  */
 async function writeFailoverRecord(context, region, record) {
     try {
-        await prepare(context, region, record);
+        await writeConfiguration(context, region, record);
+        await initialise(context, region);
         const logs = external_node_path_.join(context.logDirectory, 'failover-record', region);
         const planFile = external_node_path_.join(logs, 'record.tfplan');
         const varFile = external_node_path_.join(logs, 'empty.tfvars.json');
@@ -4262,6 +4282,50 @@ function waitedOnUpstream(reason) {
 
 /***/ }),
 
+/***/ 3100:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ initUnlessInitialised),
+/* harmony export */   j: () => (/* binding */ jsonDigest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+
+
+
+/**
+ * In a data directory (`TF_DATA_DIR`): the fingerprint of what its last successful `init` was for. Written
+ * after an init succeeds and removed before one starts, so it never vouches for a half-done init.
+ */
+const INIT_RECORD = 'strata-init.sha256';
+/** The sha256 of a value's JSON: a fingerprint of what an initialised data directory depends on, and others. */
+function jsonDigest(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
+}
+/**
+ * Runs `init` unless `dataDirectory` was initialised, by an init that succeeded, for the same fingerprint:
+ * null when it was, else the init's result. `fingerprint` is taken again after a successful init, which may
+ * have written what it covers (a layer's dependency lock file).
+ */
+async function initUnlessInitialised(dataDirectory, fingerprint, init) {
+    const record = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dataDirectory, INIT_RECORD);
+    const recorded = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(record, 'utf8').catch(() => undefined);
+    if (recorded === (await fingerprint()))
+        return null;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(record, { force: true });
+    const result = await init();
+    if (result.exitCode !== 0)
+        return result;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dataDirectory, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(record, await fingerprint());
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 6390:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -4513,8 +4577,6 @@ class ReadyQueue {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -4952,6 +5014,8 @@ function upstreamVariables(inputs, outputsOf) {
 var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/engine/last-lines.js
 var last_lines = __webpack_require__(8860);
+// EXTERNAL MODULE: ./build/tsc/engine/init-record.js
+var init_record = __webpack_require__(3100);
 // EXTERNAL MODULE: ./build/tsc/core/wording.js
 var wording = __webpack_require__(7889);
 ;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
@@ -4979,11 +5043,6 @@ class StepFailure extends Error {
 }
 /** Terraform's data directory (`TF_DATA_DIR`) in an instance's directory: kept from run to run. */
 const DATA_DIRECTORY = 'terraform-data';
-/**
- * In the data directory: the fingerprint of what its last successful `init` was for (see `initFingerprint`).
- * Written after an init succeeds and removed before one starts, so it never vouches for a half-done init.
- */
-const INIT_RECORD = 'strata-init.sha256';
 /** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
 const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
 /** Beside a saved plan: the digest of its layer's code (and local modules') when it was planned. */
@@ -5073,7 +5132,7 @@ class InstancePipeline {
         const variables = await this.variablesFor(instance, mock);
         const varFile = external_node_path_.join(directory, 'variables.tfvars.json');
         await (0,promises_.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-        await (0,promises_.writeFile)(external_node_path_.join(directory, 'inputs.sha256'), digest(variables));
+        await (0,promises_.writeFile)(external_node_path_.join(directory, 'inputs.sha256'), (0,init_record/* jsonDigest */.j)(variables));
         await (0,promises_.writeFile)(external_node_path_.join(directory, CODE_DIGEST_FILE), this.codeDigestOf(instance));
         // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
         const mockedFile = external_node_path_.join(directory, MOCKED_UPSTREAMS_FILE);
@@ -5141,17 +5200,9 @@ class InstancePipeline {
     async runInit(instance, reading) {
         const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
         const dataDirectory = this.dataDirectoryOf(instance.id, reading);
-        const record = external_node_path_.join(dataDirectory, INIT_RECORD);
-        const recorded = await (0,promises_.readFile)(record, 'utf8').catch(() => undefined);
-        if (recorded === (await this.initFingerprint(instance, backend, dataDirectory)))
-            return;
-        await (0,promises_.rm)(record, { force: true });
-        const result = await this.options.terraform.init(this.call(instance, 'init', reading), backend);
-        if (result.exitCode !== 0)
+        const result = await (0,init_record/* initUnlessInitialised */.K)(dataDirectory, () => this.initFingerprint(instance, backend, dataDirectory), () => this.options.terraform.init(this.call(instance, 'init', reading), backend));
+        if (result && result.exitCode !== 0)
             throw this.failure('init', result, instance);
-        // Taken again after the init, which may have written the layer's lock file.
-        await (0,promises_.mkdir)(dataDirectory, { recursive: true });
-        await (0,promises_.writeFile)(record, await this.initFingerprint(instance, backend, dataDirectory));
     }
     /**
      * What an initialised data directory depends on: the backend and its settings, the layer's dependency lock
@@ -5162,7 +5213,7 @@ class InstancePipeline {
         const cwd = external_node_path_.resolve(this.options.manifestDirectory, instance.path);
         const lockFile = await (0,promises_.readFile)(external_node_path_.join(cwd, '.terraform.lock.hcl'), 'utf8').catch(() => null);
         const { executable, version } = this.options.terraform;
-        return digest({
+        return (0,init_record/* jsonDigest */.j)({
             backend: { type: backend.type, config: backend.config },
             lockFile,
             code: this.options.layerCode.read(instance.path).sourceDigest,
@@ -5309,7 +5360,7 @@ class InstancePipeline {
         }
         step('read-upstream');
         const variables = await this.variablesFor(instance, mock);
-        if (digest(variables) !== plannedInputs) {
+        if ((0,init_record/* jsonDigest */.j)(variables) !== plannedInputs) {
             const reason = `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned`;
             return { reason, refusal: `${reason}; run '${replan}' again and review it` };
         }
@@ -5437,9 +5488,6 @@ async function clearExcept(directory, kept) {
     await Promise.all(entries
         .filter((name) => name !== kept)
         .map((name) => (0,promises_.rm)(external_node_path_.join(directory, name), { recursive: true, force: true })));
-}
-function digest(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(value)).digest('hex');
 }
 function leafStrings(value) {
     if (typeof value === 'string')
