@@ -1,8 +1,11 @@
 import type { Setting, SettingName, SuggestedCommand, Wording } from '../core/wording.js';
 import { terminalWording } from '../cli/terminal-wording.js';
 
-/** The action input of each setting a message may name. */
-const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
+/**
+ * The action input of each setting a message may name; null where the action needs none: `format` (its
+ * `graph` output is always JSON).
+ */
+const INPUT_OF_SETTING: Readonly<Record<Setting, string | null>> = {
   manifest: 'manifest',
   to: 'to-region',
   from: 'from-region',
@@ -24,15 +27,22 @@ const INPUT_OF_SETTING: Readonly<Record<Setting, string>> = {
   region: 'regions',
   instance: 'instance',
   migration: 'migration',
+  format: null,
 };
 
 /** Settings as the action names them: its inputs. */
-const inputName: SettingName = (setting) => `input '${INPUT_OF_SETTING[setting]}'`;
+const inputName: SettingName = (setting) => {
+  const input = INPUT_OF_SETTING[setting];
+  return input === null ? `${terminalWording.setting(setting)} (Strata CLI)` : `input '${input}'`;
+};
 
 /** The action's inputs that run a suggested command, as in a step's `with:`; undefined for a CLI-only command. */
 function actionInputsOf({ command, settings }: SuggestedCommand): string[] | undefined {
   if (command === 'stray') return undefined;
-  const given = settings.map(({ setting, value }) => `${INPUT_OF_SETTING[setting]}: ${value ?? 'true'}`);
+  const given = settings.flatMap(({ setting, value }) => {
+    const input = INPUT_OF_SETTING[setting];
+    return input === null ? [] : [`${input}: ${value ?? 'true'}`];
+  });
   return command === 'migrate apply'
     ? ['command: migrate', 'migrate-apply: true', ...given]
     : [`command: ${command}`, ...given];

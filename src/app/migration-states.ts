@@ -210,7 +210,7 @@ export async function holdLocks(
         if (!lock) throw failureOf(handle, 'taking the state lock', first);
         const now = context.adapters.now?.() ?? new Date();
         throw new MigrationStepError(
-          `another run holds a state this move touches, so nothing was written. ${describeLock(lock, now, { instanceId: handle.label, layerPath: path.relative(context.settings.cwd, handle.cwd) || '.' })}`,
+          `another run holds a state this move touches, so nothing was written. ${describeLock(lock, now, { instanceId: handle.label, layerPath: path.relative(context.settings.cwd, handle.cwd) || '.', command: context.settings.wording.command })}`,
         );
       }
     }

@@ -20,7 +20,8 @@ export type Setting =
   | 'environment'
   | 'region'
   | 'instance'
-  | 'migration';
+  | 'migration'
+  | 'format';
 
 /** How an entry names a setting for its users: `--to` in the terminal, input 'to-region' in the action. */
 export type SettingName = (setting: Setting) => string;

@@ -355,9 +355,9 @@ export class InstancePipeline {
     const lock = parseLockError(tail);
     if (lock) {
       const now = this.options.now();
-      return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
+      return `\n\n${describeLock(lock, now, { instanceId: instance.id, layerPath: instance.path, command: this.options.wording.command })}`;
     }
-    const failure = classifyFailure(tail);
+    const failure = classifyFailure(tail, this.options.wording.command);
     return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
   }
 

@@ -1,5 +1,6 @@
 import { parseLockError, plainDiagnosticText } from './lock-info.js';
 import { itemAt } from '../core/lookup.js';
+import { NEUTRAL_WORDING, suggest, type CommandName } from '../core/wording.js';
 
 /** The failures Strata can name from Terraform's error text, each with a next step for the person reading. */
 export type FailureKind = 'state-lock' | 'stale-plan' | 'region-unreachable' | 'credentials' | 'other';
@@ -66,7 +67,7 @@ const BUCKET_REGIONS = /requested bucket from "([^"]+)", actual location "([^"]+
  * calling STS, so a down region reads "validating provider credentials: … no such host"); a credential
  * error wins over the metadata-service timeout that ends the SDK's search for credentials.
  */
-export function classifyFailure(text: string): FailureClass {
+export function classifyFailure(text: string, command: CommandName): FailureClass {
   const plain = plainDiagnosticText(text);
   // Terraform wraps diagnostic details at the terminal width; patterns read one flowing line.
   const flat = plain.replace(/\s+/g, ' ');
@@ -100,7 +101,7 @@ export function classifyFailure(text: string): FailureClass {
       const endpoint = awsHost === undefined ? '' : ` (${awsHost}: ${network[0]})`;
       return {
         kind: 'region-unreachable',
-        hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or 'strata failover --to <region>'. If the region name itself looks wrong, fix it in the manifest.`,
+        hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or '${command(suggest('failover', { setting: 'to', value: '<region>' }))}'. If the region name itself looks wrong, fix it in the manifest.`,
       };
     }
     const [host] = hosts;
@@ -147,7 +148,8 @@ export function classifyFailure(text: string): FailureClass {
  * over. Locks, stale plans and credentials never heal by themselves in seconds.
  */
 export function isTransientFailure(text: string): boolean {
-  if (classifyFailure(text).kind !== 'other') return false;
+  // Only the kind is read here: the hint's wording does not matter.
+  if (classifyFailure(text, NEUTRAL_WORDING.command).kind !== 'other') return false;
   const flat = plainDiagnosticText(text).replace(/\s+/g, ' ');
   return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
 }

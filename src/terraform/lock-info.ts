@@ -1,4 +1,5 @@
 import { itemAt } from '../core/lookup.js';
+import { suggest, type CommandName } from '../core/wording.js';
 
 /**
  * The holder of a state lock, as Terraform prints it when it cannot take the lock: the `Lock Info:` block of
@@ -137,7 +138,7 @@ const OPERATIONS: Readonly<Record<string, string>> = {
 export function describeLock(
   info: LockInfo,
   now: Date,
-  context: { instanceId: string; layerPath: string },
+  context: { instanceId: string; layerPath: string; command: CommandName },
 ): string {
   const holder = info.who === '' ? 'an unknown holder' : info.who;
   const operation =
@@ -155,7 +156,7 @@ export function describeLock(
   );
   const unlock = info.id === '' ? 'terraform force-unlock <LOCK_ID>' : `terraform force-unlock ${info.id}`;
   lines.push(
-    `If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; 'strata graph --format json' lists them), run:`,
+    `If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; '${context.command(suggest('graph', { setting: 'format', value: 'json' }))}' lists them), run:`,
     `  ${unlock}`,
   );
   if (info.id === '')

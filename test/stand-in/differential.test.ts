@@ -3,6 +3,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyFailure } from '../../src/terraform/failure-kind.js';
+import { NEUTRAL_WORDING } from '../../src/core/wording.js';
 import { parseLockError } from '../../src/terraform/lock-info.js';
 import { parseOutputsJson } from '../../src/terraform/outputs.js';
 import { parsePlanJson } from '../../src/terraform/plan-summary.js';
@@ -497,8 +498,8 @@ output "first" {
       operation: 'OperationTypePlan',
       message: 'resource temporarily unavailable',
     });
-    expect(classifyFailure(blocked.standIn.stderr).kind).toBe('state-lock');
-    expect(classifyFailure(blocked.real.stderr).kind).toBe('state-lock');
+    expect(classifyFailure(blocked.standIn.stderr, NEUTRAL_WORDING.command).kind).toBe('state-lock');
+    expect(classifyFailure(blocked.real.stderr, NEUTRAL_WORDING.command).kind).toBe('state-lock');
 
     // release: the real binary gets its answer and finishes its plan; the stand-in is interrupted
     holders.real.child.stdin.end('x\n');
@@ -528,7 +529,7 @@ output "first" {
     expect(stale.standIn.stderr).toContain('Error: Saved plan is stale');
     expect(stale.standIn.stderr).toBe(stale.real.stderr);
     expect(stale.standIn.stdout).toBe(stale.real.stdout);
-    expect(classifyFailure(stale.standIn.stderr).kind).toBe('stale-plan');
-    expect(classifyFailure(stale.real.stderr).kind).toBe('stale-plan');
+    expect(classifyFailure(stale.standIn.stderr, NEUTRAL_WORDING.command).kind).toBe('stale-plan');
+    expect(classifyFailure(stale.real.stderr, NEUTRAL_WORDING.command).kind).toBe('stale-plan');
   });
 });

@@ -4,6 +4,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyFailure, isTransientFailure, type FailureKind } from '../../src/terraform/failure-kind.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
+import { terminalWording } from '../../src/cli/terminal-wording.js';
+import { actionWording } from '../../src/action/action-wording.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const ERRORS = ['terraform', 'errors'];
@@ -190,7 +192,7 @@ describe('classifyFailure on the fixtures in errors/', () => {
   });
 
   it.each(FIXTURE_CASES)('$name is $kind', ({ text, kind, hint }) => {
-    const result = classifyFailure(text());
+    const result = classifyFailure(text(), terminalWording.command);
     expect(result.kind).toBe(kind);
     for (const pattern of hint) expect(result.hint).toMatch(pattern);
   });
@@ -200,7 +202,7 @@ describe('classifyFailure on the fixtures in errors/', () => {
     expect(patterns).toHaveLength(TERRAGRUNT_EXPECTED.length);
     for (const { pattern, sample } of patterns) {
       const expected = TERRAGRUNT_EXPECTED.find(([phrase]) => pattern.includes(phrase));
-      expect({ pattern, kind: classifyFailure(diagnostic(sample)).kind }).toEqual({
+      expect({ pattern, kind: classifyFailure(diagnostic(sample), terminalWording.command).kind }).toEqual({
         pattern,
         kind: expected?.[1],
       });
@@ -227,6 +229,14 @@ const LOCAL_LOCK =
 const FAILOVER = /fail over with the failover workflow or 'strata failover --to <region>'/;
 
 describe('classifyFailure on the stand-in', () => {
+  it("words the failover it suggests for the surface: the CLI's command line, or the action's inputs", () => {
+    const text = DOWN_S3('Failed to get existing workspaces');
+    expect(classifyFailure(text, actionWording.command).hint).toContain(
+      "fail over with the failover workflow or 'command: failover, to-region: <region>'",
+    );
+    expect(classifyFailure(text, actionWording.command).hint).not.toContain('strata failover');
+  });
+
   it.each([
     {
       name: 'init, S3 endpoint of a down region',
@@ -242,7 +252,7 @@ describe('classifyFailure on the stand-in', () => {
     { name: "the provider's STS call to a down region", text: DOWN_STS, region: 'eu-west-1' },
     { name: "the provider's STS call, in colour", text: DOWN_STS_COLOUR, region: 'eu-west-1' },
   ])('$name is region-unreachable, naming $region', ({ text, region }) => {
-    const result = classifyFailure(text);
+    const result = classifyFailure(text, terminalWording.command);
     expect(result.kind).toBe('region-unreachable');
     expect(result.hint).toContain(`Terraform could not reach AWS in ${region}`);
     expect(result.hint).toContain('no such host');
@@ -251,7 +261,7 @@ describe('classifyFailure on the stand-in', () => {
   });
 
   it('an S3 AccessDenied is credentials', () => {
-    expect(classifyFailure(ACCESS_DENIED)).toEqual({
+    expect(classifyFailure(ACCESS_DENIED, terminalWording.command)).toEqual({
       kind: 'credentials',
       hint: expect.stringContaining(
         "AWS refused or found no credentials ('AccessDenied')",
@@ -260,13 +270,13 @@ describe('classifyFailure on the stand-in', () => {
   });
 
   it('a stale saved plan is stale-plan: plan again and review', () => {
-    const result = classifyFailure(STALE);
+    const result = classifyFailure(STALE, terminalWording.command);
     expect(result.kind).toBe('stale-plan');
     expect(result.hint).toMatch(/Plan again and review the new plan/);
   });
 
   it('a held lock is state-lock, with the holder and the lock ID', () => {
-    const result = classifyFailure(LOCAL_LOCK);
+    const result = classifyFailure(LOCAL_LOCK, terminalWording.command);
     expect(result.kind).toBe('state-lock');
     expect(result.hint).toContain(
       'locked by root@vm (OperationTypePlan since 2026-11-25 17:35:59.904936997 +0000 UTC)',
@@ -352,7 +362,7 @@ describe('classifyFailure on other shapes of the same failures', () => {
     },
     { name: 'no output at all', text: '', kind: 'other', hint: /read Terraform's output above/ },
   ])('$name is $kind', ({ text, kind, hint }) => {
-    const result = classifyFailure(text);
+    const result = classifyFailure(text, terminalWording.command);
     expect(result.kind).toBe(kind);
     if (hint) expect(result.hint).toMatch(hint);
   });
@@ -393,25 +403,25 @@ describe('classifyFailure on what the stand-in prints now', () => {
     ];
     const downInit = terraform(init, { STANDIN_DOWN_REGIONS: 'eu-west-2' });
     expect(downInit.status).toBe(1);
-    expect(classifyFailure(downInit.stderr)).toMatchObject({
+    expect(classifyFailure(downInit.stderr, terminalWording.command)).toMatchObject({
       kind: 'region-unreachable',
       hint: expect.stringContaining('eu-west-2') as unknown as string,
     });
 
     expect(terraform(init).status).toBe(0);
     const downPlan = terraform(['plan', '-input=false', '-no-color'], { STANDIN_DOWN_REGIONS: 'eu-west-2' });
-    expect(classifyFailure(downPlan.stderr).kind).toBe('region-unreachable');
+    expect(classifyFailure(downPlan.stderr, terminalWording.command).kind).toBe('region-unreachable');
 
     const downProvider = terraform(['plan', '-input=false', '-no-color', '-var-file=context.tfvars.json'], {
       STANDIN_DOWN_REGIONS: 'eu-west-1',
     });
-    expect(classifyFailure(downProvider.stderr)).toMatchObject({
+    expect(classifyFailure(downProvider.stderr, terminalWording.command)).toMatchObject({
       kind: 'region-unreachable',
       hint: expect.stringContaining('eu-west-1') as unknown as string,
     });
 
     const denied = terraform(['plan', '-input=false', '-no-color'], { STANDIN_FAIL: 'plan:*' });
-    expect(classifyFailure(denied.stderr).kind).toBe('credentials');
+    expect(classifyFailure(denied.stderr, terminalWording.command).kind).toBe('credentials');
   });
 });
 

@@ -10,6 +10,8 @@ import {
   type LockInfo,
 } from '../../src/terraform/lock-info.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { terminalWording } from '../../src/cli/terminal-wording.js';
+import { actionWording } from '../../src/action/action-wording.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 const ERRORS = ['terraform', 'errors'];
@@ -214,7 +216,11 @@ describe('formatAge', () => {
 });
 
 describe('describeLock', () => {
-  const context = { instanceId: 'prod/eu-west-2/network', layerPath: 'terraform/region/network' };
+  const context = {
+    instanceId: 'prod/eu-west-2/network',
+    layerPath: 'terraform/region/network',
+    command: terminalWording.command,
+  };
   const info = parseLockError(FROM_SOURCE)!;
   const now = new Date('2024-05-02T11:28:30Z'); // 2h 14m 26s after the lock was taken
 
@@ -231,6 +237,14 @@ describe('describeLock', () => {
         'Strata never force-unlocks by itself: removing a lock that a live run holds lets two runs write the same state.',
       ].join('\n'),
     );
+  });
+
+  it("names the graph that lists the backend settings in the words of the surface: the action's input", () => {
+    const message = describeLock(info, now, { ...context, command: actionWording.command });
+    expect(message).toContain(
+      "(terraform init -reconfigure with its backend settings; 'command: graph' lists them)",
+    );
+    expect(message).not.toContain('strata graph');
   });
 
   it('names a plan, and leaves out the empty Info', () => {
@@ -332,7 +346,11 @@ describe('against the running stand-in', () => {
       expect(info!.who).toMatch(/.@./);
       expect(Math.abs(info!.createdAt!.getTime() - before)).toBeLessThan(60_000);
       expect(
-        describeLock(info!, new Date(), { instanceId: 'dns', layerPath: 'terraform/global/dns' }),
+        describeLock(info!, new Date(), {
+          instanceId: 'dns',
+          layerPath: 'terraform/global/dns',
+          command: terminalWording.command,
+        }),
       ).toContain(`terraform force-unlock ${info!.id}`);
     } finally {
       holder.child.kill('SIGINT');
