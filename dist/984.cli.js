@@ -2501,7 +2501,7 @@ async function holdLocks(context, handles) {
                 if (!lock)
                     throw failureOf(handle, 'taking the state lock', first);
                 const now = context.adapters.now?.() ?? new Date();
-                throw new MigrationStepError(`another run holds a state this move touches, so nothing was written. ${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: handle.label, layerPath: external_node_path_.relative(context.settings.cwd, handle.cwd) || '.' })}`);
+                throw new MigrationStepError(`another run holds a state this move touches, so nothing was written. ${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: handle.label, layerPath: external_node_path_.relative(context.settings.cwd, handle.cwd) || '.', command: context.settings.wording.command })}`);
             }
         }
     }
@@ -5269,9 +5269,9 @@ class InstancePipeline {
         const lock = (0,lock_info/* parseLockError */.j0)(tail);
         if (lock) {
             const now = this.options.now();
-            return `\n\n${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: instance.id, layerPath: instance.path })}`;
+            return `\n\n${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: instance.id, layerPath: instance.path, command: this.options.wording.command })}`;
         }
-        const failure = (0,failure_kind/* classifyFailure */.X)(tail);
+        const failure = (0,failure_kind/* classifyFailure */.X)(tail, this.options.wording.command);
         return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
     }
     async summarisePlan(instance, planFile, emit) {
@@ -5788,7 +5788,9 @@ class TerraformOutputError extends Error {
 /* harmony export */   X: () => (/* binding */ classifyFailure)
 /* harmony export */ });
 /* harmony import */ var _lock_info_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1896);
-/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2191);
+/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2191);
+/* harmony import */ var _core_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7889);
+
 
 
 // AWS SDK (Go v1 and v2) words for a request that never got an answer, the most telling first.
@@ -5842,7 +5844,7 @@ const BUCKET_REGIONS = /requested bucket from "([^"]+)", actual location "([^"]+
  * calling STS, so a down region reads "validating provider credentials: … no such host"); a credential
  * error wins over the metadata-service timeout that ends the SDK's search for credentials.
  */
-function classifyFailure(text) {
+function classifyFailure(text, command) {
     const plain = (0,_lock_info_js__WEBPACK_IMPORTED_MODULE_0__/* .plainDiagnosticText */ .H)(text);
     // Terraform wraps diagnostic details at the terminal width; patterns read one flowing line.
     const flat = plain.replace(/\s+/g, ' ');
@@ -5875,7 +5877,7 @@ function classifyFailure(text) {
             const endpoint = awsHost === undefined ? '' : ` (${awsHost}: ${network[0]})`;
             return {
                 kind: 'region-unreachable',
-                hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or 'strata failover --to <region>'. If the region name itself looks wrong, fix it in the manifest.`,
+                hint: `Terraform could not reach ${where}${endpoint}: the region looks unavailable. Check the AWS Health Dashboard and retry later; if the region is down, fail over with the failover workflow or '${command((0,_core_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .suggest */ .Z)('failover', { setting: 'to', value: '<region>' }))}'. If the region name itself looks wrong, fix it in the manifest.`,
             };
         }
         const [host] = hosts;
@@ -5898,7 +5900,7 @@ function classifyFailure(text) {
     if (WRONG_BUCKET_REGION.test(flat)) {
         const regions = BUCKET_REGIONS.exec(flat);
         const where = regions
-            ? ` (the bucket is in ${(0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .itemAt */ .R9)(regions, 2, 'bucket region')}; the backend asked ${(0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .itemAt */ .R9)(regions, 1, 'backend region')})`
+            ? ` (the bucket is in ${(0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .itemAt */ .R9)(regions, 2, 'bucket region')}; the backend asked ${(0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .itemAt */ .R9)(regions, 1, 'backend region')})`
             : '';
         return {
             kind: 'other',
@@ -5920,7 +5922,8 @@ function classifyFailure(text) {
  * over. Locks, stale plans and credentials never heal by themselves in seconds.
  */
 function isTransientFailure(text) {
-    if (classifyFailure(text).kind !== 'other')
+    // Only the kind is read here: the hint's wording does not matter.
+    if (classifyFailure(text, _core_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .NEUTRAL_WORDING */ .d.command).kind !== 'other')
         return false;
     const flat = (0,_lock_info_js__WEBPACK_IMPORTED_MODULE_0__/* .plainDiagnosticText */ .H)(text).replace(/\s+/g, ' ');
     return firstMatch(NETWORK_FAILURES, flat) !== null && failedHosts(flat).length > 0;
@@ -6055,7 +6058,9 @@ function recordAt(record, key) {
 /* harmony export */   j0: () => (/* binding */ parseLockError)
 /* harmony export */ });
 /* unused harmony exports parseGoTime, formatAge */
-/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2191);
+/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2191);
+/* harmony import */ var _core_wording_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7889);
+
 
 const LOCK_SUMMARY = 'Error acquiring the state lock';
 const FIELD_LINE = /^\s*(ID|Path|Operation|Who|Version|Created|Info):[ \t]?(.*)$/;
@@ -6096,7 +6101,7 @@ function parseLockError(text) {
         const field = match[1];
         if (values.has(field))
             break;
-        values.set(field, (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .itemAt */ .R9)(match, 2, 'lock field value').trim());
+        values.set(field, (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .itemAt */ .R9)(match, 2, 'lock field value').trim());
     }
     if (!values.has('ID'))
         return undefined;
@@ -6136,11 +6141,11 @@ function parseGoTime(text) {
     let iso;
     if (go) {
         // Every group but the fraction takes part in a match.
-        const group = (index) => (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .itemAt */ .R9)(go, index, 'time field');
+        const group = (index) => (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .itemAt */ .R9)(go, index, 'time field');
         iso = `${group(1)}T${group(2)}${millis(go[3] ?? '')}${group(4)}${group(5)}:${group(6)}`;
     }
     else if (rfc) {
-        const group = (index) => (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_0__/* .itemAt */ .R9)(rfc, index, 'time field');
+        const group = (index) => (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_1__/* .itemAt */ .R9)(rfc, index, 'time field');
         iso = `${group(1)}T${group(2)}${millis(rfc[3] ?? '')}${group(4)}`;
     }
     else
@@ -6179,7 +6184,7 @@ function describeLock(info, now, context) {
         lines.push(`  Note:    ${info.info}`);
     lines.push('If that run is still going, let it finish and run again; a longer terraform.lock_timeout in the manifest makes Strata wait for it.');
     const unlock = info.id === '' ? 'terraform force-unlock <LOCK_ID>' : `terraform force-unlock ${info.id}`;
-    lines.push(`If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; 'strata graph --format json' lists them), run:`, `  ${unlock}`);
+    lines.push(`If the lock is stale (its run was killed or its runner lost), first make sure no run is still going: no workflow run or terminal working on ${context.instanceId}. Then release it by hand: in ${context.layerPath}, with ${context.instanceId}'s backend initialised (terraform init -reconfigure with its backend settings; '${context.command((0,_core_wording_js__WEBPACK_IMPORTED_MODULE_0__/* .suggest */ .Z)('graph', { setting: 'format', value: 'json' }))}' lists them), run:`, `  ${unlock}`);
     if (info.id === '')
         lines.push('  (the lock record could not be read, so its ID is unknown; the backend holds it)');
     lines.push('Strata never force-unlocks by itself: removing a lock that a live run holds lets two runs write the same state.');
