@@ -22,7 +22,7 @@ import type { LeftOut } from '../core/dr/failed-regions.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
 import { definedOrThrow } from '../core/lookup.js';
 import { buildReviewedPlan, type ReplannedInstance, type StalePlans } from '../core/reviewed-plan.js';
-import type { FreshPlanCheck } from '../engine/instance-pipeline.js';
+import type { FreshPlanCheck } from '../engine/saved-plan-check.js';
 import { checkAgainstReviewedPlan, readReviewedPlan, writeReviewedPlan } from './reviewed-plan.js';
 
 /** Everything a plan, apply or destroy run needs, as the CLI flags or the action inputs give it. */

@@ -10,7 +10,7 @@ import {
 import { UsageError } from '../core/errors.js';
 import { suggest, type CommandName, type SuggestedCommand } from '../core/wording.js';
 import type { RunResult } from '../core/run-result.js';
-import type { FreshPlanCheck } from '../engine/instance-pipeline.js';
+import type { FreshPlanCheck } from '../engine/saved-plan-check.js';
 import { readPlanDirectoryFile } from './reviewed-plan.js';
 
 /** Which move a preview is of, and the command that makes a new one. */

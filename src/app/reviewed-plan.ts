@@ -10,7 +10,7 @@ import {
   type ReplannedInstance,
   type ReviewedPlan,
 } from '../core/reviewed-plan.js';
-import type { FreshPlanCheck } from '../engine/instance-pipeline.js';
+import type { FreshPlanCheck } from '../engine/saved-plan-check.js';
 
 /** Writes what a plan run showed beside its saved plans, for an apply of them to compare fresh plans with. */
 export async function writeReviewedPlan(plan: ReviewedPlan, workDirectory: string): Promise<void> {
