@@ -714,8 +714,8 @@ function renderGantt(run, title) {
 
 // EXTERNAL MODULE: ./build/tsc/adapters/result-file-store.js + 1 modules
 var result_file_store = __webpack_require__(1691);
-// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 6 modules
-var run_engine = __webpack_require__(5198);
+// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 11 modules
+var run_engine = __webpack_require__(4904);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./build/tsc/engine/last-lines.js

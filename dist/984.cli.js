@@ -1409,8 +1409,8 @@ function planResume(previous, current, command) {
 var run_result = __webpack_require__(3436);
 // EXTERNAL MODULE: ./build/tsc/core/selection/select-instances.js
 var select_instances = __webpack_require__(2391);
-// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 6 modules
-var run_engine = __webpack_require__(5198);
+// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 11 modules
+var run_engine = __webpack_require__(4904);
 // EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
 var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
@@ -4422,7 +4422,7 @@ function lastLines(tail, count = 30) {
 
 /***/ }),
 
-/***/ 5198:
+/***/ 4904:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4581,14 +4581,6 @@ class ReadyQueue {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/core/upstream-wait.js
-var upstream_wait = __webpack_require__(9828);
-// EXTERNAL MODULE: ./build/tsc/terraform/failure-kind.js
-var failure_kind = __webpack_require__(1447);
-// EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
-var lock_info = __webpack_require__(1896);
-// EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
-var terraform_outputs = __webpack_require__(2872);
 ;// CONCATENATED MODULE: ./build/tsc/terraform/plan-skeleton.js
 
 /** Which values are kept, by their path in the document. */
@@ -4960,6 +4952,256 @@ function preview(text) {
     return JSON.stringify(trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed);
 }
 
+// EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
+var work_directory = __webpack_require__(6809);
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-directories.js
+
+
+
+/** Terraform's data directory (`TF_DATA_DIR`) in an instance's directory: kept from run to run. */
+const DATA_DIRECTORY = 'terraform-data';
+/**
+ * Where an instance's Terraform commands run and log in a run's work directory, and the sections of its
+ * output: one per Terraform step it ran and per note kept.
+ */
+class InstanceDirectories {
+    options;
+    sections = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    sectionsOf(id) {
+        return this.sections.get(id) ?? [];
+    }
+    directoryOf(id) {
+        return (0,work_directory/* instanceDirectory */.F)(this.options.workDirectory, id);
+    }
+    dataDirectoryOf(id, reading) {
+        return external_node_path_.join(reading ? this.readDirectoryOf(id) : this.directoryOf(id), DATA_DIRECTORY);
+    }
+    /** Where the outputs of an upstream are read, apart from that instance's own data and logs. */
+    readDirectoryOf(id) {
+        return external_node_path_.join(this.options.workDirectory, 'upstream-reads', (0,work_directory/* instanceDirectoryName */.a)(id));
+    }
+    /** Removes everything in an instance's directory but Terraform's data directory, which `init` vouches for. */
+    async clearAllButData(id) {
+        const directory = this.directoryOf(id);
+        const entries = await (0,promises_.readdir)(directory).catch(() => []);
+        await Promise.all(entries
+            .filter((name) => name !== DATA_DIRECTORY)
+            .map((name) => (0,promises_.rm)(external_node_path_.join(directory, name), { recursive: true, force: true })));
+    }
+    /**
+     * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
+     * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
+     * logs of that instance, which may run later in the same run.
+     */
+    call(instance, step, reading = false) {
+        const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
+        const logFile = external_node_path_.join(directory, `${step}.log`);
+        if (!reading)
+            this.addSection(instance.id, { title: `terraform ${step}`, logFile });
+        return {
+            cwd: external_node_path_.resolve(this.options.manifestDirectory, instance.path),
+            dataDirectory: this.dataDirectoryOf(instance.id, reading),
+            logFile,
+            instanceId: instance.id,
+            signal: this.options.signal,
+            timeoutMs: this.options.commandTimeoutMs,
+            graceMs: this.options.graceMs,
+        };
+    }
+    /** A note in the instance's output, as a section of its own. */
+    async keepNote(instance, note, fileName = 'preview-check.log', title = 'check against what was reviewed') {
+        const logFile = external_node_path_.join(this.directoryOf(instance.id), fileName);
+        await (0,promises_.writeFile)(logFile, `${note}\n`);
+        this.addSection(instance.id, { title, logFile });
+    }
+    addSection(id, section) {
+        const list = this.sections.get(id) ?? [];
+        if (!list.some((known) => known.logFile === section.logFile))
+            list.push(section);
+        this.sections.set(id, list);
+    }
+}
+
+// EXTERNAL MODULE: ./build/tsc/engine/init-record.js
+var init_record = __webpack_require__(3100);
+;// CONCATENATED MODULE: ./build/tsc/engine/instance-init.js
+
+
+
+/**
+ * The `init` of instances' data directories for one run. Instances of one layer share its directory, and a
+ * first `init` may write the dependency lock file there and fill the shared plugin cache, neither of which is
+ * safe to do concurrently: so the first init of each layer directory runs alone, and later inits of that
+ * directory (which only read them) run in parallel.
+ */
+class InstanceInit {
+    options;
+    firstInit = new Map();
+    exclusive = Promise.resolve();
+    constructor(options) {
+        this.options = options;
+    }
+    /** Initialises an instance's data directory, or (`reading`) the one its outputs are read from. */
+    async init(instance, reading = false) {
+        const first = this.firstInit.get(instance.path);
+        if (first) {
+            await first;
+            return this.runInit(instance, reading);
+        }
+        const run = this.exclusive.then(() => this.runInit(instance, reading));
+        const settled = run.then(() => undefined, () => undefined);
+        this.exclusive = settled;
+        this.firstInit.set(instance.path, settled);
+        return run;
+    }
+    /**
+     * Runs `init` unless the data directory was initialised, by an init that succeeded, for the same
+     * fingerprint; `init` always passes `-reconfigure`, so a directory initialised for another backend is
+     * switched to this one and never migrates state.
+     */
+    async runInit(instance, reading) {
+        const { directories, terraform } = this.options;
+        const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
+        const dataDirectory = directories.dataDirectoryOf(instance.id, reading);
+        const result = await (0,init_record/* initUnlessInitialised */.K)(dataDirectory, () => this.initFingerprint(instance, backend, dataDirectory), () => terraform.init(directories.call(instance, 'init', reading), backend));
+        if (result && result.exitCode !== 0)
+            throw this.options.failure('init', result, instance);
+    }
+    /**
+     * What an initialised data directory depends on: the backend and its settings, the layer's dependency lock
+     * file, its code and that of its local modules (module blocks, required providers, the backend block), the
+     * binary and its version, and where the directory and the layer are (init records absolute paths).
+     */
+    async initFingerprint(instance, backend, dataDirectory) {
+        const cwd = external_node_path_.resolve(this.options.manifestDirectory, instance.path);
+        const lockFile = await (0,promises_.readFile)(external_node_path_.join(cwd, '.terraform.lock.hcl'), 'utf8').catch(() => null);
+        const { executable, version } = this.options.terraform;
+        return (0,init_record/* jsonDigest */.j)({
+            backend: { type: backend.type, config: backend.config },
+            lockFile,
+            code: this.options.layerCode.read(instance.path).sourceDigest,
+            terraform: { executable, version },
+            cwd,
+            dataDirectory,
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./build/tsc/core/wording.js
+var wording = __webpack_require__(7889);
+;// CONCATENATED MODULE: ./build/tsc/engine/saved-plan-check.js
+
+
+
+
+/** Beside a saved plan: the digest of the variables it was planned with. */
+const INPUTS_DIGEST_FILE = 'inputs.sha256';
+/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
+const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
+/** Beside a saved plan: the digest of its layer's code (and local modules') when it was planned. */
+const CODE_DIGEST_FILE = 'code.sha256';
+/**
+ * Keeps beside a plan what `apply --plan-dir` checks it by: the digest of its variables and of its layer's
+ * code, and the upstreams it was planned with mock outputs of (so that such a plan's refusal can say so).
+ */
+async function recordPlanInputs(directory, planned) {
+    await (0,promises_.writeFile)(external_node_path_.join(directory, INPUTS_DIGEST_FILE), (0,init_record/* jsonDigest */.j)(planned.variables));
+    await (0,promises_.writeFile)(external_node_path_.join(directory, CODE_DIGEST_FILE), planned.codeDigest);
+    const mockedFile = external_node_path_.join(directory, MOCKED_UPSTREAMS_FILE);
+    if (planned.mocked.length > 0) {
+        await (0,promises_.writeFile)(mockedFile, `${JSON.stringify(planned.mocked)}\n`);
+    }
+    else
+        await (0,promises_.rm)(mockedFile, { force: true });
+}
+/**
+ * Why the plan saved in `saved` for an instance cannot be applied as it is; undefined when it can. There is
+ * none, it was made with mock outputs, its layer's code changed, or the variables it would be planned with
+ * today (`currentVariables`, read last: it reads the upstreams' outputs) differ from those it was planned with.
+ */
+async function whyNotAsSaved(check) {
+    const { planDirectory, saved, instance } = check;
+    const replan = check.wording.command((0,wording/* suggest */.Z)('plan'));
+    let plannedInputs;
+    try {
+        plannedInputs = await (0,promises_.readFile)(external_node_path_.join(saved, INPUTS_DIGEST_FILE), 'utf8');
+    }
+    catch {
+        const reason = `no saved plan for ${instance.id} in ${planDirectory}`;
+        return { reason, refusal: `${reason}; run '${replan}' first` };
+    }
+    const mocked = await (0,promises_.readFile)(external_node_path_.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then((text) => JSON.parse(text), () => []);
+    if (mocked.length > 0) {
+        const reason = `the saved plan for ${instance.id} was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet`;
+        return {
+            reason,
+            refusal: `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
+        };
+    }
+    // A saved plan holds the code it was made from, and applying it would apply that code, not today's.
+    const plannedCode = await (0,promises_.readFile)(external_node_path_.join(saved, CODE_DIGEST_FILE), 'utf8').catch(() => null);
+    if (plannedCode !== check.codeDigest()) {
+        const reason = `the saved plan for ${instance.id} is stale: the code of its layer ${instance.layer} (or of a local module it uses) changed since it was planned`;
+        return { reason, refusal: `${reason}; run '${replan}' again and review it` };
+    }
+    const variables = await check.currentVariables();
+    if ((0,init_record/* jsonDigest */.j)(variables) !== plannedInputs) {
+        const reason = `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned`;
+        return { reason, refusal: `${reason}; run '${replan}' again and review it` };
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./build/tsc/terraform/failure-kind.js
+var failure_kind = __webpack_require__(1447);
+// EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
+var lock_info = __webpack_require__(1896);
+// EXTERNAL MODULE: ./build/tsc/engine/last-lines.js
+var last_lines = __webpack_require__(8860);
+;// CONCATENATED MODULE: ./build/tsc/engine/step-failure.js
+
+
+
+/** A step failed: the instance stops there and the result says why. */
+class StepFailure extends Error {
+    timedOut;
+    constructor(message, timedOut = false) {
+        super(message);
+        this.timedOut = timedOut;
+    }
+}
+/** Why a Terraform command failed: timed out, cancelled, or its exit and the tail of its output, diagnosed. */
+function stepFailure(step, result, instance, context) {
+    if (result.timedOut) {
+        return new StepFailure(`terraform ${step} timed out after ${Math.round((context.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${(0,last_lines/* lastLines */.w)(result.tail)}`, true);
+    }
+    if (result.cancelled && result.durationMs === 0) {
+        return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
+    }
+    if (result.cancelled) {
+        return new StepFailure(`terraform ${step} was interrupted\n${(0,last_lines/* lastLines */.w)(result.tail)}`);
+    }
+    const how = result.exitCode === null ? `ended by ${result.endSignal ?? 'a signal'}` : `exit code ${result.exitCode}`;
+    return new StepFailure(`terraform ${step} failed (${how})\n${(0,last_lines/* lastLines */.w)(result.tail)}${diagnose(instance, result.tail, context)}`);
+}
+/** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
+function diagnose(instance, tail, context) {
+    const lock = (0,lock_info/* parseLockError */.j0)(tail);
+    if (lock) {
+        const now = context.now();
+        return `\n\n${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: instance.id, layerPath: instance.path, command: context.wording.command })}`;
+    }
+    const failure = (0,failure_kind/* classifyFailure */.X)(tail, context.wording.command);
+    return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
+}
+
+// EXTERNAL MODULE: ./build/tsc/core/upstream-wait.js
+var upstream_wait = __webpack_require__(9828);
+// EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
+var terraform_outputs = __webpack_require__(2872);
 ;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
 
 /**
@@ -5010,14 +5252,122 @@ function upstreamVariables(inputs, outputsOf) {
     return values;
 }
 
-// EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
-var work_directory = __webpack_require__(6809);
-// EXTERNAL MODULE: ./build/tsc/engine/last-lines.js
-var last_lines = __webpack_require__(8860);
-// EXTERNAL MODULE: ./build/tsc/engine/init-record.js
-var init_record = __webpack_require__(3100);
-// EXTERNAL MODULE: ./build/tsc/core/wording.js
-var wording = __webpack_require__(7889);
+;// CONCATENATED MODULE: ./build/tsc/engine/upstream-outputs.js
+
+
+
+
+
+/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
+class WaitingOnUpstream extends Error {
+}
+/**
+ * The outputs of instances as their dependents read them, each read once per run (after its plan or apply in
+ * this run, else from its state), and the variables of an instance built from its upstreams' outputs. Every
+ * sensitive value read is masked from then on.
+ */
+class UpstreamOutputs {
+    options;
+    outputs = new Map();
+    roles;
+    constructor(options) {
+        this.options = options;
+        this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+    }
+    /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
+    of(instance) {
+        const known = this.outputs.get(instance.id);
+        if (known)
+            return known;
+        const read = (async () => {
+            await (0,promises_.mkdir)(this.options.directories.readDirectoryOf(instance.id), { recursive: true });
+            await this.options.init.init(instance, true);
+            return this.read(instance, true);
+        })();
+        this.outputs.set(instance.id, read);
+        return read;
+    }
+    /** Reads an instance's outputs after its plan or apply: what its dependents see from then on. */
+    async readAfterRun(instance) {
+        const outputs = this.read(instance);
+        this.outputs.set(instance.id, outputs);
+        await outputs;
+    }
+    /**
+     * Context, layer vars and upstream outputs, filtered to what the layer's code declares. An upstream whose
+     * state has no outputs yet lends its layer's mock outputs to a plan (`mock` is told which), is left out
+     * of a destroy, and otherwise makes the instance wait for it (`WaitingOnUpstream`).
+     */
+    async variablesFor(instance, mock) {
+        const { command, graph, manifest } = this.options;
+        const code = this.options.layerCode.read(instance.path);
+        const upstream = new Map();
+        const inputs = graph.inputsOf(instance.id);
+        for (const input of inputs) {
+            for (const source of input.sources) {
+                const upstreamInstance = (0,lookup/* getOrThrow */.Gp)(graph.byId, source.id, 'instance');
+                const outputs = await this.of(upstreamInstance);
+                if (!outputs.isEmpty) {
+                    upstream.set(source.id, outputs.values);
+                    continue;
+                }
+                const layer = manifest.layers.find((candidate) => candidate.name === upstreamInstance.layer);
+                if (!layer)
+                    throw new Error(`Internal error: no layer '${upstreamInstance.layer}'`);
+                const mocks = layer.mockOutputs;
+                if (command === 'plan' && Object.keys(mocks).length > 0) {
+                    upstream.set(source.id, mocks);
+                    mock(source.id);
+                }
+                else if (command !== 'destroy') {
+                    throw new WaitingOnUpstream((0,upstream_wait/* upstreamWaitReason */.F)(source.id, 'apply it first' +
+                        (command === 'plan'
+                            ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
+                            : '')));
+                }
+            }
+        }
+        const variables = buildVariables({
+            instance,
+            globalRegion: manifest.backend.globalRegion,
+            roleOf: (region) => this.roles.get(region),
+            upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
+            declared: code.variables,
+            context: this.options.contextOf?.(instance),
+        });
+        const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
+        if (secrets.length > 0)
+            this.addSecrets(secrets);
+        return variables;
+    }
+    async read(instance, reading = false) {
+        const result = await this.options.terraform.output(this.options.directories.call(instance, 'output', reading));
+        if (result.exitCode !== 0)
+            throw this.options.failure('output', result, instance);
+        const outputs = (0,terraform_outputs/* parseOutputsJson */.GW)(result.stdout);
+        const secrets = (0,terraform_outputs/* sensitiveValues */.DJ)(outputs);
+        if (secrets.length > 0)
+            this.addSecrets(secrets);
+        const values = (0,terraform_outputs/* outputValues */.uN)(outputs);
+        this.options.onOutputs?.(instance.id, values);
+        const declared = this.options.layerCode.read(instance.path).outputs;
+        return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
+    }
+    addSecrets(values) {
+        this.options.redactor.add(values);
+        this.options.secrets(values);
+    }
+}
+function leafStrings(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return [String(value)];
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).flatMap(leafStrings);
+    return [];
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/engine/instance-pipeline.js
 
 
@@ -5029,61 +5379,64 @@ var wording = __webpack_require__(7889);
 
 
 
-
-
-
-
-/** A step failed: the instance stops there and the result says why. */
-class StepFailure extends Error {
-    timedOut;
-    constructor(message, timedOut = false) {
-        super(message);
-        this.timedOut = timedOut;
-    }
-}
-/** Terraform's data directory (`TF_DATA_DIR`) in an instance's directory: kept from run to run. */
-const DATA_DIRECTORY = 'terraform-data';
-/** Beside a saved plan: the upstreams whose mock outputs it was made with, when there were any. */
-const MOCKED_UPSTREAMS_FILE = 'mocked-upstreams.json';
-/** Beside a saved plan: the digest of its layer's code (and local modules') when it was planned. */
-const CODE_DIGEST_FILE = 'code.sha256';
-/** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
-class WaitingOnUpstream extends Error {
-}
 /**
  * What one instance does: init, then read its upstreams' outputs, plan, show, apply and output (or apply a
  * saved plan). Each Terraform process costs the binary's and the providers' start-up, so none runs that is
  * not needed: `init` only when the data directory was not initialised for the same backend, lock file, code
- * and binary; `show` and `apply` only for a plan with changes; `output` only for an instance whose outputs
- * something reads (a dependent in the run, the masking of sensitive outputs, the `onOutputs` hook).
+ * and binary (`instance-init.ts`); `show` and `apply` only for a plan with changes; `output` only for an
+ * instance whose outputs something reads (a dependent in the run, the masking of sensitive outputs, the
+ * `onOutputs` hook).
  *
  * One pipeline serves a whole run, and keeps what instances share: outputs read so far (once per instance
- * per run), the init gate, the work directory layout. It reports progress as events and returns the outcome;
- * it never throws because Terraform failed.
+ * per run, `upstream-outputs.ts`), the init gate, the work directory layout (`instance-directories.ts`). It
+ * reports progress as events and returns the outcome; it never throws because Terraform failed.
  */
 class InstancePipeline {
     options;
-    outputs = new Map();
-    firstInit = new Map();
-    exclusive = Promise.resolve();
-    sections = new Map();
-    roles;
+    directories;
+    initGate;
+    outputs;
+    failure;
     constructor(options) {
         this.options = options;
-        this.roles = new Map(options.manifest.regions.map((region) => [region.name, region.role]));
+        const { manifestDirectory, terraform, layerCode } = options;
+        this.directories = new InstanceDirectories({
+            manifestDirectory,
+            workDirectory: options.workDirectory,
+            signal: options.signal,
+            commandTimeoutMs: options.commandTimeoutMs,
+            graceMs: options.graceMs,
+        });
+        this.failure = (step, result, instance) => stepFailure(step, result, instance, options);
+        this.initGate = new InstanceInit({
+            manifestDirectory,
+            terraform,
+            layerCode,
+            directories: this.directories,
+            failure: this.failure,
+            readBackendOf: options.readBackendOf,
+        });
+        this.outputs = new UpstreamOutputs({
+            command: options.command,
+            manifest: options.manifest,
+            graph: options.graph,
+            terraform,
+            layerCode,
+            directories: this.directories,
+            init: this.initGate,
+            failure: this.failure,
+            redactor: options.redactor,
+            secrets: options.secrets,
+            onOutputs: options.onOutputs,
+            contextOf: options.contextOf,
+        });
     }
     /** An instance's outputs: read after its plan or apply in this run, else from its state. */
     async outputValuesOf(instance) {
-        return (await this.outputsOf(instance)).values;
+        return (await this.outputs.of(instance)).values;
     }
     sectionsOf(id) {
-        return this.sections.get(id) ?? [];
-    }
-    directoryOf(id) {
-        return (0,work_directory/* instanceDirectory */.F)(this.options.workDirectory, id);
-    }
-    readDirectoryOf(id) {
-        return external_node_path_.join(this.options.workDirectory, 'upstream-reads', (0,work_directory/* instanceDirectoryName */.a)(id));
+        return this.directories.sectionsOf(id);
     }
     async run(instance, emit) {
         const { command } = this.options;
@@ -5098,13 +5451,13 @@ class InstancePipeline {
             emit({ type: 'step-began', step: name });
         };
         try {
-            const directory = this.directoryOf(instance.id);
-            // A fresh start for everything but Terraform's data directory, which `init` vouches for (see runInit).
+            const directory = this.directories.directoryOf(instance.id);
+            // A fresh start for everything but Terraform's data directory, which `init` vouches for.
             if (this.options.planDirectory === undefined)
-                await clearExcept(directory, DATA_DIRECTORY);
+                await this.directories.clearAllButData(instance.id);
             await (0,promises_.mkdir)(directory, { recursive: true });
             step('init');
-            await this.init(instance);
+            await this.initGate.init(instance);
             const { planDirectory } = this.options;
             if (planDirectory !== undefined) {
                 await this.applySavedPlan(planDirectory, instance, emit, step, mock, mocked);
@@ -5125,25 +5478,17 @@ class InstancePipeline {
             return this.outcomeOf(error);
         }
     }
-    /** Reads the upstreams, writes the var file and the inputs' digest, plans, and summarises the plan. */
+    /** Reads the upstreams, writes the var file and what a saved plan is checked by, plans, and summarises the plan. */
     async plan(instance, emit, step, mock, mocked) {
-        const directory = this.directoryOf(instance.id);
+        const directory = this.directories.directoryOf(instance.id);
         step('read-upstream');
-        const variables = await this.variablesFor(instance, mock);
+        const variables = await this.outputs.variablesFor(instance, mock);
         const varFile = external_node_path_.join(directory, 'variables.tfvars.json');
         await (0,promises_.writeFile)(varFile, `${JSON.stringify(variables, null, 2)}\n`, { mode: 0o600 });
-        await (0,promises_.writeFile)(external_node_path_.join(directory, 'inputs.sha256'), (0,init_record/* jsonDigest */.j)(variables));
-        await (0,promises_.writeFile)(external_node_path_.join(directory, CODE_DIGEST_FILE), this.codeDigestOf(instance));
-        // Kept with the saved plan, so that `apply --plan-dir` can say why such a plan is refused.
-        const mockedFile = external_node_path_.join(directory, MOCKED_UPSTREAMS_FILE);
-        if (mocked.length > 0) {
-            await (0,promises_.writeFile)(mockedFile, `${JSON.stringify(mocked)}\n`);
-        }
-        else
-            await (0,promises_.rm)(mockedFile, { force: true });
+        await recordPlanInputs(directory, { variables, codeDigest: this.codeDigestOf(instance), mocked });
         const planFile = external_node_path_.join(directory, 'plan.tfplan');
         step('plan');
-        const plan = await this.options.terraform.plan(this.call(instance, 'plan'), {
+        const plan = await this.options.terraform.plan(this.directories.call(instance, 'plan'), {
             planFile,
             varFile,
             lockTimeout: this.options.manifest.terraform.lockTimeout,
@@ -5175,109 +5520,10 @@ class InstancePipeline {
             ? { status: 'cancelled', reason: 'the run was cancelled while it ran', ...failure }
             : { status: 'failed', ...failure };
     }
-    /**
-     * Instances of one layer share its directory, and a first `init` may write the dependency lock file there
-     * and fill the shared plugin cache, neither of which is safe to do concurrently: so the first init of each
-     * layer directory runs alone, and later inits of that directory (which only read them) run in parallel.
-     */
-    async init(instance, reading = false) {
-        const first = this.firstInit.get(instance.path);
-        if (first) {
-            await first;
-            return this.runInit(instance, reading);
-        }
-        const run = this.exclusive.then(() => this.runInit(instance, reading));
-        const settled = run.then(() => undefined, () => undefined);
-        this.exclusive = settled;
-        this.firstInit.set(instance.path, settled);
-        return run;
-    }
-    /**
-     * Runs `init` unless the data directory was initialised, by an init that succeeded, for the same
-     * fingerprint; `init` always passes `-reconfigure`, so a directory initialised for another backend is
-     * switched to this one and never migrates state.
-     */
-    async runInit(instance, reading) {
-        const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
-        const dataDirectory = this.dataDirectoryOf(instance.id, reading);
-        const result = await (0,init_record/* initUnlessInitialised */.K)(dataDirectory, () => this.initFingerprint(instance, backend, dataDirectory), () => this.options.terraform.init(this.call(instance, 'init', reading), backend));
-        if (result && result.exitCode !== 0)
-            throw this.failure('init', result, instance);
-    }
-    /**
-     * What an initialised data directory depends on: the backend and its settings, the layer's dependency lock
-     * file, its code and that of its local modules (module blocks, required providers, the backend block), the
-     * binary and its version, and where the directory and the layer are (init records absolute paths).
-     */
-    async initFingerprint(instance, backend, dataDirectory) {
-        const cwd = external_node_path_.resolve(this.options.manifestDirectory, instance.path);
-        const lockFile = await (0,promises_.readFile)(external_node_path_.join(cwd, '.terraform.lock.hcl'), 'utf8').catch(() => null);
-        const { executable, version } = this.options.terraform;
-        return (0,init_record/* jsonDigest */.j)({
-            backend: { type: backend.type, config: backend.config },
-            lockFile,
-            code: this.options.layerCode.read(instance.path).sourceDigest,
-            terraform: { executable, version },
-            cwd,
-            dataDirectory,
-        });
-    }
-    dataDirectoryOf(id, reading) {
-        return external_node_path_.join(reading ? this.readDirectoryOf(id) : this.directoryOf(id), DATA_DIRECTORY);
-    }
-    /**
-     * Where one Terraform command for an instance runs, its output appended to that instance's log for the step.
-     * Reading an upstream's outputs (`reading`) uses a directory of its own, so it never touches the data or
-     * logs of that instance, which may run later in the same run.
-     */
-    call(instance, step, reading = false) {
-        const directory = reading ? this.readDirectoryOf(instance.id) : this.directoryOf(instance.id);
-        const logFile = external_node_path_.join(directory, `${step}.log`);
-        if (!reading) {
-            const list = this.sections.get(instance.id) ?? [];
-            if (!list.some((section) => section.logFile === logFile))
-                list.push({ title: `terraform ${step}`, logFile });
-            this.sections.set(instance.id, list);
-        }
-        return {
-            cwd: external_node_path_.resolve(this.options.manifestDirectory, instance.path),
-            dataDirectory: this.dataDirectoryOf(instance.id, reading),
-            logFile,
-            instanceId: instance.id,
-            signal: this.options.signal,
-            timeoutMs: this.options.commandTimeoutMs,
-            graceMs: this.options.graceMs,
-        };
-    }
-    failure(step, result, instance) {
-        if (result.timedOut) {
-            return new StepFailure(`terraform ${step} timed out after ${Math.round((this.options.commandTimeoutMs ?? 0) / 1000)}s and was stopped${result.killed ? ' (killed after the grace period)' : ''}\n${(0,last_lines/* lastLines */.w)(result.tail)}`, true);
-        }
-        if (result.cancelled && result.durationMs === 0) {
-            return new StepFailure(`terraform ${step} was not started: the run was cancelled`);
-        }
-        if (result.cancelled) {
-            return new StepFailure(`terraform ${step} was interrupted\n${(0,last_lines/* lastLines */.w)(result.tail)}`);
-        }
-        const how = result.exitCode === null
-            ? `ended by ${result.endSignal ?? 'a signal'}`
-            : `exit code ${result.exitCode}`;
-        return new StepFailure(`terraform ${step} failed (${how})\n${(0,last_lines/* lastLines */.w)(result.tail)}${this.diagnose(instance, result.tail)}`);
-    }
-    /** What Strata can tell about a known kind of failure: who holds a lock, a region that looks down. */
-    diagnose(instance, tail) {
-        const lock = (0,lock_info/* parseLockError */.j0)(tail);
-        if (lock) {
-            const now = this.options.now();
-            return `\n\n${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: instance.id, layerPath: instance.path, command: this.options.wording.command })}`;
-        }
-        const failure = (0,failure_kind/* classifyFailure */.X)(tail, this.options.wording.command);
-        return failure.kind === 'other' ? '' : `\n\n${failure.hint}`;
-    }
     async summarisePlan(instance, planFile, emit) {
         // Streamed: a large plan's JSON runs to tens of megabytes, of which the summary needs the changes only.
         const skeleton = new PlanSkeletonReader();
-        const shown = await this.options.terraform.show(this.call(instance, 'show'), planFile, (text) => {
+        const shown = await this.options.terraform.show(this.directories.call(instance, 'show'), planFile, (text) => {
             skeleton.write(text);
         });
         if (shown.exitCode !== 0)
@@ -5292,7 +5538,7 @@ class InstancePipeline {
         return resourceChanges;
     }
     async apply(instance, planFile) {
-        const applied = await this.options.terraform.apply(this.call(instance, 'apply'), {
+        const applied = await this.options.terraform.apply(this.directories.call(instance, 'apply'), {
             planFile,
             lockTimeout: this.options.manifest.terraform.lockTimeout,
             lockHeld: this.options.stateLocksHeld,
@@ -5301,15 +5547,25 @@ class InstancePipeline {
             throw this.failure('apply', applied, instance);
     }
     /**
-     * Applies a plan saved by an earlier `plan` run. When it cannot be applied as saved (there is none, it was
-     * made with mock outputs, or the upstream outputs it was planned with have changed since, so its inputs
-     * would no longer match), it is refused, so that an unreviewed plan never replaces it; or, given a
-     * `freshPlanCheck`, planned afresh and applied when the check accepts the fresh plan.
+     * Applies a plan saved by an earlier `plan` run. When it cannot be applied as saved (`saved-plan-check.ts`:
+     * there is none, it was made with mock outputs, or the upstream outputs it was planned with have changed
+     * since, so its inputs would no longer match), it is refused, so that an unreviewed plan never replaces it;
+     * or, given a `freshPlanCheck`, planned afresh and applied when the check accepts the fresh plan.
      */
     async applySavedPlan(planDirectory, instance, emit, step, mock, mocked) {
-        const saved = external_node_path_.join(planDirectory, 'instances', (0,work_directory/* instanceDirectoryName */.a)(instance.id));
+        const saved = (0,work_directory/* instanceDirectory */.F)(planDirectory, instance.id);
         const planFile = external_node_path_.join(saved, 'plan.tfplan');
-        const why = await this.whyNotAsSaved(planDirectory, instance, saved, step, mock);
+        const why = await whyNotAsSaved({
+            planDirectory,
+            saved,
+            instance,
+            codeDigest: () => this.codeDigestOf(instance),
+            currentVariables: () => {
+                step('read-upstream');
+                return this.outputs.variablesFor(instance, mock);
+            },
+            wording: this.options.wording,
+        });
         if (why === undefined) {
             emit({ type: 'plan-saved', planFile });
             step('show');
@@ -5323,7 +5579,7 @@ class InstancePipeline {
                 throw new StepFailure(why.refusal);
             const plan = await this.plan(instance, emit, step, mock, mocked);
             const verdict = check(instance, plan.changes, why.reason);
-            await this.keepNote(instance, verdict.accepted ? verdict.note : verdict.reason);
+            await this.directories.keepNote(instance, verdict.accepted ? verdict.note : verdict.reason);
             if (!verdict.accepted)
                 throw new StepFailure(verdict.reason);
             if (plan.meaning === 'changes') {
@@ -5332,39 +5588,6 @@ class InstancePipeline {
             }
         }
         await this.recordOutputs(instance, step);
-    }
-    /** Why the saved plan of an instance cannot be applied as it is; undefined when it can. */
-    async whyNotAsSaved(planDirectory, instance, saved, step, mock) {
-        const replan = this.options.wording.command((0,wording/* suggest */.Z)('plan'));
-        let plannedInputs;
-        try {
-            plannedInputs = await (0,promises_.readFile)(external_node_path_.join(saved, 'inputs.sha256'), 'utf8');
-        }
-        catch {
-            const reason = `no saved plan for ${instance.id} in ${planDirectory}`;
-            return { reason, refusal: `${reason}; run '${replan}' first` };
-        }
-        const mocked = await (0,promises_.readFile)(external_node_path_.join(saved, MOCKED_UPSTREAMS_FILE), 'utf8').then((text) => JSON.parse(text), () => []);
-        if (mocked.length > 0) {
-            const reason = `the saved plan for ${instance.id} was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet`;
-            return {
-                reason,
-                refusal: `refusing to apply the saved plan for ${instance.id}: it was made with mock outputs of ${mocked.join(', ')}, which had not been applied yet; plan it again now that they are, review that plan, and apply it`,
-            };
-        }
-        // A saved plan holds the code it was made from, and applying it would apply that code, not today's.
-        const plannedCode = await (0,promises_.readFile)(external_node_path_.join(saved, CODE_DIGEST_FILE), 'utf8').catch(() => null);
-        if (plannedCode !== this.codeDigestOf(instance)) {
-            const reason = `the saved plan for ${instance.id} is stale: the code of its layer ${instance.layer} (or of a local module it uses) changed since it was planned`;
-            return { reason, refusal: `${reason}; run '${replan}' again and review it` };
-        }
-        step('read-upstream');
-        const variables = await this.variablesFor(instance, mock);
-        if ((0,init_record/* jsonDigest */.j)(variables) !== plannedInputs) {
-            const reason = `the saved plan for ${instance.id} is stale: the outputs of its upstream instances changed since it was planned`;
-            return { reason, refusal: `${reason}; run '${replan}' again and review it` };
-        }
-        return undefined;
     }
     codeDigestOf(instance) {
         return this.options.layerCode.read(instance.path).sourceDigest;
@@ -5378,77 +5601,8 @@ class InstancePipeline {
             throw new StepFailure(verdict.reason);
         if (verdict.allowed.length > 0) {
             const listed = verdict.allowed.map((change) => `${change.address} (${change.action})`).join(', ');
-            await this.keepNote(instance, `allowed by the allow-destroy setting: ${listed}`, 'stateful-guard.log', 'stateful layer');
+            await this.directories.keepNote(instance, `allowed by the allow-destroy setting: ${listed}`, 'stateful-guard.log', 'stateful layer');
         }
-    }
-    /** A note in the instance's output, as a section of its own. */
-    async keepNote(instance, note, fileName = 'preview-check.log', title = 'check against what was reviewed') {
-        const directory = this.directoryOf(instance.id);
-        const logFile = external_node_path_.join(directory, fileName);
-        await (0,promises_.writeFile)(logFile, `${note}\n`);
-        const list = this.sections.get(instance.id) ?? [];
-        if (!list.some((section) => section.logFile === logFile))
-            list.push({ title, logFile });
-        this.sections.set(instance.id, list);
-    }
-    /** Context, layer vars and upstream outputs, filtered to what the layer's code declares. */
-    async variablesFor(instance, mock) {
-        const code = this.options.layerCode.read(instance.path);
-        const upstream = new Map();
-        const inputs = this.options.graph.inputsOf(instance.id);
-        for (const input of inputs) {
-            for (const source of input.sources) {
-                const upstreamInstance = (0,lookup/* getOrThrow */.Gp)(this.options.graph.byId, source.id, 'instance');
-                const outputs = await this.outputsOf(upstreamInstance);
-                if (!outputs.isEmpty) {
-                    upstream.set(source.id, outputs.values);
-                    continue;
-                }
-                const layer = this.options.manifest.layers.find((candidate) => candidate.name === upstreamInstance.layer);
-                if (!layer)
-                    throw new Error(`Internal error: no layer '${upstreamInstance.layer}'`);
-                const mocks = layer.mockOutputs;
-                if (this.options.command === 'plan' && Object.keys(mocks).length > 0) {
-                    upstream.set(source.id, mocks);
-                    mock(source.id);
-                }
-                else if (this.options.command !== 'destroy') {
-                    throw new WaitingOnUpstream((0,upstream_wait/* upstreamWaitReason */.F)(source.id, 'apply it first' +
-                        (this.options.command === 'plan'
-                            ? `, or declare mock_outputs on layer '${layer.name}' to plan before then`
-                            : '')));
-                }
-            }
-        }
-        const variables = buildVariables({
-            instance,
-            globalRegion: this.options.manifest.backend.globalRegion,
-            roleOf: (region) => this.roles.get(region),
-            upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
-            declared: code.variables,
-            context: this.options.contextOf?.(instance),
-        });
-        const secrets = [...code.sensitiveVariables].flatMap((name) => leafStrings(variables[name]));
-        if (secrets.length > 0)
-            this.addSecrets(secrets);
-        return variables;
-    }
-    addSecrets(values) {
-        this.options.redactor.add(values);
-        this.options.secrets(values);
-    }
-    /** Outputs produced in this run, or else read from the instance's state (init + output, no lock). */
-    outputsOf(instance) {
-        const known = this.outputs.get(instance.id);
-        if (known)
-            return known;
-        const read = (async () => {
-            await (0,promises_.mkdir)(this.readDirectoryOf(instance.id), { recursive: true });
-            await this.init(instance, true);
-            return this.readOutputs(instance, true);
-        })();
-        this.outputs.set(instance.id, read);
-        return read;
     }
     /**
      * Reads an instance's outputs after its plan or apply, when something reads them: an instance of the run
@@ -5464,39 +5618,8 @@ class InstancePipeline {
         if (!isWanted)
             return;
         step('output');
-        const outputs = this.readOutputs(instance);
-        this.outputs.set(instance.id, outputs);
-        await outputs;
+        await this.outputs.readAfterRun(instance);
     }
-    async readOutputs(instance, reading = false) {
-        const result = await this.options.terraform.output(this.call(instance, 'output', reading));
-        if (result.exitCode !== 0)
-            throw this.failure('output', result, instance);
-        const outputs = (0,terraform_outputs/* parseOutputsJson */.GW)(result.stdout);
-        const secrets = (0,terraform_outputs/* sensitiveValues */.DJ)(outputs);
-        if (secrets.length > 0)
-            this.addSecrets(secrets);
-        const values = (0,terraform_outputs/* outputValues */.uN)(outputs);
-        this.options.onOutputs?.(instance.id, values);
-        const declared = this.options.layerCode.read(instance.path).outputs;
-        return { values, isEmpty: Object.keys(values).length === 0 && declared.size > 0 };
-    }
-}
-/** Removes everything in a directory but the entry `kept`; a directory that does not exist stays so. */
-async function clearExcept(directory, kept) {
-    const entries = await (0,promises_.readdir)(directory).catch(() => []);
-    await Promise.all(entries
-        .filter((name) => name !== kept)
-        .map((name) => (0,promises_.rm)(external_node_path_.join(directory, name), { recursive: true, force: true })));
-}
-function leafStrings(value) {
-    if (typeof value === 'string')
-        return [value];
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return [String(value)];
-    if (value !== null && typeof value === 'object')
-        return Object.values(value).flatMap(leafStrings);
-    return [];
 }
 function describeUnexpected(error) {
     return error instanceof Error ? error.message : String(error);
