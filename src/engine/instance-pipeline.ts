@@ -78,7 +78,7 @@ export interface InstancePipelineOptions {
  * not needed: `init` only when the data directory was not initialised for the same backend, lock file, code
  * and binary (`instance-init.ts`); `show` and `apply` only for a plan with changes; `output` only for an
  * instance whose outputs something reads (a dependent in the run, the masking of sensitive outputs, the
- * `onOutputs` hook).
+ * `onOutputs` hook), and only when they cannot be taken from the plan it saved (nothing applied since).
  *
  * One pipeline serves a whole run, and keeps what instances share: outputs read so far (once per instance
  * per run, `upstream-outputs.ts`), the init gate, the work directory layout (`instance-directories.ts`). It
@@ -158,14 +158,15 @@ export class InstancePipeline {
         return { status: 'succeeded' };
       }
       const plan = await this.plan(instance, emit, step, mock, mocked);
-      if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
+      const applies = command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes';
+      if (applies) {
         if (mocked.length > 0) {
           throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
         }
         step('apply');
         await this.apply(instance, plan.planFile);
       }
-      await this.recordOutputs(instance, step);
+      await this.recordOutputs(instance, step, applies ? undefined : plan.planFile);
       return { status: 'succeeded' };
     } catch (error) {
       return this.outcomeOf(error);
@@ -321,15 +322,23 @@ export class InstancePipeline {
   /**
    * Reads an instance's outputs after its plan or apply, when something reads them: an instance of the run
    * that depends on it, the masking of its sensitive outputs, or the `onOutputs` hook. After a plan the state
-   * is unchanged: the outputs read then are what dependents see until the next apply. A destroy reads none.
+   * is unchanged: the outputs read then are what dependents see until the next apply, and the saved plan
+   * (`planOfUnchangedState`) holds them, so they are taken from it when it can be read. A destroy reads none.
    */
-  private async recordOutputs(instance: Instance, step: (name: TerraformStep) => void) {
+  private async recordOutputs(
+    instance: Instance,
+    step: (name: TerraformStep) => void,
+    planOfUnchangedState?: string,
+  ) {
     if (this.options.command === 'destroy') return;
     const isWanted =
       this.options.hasDependentsInRun(instance.id) ||
       this.options.onOutputs !== undefined ||
       this.options.layerCode.read(instance.path).sensitiveOutputs.size > 0;
     if (!isWanted) return;
+    if (planOfUnchangedState !== undefined) {
+      if (await this.outputs.takeFromPlanFile(instance, planOfUnchangedState)) return;
+    }
     step('output');
     await this.outputs.readAfterRun(instance);
   }

@@ -1,10 +1,16 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Instance, LayerGraph } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
 import type { Manifest } from '../core/manifest/types.js';
 import type { EngineCommand } from '../core/run-result.js';
 import { upstreamWaitReason } from '../core/upstream-wait.js';
-import { outputValues, parseOutputsJson, sensitiveValues } from '../terraform/outputs.js';
+import {
+  outputValues,
+  parseOutputsJson,
+  sensitiveValues,
+  type TerraformOutputs,
+} from '../terraform/outputs.js';
+import { storedOutputsOfPlanFile } from '../terraform/plan-file-outputs.js';
 import type { Redactor } from '../terraform/redact.js';
 import type { InstanceDirectories } from './instance-directories.js';
 import type { InstanceInit } from './instance-init.js';
@@ -43,7 +49,7 @@ export interface UpstreamOutputsOptions {
 
 /**
  * The outputs of instances as their dependents read them, each read once per run (after its plan or apply in
- * this run, else from its state), and the variables of an instance built from its upstreams' outputs. Every
+ * this run — from the saved plan when the run left the state as it was —, else from its state), and the variables of an instance built from its upstreams' outputs. Every
  * sensitive value read is masked from then on.
  */
 export class UpstreamOutputs {
@@ -65,6 +71,20 @@ export class UpstreamOutputs {
     })();
     this.outputs.set(instance.id, read);
     return read;
+  }
+
+  /**
+   * Takes an instance's outputs from the plan it saved in this run, when the run left its state as it was (a
+   * plan, or nothing to apply): the plan file holds the stored state it was made from, whose outputs are what
+   * `output -json` would print, so no Terraform process is needed. False when the file does not hold them in
+   * a form Strata reads (`plan-file-outputs.ts`): the caller reads them with `output` then.
+   */
+  async takeFromPlanFile(instance: Instance, planFile: string): Promise<boolean> {
+    const bytes = await readFile(planFile).catch(() => undefined);
+    const stored = bytes && storedOutputsOfPlanFile(bytes);
+    if (stored === undefined) return false;
+    this.outputs.set(instance.id, Promise.resolve(this.accept(instance, stored)));
+    return true;
   }
 
   /** Reads an instance's outputs after its plan or apply: what its dependents see from then on. */
@@ -129,7 +149,11 @@ export class UpstreamOutputs {
       this.options.directories.call(instance, 'output', reading),
     );
     if (result.exitCode !== 0) throw this.options.failure('output', result, instance);
-    const outputs = parseOutputsJson(result.stdout);
+    return this.accept(instance, parseOutputsJson(result.stdout));
+  }
+
+  /** Masks the sensitive values of outputs just read and tells the hook. */
+  private accept(instance: Instance, outputs: TerraformOutputs): Outputs {
     const secrets = sensitiveValues(outputs);
     if (secrets.length > 0) this.addSecrets(secrets);
     const values = outputValues(outputs);

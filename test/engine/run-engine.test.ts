@@ -419,6 +419,41 @@ describe('runEngine: Terraform processes per instance', () => {
     expect(commandsOf(terraform, applied)).toEqual(UNCHANGED);
   });
 
+  it('a run that leaves a state as it was takes its outputs from the saved plan instead of running output', async () => {
+    const { terraform, workDirectory, secrets, run } = setup();
+    terraform.savedPlans = 'stored-state';
+    expect((await run('apply')).status).toBe('succeeded');
+    // The first apply changed every state: those outputs could only come from `output`.
+    expect(commandsOf(terraform, 0)).toEqual(FIRST_APPLY);
+    const planOnly = Object.fromEntries(Object.keys(UNCHANGED).map((id) => [id, ['plan']]));
+    secrets.length = 0;
+    const planned = terraform.calls.length;
+    expect((await run('plan')).hasChanges).toBe(false);
+    expect(commandsOf(terraform, planned)).toEqual(planOnly);
+    const app = path.join(
+      workDirectory,
+      'instances',
+      instanceDirectoryName('a/r2/e1/app'),
+      'variables.tfvars.json',
+    );
+    const variables = JSON.parse(readFileSync(app, 'utf8')) as Record<string, unknown>;
+    expect(variables.network).toEqual({ id: 'a/r2/network-id', secret: 'secret-of-a/r2/network' });
+    // Sensitive values read from a saved plan are masked as those read with `output` are.
+    expect(secrets).toContain('secret-of-a/r2/network');
+    const applied = terraform.calls.length;
+    expect((await run('apply')).status).toBe('succeeded');
+    expect(commandsOf(terraform, applied)).toEqual(planOnly);
+  });
+
+  it('runs output when the saved plan holds no state Strata can read (an encrypted plan)', async () => {
+    const { terraform, run } = setup();
+    terraform.savedPlans = 'unreadable';
+    await run('apply');
+    const planned = terraform.calls.length;
+    expect((await run('plan')).status).toBe('succeeded');
+    expect(commandsOf(terraform, planned)).toEqual(UNCHANGED);
+  });
+
   it('reads the outputs of an instance with sensitive outputs, or of every instance for an onOutputs hook', async () => {
     const { terraform, run } = setup();
     await run('apply');

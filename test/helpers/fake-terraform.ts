@@ -1,3 +1,5 @@
+import { zipSync } from 'fflate';
+import { writeFileSync } from 'node:fs';
 import { createChildProcessRunner } from '../../src/adapters/child-process-runner.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../src/engine/process-runner.js';
 
@@ -38,6 +40,12 @@ export class FakeTerraform implements ProcessRunner {
    * -dry-run`) fails with OpenTofu's Lock Info until `force-unlock` names the lock's ID.
    */
   readonly locks = new Map<string, { id: string; who: string; created: string }>();
+  /**
+   * What `plan -out` writes: nothing by default; `stored-state` writes a zip whose `tfstate-prev` holds the
+   * instance's stored outputs, as Terraform's saved plan does; `unreadable` writes a file that is no zip (as an
+   * encrypted plan is to a reader).
+   */
+  savedPlans: 'none' | 'stored-state' | 'unreadable' = 'none';
 
   constructor(
     private readonly outputsFor: (id: string) => Record<string, { value: unknown; sensitive?: boolean }>,
@@ -108,6 +116,7 @@ export class FakeTerraform implements ProcessRunner {
         return result(0, 'OpenTofu state has been successfully unlocked!');
       }
       case 'plan': {
+        this.savePlan(id, request.args);
         const destroying = request.args.includes('-destroy');
         return result(destroying ? (this.applied.has(id) ? 2 : 0) : this.applied.has(id) ? 0 : 2);
       }
@@ -123,19 +132,33 @@ export class FakeTerraform implements ProcessRunner {
       case 'apply':
         this.applied.add(id);
         return result(0);
-      case 'output': {
-        if (!this.applied.has(id)) return result(0, '{}');
-        const outputs = Object.fromEntries(
-          Object.entries(this.outputsFor(id)).map(([name, output]) => [
-            name,
-            { sensitive: output.sensitive ?? false, type: 'string', value: output.value },
-          ]),
-        );
-        return result(0, JSON.stringify(outputs));
-      }
+      case 'output':
+        return result(0, JSON.stringify(this.storedOutputs(id)));
       default:
         return result(1, '', `unexpected command ${command}`);
     }
+  }
+
+  private storedOutputs(id: string) {
+    if (!this.applied.has(id)) return {};
+    return Object.fromEntries(
+      Object.entries(this.outputsFor(id)).map(([name, output]) => [
+        name,
+        { sensitive: output.sensitive ?? false, type: 'string', value: output.value },
+      ]),
+    );
+  }
+
+  private savePlan(id: string, args: readonly string[]) {
+    const out = args.find((arg) => arg.startsWith('-out='))?.slice('-out='.length);
+    if (out === undefined || this.savedPlans === 'none') return;
+    const stored = { version: 4, serial: 1, lineage: `lineage-${id}`, outputs: this.storedOutputs(id) };
+    writeFileSync(
+      out,
+      this.savedPlans === 'unreadable'
+        ? 'encrypted'
+        : zipSync({ tfplan: new Uint8Array([0]), 'tfstate-prev': Buffer.from(JSON.stringify(stored)) }),
+    );
   }
 
   order(event: string): number {

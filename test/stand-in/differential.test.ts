@@ -6,6 +6,7 @@ import { classifyFailure } from '../../src/terraform/failure-kind.js';
 import { NEUTRAL_WORDING } from '../../src/core/wording.js';
 import { parseLockError } from '../../src/terraform/lock-info.js';
 import { parseOutputsJson } from '../../src/terraform/outputs.js';
+import { storedOutputsOfPlanFile } from '../../src/terraform/plan-file-outputs.js';
 import { parsePlanJson } from '../../src/terraform/plan-summary.js';
 import { parseVersionJson } from '../../src/terraform/version.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
@@ -180,6 +181,14 @@ async function planAndCompare(config: ReturnType<typeof twin>, planFile: string,
   expect(plan.standIn.stderr).toBe(plan.real.stderr);
   expect(progressApart(plan.standIn.stdout)).toEqual(progressApart(plan.real.stdout));
   expectSamePlan(await config.run('show', '-json', '-no-color', planFile));
+  // Strata takes an unchanged state's outputs from the saved plan instead of running `output -json`: the
+  // state stored inside it must give what `output -json` prints before anything is applied.
+  const stored = (which: keyof Both<unknown>) =>
+    storedOutputsOfPlanFile(readFileSync(config.file(which, planFile)));
+  const outputs = await config.run('output', '-json', '-no-color');
+  expect(codes(outputs)).toEqual({ real: 0, standIn: 0 });
+  expect(stored('real')).toEqual(parseOutputsJson(outputs.real.stdout));
+  expect(stored('standIn')).toEqual(stored('real'));
   return codes(plan);
 }
 

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { StateStore, checkBackendKeys, checkRequiredBackendSettings, goUUID, locate } from './backend.mjs';
 import { checkRequiredVersion, evaluateConstant, loadModule, readConfigFiles } from './config.mjs';
 import { Diag, DiagError, errorDiag, printDiags } from './diagnostics.mjs';
@@ -366,7 +367,7 @@ async function cmdPlan(ctx, args, argv) {
       ctx.onInterrupt = () => printInterruptMessage(ctx);
       await hangForever(ctx.abort.signal);
     }
-    const { doc, planFile, warnings, hasChanges } = makePlan(ctx, {
+    const { doc, planFile, warnings, hasChanges, read } = makePlan(ctx, {
       module,
       files,
       backend,
@@ -378,7 +379,7 @@ async function cmdPlan(ctx, args, argv) {
     if (flags.out) {
       const path = resolve(ctx.cwd, flags.out);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, marshal(planFile) + '\n');
+      writeFileSync(path, planArchive(ctx, planFile, read));
     }
     printDiags(warnings, ctx.printOpts());
     if (!ctx.inAutomation && hasChanges) {
@@ -390,11 +391,32 @@ async function cmdPlan(ctx, args, argv) {
   }
 }
 
+/**
+ * A saved plan is a zip archive, as Terraform's is: the stand-in's own plan document as `tfplan`, and as
+ * `tfstate-prev` the state as stored when the plan began (an empty state when there was none), which is what
+ * Terraform keeps there and what `output -json` reads.
+ */
+function planArchive(ctx, planFile, read) {
+  const stored = read.state ?? {
+    version: 4,
+    terraform_version: ctx.version,
+    serial: 0,
+    lineage: '',
+    outputs: {},
+    resources: [],
+    check_results: null,
+  };
+  return zipSync({
+    tfplan: strToU8(marshal(planFile) + '\n'),
+    'tfstate-prev': strToU8(marshalIndent(stored) + '\n'),
+  });
+}
+
 function readPlanFile(ctx, name) {
   const path = resolve(ctx.cwd, name);
   let planFile;
   try {
-    planFile = JSON.parse(readFileSync(path, 'utf8'));
+    planFile = JSON.parse(strFromU8(unzipSync(readFileSync(path)).tfplan));
   } catch (err) {
     const reason =
       err.code === 'ENOENT' ? `stat ${name}: no such file or directory` : 'zip: not a valid zip file';
