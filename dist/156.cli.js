@@ -87,8 +87,8 @@ async function mirrorLayerCode(options) {
 
 // EXTERNAL MODULE: ./build/tsc/core/run-result.js
 var run_result = __webpack_require__(3436);
-// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 11 modules
-var run_engine = __webpack_require__(4904);
+// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 12 modules
+var run_engine = __webpack_require__(698);
 // EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
 var steady_state_context = __webpack_require__(8005);
 // EXTERNAL MODULE: ./build/tsc/app/migration-states.js + 1 modules

@@ -714,8 +714,8 @@ function renderGantt(run, title) {
 
 // EXTERNAL MODULE: ./build/tsc/adapters/result-file-store.js + 1 modules
 var result_file_store = __webpack_require__(1691);
-// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 11 modules
-var run_engine = __webpack_require__(4904);
+// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 12 modules
+var run_engine = __webpack_require__(698);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./build/tsc/engine/last-lines.js

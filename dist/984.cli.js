@@ -1409,8 +1409,8 @@ function planResume(previous, current, command) {
 var run_result = __webpack_require__(3436);
 // EXTERNAL MODULE: ./build/tsc/core/selection/select-instances.js
 var select_instances = __webpack_require__(2391);
-// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 11 modules
-var run_engine = __webpack_require__(4904);
+// EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 12 modules
+var run_engine = __webpack_require__(698);
 // EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
 var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
@@ -4422,7 +4422,7 @@ function lastLines(tail, count = 30) {
 
 /***/ }),
 
-/***/ 4904:
+/***/ 698:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5202,6 +5202,57 @@ function diagnose(instance, tail, context) {
 var upstream_wait = __webpack_require__(9828);
 // EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
 var terraform_outputs = __webpack_require__(2872);
+// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
+var esm = __webpack_require__(1306);
+;// CONCATENATED MODULE: ./build/tsc/terraform/plan-file-outputs.js
+
+/** The entry of a saved plan that holds the state as it was read before the plan refreshed it. */
+const STORED_STATE_ENTRY = 'tfstate-prev';
+/**
+ * The root outputs of the state a saved plan was made from, as `terraform output -json` would have printed
+ * them before the plan, or `undefined` when the file cannot be read that way.
+ *
+ * A saved plan is a zip archive; its `tfstate-prev` entry is the state as stored in the backend when the plan
+ * began (format version 4, as `output -json` reads it), where `tfstate` is the state after refresh, whose
+ * outputs are already re-evaluated against the new code. The archive's layout is not a documented interface,
+ * so anything unexpected — not a zip (an encrypted plan), no such entry, another state version, an output
+ * without a value — gives `undefined`, and the caller asks Terraform with `output -json` instead.
+ */
+function storedOutputsOfPlanFile(planFile) {
+    let entry;
+    try {
+        entry = (0,esm/* unzipSync */.AO)(planFile, { filter: (file) => file.name === STORED_STATE_ENTRY })[STORED_STATE_ENTRY];
+    }
+    catch {
+        return undefined;
+    }
+    if (entry === undefined)
+        return undefined;
+    let state;
+    try {
+        state = JSON.parse(new TextDecoder().decode(entry));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isObject(state) || state.version !== 4)
+        return undefined;
+    if (state.outputs === undefined)
+        return {};
+    if (!isObject(state.outputs))
+        return undefined;
+    const outputs = {};
+    for (const [name, output] of Object.entries(state.outputs)) {
+        if (!isObject(output) || !('value' in output))
+            return undefined;
+        outputs[name] = { sensitive: output.sensitive === true, type: output.type, value: output.value };
+    }
+    return outputs;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/engine/var-file.js
 
 /**
@@ -5258,12 +5309,13 @@ function upstreamVariables(inputs, outputsOf) {
 
 
 
+
 /** An upstream has no state yet and has no mock outputs: the instance waits for it to be applied. */
 class WaitingOnUpstream extends Error {
 }
 /**
  * The outputs of instances as their dependents read them, each read once per run (after its plan or apply in
- * this run, else from its state), and the variables of an instance built from its upstreams' outputs. Every
+ * this run — from the saved plan when the run left the state as it was —, else from its state), and the variables of an instance built from its upstreams' outputs. Every
  * sensitive value read is masked from then on.
  */
 class UpstreamOutputs {
@@ -5286,6 +5338,20 @@ class UpstreamOutputs {
         })();
         this.outputs.set(instance.id, read);
         return read;
+    }
+    /**
+     * Takes an instance's outputs from the plan it saved in this run, when the run left its state as it was (a
+     * plan, or nothing to apply): the plan file holds the stored state it was made from, whose outputs are what
+     * `output -json` would print, so no Terraform process is needed. False when the file does not hold them in
+     * a form Strata reads (`plan-file-outputs.ts`): the caller reads them with `output` then.
+     */
+    async takeFromPlanFile(instance, planFile) {
+        const bytes = await (0,promises_.readFile)(planFile).catch(() => undefined);
+        const stored = bytes && storedOutputsOfPlanFile(bytes);
+        if (stored === undefined)
+            return false;
+        this.outputs.set(instance.id, Promise.resolve(this.accept(instance, stored)));
+        return true;
     }
     /** Reads an instance's outputs after its plan or apply: what its dependents see from then on. */
     async readAfterRun(instance) {
@@ -5344,7 +5410,10 @@ class UpstreamOutputs {
         const result = await this.options.terraform.output(this.options.directories.call(instance, 'output', reading));
         if (result.exitCode !== 0)
             throw this.options.failure('output', result, instance);
-        const outputs = (0,terraform_outputs/* parseOutputsJson */.GW)(result.stdout);
+        return this.accept(instance, (0,terraform_outputs/* parseOutputsJson */.GW)(result.stdout));
+    }
+    /** Masks the sensitive values of outputs just read and tells the hook. */
+    accept(instance, outputs) {
         const secrets = (0,terraform_outputs/* sensitiveValues */.DJ)(outputs);
         if (secrets.length > 0)
             this.addSecrets(secrets);
@@ -5385,7 +5454,7 @@ function leafStrings(value) {
  * not needed: `init` only when the data directory was not initialised for the same backend, lock file, code
  * and binary (`instance-init.ts`); `show` and `apply` only for a plan with changes; `output` only for an
  * instance whose outputs something reads (a dependent in the run, the masking of sensitive outputs, the
- * `onOutputs` hook).
+ * `onOutputs` hook), and only when they cannot be taken from the plan it saved (nothing applied since).
  *
  * One pipeline serves a whole run, and keeps what instances share: outputs read so far (once per instance
  * per run, `upstream-outputs.ts`), the init gate, the work directory layout (`instance-directories.ts`). It
@@ -5464,14 +5533,15 @@ class InstancePipeline {
                 return { status: 'succeeded' };
             }
             const plan = await this.plan(instance, emit, step, mock, mocked);
-            if (command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes') {
+            const applies = command !== 'plan' && !this.options.planOnly && plan.meaning === 'changes';
+            if (applies) {
                 if (mocked.length > 0) {
                     throw new StepFailure(`refusing to apply a plan made with mock outputs of ${mocked.join(', ')}`);
                 }
                 step('apply');
                 await this.apply(instance, plan.planFile);
             }
-            await this.recordOutputs(instance, step);
+            await this.recordOutputs(instance, step, applies ? undefined : plan.planFile);
             return { status: 'succeeded' };
         }
         catch (error) {
@@ -5607,9 +5677,10 @@ class InstancePipeline {
     /**
      * Reads an instance's outputs after its plan or apply, when something reads them: an instance of the run
      * that depends on it, the masking of its sensitive outputs, or the `onOutputs` hook. After a plan the state
-     * is unchanged: the outputs read then are what dependents see until the next apply. A destroy reads none.
+     * is unchanged: the outputs read then are what dependents see until the next apply, and the saved plan
+     * (`planOfUnchangedState`) holds them, so they are taken from it when it can be read. A destroy reads none.
      */
-    async recordOutputs(instance, step) {
+    async recordOutputs(instance, step, planOfUnchangedState) {
         if (this.options.command === 'destroy')
             return;
         const isWanted = this.options.hasDependentsInRun(instance.id) ||
@@ -5617,6 +5688,10 @@ class InstancePipeline {
             this.options.layerCode.read(instance.path).sensitiveOutputs.size > 0;
         if (!isWanted)
             return;
+        if (planOfUnchangedState !== undefined) {
+            if (await this.outputs.takeFromPlanFile(instance, planOfUnchangedState))
+                return;
+        }
         step('output');
         await this.outputs.readAfterRun(instance);
     }

@@ -9,6 +9,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -174,13 +181,13 @@ Run 'strata <command> --help' for the options of a command.
 // command compiles another's code at start-up (dist/cli.js bundles each in a chunk of its own).
 const COMMANDS = {
     graph: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(867), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2605))).graphCommand(argv, output, process.cwd),
-    plan: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('plan', argv, output, process),
-    apply: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('apply', argv, output, process),
-    destroy: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('destroy', argv, output, process),
-    failover: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2792))).failoverCommand('failover', argv, output, process),
-    failback: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2792))).failoverCommand('failback', argv, output, process),
-    migrate: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(156)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2156))).migrateCommand(argv, output, process),
-    stray: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(463), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3139))).strayCommand(argv, output, process),
+    plan: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('plan', argv, output, process),
+    apply: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('apply', argv, output, process),
+    destroy: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('destroy', argv, output, process),
+    failover: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2792))).failoverCommand('failover', argv, output, process),
+    failback: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(411)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2792))).failoverCommand('failback', argv, output, process),
+    migrate: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(156)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2156))).migrateCommand(argv, output, process),
+    stray: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(867), __nccwpck_require__.e(984), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3139))).strayCommand(argv, output, process),
 };
 /** Runs one CLI invocation and returns its exit code: 0 ok, 1 a failed run, 2 bad input. */
 async function runCli(argv, output, process) {
