@@ -1,14 +1,8 @@
 import { closeSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
-import {
-  foldJournal,
-  journalHeaderLine,
-  journalHookLine,
-  journalLine,
-  parseResultText,
-  resultFileText,
-} from '../core/result-file.js';
+import { parseResultText, resultFileText } from '../core/result-file.js';
+import { foldJournal, journalHeaderLine, journalHookLine, journalLine } from '../core/result-journal.js';
 import type { HookResult, InstanceResult, RunResult } from '../core/run-result.js';
 
 /** Where the journal of a result file is kept while its run goes: beside it. */

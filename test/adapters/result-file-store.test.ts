@@ -2,12 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createResultFileWriter, journalOf, readResultFile } from '../../src/adapters/result-file-store.js';
-import {
-  journalHeaderLine,
-  journalHookLine,
-  journalLine,
-  parseResultText,
-} from '../../src/core/result-file.js';
+import { parseResultText } from '../../src/core/result-file.js';
+import { journalHeaderLine, journalHookLine, journalLine } from '../../src/core/result-journal.js';
 import type { HookResult, InstanceResult, RunResult } from '../../src/core/run-result.js';
 import type { HookTask } from '../../src/core/dr/hooks.js';
 import type { HookSpec } from '../../src/core/manifest/types.js';

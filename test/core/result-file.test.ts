@@ -1,15 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../../src/core/errors.js';
 import {
-  foldJournal,
   instanceFromFile,
-  journalHeaderLine,
-  journalLine,
   parseResultFile,
   parseResultText,
   toResultFile,
   type InstanceResultFile,
 } from '../../src/core/result-file.js';
+import { foldJournal, journalHeaderLine, journalLine } from '../../src/core/result-journal.js';
 import { identityOf, type InstanceResult, type RunResult } from '../../src/core/run-result.js';
 
 const identity = {
