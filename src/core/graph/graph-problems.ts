@@ -6,7 +6,7 @@ import {
   tokenValues,
   unknownTokens,
 } from '../backend/tokens.js';
-import { describePath } from '../manifest/parse-manifest.js';
+import { describePath } from '../manifest/located-yaml.js';
 import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
 import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
 import type { Placement } from './place-instances.js';

@@ -25,3 +25,14 @@ export function checkLayerPath(
   }
   return undefined;
 }
+
+/** A layer path as instances carry it: `.` and empty parts dropped, `..` applied, `.` for the directory itself. */
+export function normaliseLayerPath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/') || '.';
+}
