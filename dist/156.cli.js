@@ -20,8 +20,8 @@ var external_node_util_ = __webpack_require__(7975);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
-var load_manifest = __webpack_require__(5192);
+// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
+var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/wording.js

@@ -139,8 +139,8 @@ __webpack_require__.d(__webpack_exports__, {
   failoverHelp: () => (/* binding */ failoverHelp)
 });
 
-// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
-var load_manifest = __webpack_require__(5192);
+// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
+var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/wording.js
@@ -712,8 +712,8 @@ function renderGantt(run, title) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./build/tsc/adapters/result-file-store.js + 1 modules
-var result_file_store = __webpack_require__(1691);
+// EXTERNAL MODULE: ./build/tsc/adapters/result-file-store.js + 3 modules
+var result_file_store = __webpack_require__(2876);
 // EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 12 modules
 var run_engine = __webpack_require__(698);
 // EXTERNAL MODULE: external "node:fs/promises"

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
-var load_manifest = __webpack_require__(5192);
+// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
+var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/schedule/waves.js

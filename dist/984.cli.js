@@ -384,7 +384,7 @@ class OutputCollector {
 
 /***/ }),
 
-/***/ 1691:
+/***/ 2876:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -402,59 +402,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
-// EXTERNAL MODULE: ./build/tsc/core/run-result.js
-var run_result = __webpack_require__(3436);
-;// CONCATENATED MODULE: ./build/tsc/core/result-file.js
+;// CONCATENATED MODULE: ./build/tsc/core/result-file-fields.js
 
-
-/** The fields of InstanceResultFile beyond the identity and status, as they read where they do not apply. */
-const notApplicable = () => ({
-    step: null,
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-    changes: null,
-    resourceChanges: [],
-    error: null,
-    reason: null,
-    timedOut: false,
-    mockedUpstreams: [],
-    planFile: null,
-});
-/** A run as its result file holds it (see InstanceResultFile for why every field is written). */
-function toResultFile(run) {
-    return { ...run, instances: run.instances.map(instanceToFile) };
-}
-/** A result file's text: the whole result, pretty-printed. */
-function resultFileText(run) {
-    return `${JSON.stringify(toResultFile(run), null, 2)}\n`;
-}
-function instanceToFile(instance) {
-    switch (instance.status) {
-        case 'pending':
-        case 'running':
-        case 'succeeded':
-        case 'failed':
-            return { ...notApplicable(), ...instance };
-        case 'skipped':
-        case 'cancelled': {
-            const { attempt, ...rest } = instance;
-            return { ...notApplicable(), ...attempt, ...rest };
-        }
-    }
-}
-const INSTANCE_STATUSES = [
-    'pending',
-    'running',
-    'succeeded',
-    'failed',
-    'skipped',
-    'cancelled',
-];
-const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'];
-const COMMANDS = ['plan', 'apply', 'destroy'];
 const STEPS = ['init', 'read-upstream', 'plan', 'show', 'apply', 'output'];
-/** Reads one field of a parsed object, or says which field of which file is wrong. */
+/** Reads one field of a parsed result file or journal line, or says which field of which file is wrong. */
 class FieldReader {
     fields;
     where;
@@ -525,6 +476,59 @@ const isNumber = (value) => typeof value === 'number';
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+// EXTERNAL MODULE: ./build/tsc/core/run-result.js
+var run_result = __webpack_require__(3436);
+;// CONCATENATED MODULE: ./build/tsc/core/result-file.js
+
+
+
+/** The fields of InstanceResultFile beyond the identity and status, as they read where they do not apply. */
+const notApplicable = () => ({
+    step: null,
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    changes: null,
+    resourceChanges: [],
+    error: null,
+    reason: null,
+    timedOut: false,
+    mockedUpstreams: [],
+    planFile: null,
+});
+/** A run as its result file holds it (see InstanceResultFile for why every field is written). */
+function toResultFile(run) {
+    return { ...run, instances: run.instances.map(instanceToFile) };
+}
+/** A result file's text: the whole result, pretty-printed. */
+function resultFileText(run) {
+    return `${JSON.stringify(toResultFile(run), null, 2)}\n`;
+}
+function instanceToFile(instance) {
+    switch (instance.status) {
+        case 'pending':
+        case 'running':
+        case 'succeeded':
+        case 'failed':
+            return { ...notApplicable(), ...instance };
+        case 'skipped':
+        case 'cancelled': {
+            const { attempt, ...rest } = instance;
+            return { ...notApplicable(), ...attempt, ...rest };
+        }
+    }
+}
+const INSTANCE_STATUSES = [
+    'pending',
+    'running',
+    'succeeded',
+    'failed',
+    'skipped',
+    'cancelled',
+];
+const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'];
+const COMMANDS = ['plan', 'apply', 'destroy'];
 /** A result file's text read into the model; `source` names the file in what a bad one is told. */
 function parseResultText(text, source) {
     let parsed;
@@ -673,6 +677,12 @@ function instanceFromFile(value, where) {
             };
     }
 }
+
+;// CONCATENATED MODULE: ./build/tsc/core/result-journal.js
+
+
+
+
 /** The journal's first line, naming the run (its command, manifest and start) it belongs to. */
 function journalHeaderLine(run) {
     const header = {
@@ -767,6 +777,7 @@ function parseJournalLine(line, where) {
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/adapters/result-file-store.js
+
 
 
 
@@ -1358,8 +1369,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 1 modules
 var layer_code = __webpack_require__(9035);
-// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
-var load_manifest = __webpack_require__(5192);
+// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
+var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/schedule/dag.js
@@ -2227,8 +2238,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 1 modules
 var layer_code = __webpack_require__(9035);
-// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 1 modules
-var load_manifest = __webpack_require__(5192);
+// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
+var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
@@ -2830,8 +2841,8 @@ var child_process_runner = __webpack_require__(5327);
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/render/run-text.js + 1 modules
 var run_text = __webpack_require__(5434);
-// EXTERNAL MODULE: ./build/tsc/adapters/result-file-store.js + 1 modules
-var result_file_store = __webpack_require__(1691);
+// EXTERNAL MODULE: ./build/tsc/adapters/result-file-store.js + 3 modules
+var result_file_store = __webpack_require__(2876);
 // EXTERNAL MODULE: ./build/tsc/terraform/redact.js
 var redact = __webpack_require__(1277);
 // EXTERNAL MODULE: ./build/tsc/cli/run-options.js
