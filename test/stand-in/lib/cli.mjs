@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { StateStore, checkBackendKeys, checkRequiredBackendSettings, goUUID, locate } from './backend.mjs';
 import { checkRequiredVersion, evaluateConstant, loadModule, readConfigFiles } from './config.mjs';
 import { Diag, DiagError, errorDiag, printDiags } from './diagnostics.mjs';
@@ -19,6 +18,7 @@ import { Interrupted, hangForever, installSignals, printInterruptMessage } from 
 import { formatOutputs, formatValue, renderPlan } from './render.mjs';
 import { Val, fromJSONTyped, sensitiveAsBool, toJSON, unmarkDeep } from './values.mjs';
 import { contextRegionFromFiles, loadVariables } from './variables.mjs';
+import { readZipEntry, writeZip } from './zip.mjs';
 import { initializedBackend, readBackendRecord, writeBackendRecord } from './working-dir.mjs';
 
 const PLAN_FORMAT = 'terraform-stand-in-plan/1';
@@ -406,9 +406,9 @@ function planArchive(ctx, planFile, read) {
     resources: [],
     check_results: null,
   };
-  return zipSync({
-    tfplan: strToU8(marshal(planFile) + '\n'),
-    'tfstate-prev': strToU8(marshalIndent(stored) + '\n'),
+  return writeZip({
+    tfplan: marshal(planFile) + '\n',
+    'tfstate-prev': marshalIndent(stored) + '\n',
   });
 }
 
@@ -416,7 +416,7 @@ function readPlanFile(ctx, name) {
   const path = resolve(ctx.cwd, name);
   let planFile;
   try {
-    planFile = JSON.parse(strFromU8(unzipSync(readFileSync(path)).tfplan));
+    planFile = JSON.parse(readZipEntry(readFileSync(path), 'tfplan'));
   } catch (err) {
     const reason =
       err.code === 'ENOENT' ? `stat ${name}: no such file or directory` : 'zip: not a valid zip file';
