@@ -5326,8 +5326,8 @@ class WaitingOnUpstream extends Error {
 }
 /**
  * The outputs of instances as their dependents read them, each read once per run (after its plan or apply in
- * this run — from the saved plan when the run left the state as it was —, else from its state), and the variables of an instance built from its upstreams' outputs. Every
- * sensitive value read is masked from then on.
+ * this run, from the saved plan when the run left the state as it was; else from its state), and the variables
+ * of an instance built from its upstreams' outputs. Every sensitive value read is masked from then on.
  */
 class UpstreamOutputs {
     options;
