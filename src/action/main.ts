@@ -1,12 +1,8 @@
 import * as core from '@actions/core';
-import {
-  failoverCommand,
-  graphCommand,
-  migrateCommand,
-  reportCommand,
-  terraformCommand,
-  type ActionContext,
-} from './commands.js';
+import type { ActionContext } from './action-context.js';
+import { graphCommand, reportCommand, terraformCommand } from './commands.js';
+import { failoverCommand } from './failover-command.js';
+import { migrateCommand } from './migrate-command.js';
 import { createGitHubApi } from '../adapters/github-api.js';
 import { ManifestError, getErrorMessage } from '../core/errors.js';
 import { MigrationFileError } from '../core/migrate/parse-migration.js';
