@@ -1,3 +1,4 @@
+import { checkRegionDeclared } from '../core/manifest/check-region.js';
 import { loadManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
 import { suggest } from '../core/wording.js';
@@ -52,12 +53,7 @@ export async function releaseDeploys(
   adapters: EngineAdapters,
 ): Promise<{ released: FailoverRecord | null; clearedLocks: ClearedRecordLock[] }> {
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
-  if (!loaded.manifest.regions.some((region) => region.name === settings.to)) {
-    throw new UsageError(
-      (name) =>
-        `${name('to')}: unknown region '${settings.to}'; the manifest has ${loaded.manifest.regions.map((r) => r.name).join(', ')}`,
-    );
-  }
+  checkRegionDeclared(loaded.manifest, settings.to, 'to');
   const { terraform, workDirectory } = await setUpEngine({ ...settings, failFast: false }, loaded, adapters);
   const context: RecordWriteContext = {
     terraform,

@@ -14,6 +14,7 @@ import {
 } from '../core/dr/failback.js';
 import { failedRegions } from '../core/dr/failed-regions.js';
 import { UsageError } from '../core/errors.js';
+import { checkRegionDeclared } from '../core/manifest/check-region.js';
 import { expandManifest } from '../core/graph/expand-manifest.js';
 import type { Instance } from '../core/graph/types.js';
 import { mergeResults } from '../core/merge-results.js';
@@ -61,20 +62,13 @@ export async function executeFailback(
   const { manifest } = prepared.loaded;
   const scope = scopeOf(manifest, settings);
   const current = currentPrimaryOf(manifest, scope, undefined);
-  if (!manifest.regions.some((region) => region.name === settings.to)) {
+  checkRegionDeclared(manifest, settings.to, 'to');
+  const demoted = settings.from ?? current;
+  if (settings.to === demoted && !settings.force) {
     throw new UsageError(
       (name) =>
-        `${name('to')}: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`,
+        `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`,
     );
-  }
-  const demoted = settings.from ?? current;
-  if (settings.to === demoted) {
-    if (!settings.force) {
-      throw new UsageError(
-        (name) =>
-          `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`,
-      );
-    }
   }
   const records = recordContext(prepared, settings);
   // Each record read once, before the hold below replaces the one in `to`; `to`'s only for the scope check.

@@ -1,7 +1,7 @@
 import { UsageError, RefusalError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
 import type { Instance, LayerGraph } from '../graph/types.js';
-import { closestName } from '../manifest/closest-name.js';
+import { checkRegionDeclared } from '../manifest/check-region.js';
 import { primaryRegionFor, primaryRegionOf } from '../manifest/primary-region.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { FailoverGuardReport } from '../run-result.js';
@@ -100,15 +100,7 @@ function movesScopeOf(
 
 /** The regions named by the override, checked against the manifest. */
 export function checkIgnoredRegions(manifest: Manifest, ignored: readonly string[]): void {
-  const names = manifest.regions.map((region) => region.name);
-  for (const region of ignored) {
-    if (names.includes(region)) continue;
-    const hint = closestName(region, names);
-    throw new UsageError(
-      (name) =>
-        `${name('ignore-failover-record')}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
-    );
-  }
+  for (const region of ignored) checkRegionDeclared(manifest, region, 'ignore-failover-record');
 }
 
 const moveOf = (record: GuardRecord) => record.mode ?? 'failover';

@@ -3,7 +3,7 @@ import { renderInstanceBackend, tokenValues } from '../backend/tokens.js';
 import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
 import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
-import { closestName } from '../manifest/closest-name.js';
+import { checkRegionDeclared } from '../manifest/check-region.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
@@ -56,17 +56,6 @@ export interface FailoverPlan {
   notes: string[];
 }
 
-function checkRegion(manifest: Manifest, region: string, setting: 'to' | 'from') {
-  const names = manifest.regions.map((candidate) => candidate.name);
-  if (!names.includes(region)) {
-    const hint = closestName(region, names);
-    throw new UsageError(
-      (name) =>
-        `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
-    );
-  }
-}
-
 /**
  * What a failover from `from` (default: the primary) to `to` does, worked out before anything runs, so every
  * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
@@ -77,10 +66,10 @@ export function planFailover(
   request: FailoverRequest,
 ): FailoverPlan {
   const scope = scopeOf(manifest, request);
-  checkRegion(manifest, request.to, 'to');
+  checkRegionDeclared(manifest, request.to, 'to');
   const primary = currentPrimaryOf(manifest, scope, undefined);
   const from = request.from ?? primary;
-  checkRegion(manifest, from, 'from');
+  checkRegionDeclared(manifest, from, 'from');
   const to = request.to;
   if (to === from) {
     throw new UsageError(
