@@ -1,3 +1,6 @@
+import type { Redactor } from '../terraform/redact.js';
+import { createChildProcessRunner } from '../adapters/child-process-runner.js';
+import { createActionReporter } from './action-reporter.js';
 import { MAX_LISTED_PULL_REQUEST_FILES } from '../adapters/github-api.js';
 import * as core from '@actions/core';
 import path from 'node:path';
@@ -73,4 +76,20 @@ export async function selectionOf(context: ActionContext): Promise<SelectionSett
     }
   }
   return selection;
+}
+
+/**
+ * How long an interrupted Terraform command is given to finish: a cancelled job gets SIGINT, SIGTERM 7.5 s
+ * later and is killed 2.5 s after that, so Terraform must be done (and its lock released) within that window.
+ */
+export const CANCEL_GRACE_MS = 6_000;
+
+/** What the engine runs with in the action: real processes, reported to the job's log, masked by `redactor`. */
+export function engineAdaptersOf(context: ActionContext, redactor: Redactor) {
+  return {
+    runner: createChildProcessRunner(),
+    redactor,
+    reporter: createActionReporter(redactor),
+    signal: context.signal,
+  };
 }

@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { PluginCache } from '../adapters/plugin-cache.js';
 import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
 import { renderLeftOut } from '../core/render/left-out-note.js';
@@ -11,13 +10,18 @@ import { graphToJson } from '../core/render/graph-json.js';
 import { renderNoResults } from '../core/render/summary.js';
 import { createRedactor } from '../terraform/redact.js';
 import { idListOutput, OUTPUTS } from './outputs.js';
-import { createActionReporter } from './action-reporter.js';
 import { actionWording } from './action-wording.js';
 import { definedOrThrow } from '../core/lookup.js';
 import { matrixLegs, matrixOutput } from '../core/matrix/matrix-output.js';
 import { MATRIX_LEGS_FILE, writeMatrixLegs } from '../adapters/matrix-legs-file.js';
 
-import { manifestPathOf, selectionOf, type ActionContext } from './action-context.js';
+import {
+  CANCEL_GRACE_MS,
+  engineAdaptersOf,
+  manifestPathOf,
+  selectionOf,
+  type ActionContext,
+} from './action-context.js';
 import { explainForkPullRequest, failUnlessSucceeded, publish } from './publish.js';
 
 /** `graph`: the selected instances, their waves, and the job matrix for fanning out. */
@@ -62,18 +66,13 @@ export async function terraformCommand(context: ActionContext): Promise<void> {
     planDirectory:
       inputs.planDir === undefined ? undefined : path.join(inputs.workingDirectory, inputs.planDir),
     allowDestroy: inputs.allowDestroy,
-    // A cancelled job gets SIGINT, SIGTERM 7.5 s later and is killed 2.5 s after that: Terraform must be
-    // done (and its lock released) within that window.
-    graceMs: 6_000,
+    graceMs: CANCEL_GRACE_MS,
     cwd: context.cwd,
     env: context.env,
     wording: actionWording,
   };
   const executed = await executeRun(settings, {
-    runner: createChildProcessRunner(),
-    redactor,
-    reporter: createActionReporter(redactor),
-    signal: context.signal,
+    ...engineAdaptersOf(context, redactor),
     hooks: inputs.cache
       ? {
           async beforeEngine(info) {

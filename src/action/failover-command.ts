@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { readPlanTexts } from '../app/execute-run.js';
 import { releaseDeploys } from '../app/deploy-hold.js';
 import { executeFailover } from '../app/failover.js';
@@ -11,11 +10,10 @@ import { SUMMARY_MAX_BYTES } from '../core/render/summary.js';
 import { toResultFile } from '../core/result-file.js';
 import { createRedactor } from '../terraform/redact.js';
 import { idListOutput, OUTPUTS } from './outputs.js';
-import { createActionReporter } from './action-reporter.js';
 import { actionWording } from './action-wording.js';
 import { definedOrThrow } from '../core/lookup.js';
 
-import { manifestPathOf, type ActionContext } from './action-context.js';
+import { CANCEL_GRACE_MS, engineAdaptersOf, manifestPathOf, type ActionContext } from './action-context.js';
 import { failUnlessSucceeded } from './publish.js';
 
 /** `failover` and `failback`: the engine the CLI's commands use, with the report in the job summary. */
@@ -23,12 +21,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
   const { inputs } = context;
   const redactor = createRedactor();
   const manifestFile = manifestPathOf(context);
-  const adapters = {
-    runner: createChildProcessRunner(),
-    redactor,
-    reporter: createActionReporter(redactor),
-    signal: context.signal,
-  };
+  const adapters = engineAdaptersOf(context, redactor);
   if (inputs.failover.releaseDeploys) {
     const to = definedOrThrow(inputs.failover.to, "input 'to-region'");
     const released = await releaseDeploys(
@@ -71,7 +64,7 @@ export async function failoverCommand(context: ActionContext): Promise<void> {
       parallelism: inputs.parallelism,
       workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
       terraformBinary: inputs.terraformBinary,
-      graceMs: 6_000,
+      graceMs: CANCEL_GRACE_MS,
       cwd: context.cwd,
       env: context.env,
       wording: actionWording,

@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { createChildProcessRunner } from '../adapters/child-process-runner.js';
 import { applyMigration, planMigration } from '../app/migrate.js';
 import {
   renderMigrationApply,
@@ -9,10 +8,15 @@ import {
 } from '../core/render/migration-text.js';
 import { createRedactor } from '../terraform/redact.js';
 import { OUTPUTS } from './outputs.js';
-import { createActionReporter } from './action-reporter.js';
 import { actionWording } from './action-wording.js';
 
-import { inOrUnder, manifestPathOf, type ActionContext } from './action-context.js';
+import {
+  CANCEL_GRACE_MS,
+  engineAdaptersOf,
+  inOrUnder,
+  manifestPathOf,
+  type ActionContext,
+} from './action-context.js';
 
 /**
  * `migrate`: `migrate plan` (the default) or, with `migrate-apply`, `migrate apply` of the one layer or
@@ -28,17 +32,12 @@ export async function migrateCommand(context: ActionContext): Promise<void> {
     workDirectory: path.join(inputs.workingDirectory, inputs.workDir),
     terraformBinary: inputs.terraformBinary,
     parallelism: inputs.parallelism,
-    graceMs: 6_000,
+    graceMs: CANCEL_GRACE_MS,
     cwd: context.cwd,
     env: context.env,
     wording: actionWording,
   };
-  const adapters = {
-    runner: createChildProcessRunner(),
-    redactor,
-    reporter: createActionReporter(redactor),
-    signal: context.signal,
-  };
+  const adapters = engineAdaptersOf(context, redactor);
   if (!inputs.migrate.apply) {
     const text = redactor.redact(
       renderMigrationPlan(await planMigration(settings, adapters), actionWording.command),
