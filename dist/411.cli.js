@@ -139,6 +139,8 @@ __webpack_require__.d(__webpack_exports__, {
   failoverHelp: () => (/* binding */ failoverHelp)
 });
 
+// EXTERNAL MODULE: ./build/tsc/core/manifest/check-region.js
+var check_region = __webpack_require__(1556);
 // EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
 var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
@@ -151,8 +153,6 @@ var object_keys = __webpack_require__(9848);
 var tokens = __webpack_require__(3374);
 // EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
 var expand_manifest = __webpack_require__(2457);
-// EXTERNAL MODULE: ./build/tsc/core/manifest/closest-name.js
-var closest_name = __webpack_require__(5850);
 // EXTERNAL MODULE: ./build/tsc/core/selection/select-instances.js
 var select_instances = __webpack_require__(2391);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
@@ -171,13 +171,6 @@ var failover_scope = __webpack_require__(5833);
 
 
 
-function checkRegion(manifest, region, setting) {
-    const names = manifest.regions.map((candidate) => candidate.name);
-    if (!names.includes(region)) {
-        const hint = (0,closest_name/* closestName */.N)(region, names);
-        throw new errors/* UsageError */.eb((name) => `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
-    }
-}
 /**
  * What a failover from `from` (default: the primary) to `to` does, worked out before anything runs, so every
  * refusal comes first: unknown regions, `to` equal to `from`, a target already primary (unless forced), a
@@ -185,10 +178,10 @@ function checkRegion(manifest, region, setting) {
  */
 function planFailover({ manifest, locations }, request) {
     const scope = (0,failover_scope/* scopeOf */.Od)(manifest, request);
-    checkRegion(manifest, request.to, 'to');
+    (0,check_region/* checkRegionDeclared */.j)(manifest, request.to, 'to');
     const primary = (0,failover_scope/* currentPrimaryOf */.Hj)(manifest, scope, undefined);
     const from = request.from ?? primary;
-    checkRegion(manifest, from, 'from');
+    (0,check_region/* checkRegionDeclared */.j)(manifest, from, 'from');
     const to = request.to;
     if (to === from) {
         throw new errors/* UsageError */.eb((name) => `${name('to')} ${to} is the region being failed over from; choose a region that is up`);
@@ -359,6 +352,7 @@ var failover_record = __webpack_require__(3819);
 
 
 
+
 /**
  * The deploy hold: a failover (or failback) waiting for approval writes its record as `pending` into the
  * target region's store before it plans, so that every normal apply and destroy refuses (the failover guard,
@@ -383,9 +377,7 @@ function holdDeploys(context, move, kept) {
  */
 async function releaseDeploys(settings, adapters) {
     const loaded = (0,load_manifest/* loadManifest */.e)(settings.manifestFile, settings.cwd);
-    if (!loaded.manifest.regions.some((region) => region.name === settings.to)) {
-        throw new errors/* UsageError */.eb((name) => `${name('to')}: unknown region '${settings.to}'; the manifest has ${loaded.manifest.regions.map((r) => r.name).join(', ')}`);
-    }
+    (0,check_region/* checkRegionDeclared */.j)(loaded.manifest, settings.to, 'to');
     const { terraform, workDirectory } = await (0,engine_setup/* setUpEngine */._)({ ...settings, failFast: false }, loaded, adapters);
     const context = {
         terraform,
@@ -1556,6 +1548,7 @@ async function writePrimary(settings, manifest, primary, scope, changes) {
 
 
 
+
 /**
  * `strata failback --to REGION`: REGION is back; the mirror of a failover, in phases (core/dr/failback.ts).
  * Promote: REGION's layers applied as primary with the failover context pointing back (`failover`, the region
@@ -1572,14 +1565,10 @@ async function executeFailback(settings, adapters) {
     const { manifest } = prepared.loaded;
     const scope = (0,failover_scope/* scopeOf */.Od)(manifest, settings);
     const current = (0,failover_scope/* currentPrimaryOf */.Hj)(manifest, scope, undefined);
-    if (!manifest.regions.some((region) => region.name === settings.to)) {
-        throw new errors/* UsageError */.eb((name) => `${name('to')}: unknown region '${settings.to}'; the manifest has ${manifest.regions.map((r) => r.name).join(', ')}`);
-    }
+    (0,check_region/* checkRegionDeclared */.j)(manifest, settings.to, 'to');
     const demoted = settings.from ?? current;
-    if (settings.to === demoted) {
-        if (!settings.force) {
-            throw new errors/* UsageError */.eb((name) => `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`);
-        }
+    if (settings.to === demoted && !settings.force) {
+        throw new errors/* UsageError */.eb((name) => `The manifest already names ${settings.to} as primary: give ${name('from')} the region that took over during the failover, or use ${name('force')}`);
     }
     const records = recordContext(prepared, settings);
     // Each record read once, before the hold below replaces the one in `to`; `to`'s only for the scope check.

@@ -1428,8 +1428,8 @@ var work_directory = __webpack_require__(6809);
 var steady_state_context = __webpack_require__(8005);
 // EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
 var expand_manifest = __webpack_require__(2457);
-// EXTERNAL MODULE: ./build/tsc/core/manifest/closest-name.js
-var closest_name = __webpack_require__(5850);
+// EXTERNAL MODULE: ./build/tsc/core/manifest/check-region.js
+var check_region = __webpack_require__(1556);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
 var primary_region = __webpack_require__(7290);
 // EXTERNAL MODULE: ./build/tsc/core/dr/failover-scope.js
@@ -1495,13 +1495,8 @@ function movesScopeOf(manifest, graph, selected, region) {
 }
 /** The regions named by the override, checked against the manifest. */
 function checkIgnoredRegions(manifest, ignored) {
-    const names = manifest.regions.map((region) => region.name);
-    for (const region of ignored) {
-        if (names.includes(region))
-            continue;
-        const hint = (0,closest_name/* closestName */.N)(region, names);
-        throw new errors/* UsageError */.eb((name) => `${name('ignore-failover-record')}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
-    }
+    for (const region of ignored)
+        (0,check_region/* checkRegionDeclared */.j)(manifest, region, 'ignore-failover-record');
 }
 const moveOf = (record) => record.mode ?? 'failover';
 /** The failover that writes the new roles into the manifest, which its pull request proposes. */
@@ -3568,6 +3563,28 @@ function parsedJsonOrReason(text) {
     catch (error) {
         return { reason: `not JSON: ${error.message}` };
     }
+}
+
+
+/***/ }),
+
+/***/ 1556:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ checkRegionDeclared)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9514);
+/* harmony import */ var _closest_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5850);
+
+
+/** Refuses a region the manifest does not declare, naming the setting it came from and the closest name. */
+function checkRegionDeclared(manifest, region, setting) {
+    const names = manifest.regions.map((candidate) => candidate.name);
+    if (names.includes(region))
+        return;
+    const hint = (0,_closest_name_js__WEBPACK_IMPORTED_MODULE_1__/* .closestName */ .N)(region, names);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb((name) => `${name(setting)}: unknown region '${region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
 }
 
 
