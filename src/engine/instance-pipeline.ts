@@ -336,9 +336,7 @@ export class InstancePipeline {
       this.options.onOutputs !== undefined ||
       this.options.layerCode.read(instance.path).sensitiveOutputs.size > 0;
     if (!isWanted) return;
-    if (planOfUnchangedState !== undefined) {
-      if (await this.outputs.takeFromPlanFile(instance, planOfUnchangedState)) return;
-    }
+    if (planOfUnchangedState && (await this.outputs.takeFromPlanFile(instance, planOfUnchangedState))) return;
     step('output');
     await this.outputs.readAfterRun(instance);
   }
