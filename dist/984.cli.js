@@ -5716,10 +5716,8 @@ class InstancePipeline {
             this.options.layerCode.read(instance.path).sensitiveOutputs.size > 0;
         if (!isWanted)
             return;
-        if (planOfUnchangedState !== undefined) {
-            if (await this.outputs.takeFromPlanFile(instance, planOfUnchangedState))
-                return;
-        }
+        if (planOfUnchangedState && (await this.outputs.takeFromPlanFile(instance, planOfUnchangedState)))
+            return;
         step('output');
         await this.outputs.readAfterRun(instance);
     }
