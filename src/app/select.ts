@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import type { LayerCodeReader } from '../engine/layer-code-reader.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
-import { steadyStateIds } from '../core/dr/steady-state.js';
+import { steadyStateWithin } from '../core/dr/steady-state.js';
 import { leaveOutFailedRegions, type LeftOut } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import { selectInstances, type SelectionFilter } from '../core/selection/select-instances.js';
@@ -35,7 +35,7 @@ export function selectLeavingOut(
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
 ): { dag: Dag; leftOut: LeftOut[] } {
   // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
-  const steady = steadyStateIds(loaded.graph, loaded.manifest);
+  const steady = steadyStateWithin(loaded.graph, loaded.manifest);
   const { kept, leftOut } = leaveOutFailedRegions(loaded.graph, loaded.manifest, steady);
   const dag = select(loaded, settings, context, kept);
   if (leftOut.length === 0) return { dag, leftOut };
@@ -47,19 +47,12 @@ function select(
   loaded: LoadedManifest,
   settings: SelectionSettings,
   context: { manifestFile: string; cwd: string; layerCode?: LayerCodeReader },
-  within: ReadonlySet<string>,
+  within: ReadonlySet<string> | undefined,
 ): Dag {
   const { reviewed } = settings;
-  // `within` holds ids of the graph: when it holds all of them, it leaves nothing out and needs no look-ups.
-  const isEverything = within.size === loaded.graph.instances.length;
   const filter: SelectionFilter = {
     ...settings.filter,
-    within:
-      reviewed !== undefined
-        ? new Set(reviewed.filter((id) => within.has(id)))
-        : isEverything
-          ? undefined
-          : within,
+    within: reviewed !== undefined ? new Set(reviewed.filter((id) => !within || within.has(id))) : within,
   };
   if (settings.changedFiles) {
     filter.changes = changedFilesFilter(settings.changedFiles, {

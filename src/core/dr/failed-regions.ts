@@ -13,18 +13,28 @@ export function failedRegions(manifest: Pick<Manifest, 'regions'>): Set<string> 
 }
 
 /**
- * Of `ids` (what a normal run would work on), those that stay: not in a region marked failed, and depending
+ * Of `within` (what a normal run would work on; undefined: every instance), those that stay: not in a region marked failed, and depending
  * on nothing left out (its outputs would be read from the failed region). The others are returned with the
  * reason, in graph order, so the run says what it did not manage; none is dropped silently.
  */
 export function leaveOutFailedRegions(
   graph: LayerGraph,
   manifest: Pick<Manifest, 'regions' | 'file'>,
-  ids: ReadonlySet<string>,
-): { kept: ReadonlySet<string>; leftOut: LeftOut[] } {
+  within: ReadonlySet<string>,
+): { kept: ReadonlySet<string>; leftOut: LeftOut[] };
+export function leaveOutFailedRegions(
+  graph: LayerGraph,
+  manifest: Pick<Manifest, 'regions' | 'file'>,
+  within: ReadonlySet<string> | undefined,
+): { kept: ReadonlySet<string> | undefined; leftOut: LeftOut[] };
+export function leaveOutFailedRegions(
+  graph: LayerGraph,
+  manifest: Pick<Manifest, 'regions' | 'file'>,
+  within: ReadonlySet<string> | undefined,
+): { kept: ReadonlySet<string> | undefined; leftOut: LeftOut[] } {
   const failed = failedRegions(manifest);
-  // Nothing failed, nothing left out: `ids` itself, not a copy of 100,000 ids.
-  if (failed.size === 0) return { kept: ids, leftOut: [] };
+  // Nothing failed, nothing left out: `within` itself, not a copy of 100,000 ids.
+  if (failed.size === 0) return { kept: within, leftOut: [] };
   const reasons = new Map<string, string>();
   for (const instance of graph.instances) {
     if (instance.region !== null && failed.has(instance.region)) {
@@ -48,7 +58,7 @@ export function leaveOutFailedRegions(
   const kept = new Set<string>();
   const leftOut: LeftOut[] = [];
   for (const instance of graph.instances) {
-    if (!ids.has(instance.id)) continue;
+    if (within && !within.has(instance.id)) continue;
     const reason = reasons.get(instance.id);
     if (reason === undefined) kept.add(instance.id);
     else leftOut.push({ id: instance.id, reason });

@@ -46,10 +46,22 @@ export function steadyStateRoles(manifest: Manifest): SteadyStateRoleOf {
 
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 export function steadyStateIds(graph: LayerGraph, manifest: Manifest): Set<string> {
-  const roleOf = steadyStateRoles(manifest);
+  const exists = existsInSteadyState(manifest);
   const ids = new Set<string>();
-  for (const instance of graph.instances) {
-    if (instance.region === null || roleOf(instance) !== null) ids.add(instance.id);
-  }
+  for (const instance of graph.instances) if (exists(instance)) ids.add(instance.id);
   return ids;
+}
+
+/**
+ * What a normal run may select: undefined when every instance exists in steady state (warm standby and pilot
+ * light keep none out), so that no set of 100,000 ids is built to be looked up; else steadyStateIds.
+ */
+export function steadyStateWithin(graph: LayerGraph, manifest: Manifest): ReadonlySet<string> | undefined {
+  const exists = existsInSteadyState(manifest);
+  return graph.instances.every(exists) ? undefined : steadyStateIds(graph, manifest);
+}
+
+function existsInSteadyState(manifest: Manifest): (instance: Instance) => boolean {
+  const roleOf = steadyStateRoles(manifest);
+  return (instance) => instance.region === null || roleOf(instance) !== null;
 }

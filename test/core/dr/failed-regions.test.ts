@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { leaveOutFailedRegions } from '../../../src/core/dr/failed-regions.js';
-import { steadyStateIds } from '../../../src/core/dr/steady-state.js';
+import { steadyStateIds, steadyStateWithin } from '../../../src/core/dr/steady-state.js';
 import { expandManifest } from '../../../src/core/graph/expand-manifest.js';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
 import { parseManifest } from '../../../src/core/manifest/parse-manifest.js';
@@ -38,6 +38,20 @@ describe('leaveOutFailedRegions', () => {
     expect(kept.has('prod/eu-west-1/staging/app')).toBe(true);
   });
 
+  it('with every instance within (undefined), keeps the ids of the rest', () => {
+    const parsed = parseManifest(
+      swapped.replace('eu-west-2: { role: secondary }', 'eu-west-2: { role: secondary, failed: true }'),
+      'layers.yml',
+    );
+    const graph = expandManifest(parsed);
+    const { kept, leftOut } = leaveOutFailedRegions(graph, parsed.manifest, undefined);
+    const left = new Set(leftOut.map((entry) => entry.id));
+    expect(left.size).toBeGreaterThan(0);
+    expect([...(kept ?? [])]).toEqual(
+      graph.instances.map((instance) => instance.id).filter((id) => !left.has(id)),
+    );
+  });
+
   it('leaves out the dependents of a left-out instance elsewhere too, to the end of the graph', () => {
     const instance = (id: string, region: string | null, dependsOn: string[]) => ({ id, region, dependsOn });
     const graph = {
@@ -65,5 +79,22 @@ describe('leaveOutFailedRegions', () => {
       { id: 'global-dns', reason: 'depends on edge, which is left out' },
       { id: 'report', reason: 'depends on global-dns, which is left out' },
     ]);
+  });
+});
+
+describe('steadyStateWithin', () => {
+  it('is undefined when every instance exists in steady state', () => {
+    const parsed = parseManifest(`${EXAMPLE_MANIFEST}\ndr: { strategy: warm_standby }\n`, 'layers.yml');
+    const graph = expandManifest(parsed);
+    expect(steadyStateIds(graph, parsed.manifest).size).toBe(graph.instances.length);
+    expect(steadyStateWithin(graph, parsed.manifest)).toBeUndefined();
+  });
+
+  it('is the steady-state ids when the DR strategy keeps some instances out (backup_restore, the default)', () => {
+    const parsed = parseManifest(EXAMPLE_MANIFEST, 'layers.yml');
+    const graph = expandManifest(parsed);
+    const ids = steadyStateIds(graph, parsed.manifest);
+    expect(ids.size).toBeLessThan(graph.instances.length);
+    expect(steadyStateWithin(graph, parsed.manifest)).toEqual(ids);
   });
 });
