@@ -164,7 +164,7 @@ var wording = __webpack_require__(7889);
 
 /** Every instance in `region` that normal runs do not manage, in graph order. */
 function strayCandidates(graph, manifest, region) {
-    const roleOf = (0,steady_state/* steadyStateRoles */.x)(manifest);
+    const roleOf = (0,steady_state/* steadyStateRoles */.xi)(manifest);
     const environments = new Map();
     const accounts = new Map(manifest.accounts.map((account) => [account.name, account]));
     for (const account of manifest.accounts) {

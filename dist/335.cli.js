@@ -941,7 +941,7 @@ function selectFromSettings(loaded, settings, context) {
  */
 function selectLeavingOut(loaded, settings, context) {
     // Normal runs work on what exists in steady state; the DR strategy keeps the rest out until a failover.
-    const steady = (0,steady_state/* steadyStateIds */.C)(loaded.graph, loaded.manifest);
+    const steady = (0,steady_state/* steadyStateWithin */.dr)(loaded.graph, loaded.manifest);
     const { kept, leftOut } = (0,failed_regions/* leaveOutFailedRegions */.c)(loaded.graph, loaded.manifest, steady);
     const dag = select_select(loaded, settings, context, kept);
     if (leftOut.length === 0)
@@ -951,15 +951,9 @@ function selectLeavingOut(loaded, settings, context) {
 }
 function select_select(loaded, settings, context, within) {
     const { reviewed } = settings;
-    // `within` holds ids of the graph: when it holds all of them, it leaves nothing out and needs no look-ups.
-    const isEverything = within.size === loaded.graph.instances.length;
     const filter = {
         ...settings.filter,
-        within: reviewed !== undefined
-            ? new Set(reviewed.filter((id) => within.has(id)))
-            : isEverything
-                ? undefined
-                : within,
+        within: reviewed !== undefined ? new Set(reviewed.filter((id) => !within || within.has(id))) : within,
     };
     if (settings.changedFiles) {
         filter.changes = changedFilesFilter(settings.changedFiles, {
@@ -1336,16 +1330,11 @@ function usedTokens(text) {
 function failedRegions(manifest) {
     return new Set(manifest.regions.filter((region) => region.failed === true).map((region) => region.name));
 }
-/**
- * Of `ids` (what a normal run would work on), those that stay: not in a region marked failed, and depending
- * on nothing left out (its outputs would be read from the failed region). The others are returned with the
- * reason, in graph order, so the run says what it did not manage; none is dropped silently.
- */
-function leaveOutFailedRegions(graph, manifest, ids) {
+function leaveOutFailedRegions(graph, manifest, within) {
     const failed = failedRegions(manifest);
-    // Nothing failed, nothing left out: `ids` itself, not a copy of 100,000 ids.
+    // Nothing failed, nothing left out: `within` itself, not a copy of 100,000 ids.
     if (failed.size === 0)
-        return { kept: ids, leftOut: [] };
+        return { kept: within, leftOut: [] };
     const reasons = new Map();
     for (const instance of graph.instances) {
         if (instance.region !== null && failed.has(instance.region)) {
@@ -1368,7 +1357,7 @@ function leaveOutFailedRegions(graph, manifest, ids) {
     const kept = new Set();
     const leftOut = [];
     for (const instance of graph.instances) {
-        if (!ids.has(instance.id))
+        if (within && !within.has(instance.id))
             continue;
         const reason = reasons.get(instance.id);
         if (reason === undefined)
@@ -1447,8 +1436,9 @@ function legacyRecordIn(record, region) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ steadyStateIds),
-/* harmony export */   x: () => (/* binding */ steadyStateRoles)
+/* harmony export */   CD: () => (/* binding */ steadyStateIds),
+/* harmony export */   dr: () => (/* binding */ steadyStateWithin),
+/* harmony export */   xi: () => (/* binding */ steadyStateRoles)
 /* harmony export */ });
 /* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2191);
 
@@ -1490,13 +1480,24 @@ function steadyStateRoles(manifest) {
 }
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 function steadyStateIds(graph, manifest) {
-    const roleOf = steadyStateRoles(manifest);
+    const exists = existsInSteadyState(manifest);
     const ids = new Set();
-    for (const instance of graph.instances) {
-        if (instance.region === null || roleOf(instance) !== null)
+    for (const instance of graph.instances)
+        if (exists(instance))
             ids.add(instance.id);
-    }
     return ids;
+}
+/**
+ * What a normal run may select: undefined when every instance exists in steady state (warm standby and pilot
+ * light keep none out), so that no set of 100,000 ids is built to be looked up; else steadyStateIds.
+ */
+function steadyStateWithin(graph, manifest) {
+    const exists = existsInSteadyState(manifest);
+    return graph.instances.every(exists) ? undefined : steadyStateIds(graph, manifest);
+}
+function existsInSteadyState(manifest) {
+    const roleOf = steadyStateRoles(manifest);
+    return (instance) => instance.region === null || roleOf(instance) !== null;
 }
 
 

@@ -1593,14 +1593,14 @@ async function executeFailback(settings, adapters) {
         layers: settings.layers,
     };
     // Global and account instances are outside any region; `inRegion` only ever asks about the others.
-    const roleAfter = (0,steady_state/* steadyStateRoles */.x)(after);
+    const roleAfter = (0,steady_state/* steadyStateRoles */.xi)(after);
     const isKept = (instance) => roleAfter(instance) !== null;
     const inRegion = (region, keep) => new Set(graph.instances.filter((instance) => instance.region === region && keep(instance)).map((i) => i.id));
     const select = (within) => (0,select_instances/* selectInstances */.l)(graph, { ...filter, within });
     const promote = select(inRegion(settings.to, isKept));
     const retire = select(inRegion(demoted, (i) => !isKept(i)));
     const keep = select(inRegion(demoted, isKept));
-    const changedByDemotion = dependentsToReapply(graph, new Set([...retire.ids, ...keep.ids]), (0,steady_state/* steadyStateIds */.C)(graph, after));
+    const changedByDemotion = dependentsToReapply(graph, new Set([...retire.ids, ...keep.ids]), (0,steady_state/* steadyStateIds */.CD)(graph, after));
     // A dry run cannot plan the promote phase's instances a second time before the demotion has happened: the
     // failback plans them afresh then (and the preview check holds them to what the dry run showed).
     const promoted = new Set(promote.ids);

@@ -1455,14 +1455,14 @@ var wording = __webpack_require__(7889);
  */
 function regionsToRead({ manifest, locations }, graph, selected) {
     const primary = (0,primary_region/* primaryRegionOf */.Ad)(manifest);
-    const roleNow = (0,steady_state/* steadyStateRoles */.x)(manifest);
+    const roleNow = (0,steady_state/* steadyStateRoles */.xi)(manifest);
     const regions = [primary];
     for (const region of manifest.regions) {
         if (region.name === primary)
             continue;
         const moved = (0,failover_scope/* withPrimary */.$B)(manifest, region.name);
         const after = (0,expand_manifest/* expandManifest */.k)({ manifest: moved, locations });
-        const roleAfter = (0,steady_state/* steadyStateRoles */.x)(moved);
+        const roleAfter = (0,steady_state/* steadyStateRoles */.xi)(moved);
         const changes = selected.some((id) => {
             const before = graph.byId.get(id);
             const instance = after.byId.get(id);
@@ -2694,7 +2694,7 @@ async function reviewedInstances(planDirectory) {
 
 /** In steady state an instance's role comes from its region, and a pilot-light or warm-standby copy is `standby`. */
 function steadyStateContext(manifest) {
-    const roleOf = (0,_core_dr_steady_state_js__WEBPACK_IMPORTED_MODULE_0__/* .steadyStateRoles */ .x)(manifest);
+    const roleOf = (0,_core_dr_steady_state_js__WEBPACK_IMPORTED_MODULE_0__/* .steadyStateRoles */ .xi)(manifest);
     return (instance) => {
         const role = roleOf(instance);
         return role === null ? {} : { role };
