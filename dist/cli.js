@@ -90,11 +90,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1799);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1646);
+/* harmony import */ var _cli_output_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1799);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1646);
 
 
-const output = (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_1__/* .processOutput */ .X)(process.stdout, process.stderr);
+const output = (0,_cli_output_js__WEBPACK_IMPORTED_MODULE_0__/* .processOutput */ .X)(process.stdout, process.stderr);
 // A cancelled GitHub job sends SIGINT, then SIGTERM: both stop new work and are forwarded to running Terraform
 // processes once, so they can release their state locks before Strata exits.
 const controller = new AbortController();
@@ -106,7 +106,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
         controller.abort();
     });
 }
-process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), output, {
+process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), output, {
     cwd: process.cwd(),
     env: process.env,
     signal: controller.signal,
@@ -124,13 +124,23 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ processOutput)
 /* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+
 /**
  * The process's stdout and stderr. A stream whose reader went away (`strata graph | head -1`) takes no more
  * writes instead of crashing the CLI with a stack trace; the command goes on to its end (a run never abandons
  * Terraform in the middle of an apply) and exits with its own code.
+ *
+ * Into a file (or /dev/null) the text goes straight to the descriptor, as the stream would write it anyway
+ * (Node.js writes files synchronously): the stream first copies every string into a Buffer, which on
+ * Node.js 20 cost `strata graph --format json` on 100,000 instances (57 MB) about 70 ms and the garbage.
+ * Pipes and terminals keep the stream, which waits for a full pipe instead of failing with EAGAIN.
  */
 function processOutput(stdout, stderr) {
     const writer = (stream) => {
+        const fd = fileDescriptorOf(stream);
+        if (fd !== undefined)
+            return (text) => void (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, text);
         let isClosed = false;
         stream.on('error', (error) => {
             // EPIPE: the reader went away (each write already under way reports it once).
@@ -144,6 +154,20 @@ function processOutput(stdout, stderr) {
         };
     };
     return { out: writer(stdout), err: writer(stderr) };
+}
+/** The descriptor of a stream that writes to a file or a character device other than a terminal. */
+function fileDescriptorOf(stream) {
+    // Node.js streams for stdout and stderr have `fd`; its types leave it out.
+    const { fd } = stream;
+    if (stream.isTTY || typeof fd !== 'number')
+        return undefined;
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        return stats.isFile() || stats.isCharacterDevice() ? fd : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
