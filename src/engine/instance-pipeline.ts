@@ -278,6 +278,8 @@ export class InstancePipeline {
       },
       wording: this.options.wording,
     });
+    // A fresh plan without changes leaves the state as it was: the outputs can come from it.
+    let planOfUnchangedState: string | undefined;
     if (why === undefined) {
       emit({ type: 'plan-saved', planFile });
       step('show');
@@ -294,9 +296,9 @@ export class InstancePipeline {
       if (plan.meaning === 'changes') {
         step('apply');
         await this.apply(instance, plan.planFile);
-      }
+      } else planOfUnchangedState = plan.planFile;
     }
-    await this.recordOutputs(instance, step);
+    await this.recordOutputs(instance, step, planOfUnchangedState);
   }
 
   private codeDigestOf(instance: Instance): string {

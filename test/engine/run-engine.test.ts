@@ -445,6 +445,33 @@ describe('runEngine: Terraform processes per instance', () => {
     expect(commandsOf(terraform, applied)).toEqual(planOnly);
   });
 
+  it('a saved plan that is planned afresh without changes takes its outputs from the fresh plan', async () => {
+    const { terraform, workDirectory, run } = setup();
+    terraform.savedPlans = 'stored-state';
+    await run('apply');
+    await run('plan');
+    // The code changed since the plans were saved: each is planned afresh, and the check accepts the fresh plan.
+    const changedCode: LayerCodeReader = {
+      read: (layerPath) => ({ ...layerCode.read(layerPath), sourceDigest: `new code of ${layerPath}` }),
+    };
+    const accepted: string[] = [];
+    const applied = terraform.calls.length;
+    const result = await run('apply', {
+      planDirectory: workDirectory,
+      layerCode: changedCode,
+      freshPlanCheck: (instance) => {
+        accepted.push(instance.id);
+        return { accepted: true, note: 'planned afresh' };
+      },
+    });
+    expect(result.status).toBe('succeeded');
+    expect(accepted.sort()).toEqual(Object.keys(UNCHANGED).sort());
+    // New code is initialised again (its module sources may have changed); no `output` after the fresh plans.
+    expect(commandsOf(terraform, applied)).toEqual(
+      Object.fromEntries(Object.keys(UNCHANGED).map((id) => [id, ['init', 'plan']])),
+    );
+  });
+
   it('runs output when the saved plan holds no state Strata can read (an encrypted plan)', async () => {
     const { terraform, run } = setup();
     terraform.savedPlans = 'unreadable';
