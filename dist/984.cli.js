@@ -5664,6 +5664,8 @@ class InstancePipeline {
             },
             wording: this.options.wording,
         });
+        // A fresh plan without changes leaves the state as it was: the outputs can come from it.
+        let planOfUnchangedState;
         if (why === undefined) {
             emit({ type: 'plan-saved', planFile });
             step('show');
@@ -5684,8 +5686,10 @@ class InstancePipeline {
                 step('apply');
                 await this.apply(instance, plan.planFile);
             }
+            else
+                planOfUnchangedState = plan.planFile;
         }
-        await this.recordOutputs(instance, step);
+        await this.recordOutputs(instance, step, planOfUnchangedState);
     }
     codeDigestOf(instance) {
         return this.options.layerCode.read(instance.path).sourceDigest;
