@@ -25,8 +25,10 @@ class RealBinaryReporter {
       total > 0
         ? `Real-binary suites against ${[...binaries].join(', ')}: ${counts.passed} tests passed, ${counts.failed} failed` +
           (counts.skipped > 0 ? `, ${counts.skipped} skipped` : '')
-        : `Real-binary suites not run (${unavailable} tests skipped): no OpenTofu or Terraform binary; ` +
-          'run `npm run tools` (needs Go) or set STRATA_TERRAFORM to one. The stand-in ran everything else.';
+        : unavailable === 0
+          ? 'No real-binary suite in this run (the tests selected use the stand-in alone).'
+          : `Real-binary suites not run (${unavailable} tests skipped): no OpenTofu or Terraform binary; ` +
+            'run `npm run tools` (needs Go) or set STRATA_TERRAFORM to one. The stand-in ran everything else.';
     process.stdout.write(`\n${line}\n`);
   }
 }
