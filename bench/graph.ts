@@ -55,6 +55,7 @@ import { githubEnvironmentNamer } from '../src/core/matrix/github-environment.js
 import { dagOfGraph, type Dag } from '../src/core/schedule/dag.js';
 import { computeWaves } from '../src/core/schedule/waves.js';
 import { expandFloor, type FloorGraph } from './graph-floor.js';
+import { removeStartUpNoise, startUpNoiseLine } from './start-up-noise.js';
 import {
   GITHUB_ENVIRONMENT_LAYOUTS,
   SIZES,
@@ -379,6 +380,7 @@ function main(): number {
     return 0;
   }
 
+  const removedNoise = removeStartUpNoise();
   const layout = values['github-environments'] as GithubEnvironmentLayout;
   if (!GITHUB_ENVIRONMENT_LAYOUTS.includes(layout))
     throw new Error(
@@ -413,6 +415,7 @@ function main(): number {
     console.log(
       `peak RSS from ${existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}; ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? 'unknown CPU'}`,
     );
+    console.log(startUpNoiseLine(removedNoise));
 
     const results = sizes.map((size) => {
       const file = writeEstate(path.join(directory, size.label), size, values.strategy, layout);

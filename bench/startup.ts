@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { removeStartUpNoise, startUpNoiseLine } from './start-up-noise.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'multi-region');
@@ -81,10 +82,12 @@ function main(): number {
         (file): file is string => file !== undefined,
       );
 
+  const removedNoise = removeStartUpNoise();
   const load = os.loadavg().map((value) => value.toFixed(2));
   console.log(
     `strata start-up benchmark: hyperfine, ${runs} runs after 3 warm-ups, medians in ms; ${os.cpus().length} CPUs; load average ${load.join(' ')}`,
   );
+  console.log(startUpNoiseLine(removedNoise));
   const directory = mkdtempSync(path.join(os.tmpdir(), 'strata-startup-'));
   const misses: string[] = [];
   try {
