@@ -2,7 +2,7 @@ export const id = 335;
 export const ids = [335];
 export const modules = {
 
-/***/ 9035:
+/***/ 2480:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20,6 +20,135 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
+;// CONCATENATED MODULE: ./build/tsc/terraform/hcl-tokens.js
+
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        const next = text.charAt(i + 1);
+        if (c === '\n') {
+            tokens.push({ kind: 'newline', text: c });
+            i++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r')
+            i++;
+        else if (c === '#' || (c === '/' && next === '/'))
+            i = lineEnd(text, i);
+        else if (c === '/' && next === '*') {
+            const close = text.indexOf('*/', i + 2);
+            i = close < 0 ? text.length : close + 2;
+        }
+        else if (c === '"') {
+            const string = readString(text, i);
+            tokens.push({ kind: 'string', text: string.value, isTemplate: string.isTemplate });
+            i = string.end;
+        }
+        else if (c === '<' && next === '<' && /^<<-?[A-Za-z_][\w-]*\r?\n/.test(text.slice(i, i + 200))) {
+            tokens.push({ kind: 'string', text: '', isTemplate: true });
+            i = heredocEnd(text, i);
+        }
+        else if ('{[('.includes(c)) {
+            tokens.push({ kind: 'open', text: c });
+            i++;
+        }
+        else if ('}])'.includes(c)) {
+            tokens.push({ kind: 'close', text: c });
+            i++;
+        }
+        else if (c === '=' && next !== '=' && next !== '>') {
+            tokens.push({ kind: 'equals', text: c });
+            i++;
+        }
+        else if (/[A-Za-z_]/.test(c)) {
+            const match = /[A-Za-z_][\w-]*/y;
+            match.lastIndex = i;
+            // c starts an identifier, so the pattern matches at i.
+            const word = (0,lookup/* definedOrThrow */.pU)(match.exec(text)?.[0], 'identifier');
+            tokens.push({ kind: 'ident', text: word });
+            i += word.length;
+        }
+        else {
+            // Operators (`==`, `<=`, `=>`…) and numbers: one token, so `a == b` is never read as `a = …`.
+            const operator = /[=!<>]=|=>|&&|\|\|/y;
+            operator.lastIndex = i;
+            const length = operator.exec(text)?.[0].length ?? 1;
+            tokens.push({ kind: 'other', text: text.slice(i, i + length) });
+            i += length;
+        }
+    }
+    return tokens;
+}
+function lineEnd(text, from) {
+    const newline = text.indexOf('\n', from);
+    return newline < 0 ? text.length : newline;
+}
+/** A quoted string from its opening quote; a template sequence is stepped over whole, strings in it included. */
+function readString(text, start) {
+    let value = '';
+    let isTemplate = false;
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === '"')
+            return { value, isTemplate, end: i + 1 };
+        if (c === '\n')
+            break; // Unterminated: HCL strings are one line. Stop here rather than eat the file.
+        if (c === '\\') {
+            const escaped = text.charAt(i + 1);
+            value += ESCAPES[escaped] ?? escaped;
+            i += 2;
+        }
+        else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
+            value += `${c}{`; // `$${` and `%%{` are literal.
+            i += 3;
+        }
+        else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+            isTemplate = true;
+            i = templateEnd(text, i + 2);
+        }
+        else {
+            value += c;
+            i++;
+        }
+    }
+    return { value, isTemplate, end: i };
+}
+/** The index after the `}` closing a `${` or `%{` whose body starts at `from`. */
+function templateEnd(text, from) {
+    let depth = 1;
+    let i = from;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === '"') {
+            i = readString(text, i).end;
+            continue;
+        }
+        if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i + 1;
+        i++;
+    }
+    return i;
+}
+/** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
+function heredocEnd(text, start) {
+    // Called where the tokenizer saw the opener.
+    const opener = (0,lookup/* definedOrThrow */.pU)(/^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200)), 'heredoc opener');
+    const [whole, marker] = opener;
+    let i = start + whole.length;
+    while (i < text.length) {
+        const end = lineEnd(text, i);
+        if (text.slice(i, end).trim() === marker)
+            return end;
+        i = end + 1;
+    }
+    return text.length;
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/terraform/variables.js
 
 /** The variables a layer declares, by name, from its `.tf` (and `.tf.json`) files. */
@@ -187,132 +316,6 @@ function jsonBlocks(text) {
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-const ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text.charAt(i);
-        const next = text.charAt(i + 1);
-        if (c === '\n') {
-            tokens.push({ kind: 'newline', text: c });
-            i++;
-        }
-        else if (c === ' ' || c === '\t' || c === '\r')
-            i++;
-        else if (c === '#' || (c === '/' && next === '/'))
-            i = lineEnd(text, i);
-        else if (c === '/' && next === '*') {
-            const close = text.indexOf('*/', i + 2);
-            i = close < 0 ? text.length : close + 2;
-        }
-        else if (c === '"') {
-            const string = readString(text, i);
-            tokens.push({ kind: 'string', text: string.value, isTemplate: string.isTemplate });
-            i = string.end;
-        }
-        else if (c === '<' && next === '<' && /^<<-?[A-Za-z_][\w-]*\r?\n/.test(text.slice(i, i + 200))) {
-            tokens.push({ kind: 'string', text: '', isTemplate: true });
-            i = heredocEnd(text, i);
-        }
-        else if ('{[('.includes(c)) {
-            tokens.push({ kind: 'open', text: c });
-            i++;
-        }
-        else if ('}])'.includes(c)) {
-            tokens.push({ kind: 'close', text: c });
-            i++;
-        }
-        else if (c === '=' && next !== '=' && next !== '>') {
-            tokens.push({ kind: 'equals', text: c });
-            i++;
-        }
-        else if (/[A-Za-z_]/.test(c)) {
-            const match = /[A-Za-z_][\w-]*/y;
-            match.lastIndex = i;
-            // c starts an identifier, so the pattern matches at i.
-            const word = (0,lookup/* definedOrThrow */.pU)(match.exec(text)?.[0], 'identifier');
-            tokens.push({ kind: 'ident', text: word });
-            i += word.length;
-        }
-        else {
-            // Operators (`==`, `<=`, `=>`…) and numbers: one token, so `a == b` is never read as `a = …`.
-            const operator = /[=!<>]=|=>|&&|\|\|/y;
-            operator.lastIndex = i;
-            const length = operator.exec(text)?.[0].length ?? 1;
-            tokens.push({ kind: 'other', text: text.slice(i, i + length) });
-            i += length;
-        }
-    }
-    return tokens;
-}
-function lineEnd(text, from) {
-    const newline = text.indexOf('\n', from);
-    return newline < 0 ? text.length : newline;
-}
-/** A quoted string from its opening quote; a template sequence is stepped over whole, strings in it included. */
-function readString(text, start) {
-    let value = '';
-    let isTemplate = false;
-    let i = start + 1;
-    while (i < text.length) {
-        const c = text.charAt(i);
-        if (c === '"')
-            return { value, isTemplate, end: i + 1 };
-        if (c === '\n')
-            break; // Unterminated: HCL strings are one line. Stop here rather than eat the file.
-        if (c === '\\') {
-            const escaped = text.charAt(i + 1);
-            value += ESCAPES[escaped] ?? escaped;
-            i += 2;
-        }
-        else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-            value += `${c}{`; // `$${` and `%%{` are literal.
-            i += 3;
-        }
-        else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-            isTemplate = true;
-            i = templateEnd(text, i + 2);
-        }
-        else {
-            value += c;
-            i++;
-        }
-    }
-    return { value, isTemplate, end: i };
-}
-/** The index after the `}` closing a `${` or `%{` whose body starts at `from`. */
-function templateEnd(text, from) {
-    let depth = 1;
-    let i = from;
-    while (i < text.length) {
-        const c = text.charAt(i);
-        if (c === '"') {
-            i = readString(text, i).end;
-            continue;
-        }
-        if (c === '{')
-            depth++;
-        else if (c === '}' && --depth === 0)
-            return i + 1;
-        i++;
-    }
-    return i;
-}
-/** The index after a heredoc's closing marker line (`<<EOT` … `EOT`, the marker may be indented). */
-function heredocEnd(text, start) {
-    // Called where the tokenizer saw the opener.
-    const opener = (0,lookup/* definedOrThrow */.pU)(/^<<-?([A-Za-z_][\w-]*)\r?\n/.exec(text.slice(start, start + 200)), 'heredoc opener');
-    const [whole, marker] = opener;
-    let i = start + whole.length;
-    while (i < text.length) {
-        const end = lineEnd(text, i);
-        if (text.slice(i, end).trim() === marker)
-            return end;
-        i = end + 1;
-    }
-    return text.length;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/adapters/layer-code.js
@@ -893,8 +896,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 1 modules
-var layer_code = __webpack_require__(9035);
+// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 2 modules
+var layer_code = __webpack_require__(2480);
 // EXTERNAL MODULE: ./build/tsc/core/dr/steady-state.js
 var steady_state = __webpack_require__(680);
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js

@@ -893,8 +893,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 1 modules
-var layer_code = __webpack_require__(9035);
+// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 2 modules
+var layer_code = __webpack_require__(2480);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 ;// CONCATENATED MODULE: ./build/tsc/core/stateful-guard.js
@@ -1367,8 +1367,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 1 modules
-var layer_code = __webpack_require__(9035);
+// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 2 modules
+var layer_code = __webpack_require__(2480);
 // EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
 var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
@@ -2231,8 +2231,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 1 modules
-var layer_code = __webpack_require__(9035);
+// EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 2 modules
+var layer_code = __webpack_require__(2480);
 // EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
 var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
