@@ -5,13 +5,8 @@ import { halfMigratedInstances, halfMigratedMessage } from '../core/migrate/half
 import { managedResources } from '../core/migrate/state-document.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
 import type { EngineAdapters, EngineSettings } from './engine-setup.js';
-import {
-  instanceHandle,
-  openMigration,
-  pullState,
-  readEstate,
-  readMigrationFile,
-} from './migration-states.js';
+import { readMigrationFile } from './migration-file.js';
+import { instanceHandle, openMigration, pullState, readEstate } from './migration-states.js';
 
 /**
  * Refuses a run of any of `ids` that a migration left half done (see `halfMigratedInstances`). Only when a

@@ -21,6 +21,7 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import { setUpEngine, type EngineAdapters } from './engine-setup.js';
 import { executeRun } from './execute-run.js';
 import { previewInstance, whyNotPlanned } from './migration-preview.js';
+import { readMigrationFile, type MigrateSettings } from './migration-file.js';
 import {
   asUsageError,
   holdLocks,
@@ -32,16 +33,14 @@ import {
   pullState,
   pushState,
   readEstate,
-  readMigrationFile,
   receivingStateOf,
   recordOf,
   rootHandle,
-  type MigrateSettings,
   type MigrationContext,
   type StateHandle,
 } from './migration-states.js';
 
-export type { MigrateSettings } from './migration-states.js';
+export type { MigrateSettings } from './migration-file.js';
 
 /**
  * Reads the old states and the receiving instances' states (init and `state pull`: no lock, no write), maps

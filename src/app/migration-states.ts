@@ -7,7 +7,7 @@ import { UsageError } from '../core/errors.js';
 import type { BackendConfig, Instance } from '../core/graph/types.js';
 import { getOrThrow } from '../core/lookup.js';
 import { mapResources, type MappingProblem } from '../core/migrate/map-resources.js';
-import { MigrationFileError, parseMigration } from '../core/migrate/parse-migration.js';
+import { MigrationFileError } from '../core/migrate/parse-migration.js';
 import {
   managedResources,
   parseStateDocument,
@@ -21,13 +21,8 @@ import type { ProcessResult } from '../engine/process-runner.js';
 import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import { describeLock, parseLockError } from '../terraform/lock-info.js';
-import { setUpTerraformFor, type EngineAdapters, type EngineSettings } from './engine-setup.js';
-
-export interface MigrateSettings extends EngineSettings {
-  manifestFile: string;
-  /** The migration file; default `migrate.yml` beside the manifest. */
-  migrationFile?: string | undefined;
-}
+import { setUpTerraformFor, type EngineAdapters } from './engine-setup.js';
+import type { MigrateSettings, MigrationFile } from './migration-file.js';
 
 /** A migration file, its manifest and the Terraform that reads and writes their states. */
 export interface MigrationContext {
@@ -40,45 +35,6 @@ export interface MigrationContext {
   workDirectory: string;
   signal: AbortSignal;
   adapters: EngineAdapters;
-}
-
-export interface MigrationFile {
-  migration: Migration;
-  locations: ManifestLocations;
-  migrationFile: string;
-}
-
-/** The migration file's path as the user names it: the setting, else `migrate.yml` beside the manifest. */
-export function migrationFileOf(settings: Pick<MigrateSettings, 'manifestFile' | 'migrationFile'>): string {
-  return settings.migrationFile ?? path.join(path.dirname(settings.manifestFile), 'migrate.yml');
-}
-
-/** Reads the migration file; undefined when there is none and `optional` says that is fine. */
-export async function readMigrationFile(
-  settings: Pick<MigrateSettings, 'manifestFile' | 'migrationFile' | 'cwd'>,
-): Promise<MigrationFile>;
-export async function readMigrationFile(
-  settings: Pick<MigrateSettings, 'manifestFile' | 'migrationFile' | 'cwd'>,
-  optional: true,
-): Promise<MigrationFile | undefined>;
-export async function readMigrationFile(
-  settings: Pick<MigrateSettings, 'manifestFile' | 'migrationFile' | 'cwd'>,
-  optional = false,
-): Promise<MigrationFile | undefined> {
-  const migrationFile = migrationFileOf(settings);
-  let text: string;
-  try {
-    text = await readFile(path.resolve(settings.cwd, migrationFile), 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing && optional) return undefined;
-    throw new UsageError((name) =>
-      missing
-        ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
-        : `cannot read migration file '${migrationFile}': ${(error as Error).message}`,
-    );
-  }
-  return { ...parseMigration(text, migrationFile), migrationFile };
 }
 
 /**
