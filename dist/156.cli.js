@@ -211,7 +211,10 @@ function reviewText(log) {
         .trim();
 }
 
+// EXTERNAL MODULE: ./build/tsc/app/migration-file.js
+var migration_file = __webpack_require__(9256);
 ;// CONCATENATED MODULE: ./build/tsc/app/migrate.js
+
 
 
 
@@ -229,7 +232,7 @@ function reviewText(log) {
  * the resources, and plans each receiving instance against its would-be state (see `previewInstance`).
  */
 async function planMigration(settings, adapters) {
-    const file = await (0,migration_states/* readMigrationFile */.r9)(settings);
+    const file = await (0,migration_file/* readMigrationFile */.r)(settings);
     const loaded = (0,load_manifest/* loadManifest */.e)(settings.manifestFile, settings.cwd);
     const engine = await (0,engine_setup/* setUpEngine */._)({ ...settings, failFast: true }, loaded, adapters);
     const context = await (0,migration_states/* openMigration */.FD)(settings, adapters, file, { ...engine, loaded });
@@ -266,7 +269,7 @@ async function applyMigration(settings, adapters) {
     return { plan, instances };
 }
 async function openContext(settings, adapters) {
-    return (0,migration_states/* openMigration */.FD)(settings, adapters, await (0,migration_states/* readMigrationFile */.r9)(settings));
+    return (0,migration_states/* openMigration */.FD)(settings, adapters, await (0,migration_file/* readMigrationFile */.r)(settings));
 }
 function targetInstances(loaded, selection) {
     if ((selection.layer === undefined) === (selection.instance === undefined)) {

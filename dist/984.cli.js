@@ -1680,9 +1680,12 @@ function halfMigratedMessage(migrationFile, instances) {
 
 // EXTERNAL MODULE: ./build/tsc/core/migrate/state-document.js
 var state_document = __webpack_require__(2834);
+// EXTERNAL MODULE: ./build/tsc/app/migration-file.js
+var migration_file = __webpack_require__(9256);
 // EXTERNAL MODULE: ./build/tsc/app/migration-states.js + 1 modules
 var migration_states = __webpack_require__(6686);
 ;// CONCATENATED MODULE: ./build/tsc/app/half-migration.js
+
 
 
 
@@ -1695,7 +1698,7 @@ var migration_states = __webpack_require__(6686);
  */
 async function refuseHalfMigrated(settings, adapters, prepared, ids) {
     const migrationSettings = { ...settings, migrationFile: undefined };
-    const file = await (0,migration_states/* readMigrationFile */.r9)(migrationSettings, true);
+    const file = await (0,migration_file/* readMigrationFile */.r)(migrationSettings, true);
     if (!file)
         return;
     const context = await (0,migration_states/* openMigration */.FD)(migrationSettings, adapters, file, prepared);
@@ -2202,6 +2205,45 @@ async function removeConfiguration(context, region) {
 
 /***/ }),
 
+/***/ 9256:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ readMigrationFile)
+/* harmony export */ });
+/* unused harmony export migrationFileOf */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
+/* harmony import */ var _core_migrate_parse_migration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1066);
+
+
+
+
+/** The migration file's path as the user names it: the setting, else `migrate.yml` beside the manifest. */
+function migrationFileOf(settings) {
+    return settings.migrationFile ?? node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(settings.manifestFile), 'migrate.yml');
+}
+async function readMigrationFile(settings, optional = false) {
+    const migrationFile = migrationFileOf(settings);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(settings.cwd, migrationFile), 'utf8');
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        if (missing && optional)
+            return undefined;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb((name) => missing
+            ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
+            : `cannot read migration file '${migrationFile}': ${error.message}`);
+    }
+    return { ...(0,_core_migrate_parse_migration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMigration */ .m)(text, migrationFile), migrationFile };
+}
+
+
+/***/ }),
+
 /***/ 6686:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -2217,13 +2259,12 @@ __webpack_require__.d(__webpack_exports__, {
   p3: () => (/* binding */ pullState),
   c8: () => (/* binding */ pushState),
   L3: () => (/* binding */ readEstate),
-  r9: () => (/* binding */ readMigrationFile),
   xD: () => (/* binding */ receivingStateOf),
   zv: () => (/* binding */ recordOf),
   XS: () => (/* binding */ rootHandle)
 });
 
-// UNUSED EXPORTS: migrationFileOf, terraformStep
+// UNUSED EXPORTS: terraformStep
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -2395,26 +2436,6 @@ var engine_setup = __webpack_require__(7590);
 
 
 
-/** The migration file's path as the user names it: the setting, else `migrate.yml` beside the manifest. */
-function migrationFileOf(settings) {
-    return settings.migrationFile ?? external_node_path_.join(external_node_path_.dirname(settings.manifestFile), 'migrate.yml');
-}
-async function readMigrationFile(settings, optional = false) {
-    const migrationFile = migrationFileOf(settings);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(external_node_path_.resolve(settings.cwd, migrationFile), 'utf8');
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        if (missing && optional)
-            return undefined;
-        throw new errors/* UsageError */.eb((name) => missing
-            ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
-            : `cannot read migration file '${migrationFile}': ${error.message}`);
-    }
-    return { ...(0,parse_migration/* parseMigration */.m)(text, migrationFile), migrationFile };
-}
 /**
  * The context of a migration: the file read, and Terraform set up for the manifest, unless a run that has
  * set it up already gives its own (`prepared`).
