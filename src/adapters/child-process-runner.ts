@@ -1,17 +1,17 @@
 import { StringDecoder } from 'node:string_decoder';
 import { spawn } from 'node:child_process';
 import type { ChildProcessByStdio } from 'node:child_process';
-import { mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../engine/process-runner.js';
 import { definedOrThrow } from '../core/lookup.js';
+import { OutputCollector } from './output-collector.js';
+import { hasLiveMembers } from './process-group.js';
 
 /** The default time between SIGINT and SIGKILL. */
 export const DEFAULT_GRACE_MS = 20_000;
-/** How much of the end of the combined output `tail` keeps. */
-export const TAIL_BYTES = 64 * 1024;
 
 /** How often to look for live members of the process group while it winds down. */
 const GROUP_POLL_MS = 25;
@@ -288,117 +288,5 @@ async function isDirectory(directory: string): Promise<boolean> {
     return (await stat(directory)).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/**
- * Whether any process of the group `pgid` is still running. `kill(-pgid, 0)` also counts zombies, which are
- * harmless and linger where PID 1 does not reap orphans (containers without an init), so on Linux the members are
- * looked up in /proc and zombies are left out.
- */
-async function hasLiveMembers(pgid: number): Promise<boolean> {
-  try {
-    process.kill(-pgid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  if (process.platform !== 'linux') return true;
-  let entries: string[];
-  try {
-    entries = await readdir('/proc');
-  } catch {
-    return true;
-  }
-  const states = await Promise.all(
-    entries
-      .filter((entry) => /^\d+$/.test(entry))
-      .map((entry) =>
-        readFile(`/proc/${entry}/stat`, 'utf8').then(
-          (text) => parseStat(text),
-          () => undefined,
-        ),
-      ),
-  );
-  return states.some(
-    (state) => state !== undefined && state.pgrp === pgid && state.state !== 'Z' && state.state !== 'X',
-  );
-}
-
-/** `/proc/<pid>/stat`: "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses. */
-function parseStat(text: string): { state: string; pgrp: number } | undefined {
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  const state = fields[0];
-  const pgrp = Number(fields[2]);
-  if (state === undefined || !Number.isInteger(pgrp)) return undefined;
-  return { state, pgrp };
-}
-
-/** Writes output to the log in arrival order, pausing the pipes while the log catches up; keeps the tail. */
-class OutputCollector {
-  logError: Error | undefined;
-  private readonly tailChunks: Buffer[] = [];
-  private tailSize = 0;
-  private hasDroppedTail = false;
-  private readonly stdoutChunks: Buffer[] = [];
-  private isPaused = false;
-
-  constructor(
-    private readonly log: Writable,
-    private readonly sources: readonly Readable[],
-    private readonly isCapturingStdout: boolean,
-  ) {
-    log.on('error', (error) => {
-      // Keep reading (and dropping) the output so the child is never blocked on a full pipe.
-      this.logError ??= error;
-      this.resume();
-    });
-  }
-
-  add(chunk: Buffer, isStdout: boolean): void {
-    if (isStdout && this.isCapturingStdout) {
-      // Machine-readable output (show -json, output -json) carries sensitive values in clear text: it is
-      // returned to the caller, never written to the log or kept in the tail that error messages quote.
-      this.stdoutChunks.push(chunk);
-      return;
-    }
-    this.tailChunks.push(chunk);
-    this.tailSize += chunk.length;
-    for (
-      let oldest = this.tailChunks[0];
-      oldest !== undefined && this.tailChunks.length > 1 && this.tailSize - oldest.length >= TAIL_BYTES;
-      oldest = this.tailChunks[0]
-    ) {
-      this.tailChunks.shift();
-      this.tailSize -= oldest.length;
-      this.hasDroppedTail = true;
-    }
-    if (this.logError !== undefined || this.log.destroyed) return;
-    if (!this.log.write(chunk) && !this.isPaused) {
-      this.isPaused = true;
-      for (const source of this.sources) source.pause();
-      this.log.once('drain', () => {
-        this.resume();
-      });
-    }
-  }
-
-  stdout(): string {
-    return this.isCapturingStdout ? Buffer.concat(this.stdoutChunks).toString('utf8') : '';
-  }
-
-  tail(): string {
-    const all = Buffer.concat(this.tailChunks);
-    let start = Math.max(0, all.length - TAIL_BYTES);
-    if (start > 0 || this.hasDroppedTail) {
-      // Do not begin in the middle of a UTF-8 character.
-      while (start < all.length && (all.readUInt8(start) & 0xc0) === 0x80) start += 1;
-    }
-    return all.subarray(start).toString('utf8');
-  }
-
-  private resume(): void {
-    if (!this.isPaused) return;
-    this.isPaused = false;
-    for (const source of this.sources) source.resume();
   }
 }

@@ -5,11 +5,8 @@ import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  createChildProcessRunner,
-  ProcessStartError,
-  TAIL_BYTES,
-} from '../../src/adapters/child-process-runner.js';
+import { createChildProcessRunner, ProcessStartError } from '../../src/adapters/child-process-runner.js';
+import { TAIL_BYTES } from '../../src/adapters/output-collector.js';
 import type { ProcessRequest } from '../../src/engine/process-runner.js';
 import { scratchDir } from '../helpers/scratch.js';
 
