@@ -712,8 +712,8 @@ var run_engine = __webpack_require__(698);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./build/tsc/engine/last-lines.js
 var last_lines = __webpack_require__(8860);
-// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js
-var child_process_runner = __webpack_require__(5327);
+// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js + 2 modules
+var child_process_runner = __webpack_require__(4590);
 ;// CONCATENATED MODULE: ./build/tsc/adapters/hook-runner.js
 
 

@@ -2,20 +2,142 @@ export const id = 984;
 export const ids = [984];
 export const modules = {
 
-/***/ 5327:
+/***/ 4590:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _S: () => (/* binding */ ProcessStartError),
-/* harmony export */   ue: () => (/* binding */ createChildProcessRunner)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_GRACE_MS, TAIL_BYTES */
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6193);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8500);
-/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2191);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _S: () => (/* binding */ ProcessStartError),
+  ue: () => (/* binding */ createChildProcessRunner)
+});
+
+// UNUSED EXPORTS: DEFAULT_GRACE_MS
+
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./build/tsc/core/lookup.js
+var lookup = __webpack_require__(2191);
+;// CONCATENATED MODULE: ./build/tsc/adapters/output-collector.js
+/** How much of the end of the combined output `tail` keeps. */
+const TAIL_BYTES = 64 * 1024;
+/** Writes output to the log in arrival order, pausing the pipes while the log catches up; keeps the tail. */
+class OutputCollector {
+    log;
+    sources;
+    isCapturingStdout;
+    logError;
+    tailChunks = [];
+    tailSize = 0;
+    hasDroppedTail = false;
+    stdoutChunks = [];
+    isPaused = false;
+    constructor(log, sources, isCapturingStdout) {
+        this.log = log;
+        this.sources = sources;
+        this.isCapturingStdout = isCapturingStdout;
+        log.on('error', (error) => {
+            // Keep reading (and dropping) the output so the child is never blocked on a full pipe.
+            this.logError ??= error;
+            this.resume();
+        });
+    }
+    add(chunk, isStdout) {
+        if (isStdout && this.isCapturingStdout) {
+            // Machine-readable output (show -json, output -json) carries sensitive values in clear text: it is
+            // returned to the caller, never written to the log or kept in the tail that error messages quote.
+            this.stdoutChunks.push(chunk);
+            return;
+        }
+        this.tailChunks.push(chunk);
+        this.tailSize += chunk.length;
+        for (let oldest = this.tailChunks[0]; oldest !== undefined && this.tailChunks.length > 1 && this.tailSize - oldest.length >= TAIL_BYTES; oldest = this.tailChunks[0]) {
+            this.tailChunks.shift();
+            this.tailSize -= oldest.length;
+            this.hasDroppedTail = true;
+        }
+        if (this.logError !== undefined || this.log.destroyed)
+            return;
+        if (!this.log.write(chunk) && !this.isPaused) {
+            this.isPaused = true;
+            for (const source of this.sources)
+                source.pause();
+            this.log.once('drain', () => {
+                this.resume();
+            });
+        }
+    }
+    stdout() {
+        return this.isCapturingStdout ? Buffer.concat(this.stdoutChunks).toString('utf8') : '';
+    }
+    tail() {
+        const all = Buffer.concat(this.tailChunks);
+        let start = Math.max(0, all.length - TAIL_BYTES);
+        if (start > 0 || this.hasDroppedTail) {
+            // Do not begin in the middle of a UTF-8 character.
+            while (start < all.length && (all.readUInt8(start) & 0xc0) === 0x80)
+                start += 1;
+        }
+        return all.subarray(start).toString('utf8');
+    }
+    resume() {
+        if (!this.isPaused)
+            return;
+        this.isPaused = false;
+        for (const source of this.sources)
+            source.resume();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/tsc/adapters/process-group.js
+
+/**
+ * Whether any process of the group `pgid` is still running. `kill(-pgid, 0)` also counts zombies, which are
+ * harmless and linger where PID 1 does not reap orphans (containers without an init), so on Linux the members are
+ * looked up in /proc and zombies are left out.
+ */
+async function hasLiveMembers(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    if (process.platform !== 'linux')
+        return true;
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)('/proc');
+    }
+    catch {
+        return true;
+    }
+    const states = await Promise.all(entries
+        .filter((entry) => /^\d+$/.test(entry))
+        .map((entry) => (0,promises_.readFile)(`/proc/${entry}/stat`, 'utf8').then((text) => parseStat(text), () => undefined)));
+    return states.some((state) => state !== undefined && state.pgrp === pgid && state.state !== 'Z' && state.state !== 'X');
+}
+/** `/proc/<pid>/stat`: "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses. */
+function parseStat(text) {
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const state = fields[0];
+    const pgrp = Number(fields[2]);
+    if (state === undefined || !Number.isInteger(pgrp))
+        return undefined;
+    return { state, pgrp };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/adapters/child-process-runner.js
+
+
 
 
 
@@ -24,8 +146,6 @@ export const modules = {
 
 /** The default time between SIGINT and SIGKILL. */
 const DEFAULT_GRACE_MS = 20_000;
-/** How much of the end of the combined output `tail` keeps. */
-const TAIL_BYTES = 64 * 1024;
 /** How often to look for live members of the process group while it winds down. */
 const GROUP_POLL_MS = 25;
 /** How long to wait for the group to vanish after SIGKILL before giving up (a process stuck in the kernel). */
@@ -76,7 +196,7 @@ async function runProcess(request) {
     const startedAt = performance.now();
     let child;
     try {
-        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(request.executable, [...request.args], {
+        child = (0,external_node_child_process_.spawn)(request.executable, [...request.args], {
             cwd: request.cwd,
             env: { ...request.env },
             detached: true,
@@ -115,7 +235,7 @@ async function runProcess(request) {
     // After a successful start, 'error' only reports a failed kill(); the group signalling below has its fallbacks.
     child.on('error', () => undefined);
     // Defined once the process has spawned, which the 'spawn' wait above ensures.
-    const pid = (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_5__/* .definedOrThrow */ .pU)(child.pid, 'the process id');
+    const pid = (0,lookup/* definedOrThrow */.pU)(child.pid, 'the process id');
     const { stdin } = child;
     // A child that exits before reading it all makes the pipe fail: its exit is the result that counts.
     stdin.on('error', () => undefined);
@@ -126,7 +246,7 @@ async function runProcess(request) {
     else
         stdin.end();
     const output = new OutputCollector(log, [child.stdout, child.stderr], request.captureStdout === true);
-    const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
     child.stdout.on('data', (chunk) => {
         if (request.onStdout)
             request.onStdout(decoder.write(chunk));
@@ -196,7 +316,7 @@ async function runProcess(request) {
         while (await hasLiveMembers(pid)) {
             if (killedAt !== undefined && performance.now() - killedAt > AFTER_KILL_MS)
                 break;
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(GROUP_POLL_MS);
+            await (0,external_node_timers_promises_.setTimeout)(GROUP_POLL_MS);
         }
     }
     clearTimeout(graceTimer);
@@ -229,8 +349,8 @@ function notStarted() {
 }
 async function openLog(request) {
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(request.logFile), { recursive: true });
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(request.logFile, 'a');
+        await (0,promises_.mkdir)(external_node_path_.dirname(request.logFile), { recursive: true });
+        const handle = await (0,promises_.open)(request.logFile, 'a');
         return handle.createWriteStream();
     }
     catch (error) {
@@ -255,7 +375,7 @@ function closeStream(stream) {
 }
 async function startError(request, error) {
     const { code, message } = error;
-    const isPath = request.executable.includes('/') || request.executable.includes(node_path__WEBPACK_IMPORTED_MODULE_3__.sep);
+    const isPath = request.executable.includes('/') || request.executable.includes(external_node_path_.sep);
     switch (code) {
         case 'ENOENT':
             if (!(await isDirectory(request.cwd))) {
@@ -272,112 +392,10 @@ async function startError(request, error) {
 }
 async function isDirectory(directory) {
     try {
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(directory)).isDirectory();
+        return (await (0,promises_.stat)(directory)).isDirectory();
     }
     catch {
         return false;
-    }
-}
-/**
- * Whether any process of the group `pgid` is still running. `kill(-pgid, 0)` also counts zombies, which are
- * harmless and linger where PID 1 does not reap orphans (containers without an init), so on Linux the members are
- * looked up in /proc and zombies are left out.
- */
-async function hasLiveMembers(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-    if (process.platform !== 'linux')
-        return true;
-    let entries;
-    try {
-        entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)('/proc');
-    }
-    catch {
-        return true;
-    }
-    const states = await Promise.all(entries
-        .filter((entry) => /^\d+$/.test(entry))
-        .map((entry) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(`/proc/${entry}/stat`, 'utf8').then((text) => parseStat(text), () => undefined)));
-    return states.some((state) => state !== undefined && state.pgrp === pgid && state.state !== 'Z' && state.state !== 'X');
-}
-/** `/proc/<pid>/stat`: "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses. */
-function parseStat(text) {
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    const state = fields[0];
-    const pgrp = Number(fields[2]);
-    if (state === undefined || !Number.isInteger(pgrp))
-        return undefined;
-    return { state, pgrp };
-}
-/** Writes output to the log in arrival order, pausing the pipes while the log catches up; keeps the tail. */
-class OutputCollector {
-    log;
-    sources;
-    isCapturingStdout;
-    logError;
-    tailChunks = [];
-    tailSize = 0;
-    hasDroppedTail = false;
-    stdoutChunks = [];
-    isPaused = false;
-    constructor(log, sources, isCapturingStdout) {
-        this.log = log;
-        this.sources = sources;
-        this.isCapturingStdout = isCapturingStdout;
-        log.on('error', (error) => {
-            // Keep reading (and dropping) the output so the child is never blocked on a full pipe.
-            this.logError ??= error;
-            this.resume();
-        });
-    }
-    add(chunk, isStdout) {
-        if (isStdout && this.isCapturingStdout) {
-            // Machine-readable output (show -json, output -json) carries sensitive values in clear text: it is
-            // returned to the caller, never written to the log or kept in the tail that error messages quote.
-            this.stdoutChunks.push(chunk);
-            return;
-        }
-        this.tailChunks.push(chunk);
-        this.tailSize += chunk.length;
-        for (let oldest = this.tailChunks[0]; oldest !== undefined && this.tailChunks.length > 1 && this.tailSize - oldest.length >= TAIL_BYTES; oldest = this.tailChunks[0]) {
-            this.tailChunks.shift();
-            this.tailSize -= oldest.length;
-            this.hasDroppedTail = true;
-        }
-        if (this.logError !== undefined || this.log.destroyed)
-            return;
-        if (!this.log.write(chunk) && !this.isPaused) {
-            this.isPaused = true;
-            for (const source of this.sources)
-                source.pause();
-            this.log.once('drain', () => {
-                this.resume();
-            });
-        }
-    }
-    stdout() {
-        return this.isCapturingStdout ? Buffer.concat(this.stdoutChunks).toString('utf8') : '';
-    }
-    tail() {
-        const all = Buffer.concat(this.tailChunks);
-        let start = Math.max(0, all.length - TAIL_BYTES);
-        if (start > 0 || this.hasDroppedTail) {
-            // Do not begin in the middle of a UTF-8 character.
-            while (start < all.length && (all.readUInt8(start) & 0xc0) === 0x80)
-                start += 1;
-        }
-        return all.subarray(start).toString('utf8');
-    }
-    resume() {
-        if (!this.isPaused)
-            return;
-        this.isPaused = false;
-        for (const source of this.sources)
-            source.resume();
     }
 }
 
@@ -947,8 +965,8 @@ function checkAllowDestroy(manifest, allowDestroy) {
 var redact = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js
-var child_process_runner = __webpack_require__(5327);
+// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js + 2 modules
+var child_process_runner = __webpack_require__(4590);
 // EXTERNAL MODULE: ./build/tsc/terraform/failure-kind.js
 var failure_kind = __webpack_require__(1447);
 // EXTERNAL MODULE: ./build/tsc/terraform/errors.js
@@ -2851,8 +2869,8 @@ function renderLeftOut(leftOut, command) {
     return `Left out of this run (${leftOut.length}), until a failback brings their region back (${command((0,wording/* suggest */.Z)('failback'))}; '${command((0,wording/* suggest */.Z)('stray', { setting: 'region', value: 'REGION' }))}' lists what is still there once it is up):\n${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js
-var child_process_runner = __webpack_require__(5327);
+// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js + 2 modules
+var child_process_runner = __webpack_require__(4590);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/core/render/run-text.js + 1 modules
