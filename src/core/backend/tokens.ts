@@ -1,6 +1,5 @@
 import { itemAt } from '../lookup.js';
-import type { BackendConfig, Instance } from '../graph/types.js';
-import type { BackendSpec } from '../manifest/types.js';
+import type { Instance } from '../graph/types.js';
 
 export const TOKENS = [
   'id',
@@ -48,11 +47,11 @@ export function tokenValues(
   };
 }
 
-type Template = (values: TokenValues) => string;
+export type Template = (values: TokenValues) => string;
 const templates = new Map<string, Template>();
 
 /** A string split once into literal text and tokens, so rendering it for 100,000 instances is a join. */
-function compileTemplate(text: string): Template {
+export function compileTemplate(text: string): Template {
   const known = templates.get(text);
   if (known) return known;
   const parts: string[] = [];
@@ -129,72 +128,6 @@ export function renderValue(value: unknown, values: TokenValues): unknown {
   return value;
 }
 
-export function renderBackend(
-  type: string,
-  config: Record<string, string | number | boolean>,
-  values: TokenValues,
-): BackendConfig {
-  const rendered: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(config)) {
-    rendered[key] = typeof value === 'string' ? renderString(value, values) : value;
-  }
-  return { type, config: rendered };
-}
-
-/** `backend.config` with the keys `backend.region_config` sets for state stored in `stateRegion`. */
-export function backendConfigIn(
-  backend: Pick<BackendSpec, 'config' | 'regionConfig'>,
-  stateRegion: string,
-): Record<string, string | number | boolean> {
-  const overrides = backend.regionConfig[stateRegion];
-  return overrides ? { ...backend.config, ...overrides } : backend.config;
-}
-
-/** An instance's backend: the manifest's configuration for its state region, rendered with its tokens. */
-export function renderInstanceBackend(backend: BackendSpec, values: TokenValues): BackendConfig {
-  return renderBackend(backend.type, backendConfigIn(backend, values.region), values);
-}
-
-/** `compileBackend` for every state region at once: the region's own renderer, picked by `{region}`. */
-export function compileRegionalBackend(backend: BackendSpec): (values: TokenValues) => BackendConfig {
-  const everywhere = compileBackend(backend.type, backend.config);
-  const byRegion = new Map(
-    Object.keys(backend.regionConfig).map((region) => [
-      region,
-      compileBackend(backend.type, backendConfigIn(backend, region)),
-    ]),
-  );
-  if (byRegion.size === 0) return everywhere;
-  return (values) => (byRegion.get(values.region) ?? everywhere)(values);
-}
-
-/**
- * A backend renderer for one manifest, compiled once: per instance it only fills the templates, so an estate
- * of 100,000 instances does not walk the config's entries 100,000 times.
- */
-export function compileBackend(
-  type: string,
-  config: Record<string, string | number | boolean>,
-): (values: TokenValues) => BackendConfig {
-  // `__proto__` as a key behaves differently when copied than when assigned: keep such a config on the plain path.
-  if (Object.hasOwn(config, '__proto__')) return (values) => renderBackend(type, config, values);
-  // Built the way renderBackend builds it, so a copy has the same keys in the same order; per instance only
-  // the templates are filled in.
-  const base: Record<string, string | number | boolean> = {};
-  // Objects, not [key, template] pairs: destructuring a pair in the per-instance loop goes through the array
-  // iterator, which cost an object per entry here (about 15 MB per 100k-instance expansion on Node 24).
-  const templated: { key: string; template: Template }[] = [];
-  for (const [key, value] of Object.entries(config)) {
-    base[key] = value;
-    if (typeof value === 'string') templated.push({ key, template: compileTemplate(value) });
-  }
-  return (values) => {
-    const rendered = { ...base };
-    for (const { key, template } of templated) rendered[key] = template(values);
-    return { type, config: rendered };
-  };
-}
-
 /**
  * A renderer for a JSON-like value (layer vars), compiled once per layer: the same result as `renderValue`,
  * without walking the value's entries again for every instance.
@@ -219,49 +152,8 @@ export function compileValue(value: unknown): (values: TokenValues) => unknown {
   return () => value;
 }
 
-/**
- * How to tell the state locations of backends rendered from one manifest apart. They share the type, the keys
- * and the values without tokens, so only the rendered templates can differ: `key` joins those (each but the
- * last prefixed with its length, so no two lists join alike). `isUnique` says when no key is needed at all: a
- * value whose only token is `{id}` renders differently for every instance, ids being unique.
- */
-export function compileStateLocation(backend: Pick<BackendSpec, 'config' | 'regionConfig'>): {
-  isUnique: boolean;
-  key: (backend: BackendConfig) => string;
-} {
-  const { config } = backend;
-  const templated = Object.keys(config).filter(
-    (key) => typeof config[key] === 'string' && usedTokens(config[key]).length > 0,
-  );
-  // A key that a region sets may be what tells two regions' stores apart (a bucket, an endpoint).
-  const regional = Object.values(backend.regionConfig).flatMap((overrides) => Object.keys(overrides));
-  const keys = [...new Set([...templated, ...regional])];
-  const rendersIdAlone = (value: string | number | boolean | undefined) => {
-    const tokens = typeof value === 'string' ? usedTokens(value) : [];
-    return tokens.length === 1 && tokens[0] === 'id';
-  };
-  // Unique when one key renders {id} alone in every region, a region's own value of it included.
-  const isUnique = templated.some(
-    (key) =>
-      rendersIdAlone(config[key]) &&
-      Object.values(backend.regionConfig).every(
-        (overrides) => !(key in overrides) || rendersIdAlone(overrides[key]),
-      ),
-  );
-  const key = (backend: BackendConfig) => {
-    let joined = '';
-    let left = keys.length;
-    for (const name of keys) {
-      const value = String(backend.config[name]);
-      joined += --left === 0 ? value : `${value.length}:${value}`;
-    }
-    return joined;
-  };
-  return { isUnique, key };
-}
-
 /** The known tokens a string uses, in order, repeats included. */
-function usedTokens(text: string): Token[] {
+export function usedTokens(text: string): Token[] {
   return [...text.matchAll(TOKEN_PATTERN)]
     .map(tokenName)
     .filter((name): name is Token => (TOKENS as readonly string[]).includes(name));

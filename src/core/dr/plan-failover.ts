@@ -1,5 +1,6 @@
 import { replicatedKeysOf } from '../backend/object-keys.js';
-import { renderInstanceBackend, tokenValues } from '../backend/tokens.js';
+import { tokenValues } from '../backend/tokens.js';
+import { renderInstanceBackend } from '../backend/render-backend.js';
 import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
 import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';

@@ -1,4 +1,5 @@
-import { renderInstanceBackend, tokenValues } from '../backend/tokens.js';
+import { tokenValues } from '../backend/tokens.js';
+import { renderInstanceBackend } from '../backend/render-backend.js';
 import type { BackendConfig } from '../graph/types.js';
 import type { Manifest } from '../manifest/types.js';
 import { regionRoleOf } from '../manifest/primary-region.js';

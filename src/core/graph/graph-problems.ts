@@ -1,11 +1,8 @@
 import { OBJECT_KEYS, replicatedKeysOf } from '../backend/object-keys.js';
 import { regionRoleOf } from '../manifest/primary-region.js';
-import {
-  compileStateLocation,
-  renderInstanceBackend,
-  tokenValues,
-  unknownTokens,
-} from '../backend/tokens.js';
+import { tokenValues, unknownTokens } from '../backend/tokens.js';
+import { compileStateLocation } from '../backend/state-location.js';
+import { renderInstanceBackend } from '../backend/render-backend.js';
 import { describePath } from '../manifest/located-yaml.js';
 import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
 import { COORDINATES, SCOPE_COORDINATES } from './cells.js';

@@ -1,4 +1,5 @@
-import { compileRegionalBackend, compileValue, containsTokens, type TokenValues } from '../backend/tokens.js';
+import { compileValue, containsTokens, type TokenValues } from '../backend/tokens.js';
+import { compileRegionalBackend } from '../backend/render-backend.js';
 import type { AccountSpec, Manifest } from '../manifest/types.js';
 import { primaryRegionOf } from '../manifest/primary-region.js';
 import { getOrThrow, itemAt } from '../lookup.js';

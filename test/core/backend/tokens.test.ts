@@ -3,10 +3,12 @@ import {
   backendConfigIn,
   compileBackend,
   compileRegionalBackend,
-  compileStateLocation,
-  compileValue,
   renderBackend,
   renderInstanceBackend,
+} from '../../../src/core/backend/render-backend.js';
+import { compileStateLocation } from '../../../src/core/backend/state-location.js';
+import {
+  compileValue,
   renderValue,
   tokenValues,
   type TokenValues,
