@@ -404,8 +404,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
-// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
-var expand_manifest = __webpack_require__(2457);
+// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
+var expand_manifest = __webpack_require__(574);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/schema.js
 var schema = __webpack_require__(4720);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
@@ -1075,19 +1075,86 @@ function replicatedKeysOf(type) {
 
 /***/ }),
 
+/***/ 4561:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kz: () => (/* binding */ renderInstanceBackend),
+/* harmony export */   jX: () => (/* binding */ compileRegionalBackend)
+/* harmony export */ });
+/* unused harmony exports renderBackend, backendConfigIn, compileBackend */
+/* harmony import */ var _tokens_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3374);
+
+function renderBackend(type, config, values) {
+    const rendered = {};
+    for (const [key, value] of Object.entries(config)) {
+        rendered[key] = typeof value === 'string' ? (0,_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .renderString */ .G4)(value, values) : value;
+    }
+    return { type, config: rendered };
+}
+/** `backend.config` with the keys `backend.region_config` sets for state stored in `stateRegion`. */
+function backendConfigIn(backend, stateRegion) {
+    const overrides = backend.regionConfig[stateRegion];
+    return overrides ? { ...backend.config, ...overrides } : backend.config;
+}
+/** An instance's backend: the manifest's configuration for its state region, rendered with its tokens. */
+function renderInstanceBackend(backend, values) {
+    return renderBackend(backend.type, backendConfigIn(backend, values.region), values);
+}
+/** `compileBackend` for every state region at once: the region's own renderer, picked by `{region}`. */
+function compileRegionalBackend(backend) {
+    const everywhere = compileBackend(backend.type, backend.config);
+    const byRegion = new Map(Object.keys(backend.regionConfig).map((region) => [
+        region,
+        compileBackend(backend.type, backendConfigIn(backend, region)),
+    ]));
+    if (byRegion.size === 0)
+        return everywhere;
+    return (values) => (byRegion.get(values.region) ?? everywhere)(values);
+}
+/**
+ * A backend renderer for one manifest, compiled once: per instance it only fills the templates, so an estate
+ * of 100,000 instances does not walk the config's entries 100,000 times.
+ */
+function compileBackend(type, config) {
+    // `__proto__` as a key behaves differently when copied than when assigned: keep such a config on the plain path.
+    if (Object.hasOwn(config, '__proto__'))
+        return (values) => renderBackend(type, config, values);
+    // Built the way renderBackend builds it, so a copy has the same keys in the same order; per instance only
+    // the templates are filled in.
+    const base = {};
+    // Objects, not [key, template] pairs: destructuring a pair in the per-instance loop goes through the array
+    // iterator, which cost an object per entry here (about 15 MB per 100k-instance expansion on Node 24).
+    const templated = [];
+    for (const [key, value] of Object.entries(config)) {
+        base[key] = value;
+        if (typeof value === 'string')
+            templated.push({ key, template: (0,_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .compileTemplate */ .Gq)(value) });
+    }
+    return (values) => {
+        const rendered = { ...base };
+        for (const { key, template } of templated)
+            rendered[key] = template(values);
+        return { type, config: rendered };
+    };
+}
+
+
+/***/ }),
+
 /***/ 3374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Km: () => (/* binding */ compileStateLocation),
-/* harmony export */   Kz: () => (/* binding */ renderInstanceBackend),
+/* harmony export */   G4: () => (/* binding */ renderString),
+/* harmony export */   Gq: () => (/* binding */ compileTemplate),
 /* harmony export */   QE: () => (/* binding */ containsTokens),
 /* harmony export */   RV: () => (/* binding */ unknownTokens),
 /* harmony export */   g7: () => (/* binding */ tokenValues),
 /* harmony export */   hX: () => (/* binding */ compileValue),
-/* harmony export */   jX: () => (/* binding */ compileRegionalBackend)
+/* harmony export */   yT: () => (/* binding */ usedTokens)
 /* harmony export */ });
-/* unused harmony exports TOKENS, renderString, renderValue, renderBackend, backendConfigIn, compileBackend */
+/* unused harmony exports TOKENS, renderValue */
 /* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2191);
 
 const TOKENS = [
@@ -1203,59 +1270,6 @@ function renderValue(value, values) {
     }
     return value;
 }
-function renderBackend(type, config, values) {
-    const rendered = {};
-    for (const [key, value] of Object.entries(config)) {
-        rendered[key] = typeof value === 'string' ? renderString(value, values) : value;
-    }
-    return { type, config: rendered };
-}
-/** `backend.config` with the keys `backend.region_config` sets for state stored in `stateRegion`. */
-function backendConfigIn(backend, stateRegion) {
-    const overrides = backend.regionConfig[stateRegion];
-    return overrides ? { ...backend.config, ...overrides } : backend.config;
-}
-/** An instance's backend: the manifest's configuration for its state region, rendered with its tokens. */
-function renderInstanceBackend(backend, values) {
-    return renderBackend(backend.type, backendConfigIn(backend, values.region), values);
-}
-/** `compileBackend` for every state region at once: the region's own renderer, picked by `{region}`. */
-function compileRegionalBackend(backend) {
-    const everywhere = compileBackend(backend.type, backend.config);
-    const byRegion = new Map(Object.keys(backend.regionConfig).map((region) => [
-        region,
-        compileBackend(backend.type, backendConfigIn(backend, region)),
-    ]));
-    if (byRegion.size === 0)
-        return everywhere;
-    return (values) => (byRegion.get(values.region) ?? everywhere)(values);
-}
-/**
- * A backend renderer for one manifest, compiled once: per instance it only fills the templates, so an estate
- * of 100,000 instances does not walk the config's entries 100,000 times.
- */
-function compileBackend(type, config) {
-    // `__proto__` as a key behaves differently when copied than when assigned: keep such a config on the plain path.
-    if (Object.hasOwn(config, '__proto__'))
-        return (values) => renderBackend(type, config, values);
-    // Built the way renderBackend builds it, so a copy has the same keys in the same order; per instance only
-    // the templates are filled in.
-    const base = {};
-    // Objects, not [key, template] pairs: destructuring a pair in the per-instance loop goes through the array
-    // iterator, which cost an object per entry here (about 15 MB per 100k-instance expansion on Node 24).
-    const templated = [];
-    for (const [key, value] of Object.entries(config)) {
-        base[key] = value;
-        if (typeof value === 'string')
-            templated.push({ key, template: compileTemplate(value) });
-    }
-    return (values) => {
-        const rendered = { ...base };
-        for (const { key, template } of templated)
-            rendered[key] = template(values);
-        return { type, config: rendered };
-    };
-}
 /**
  * A renderer for a JSON-like value (layer vars), compiled once per layer: the same result as `renderValue`,
  * without walking the value's entries again for every instance.
@@ -1281,36 +1295,6 @@ function compileValue(value) {
     if (value !== null && typeof value === 'object')
         return (values) => renderValue(value, values);
     return () => value;
-}
-/**
- * How to tell the state locations of backends rendered from one manifest apart. They share the type, the keys
- * and the values without tokens, so only the rendered templates can differ: `key` joins those (each but the
- * last prefixed with its length, so no two lists join alike). `isUnique` says when no key is needed at all: a
- * value whose only token is `{id}` renders differently for every instance, ids being unique.
- */
-function compileStateLocation(backend) {
-    const { config } = backend;
-    const templated = Object.keys(config).filter((key) => typeof config[key] === 'string' && usedTokens(config[key]).length > 0);
-    // A key that a region sets may be what tells two regions' stores apart (a bucket, an endpoint).
-    const regional = Object.values(backend.regionConfig).flatMap((overrides) => Object.keys(overrides));
-    const keys = [...new Set([...templated, ...regional])];
-    const rendersIdAlone = (value) => {
-        const tokens = typeof value === 'string' ? usedTokens(value) : [];
-        return tokens.length === 1 && tokens[0] === 'id';
-    };
-    // Unique when one key renders {id} alone in every region, a region's own value of it included.
-    const isUnique = templated.some((key) => rendersIdAlone(config[key]) &&
-        Object.values(backend.regionConfig).every((overrides) => !(key in overrides) || rendersIdAlone(overrides[key])));
-    const key = (backend) => {
-        let joined = '';
-        let left = keys.length;
-        for (const name of keys) {
-            const value = String(backend.config[name]);
-            joined += --left === 0 ? value : `${value.length}:${value}`;
-        }
-        return joined;
-    };
-    return { isUnique, key };
 }
 /** The known tokens a string uses, in order, repeats included. */
 function usedTokens(text) {
@@ -1384,7 +1368,9 @@ function leaveOutFailedRegions(graph, manifest, within) {
 /* harmony export */   au: () => (/* binding */ legacyRecordIn)
 /* harmony export */ });
 /* harmony import */ var _backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3374);
-/* harmony import */ var _manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7290);
+/* harmony import */ var _backend_render_backend_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4561);
+/* harmony import */ var _manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7290);
+
 
 
 /**
@@ -1414,7 +1400,7 @@ function recordBackend(manifest, region, record = recordInstanceOf(region)) {
         region: null,
         environment: null,
     };
-    return (0,_backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .renderInstanceBackend */ .Kz)(manifest.backend, (0,_backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenValues */ .g7)(instance, region, (0,_manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_1__/* .regionRoleOf */ .Gc)(manifest, region)));
+    return (0,_backend_render_backend_js__WEBPACK_IMPORTED_MODULE_1__/* .renderInstanceBackend */ .Kz)(manifest.backend, (0,_backend_tokens_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenValues */ .g7)(instance, region, (0,_manifest_primary_region_js__WEBPACK_IMPORTED_MODULE_2__/* .regionRoleOf */ .Gc)(manifest, region)));
 }
 /**
  * What a record found at the legacy key of `region`'s store means for `region`. Every record is written into
@@ -1722,7 +1708,7 @@ function isSortedByIds(list, from, to, ids) {
 
 /***/ }),
 
-/***/ 2457:
+/***/ 574:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1839,8 +1825,11 @@ var compiled_graph = __webpack_require__(8170);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
 var primary_region = __webpack_require__(7290);
 // EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
-var tokens = __webpack_require__(3374);
+var backend_tokens = __webpack_require__(3374);
+// EXTERNAL MODULE: ./build/tsc/core/backend/render-backend.js
+var render_backend = __webpack_require__(4561);
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/place-instances.js
+
 
 
 
@@ -1982,8 +1971,8 @@ function createInstances(manifest, placement, dependsOn) {
             ofEnvironment: account.environments.map((environment) => environment.primaryRegion ?? ofAccount),
         };
     });
-    const renderBackend = (0,tokens/* compileRegionalBackend */.jX)(manifest.backend);
-    const renderVars = layers.map((layer) => (0,tokens/* containsTokens */.QE)(layer.vars) ? (0,tokens/* compileValue */.hX)(layer.vars) : undefined);
+    const renderBackend = (0,render_backend/* compileRegionalBackend */.jX)(manifest.backend);
+    const renderVars = layers.map((layer) => (0,backend_tokens/* containsTokens */.QE)(layer.vars) ? (0,backend_tokens/* compileValue */.hX)(layer.vars) : undefined);
     // Read by the renderers while rendering one instance, never kept.
     const values = {
         id: '',
@@ -2310,11 +2299,46 @@ function cycleAmong(dependsOn) {
 
 // EXTERNAL MODULE: ./build/tsc/core/backend/object-keys.js
 var object_keys = __webpack_require__(9848);
+;// CONCATENATED MODULE: ./build/tsc/core/backend/state-location.js
+
+/**
+ * How to tell the state locations of backends rendered from one manifest apart. They share the type, the keys
+ * and the values without tokens, so only the rendered templates can differ: `key` joins those (each but the
+ * last prefixed with its length, so no two lists join alike). `isUnique` says when no key is needed at all: a
+ * value whose only token is `{id}` renders differently for every instance, ids being unique.
+ */
+function compileStateLocation(backend) {
+    const { config } = backend;
+    const templated = Object.keys(config).filter((key) => typeof config[key] === 'string' && (0,backend_tokens/* usedTokens */.yT)(config[key]).length > 0);
+    // A key that a region sets may be what tells two regions' stores apart (a bucket, an endpoint).
+    const regional = Object.values(backend.regionConfig).flatMap((overrides) => Object.keys(overrides));
+    const keys = [...new Set([...templated, ...regional])];
+    const rendersIdAlone = (value) => {
+        const tokens = typeof value === 'string' ? (0,backend_tokens/* usedTokens */.yT)(value) : [];
+        return tokens.length === 1 && tokens[0] === 'id';
+    };
+    // Unique when one key renders {id} alone in every region, a region's own value of it included.
+    const isUnique = templated.some((key) => rendersIdAlone(config[key]) &&
+        Object.values(backend.regionConfig).every((overrides) => !(key in overrides) || rendersIdAlone(overrides[key])));
+    const key = (backend) => {
+        let joined = '';
+        let left = keys.length;
+        for (const name of keys) {
+            const value = String(backend.config[name]);
+            joined += --left === 0 ? value : `${value.length}:${value}`;
+        }
+        return joined;
+    };
+    return { isUnique, key };
+}
+
 // EXTERNAL MODULE: ./build/tsc/core/manifest/located-yaml.js
 var located_yaml = __webpack_require__(7969);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
 var record_key = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-problems.js
+
+
 
 
 
@@ -2355,7 +2379,7 @@ function reportCycle(cycle, manifest, placement, report) {
 function checkTokens(manifest, report) {
     const check = (value, path) => {
         if (typeof value === 'string') {
-            for (const token of (0,tokens/* unknownTokens */.RV)(value)) {
+            for (const token of (0,backend_tokens/* unknownTokens */.RV)(value)) {
                 report(path, `${(0,located_yaml/* describePath */.NH)(path)}: unknown token '{${token}}'; tokens are {id} {layer} {scope} {account} {account_id} {region} {environment} {role}`);
             }
         }
@@ -2379,7 +2403,7 @@ function checkTokens(manifest, report) {
  * into another would copy one record over the other at.
  */
 function checkStateLocations(manifest, instances, report) {
-    const location = (0,tokens/* compileStateLocation */.Km)(manifest.backend);
+    const location = compileStateLocation(manifest.backend);
     // The owner of each location, filled only when ids alone do not tell every location apart.
     const owners = new Map();
     if (!location.isUnique) {
@@ -2414,7 +2438,7 @@ function checkPromotedKeys(manifest, instances, report) {
     const global = instances.find((instance) => instance.region === null);
     if (replica === undefined || global === undefined)
         return;
-    const promoted = (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(global, replica, (0,primary_region/* regionRoleOf */.Gc)(manifest, replica)));
+    const promoted = (0,render_backend/* renderInstanceBackend */.Kz)(manifest.backend, (0,backend_tokens/* tokenValues */.g7)(global, replica, (0,primary_region/* regionRoleOf */.Gc)(manifest, replica)));
     const moved = (0,object_keys/* replicatedKeysOf */.d)(type).filter((key) => promoted.config[key] !== global.backend.config[key]);
     const [key] = moved;
     if (key === undefined)

@@ -151,8 +151,10 @@ var wording = __webpack_require__(7889);
 var object_keys = __webpack_require__(9848);
 // EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
 var tokens = __webpack_require__(3374);
-// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
-var expand_manifest = __webpack_require__(2457);
+// EXTERNAL MODULE: ./build/tsc/core/backend/render-backend.js
+var render_backend = __webpack_require__(4561);
+// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
+var expand_manifest = __webpack_require__(574);
 // EXTERNAL MODULE: ./build/tsc/core/selection/select-instances.js
 var select_instances = __webpack_require__(2391);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
@@ -162,6 +164,7 @@ var lookup = __webpack_require__(2191);
 // EXTERNAL MODULE: ./build/tsc/core/dr/failover-scope.js
 var failover_scope = __webpack_require__(5833);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/plan-failover.js
+
 
 
 
@@ -271,7 +274,7 @@ function stateRegionOf(instance, manifest) {
  * bucket, endpoint, credentials), at the object key the state has in its own region, which replication keeps.
  */
 function replicaBackend(manifest, instance, replicaRegion) {
-    const rendered = (0,tokens/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, replicaRegion, (0,primary_region/* regionRoleOf */.Gc)(manifest, replicaRegion)));
+    const rendered = (0,render_backend/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, replicaRegion, (0,primary_region/* regionRoleOf */.Gc)(manifest, replicaRegion)));
     const config = { ...rendered.config };
     for (const key of (0,object_keys/* replicatedKeysOf */.d)(manifest.backend.type)) {
         const own = instance.backend.config[key];

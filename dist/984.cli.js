@@ -1444,8 +1444,8 @@ var run_engine = __webpack_require__(698);
 var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
 var steady_state_context = __webpack_require__(8005);
-// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 6 modules
-var expand_manifest = __webpack_require__(2457);
+// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
+var expand_manifest = __webpack_require__(574);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/check-region.js
 var check_region = __webpack_require__(1556);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
