@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import path from 'node:path';
 import type { GitHubApi } from '../adapters/github-api.js';
 import type { SelectionSettings } from '../app/select.js';
-import type { ActionInputs, EventContext } from './inputs.js';
+import type { EventContext } from './runner-context.js';
+import type { ActionInputs } from './inputs.js';
 import { reviewedInstances } from '../app/reviewed-plan.js';
 import { MATRIX_LEGS_FILE, readMatrixLeg } from '../adapters/matrix-legs-file.js';
 

@@ -6,7 +6,8 @@ import { migrateCommand } from './migrate-command.js';
 import { createGitHubApi } from '../adapters/github-api.js';
 import { ManifestError, getErrorMessage } from '../core/errors.js';
 import { MigrationFileError } from '../core/migrate/parse-migration.js';
-import { processEnvironment, readEventContext, readInputs } from './inputs.js';
+import { processEnvironment, readEventContext } from './runner-context.js';
+import { readInputs } from './inputs.js';
 import { actionWording } from './action-wording.js';
 
 /**
