@@ -20,12 +20,14 @@ export async function run(): Promise<void> {
     core.warning(`${signal} received: stopping; running Terraform commands are interrupted and awaited`);
     controller.abort();
   };
-  process.once('SIGINT', () => {
+  const onSigint = () => {
     cancel('SIGINT');
-  });
-  process.once('SIGTERM', () => {
+  };
+  const onSigterm = () => {
     cancel('SIGTERM');
-  });
+  };
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
   try {
     const inputs = readInputs();
     const event = readEventContext();
@@ -59,5 +61,9 @@ export async function run(): Promise<void> {
       return;
     }
     core.setFailed(getErrorMessage(error, actionWording));
+  } finally {
+    // Not left behind for whatever runs in the process after the action (its in-process tests run it again).
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
   }
 }

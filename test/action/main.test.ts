@@ -77,6 +77,17 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
     expect(fake.infos).toContain(`15 instances in 3 waves, ${matrix.stage_count} matrix stages`);
   });
 
+  it('leaves no signal handlers behind, whether the command succeeded or failed', async () => {
+    const handlers = () => [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const before = handlers();
+    await runWith({ command: 'graph', manifest: 'examples/multi-region/layers.yml' });
+    expect(fake.failures).toEqual([]);
+    expect(handlers()).toEqual(before);
+    await runWith({ command: 'explode' });
+    expect(fake.failures).toHaveLength(1);
+    expect(handlers()).toEqual(before);
+  });
+
   it('names the input and what it got, and fails without throwing', async () => {
     await runWith({ command: 'explode' });
     expect(fake.failures).toEqual([
