@@ -13,9 +13,10 @@ export function failedRegions(manifest: Pick<Manifest, 'regions'>): Set<string> 
 }
 
 /**
- * Of `within` (what a normal run would work on; undefined: every instance), those that stay: not in a region marked failed, and depending
- * on nothing left out (its outputs would be read from the failed region). The others are returned with the
- * reason, in graph order, so the run says what it did not manage; none is dropped silently.
+ * Of `within` (what a normal run would work on; undefined: every instance), those that stay: not in a region
+ * marked failed, and depending on nothing left out (its outputs would be read from the failed region). The
+ * others are returned with the reason, in graph order, so the run says what it did not manage; none is dropped
+ * silently.
  */
 export function leaveOutFailedRegions(
   graph: LayerGraph,

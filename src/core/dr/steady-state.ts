@@ -46,10 +46,7 @@ export function steadyStateRoles(manifest: Manifest): SteadyStateRoleOf {
 
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 export function steadyStateIds(graph: LayerGraph, manifest: Manifest): Set<string> {
-  const exists = existsInSteadyState(manifest);
-  const ids = new Set<string>();
-  for (const instance of graph.instances) if (exists(instance)) ids.add(instance.id);
-  return ids;
+  return idsWhere(graph, existsInSteadyState(manifest));
 }
 
 /**
@@ -58,10 +55,16 @@ export function steadyStateIds(graph: LayerGraph, manifest: Manifest): Set<strin
  */
 export function steadyStateWithin(graph: LayerGraph, manifest: Manifest): ReadonlySet<string> | undefined {
   const exists = existsInSteadyState(manifest);
-  return graph.instances.every(exists) ? undefined : steadyStateIds(graph, manifest);
+  return graph.instances.every(exists) ? undefined : idsWhere(graph, exists);
 }
 
 function existsInSteadyState(manifest: Manifest): (instance: Instance) => boolean {
   const roleOf = steadyStateRoles(manifest);
   return (instance) => instance.region === null || roleOf(instance) !== null;
+}
+
+function idsWhere(graph: LayerGraph, keep: (instance: Instance) => boolean): Set<string> {
+  const ids = new Set<string>();
+  for (const instance of graph.instances) if (keep(instance)) ids.add(instance.id);
+  return ids;
 }
