@@ -1469,12 +1469,7 @@ function steadyStateRoles(manifest) {
 }
 /** Ids of the instances that exist in steady state: what normal plan and apply work on. */
 function steadyStateIds(graph, manifest) {
-    const exists = existsInSteadyState(manifest);
-    const ids = new Set();
-    for (const instance of graph.instances)
-        if (exists(instance))
-            ids.add(instance.id);
-    return ids;
+    return idsWhere(graph, existsInSteadyState(manifest));
 }
 /**
  * What a normal run may select: undefined when every instance exists in steady state (warm standby and pilot
@@ -1482,11 +1477,18 @@ function steadyStateIds(graph, manifest) {
  */
 function steadyStateWithin(graph, manifest) {
     const exists = existsInSteadyState(manifest);
-    return graph.instances.every(exists) ? undefined : steadyStateIds(graph, manifest);
+    return graph.instances.every(exists) ? undefined : idsWhere(graph, exists);
 }
 function existsInSteadyState(manifest) {
     const roleOf = steadyStateRoles(manifest);
     return (instance) => instance.region === null || roleOf(instance) !== null;
+}
+function idsWhere(graph, keep) {
+    const ids = new Set();
+    for (const instance of graph.instances)
+        if (keep(instance))
+            ids.add(instance.id);
+    return ids;
 }
 
 
