@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SIZES, writeEstate } from '../../bench/synthetic-estate.js';
 import { node24 } from '../helpers/node24.js';
-import { runCli } from '../helpers/run-dist.js';
+import { runCli, runCliIntoFiles } from '../helpers/run-dist.js';
 import { scratchDir, startProcess } from '../helpers/scratch.js';
 
 const EXAMPLE = 'examples/multi-region/layers.yml';
@@ -190,37 +189,17 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
   );
 
   it('writes into files what it writes into pipes (stdout and stderr redirected, as `> graph.json`)', () => {
-    const directory = scratchDir('strata-file-out-');
-    const manifest = writeEstate(directory, SIZES[0]!, 'warm_standby');
-    const toFiles = (args: string[]) => {
-      const out = path.join(directory, 'out.txt');
-      const err = path.join(directory, 'err.txt');
-      const fds = [openSync(out, 'w'), openSync(err, 'w')] as const;
-      try {
-        const result = spawnSync(node24(), [path.resolve('dist/cli.js'), ...args], {
-          stdio: ['ignore', fds[0], fds[1]],
-          timeout: 60_000,
-          killSignal: 'SIGKILL',
-        });
-        return {
-          status: result.status,
-          stdout: readFileSync(out, 'utf8'),
-          stderr: readFileSync(err, 'utf8'),
-        };
-      } finally {
-        fds.forEach((fd) => closeSync(fd));
-      }
-    };
+    const manifest = writeEstate(scratchDir('strata-file-out-'), SIZES[0]!, 'warm_standby');
     for (const format of ['json', 'text']) {
       const args = ['graph', '--manifest', manifest, '--format', format];
       const piped = runCli(args);
       expect(piped.status).toBe(0);
       // Many chunks: the 1k estate's JSON is several times the 64 KB the graph writes at a time.
       expect(piped.stdout.length).toBeGreaterThan(format === 'json' ? 200_000 : 20_000);
-      expect(toFiles(args)).toEqual(piped);
+      expect(runCliIntoFiles(args)).toEqual(piped);
     }
     const bad = ['graph', '--manifest', manifest, '--format', 'yaml'];
-    const refused = toFiles(bad);
+    const refused = runCliIntoFiles(bad);
     expect(refused).toEqual(runCli(bad));
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('--format must be one of text, json, mermaid');

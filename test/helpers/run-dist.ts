@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 // What the result file holds: every field, null where it does not apply.
 import type { RunResultFile as RunResult } from '../../src/core/result-file.js';
@@ -28,6 +28,24 @@ export function runCli(
     killSignal: 'SIGKILL',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `runCli` with stdout and stderr redirected into files (`> out 2> err`) rather than pipes. */
+export function runCliIntoFiles(args: string[]): ProcessResult {
+  const directory = scratchDir('strata-cli-files-');
+  const files = [path.join(directory, 'stdout'), path.join(directory, 'stderr')] as const;
+  const descriptors = files.map((file) => openSync(file, 'w'));
+  let status: number | null;
+  try {
+    status = spawnSync(node24(), [path.resolve('dist/cli.js'), ...args], {
+      stdio: ['ignore', ...descriptors],
+      timeout: CLI_TIMEOUT_MS,
+      killSignal: 'SIGKILL',
+    }).status;
+  } finally {
+    descriptors.forEach((descriptor) => closeSync(descriptor));
+  }
+  return { status, stdout: readFileSync(files[0], 'utf8'), stderr: readFileSync(files[1], 'utf8') };
 }
 
 /**
