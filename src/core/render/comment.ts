@@ -1,13 +1,9 @@
 import type { EngineCommand, RunResult } from '../run-result.js';
 import type { PlanSectionStyle } from './plan-blocks.js';
-import {
-  charLength,
-  clampText,
-  escapeMarkdown,
-  markdownLink,
-  plural,
-  renderPlanSection,
-} from './plan-blocks.js';
+import { renderPlanSection } from './plan-blocks.js';
+import { escapeMarkdown, markdownLink } from './markdown-text.js';
+import { plural } from './plural.js';
+import { charLength, clampText } from './text-size.js';
 import { changesOf, hasChanges } from '../run-result.js';
 import { renderReviewedPlanNote } from './reviewed-plan-note.js';
 import {

@@ -6,7 +6,9 @@ import { renderPromotion } from './promotion-report.js';
 import { clearedRecordLockLine } from './record-locks.js';
 import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
-import { plural, renderPlanSection, utf8Length, type PlanSectionStyle } from './plan-blocks.js';
+import { renderPlanSection, type PlanSectionStyle } from './plan-blocks.js';
+import { plural } from './plural.js';
+import { utf8Length } from './text-size.js';
 import { planSources, SUMMARY_MAX_BYTES, unchangedLine } from './summary.js';
 import type { SettingName } from '../wording.js';
 

@@ -17,14 +17,10 @@ import { renderReviewedPlanNote } from './reviewed-plan-note.js';
 import { renderStatusDiagram } from './status-diagram.js';
 import { allowedDestroyLines } from './allowed-destroys.js';
 import type { PlanSectionStyle, PlanSource } from './plan-blocks.js';
-import {
-  clampText,
-  escapeMarkdown,
-  markdownLink,
-  plural,
-  renderPlanSection,
-  utf8Length,
-} from './plan-blocks.js';
+import { renderPlanSection } from './plan-blocks.js';
+import { escapeMarkdown, markdownLink } from './markdown-text.js';
+import { plural } from './plural.js';
+import { clampText, utf8Length } from './text-size.js';
 import { planForReport } from './plan-text.js';
 import { formatChanges, formatDuration } from './run-text.js';
 
