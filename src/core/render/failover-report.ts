@@ -9,7 +9,8 @@ import { renderGantt, renderTimelineTable } from './timeline.js';
 import { renderPlanSection, type PlanSectionStyle } from './plan-blocks.js';
 import { plural } from './plural.js';
 import { utf8Length } from './text-size.js';
-import { planSources, SUMMARY_MAX_BYTES, unchangedLine } from './summary.js';
+import { planSources, unchangedLine } from './report-plans.js';
+import { SUMMARY_MAX_BYTES } from './summary.js';
 import type { SettingName } from '../wording.js';
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');
