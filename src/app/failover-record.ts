@@ -1,20 +1,20 @@
 import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GuardRecord } from '../core/dr/failover-guard.js';
-import type { Manifest } from '../core/manifest/types.js';
-import type { TerraformCall, TerraformClient } from '../engine/terraform-client.js';
 import { outputValues, parseOutputsJson } from '../terraform/outputs.js';
-import { itemAt } from '../core/lookup.js';
 import { RefusalError } from '../core/errors.js';
-import {
-  heldRecordLockMessage,
-  lockPathOf,
-  replicatedFrom,
-  type ClearedRecordLock,
-} from '../core/dr/record-lock.js';
-import { parseLockError, type LockInfo } from '../terraform/lock-info.js';
+import { heldRecordLockMessage, replicatedFrom, type ClearedRecordLock } from '../core/dr/record-lock.js';
+import { parseLockError } from '../terraform/lock-info.js';
 import { initUnlessInitialised, jsonDigest } from '../engine/init-record.js';
 import { LEGACY_RECORD, legacyRecordIn, recordBackend, recordInstanceOf } from '../core/dr/record-key.js';
+import {
+  recordCall,
+  recordDirectory,
+  type RecordContext,
+  type RecordInstance,
+  type RecordWriteContext,
+} from './failover-record-context.js';
+import { clearReplicatedLock, recordLockPaths } from './replicated-record-lock.js';
 
 /**
  * The failover record: a small Terraform state, written through the manifest's own backend into the
@@ -26,51 +26,11 @@ import { LEGACY_RECORD, legacyRecordIn, recordBackend, recordInstanceOf } from '
  */
 export type FailoverRecord = GuardRecord;
 
-/** Which record instance a call is about: the region's own, or the legacy one every region shared. */
-type RecordInstance = { id: string; layer: string };
-
 /**
  * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
  * means none; without it the key was never written, and the legacy key may still hold the region's record.
  */
 const OWN_KEY_OUTPUT = 'record_key';
-
-/**
- * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
- * so that a relative `local` backend path resolves to the same folder it does for the layers.
- */
-function recordDirectory(manifestDirectory: string, manifest: Manifest, region: string): string {
-  // The schema requires one layer at least.
-  const depth = itemAt(manifest.layers, 0, 'layer').path.split('/').length;
-  const levels = ['.strata-failover', region, ...Array<string>(Math.max(0, depth - 2)).fill('record')];
-  return path.join(manifestDirectory, ...levels.slice(0, depth));
-}
-
-export interface RecordContext {
-  manifest: Manifest;
-  manifestDirectory: string;
-  terraform: TerraformClient;
-  logDirectory: string;
-  /** Where a read notes what it ignored (a legacy record replicated from another region); none when absent. */
-  notes?: string[];
-}
-
-/** Where the record's `command` runs in `region`, and the log it writes. */
-function recordCall(
-  context: RecordContext,
-  region: string,
-  command: string,
-  record: RecordInstance = recordInstanceOf(region),
-): TerraformCall {
-  const suffix = record.id === LEGACY_RECORD.id ? '-legacy' : '';
-  return {
-    cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
-    // One per key: each stays initialised for its own backend, so a read of both needs no init at all.
-    dataDirectory: path.join(context.logDirectory, 'failover-record', region, `terraform-data${suffix}`),
-    logFile: path.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
-    instanceId: record.id,
-  };
-}
 
 const REACHABLE_HINT = (region: string) =>
   `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
@@ -204,12 +164,6 @@ async function readOutputs(
   return outputValues(parseOutputsJson(output.stdout));
 }
 
-/** What writing a record needs besides reading one: who clears a replicated lock, and when (the audit). */
-export interface RecordWriteContext extends RecordContext {
-  actor: string;
-  now: () => Date;
-}
-
 /**
  * Writes (or, with null, clears) the record at `region`'s own key through the backend: plan, then apply that
  * plan. A record cleared keeps the key's marker output, so that the legacy key is never read there again (it
@@ -272,38 +226,6 @@ export async function writeFailoverRecord(
   } finally {
     await removeConfiguration(context, region);
   }
-}
-
-/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
-function recordLockPaths(manifest: Manifest): Map<string, string | undefined> {
-  return new Map(
-    manifest.regions.map((region) => [region.name, lockPathOf(recordBackend(manifest, region.name))]),
-  );
-}
-
-async function clearReplicatedLock(
-  context: RecordWriteContext,
-  region: string,
-  lock: LockInfo,
-  source: string,
-): Promise<ClearedRecordLock> {
-  const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
-  if (unlocked.exitCode !== 0) {
-    throw new RefusalError(
-      `the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${path.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`,
-    );
-  }
-  return {
-    region,
-    replicatedFrom: source,
-    lockId: lock.id,
-    path: lock.path,
-    heldBy: lock.who,
-    operation: lock.operation,
-    created: lock.createdText,
-    clearedBy: context.actor,
-    clearedAt: context.now().toISOString(),
-  };
 }
 
 /** The record's configuration is generated for every use; none of it stays beside the layers' code. */

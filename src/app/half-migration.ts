@@ -6,7 +6,10 @@ import { managedResources } from '../core/migrate/state-document.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
 import type { EngineAdapters, EngineSettings } from './engine-setup.js';
 import { readMigrationFile } from './migration-file.js';
-import { instanceHandle, openMigration, pullState, readEstate } from './migration-states.js';
+import { openMigration } from './migration-context.js';
+import { readEstate } from './migration-estate-reading.js';
+import { instanceHandle } from './migration-state-handles.js';
+import { pullState } from './migration-state-transfer.js';
 
 /**
  * Refuses a run of any of `ids` that a migration left half done (see `halfMigratedInstances`). Only when a

@@ -22,23 +22,13 @@ import { setUpEngine, type EngineAdapters } from './engine-setup.js';
 import { executeRun } from './execute-run.js';
 import { previewInstance, whyNotPlanned } from './migration-preview.js';
 import { readMigrationFile, type MigrateSettings } from './migration-file.js';
-import {
-  asUsageError,
-  holdLocks,
-  type HeldLocks,
-  instanceHandle,
-  mappedOrThrow,
-  MigrationStepError,
-  openMigration,
-  pullState,
-  pushState,
-  readEstate,
-  receivingStateOf,
-  recordOf,
-  rootHandle,
-  type MigrationContext,
-  type StateHandle,
-} from './migration-states.js';
+import { openMigration, type MigrationContext } from './migration-context.js';
+import { asUsageError, mappedOrThrow, readEstate, recordOf } from './migration-estate-reading.js';
+import { receivingStateOf } from './migration-receiving-state.js';
+import { instanceHandle, rootHandle, type StateHandle } from './migration-state-handles.js';
+import { holdLocks, type HeldLocks } from './migration-state-locks.js';
+import { pullState, pushState } from './migration-state-transfer.js';
+import { MigrationStepError } from './migration-terraform-steps.js';
 
 export type { MigrateSettings } from './migration-file.js';
 

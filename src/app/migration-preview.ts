@@ -11,13 +11,11 @@ import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { EngineSetup } from './engine-setup.js';
 import { readPlanTexts } from './execute-run.js';
 import { steadyStateContext } from './steady-state-context.js';
-import {
-  asUsageError,
-  instanceHandle,
-  pullState,
-  receivingStateOf,
-  type MigrationContext,
-} from './migration-states.js';
+import type { MigrationContext } from './migration-context.js';
+import { asUsageError } from './migration-estate-reading.js';
+import { receivingStateOf } from './migration-receiving-state.js';
+import { instanceHandle } from './migration-state-handles.js';
+import { pullState } from './migration-state-transfer.js';
 
 /** Beside the layer's code in the mirror: the backend the preview plans against instead of the real one. */
 const OVERRIDE_FILE = 'strata_migrate_preview_override.tf';

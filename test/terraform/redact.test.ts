@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync } from 'node:fs';
-import {
-  MIN_SECRET_LENGTH,
-  SENSITIVE_VALUE,
-  createRedactor,
-  redactPlanJson,
-} from '../../src/terraform/redact.js';
+import { MIN_SECRET_LENGTH, createRedactor } from '../../src/terraform/redact.js';
+import { SENSITIVE_VALUE, redactPlanJson } from '../../src/terraform/redact-plan-json.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 
 type Json = Record<string, unknown>;

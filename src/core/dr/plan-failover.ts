@@ -1,15 +1,12 @@
-import { replicatedKeysOf } from '../backend/object-keys.js';
-import { tokenValues } from '../backend/tokens.js';
-import { renderInstanceBackend } from '../backend/render-backend.js';
 import { UsageError } from '../errors.js';
 import { expandManifest } from '../graph/expand-manifest.js';
-import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
+import type { BackendConfig, LayerGraph } from '../graph/types.js';
 import { checkRegionDeclared } from '../manifest/check-region.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { selectInstances } from '../selection/select-instances.js';
-import { regionRoleOf } from '../manifest/primary-region.js';
 import { getOrThrow } from '../lookup.js';
+import { replicaBackend, stateRegionOf } from './replica-backend.js';
 import { describeScope, movePrimary, currentPrimaryOf, scopeOf, type MoveScope } from './failover-scope.js';
 
 export interface FailoverRequest {
@@ -176,25 +173,4 @@ function replicaBackendsFor(
     replicas.set(id, replicaBackend(manifest, instance, replica));
   }
   return replicas;
-}
-
-export function stateRegionOf(instance: Instance, manifest: Manifest): string {
-  return instance.region ?? manifest.backend.globalRegion;
-}
-
-/**
- * Where replication copies the instance's state: its backend rendered for the replica region (the replica's
- * bucket, endpoint, credentials), at the object key the state has in its own region, which replication keeps.
- */
-export function replicaBackend(manifest: Manifest, instance: Instance, replicaRegion: string): BackendConfig {
-  const rendered = renderInstanceBackend(
-    manifest.backend,
-    tokenValues(instance, replicaRegion, regionRoleOf(manifest, replicaRegion)),
-  );
-  const config = { ...rendered.config };
-  for (const key of replicatedKeysOf(manifest.backend.type)) {
-    const own = instance.backend.config[key];
-    if (own !== undefined) config[key] = own;
-  }
-  return { ...rendered, config };
 }

@@ -1,6 +1,6 @@
 import type { BackendConfig, LayerGraph } from '../graph/types.js';
 import type { Manifest } from '../manifest/types.js';
-import { replicaBackend } from './plan-failover.js';
+import { replicaBackend } from './replica-backend.js';
 
 /**
  * Promoting the replica: when the failed region is `backend.global_region`, global and account state lives

@@ -1,22 +1,14 @@
 import type { EngineCommand, RunResult } from '../run-result.js';
 import type { PlanSectionStyle } from './plan-blocks.js';
-import {
-  charLength,
-  clampText,
-  escapeMarkdown,
-  markdownLink,
-  plural,
-  renderPlanSection,
-} from './plan-blocks.js';
+import { renderPlanSection } from './plan-blocks.js';
+import { escapeMarkdown, markdownLink } from './markdown-text.js';
+import { plural } from './plural.js';
+import { charLength, clampText } from './text-size.js';
 import { changesOf, hasChanges } from '../run-result.js';
 import { renderReviewedPlanNote } from './reviewed-plan-note.js';
-import {
-  planSources,
-  renderCutInstanceTable,
-  renderInstanceTable,
-  unchangedLine,
-  type RunReportInput,
-} from './summary.js';
+import { renderCutInstanceTable, renderInstanceTable } from './instance-table.js';
+import { planSources, unchangedLine } from './report-plans.js';
+import type { RunReportInput } from './summary.js';
 
 /** GitHub refuses an issue or pull-request comment longer than this many characters. */
 export const COMMENT_MAX_CHARS = 65_536;

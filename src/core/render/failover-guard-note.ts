@@ -1,5 +1,5 @@
 import type { RunResult } from '../run-result.js';
-import { escapeMarkdown } from './plan-blocks.js';
+import { escapeMarkdown } from './markdown-text.js';
 
 /**
  * The summary's line for a run that used the failover guard's override: which records it went ahead without

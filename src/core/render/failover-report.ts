@@ -6,8 +6,11 @@ import { renderPromotion } from './promotion-report.js';
 import { clearedRecordLockLine } from './record-locks.js';
 import { renderFailback } from './failback-report.js';
 import { renderGantt, renderTimelineTable } from './timeline.js';
-import { plural, renderPlanSection, utf8Length, type PlanSectionStyle } from './plan-blocks.js';
-import { planSources, SUMMARY_MAX_BYTES, unchangedLine } from './summary.js';
+import { renderPlanSection, type PlanSectionStyle } from './plan-blocks.js';
+import { plural } from './plural.js';
+import { utf8Length } from './text-size.js';
+import { planSources, unchangedLine } from './report-plans.js';
+import { SUMMARY_MAX_BYTES } from './summary.js';
 import type { SettingName } from '../wording.js';
 
 const yesNo = (value: boolean | null) => (value === null ? '—' : value ? 'yes' : 'NO');

@@ -1,4 +1,4 @@
-import { fenceFor } from './plan-blocks.js';
+import { fenceFor } from './markdown-text.js';
 import { suggest, type CommandName } from '../wording.js';
 import type { ResourceMove } from '../migrate/state-document.js';
 import type { InstanceMigration, InstancePreview, MigrationPreview, StateRecord } from '../migrate/types.js';

@@ -1,6 +1,7 @@
 import type { ChangeCounts } from '../run-result.js';
 import { formatChanges } from './run-text.js';
 import { itemAt } from '../lookup.js';
+import { escapeHtml, fenceFor } from './markdown-text.js';
 
 /** One instance's plan as a report shows it: the id and counts go in the `<summary>`, the text in a fence. */
 export interface PlanSource {
@@ -31,67 +32,6 @@ export interface PlanSectionStyle {
  * something else (the diagram, then the plans) instead of printing a row of empty fences.
  */
 export const MIN_PLAN_SHARE = 1024;
-
-/** The size of a string once encoded as UTF-8, without encoding it (a lone surrogate becomes U+FFFD: 3 bytes). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(index + 1))) {
-      bytes += 4;
-      index++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
-/** The string length GitHub counts against a comment's limit, erring high: UTF-16 units, never fewer than code points. */
-export function charLength(text: string): number {
-  return text.length;
-}
-
-/** The longest prefix of `text`, cut between code points, whose size is at most `max`. The last resort of a report. */
-export function clampText(text: string, max: number, measure: (text: string) => number): string {
-  if (measure(text) <= max) return text;
-  let size = 0;
-  let end = 0;
-  for (const point of text) {
-    const next = size + measure(point);
-    if (next > max) break;
-    size = next;
-    end += point.length;
-  }
-  return text.slice(0, end);
-}
-
-/** `&`, `<` and `>` as entities, for text inside HTML such as a `<summary>`. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * Text that reads literally inside a Markdown paragraph or table cell: HTML neutralised, the punctuation that
- * would start emphasis, code, links or strike-through backslash-escaped, `|` escaped so it cannot split a
- * cell, and line breaks folded into spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/[\\`*_[\]|~]/g, (character) => `\\${character}`)
-    .replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-/** A code fence longer than any run of backticks in `text`, so no line of it can close the fence early. */
-export function fenceFor(text: string): string {
-  let longest = 0;
-  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return '`'.repeat(Math.max(3, longest + 1));
-}
 
 interface PreparedPlan {
   source: PlanSource;
@@ -225,17 +165,4 @@ export function renderPlanSection(
   const blocks = kept.map(({ plan, lines }) => renderBlock(plan, lines, style));
   const text = `${style.heading}${style.cutSummary(cut, count)}\n\n${blocks.join('\n')}`;
   return measure(text) <= budget ? { text, cut } : undefined;
-}
-
-/** A Markdown link whose target cannot end early or break the line: spaces, brackets and parentheses percent-encoded. */
-export function markdownLink(text: string, url: string): string {
-  const target = url.replace(/[\s()<>[\]]/g, (character) =>
-    character === '(' ? '%28' : character === ')' ? '%29' : encodeURIComponent(character),
-  );
-  return `[${escapeMarkdown(text)}](${target})`;
-}
-
-/** `1 line`, `3 lines`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,7 @@
 import { unshownChange, type ReplannedInstance } from '../reviewed-plan.js';
 import type { RunResult } from '../run-result.js';
-import { escapeMarkdown, plural } from './plan-blocks.js';
+import { escapeMarkdown } from './markdown-text.js';
+import { plural } from './plural.js';
 
 /** The most instances planned afresh that the note lists one by one. */
 const LISTED_MAX = 50;

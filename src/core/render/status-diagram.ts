@@ -8,7 +8,8 @@ import {
   renderGraphMermaid,
   renderLayerMermaid,
 } from './graph-mermaid.js';
-import { fenceFor, plural } from './plan-blocks.js';
+import { fenceFor } from './markdown-text.js';
+import { plural } from './plural.js';
 
 const CLASS_DEFS = [
   '  classDef succeeded fill:#dafbe1,stroke:#1a7f37,color:#0f5323',

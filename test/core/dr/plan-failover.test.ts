@@ -1,6 +1,7 @@
 import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
-import { planFailover, replicaBackend } from '../../../src/core/dr/plan-failover.js';
+import { planFailover } from '../../../src/core/dr/plan-failover.js';
+import { replicaBackend } from '../../../src/core/dr/replica-backend.js';
 import { steadyStateIds } from '../../../src/core/dr/steady-state.js';
 import { UsageError } from '../../../src/core/errors.js';
 import { expandManifest } from '../../../src/core/graph/expand-manifest.js';

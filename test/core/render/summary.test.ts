@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
-import { fairShares, utf8Length } from '../../../src/core/render/plan-blocks.js';
+import { fairShares } from '../../../src/core/render/plan-blocks.js';
+import { utf8Length } from '../../../src/core/render/text-size.js';
 import { planForReport } from '../../../src/core/render/plan-text.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/core/render/summary.js';
 import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';

@@ -1,0 +1,4 @@
+/** `1 line`, `3 lines`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
