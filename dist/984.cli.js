@@ -1604,8 +1604,8 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 1 modules
-var failover_record = __webpack_require__(3819);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 3 modules
+var failover_record = __webpack_require__(8588);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
@@ -1700,9 +1700,18 @@ function halfMigratedMessage(migrationFile, instances) {
 var state_document = __webpack_require__(2834);
 // EXTERNAL MODULE: ./build/tsc/app/migration-file.js
 var migration_file = __webpack_require__(9256);
-// EXTERNAL MODULE: ./build/tsc/app/migration-states.js + 1 modules
-var migration_states = __webpack_require__(6686);
+// EXTERNAL MODULE: ./build/tsc/app/migration-context.js
+var migration_context = __webpack_require__(4907);
+// EXTERNAL MODULE: ./build/tsc/app/migration-estate-reading.js + 1 modules
+var migration_estate_reading = __webpack_require__(9858);
+// EXTERNAL MODULE: ./build/tsc/app/migration-state-handles.js
+var migration_state_handles = __webpack_require__(8955);
+// EXTERNAL MODULE: ./build/tsc/app/migration-state-transfer.js
+var migration_state_transfer = __webpack_require__(8365);
 ;// CONCATENATED MODULE: ./build/tsc/app/half-migration.js
+
+
+
 
 
 
@@ -1719,11 +1728,11 @@ async function refuseHalfMigrated(settings, adapters, prepared, ids) {
     const file = await (0,migration_file/* readMigrationFile */.r)(migrationSettings, true);
     if (!file)
         return;
-    const context = await (0,migration_states/* openMigration */.FD)(migrationSettings, adapters, file, prepared);
+    const context = await (0,migration_context/* openMigration */.F)(migrationSettings, adapters, file, prepared);
     let receiving;
     try {
         // A mapping with problems still says where the resources it can place go; the rest is migrate plan's job.
-        receiving = (await (0,migration_states/* readEstate */.L3)(context)).plan.mapping.receiving;
+        receiving = (await (0,migration_estate_reading/* readEstate */.L3)(context)).plan.mapping.receiving;
     }
     catch (error) {
         throw new errors/* RefusalError */.XQ(`cannot tell whether a migration of ${file.migrationFile} is half done: ${error.message}\nOnce every instance is migrated, remove the migration file.`);
@@ -1734,7 +1743,7 @@ async function refuseHalfMigrated(settings, adapters, prepared, ids) {
             continue;
         const instance = (0,lookup/* getOrThrow */.Gp)(prepared.loaded.graph.byId, id, 'a selected instance');
         // An instance state that cannot be read fails that instance's own run, with Terraform's reason.
-        const state = await (0,migration_states/* pullState */.p3)(context, (0,migration_states/* instanceHandle */.G_)(context, instance)).catch(() => null);
+        const state = await (0,migration_state_transfer/* pullState */.p)(context, (0,migration_state_handles/* instanceHandle */.G)(context, instance)).catch(() => null);
         held.set(id, new Set((0,state_document/* managedResources */.h1)(state).keys()));
     }
     const half = halfMigratedInstances(receiving, held);
@@ -1916,7 +1925,7 @@ function withRestored(steady, restored) {
 
 /***/ }),
 
-/***/ 3819:
+/***/ 8588:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1932,8 +1941,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
 var outputs = __webpack_require__(2872);
-// EXTERNAL MODULE: ./build/tsc/core/lookup.js
-var lookup = __webpack_require__(2191);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
 ;// CONCATENATED MODULE: ./build/tsc/core/dr/record-lock.js
@@ -1984,21 +1991,12 @@ var lock_info = __webpack_require__(1896);
 var init_record = __webpack_require__(3100);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
 var record_key = __webpack_require__(4377);
-;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
+// EXTERNAL MODULE: ./build/tsc/core/lookup.js
+var lookup = __webpack_require__(2191);
+;// CONCATENATED MODULE: ./build/tsc/app/failover-record-context.js
 
 
 
-
-
-
-
-
-
-/**
- * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
- * means none; without it the key was never written, and the legacy key may still hold the region's record.
- */
-const OWN_KEY_OUTPUT = 'record_key';
 /**
  * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
  * so that a relative `local` backend path resolves to the same folder it does for the layers.
@@ -2020,6 +2018,51 @@ function recordCall(context, region, command, record = (0,record_key/* recordIns
         instanceId: record.id,
     };
 }
+
+;// CONCATENATED MODULE: ./build/tsc/app/replicated-record-lock.js
+
+
+
+
+
+/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
+function recordLockPaths(manifest) {
+    return new Map(manifest.regions.map((region) => [region.name, lockPathOf((0,record_key/* recordBackend */.WA)(manifest, region.name))]));
+}
+async function clearReplicatedLock(context, region, lock, source) {
+    const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
+    if (unlocked.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${external_node_path_.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`);
+    }
+    return {
+        region,
+        replicatedFrom: source,
+        lockId: lock.id,
+        path: lock.path,
+        heldBy: lock.who,
+        operation: lock.operation,
+        created: lock.createdText,
+        clearedBy: context.actor,
+        clearedAt: context.now().toISOString(),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
+
+
+
+
+
+
+
+
+
+
+/**
+ * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
+ * means none; without it the key was never written, and the legacy key may still hold the region's record.
+ */
+const OWN_KEY_OUTPUT = 'record_key';
 const REACHABLE_HINT = (region) => `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
 /** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
 async function writeConfiguration(context, region, record) {
@@ -2187,27 +2230,6 @@ async function writeFailoverRecord(context, region, record) {
         await removeConfiguration(context, region);
     }
 }
-/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
-function recordLockPaths(manifest) {
-    return new Map(manifest.regions.map((region) => [region.name, lockPathOf((0,record_key/* recordBackend */.WA)(manifest, region.name))]));
-}
-async function clearReplicatedLock(context, region, lock, source) {
-    const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
-    if (unlocked.exitCode !== 0) {
-        throw new errors/* RefusalError */.XQ(`the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${external_node_path_.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`);
-    }
-    return {
-        region,
-        replicatedFrom: source,
-        lockId: lock.id,
-        path: lock.path,
-        heldBy: lock.who,
-        operation: lock.operation,
-        created: lock.createdText,
-        clearedBy: context.actor,
-        clearedAt: context.now().toISOString(),
-    };
-}
 /** The record's configuration is generated for every use; none of it stays beside the layers' code. */
 async function removeConfiguration(context, region) {
     await (0,promises_.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
@@ -2223,81 +2245,47 @@ async function removeConfiguration(context, region) {
 
 /***/ }),
 
-/***/ 9256:
+/***/ 4907:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ readMigrationFile)
+/* harmony export */   F: () => (/* binding */ openMigration)
 /* harmony export */ });
-/* unused harmony export migrationFileOf */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
-/* harmony import */ var _core_migrate_parse_migration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1066);
+/* harmony import */ var _adapters_load_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5388);
+/* harmony import */ var _engine_setup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7590);
 
 
-
-
-/** The migration file's path as the user names it: the setting, else `migrate.yml` beside the manifest. */
-function migrationFileOf(settings) {
-    return settings.migrationFile ?? node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(settings.manifestFile), 'migrate.yml');
-}
-async function readMigrationFile(settings, optional = false) {
-    const migrationFile = migrationFileOf(settings);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(settings.cwd, migrationFile), 'utf8');
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        if (missing && optional)
-            return undefined;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb((name) => missing
-            ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
-            : `cannot read migration file '${migrationFile}': ${error.message}`);
-    }
-    return { ...(0,_core_migrate_parse_migration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMigration */ .m)(text, migrationFile), migrationFile };
+/**
+ * The context of a migration: the file read, and Terraform set up for the manifest, unless a run that has
+ * set it up already gives its own (`prepared`).
+ */
+async function openMigration(settings, adapters, file, prepared) {
+    const loaded = prepared?.loaded ?? (0,_adapters_load_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .loadManifest */ .e)(settings.manifestFile, settings.cwd);
+    const { terraform, workDirectory } = prepared ?? (await (0,_engine_setup_js__WEBPACK_IMPORTED_MODULE_1__/* .setUpTerraformFor */ .l)(settings, loaded, adapters));
+    return { settings, loaded, ...file, terraform, workDirectory, signal: adapters.signal, adapters };
 }
 
 
 /***/ }),
 
-/***/ 6686:
+/***/ 9858:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  XH: () => (/* binding */ MigrationStepError),
   IG: () => (/* binding */ asUsageError),
-  aI: () => (/* binding */ holdLocks),
-  G_: () => (/* binding */ instanceHandle),
   BK: () => (/* binding */ mappedOrThrow),
-  FD: () => (/* binding */ openMigration),
-  p3: () => (/* binding */ pullState),
-  c8: () => (/* binding */ pushState),
   L3: () => (/* binding */ readEstate),
-  xD: () => (/* binding */ receivingStateOf),
-  zv: () => (/* binding */ recordOf),
-  XS: () => (/* binding */ rootHandle)
+  zv: () => (/* binding */ recordOf)
 });
 
-// UNUSED EXPORTS: terraformStep
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 2 modules
 var layer_code = __webpack_require__(2480);
-// EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
-var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
-// EXTERNAL MODULE: ./build/tsc/core/lookup.js
-var lookup = __webpack_require__(2191);
 // EXTERNAL MODULE: ./build/tsc/core/migrate/resource-address.js
 var resource_address = __webpack_require__(9346);
 ;// CONCATENATED MODULE: ./build/tsc/core/migrate/map-resources.js
@@ -2434,13 +2422,13 @@ function instanceFor(layer, root, instances) {
 var parse_migration = __webpack_require__(1066);
 // EXTERNAL MODULE: ./build/tsc/core/migrate/state-document.js
 var state_document = __webpack_require__(2834);
-// EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
-var work_directory = __webpack_require__(6809);
-// EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
-var lock_info = __webpack_require__(1896);
-// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
-var engine_setup = __webpack_require__(7590);
-;// CONCATENATED MODULE: ./build/tsc/app/migration-states.js
+// EXTERNAL MODULE: ./build/tsc/app/migration-state-handles.js
+var migration_state_handles = __webpack_require__(8955);
+// EXTERNAL MODULE: ./build/tsc/app/migration-state-transfer.js
+var migration_state_transfer = __webpack_require__(8365);
+// EXTERNAL MODULE: ./build/tsc/app/migration-terraform-steps.js
+var migration_terraform_steps = __webpack_require__(7006);
+;// CONCATENATED MODULE: ./build/tsc/app/migration-estate-reading.js
 
 
 
@@ -2450,159 +2438,14 @@ var engine_setup = __webpack_require__(7590);
 
 
 
-
-
-
-
-/**
- * The context of a migration: the file read, and Terraform set up for the manifest, unless a run that has
- * set it up already gives its own (`prepared`).
- */
-async function openMigration(settings, adapters, file, prepared) {
-    const loaded = prepared?.loaded ?? (0,load_manifest/* loadManifest */.e)(settings.manifestFile, settings.cwd);
-    const { terraform, workDirectory } = prepared ?? (await (0,engine_setup/* setUpTerraformFor */.l)(settings, loaded, adapters));
-    return { settings, loaded, ...file, terraform, workDirectory, signal: adapters.signal, adapters };
-}
-function rootHandle(context, name) {
-    const root = (0,lookup/* getOrThrow */.Gp)(new Map(context.migration.roots.map((each) => [each.name, each])), name, 'a root of the migration file');
-    return {
-        label: `root ${name}`,
-        cwd: external_node_path_.resolve(context.settings.cwd, external_node_path_.dirname(context.migrationFile), root.path),
-        backend: { type: '', config: { ...root.backend } },
-        directory: external_node_path_.join(context.workDirectory, 'migrate', 'roots', name),
-    };
-}
-function instanceHandle(context, instance) {
-    return {
-        label: `instance ${instance.id}`,
-        cwd: external_node_path_.resolve(context.loaded.directory, instance.path),
-        backend: instance.backend,
-        directory: external_node_path_.join(context.workDirectory, 'migrate', 'instances', (0,work_directory/* instanceDirectoryName */.a)(instance.id)),
-    };
-}
-const initialised = new WeakMap();
-function callFor(context, handle, command) {
-    return {
-        cwd: handle.cwd,
-        dataDirectory: external_node_path_.join(handle.directory, 'terraform-data'),
-        logFile: external_node_path_.join(handle.directory, `${command}.log`),
-        instanceId: handle.label,
-        signal: context.signal,
-        timeoutMs: context.loaded.manifest.terraform.commandTimeoutMs ?? undefined,
-    };
-}
-function failureOf(handle, command, result) {
-    return new MigrationStepError(`${command} of ${handle.label} failed (exit code ${String(result.exitCode)}): ${result.tail.trim().split('\n').slice(-8).join('\n')}`);
-}
-async function terraformStep(context, handle, command, run) {
-    await (0,promises_.mkdir)(handle.directory, { recursive: true });
-    const result = await run(callFor(context, handle, command));
-    if (result.exitCode !== 0)
-        throw failureOf(handle, command, result);
-    return result;
-}
-/** A Terraform command of a migration failed: the migration stops (and restores what it wrote). */
-class MigrationStepError extends Error {
-}
-async function ensureInitialised(context, handle) {
-    const done = initialised.get(context) ?? new Set();
-    initialised.set(context, done);
-    if (done.has(handle.directory))
-        return;
-    await terraformStep(context, handle, 'init', (call) => context.terraform.init(call, handle.backend));
-    done.add(handle.directory);
-}
-/**
- * Takes the state lock of every handle (in the order of their labels, so two migrations never wait on each
- * other in a circle) and holds them, each through one `console` process of the binary, until `release`:
- * any other Terraform or Strata run that writes one of these states waits for its lock timeout and fails.
- * Meanwhile the migration's own writes run with `-lock=false`. Throws, holding nothing, when a lock is held
- * elsewhere past the manifest's `lock_timeout`.
- */
-async function holdLocks(context, handles) {
-    const holders = [];
-    const releaseAll = async () => {
-        for (const holder of holders)
-            holder.release();
-        await Promise.all(holders.map((holder) => holder.exited));
-    };
-    const ordered = [...handles].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    try {
-        for (const handle of ordered) {
-            await ensureInitialised(context, handle);
-            const released = settled();
-            const held = settled();
-            const call = { ...callFor(context, handle, 'hold-lock'), timeoutMs: undefined };
-            const exited = context.terraform.holdLock(call, {
-                lockTimeout: context.loaded.manifest.terraform.lockTimeout,
-                localStateFile: await localStateFile(handle, call.dataDirectory),
-                release: released.promise,
-                onHeld: held.settle,
-            });
-            holders.push({ release: released.settle, exited });
-            const first = await Promise.race([held.promise.then(() => 'held'), exited]);
-            if (first !== 'held') {
-                const lock = (0,lock_info/* parseLockError */.j0)(first.tail);
-                if (!lock)
-                    throw failureOf(handle, 'taking the state lock', first);
-                const now = context.adapters.now?.() ?? new Date();
-                throw new MigrationStepError(`another run holds a state this move touches, so nothing was written. ${(0,lock_info/* describeLock */.FD)(lock, now, { instanceId: handle.label, layerPath: external_node_path_.relative(context.settings.cwd, handle.cwd) || '.', command: context.settings.wording.command })}`);
-            }
-        }
-    }
-    catch (error) {
-        await releaseAll();
-        throw error;
-    }
-    return { release: releaseAll };
-}
-/** A promise and the function that settles it. */
-function settled() {
-    const settlers = [];
-    const promise = new Promise((resolve) => settlers.push(resolve));
-    return {
-        promise,
-        settle: () => {
-            for (const settle of settlers)
-                settle();
-        },
-    };
-}
-/**
- * The state file of a local backend, as init recorded it in the data directory (its `path`, or the default),
- * for `holdLock`; null for any other backend.
- */
-async function localStateFile(handle, dataDirectory) {
-    const text = await (0,promises_.readFile)(external_node_path_.join(dataDirectory, 'terraform.tfstate'), 'utf8').catch(() => '');
-    const recorded = (text === '' ? {} : JSON.parse(text));
-    if (recorded.backend?.type !== 'local')
-        return null;
-    return external_node_path_.resolve(handle.cwd, recorded.backend.config?.path ?? 'terraform.tfstate');
-}
-/** `state pull` (after one init per handle): takes no lock and writes nothing. */
-async function pullState(context, handle) {
-    await ensureInitialised(context, handle);
-    const pulled = await terraformStep(context, handle, 'state-pull', (call) => context.terraform.statePull(call));
-    return (0,state_document/* parseStateDocument */.eM)(pulled.stdout, handle.label);
-}
-/** `state push` (never `-force`), under the lock the migration holds (`holdLocks`). */
-async function pushState(context, handle, state) {
-    const stateFile = external_node_path_.join(handle.directory, `push-${String(state.serial)}.tfstate`);
-    await (0,promises_.writeFile)(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-    await terraformStep(context, handle, 'state-push', (call) => context.terraform.statePush(call, {
-        stateFile,
-        lockTimeout: context.loaded.manifest.terraform.lockTimeout,
-        lockHeld: true,
-    }));
-}
 /** Reads every old root's state (init and `state pull`: no lock, no write) and maps their resources. */
 async function readEstate(context) {
     const states = new Map();
     const roots = [];
     let dataSources = 0;
     for (const root of context.migration.roots) {
-        const handle = rootHandle(context, root.name);
-        const state = await pullState(context, handle).catch(asUsageError);
+        const handle = (0,migration_state_handles/* rootHandle */.X)(context, root.name);
+        const state = await (0,migration_state_transfer/* pullState */.p)(context, handle).catch(asUsageError);
         roots.push(recordOf(handle, state));
         if (state)
             states.set(root.name, state);
@@ -2633,25 +2476,170 @@ function mappedOrThrow(context, reading) {
 }
 /** An old root that cannot be read is a setup problem (its path, its backend), found before anything is written. */
 function asUsageError(error) {
-    if (error instanceof MigrationStepError)
+    if (error instanceof migration_terraform_steps/* MigrationStepError */.XH)
         throw new errors/* UsageError */.eb(error.message);
     throw error;
 }
 function recordOf(handle, state) {
     return { state: handle.label, lineage: state?.lineage ?? null, serial: state?.serial ?? null };
 }
-/**
- * What `instance`'s state becomes once `moves` are written into it from the old roots' `rootStates`: the same
- * for the migration's preview and its apply; a new state takes a fresh lineage.
- */
-function receivingStateOf(instance, current, rootStates, moves) {
-    return (0,state_document/* receivingState */.I4)({
-        current,
-        sources: rootStates,
-        moves,
-        lineage: (0,external_node_crypto_.randomUUID)(),
-        instanceId: instance.id,
-    });
+
+
+/***/ }),
+
+/***/ 9256:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ readMigrationFile)
+/* harmony export */ });
+/* unused harmony export migrationFileOf */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9514);
+/* harmony import */ var _core_migrate_parse_migration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1066);
+
+
+
+
+/** The migration file's path as the user names it: the setting, else `migrate.yml` beside the manifest. */
+function migrationFileOf(settings) {
+    return settings.migrationFile ?? node_path__WEBPACK_IMPORTED_MODULE_1__.join(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(settings.manifestFile), 'migrate.yml');
+}
+async function readMigrationFile(settings, optional = false) {
+    const migrationFile = migrationFileOf(settings);
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(settings.cwd, migrationFile), 'utf8');
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        if (missing && optional)
+            return undefined;
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb((name) => missing
+            ? `migration file '${migrationFile}' not found; write one beside the manifest or give its path with ${name('migration')}`
+            : `cannot read migration file '${migrationFile}': ${error.message}`);
+    }
+    return { ...(0,_core_migrate_parse_migration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMigration */ .m)(text, migrationFile), migrationFile };
+}
+
+
+/***/ }),
+
+/***/ 8955:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ instanceHandle),
+/* harmony export */   X: () => (/* binding */ rootHandle)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var _core_lookup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2191);
+/* harmony import */ var _engine_work_directory_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6809);
+
+
+
+function rootHandle(context, name) {
+    const root = (0,_core_lookup_js__WEBPACK_IMPORTED_MODULE_2__/* .getOrThrow */ .Gp)(new Map(context.migration.roots.map((each) => [each.name, each])), name, 'a root of the migration file');
+    return {
+        label: `root ${name}`,
+        cwd: node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(context.settings.cwd, node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(context.migrationFile), root.path),
+        backend: { type: '', config: { ...root.backend } },
+        directory: node_path__WEBPACK_IMPORTED_MODULE_0__.join(context.workDirectory, 'migrate', 'roots', name),
+    };
+}
+function instanceHandle(context, instance) {
+    return {
+        label: `instance ${instance.id}`,
+        cwd: node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(context.loaded.directory, instance.path),
+        backend: instance.backend,
+        directory: node_path__WEBPACK_IMPORTED_MODULE_0__.join(context.workDirectory, 'migrate', 'instances', (0,_engine_work_directory_js__WEBPACK_IMPORTED_MODULE_1__/* .instanceDirectoryName */ .a)(instance.id)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8365:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ pushState),
+/* harmony export */   p: () => (/* binding */ pullState)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _core_migrate_state_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2834);
+/* harmony import */ var _migration_terraform_steps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7006);
+
+
+
+
+/** `state pull` (after one init per handle): takes no lock and writes nothing. */
+async function pullState(context, handle) {
+    await (0,_migration_terraform_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .ensureInitialised */ .CK)(context, handle);
+    const pulled = await (0,_migration_terraform_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .terraformStep */ .Pz)(context, handle, 'state-pull', (call) => context.terraform.statePull(call));
+    return (0,_core_migrate_state_document_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStateDocument */ .eM)(pulled.stdout, handle.label);
+}
+/** `state push` (never `-force`), under the lock the migration holds (`holdLocks`). */
+async function pushState(context, handle, state) {
+    const stateFile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(handle.directory, `push-${String(state.serial)}.tfstate`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    await (0,_migration_terraform_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .terraformStep */ .Pz)(context, handle, 'state-push', (call) => context.terraform.statePush(call, {
+        stateFile,
+        lockTimeout: context.loaded.manifest.terraform.lockTimeout,
+        lockHeld: true,
+    }));
+}
+
+
+/***/ }),
+
+/***/ 7006:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ ensureInitialised),
+/* harmony export */   Pz: () => (/* binding */ terraformStep),
+/* harmony export */   XH: () => (/* binding */ MigrationStepError),
+/* harmony export */   g5: () => (/* binding */ failureOf),
+/* harmony export */   gL: () => (/* binding */ callFor)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+
+
+const initialised = new WeakMap();
+function callFor(context, handle, command) {
+    return {
+        cwd: handle.cwd,
+        dataDirectory: node_path__WEBPACK_IMPORTED_MODULE_1__.join(handle.directory, 'terraform-data'),
+        logFile: node_path__WEBPACK_IMPORTED_MODULE_1__.join(handle.directory, `${command}.log`),
+        instanceId: handle.label,
+        signal: context.signal,
+        timeoutMs: context.loaded.manifest.terraform.commandTimeoutMs ?? undefined,
+    };
+}
+function failureOf(handle, command, result) {
+    return new MigrationStepError(`${command} of ${handle.label} failed (exit code ${String(result.exitCode)}): ${result.tail.trim().split('\n').slice(-8).join('\n')}`);
+}
+async function terraformStep(context, handle, command, run) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(handle.directory, { recursive: true });
+    const result = await run(callFor(context, handle, command));
+    if (result.exitCode !== 0)
+        throw failureOf(handle, command, result);
+    return result;
+}
+/** A Terraform command of a migration failed: the migration stops (and restores what it wrote). */
+class MigrationStepError extends Error {
+}
+async function ensureInitialised(context, handle) {
+    const done = initialised.get(context) ?? new Set();
+    initialised.set(context, done);
+    if (done.has(handle.directory))
+        return;
+    await terraformStep(context, handle, 'init', (call) => context.terraform.init(call, handle.backend));
+    done.add(handle.directory);
 }
 
 
@@ -6563,12 +6551,8 @@ function firstProblem(candidate) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lY: () => (/* binding */ createRedactor)
 /* harmony export */ });
-/* unused harmony exports MIN_SECRET_LENGTH, MASK, SENSITIVE_VALUE, redactPlanJson */
-/**
- * Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints, and a
- * plan redactor so that no rendering of a plan can show a value Terraform marked sensitive.
- */
-
+/* unused harmony exports MIN_SECRET_LENGTH, MASK */
+/** Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints. */
 /**
  * Secrets shorter than this are not masked in text: masking `42` or `on` everywhere would wreck the log and
  * hide nothing worth hiding. (`redactPlanJson` still masks short values where Terraform marks them.)
@@ -6612,182 +6596,6 @@ function formsOf(value) {
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-const SENSITIVE_VALUE = '(sensitive value)';
-/**
- * A deep copy of a parsed `terraform show -json` plan with every value Terraform marks sensitive replaced by
- * `(sensitive value)`: resource attributes by `before_sensitive`/`after_sensitive` (changes and drift) and
- * `sensitive_values` (planned and prior state), sensitive outputs, sensitive variables with their defaults and
- * the constants passed to them. Then, because Terraform marks a value only where it knows it is sensitive,
- * every other string equal to a masked one (a literal in the configuration, say) is masked too, and masked
- * strings of at least MIN_SECRET_LENGTH characters are cut out of longer strings with `***`.
- */
-function redactPlanJson(plan) {
-    const copy = structuredClone(plan);
-    if (!isRecord(copy))
-        return copy;
-    const secrets = new Set();
-    for (const key of ['resource_changes', 'resource_drift']) {
-        for (const entry of arrayAt(copy, key)) {
-            if (isRecord(entry.change))
-                maskChange(entry.change, secrets);
-        }
-    }
-    for (const change of Object.values(recordAt(copy, 'output_changes'))) {
-        if (isRecord(change))
-            maskChange(change, secrets);
-    }
-    maskStateValues(recordAt(copy, 'planned_values'), secrets);
-    maskStateValues(recordAt(recordAt(copy, 'prior_state'), 'values'), secrets);
-    const rootModule = recordAt(recordAt(copy, 'configuration'), 'root_module');
-    maskModuleConfig(rootModule, secrets);
-    const declared = recordAt(rootModule, 'variables');
-    for (const [name, variable] of Object.entries(recordAt(copy, 'variables'))) {
-        if (isRecord(variable) && isSensitiveDeclaration(declared[name]))
-            maskKey(variable, 'value', secrets);
-    }
-    secrets.delete('');
-    return secrets.size === 0 ? copy : maskCopies(copy, secrets, createRedactor(secrets));
-}
-/** `before`/`after` by their marks: `true`, or an object/array mirroring the value with `true` where sensitive. */
-function maskChange(change, secrets) {
-    for (const side of ['before', 'after']) {
-        if (side in change)
-            change[side] = maskMarked(change[side], change[`${side}_sensitive`], secrets);
-    }
-}
-function maskMarked(value, mark, secrets) {
-    if (mark === true) {
-        if (value === null)
-            return null; // Nothing to hide, and `before: null` must still read as "did not exist".
-        collectStrings(value, secrets);
-        return SENSITIVE_VALUE;
-    }
-    if (Array.isArray(mark) && Array.isArray(value))
-        return value.map((item, i) => maskMarked(item, mark[i], secrets));
-    if (isRecord(mark) && isRecord(value)) {
-        for (const key of Object.keys(value))
-            value[key] = maskMarked(value[key], mark[key], secrets);
-    }
-    return value;
-}
-/** `planned_values` or `prior_state.values`: outputs, then resources module by module. */
-function maskStateValues(values, secrets) {
-    for (const output of Object.values(recordAt(values, 'outputs'))) {
-        if (isRecord(output) && output.sensitive === true)
-            maskKey(output, 'value', secrets);
-    }
-    const modules = [recordAt(values, 'root_module')];
-    for (let module = modules.pop(); module; module = modules.pop()) {
-        for (const resource of arrayAt(module, 'resources')) {
-            if ('values' in resource)
-                resource.values = maskMarked(resource.values, resource.sensitive_values, secrets);
-        }
-        modules.push(...arrayAt(module, 'child_modules'));
-    }
-}
-/** Sensitive variables' defaults, sensitive outputs' expressions, and constants passed to sensitive variables. */
-function maskModuleConfig(module, secrets) {
-    for (const variable of Object.values(recordAt(module, 'variables'))) {
-        if (isRecord(variable) && isSensitiveDeclaration(variable))
-            maskKey(variable, 'default', secrets);
-    }
-    for (const output of Object.values(recordAt(module, 'outputs'))) {
-        if (isRecord(output) && output.sensitive === true)
-            maskConstants(output.expression, secrets);
-    }
-    for (const call of Object.values(recordAt(module, 'module_calls'))) {
-        if (!isRecord(call))
-            continue;
-        const child = recordAt(call, 'module');
-        maskModuleConfig(child, secrets);
-        const declared = recordAt(child, 'variables');
-        for (const [name, expression] of Object.entries(recordAt(call, 'expressions'))) {
-            if (isSensitiveDeclaration(declared[name]))
-                maskConstants(expression, secrets);
-        }
-    }
-}
-function isSensitiveDeclaration(variable) {
-    return isRecord(variable) && variable.sensitive === true;
-}
-/** Every `constant_value` in an expression, nested block expressions included. */
-function maskConstants(expression, secrets) {
-    if (Array.isArray(expression))
-        for (const item of expression)
-            maskConstants(item, secrets);
-    if (!isRecord(expression))
-        return;
-    for (const [key, value] of Object.entries(expression)) {
-        if (key === 'constant_value')
-            maskKey(expression, key, secrets);
-        else
-            maskConstants(value, secrets);
-    }
-}
-function maskKey(record, key, secrets) {
-    if (!(key in record))
-        return;
-    collectStrings(record[key], secrets);
-    record[key] = SENSITIVE_VALUE;
-}
-function collectStrings(value, into) {
-    if (typeof value === 'string')
-        into.add(value);
-    else if (Array.isArray(value))
-        for (const item of value)
-            collectStrings(item, into);
-    else if (isRecord(value))
-        for (const item of Object.values(value))
-            collectStrings(item, into);
-}
-/**
- * Fields that name things rather than hold values. They are left alone, so that a secret that happens to be
- * `test` or `main` does not turn `aws_instance.main` into `aws_instance.***`. Terraform refuses sensitive
- * values in `for_each` and `count`, so an address or index cannot carry one.
- */
-const NAME_FIELDS = new Set([
-    'address',
-    'previous_address',
-    'module_address',
-    'to_display',
-    'mode',
-    'type',
-    'name',
-    'index',
-    'deposed',
-    'provider_name',
-    'provider_config_key',
-    'full_name',
-    'version_constraint',
-    'source',
-    'actions',
-    'action_reason',
-    'references',
-    'replace_paths',
-    'format_version',
-    'terraform_version',
-    'timestamp',
-]);
-/** Fields that hold a value (an attribute map, an output's value, a constant): every key below them is data. */
-const VALUE_FIELDS = new Set(['before', 'after', 'values', 'value', 'default', 'constant_value']);
-function maskCopies(value, secrets, redactor, isData = false) {
-    if (typeof value === 'string') {
-        if (value === SENSITIVE_VALUE)
-            return value;
-        return secrets.has(value) ? SENSITIVE_VALUE : redactor.redact(value);
-    }
-    if (Array.isArray(value))
-        return value.map((item) => maskCopies(item, secrets, redactor, isData));
-    if (isRecord(value)) {
-        for (const [key, item] of Object.entries(value)) {
-            // A record under a name field (`module` in a module call is one) is structure: go on into it.
-            if (!isData && NAME_FIELDS.has(key) && !isRecord(item))
-                continue;
-            value[key] = maskCopies(item, secrets, redactor, isData || VALUE_FIELDS.has(key));
-        }
-    }
-    return value;
 }
 
 
