@@ -3,7 +3,7 @@ import { regionRoleOf } from '../manifest/primary-region.js';
 import { tokenValues, unknownTokens } from '../backend/tokens.js';
 import { compileStateLocation } from '../backend/state-location.js';
 import { renderInstanceBackend } from '../backend/render-backend.js';
-import { describePath } from '../manifest/located-yaml.js';
+import { describePath } from '../manifest/schema-errors.js';
 import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
 import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
 import type { Placement } from './place-instances.js';

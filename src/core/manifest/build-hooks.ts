@@ -1,6 +1,6 @@
 import { parseDuration } from '../duration.js';
 import { checkLayerPath, normaliseLayerPath } from './layer-path.js';
-import { suggest } from './located-yaml.js';
+import { suggest } from './closest-name.js';
 import type { Locate, RawManifest, Report } from './raw-manifest.js';
 import type { HookSpec, LayerSpec, ManifestPath } from './types.js';
 

@@ -1,5 +1,5 @@
 import { checkLayerPath, normaliseLayerPath } from './layer-path.js';
-import { suggest } from './located-yaml.js';
+import { suggest } from './closest-name.js';
 import type { Locate, RawManifest, Report } from './raw-manifest.js';
 import type { AccountSpec, DependencySpec, LayerSpec, ManifestPath } from './types.js';
 

@@ -15,6 +15,12 @@ export function closestName(value: string, candidates: Iterable<string>): string
   return best;
 }
 
+/** The " (did you mean 'x'?)" a message ends with, or nothing when no candidate is close. */
+export function suggest(value: string, candidates: Iterable<string>): string {
+  const match = closestName(value, candidates);
+  return match ? ` (did you mean '${match}'?)` : '';
+}
+
 function editDistance(a: string, b: string): number {
   // Rows of b.length + 1 distances, made at that length, so every index read is in range.
   let previous = Int32Array.from({ length: b.length + 1 }, (_, index) => index);

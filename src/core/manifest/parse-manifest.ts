@@ -1,7 +1,8 @@
 import { ManifestError, type ManifestProblem } from '../errors.js';
 import { buildHooks } from './build-hooks.js';
 import { buildLayers } from './build-layers.js';
-import { readLocatedYaml, suggest } from './located-yaml.js';
+import { suggest } from './closest-name.js';
+import { readLocatedYaml } from './located-yaml.js';
 import { manifestValidator } from './manifest-validator.js';
 import { parseDuration } from '../duration.js';
 import type { Locate, RawManifest, Report } from './raw-manifest.js';
