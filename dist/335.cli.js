@@ -542,8 +542,8 @@ function normaliseLayerPath(path) {
     return parts.join('/') || '.';
 }
 
-// EXTERNAL MODULE: ./build/tsc/core/manifest/located-yaml.js
-var located_yaml = __webpack_require__(7969);
+// EXTERNAL MODULE: ./build/tsc/core/manifest/closest-name.js
+var closest_name = __webpack_require__(5850);
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/build-hooks.js
 
 
@@ -566,7 +566,7 @@ function buildHooks(raw, layers, locate, report) {
                 report(locate(at('when')), `hook '${hook.name}': when: after_layer needs 'layer: <name>'`);
             }
             else if (!layer) {
-                report(locate(at('layer')), `hook '${hook.name}': unknown layer '${hook.layer}'${(0,located_yaml/* suggest */.ZA)(hook.layer, layerNames)}`);
+                report(locate(at('layer')), `hook '${hook.name}': unknown layer '${hook.layer}'${(0,closest_name/* suggest */.Z)(hook.layer, layerNames)}`);
             }
             else if (layer.scope === 'global' || layer.scope === 'account') {
                 report(locate(at('layer')), `hook '${hook.name}': layer '${layer.name}' is ${layer.scope}-scoped, and a failover runs only region and environment layers in the target region; follow one of those`);
@@ -632,7 +632,7 @@ function buildLayers(raw, accounts, regionNames, locate, report, pathExists) {
             const spec = typeof entry === 'string' ? { layer: entry } : entry;
             const path = at('depends_on', position);
             if (!layerNames.has(spec.layer)) {
-                report(locate(typeof entry === 'string' ? path : [...path, 'layer']), `layer '${layer.name}' depends on unknown layer '${spec.layer}'${(0,located_yaml/* suggest */.ZA)(spec.layer, layerNames)}`);
+                report(locate(typeof entry === 'string' ? path : [...path, 'layer']), `layer '${layer.name}' depends on unknown layer '${spec.layer}'${(0,closest_name/* suggest */.Z)(spec.layer, layerNames)}`);
             }
             else if (spec.layer === layer.name && typeof entry === 'string') {
                 report(locate(path), `layer '${layer.name}' depends on itself`);
@@ -640,7 +640,7 @@ function buildLayers(raw, accounts, regionNames, locate, report, pathExists) {
             const checkSelector = (key, allowed, declared) => {
                 const value = spec[key];
                 if (value !== undefined && !allowed.includes(value) && !declared.has(value)) {
-                    report(locate([...path, key]), `depends_on ${key} '${value}' is neither ${allowed.map((word) => `'${word}'`).join(', ')} nor a declared ${key}${(0,located_yaml/* suggest */.ZA)(value, declared)}`);
+                    report(locate([...path, key]), `depends_on ${key} '${value}' is neither ${allowed.map((word) => `'${word}'`).join(', ')} nor a declared ${key}${(0,closest_name/* suggest */.Z)(value, declared)}`);
                 }
             };
             checkSelector('account', ['same', 'all'], accountNames);
@@ -695,6 +695,8 @@ function checkVariableNames(layer, dependsOn, vars, at, locate, report) {
     });
 }
 
+// EXTERNAL MODULE: ./build/tsc/core/manifest/located-yaml.js
+var located_yaml = __webpack_require__(7969);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __webpack_require__(6214);
 ;// CONCATENATED MODULE: ./build/tsc/core/manifest/manifest-validator.js
@@ -712,6 +714,7 @@ function manifestValidator() {
 
 
 
+
 /**
  * Parses and checks a manifest. Every problem found is reported at once, located in the file, as a
  * ManifestError; a manifest returned from here is internally consistent (names declared, one primary region,
@@ -721,7 +724,7 @@ function manifestValidator() {
 function parseManifest(text, file, options = {}) {
     const problems = [];
     const report = (position, message) => problems.push({ file, ...position, message });
-    const { data, locate } = (0,located_yaml/* readLocatedYaml */.Q_)(text, file, manifestValidator, 'the manifest');
+    const { data, locate } = (0,located_yaml/* readLocatedYaml */.Q)(text, file, manifestValidator, 'the manifest');
     const manifest = buildManifest(data, file, locate, report, options);
     if (problems.length > 0)
         throw new errors/* ManifestError */.Sh(problems);
@@ -741,7 +744,7 @@ function buildManifest(raw, file, locate, report, options) {
     const regionNames = new Set(regions.map((region) => region.name));
     const checkRegion = (region, path, what) => {
         if (!regionNames.has(region)) {
-            report(locate(path), `${what} '${region}' is not declared under 'regions'${(0,located_yaml/* suggest */.ZA)(region, regionNames)}`);
+            report(locate(path), `${what} '${region}' is not declared under 'regions'${(0,closest_name/* suggest */.Z)(region, regionNames)}`);
         }
     };
     const primaries = regions.filter((region) => region.role === 'primary');
@@ -2334,8 +2337,8 @@ function compileStateLocation(backend) {
     return { isUnique, key };
 }
 
-// EXTERNAL MODULE: ./build/tsc/core/manifest/located-yaml.js
-var located_yaml = __webpack_require__(7969);
+// EXTERNAL MODULE: ./build/tsc/core/manifest/schema-errors.js
+var schema_errors = __webpack_require__(5462);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
 var record_key = __webpack_require__(4377);
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/graph-problems.js
@@ -2382,7 +2385,7 @@ function checkTokens(manifest, report) {
     const check = (value, path) => {
         if (typeof value === 'string') {
             for (const token of (0,backend_tokens/* unknownTokens */.RV)(value)) {
-                report(path, `${(0,located_yaml/* describePath */.NH)(path)}: unknown token '{${token}}'; tokens are {id} {layer} {scope} {account} {account_id} {region} {environment} {role}`);
+                report(path, `${(0,schema_errors/* describePath */.NH)(path)}: unknown token '{${token}}'; tokens are {id} {layer} {scope} {account} {account_id} {region} {environment} {role}`);
             }
         }
         else if (Array.isArray(value))
@@ -2772,7 +2775,8 @@ function definedOrThrow(value, what) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ closestName)
+/* harmony export */   N: () => (/* binding */ closestName),
+/* harmony export */   Z: () => (/* binding */ suggest)
 /* harmony export */ });
 /* harmony import */ var _lookup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2191);
 
@@ -2790,6 +2794,11 @@ function closestName(value, candidates) {
         }
     }
     return best;
+}
+/** The " (did you mean 'x'?)" a message ends with, or nothing when no candidate is close. */
+function suggest(value, candidates) {
+    const match = closestName(value, candidates);
+    return match ? ` (did you mean '${match}'?)` : '';
 }
 function editDistance(a, b) {
     // Rows of b.length + 1 distances, made at that length, so every index read is in range.
@@ -2812,15 +2821,11 @@ function editDistance(a, b) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NH: () => (/* binding */ describePath),
-/* harmony export */   Q_: () => (/* binding */ readLocatedYaml),
-/* harmony export */   ZA: () => (/* binding */ suggest)
+/* harmony export */   Q: () => (/* binding */ readLocatedYaml)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9514);
-/* harmony import */ var _closest_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5850);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4720);
-
+/* harmony import */ var _schema_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5462);
 
 
 
@@ -2878,17 +2883,13 @@ function readLocatedYaml(text, file, validator, subject, patternRules = {}) {
     }
     const validateSchema = validator();
     if (!validateSchema(data)) {
-        for (const error of schemaErrorsWorthReporting(validateSchema.errors ?? [])) {
-            const { path, message } = describeSchemaError(error, subject, patternRules);
+        for (const error of (0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .schemaErrorsWorthReporting */ .PO)(validateSchema.errors ?? [])) {
+            const { path, message } = (0,_schema_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeSchemaError */ .LA)(error, subject, patternRules);
             report(locate(path), message);
         }
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ManifestError */ .Sh(problems);
     }
     return { data, locate };
-}
-function suggest(value, candidates) {
-    const match = (0,_closest_name_js__WEBPACK_IMPORTED_MODULE_3__/* .closestName */ .N)(value, candidates);
-    return match ? ` (did you mean '${match}'?)` : '';
 }
 function firstLine(message) {
     const end = message.indexOf('\n');
@@ -2928,6 +2929,62 @@ function createLocator(document, lineCounter) {
         return found;
     };
 }
+
+
+/***/ }),
+
+/***/ 7290:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ad: () => (/* binding */ primaryRegionOf),
+/* harmony export */   Gc: () => (/* binding */ regionRoleOf),
+/* harmony export */   k7: () => (/* binding */ primaryRegionFor)
+/* harmony export */ });
+/** The name of the manifest's one primary region (parseManifest checks that there is exactly one). */
+function primaryRegionOf(manifest) {
+    const primary = manifest.regions.find((region) => region.role === 'primary');
+    if (!primary)
+        throw new Error('Internal error: the manifest has no primary region');
+    return primary.name;
+}
+/** The role of a region the manifest declares (backend replicas and failover targets are checked to be). */
+function regionRoleOf(manifest, name) {
+    const region = manifest.regions.find((candidate) => candidate.name === name);
+    if (!region)
+        throw new Error(`Internal error: no region '${name}' in the manifest`);
+    return region.role;
+}
+/**
+ * The primary region of an account, or of one of its environments: the environment's `primary_region`, else
+ * its account's, else the region roles' primary. Global instances (no account) have the region roles' primary.
+ * This is what a failover of one account or environment moves, leaving the rest of the estate where it is.
+ */
+function primaryRegionFor(manifest, account, environment) {
+    const accountSpec = account === null ? undefined : manifest.accounts.find((candidate) => candidate.name === account);
+    const environmentSpec = environment === null
+        ? undefined
+        : accountSpec?.environments.find((candidate) => candidate.name === environment);
+    return environmentSpec?.primaryRegion ?? accountSpec?.primaryRegion ?? primaryRegionOf(manifest);
+}
+
+
+/***/ }),
+
+/***/ 5462:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LA: () => (/* binding */ describeSchemaError),
+/* harmony export */   NH: () => (/* binding */ describePath),
+/* harmony export */   PO: () => (/* binding */ schemaErrorsWorthReporting)
+/* harmony export */ });
+/* harmony import */ var _closest_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5850);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4720);
+
+
+// How a JSON Schema failure of a file Strata reads is worded: where (a manifest path, located by the reader)
+// and what is wrong, in the manifest's own words (a map, a list, a whole number) rather than Ajv's.
 function pathOf(error) {
     if (error.instancePath === '')
         return [];
@@ -2977,7 +3034,7 @@ function describeSchemaError(error, subject, patternRules) {
         case 'additionalProperties': {
             const key = error.params.additionalProperty;
             const known = Object.keys(parent?.properties ?? {});
-            const hint = known.length > 0 ? `${suggest(key, known)}; allowed keys: ${known.join(', ')}` : '';
+            const hint = known.length > 0 ? `${(0,_closest_name_js__WEBPACK_IMPORTED_MODULE_1__/* .suggest */ .Z)(key, known)}; allowed keys: ${known.join(', ')}` : '';
             return { path: [...path, key], message: `${where}: unknown key '${key}'${hint}` };
         }
         case 'enum':
@@ -2999,7 +3056,7 @@ function describeSchemaError(error, subject, patternRules) {
             if (propertyName !== undefined) {
                 return {
                     path: [...path, propertyName],
-                    message: `${where}: '${propertyName}' is not a valid name: use ${_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_RULE */ .$h}`,
+                    message: `${where}: '${propertyName}' is not a valid name: use ${_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_RULE */ .$h}`,
                 };
             }
             const pattern = error.params.pattern;
@@ -3009,7 +3066,7 @@ function describeSchemaError(error, subject, patternRules) {
         case 'not':
             return {
                 path: propertyName !== undefined ? [...path, propertyName] : path,
-                message: `${where}: '${propertyName ?? String(error.data)}' is a reserved word (${_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .RESERVED_NAMES */ .gO.join(', ')}) and cannot be a name`,
+                message: `${where}: '${propertyName ?? String(error.data)}' is a reserved word (${_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_NAMES */ .gO.join(', ')}) and cannot be a name`,
             };
         case 'uniqueItems':
             return {
@@ -3021,8 +3078,8 @@ function describeSchemaError(error, subject, patternRules) {
     }
 }
 const PATTERN_RULES = {
-    [_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_PATTERN */ .Vh]: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .NAME_RULE */ .$h,
-    [_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .DURATION_PATTERN */ .Cq]: _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .DURATION_RULE */ .Qb,
+    [_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_PATTERN */ .Vh]: _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .NAME_RULE */ .$h,
+    [_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_PATTERN */ .Cq]: _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .DURATION_RULE */ .Qb,
 };
 function describeType(type) {
     const words = {
@@ -3034,44 +3091,6 @@ function describeType(type) {
         boolean: 'true or false',
     };
     return (Array.isArray(type) ? type : [type]).map((t) => words[t] ?? t).join(' or ');
-}
-
-
-/***/ }),
-
-/***/ 7290:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ad: () => (/* binding */ primaryRegionOf),
-/* harmony export */   Gc: () => (/* binding */ regionRoleOf),
-/* harmony export */   k7: () => (/* binding */ primaryRegionFor)
-/* harmony export */ });
-/** The name of the manifest's one primary region (parseManifest checks that there is exactly one). */
-function primaryRegionOf(manifest) {
-    const primary = manifest.regions.find((region) => region.role === 'primary');
-    if (!primary)
-        throw new Error('Internal error: the manifest has no primary region');
-    return primary.name;
-}
-/** The role of a region the manifest declares (backend replicas and failover targets are checked to be). */
-function regionRoleOf(manifest, name) {
-    const region = manifest.regions.find((candidate) => candidate.name === name);
-    if (!region)
-        throw new Error(`Internal error: no region '${name}' in the manifest`);
-    return region.role;
-}
-/**
- * The primary region of an account, or of one of its environments: the environment's `primary_region`, else
- * its account's, else the region roles' primary. Global instances (no account) have the region roles' primary.
- * This is what a failover of one account or environment moves, leaving the rest of the estate where it is.
- */
-function primaryRegionFor(manifest, account, environment) {
-    const accountSpec = account === null ? undefined : manifest.accounts.find((candidate) => candidate.name === account);
-    const environmentSpec = environment === null
-        ? undefined
-        : accountSpec?.environments.find((candidate) => candidate.name === environment);
-    return environmentSpec?.primaryRegion ?? accountSpec?.primaryRegion ?? primaryRegionOf(manifest);
 }
 
 

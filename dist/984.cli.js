@@ -3752,7 +3752,7 @@ const compiledSchema = () => (validateSchema ??= compileSchema(migrationSchema))
 function parseMigration(text, file) {
     let read;
     try {
-        read = (0,located_yaml/* readLocatedYaml */.Q_)(text, file, compiledSchema, 'the migration file', {
+        read = (0,located_yaml/* readLocatedYaml */.Q)(text, file, compiledSchema, 'the migration file', {
             [ADDRESS_PATTERN]: ADDRESS_RULE,
         });
     }
