@@ -9,7 +9,8 @@ import { failedRegions } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
-import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
+import { readFailoverRecord } from './failover-record.js';
+import type { FailoverRecord } from './failover-record-format.js';
 import { getOrThrow } from '../core/lookup.js';
 
 /**
