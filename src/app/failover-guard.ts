@@ -4,7 +4,7 @@ import {
   regionsToRead,
   type RecordReading,
 } from '../core/dr/failover-guard.js';
-import type { FailoverGuardReport } from '../core/run-result.js';
+import type { FailoverGuardReport } from '../core/dr/failover-result.js';
 import { failedRegions } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
