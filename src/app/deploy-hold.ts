@@ -8,7 +8,8 @@ import type { ClearedRecordLock } from '../core/dr/record-lock.js';
 import { recordLeftBehind } from '../core/dr/record-scope.js';
 import type { RestoredInstances } from '../core/dr/restored-context.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from './engine-setup.js';
-import { readFailoverRecord, writeFailoverRecord, type FailoverRecord } from './failover-record.js';
+import { readFailoverRecord, writeFailoverRecord } from './failover-record.js';
+import type { FailoverRecord } from './failover-record-format.js';
 import type { RecordWriteContext } from './failover-record-context.js';
 
 /**

@@ -4,12 +4,13 @@ import {
   regionsToRead,
   type RecordReading,
 } from '../core/dr/failover-guard.js';
-import type { FailoverGuardReport } from '../core/run-result.js';
+import type { FailoverGuardReport } from '../core/dr/failover-result.js';
 import { failedRegions } from '../core/dr/failed-regions.js';
 import type { Dag } from '../core/schedule/dag.js';
 import type { LoadedManifest } from '../adapters/load-manifest.js';
 import type { TerraformClient } from '../engine/terraform-client.js';
-import { readFailoverRecord, type FailoverRecord } from './failover-record.js';
+import { readFailoverRecord } from './failover-record.js';
+import type { FailoverRecord } from './failover-record-format.js';
 import { getOrThrow } from '../core/lookup.js';
 
 /**

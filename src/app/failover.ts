@@ -1,24 +1,19 @@
-import path from 'node:path';
-import { drillReadiness, isReady } from '../core/dr/drill-readiness.js';
+import { drillReadiness } from '../core/dr/drill-readiness.js';
 import { planFailover, type FailoverPlan } from '../core/dr/plan-failover.js';
-import type { HookPoint, Manifest } from '../core/manifest/types.js';
-import { scheduleHooks, type HookTask } from '../core/dr/hooks.js';
-import { estimateRecovery } from '../core/dr/recovery-estimate.js';
-import { checkRecoveryPoints } from '../core/dr/recovery-point.js';
 import { collectRecoveryPoint, restoredBy, restoringContexts } from '../core/dr/restored-context.js';
-import { UsageError } from '../core/errors.js';
 import { actorOf, isPromoted, promotionTarget, type ReplicaPromotion } from '../core/dr/promote-replica.js';
 import { definedOrThrow } from '../core/lookup.js';
 import { promoteReplica } from './promote-replica.js';
 import { recoverySeconds } from '../core/render/timeline.js';
-import { readResultFile } from '../adapters/result-file-store.js';
-import type { DrillFindings, ReadinessEntry, RunResult } from '../core/run-result.js';
+import type { RunResult } from '../core/run-result.js';
 import { runEngine } from '../engine/run-engine.js';
 import type { EngineAdapters } from './engine-setup.js';
 import { holdDeploys } from './deploy-hold.js';
 import { readFailoverRecord, writeFailoverRecord } from './failover-record.js';
 import { recordToReplace } from '../core/dr/record-scope.js';
-import { checkReplicas, type ReplicaStateContext } from './replica-states.js';
+import { drillFindings } from './drill-findings.js';
+import { FAILOVER_HOOK_POINTS } from './failover-hooks.js';
+import { stateReadContext } from './failover-state-read-context.js';
 import { hooksOfRun } from './run-hooks.js';
 import { recordPreview, type Move } from './reviewed-failover.js';
 import { executeFailback } from './failback.js';
@@ -34,9 +29,6 @@ import {
 } from './region-move.js';
 
 export type { FailoverSettings } from './region-move.js';
-
-/** The hook points of a failover (a failback has its own: after_layer and after_failback). */
-const FAILOVER_HOOK_POINTS: readonly HookPoint[] = ['before_failover', 'after_layer', 'after_failover'];
 
 /**
  * `strata failover`: brings the service up in the target region while the failed region, its state and its
@@ -171,82 +163,4 @@ async function promote(
   failover.promotion = promotion;
   if (!isPromoted(promotion)) run.status = 'failed';
   return promotion;
-}
-
-/** What reading states outside the engine needs (replica checks, the promotion), over the failover's graph. */
-function stateReadContext(prepared: Prepared, plan: FailoverPlan): ReplicaStateContext {
-  return {
-    graph: plan.graph,
-    manifestDirectory: prepared.loaded.directory,
-    terraform: prepared.terraform,
-    workDirectory: prepared.workDirectory,
-    signal: prepared.base.signal,
-    timeoutMs: prepared.base.commandTimeoutMs,
-  };
-}
-
-/**
- * What a drill finds besides its plans: every replicated state compared with the primary's (the primary is up
- * in a drill), the published recovery points against `dr.rpo`, the recovery time from the last failover.
- */
-async function drillFindings(
-  settings: FailoverSettings,
-  prepared: Prepared,
-  plan: FailoverPlan,
-  run: RunResult,
-  recoveryPoints: ReadonlyMap<string, unknown>,
-  deferred: ReadonlyMap<string, readonly string[]>,
-): Promise<{ findings: DrillFindings; readiness: ReadinessEntry[] }> {
-  const { manifest } = prepared.loaded;
-  // Empty without backend.replicas: planFailover refuses a failover that would need one.
-  const replicaRegion = manifest.backend.replicas[plan.from] ?? plan.to;
-  const checked = settings.checkReplicas !== false;
-  const replicas = !checked
-    ? []
-    : await checkReplicas(stateReadContext(prepared, plan), plan.replicaBackends, {
-        primary: plan.from,
-        replica: replicaRegion,
-      });
-  const readiness = drillReadiness(
-    run.instances,
-    plan.graph,
-    new Set(plan.replicaBackends.keys()),
-    replicas,
-    deferred,
-  );
-  const now = prepared.base.now ?? (() => new Date());
-  const recoveryPoint = checkRecoveryPoints(recoveryPoints, manifest.recoveryPointObjective, now());
-  const history = settings.history
-    ? await readHistory(path.resolve(settings.cwd, settings.history))
-    : undefined;
-  const ready =
-    readiness.every(isReady) &&
-    replicas.every((check) => check.status === 'fresh') &&
-    recoveryPoint.problem === null &&
-    recoveryPoint.checks.every((check) => check.problem === null);
-  return {
-    readiness,
-    findings: {
-      ready,
-      replicasChecked: checked,
-      replicas,
-      recoveryPoint,
-      estimate: estimateRecovery(plan.dag, run, history, failoverHooks(manifest, plan)),
-    },
-  };
-}
-
-/** Every hook the real failover the drill rehearses would run, where it would run (drill_safe or not). */
-function failoverHooks(manifest: Manifest, plan: FailoverPlan): HookTask[] {
-  const move = { mode: 'failover' as const, from: plan.from, to: plan.to, dryRun: false };
-  return scheduleHooks(manifest, plan.graph, plan.dag, move, FAILOVER_HOOK_POINTS).tasks;
-}
-
-/** The last failover's result file (`history`), whose durations estimate a drill's recovery time. */
-function readHistory(file: string): Promise<RunResult> {
-  return readResultFile(
-    file,
-    file,
-    (message) => new UsageError((name) => `${name('history')}: cannot read '${file}': ${message}`),
-  );
 }

@@ -1,12 +1,12 @@
 import { UsageError } from './errors.js';
 import {
-  type FailoverGuardReport,
   FINISHED,
   identityOf,
   type InstanceIdentity,
   type InstanceResult,
   type RunResult,
 } from './run-result.js';
+import type { FailoverGuardReport } from './dr/failover-result.js';
 
 const STATUS_ORDER: RunResult['status'][] = ['succeeded', 'running', 'cancelled', 'failed'];
 

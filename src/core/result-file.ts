@@ -2,7 +2,6 @@ import { UsageError } from './errors.js';
 import { FieldReader, isObject } from './result-file-fields.js';
 import {
   type AllowedDestroy,
-  type FailoverGuardReport,
   type HookResult,
   type ChangeCounts,
   type InstanceAttempt,
@@ -13,6 +12,7 @@ import {
   type RunResult,
   type TerraformStep,
 } from './run-result.js';
+import type { FailoverGuardReport } from './dr/failover-result.js';
 
 /**
  * An instance as a result file holds it: every field for every status, null (or false, or empty) where it

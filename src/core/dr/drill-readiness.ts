@@ -1,5 +1,6 @@
 import type { LayerGraph } from '../graph/types.js';
-import { changesOf, progressOf, type InstanceResult, type ReadinessEntry } from '../run-result.js';
+import { changesOf, progressOf, type InstanceResult } from '../run-result.js';
+import type { ReadinessEntry } from './failover-result.js';
 import type { ReplicaCheck } from './replica-freshness.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Instance, LayerGraph } from '../graph/types.js';
 import { checkRegionDeclared } from '../manifest/check-region.js';
 import { primaryRegionFor, primaryRegionOf } from '../manifest/primary-region.js';
 import type { Manifest, ParsedManifest } from '../manifest/types.js';
-import type { FailoverGuardReport } from '../run-result.js';
+import type { FailoverGuardReport } from './failover-result.js';
 import { describeScope, isInScope, withPrimary, type MoveScope } from './failover-scope.js';
 import { steadyStateRoles } from './steady-state.js';
 import type { RestoredInstances } from './restored-context.js';

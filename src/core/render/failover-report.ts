@@ -1,6 +1,7 @@
 import { isReady } from '../dr/drill-readiness.js';
 import { formatAge } from '../dr/recovery-point.js';
-import type { DrillFindings, FailoverSummary, ReadinessEntry, RunResult } from '../run-result.js';
+import type { RunResult } from '../run-result.js';
+import type { DrillFindings, FailoverSummary, ReadinessEntry } from '../dr/failover-result.js';
 import { formatChanges, formatDuration } from './run-text.js';
 import { renderPromotion } from './promotion-report.js';
 import { clearedRecordLockLine } from './record-locks.js';

@@ -1,7 +1,8 @@
 import { terminalWording } from '../../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { renderFailoverReport } from '../../../src/core/render/failover-report.js';
-import type { DrillFindings, ReadinessEntry, RunResult } from '../../../src/core/run-result.js';
+import type { RunResult } from '../../../src/core/run-result.js';
+import type { DrillFindings, ReadinessEntry } from '../../../src/core/dr/failover-result.js';
 
 const entry = (id: string, extra: Partial<ReadinessEntry> = {}): ReadinessEntry => ({
   id,
