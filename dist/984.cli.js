@@ -1604,8 +1604,8 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 3 modules
-var failover_record = __webpack_require__(8588);
+// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 4 modules
+var failover_record = __webpack_require__(7974);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 ;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
@@ -1925,7 +1925,7 @@ function withRestored(steady, restored) {
 
 /***/ }),
 
-/***/ 8588:
+/***/ 7974:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2047,45 +2047,13 @@ async function clearReplicatedLock(context, region, lock, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/tsc/app/failover-record-format.js
 
 /**
  * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
  * means none; without it the key was never written, and the legacy key may still hold the region's record.
  */
 const OWN_KEY_OUTPUT = 'record_key';
-const REACHABLE_HINT = (region) => `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
-/** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
-async function writeConfiguration(context, region, record) {
-    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    const text = `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${recordConfiguration(record)}`;
-    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), text);
-}
-/**
- * Initialises the data directory of `instance`'s key in `region`, unless its last init succeeded for the same
- * backend, directory and binary (as an instance's, engine/init-record.ts): `-reconfigure` every time cost each
- * run's record reads a process per key before the first instance could start. The configuration is left out:
- * it needs no provider but the built-in one, so what it says does not change what `init` sets up.
- */
-async function initialise(context, region, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
-    const call = recordCall(context, region, 'init', instance);
-    const backend = (0,record_key/* recordBackend */.WA)(context.manifest, region, instance);
-    const { executable, version } = context.terraform;
-    const init = await (0,init_record/* initUnlessInitialised */.K)(call.dataDirectory, () => Promise.resolve((0,init_record/* jsonDigest */.j)({ backend, terraform: { executable, version }, cwd: call.cwd })), () => context.terraform.init(call, backend));
-    if (init && init.exitCode !== 0) {
-        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\n${REACHABLE_HINT(region)}`);
-    }
-}
 /** The record's configuration at the region's own key; with null, a record cleared (its marker output only). */
 function recordConfiguration(record) {
     const marker = `output "${OWN_KEY_OUTPUT}" {\n  value = "per-region"\n}\n`;
@@ -2111,7 +2079,6 @@ function recordConfiguration(record) {
 function hclString(value) {
     return JSON.stringify(value).replace(/([$%])\{/g, '$1$1{');
 }
-/** The record as read back, or an error when it is not one Strata wrote. */
 function asRecord(value, region) {
     const record = value;
     const isText = (field) => typeof field === 'string' && field !== '';
@@ -2137,6 +2104,42 @@ function asRecord(value, region) {
     if (!isRestoredMap)
         throw notOurs();
     return { ...record, restored };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
+
+
+
+
+
+
+
+
+
+
+
+const REACHABLE_HINT = (region) => `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
+/** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
+async function writeConfiguration(context, region, record) {
+    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    const text = `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${recordConfiguration(record)}`;
+    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), text);
+}
+/**
+ * Initialises the data directory of `instance`'s key in `region`, unless its last init succeeded for the same
+ * backend, directory and binary (as an instance's, engine/init-record.ts): `-reconfigure` every time cost each
+ * run's record reads a process per key before the first instance could start. The configuration is left out:
+ * it needs no provider but the built-in one, so what it says does not change what `init` sets up.
+ */
+async function initialise(context, region, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
+    const call = recordCall(context, region, 'init', instance);
+    const backend = (0,record_key/* recordBackend */.WA)(context.manifest, region, instance);
+    const { executable, version } = context.terraform;
+    const init = await (0,init_record/* initUnlessInitialised */.K)(call.dataDirectory, () => Promise.resolve((0,init_record/* jsonDigest */.j)({ backend, terraform: { executable, version }, cwd: call.cwd })), () => context.terraform.init(call, backend));
+    if (init && init.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\n${REACHABLE_HINT(region)}`);
+    }
 }
 /**
  * Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. A
