@@ -1,3 +1,4 @@
+import { plural } from '../core/render/plural.js';
 import { parseArgs } from 'node:util';
 import { applyMigration, planMigration } from '../app/migrate.js';
 import { UsageError } from '../core/errors.js';
@@ -47,9 +48,7 @@ export async function migrateCommand(
     // runCli reports the manifest's problems; the migration file's are named for what they are.
     if (!(error instanceof MigrationFileError)) throw error;
     const count = error.problems.length;
-    output.err(
-      `${error.message}\n${String(count)} problem${count === 1 ? '' : 's'} in the migration file.\n`,
-    );
+    output.err(`${error.message}\n${plural(count, 'problem')} in the migration file.\n`);
     return EXIT_BAD_INPUT;
   }
 }

@@ -1,3 +1,4 @@
+import { plural } from '../core/render/plural.js';
 import { ManifestError, RefusalError, UsageError, getErrorMessage } from '../core/errors.js';
 import { terminalWording } from './terminal-wording.js';
 import type { CliOutput } from './output.js';
@@ -60,9 +61,7 @@ export async function runCli(argv: string[], output: CliOutput, process: CliProc
     return await command(rest, output, process);
   } catch (error) {
     if (error instanceof ManifestError) {
-      output.err(
-        `${error.message}\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the manifest.\n`,
-      );
+      output.err(`${error.message}\n${plural(error.problems.length, 'problem')} in the manifest.\n`);
       return EXIT_BAD_INPUT;
     }
     if (isArgumentError(error)) {

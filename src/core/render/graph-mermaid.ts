@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { LayerGraph } from '../graph/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { getOrThrow } from '../lookup.js';
@@ -92,9 +93,7 @@ export function renderLayerMermaid(
       return inClass > 0 ? [`${inClass} ${word}`] : [];
     });
     const detail = counts.length > 0 ? `<br/>${counts.join(' · ')}` : '';
-    lines.push(
-      `  ${nodeName(layer)}["${label(layer)}<br/>${count} instance${count === 1 ? '' : 's'}${detail}"]`,
-    );
+    lines.push(`  ${nodeName(layer)}["${label(layer)}<br/>${plural(count, 'instance')}${detail}"]`);
   }
   // Layer pairs, as their arrow `from -->|N| to` less N, with the number of instance dependencies between them
   // (none inside a layer).

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { LayerGraph } from '../graph/types.js';
 import type { Dag } from '../schedule/dag.js';
 import { getOrThrow } from '../lookup.js';
@@ -11,7 +12,7 @@ export function renderGraphText(
 ): string {
   const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
   const lines = [
-    `${manifestFile}: ${dag.ids.length} instance${dag.ids.length === 1 ? '' : 's'} in ${waves.length} wave${waves.length === 1 ? '' : 's'}` +
+    `${manifestFile}: ${plural(dag.ids.length, 'instance')} in ${plural(waves.length, 'wave')}` +
       (dag.ids.length < graph.instances.length
         ? `; ${graph.instances.length - dag.ids.length} more left out by the selection or, until a failover, by the DR strategy`
         : ''),

@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import { fenceFor } from './markdown-text.js';
 import { suggest, type CommandName } from '../wording.js';
 import type { ResourceMove } from '../migrate/state-document.js';
@@ -18,7 +19,7 @@ export function renderMigrationPlan(plan: MigrationPreview, command: CommandName
   lines.push('');
   if (receiving.size === 0) lines.push('Nothing left to move: every resource has moved or stays.');
   for (const [id, moves] of receiving) {
-    lines.push(`${id} receives ${String(moves.length)} resource${moves.length === 1 ? '' : 's'}:`);
+    lines.push(`${id} receives ${plural(moves.length, 'resource')}:`);
     for (const move of moves) {
       lines.push(
         move.from === move.to ? `  ${move.to}  ← ${move.root}` : `  ${move.to}  ← ${move.root} ${move.from}`,
