@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   migrateCommand: () => (/* binding */ migrateCommand)
 });
 
+// EXTERNAL MODULE: ./build/tsc/core/render/plural.js
+var plural = __webpack_require__(9102);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -527,6 +529,7 @@ var parse_migration = __webpack_require__(1066);
 ;// CONCATENATED MODULE: ./build/tsc/core/render/migration-text.js
 
 
+
 const identity = (record) => record.lineage === null ? 'no state' : `lineage ${record.lineage}, serial ${String(record.serial)}`;
 /**
  * `strata migrate plan`: per new instance what it receives and from where, and what its new code would plan
@@ -542,7 +545,7 @@ function renderMigrationPlan(plan, command) {
     if (receiving.size === 0)
         lines.push('Nothing left to move: every resource has moved or stays.');
     for (const [id, moves] of receiving) {
-        lines.push(`${id} receives ${String(moves.length)} resource${moves.length === 1 ? '' : 's'}:`);
+        lines.push(`${id} receives ${(0,plural/* plural */.L)(moves.length, 'resource')}:`);
         for (const move of moves) {
             lines.push(move.from === move.to ? `  ${move.to}  ← ${move.root}` : `  ${move.to}  ← ${move.root} ${move.from}`);
         }
@@ -651,6 +654,7 @@ var terminal_wording = __webpack_require__(367);
 
 
 
+
 const EXIT_BAD_INPUT = 2;
 const MIGRATE_HELP = `Usage: strata migrate plan [options]
        strata migrate apply (--layer L | --instance ID) [options]
@@ -686,7 +690,7 @@ async function migrateCommand(argv, output, process) {
         if (!(error instanceof parse_migration/* MigrationFileError */.l))
             throw error;
         const count = error.problems.length;
-        output.err(`${error.message}\n${String(count)} problem${count === 1 ? '' : 's'} in the migration file.\n`);
+        output.err(`${error.message}\n${(0,plural/* plural */.L)(count, 'problem')} in the migration file.\n`);
         return EXIT_BAD_INPUT;
     }
 }

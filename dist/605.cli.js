@@ -324,6 +324,7 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 16) {
 
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-mermaid.js
 
+
 /** Mermaid's label text may not contain quotes or markup; ids are safe names joined by '/'. */
 function label(text) {
     return text.replace(/["<>]/g, '');
@@ -403,7 +404,7 @@ function renderLayerMermaid(graph, dag, classOf, classOrder = []) {
             return inClass > 0 ? [`${inClass} ${word}`] : [];
         });
         const detail = counts.length > 0 ? `<br/>${counts.join(' · ')}` : '';
-        lines.push(`  ${nodeName(layer)}["${label(layer)}<br/>${count} instance${count === 1 ? '' : 's'}${detail}"]`);
+        lines.push(`  ${nodeName(layer)}["${label(layer)}<br/>${plural(count, 'instance')}${detail}"]`);
     }
     // Layer pairs, as their arrow `from -->|N| to` less N, with the number of instance dependencies between them
     // (none inside a layer).
@@ -429,13 +430,16 @@ function renderLayerMermaid(graph, dag, classOf, classOrder = []) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./build/tsc/core/render/plural.js
+var render_plural = __webpack_require__(9102);
 ;// CONCATENATED MODULE: ./build/tsc/core/render/graph-text.js
+
 
 /** The graph for people: one block per wave, each instance with its scope, code path and what it waits for. */
 function renderGraphText(graph, dag, waves, manifestFile) {
     const width = Math.min(60, Math.max(0, ...dag.ids.map((id) => id.length)));
     const lines = [
-        `${manifestFile}: ${dag.ids.length} instance${dag.ids.length === 1 ? '' : 's'} in ${waves.length} wave${waves.length === 1 ? '' : 's'}` +
+        `${manifestFile}: ${(0,render_plural/* plural */.L)(dag.ids.length, 'instance')} in ${(0,render_plural/* plural */.L)(waves.length, 'wave')}` +
             (dag.ids.length < graph.instances.length
                 ? `; ${graph.instances.length - dag.ids.length} more left out by the selection or, until a failover, by the DR strategy`
                 : ''),

@@ -180,8 +180,10 @@ function fileDescriptorOf(stream) {
 /* harmony export */   ak: () => (/* binding */ runCli)
 /* harmony export */ });
 /* unused harmony exports EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT */
+/* harmony import */ var _core_render_plural_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9102);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9514);
 /* harmony import */ var _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(367);
+
 
 
 const EXIT_OK = 0;
@@ -208,8 +210,8 @@ const COMMANDS = {
     plan: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('plan', argv, output, process),
     apply: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('apply', argv, output, process),
     destroy: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1984))).terraformCommand('destroy', argv, output, process),
-    failover: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984), __nccwpck_require__.e(621)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2621))).failoverCommand('failover', argv, output, process),
-    failback: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984), __nccwpck_require__.e(621)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2621))).failoverCommand('failback', argv, output, process),
+    failover: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984), __nccwpck_require__.e(431)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4431))).failoverCommand('failover', argv, output, process),
+    failback: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984), __nccwpck_require__.e(431)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4431))).failoverCommand('failback', argv, output, process),
     migrate: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984), __nccwpck_require__.e(262)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4262))).migrateCommand(argv, output, process),
     stray: async (argv, output, process) => (await Promise.all(/* import() */[__nccwpck_require__.e(96), __nccwpck_require__.e(272), __nccwpck_require__.e(335), __nccwpck_require__.e(984), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3139))).strayCommand(argv, output, process),
 };
@@ -230,7 +232,7 @@ async function runCli(argv, output, process) {
     }
     catch (error) {
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh) {
-            output.err(`${error.message}\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the manifest.\n`);
+            output.err(`${error.message}\n${(0,_core_render_plural_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(error.problems.length, 'problem')} in the manifest.\n`);
             return EXIT_BAD_INPUT;
         }
         if (isArgumentError(error)) {
@@ -343,6 +345,20 @@ function getErrorMessage(error, wording) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9102:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** `1 line`, `3 lines`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 
