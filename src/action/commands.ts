@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { PluginCache } from '../adapters/plugin-cache.js';
-import { executeRun, readPlanTexts, type RunSettings } from '../app/execute-run.js';
+import { executeRun, type RunSettings } from '../app/execute-run.js';
+import { readPlanTexts } from '../app/plan-texts.js';
 import { renderLeftOut } from '../core/render/left-out-note.js';
 import { mergeReport } from '../app/merge-report.js';
 import { writeReportFiles } from '../app/result-files.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { readPlanTexts } from '../app/execute-run.js';
+import { readPlanTexts } from '../app/plan-texts.js';
 import { releaseDeploys } from '../app/deploy-hold.js';
 import { executeFailover } from '../app/failover.js';
 import { describeRelease } from '../core/render/deploy-hold-text.js';

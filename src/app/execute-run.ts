@@ -1,5 +1,3 @@
-import { open } from 'node:fs/promises';
-import path from 'node:path';
 import { createLayerCodeReader } from '../adapters/layer-code.js';
 import { loadManifest, type LoadedManifest } from '../adapters/load-manifest.js';
 import { UsageError } from '../core/errors.js';
@@ -9,7 +7,6 @@ import { changesOf, hasChanges, type EngineCommand, type RunResult } from '../co
 import { selectInstances } from '../core/selection/select-instances.js';
 import { reverseDag, type Dag } from '../core/schedule/dag.js';
 import { runEngine } from '../engine/run-engine.js';
-import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { InstanceContext } from '../engine/var-file.js';
 import { steadyStateContext } from './steady-state-context.js';
 import type { Redactor } from '../terraform/redact.js';
@@ -77,9 +74,6 @@ export interface ExecutedRun {
   /** What the selection left out because its region is marked failed; the entries say so. */
   leftOut: LeftOut[];
 }
-
-/** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
-const PLAN_TEXT_LIMIT = 512 * 1024;
 
 /**
  * The one path from settings to a finished run, shared by the CLI and the action: load and check the
@@ -169,39 +163,6 @@ export async function executeRun(settings: RunSettings, adapters: RunAdapters): 
     run.hasChanges ||= kept.some((instance) => hasChanges(changesOf(instance)));
   }
   return { run, loaded, dag, redactor: base.redactor, workDirectory, leftOut };
-}
-
-/** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
-export async function readPlanTexts(
-  executed: Pick<ExecutedRun, 'run' | 'workDirectory' | 'redactor'>,
-): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const instance of executed.run.instances) {
-    const logFile = path.join(
-      executed.workDirectory,
-      'instances',
-      instanceDirectoryName(instance.id),
-      'plan.log',
-    );
-    let handle;
-    try {
-      handle = await open(logFile);
-    } catch {
-      continue;
-    }
-    try {
-      const buffer = Buffer.alloc(PLAN_TEXT_LIMIT);
-      const { bytesRead } = await handle.read(buffer, 0, PLAN_TEXT_LIMIT, 0);
-      const { size } = await handle.stat();
-      let text = buffer.subarray(0, bytesRead).toString('utf8');
-      if (size > bytesRead)
-        text = `${text.slice(0, text.lastIndexOf('\n') + 1)}… (${size - bytesRead} more bytes in the log)\n`;
-      texts.set(instance.id, executed.redactor.redact(text));
-    } finally {
-      await handle.close();
-    }
-  }
-  return texts;
 }
 
 /** The steady-state context, with what a failover or failback restored kept on the instances it restored. */

@@ -9,7 +9,7 @@ import { hasChanges, type InstanceResult } from '../core/run-result.js';
 import { runEngine } from '../engine/run-engine.js';
 import { instanceDirectoryName } from '../engine/work-directory.js';
 import type { EngineSetup } from './engine-setup.js';
-import { readPlanTexts } from './execute-run.js';
+import { readPlanTexts } from './plan-texts.js';
 import { steadyStateContext } from './steady-state-context.js';
 import type { MigrationContext } from './migration-context.js';
 import { asUsageError } from './migration-estate-reading.js';
