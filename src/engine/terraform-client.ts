@@ -1,12 +1,9 @@
-import path from 'node:path';
-import { ProcessStartError } from '../adapters/child-process-runner.js';
 import type { BackendConfig } from '../core/graph/types.js';
-import { UsageError } from '../core/errors.js';
 import { isTransientFailure } from '../terraform/failure-kind.js';
-import { checkMinimumVersion, parseVersionJson, type BinaryKind } from '../terraform/version.js';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './process-runner.js';
 import { retryTransient, type RetryPolicy } from './retry-transient.js';
 import { planExitMeaning, terraformArgs } from './terraform-commands.js';
+import { readCheckedVersion } from './terraform-version-check.js';
 
 /** Where one Terraform command runs, for whom, and where its output goes. */
 export interface TerraformCall {
@@ -83,11 +80,6 @@ export interface TerraformClient {
   forceUnlock(call: TerraformCall, lockId: string): Promise<ProcessResult>;
 }
 
-/** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
-export function binaryKind(binary: string): BinaryKind {
-  return path.basename(binary).startsWith('tofu') ? 'tofu' : 'terraform';
-}
-
 /**
  * Builds the client for a binary: runs `version -json` once and refuses a binary that is missing, fails, or is
  * older than the documented minimum (a `UsageError`: a setup problem the user fixes, not a failed run).
@@ -102,7 +94,7 @@ export async function createTerraformClient(options: {
   logFile: string;
   retry?: RetryPolicy;
 }): Promise<TerraformClient> {
-  const version = await readVersion(options.runner, options);
+  const version = await readCheckedVersion(options.runner, options);
   return buildTerraformClient({ ...options, version });
 }
 
@@ -186,35 +178,4 @@ export function buildTerraformClient(options: {
       });
     },
   };
-}
-
-async function readVersion(
-  runner: ProcessRunner,
-  options: { executable: string; env: Readonly<Record<string, string>>; cwd: string; logFile: string },
-): Promise<string> {
-  const { executable } = options;
-  let result;
-  try {
-    result = await runner.run({
-      executable,
-      args: terraformArgs.version(),
-      cwd: options.cwd,
-      env: options.env,
-      logFile: options.logFile,
-      captureStdout: true,
-    });
-  } catch (error) {
-    // The binary is missing or not executable.
-    if (error instanceof ProcessStartError) throw new UsageError(error.message);
-    throw error;
-  }
-  if (result.exitCode !== 0) {
-    throw new UsageError(
-      `'${executable} version -json' failed (exit code ${String(result.exitCode)}): ${result.tail.trim()}`,
-    );
-  }
-  const version = parseVersionJson(result.stdout).terraformVersion;
-  const check = checkMinimumVersion(binaryKind(executable), version);
-  if (!check.ok) throw new UsageError(check.message);
-  return version;
 }
