@@ -302,8 +302,8 @@ function stateResourceCount(text) {
 
 // EXTERNAL MODULE: ./build/tsc/app/replica-states.js + 1 modules
 var replica_states = __webpack_require__(5531);
-// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
-var engine_setup = __webpack_require__(7590);
+// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 8 modules
+var engine_setup = __webpack_require__(5632);
 ;// CONCATENATED MODULE: ./build/tsc/app/stray-report.js
 
 

@@ -237,8 +237,8 @@ function actorOf(env) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-scope.js
 var record_scope = __webpack_require__(2174);
-// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
-var engine_setup = __webpack_require__(7590);
+// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 8 modules
+var engine_setup = __webpack_require__(5632);
 // EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 4 modules
 var failover_record = __webpack_require__(7974);
 ;// CONCATENATED MODULE: ./build/tsc/app/deploy-hold.js

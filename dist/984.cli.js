@@ -899,7 +899,7 @@ async function readResultFile(file, source, cannotRead = (message) => new errors
 
 /***/ }),
 
-/***/ 7590:
+/***/ 5632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -965,84 +965,8 @@ function checkAllowDestroy(manifest, allowDestroy) {
 var redact = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js + 2 modules
-var child_process_runner = __webpack_require__(4590);
 // EXTERNAL MODULE: ./build/tsc/terraform/failure-kind.js
 var failure_kind = __webpack_require__(1447);
-// EXTERNAL MODULE: ./build/tsc/terraform/errors.js
-var terraform_errors = __webpack_require__(9963);
-// EXTERNAL MODULE: ./build/tsc/terraform/json-objects.js
-var json_objects = __webpack_require__(8371);
-// EXTERNAL MODULE: ./build/tsc/core/lookup.js
-var lookup = __webpack_require__(2191);
-;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
-
-
-
-/**
- * The first releases with S3-native state locking (`use_lockfile = true` in the s3 backend) generally
- * available: Strata's backends lock with it, with no DynamoDB table.
- */
-const MINIMUM_VERSIONS = { terraform: '1.11.0', tofu: '1.10.0' };
-const DISPLAY_NAMES = { terraform: 'Terraform', tofu: 'OpenTofu' };
-function parseVersionJson(text) {
-    const [document] = (0,json_objects/* parseJsonObjects */.CJ)(text);
-    if (typeof document?.terraform_version !== 'string') {
-        const received = document
-            ? 'an object without terraform_version'
-            : JSON.stringify(text.trim().slice(0, 80));
-        throw new terraform_errors/* TerraformOutputError */.y('terraform version -json', 'an object with terraform_version', received);
-    }
-    const result = { terraformVersion: document.terraform_version, providerSelections: {} };
-    if (typeof document.platform === 'string')
-        result.platform = document.platform;
-    const selections = document.provider_selections;
-    if (typeof selections === 'object' && selections !== null) {
-        for (const [source, selected] of Object.entries(selections)) {
-            if (typeof selected === 'string')
-                result.providerSelections[source] = selected;
-        }
-    }
-    if (typeof document.terraform_outdated === 'boolean')
-        result.isOutdated = document.terraform_outdated;
-    return result;
-}
-/** Whether `version` (as printed by `version -json`, e.g. `1.11.2` or `1.12.0-rc1`) is new enough. */
-function checkMinimumVersion(binaryKind, version) {
-    const name = DISPLAY_NAMES[binaryKind];
-    const minimum = MINIMUM_VERSIONS[binaryKind];
-    const why = `${name} ${minimum} is the first release where S3-native state locking (\`use_lockfile\`) is generally ` +
-        'available, and Strata locks state with it';
-    const found = parseSemver(version);
-    if (!found) {
-        return {
-            ok: false,
-            message: `Cannot read the ${name} version '${version}'; Strata requires ${name} ≥ ${minimum}.`,
-        };
-    }
-    if (compareSemver(found, (0,lookup/* definedOrThrow */.pU)(parseSemver(minimum), `minimum version '${minimum}'`)) < 0) {
-        return {
-            ok: false,
-            message: `Found ${name} ${version}, but Strata requires ${name} ≥ ${minimum}: ${why}.`,
-        };
-    }
-    return { ok: true };
-}
-function parseSemver(version) {
-    const match = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
-    if (!match)
-        return undefined;
-    return { core: [Number(match[1]), Number(match[2]), Number(match[3])], prerelease: match[4] ?? '' };
-}
-/** Semver order, except that two pre-releases of one version compare equal: enough against a release minimum. */
-function compareSemver(a, b) {
-    const difference = a.core[0] - b.core[0] || a.core[1] - b.core[1] || a.core[2] - b.core[2];
-    if (difference !== 0)
-        return difference;
-    // A pre-release comes before its release: 1.11.0-rc1 < 1.11.0.
-    return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
-}
-
 ;// CONCATENATED MODULE: ./build/tsc/engine/retry-transient.js
 /** Three attempts, 2 s and then 4 s apart: enough for a registry or proxy blip, short next to a plan. */
 const TRANSIENT_RETRY = { attempts: 3, firstDelayMs: 2000 };
@@ -1153,25 +1077,137 @@ function planExitMeaning(exitCode) {
     return 'error';
 }
 
+// EXTERNAL MODULE: ./build/tsc/adapters/child-process-runner.js + 2 modules
+var child_process_runner = __webpack_require__(4590);
+// EXTERNAL MODULE: ./build/tsc/terraform/errors.js
+var terraform_errors = __webpack_require__(9963);
+// EXTERNAL MODULE: ./build/tsc/terraform/json-objects.js
+var json_objects = __webpack_require__(8371);
+// EXTERNAL MODULE: ./build/tsc/core/lookup.js
+var lookup = __webpack_require__(2191);
+;// CONCATENATED MODULE: ./build/tsc/terraform/version.js
+
+
+
+/**
+ * The first releases with S3-native state locking (`use_lockfile = true` in the s3 backend) generally
+ * available: Strata's backends lock with it, with no DynamoDB table.
+ */
+const MINIMUM_VERSIONS = { terraform: '1.11.0', tofu: '1.10.0' };
+const DISPLAY_NAMES = { terraform: 'Terraform', tofu: 'OpenTofu' };
+function parseVersionJson(text) {
+    const [document] = (0,json_objects/* parseJsonObjects */.CJ)(text);
+    if (typeof document?.terraform_version !== 'string') {
+        const received = document
+            ? 'an object without terraform_version'
+            : JSON.stringify(text.trim().slice(0, 80));
+        throw new terraform_errors/* TerraformOutputError */.y('terraform version -json', 'an object with terraform_version', received);
+    }
+    const result = { terraformVersion: document.terraform_version, providerSelections: {} };
+    if (typeof document.platform === 'string')
+        result.platform = document.platform;
+    const selections = document.provider_selections;
+    if (typeof selections === 'object' && selections !== null) {
+        for (const [source, selected] of Object.entries(selections)) {
+            if (typeof selected === 'string')
+                result.providerSelections[source] = selected;
+        }
+    }
+    if (typeof document.terraform_outdated === 'boolean')
+        result.isOutdated = document.terraform_outdated;
+    return result;
+}
+/** Whether `version` (as printed by `version -json`, e.g. `1.11.2` or `1.12.0-rc1`) is new enough. */
+function checkMinimumVersion(binaryKind, version) {
+    const name = DISPLAY_NAMES[binaryKind];
+    const minimum = MINIMUM_VERSIONS[binaryKind];
+    const why = `${name} ${minimum} is the first release where S3-native state locking (\`use_lockfile\`) is generally ` +
+        'available, and Strata locks state with it';
+    const found = parseSemver(version);
+    if (!found) {
+        return {
+            ok: false,
+            message: `Cannot read the ${name} version '${version}'; Strata requires ${name} ≥ ${minimum}.`,
+        };
+    }
+    if (compareSemver(found, (0,lookup/* definedOrThrow */.pU)(parseSemver(minimum), `minimum version '${minimum}'`)) < 0) {
+        return {
+            ok: false,
+            message: `Found ${name} ${version}, but Strata requires ${name} ≥ ${minimum}: ${why}.`,
+        };
+    }
+    return { ok: true };
+}
+function parseSemver(version) {
+    const match = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
+    if (!match)
+        return undefined;
+    return { core: [Number(match[1]), Number(match[2]), Number(match[3])], prerelease: match[4] ?? '' };
+}
+/** Semver order, except that two pre-releases of one version compare equal: enough against a release minimum. */
+function compareSemver(a, b) {
+    const difference = a.core[0] - b.core[0] || a.core[1] - b.core[1] || a.core[2] - b.core[2];
+    if (difference !== 0)
+        return difference;
+    // A pre-release comes before its release: 1.11.0-rc1 < 1.11.0.
+    return (a.prerelease === '' ? 1 : 0) - (b.prerelease === '' ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: ./build/tsc/engine/terraform-version-check.js
+
+
+
+
+
+/**
+ * The binary's version from `version -json`, refusing a binary that is missing, fails, or is older than the
+ * documented minimum with a `UsageError` (a setup problem the user fixes, not a failed run).
+ */
+async function readCheckedVersion(runner, options) {
+    const { executable } = options;
+    let result;
+    try {
+        result = await runner.run({
+            executable,
+            args: terraformArgs.version(),
+            cwd: options.cwd,
+            env: options.env,
+            logFile: options.logFile,
+            captureStdout: true,
+        });
+    }
+    catch (error) {
+        // The binary is missing or not executable.
+        if (error instanceof child_process_runner/* ProcessStartError */._S)
+            throw new errors/* UsageError */.eb(error.message);
+        throw error;
+    }
+    if (result.exitCode !== 0) {
+        throw new errors/* UsageError */.eb(`'${executable} version -json' failed (exit code ${String(result.exitCode)}): ${result.tail.trim()}`);
+    }
+    const version = parseVersionJson(result.stdout).terraformVersion;
+    const check = checkMinimumVersion(binaryKind(executable), version);
+    if (!check.ok)
+        throw new errors/* UsageError */.eb(check.message);
+    return version;
+}
+/** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
+function binaryKind(binary) {
+    return external_node_path_.basename(binary).startsWith('tofu') ? 'tofu' : 'terraform';
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/engine/terraform-client.js
 
 
 
 
-
-
-
-/** OpenTofu prints Terraform's version JSON shape; the binary's name tells them apart. */
-function binaryKind(binary) {
-    return external_node_path_.basename(binary).startsWith('tofu') ? 'tofu' : 'terraform';
-}
 /**
  * Builds the client for a binary: runs `version -json` once and refuses a binary that is missing, fails, or is
  * older than the documented minimum (a `UsageError`: a setup problem the user fixes, not a failed run).
  * `env` is the whole environment Terraform gets, already stripped of the runner's own variables.
  */
 async function createTerraformClient(options) {
-    const version = await readVersion(options.runner, options);
+    const version = await readCheckedVersion(options.runner, options);
     return buildTerraformClient({ ...options, version });
 }
 /** The client over a runner, for a binary whose version is already known (`createTerraformClient` checks it). */
@@ -1233,34 +1269,6 @@ function buildTerraformClient(options) {
             });
         },
     };
-}
-async function readVersion(runner, options) {
-    const { executable } = options;
-    let result;
-    try {
-        result = await runner.run({
-            executable,
-            args: terraformArgs.version(),
-            cwd: options.cwd,
-            env: options.env,
-            logFile: options.logFile,
-            captureStdout: true,
-        });
-    }
-    catch (error) {
-        // The binary is missing or not executable.
-        if (error instanceof child_process_runner/* ProcessStartError */._S)
-            throw new errors/* UsageError */.eb(error.message);
-        throw error;
-    }
-    if (result.exitCode !== 0) {
-        throw new errors/* UsageError */.eb(`'${executable} version -json' failed (exit code ${String(result.exitCode)}): ${result.tail.trim()}`);
-    }
-    const version = parseVersionJson(result.stdout).terraformVersion;
-    const check = checkMinimumVersion(binaryKind(executable), version);
-    if (!check.ok)
-        throw new errors/* UsageError */.eb(check.message);
-    return version;
 }
 
 ;// CONCATENATED MODULE: ./build/tsc/engine/terraform-environment.js
@@ -1377,14 +1385,9 @@ async function setUpEngine(settings, loaded, adapters, layerCode = (0,layer_code
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ executeRun),
-  s: () => (/* binding */ readPlanTexts)
+  l: () => (/* binding */ executeRun)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/adapters/layer-code.js + 2 modules
 var layer_code = __webpack_require__(2480);
 // EXTERNAL MODULE: ./build/tsc/adapters/load-manifest.js + 7 modules
@@ -1440,8 +1443,6 @@ var run_result = __webpack_require__(3436);
 var select_instances = __webpack_require__(2391);
 // EXTERNAL MODULE: ./build/tsc/engine/run-engine.js + 12 modules
 var run_engine = __webpack_require__(698);
-// EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
-var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
 var steady_state_context = __webpack_require__(8005);
 // EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
@@ -1784,8 +1785,8 @@ async function readRestoredContext(loaded, dag, terraform, workDirectory, known 
 
 // EXTERNAL MODULE: ./build/tsc/app/select.js + 1 modules
 var app_select = __webpack_require__(7904);
-// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 7 modules
-var engine_setup = __webpack_require__(7590);
+// EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 8 modules
+var engine_setup = __webpack_require__(5632);
 // EXTERNAL MODULE: ./build/tsc/core/reviewed-plan.js
 var reviewed_plan = __webpack_require__(390);
 // EXTERNAL MODULE: ./build/tsc/app/reviewed-plan.js
@@ -1808,11 +1809,6 @@ var app_reviewed_plan = __webpack_require__(3954);
 
 
 
-
-
-
-/** How much of one instance's plan text reports read: summaries and comments are cut far below this anyway. */
-const PLAN_TEXT_LIMIT = 512 * 1024;
 /**
  * The one path from settings to a finished run, shared by the CLI and the action: load and check the
  * manifest, select instances, check the Terraform binary, run the engine.
@@ -1889,33 +1885,6 @@ async function executeRun(settings, adapters) {
         run.hasChanges ||= kept.some((instance) => (0,run_result/* hasChanges */.ik)((0,run_result/* changesOf */.fs)(instance)));
     }
     return { run, loaded, dag, redactor: base.redactor, workDirectory, leftOut };
-}
-/** Each instance's plan text as Terraform printed it (the plan step's log), masked and cut at a sane size. */
-async function readPlanTexts(executed) {
-    const texts = new Map();
-    for (const instance of executed.run.instances) {
-        const logFile = external_node_path_.join(executed.workDirectory, 'instances', (0,work_directory/* instanceDirectoryName */.a)(instance.id), 'plan.log');
-        let handle;
-        try {
-            handle = await (0,promises_.open)(logFile);
-        }
-        catch {
-            continue;
-        }
-        try {
-            const buffer = Buffer.alloc(PLAN_TEXT_LIMIT);
-            const { bytesRead } = await handle.read(buffer, 0, PLAN_TEXT_LIMIT, 0);
-            const { size } = await handle.stat();
-            let text = buffer.subarray(0, bytesRead).toString('utf8');
-            if (size > bytesRead)
-                text = `${text.slice(0, text.lastIndexOf('\n') + 1)}… (${size - bytesRead} more bytes in the log)\n`;
-            texts.set(instance.id, executed.redactor.redact(text));
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    return texts;
 }
 /** The steady-state context, with what a failover or failback restored kept on the instances it restored. */
 function withRestored(steady, restored) {
@@ -2255,7 +2224,7 @@ async function removeConfiguration(context, region) {
 /* harmony export */   F: () => (/* binding */ openMigration)
 /* harmony export */ });
 /* harmony import */ var _adapters_load_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5388);
-/* harmony import */ var _engine_setup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7590);
+/* harmony import */ var _engine_setup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5632);
 
 
 /**
