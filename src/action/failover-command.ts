@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import path from 'node:path';
 import { readPlanTexts } from '../app/plan-texts.js';
-import { releaseDeploys } from '../app/deploy-hold.js';
-import { executeFailover } from '../app/failover.js';
+import { releaseDeploys } from '../app/dr/deploy-hold.js';
+import { executeFailover } from '../app/dr/failover.js';
 import { describeRelease } from '../core/render/deploy-hold-text.js';
 import { writeReportFiles } from '../app/result-files.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';

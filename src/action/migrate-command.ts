@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import path from 'node:path';
-import { applyMigration, planMigration } from '../app/migrate.js';
+import { applyMigration, planMigration } from '../app/migrate/migrate.js';
 import {
   renderMigrationApply,
   renderMigrationPlan,

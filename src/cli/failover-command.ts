@@ -1,5 +1,5 @@
-import { releaseDeploys } from '../app/deploy-hold.js';
-import { executeFailover } from '../app/failover.js';
+import { releaseDeploys } from '../app/dr/deploy-hold.js';
+import { executeFailover } from '../app/dr/failover.js';
 import { describeRelease } from '../core/render/deploy-hold-text.js';
 import { UsageError } from '../core/errors.js';
 import { renderFailoverReport } from '../core/render/failover-report.js';

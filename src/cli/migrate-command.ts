@@ -1,6 +1,6 @@
 import { plural } from '../core/render/plural.js';
 import { parseArgs } from 'node:util';
-import { applyMigration, planMigration } from '../app/migrate.js';
+import { applyMigration, planMigration } from '../app/migrate/migrate.js';
 import { UsageError } from '../core/errors.js';
 import { MigrationFileError } from '../core/migrate/parse-migration.js';
 import { renderMigrationApply, renderMigrationPlan } from '../core/render/migration-text.js';

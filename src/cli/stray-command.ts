@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { reportStray } from '../app/stray-report.js';
+import { reportStray } from '../app/dr/stray-report.js';
 import { renderStrayReport } from '../core/dr/stray-instances.js';
 import { UsageError } from '../core/errors.js';
 import type { CliOutput } from './output.js';

@@ -13,7 +13,7 @@ export type RunHook = (
   outputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
 ) => Promise<HookOutcome>;
 
-/** The hooks of one engine run and how to run one (app/run-hooks.ts). */
+/** The hooks of one engine run and how to run one (app/dr/run-hooks.ts). */
 export interface EngineHooks {
   tasks: readonly HookTask[];
   run: RunHook;

@@ -2,7 +2,7 @@ import { terminalWording } from '../../src/cli/terminal-wording.js';
 import { describe, expect, it } from '@jest/globals';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
+import { executeFailover, type FailoverSettings } from '../../src/app/dr/failover.js';
 import { renderFailoverReport } from '../../src/core/render/failover-report.js';
 import type { HookResult, RunResult } from '../../src/core/run-result.js';
 import type { EngineReporter } from '../../src/engine/run-engine.js';

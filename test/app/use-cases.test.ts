@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
-import { executeFailover, type FailoverSettings } from '../../src/app/failover.js';
+import { executeFailover, type FailoverSettings } from '../../src/app/dr/failover.js';
 import { mergeReport } from '../../src/app/merge-report.js';
 import { writeReportFiles } from '../../src/app/result-files.js';
 import { showGraph } from '../../src/app/show-graph.js';

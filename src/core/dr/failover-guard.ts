@@ -14,7 +14,7 @@ import { suggest } from '../wording.js';
 /**
  * The guard a normal apply or destroy passes before it changes anything: no failover (or failback) may be
  * pending or in effect for what the run changes, and when Strata cannot tell, it refuses. Pure: the app layer
- * reads the records (app/failover-guard.ts) and hands them here.
+ * reads the records (app/dr/failover-guard.ts) and hands them here.
  *
  * Where a record can be: a failover or failback to region R writes its record (first as a pending hold, then
  * in effect) into R's own store, the one region sure to be up. So a record that governs this run can only be in
@@ -29,7 +29,7 @@ import { suggest } from '../wording.js';
 export type RecordReading =
   { kind: 'none' } | { kind: 'record'; record: GuardRecord } | { kind: 'unreadable'; reason: string };
 
-/** A failover record's fields (app/failover-record.ts reads and writes them). */
+/** A failover record's fields (app/dr/failover-record.ts reads and writes them). */
 export interface GuardRecord {
   from: string;
   to: string;

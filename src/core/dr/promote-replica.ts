@@ -6,7 +6,7 @@ import { replicaBackend } from './replica-backend.js';
  * Promoting the replica: when the failed region is `backend.global_region`, global and account state lives
  * in its replica region from the failover on. The state objects are there already (replication copied
  * them); what changes is the manifest's `global_region` (the roles pull request carries it) and the lock
- * files replication left behind, which are cleared through the binary (app/promote-replica.ts). Pure: which
+ * files replication left behind, which are cleared through the binary (app/dr/promote-replica.ts). Pure: which
  * states move, where to, and which replicated locks are stale.
  */
 

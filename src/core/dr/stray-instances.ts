@@ -9,7 +9,7 @@ import { suggest, type CommandName, type GivenSetting } from '../wording.js';
  * What may still run in a region that comes back after a failover: every instance the manifest can place
  * there that its steady state no longer manages (environment copies left in the old primary, environments
  * narrowed to it), each with the command that retires it and the one that re-adopts it. Pure: the app layer
- * reads each candidate's state in the region (app/stray-report.ts) and hands the findings here.
+ * reads each candidate's state in the region (app/dr/stray-report.ts) and hands the findings here.
  */
 
 /** Why an instance is not managed in steady state. */
