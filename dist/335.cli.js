@@ -1391,7 +1391,7 @@ function recordInstanceOf(region) {
 const LEGACY_RECORD = { id: 'strata/failover-record', layer: 'strata-failover-record' };
 /**
  * Where `region`'s record (or `record`, the legacy one) is kept: the manifest's backend rendered for it as for
- * a global instance whose state is in `region`. The record's Terraform uses it (app/failover-record.ts), and
+ * a global instance whose state is in `region`. The record's Terraform uses it (app/dr/failover-record.ts), and
  * expandManifest checks that it is no layer instance's location (core/graph/graph-problems.ts).
  */
 function recordBackend(manifest, region, record = recordInstanceOf(region)) {

@@ -899,6 +899,329 @@ async function readResultFile(file, source, cannotRead = (message) => new errors
 
 /***/ }),
 
+/***/ 5373:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ readFailoverRecord),
+  t: () => (/* binding */ writeFailoverRecord)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
+var outputs = __webpack_require__(2872);
+// EXTERNAL MODULE: ./build/tsc/core/errors.js
+var errors = __webpack_require__(9514);
+;// CONCATENATED MODULE: ./build/tsc/core/dr/record-lock.js
+/**
+ * Locks met on a failover record. Each region keeps its record at the same key of its own store, so S3
+ * replication of one region's store into another copies the record's lock objects onto the other region's
+ * record, and never the deletes that released them: a lock whose Path names another region's record is such
+ * a copy, held by no one. Pure: which lock is which, and the audit of one cleared.
+ */
+/**
+ * The Path a lock on the state at `backend` carries, as Terraform and OpenTofu print it: `bucket/key` for S3,
+ * the configured file for `local`; undefined for a backend whose lock path Strata does not know.
+ */
+function lockPathOf(backend) {
+    const { bucket, key, path } = backend.config;
+    if (backend.type === 's3' && bucket !== undefined && key !== undefined) {
+        return `${String(bucket)}/${String(key)}`;
+    }
+    if (backend.type === 'local')
+        return String(path ?? 'terraform.tfstate');
+    return undefined;
+}
+/**
+ * The region whose record `lock` (found on `region`'s record) names: a replicated copy when it is another
+ * region; null when it names `region`'s own record or no record Strata knows (then someone may hold it).
+ */
+function replicatedFrom(lock, region, recordLockPaths) {
+    if (lock.path === '' || lock.path === recordLockPaths.get(region))
+        return null;
+    for (const [other, path] of recordLockPaths) {
+        if (other !== region && path === lock.path)
+            return other;
+    }
+    return null;
+}
+/**
+ * Why a failover record cannot be written while `lock` is on it (its own lock, or one Strata cannot place):
+ * who holds it and how to go on.
+ */
+function heldRecordLockMessage(lock, region, binary) {
+    const holder = `lock ${lock.id || '(no id)'} on ${lock.path || 'an unknown path'}, held by ${lock.who || 'an unknown holder'} (${lock.operation || 'unknown operation'}) since ${lock.createdText || 'an unknown time'}`;
+    return `the failover record in ${region} is locked: ${holder}. Another Strata run (a failover, a failback, a deploy hold or its release) may be writing it: wait for that run to end, then run this command again. If no run holds it (its run was killed), release it with '${binary} force-unlock ${lock.id || '<ID>'}' in a directory configured with the record's backend, then run this command again.`;
+}
+
+// EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
+var lock_info = __webpack_require__(1896);
+// EXTERNAL MODULE: ./build/tsc/engine/init-record.js
+var init_record = __webpack_require__(3100);
+// EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
+var record_key = __webpack_require__(4377);
+// EXTERNAL MODULE: ./build/tsc/core/lookup.js
+var lookup = __webpack_require__(2191);
+;// CONCATENATED MODULE: ./build/tsc/app/dr/failover-record-context.js
+
+
+
+/**
+ * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
+ * so that a relative `local` backend path resolves to the same folder it does for the layers.
+ */
+function recordDirectory(manifestDirectory, manifest, region) {
+    // The schema requires one layer at least.
+    const depth = (0,lookup/* itemAt */.R9)(manifest.layers, 0, 'layer').path.split('/').length;
+    const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
+    return external_node_path_.join(manifestDirectory, ...levels.slice(0, depth));
+}
+/** Where the record's `command` runs in `region`, and the log it writes. */
+function recordCall(context, region, command, record = (0,record_key/* recordInstanceOf */.UG)(region)) {
+    const suffix = record.id === record_key/* LEGACY_RECORD */.Eu.id ? '-legacy' : '';
+    return {
+        cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
+        // One per key: each stays initialised for its own backend, so a read of both needs no init at all.
+        dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, `terraform-data${suffix}`),
+        logFile: external_node_path_.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
+        instanceId: record.id,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/dr/replicated-record-lock.js
+
+
+
+
+
+/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
+function recordLockPaths(manifest) {
+    return new Map(manifest.regions.map((region) => [region.name, lockPathOf((0,record_key/* recordBackend */.WA)(manifest, region.name))]));
+}
+async function clearReplicatedLock(context, region, lock, source) {
+    const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
+    if (unlocked.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${external_node_path_.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`);
+    }
+    return {
+        region,
+        replicatedFrom: source,
+        lockId: lock.id,
+        path: lock.path,
+        heldBy: lock.who,
+        operation: lock.operation,
+        created: lock.createdText,
+        clearedBy: context.actor,
+        clearedAt: context.now().toISOString(),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/dr/failover-record-format.js
+
+/**
+ * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
+ * means none; without it the key was never written, and the legacy key may still hold the region's record.
+ */
+const OWN_KEY_OUTPUT = 'record_key';
+/** The record's configuration at the region's own key; with null, a record cleared (its marker output only). */
+function recordConfiguration(record) {
+    const marker = `output "${OWN_KEY_OUTPUT}" {\n  value = "per-region"\n}\n`;
+    if (record === null)
+        return marker;
+    const fields = {
+        from: record.from,
+        to: record.to,
+        at: record.at,
+        status: record.status ?? 'in-effect',
+        mode: record.mode ?? 'failover',
+        // As JSON text: one string however many instances, read back as it was written.
+        ...(record.restored ? { restored: JSON.stringify(record.restored) } : {}),
+        // Only a move of some accounts or environments has one: the estate's record stays as it always was.
+        ...(record.scope?.length ? { scope: record.scope } : {}),
+    };
+    const input = Object.entries(fields)
+        .map(([name, value]) => `    ${name.padEnd(8)} = ${hclString(value)}`)
+        .join('\n');
+    return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n\n${marker}`;
+}
+/** A string (or list of them) as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
+function hclString(value) {
+    return JSON.stringify(value).replace(/([$%])\{/g, '$1$1{');
+}
+function asRecord(value, region) {
+    const record = value;
+    const isText = (field) => typeof field === 'string' && field !== '';
+    const isScope = (field) => field === undefined || field === null || (Array.isArray(field) && field.every(isText));
+    const notOurs = () => new errors/* RefusalError */.XQ(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
+    if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at) || !isScope(record.scope)) {
+        throw notOurs();
+    }
+    if (record.restored === undefined)
+        return record;
+    if (typeof record.restored !== 'string')
+        throw notOurs();
+    let restored;
+    try {
+        restored = JSON.parse(record.restored);
+    }
+    catch {
+        throw notOurs();
+    }
+    const isRestoredMap = typeof restored === 'object' &&
+        restored !== null &&
+        Object.values(restored).every((point) => point === null || typeof point === 'string');
+    if (!isRestoredMap)
+        throw notOurs();
+    return { ...record, restored };
+}
+
+;// CONCATENATED MODULE: ./build/tsc/app/dr/failover-record.js
+
+
+
+
+
+
+
+
+
+
+
+const REACHABLE_HINT = (region) => `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
+/** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
+async function writeConfiguration(context, region, record) {
+    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    const text = `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${recordConfiguration(record)}`;
+    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), text);
+}
+/**
+ * Initialises the data directory of `instance`'s key in `region`, unless its last init succeeded for the same
+ * backend, directory and binary (as an instance's, engine/init-record.ts): `-reconfigure` every time cost each
+ * run's record reads a process per key before the first instance could start. The configuration is left out:
+ * it needs no provider but the built-in one, so what it says does not change what `init` sets up.
+ */
+async function initialise(context, region, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
+    const call = recordCall(context, region, 'init', instance);
+    const backend = (0,record_key/* recordBackend */.WA)(context.manifest, region, instance);
+    const { executable, version } = context.terraform;
+    const init = await (0,init_record/* initUnlessInitialised */.K)(call.dataDirectory, () => Promise.resolve((0,init_record/* jsonDigest */.j)({ backend, terraform: { executable, version }, cwd: call.cwd })), () => context.terraform.init(call, backend));
+    if (init && init.exitCode !== 0) {
+        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\n${REACHABLE_HINT(region)}`);
+    }
+}
+/**
+ * Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. A
+ * region whose own key was never written may still keep its record at the legacy key: that is read then (one
+ * read more, only until a move writes the region's own key), and honoured only when it is the region's own; a
+ * copy replicated from another region is ignored, with a note in `context.notes`.
+ */
+async function readFailoverRecord(context, region) {
+    try {
+        await writeConfiguration(context, region, null);
+        const own = await readOutputs(context, region, (0,record_key/* recordInstanceOf */.UG)(region));
+        if (own.failover !== undefined)
+            return asRecord(own.failover, region);
+        if (own[OWN_KEY_OUTPUT] !== undefined)
+            return null;
+        const legacy = (await readOutputs(context, region, record_key/* LEGACY_RECORD */.Eu)).failover;
+        if (legacy === undefined)
+            return null;
+        const read = (0,record_key/* legacyRecordIn */.au)(asRecord(legacy, region), region);
+        if (read.record === null)
+            context.notes?.push(read.note);
+        return read.record;
+    }
+    finally {
+        await removeConfiguration(context, region);
+    }
+}
+/** The outputs of the record instance `record` in `region`'s store, its configuration written. */
+async function readOutputs(context, region, record) {
+    await initialise(context, region, record);
+    const output = await context.terraform.output(recordCall(context, region, 'output', record));
+    if (output.exitCode !== 0) {
+        // An initialised data directory skips the init that would have failed first on a store out of reach.
+        throw new errors/* RefusalError */.XQ(`cannot read the failover record in ${region}:\n${output.tail.trim()}\n${REACHABLE_HINT(region)}`);
+    }
+    return (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout));
+}
+/**
+ * Writes (or, with null, clears) the record at `region`'s own key through the backend: plan, then apply that
+ * plan. A record cleared keeps the key's marker output, so that the legacy key is never read there again (it
+ * is left as it is: writing it would replicate over the legacy key of the region its store replicates into).
+ * A lock replicated onto this region's record from another region's (core/dr/record-lock.ts) is cleared with
+ * `force-unlock`, as the promotion of a replica clears stale locks, and returned for the report's audit. Any
+ * other lock, or any failure, is a RefusalError that says what, where and how to go on.
+ */
+async function writeFailoverRecord(context, region, record) {
+    try {
+        await writeConfiguration(context, region, record);
+        await initialise(context, region);
+        const logs = external_node_path_.join(context.logDirectory, 'failover-record', region);
+        const planFile = external_node_path_.join(logs, 'record.tfplan');
+        const varFile = external_node_path_.join(logs, 'empty.tfvars.json');
+        await (0,promises_.mkdir)(logs, { recursive: true });
+        await (0,promises_.writeFile)(varFile, '{}\n');
+        const lockTimeout = context.manifest.terraform.lockTimeout;
+        const plan = (timeout) => context.terraform.plan(recordCall(context, region, 'plan'), {
+            planFile,
+            varFile,
+            lockTimeout: timeout,
+            destroy: false,
+        });
+        // First without waiting: a replicated lock is held by no one, and waiting for it would only delay.
+        let planned = await plan('0s');
+        const cleared = [];
+        const lock = planned.meaning === 'error' ? (0,lock_info/* parseLockError */.j0)(planned.tail) : undefined;
+        if (lock) {
+            const source = replicatedFrom(lock, region, recordLockPaths(context.manifest));
+            if (source !== null)
+                cleared.push(await clearReplicatedLock(context, region, lock, source));
+            // Then as any write of state: waiting up to the manifest's lock_timeout for a holder to finish.
+            planned = await plan(lockTimeout);
+        }
+        if (planned.meaning === 'error') {
+            const held = (0,lock_info/* parseLockError */.j0)(planned.tail);
+            throw new errors/* RefusalError */.XQ(held
+                ? heldRecordLockMessage(held, region, external_node_path_.basename(context.terraform.executable))
+                : `cannot plan the failover record in ${region}:\n${planned.tail.trim()}\nFix what Terraform reports above, then run this command again.`);
+        }
+        if (planned.meaning === 'changes') {
+            const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
+                planFile,
+                lockTimeout,
+            });
+            if (apply.exitCode !== 0) {
+                throw new errors/* RefusalError */.XQ(`cannot write the failover record in ${region}:\n${apply.tail.trim()}\nFix what Terraform reports above, then run this command again.`);
+            }
+        }
+        return cleared;
+    }
+    finally {
+        await removeConfiguration(context, region);
+    }
+}
+/** The record's configuration is generated for every use; none of it stays beside the layers' code. */
+async function removeConfiguration(context, region) {
+    await (0,promises_.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
+        recursive: true,
+        force: true,
+    });
+    const top = external_node_path_.join(context.manifestDirectory, '.strata-failover');
+    for (const directory of [external_node_path_.join(top, region), top]) {
+        await (0,promises_.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
+    }
+}
+
+
+/***/ }),
+
 /***/ 5632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1379,7 +1702,7 @@ async function setUpEngine(settings, loaded, adapters, layerCode = (0,layer_code
 
 /***/ }),
 
-/***/ 6061:
+/***/ 3282:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1605,11 +1928,11 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
-// EXTERNAL MODULE: ./build/tsc/app/failover-record.js + 4 modules
-var failover_record = __webpack_require__(7974);
+// EXTERNAL MODULE: ./build/tsc/app/dr/failover-record.js + 4 modules
+var failover_record = __webpack_require__(5373);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
-;// CONCATENATED MODULE: ./build/tsc/app/failover-guard.js
+;// CONCATENATED MODULE: ./build/tsc/app/dr/failover-guard.js
 
 
 
@@ -1699,17 +2022,17 @@ function halfMigratedMessage(migrationFile, instances) {
 
 // EXTERNAL MODULE: ./build/tsc/core/migrate/state-document.js
 var state_document = __webpack_require__(2834);
-// EXTERNAL MODULE: ./build/tsc/app/migration-file.js
-var migration_file = __webpack_require__(9256);
-// EXTERNAL MODULE: ./build/tsc/app/migration-context.js
-var migration_context = __webpack_require__(4907);
-// EXTERNAL MODULE: ./build/tsc/app/migration-estate-reading.js + 1 modules
-var migration_estate_reading = __webpack_require__(9858);
-// EXTERNAL MODULE: ./build/tsc/app/migration-state-handles.js
-var migration_state_handles = __webpack_require__(8955);
-// EXTERNAL MODULE: ./build/tsc/app/migration-state-transfer.js
-var migration_state_transfer = __webpack_require__(8365);
-;// CONCATENATED MODULE: ./build/tsc/app/half-migration.js
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-file.js
+var migration_file = __webpack_require__(9930);
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-context.js
+var migration_context = __webpack_require__(7705);
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-estate-reading.js + 1 modules
+var migration_estate_reading = __webpack_require__(519);
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-state-handles.js
+var migration_state_handles = __webpack_require__(8457);
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-state-transfer.js
+var migration_state_transfer = __webpack_require__(9547);
+;// CONCATENATED MODULE: ./build/tsc/app/migrate/half-migration.js
 
 
 
@@ -1754,7 +2077,7 @@ async function refuseHalfMigrated(settings, adapters, prepared, ids) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/restored-context.js
 var restored_context = __webpack_require__(9046);
-;// CONCATENATED MODULE: ./build/tsc/app/restored-context.js
+;// CONCATENATED MODULE: ./build/tsc/app/dr/restored-context.js
 
 
 
@@ -1894,330 +2217,7 @@ function withRestored(steady, restored) {
 
 /***/ }),
 
-/***/ 7974:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ readFailoverRecord),
-  t: () => (/* binding */ writeFailoverRecord)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./build/tsc/terraform/outputs.js
-var outputs = __webpack_require__(2872);
-// EXTERNAL MODULE: ./build/tsc/core/errors.js
-var errors = __webpack_require__(9514);
-;// CONCATENATED MODULE: ./build/tsc/core/dr/record-lock.js
-/**
- * Locks met on a failover record. Each region keeps its record at the same key of its own store, so S3
- * replication of one region's store into another copies the record's lock objects onto the other region's
- * record, and never the deletes that released them: a lock whose Path names another region's record is such
- * a copy, held by no one. Pure: which lock is which, and the audit of one cleared.
- */
-/**
- * The Path a lock on the state at `backend` carries, as Terraform and OpenTofu print it: `bucket/key` for S3,
- * the configured file for `local`; undefined for a backend whose lock path Strata does not know.
- */
-function lockPathOf(backend) {
-    const { bucket, key, path } = backend.config;
-    if (backend.type === 's3' && bucket !== undefined && key !== undefined) {
-        return `${String(bucket)}/${String(key)}`;
-    }
-    if (backend.type === 'local')
-        return String(path ?? 'terraform.tfstate');
-    return undefined;
-}
-/**
- * The region whose record `lock` (found on `region`'s record) names: a replicated copy when it is another
- * region; null when it names `region`'s own record or no record Strata knows (then someone may hold it).
- */
-function replicatedFrom(lock, region, recordLockPaths) {
-    if (lock.path === '' || lock.path === recordLockPaths.get(region))
-        return null;
-    for (const [other, path] of recordLockPaths) {
-        if (other !== region && path === lock.path)
-            return other;
-    }
-    return null;
-}
-/**
- * Why a failover record cannot be written while `lock` is on it (its own lock, or one Strata cannot place):
- * who holds it and how to go on.
- */
-function heldRecordLockMessage(lock, region, binary) {
-    const holder = `lock ${lock.id || '(no id)'} on ${lock.path || 'an unknown path'}, held by ${lock.who || 'an unknown holder'} (${lock.operation || 'unknown operation'}) since ${lock.createdText || 'an unknown time'}`;
-    return `the failover record in ${region} is locked: ${holder}. Another Strata run (a failover, a failback, a deploy hold or its release) may be writing it: wait for that run to end, then run this command again. If no run holds it (its run was killed), release it with '${binary} force-unlock ${lock.id || '<ID>'}' in a directory configured with the record's backend, then run this command again.`;
-}
-
-// EXTERNAL MODULE: ./build/tsc/terraform/lock-info.js
-var lock_info = __webpack_require__(1896);
-// EXTERNAL MODULE: ./build/tsc/engine/init-record.js
-var init_record = __webpack_require__(3100);
-// EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
-var record_key = __webpack_require__(4377);
-// EXTERNAL MODULE: ./build/tsc/core/lookup.js
-var lookup = __webpack_require__(2191);
-;// CONCATENATED MODULE: ./build/tsc/app/failover-record-context.js
-
-
-
-/**
- * Where the record's Terraform runs: inside the manifest's directory, as many levels down as the first layer,
- * so that a relative `local` backend path resolves to the same folder it does for the layers.
- */
-function recordDirectory(manifestDirectory, manifest, region) {
-    // The schema requires one layer at least.
-    const depth = (0,lookup/* itemAt */.R9)(manifest.layers, 0, 'layer').path.split('/').length;
-    const levels = ['.strata-failover', region, ...Array(Math.max(0, depth - 2)).fill('record')];
-    return external_node_path_.join(manifestDirectory, ...levels.slice(0, depth));
-}
-/** Where the record's `command` runs in `region`, and the log it writes. */
-function recordCall(context, region, command, record = (0,record_key/* recordInstanceOf */.UG)(region)) {
-    const suffix = record.id === record_key/* LEGACY_RECORD */.Eu.id ? '-legacy' : '';
-    return {
-        cwd: recordDirectory(context.manifestDirectory, context.manifest, region),
-        // One per key: each stays initialised for its own backend, so a read of both needs no init at all.
-        dataDirectory: external_node_path_.join(context.logDirectory, 'failover-record', region, `terraform-data${suffix}`),
-        logFile: external_node_path_.join(context.logDirectory, 'failover-record', region, `${command}${suffix}.log`),
-        instanceId: record.id,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/replicated-record-lock.js
-
-
-
-
-
-/** The lock Path of every region's record: a lock on one region's record naming another's was replicated. */
-function recordLockPaths(manifest) {
-    return new Map(manifest.regions.map((region) => [region.name, lockPathOf((0,record_key/* recordBackend */.WA)(manifest, region.name))]));
-}
-async function clearReplicatedLock(context, region, lock, source) {
-    const unlocked = await context.terraform.forceUnlock(recordCall(context, region, 'force-unlock'), lock.id);
-    if (unlocked.exitCode !== 0) {
-        throw new errors/* RefusalError */.XQ(`the failover record in ${region} carries lock ${lock.id}, replicated from ${source}'s record (${lock.path}), and force-unlock failed:\n${unlocked.tail.trim()}\nRelease it with '${external_node_path_.basename(context.terraform.executable)} force-unlock ${lock.id}' in a directory configured with the record's backend, then run this command again.`);
-    }
-    return {
-        region,
-        replicatedFrom: source,
-        lockId: lock.id,
-        path: lock.path,
-        heldBy: lock.who,
-        operation: lock.operation,
-        created: lock.createdText,
-        clearedBy: context.actor,
-        clearedAt: context.now().toISOString(),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/failover-record-format.js
-
-/**
- * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
- * means none; without it the key was never written, and the legacy key may still hold the region's record.
- */
-const OWN_KEY_OUTPUT = 'record_key';
-/** The record's configuration at the region's own key; with null, a record cleared (its marker output only). */
-function recordConfiguration(record) {
-    const marker = `output "${OWN_KEY_OUTPUT}" {\n  value = "per-region"\n}\n`;
-    if (record === null)
-        return marker;
-    const fields = {
-        from: record.from,
-        to: record.to,
-        at: record.at,
-        status: record.status ?? 'in-effect',
-        mode: record.mode ?? 'failover',
-        // As JSON text: one string however many instances, read back as it was written.
-        ...(record.restored ? { restored: JSON.stringify(record.restored) } : {}),
-        // Only a move of some accounts or environments has one: the estate's record stays as it always was.
-        ...(record.scope?.length ? { scope: record.scope } : {}),
-    };
-    const input = Object.entries(fields)
-        .map(([name, value]) => `    ${name.padEnd(8)} = ${hclString(value)}`)
-        .join('\n');
-    return `resource "terraform_data" "failover" {\n  input = {\n${input}\n  }\n}\n\noutput "failover" {\n  value = terraform_data.failover.output\n}\n\n${marker}`;
-}
-/** A string (or list of them) as an HCL literal: JSON's escapes, and no `${` or `%{` template (a recovery point is free text). */
-function hclString(value) {
-    return JSON.stringify(value).replace(/([$%])\{/g, '$1$1{');
-}
-function asRecord(value, region) {
-    const record = value;
-    const isText = (field) => typeof field === 'string' && field !== '';
-    const isScope = (field) => field === undefined || field === null || (Array.isArray(field) && field.every(isText));
-    const notOurs = () => new errors/* RefusalError */.XQ(`the failover record in ${region} is not one Strata wrote: ${JSON.stringify(value)}`);
-    if (!record || !isText(record.from) || !isText(record.to) || !isText(record.at) || !isScope(record.scope)) {
-        throw notOurs();
-    }
-    if (record.restored === undefined)
-        return record;
-    if (typeof record.restored !== 'string')
-        throw notOurs();
-    let restored;
-    try {
-        restored = JSON.parse(record.restored);
-    }
-    catch {
-        throw notOurs();
-    }
-    const isRestoredMap = typeof restored === 'object' &&
-        restored !== null &&
-        Object.values(restored).every((point) => point === null || typeof point === 'string');
-    if (!isRestoredMap)
-        throw notOurs();
-    return { ...record, restored };
-}
-
-;// CONCATENATED MODULE: ./build/tsc/app/failover-record.js
-
-
-
-
-
-
-
-
-
-
-
-const REACHABLE_HINT = (region) => `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;
-/** Writes the record's configuration in `region`'s record directory: `record`'s, or (null) a cleared one's. */
-async function writeConfiguration(context, region, record) {
-    const directory = recordDirectory(context.manifestDirectory, context.manifest, region);
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    const text = `# Written by Strata: the failover record (see the DR runbook). Do not edit.\nterraform {\n  backend "${context.manifest.backend.type}" {}\n}\n\n${recordConfiguration(record)}`;
-    await (0,promises_.writeFile)(external_node_path_.join(directory, 'main.tf'), text);
-}
-/**
- * Initialises the data directory of `instance`'s key in `region`, unless its last init succeeded for the same
- * backend, directory and binary (as an instance's, engine/init-record.ts): `-reconfigure` every time cost each
- * run's record reads a process per key before the first instance could start. The configuration is left out:
- * it needs no provider but the built-in one, so what it says does not change what `init` sets up.
- */
-async function initialise(context, region, instance = (0,record_key/* recordInstanceOf */.UG)(region)) {
-    const call = recordCall(context, region, 'init', instance);
-    const backend = (0,record_key/* recordBackend */.WA)(context.manifest, region, instance);
-    const { executable, version } = context.terraform;
-    const init = await (0,init_record/* initUnlessInitialised */.K)(call.dataDirectory, () => Promise.resolve((0,init_record/* jsonDigest */.j)({ backend, terraform: { executable, version }, cwd: call.cwd })), () => context.terraform.init(call, backend));
-    if (init && init.exitCode !== 0) {
-        throw new errors/* RefusalError */.XQ(`cannot reach the failover record in ${region}:\n${init.tail.trim()}\n${REACHABLE_HINT(region)}`);
-    }
-}
-/**
- * Reads the record kept in `region`; null when there is none. Throws when the region cannot be reached. A
- * region whose own key was never written may still keep its record at the legacy key: that is read then (one
- * read more, only until a move writes the region's own key), and honoured only when it is the region's own; a
- * copy replicated from another region is ignored, with a note in `context.notes`.
- */
-async function readFailoverRecord(context, region) {
-    try {
-        await writeConfiguration(context, region, null);
-        const own = await readOutputs(context, region, (0,record_key/* recordInstanceOf */.UG)(region));
-        if (own.failover !== undefined)
-            return asRecord(own.failover, region);
-        if (own[OWN_KEY_OUTPUT] !== undefined)
-            return null;
-        const legacy = (await readOutputs(context, region, record_key/* LEGACY_RECORD */.Eu)).failover;
-        if (legacy === undefined)
-            return null;
-        const read = (0,record_key/* legacyRecordIn */.au)(asRecord(legacy, region), region);
-        if (read.record === null)
-            context.notes?.push(read.note);
-        return read.record;
-    }
-    finally {
-        await removeConfiguration(context, region);
-    }
-}
-/** The outputs of the record instance `record` in `region`'s store, its configuration written. */
-async function readOutputs(context, region, record) {
-    await initialise(context, region, record);
-    const output = await context.terraform.output(recordCall(context, region, 'output', record));
-    if (output.exitCode !== 0) {
-        // An initialised data directory skips the init that would have failed first on a store out of reach.
-        throw new errors/* RefusalError */.XQ(`cannot read the failover record in ${region}:\n${output.tail.trim()}\n${REACHABLE_HINT(region)}`);
-    }
-    return (0,outputs/* outputValues */.uN)((0,outputs/* parseOutputsJson */.GW)(output.stdout));
-}
-/**
- * Writes (or, with null, clears) the record at `region`'s own key through the backend: plan, then apply that
- * plan. A record cleared keeps the key's marker output, so that the legacy key is never read there again (it
- * is left as it is: writing it would replicate over the legacy key of the region its store replicates into).
- * A lock replicated onto this region's record from another region's (core/dr/record-lock.ts) is cleared with
- * `force-unlock`, as the promotion of a replica clears stale locks, and returned for the report's audit. Any
- * other lock, or any failure, is a RefusalError that says what, where and how to go on.
- */
-async function writeFailoverRecord(context, region, record) {
-    try {
-        await writeConfiguration(context, region, record);
-        await initialise(context, region);
-        const logs = external_node_path_.join(context.logDirectory, 'failover-record', region);
-        const planFile = external_node_path_.join(logs, 'record.tfplan');
-        const varFile = external_node_path_.join(logs, 'empty.tfvars.json');
-        await (0,promises_.mkdir)(logs, { recursive: true });
-        await (0,promises_.writeFile)(varFile, '{}\n');
-        const lockTimeout = context.manifest.terraform.lockTimeout;
-        const plan = (timeout) => context.terraform.plan(recordCall(context, region, 'plan'), {
-            planFile,
-            varFile,
-            lockTimeout: timeout,
-            destroy: false,
-        });
-        // First without waiting: a replicated lock is held by no one, and waiting for it would only delay.
-        let planned = await plan('0s');
-        const cleared = [];
-        const lock = planned.meaning === 'error' ? (0,lock_info/* parseLockError */.j0)(planned.tail) : undefined;
-        if (lock) {
-            const source = replicatedFrom(lock, region, recordLockPaths(context.manifest));
-            if (source !== null)
-                cleared.push(await clearReplicatedLock(context, region, lock, source));
-            // Then as any write of state: waiting up to the manifest's lock_timeout for a holder to finish.
-            planned = await plan(lockTimeout);
-        }
-        if (planned.meaning === 'error') {
-            const held = (0,lock_info/* parseLockError */.j0)(planned.tail);
-            throw new errors/* RefusalError */.XQ(held
-                ? heldRecordLockMessage(held, region, external_node_path_.basename(context.terraform.executable))
-                : `cannot plan the failover record in ${region}:\n${planned.tail.trim()}\nFix what Terraform reports above, then run this command again.`);
-        }
-        if (planned.meaning === 'changes') {
-            const apply = await context.terraform.apply(recordCall(context, region, 'apply'), {
-                planFile,
-                lockTimeout,
-            });
-            if (apply.exitCode !== 0) {
-                throw new errors/* RefusalError */.XQ(`cannot write the failover record in ${region}:\n${apply.tail.trim()}\nFix what Terraform reports above, then run this command again.`);
-            }
-        }
-        return cleared;
-    }
-    finally {
-        await removeConfiguration(context, region);
-    }
-}
-/** The record's configuration is generated for every use; none of it stays beside the layers' code. */
-async function removeConfiguration(context, region) {
-    await (0,promises_.rm)(recordDirectory(context.manifestDirectory, context.manifest, region), {
-        recursive: true,
-        force: true,
-    });
-    const top = external_node_path_.join(context.manifestDirectory, '.strata-failover');
-    for (const directory of [external_node_path_.join(top, region), top]) {
-        await (0,promises_.rmdir)(directory).catch(() => undefined); // Only when empty: another region's record may be in use.
-    }
-}
-
-
-/***/ }),
-
-/***/ 4907:
+/***/ 7705:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2240,7 +2240,7 @@ async function openMigration(settings, adapters, file, prepared) {
 
 /***/ }),
 
-/***/ 9858:
+/***/ 519:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2394,13 +2394,13 @@ function instanceFor(layer, root, instances) {
 var parse_migration = __webpack_require__(1066);
 // EXTERNAL MODULE: ./build/tsc/core/migrate/state-document.js
 var state_document = __webpack_require__(2834);
-// EXTERNAL MODULE: ./build/tsc/app/migration-state-handles.js
-var migration_state_handles = __webpack_require__(8955);
-// EXTERNAL MODULE: ./build/tsc/app/migration-state-transfer.js
-var migration_state_transfer = __webpack_require__(8365);
-// EXTERNAL MODULE: ./build/tsc/app/migration-terraform-steps.js
-var migration_terraform_steps = __webpack_require__(7006);
-;// CONCATENATED MODULE: ./build/tsc/app/migration-estate-reading.js
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-state-handles.js
+var migration_state_handles = __webpack_require__(8457);
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-state-transfer.js
+var migration_state_transfer = __webpack_require__(9547);
+// EXTERNAL MODULE: ./build/tsc/app/migrate/migration-terraform-steps.js
+var migration_terraform_steps = __webpack_require__(9412);
+;// CONCATENATED MODULE: ./build/tsc/app/migrate/migration-estate-reading.js
 
 
 
@@ -2459,7 +2459,7 @@ function recordOf(handle, state) {
 
 /***/ }),
 
-/***/ 9256:
+/***/ 9930:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2498,7 +2498,7 @@ async function readMigrationFile(settings, optional = false) {
 
 /***/ }),
 
-/***/ 8955:
+/***/ 8457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2532,7 +2532,7 @@ function instanceHandle(context, instance) {
 
 /***/ }),
 
-/***/ 8365:
+/***/ 9547:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2542,7 +2542,7 @@ function instanceHandle(context, instance) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var _core_migrate_state_document_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2834);
-/* harmony import */ var _migration_terraform_steps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7006);
+/* harmony import */ var _migration_terraform_steps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9412);
 
 
 
@@ -2567,7 +2567,7 @@ async function pushState(context, handle, state) {
 
 /***/ }),
 
-/***/ 7006:
+/***/ 9412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2813,7 +2813,7 @@ async function* logLines(file) {
 }
 
 // EXTERNAL MODULE: ./build/tsc/app/execute-run.js + 6 modules
-var execute_run = __webpack_require__(6061);
+var execute_run = __webpack_require__(3282);
 // EXTERNAL MODULE: ./build/tsc/core/wording.js
 var wording = __webpack_require__(7889);
 ;// CONCATENATED MODULE: ./build/tsc/core/render/left-out-note.js
