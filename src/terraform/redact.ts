@@ -2,7 +2,7 @@
 
 /**
  * Secrets shorter than this are not masked in text: masking `42` or `on` everywhere would wreck the log and
- * hide nothing worth hiding. (`redactPlanJson` still masks short values where Terraform marks them.)
+ * hide nothing worth hiding.
  */
 export const MIN_SECRET_LENGTH = 4;
 
