@@ -5,7 +5,7 @@ import path from 'node:path';
 import { executeRun, type RunSettings } from '../../src/app/execute-run.js';
 import { releaseDeploys } from '../../src/app/dr/deploy-hold.js';
 import { executeFailover, type FailoverSettings } from '../../src/app/dr/failover.js';
-import type { FailoverRecord } from '../../src/app/dr/failover-record-format.js';
+import type { FailoverRecord } from '../../src/core/dr/failover-record-format.js';
 import { LEGACY_RECORD, recordInstanceOf } from '../../src/core/dr/record-key.js';
 import { getErrorMessage, RefusalError, UsageError } from '../../src/core/errors.js';
 import { actionWording } from '../../src/action/action-wording.js';

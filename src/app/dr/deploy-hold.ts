@@ -9,7 +9,7 @@ import { recordLeftBehind } from '../../core/dr/record-scope.js';
 import type { RestoredInstances } from '../../core/dr/restored-context.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings } from '../engine-setup.js';
 import { readFailoverRecord, writeFailoverRecord } from './failover-record.js';
-import type { FailoverRecord } from './failover-record-format.js';
+import type { FailoverRecord } from '../../core/dr/failover-record-format.js';
 import type { RecordWriteContext } from './failover-record-context.js';
 
 /**

@@ -27,7 +27,7 @@ import type { EngineAdapters } from '../engine-setup.js';
 import { steadyStateContext } from '../steady-state-context.js';
 import { holdDeploys } from './deploy-hold.js';
 import { writeFailoverRecord } from './failover-record.js';
-import type { FailoverRecord } from './failover-record-format.js';
+import type { FailoverRecord } from '../../core/dr/failover-record-format.js';
 import { phaseProgress } from './phase-progress.js';
 import { recordLeftBehind, recordToReplace } from '../../core/dr/record-scope.js';
 import { primaryRegionOf } from '../../core/manifest/primary-region.js';

@@ -10,7 +10,7 @@ import type { Dag } from '../../core/schedule/dag.js';
 import type { LoadedManifest } from '../../adapters/load-manifest.js';
 import type { TerraformClient } from '../../engine/terraform-client.js';
 import { readFailoverRecord } from './failover-record.js';
-import type { FailoverRecord } from './failover-record-format.js';
+import type { FailoverRecord } from '../../core/dr/failover-record-format.js';
 import { getOrThrow } from '../../core/lookup.js';
 
 /**

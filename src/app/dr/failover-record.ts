@@ -19,7 +19,7 @@ import {
   OWN_KEY_OUTPUT,
   recordConfiguration,
   type FailoverRecord,
-} from './failover-record-format.js';
+} from '../../core/dr/failover-record-format.js';
 
 const REACHABLE_HINT = (region: string) =>
   `Check that the state store of ${region} is reachable with the credentials this run has, then run this command again.`;

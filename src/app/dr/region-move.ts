@@ -17,7 +17,7 @@ import { definedOrThrow, getOrThrow } from '../../core/lookup.js';
 import type { RunResult } from '../../core/run-result.js';
 import { setUpEngine, type EngineAdapters, type EngineSettings, type EngineSetup } from '../engine-setup.js';
 import { readFailoverRecord } from './failover-record.js';
-import type { FailoverRecord } from './failover-record-format.js';
+import type { FailoverRecord } from '../../core/dr/failover-record-format.js';
 import type { RecordWriteContext } from './failover-record-context.js';
 import type { ClearedRecordLock } from '../../core/dr/record-lock.js';
 import { primaryRegionOf } from '../../core/manifest/primary-region.js';

@@ -4,7 +4,7 @@ import { primaryRegionOf } from '../../core/manifest/primary-region.js';
 import type { Dag } from '../../core/schedule/dag.js';
 import type { TerraformClient } from '../../engine/terraform-client.js';
 import { readFailoverRecord } from './failover-record.js';
-import type { FailoverRecord } from './failover-record-format.js';
+import type { FailoverRecord } from '../../core/dr/failover-record-format.js';
 
 /**
  * The context a failover (or a failback) gave the instances it restored, from the primary's failover record,

@@ -1,5 +1,5 @@
-import type { GuardRecord } from '../../core/dr/failover-guard.js';
-import { RefusalError } from '../../core/errors.js';
+import type { GuardRecord } from './failover-guard.js';
+import { RefusalError } from '../errors.js';
 
 /**
  * The failover record: a small Terraform state, written through the manifest's own backend into the
