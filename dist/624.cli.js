@@ -240,7 +240,7 @@ var record_scope = __webpack_require__(2174);
 // EXTERNAL MODULE: ./build/tsc/app/engine-setup.js + 8 modules
 var engine_setup = __webpack_require__(5632);
 // EXTERNAL MODULE: ./build/tsc/app/dr/failover-record.js + 4 modules
-var failover_record = __webpack_require__(5373);
+var failover_record = __webpack_require__(4885);
 ;// CONCATENATED MODULE: ./build/tsc/app/dr/deploy-hold.js
 
 

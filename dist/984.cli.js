@@ -899,7 +899,7 @@ async function readResultFile(file, source, cannotRead = (message) => new errors
 
 /***/ }),
 
-/***/ 5373:
+/***/ 4885:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1021,7 +1021,7 @@ async function clearReplicatedLock(context, region, lock, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/tsc/app/dr/failover-record-format.js
+;// CONCATENATED MODULE: ./build/tsc/core/dr/failover-record-format.js
 
 /**
  * An output every record Strata writes at a region's own key carries, cleared or not: with it, no record there
@@ -1929,7 +1929,7 @@ function judgeScopedRecord(manifest, record, scope, governed) {
 // EXTERNAL MODULE: ./build/tsc/core/dr/failed-regions.js
 var failed_regions = __webpack_require__(4731);
 // EXTERNAL MODULE: ./build/tsc/app/dr/failover-record.js + 4 modules
-var failover_record = __webpack_require__(5373);
+var failover_record = __webpack_require__(4885);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
 var lookup = __webpack_require__(2191);
 ;// CONCATENATED MODULE: ./build/tsc/app/dr/failover-guard.js
@@ -6527,7 +6527,7 @@ function firstProblem(candidate) {
 /** Keeping secrets out of logs, summaries and PR comments: a text redactor for anything Strata prints. */
 /**
  * Secrets shorter than this are not masked in text: masking `42` or `on` everywhere would wreck the log and
- * hide nothing worth hiding. (`redactPlanJson` still masks short values where Terraform marks them.)
+ * hide nothing worth hiding.
  */
 const MIN_SECRET_LENGTH = 4;
 const MASK = '***';
