@@ -1862,10 +1862,28 @@ function placeAt(accounts, placement, position) {
 /** Numbers every instance of the manifest. The arrays are sized up front and ids are joined, not concatenated. */
 function placeInstances(manifest, cells) {
     const { accounts, layers } = manifest;
-    const regionCount = accounts.reduce((sum, account) => sum + account.regions.length, 0);
-    const environmentCount = accounts.reduce((sum, account) => sum +
-        account.regions.reduce((inRegion, region) => inRegion +
-            account.environments.filter((environment) => environment.regions.includes(region)).length, 0), 0);
+    // Each account with its regions and, in each region, the environments that run there: Cells indexes looked
+    // up once, and no environment tested against a region per instance.
+    const places = accounts.map((account, index) => {
+        const environments = account.environments.map((environment, index) => ({
+            name: environment.name,
+            index,
+            cell: (0,lookup/* getOrThrow */.Gp)(cells.environments, environment.name, 'environment'),
+            regions: environment.regions,
+        }));
+        return {
+            account,
+            index,
+            regions: account.regions.map((name, index) => ({
+                name,
+                index,
+                cell: (0,lookup/* getOrThrow */.Gp)(cells.regions, name, 'region'),
+                environments: environments.filter((environment) => environment.regions.includes(name)),
+            })),
+        };
+    });
+    const regionCount = places.reduce((sum, place) => sum + place.regions.length, 0);
+    const environmentCount = places.reduce((sum, place) => sum + place.regions.reduce((inRegion, region) => inRegion + region.environments.length, 0), 0);
     const cellsOf = {
         global: 1,
         account: accounts.length,
@@ -1887,22 +1905,6 @@ function placeInstances(manifest, cells) {
     const accountParts = ['', ''];
     const regionParts = ['', '', ''];
     const environmentParts = ['', '', '', ''];
-    // Each account with its regions and environments, their Cells indexes looked up once.
-    const places = accounts.map((account, index) => ({
-        account,
-        index,
-        regions: account.regions.map((name, index) => ({
-            name,
-            index,
-            cell: (0,lookup/* getOrThrow */.Gp)(cells.regions, name, 'region'),
-        })),
-        environments: account.environments.map((environment, index) => ({
-            name: environment.name,
-            index,
-            cell: (0,lookup/* getOrThrow */.Gp)(cells.environments, environment.name, 'environment'),
-            regions: environment.regions,
-        })),
-    }));
     let position = 0;
     const add = (layerIndex, name, place, region, environment) => {
         let id = name;
@@ -1945,10 +1947,9 @@ function placeInstances(manifest, cells) {
                     add(layerIndex, name, place, region);
                     continue;
                 }
-                for (let environmentIndex = 0; environmentIndex < place.environments.length; environmentIndex++) {
-                    const environment = place.environments[environmentIndex];
-                    if (environment.regions.includes(region.name))
-                        add(layerIndex, name, place, region, environment);
+                const { environments } = region;
+                for (let environmentIndex = 0; environmentIndex < environments.length; environmentIndex++) {
+                    add(layerIndex, name, place, region, environments[environmentIndex]);
                 }
             }
             /* eslint-enable @typescript-eslint/no-non-null-assertion */
