@@ -81,7 +81,10 @@ export async function failoverCommand(
     output.out(failoverHelp(mode));
     return 0;
   }
-  if (values.to === undefined) throw new UsageError(`--to REGION is required: the region to ${mode} to`);
+  if (values.to === undefined)
+    throw new UsageError(
+      `--to REGION is required: the region to ${mode === 'failover' ? 'fail over' : 'fail back'} to`,
+    );
   if (values.history !== undefined && mode === 'failback')
     throw new UsageError('--history only goes with failover');
   if (values['skip-replica-check'] && (mode === 'failback' || !values['dry-run']))

@@ -124,7 +124,7 @@ describe('disaster recovery (strata failover / failback, stand-in)', () => {
     const alreadyPrimary = cli(estate, ['failover', '--to', 'eu-west-2', '--from', 'eu-west-1']);
     expect(alreadyPrimary.status).toBe(2);
     expect(alreadyPrimary.stderr).toContain('already names eu-west-2 as the primary region');
-    expect(cli(estate, ['failover']).stderr).toContain('--to REGION is required');
+    expect(cli(estate, ['failover']).stderr).toContain('--to REGION is required: the region to fail over to');
   });
 
   it('drill: plans the failover against live state, applies nothing, reports readiness', () => {
