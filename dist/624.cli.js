@@ -3008,7 +3008,7 @@ async function failoverCommand(mode, argv, output, process) {
         return 0;
     }
     if (values.to === undefined)
-        throw new errors/* UsageError */.eb(`--to REGION is required: the region to ${mode} to`);
+        throw new errors/* UsageError */.eb(`--to REGION is required: the region to ${mode === 'failover' ? 'fail over' : 'fail back'} to`);
     if (values.history !== undefined && mode === 'failback')
         throw new errors/* UsageError */.eb('--history only goes with failover');
     if (values['skip-replica-check'] && (mode === 'failback' || !values['dry-run']))
