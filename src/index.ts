@@ -1,3 +1,4 @@
 import { run } from './action/main.js';
+import { EXIT_BAD_INPUT } from './core/errors.js';
 
-await run();
+if ((await run()) === 'bad-input') process.exitCode = EXIT_BAD_INPUT;

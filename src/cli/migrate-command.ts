@@ -1,15 +1,13 @@
 import { plural } from '../core/render/plural.js';
 import { parseArgs } from 'node:util';
 import { applyMigration, planMigration } from '../app/migrate/migrate.js';
-import { UsageError } from '../core/errors.js';
+import { EXIT_BAD_INPUT, UsageError } from '../core/errors.js';
 import { MigrationFileError } from '../core/migrate/parse-migration.js';
 import { renderMigrationApply, renderMigrationPlan } from '../core/render/migration-text.js';
 import type { CliOutput } from './output.js';
 import { RUN_OPTIONS, runSettingsFromFlags } from './run-options.js';
 import { createCliSession, type CliProcess } from './terraform-command.js';
 import { terminalWording } from './terminal-wording.js';
-
-const EXIT_BAD_INPUT = 2;
 
 export const MIGRATE_HELP = `Usage: strata migrate plan [options]
        strata migrate apply (--layer L | --instance ID) [options]

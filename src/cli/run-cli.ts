@@ -1,12 +1,16 @@
 import { plural } from '../core/render/plural.js';
-import { ManifestError, RefusalError, UsageError, getErrorMessage } from '../core/errors.js';
+import {
+  EXIT_BAD_INPUT,
+  EXIT_FAILED,
+  EXIT_OK,
+  ManifestError,
+  RefusalError,
+  UsageError,
+  getErrorMessage,
+} from '../core/errors.js';
 import { terminalWording } from './terminal-wording.js';
 import type { CliOutput } from './output.js';
 import type { CliProcess } from './terraform-command.js';
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `Usage: strata <command> [options]
 

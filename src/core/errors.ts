@@ -1,5 +1,11 @@
 import { NEUTRAL_WORDING, type CommandName, type SettingName, type Wording } from './wording.js';
 
+/** How a run of either entry ends: the CLI's exit code, and the action's (a failed step either way). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+/** Bad input (a manifest problem, a wrong flag or input): fixed by the user, not by running again. */
+export const EXIT_BAD_INPUT = 2;
+
 /** One user-fixable problem in a manifest, located in the file. */
 export interface ManifestProblem {
   file: string;

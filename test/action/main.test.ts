@@ -45,7 +45,7 @@ const { run } = await import('../../src/action/main.js');
 
 const runWith = async (inputs: Record<string, string>) => {
   for (const [name, value] of Object.entries(inputs)) fake.inputs.set(name, value);
-  await run();
+  return run();
 };
 
 describe('the action entry (src/action/main.ts, in-process)', () => {
@@ -62,7 +62,9 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
 
   it('graph: sets the graph and matrix outputs of the example estate, and writes the legs file', async () => {
     const workDir = scratchDir('strata-main-graph-');
-    await runWith({ command: 'graph', manifest: 'examples/multi-region/layers.yml', 'work-dir': workDir });
+    expect(
+      await runWith({ command: 'graph', manifest: 'examples/multi-region/layers.yml', 'work-dir': workDir }),
+    ).toBe('ran');
     expect(fake.failures).toEqual([]);
     const legsFile = path.join(workDir, 'matrix-legs.json');
     expect(fake.outputs.get('legs-file')).toBe(legsFile);
@@ -88,13 +90,13 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
     expect(handlers()).toEqual(before);
   });
 
-  it('names the input and what it got, and fails without throwing', async () => {
-    await runWith({ command: 'explode' });
+  it('names the input and what it got, and fails without throwing, as bad input (exit code 2)', async () => {
+    expect(await runWith({ command: 'explode' })).toBe('bad-input');
     expect(fake.failures).toEqual([
       "Input 'command' must be one of graph, plan, apply, destroy, drift, report, failover, failback, migrate, got 'explode'",
     ]);
     fake.reset();
-    await runWith({ command: 'plan', parallelism: 'many' });
+    expect(await runWith({ command: 'plan', parallelism: 'many' })).toBe('bad-input');
     expect(fake.failures).toEqual(["Input 'parallelism' must be a whole number ≥ 1, got 'many'"]);
     fake.reset();
     await runWith({ command: 'plan', leg: '1-1', instance: 'dns' });
@@ -127,7 +129,9 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
     fake.reset();
     const migration = path.join(path.dirname(broken), 'migrate.yml');
     writeFileSync(migration, 'version: 1\nroots: {}\n');
-    await runWith({ command: 'migrate', manifest: 'examples/multi-region/layers.yml', migration });
+    expect(
+      await runWith({ command: 'migrate', manifest: 'examples/multi-region/layers.yml', migration }),
+    ).toBe('bad-input');
     expect(fake.failures).toEqual(['1 problem(s) in the migration file; see the annotations']);
     expect(fake.errors[0]?.properties).toMatchObject({ file: migration, startLine: 2 });
   });
@@ -148,7 +152,7 @@ describe('the action entry (src/action/main.ts, in-process)', () => {
   });
 
   it('turns manifest problems into annotations on the file and line, then fails once', async () => {
-    await runWith({ command: 'graph', manifest: broken });
+    expect(await runWith({ command: 'graph', manifest: broken })).toBe('bad-input');
     // Every problem at once, each on its own line of the file.
     expect(fake.errors.map((error) => [error.properties?.startLine, error.message.split(':')[0]])).toEqual([
       [5, 'accounts'],

@@ -175,7 +175,7 @@ describe('the action: failover drills and failovers (stand-in)', () => {
     );
 
     const unconfirmed = await dispatch({ command: 'failover', 'to-region': 'eu-west-1' });
-    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.status).toBe(2);
     expect(unconfirmed.stdout).toContain("input 'confirm' must repeat the target region 'eu-west-1', got ''");
   });
 

@@ -152,7 +152,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       cwd: estate,
       env: environment('push.branch-created-with-commit.octokit.json', 'push'),
     });
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stdout).toContain("Input 'leg' is '9-9', but");
   });
 
@@ -442,7 +442,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       cwd: estate,
       env: environment('pull_request.opened.octokit.json', 'pull_request'),
     });
-    expect(hostile.status).toBe(1);
+    expect(hostile.status).toBe(2);
     expect(hostile.stdout).toContain("Ephemeral environment name 'pr-1; rm -rf /' is not allowed");
   });
 
@@ -505,14 +505,14 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       cwd: estate,
       env: environment('push.branch-created-with-commit.octokit.json', 'push'),
     });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stdout).toContain("::error::Input 'parallelism' must be a whole number ≥ 1, got 'lots'");
     // A suggested command is worded as the action's inputs, not as a command line.
     const unknown = await runAction(inputs({ command: 'plan', instance: 'prod/eu-west-2/netwrk' }), {
       cwd: estate,
       env: environment('push.branch-created-with-commit.octokit.json', 'push'),
     });
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stdout).toContain(
       "::error::Unknown instance 'prod/eu-west-2/netwrk' (did you mean 'prod/eu-west-2/network'?); 'command: graph' lists the ids",
     );
@@ -525,7 +525,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
       cwd: estate,
       env: environment('push.branch-created-with-commit.octokit.json', 'push'),
     });
-    expect(broken.status).toBe(1);
+    expect(broken.status).toBe(2);
     expect(broken.stdout).toMatch(
       /::error file=broken\.yml,line=\d+,col=\d+::layers\[2\]\.scope: must be one of/,
     );
