@@ -689,7 +689,6 @@ var terminal_wording = __webpack_require__(367);
 
 
 
-const EXIT_BAD_INPUT = 2;
 const MIGRATE_HELP = `Usage: strata migrate plan [options]
        strata migrate apply (--layer L | --instance ID) [options]
 
@@ -725,7 +724,7 @@ async function migrateCommand(argv, output, process) {
             throw error;
         const count = error.problems.length;
         output.err(`${error.message}\n${(0,plural/* plural */.L)(count, 'problem')} in the migration file.\n`);
-        return EXIT_BAD_INPUT;
+        return errors/* EXIT_BAD_INPUT */.yt;
     }
 }
 async function runMigrate(argv, output, process) {

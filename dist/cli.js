@@ -106,7 +106,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
         controller.abort();
     });
 }
-process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), output, {
+process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), output, {
     cwd: process.cwd(),
     env: process.env,
     signal: controller.signal,
@@ -177,18 +177,14 @@ function fileDescriptorOf(stream) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ak: () => (/* binding */ runCli)
+/* harmony export */   a: () => (/* binding */ runCli)
 /* harmony export */ });
-/* unused harmony exports EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT */
 /* harmony import */ var _core_render_plural_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9102);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9514);
 /* harmony import */ var _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(367);
 
 
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_BAD_INPUT = 2;
 const USAGE = `Usage: strata <command> [options]
 
 Commands:
@@ -220,12 +216,12 @@ async function runCli(argv, output, process) {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
         output.out(USAGE);
-        return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+        return name === undefined ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_BAD_INPUT */ .yt : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_OK */ .Ij;
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
         output.err(`strata: unknown command '${name}'\n\n${USAGE}`);
-        return EXIT_BAD_INPUT;
+        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_BAD_INPUT */ .yt;
     }
     try {
         return await command(rest, output, process);
@@ -233,20 +229,20 @@ async function runCli(argv, output, process) {
     catch (error) {
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ManifestError */ .Sh) {
             output.err(`${error.message}\n${(0,_core_render_plural_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(error.problems.length, 'problem')} in the manifest.\n`);
-            return EXIT_BAD_INPUT;
+            return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_BAD_INPUT */ .yt;
         }
         if (isArgumentError(error)) {
             output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error)}\nRun 'strata ${name} --help' for usage.\n`);
-            return EXIT_BAD_INPUT;
+            return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_BAD_INPUT */ .yt;
         }
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb) {
             output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error, _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalWording */ .f)}\n`);
-            return EXIT_BAD_INPUT;
+            return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_BAD_INPUT */ .yt;
         }
         // Refused, not wrong: the run could not establish that it is safe, as a failed instance would.
         if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RefusalError */ .XQ) {
             output.err(`strata ${name}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error, _terminal_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalWording */ .f)}\n`);
-            return EXIT_FAILED;
+            return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT_FAILED */ .hj;
         }
         throw error;
     }
@@ -285,14 +281,22 @@ const terminalWording = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ij: () => (/* binding */ EXIT_OK),
 /* harmony export */   Sh: () => (/* binding */ ManifestError),
 /* harmony export */   XQ: () => (/* binding */ RefusalError),
 /* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   u1: () => (/* binding */ getErrorMessage)
+/* harmony export */   hj: () => (/* binding */ EXIT_FAILED),
+/* harmony export */   u1: () => (/* binding */ getErrorMessage),
+/* harmony export */   yt: () => (/* binding */ EXIT_BAD_INPUT)
 /* harmony export */ });
 /* unused harmony export formatProblem */
 /* harmony import */ var _wording_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7889);
 
+/** How a run of either entry ends: the CLI's exit code, and the action's (a failed step either way). */
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+/** Bad input (a manifest problem, a wrong flag or input): fixed by the user, not by running again. */
+const EXIT_BAD_INPUT = 2;
 /** Every problem found in a manifest, reported together so the user fixes them in one pass. */
 class ManifestError extends Error {
     problems;
