@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js';
-import type { ChangeCounts, TerraformStep } from './run-result.js';
+import type { ChangeCounts } from './change-counts.js';
+import type { TerraformStep } from './run-result.js';
 
 const STEPS: readonly TerraformStep[] = ['init', 'read-upstream', 'plan', 'show', 'apply', 'output'];
 

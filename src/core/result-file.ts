@@ -1,9 +1,9 @@
+import type { ChangeCounts } from './change-counts.js';
 import { UsageError } from './errors.js';
 import { FieldReader, isObject } from './result-file-fields.js';
 import {
   type AllowedDestroy,
   type HookResult,
-  type ChangeCounts,
   type InstanceAttempt,
   type InstanceIdentity,
   type InstanceResult,

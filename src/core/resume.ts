@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { plural } from './render/plural.js';
 import type { EngineCommand, InstanceResult, RunResult } from './run-result.js';
 import { dependentsOf, type Dag } from './schedule/dag.js';
 
@@ -34,7 +35,7 @@ export function planResume(previous: RunResult, current: Dag, command: EngineCom
   if (unknown.length > 0) {
     const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
     throw new UsageError(
-      `Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`,
+      `Cannot resume: the previous run has ${plural(unknown.length, 'instance')} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`,
     );
   }
 

@@ -1,3 +1,4 @@
+import type { ChangeCounts } from './change-counts.js';
 import type { FailoverGuardReport, FailoverSummary } from './dr/failover-result.js';
 import type { Scope } from './graph/types.js';
 import type { ReviewedPlanReport } from './reviewed-plan.js';
@@ -12,13 +13,6 @@ export type EngineCommand = 'plan' | 'apply' | 'destroy';
 export type InstanceStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 export type TerraformStep = 'init' | 'read-upstream' | 'plan' | 'show' | 'apply' | 'output';
-
-export interface ChangeCounts {
-  add: number;
-  change: number;
-  destroy: number;
-  replace: number;
-}
 
 export interface ResourceChange {
   address: string;

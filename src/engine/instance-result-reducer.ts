@@ -1,7 +1,7 @@
+import type { ChangeCounts } from '../core/change-counts.js';
 import type { Instance } from '../core/graph/types.js';
 import {
   identityOf,
-  type ChangeCounts,
   type InstanceAttempt,
   type InstanceResult,
   type PendingInstance,

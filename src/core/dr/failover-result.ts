@@ -1,4 +1,4 @@
-import type { ChangeCounts } from '../run-result.js';
+import type { ChangeCounts } from '../change-counts.js';
 import type { ClearedRecordLock } from './record-lock.js';
 import type { RecoveryEstimate } from './recovery-estimate.js';
 import type { RecoveryPointReport } from './recovery-point.js';

@@ -1,5 +1,6 @@
 import type { MigrationMapping } from './map-resources.js';
-import type { ChangeCounts, ResourceChange } from '../run-result.js';
+import type { ChangeCounts } from '../change-counts.js';
+import type { ResourceChange } from '../run-result.js';
 import type { ResourceMove } from './state-document.js';
 import type { ManifestLocations } from '../manifest/types.js';
 

@@ -1,10 +1,10 @@
+import type { ChangeCounts } from '../change-counts.js';
 import { markdownTable } from 'markdown-table';
 import {
   changesOf,
   durationOf,
   hasChanges,
   hasTimedOut,
-  type ChangeCounts,
   type InstanceResult,
   type InstanceStatus,
 } from '../run-result.js';

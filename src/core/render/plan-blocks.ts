@@ -1,4 +1,4 @@
-import type { ChangeCounts } from '../run-result.js';
+import type { ChangeCounts } from '../change-counts.js';
 import { formatChanges } from './run-text.js';
 import { itemAt } from '../lookup.js';
 import { escapeHtml, fenceFor } from './markdown-text.js';

@@ -1,4 +1,5 @@
-import type { ChangeCounts, HookResult, InstanceResult, RunResult } from '../run-result.js';
+import type { ChangeCounts } from '../change-counts.js';
+import type { HookResult, InstanceResult, RunResult } from '../run-result.js';
 import { changesOf, durationOf, FINISHED, hasTimedOut } from '../run-result.js';
 import { itemAt } from '../lookup.js';
 import { allowedDestroyLines } from './allowed-destroys.js';

@@ -1,8 +1,8 @@
+import type { ChangeCounts } from '../change-counts.js';
 import type { LayerGraph } from '../graph/types.js';
 import {
   changesOf,
   hasChanges,
-  type ChangeCounts,
   type InstanceResult,
   type InstanceStatus,
   type RunResult,

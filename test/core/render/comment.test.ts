@@ -7,7 +7,8 @@ import {
   type CommentInput,
 } from '../../../src/core/render/comment.js';
 import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
-import type { ChangeCounts, InstanceResult, RunResult } from '../../../src/core/run-result.js';
+import type { ChangeCounts } from '../../../src/core/change-counts.js';
+import type { InstanceResult, RunResult } from '../../../src/core/run-result.js';
 import { dagOfGraph } from '../../../src/core/schedule/dag.js';
 import { planForReport } from '../../../src/core/render/plan-text.js';
 import { readFixture } from '../../helpers/fixtures.js';

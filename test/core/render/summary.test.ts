@@ -1,3 +1,4 @@
+import type { ChangeCounts } from '../../../src/core/change-counts.js';
 import { describe, expect, it } from '@jest/globals';
 import type { LayerGraph } from '../../../src/core/graph/types.js';
 import { fairShares } from '../../../src/core/render/plan-blocks.js';
@@ -5,12 +6,7 @@ import { utf8Length } from '../../../src/core/render/text-size.js';
 import { planForReport } from '../../../src/core/render/plan-text.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/core/render/summary.js';
 import { instanceFromFile, type InstanceResultFile } from '../../../src/core/result-file.js';
-import {
-  changesOf,
-  type ChangeCounts,
-  type InstanceResult,
-  type RunResult,
-} from '../../../src/core/run-result.js';
+import { changesOf, type InstanceResult, type RunResult } from '../../../src/core/run-result.js';
 import { dagOfGraph } from '../../../src/core/schedule/dag.js';
 import { readFixture } from '../../helpers/fixtures.js';
 import { graphOf } from '../../helpers/graphs.js';
