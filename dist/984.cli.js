@@ -1717,9 +1717,12 @@ var layer_code = __webpack_require__(2480);
 var load_manifest = __webpack_require__(5388);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
+// EXTERNAL MODULE: ./build/tsc/core/render/plural.js
+var plural = __webpack_require__(9102);
 // EXTERNAL MODULE: ./build/tsc/core/schedule/dag.js
 var schedule_dag = __webpack_require__(4955);
 ;// CONCATENATED MODULE: ./build/tsc/core/resume.js
+
 
 
 const SHOWN = 5;
@@ -1740,7 +1743,7 @@ function planResume(previous, current, command) {
     const unknown = [...new Set(previous.instances.map((instance) => instance.id))].filter((id) => !selected.has(id));
     if (unknown.length > 0) {
         const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
-        throw new errors/* UsageError */.eb(`Cannot resume: the previous run has ${unknown.length} instance${unknown.length === 1 ? '' : 's'} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
+        throw new errors/* UsageError */.eb(`Cannot resume: the previous run has ${(0,plural/* plural */.L)(unknown.length, 'instance')} that ${unknown.length === 1 ? 'is' : 'are'} not in this run's selection (${unknown.slice(0, SHOWN).join(', ')}${more}); the manifest or the selection changed since. Select the same instances as that run, or start a new run without resuming`);
     }
     // A result that names an instance twice (merged matrix results) counts its last report, as merging does.
     const previousById = new Map(previous.instances.map((instance) => [instance.id, instance]));
