@@ -119,4 +119,13 @@ describe('relative file flags in an in-process run', () => {
       expect(refused.err).toContain(`Unknown option '${flag}'`);
     }
   });
+
+  it('stray names the flag of a region the manifest does not have', async () => {
+    const estate = estateWithBinary();
+    const refused = await runCliInProcess(['stray', '--region', 'r22', ...common], { cwd: estate, env });
+    expect(refused.status).toBe(2);
+    expect(refused.err).toBe(
+      "strata stray: --region: unknown region 'r22' (did you mean 'r2'?); the manifest has r1, r2\n",
+    );
+  });
 });

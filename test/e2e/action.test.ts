@@ -514,7 +514,7 @@ describe.each(terraformsUnderTest())('the action (dist/index.js on Node 24, $nam
     });
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toContain(
-      "::error::Unknown instance 'prod/eu-west-2/netwrk' (did you mean 'prod/eu-west-2/network'?); 'command: graph' lists the ids",
+      "::error::input 'instance': unknown instance 'prod/eu-west-2/netwrk' (did you mean 'prod/eu-west-2/network'?); 'command: graph' lists the ids",
     );
 
     writeFileSync(

@@ -155,7 +155,7 @@ describe('strata graph (dist/cli.js on Node 24)', () => {
     [['graph', '--manifest', EXAMPLE, '--colour'], "Unknown option '--colour'"],
     [
       ['graph', '--manifest', EXAMPLE, '--region', 'eu-west-9'],
-      "Unknown region 'eu-west-9' (did you mean 'eu-west-2'?)",
+      "--region: unknown region 'eu-west-9' (did you mean 'eu-west-2'?)",
     ],
     [['grpah'], "unknown command 'grpah'"],
   ])('refuses bad usage %j with exit code 2', (args, message) => {

@@ -33,7 +33,8 @@ export async function reportStray(settings: StraySettings, adapters: EngineAdapt
   if (!names.includes(settings.region)) {
     const hint = closestName(settings.region, names);
     throw new UsageError(
-      `Unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
+      (name) =>
+        `${name('region')}: unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
     );
   }
   const { terraform, workDirectory, base } = await setUpEngine(

@@ -91,7 +91,8 @@ function checkFilterNames(graph: LayerGraph, filter: SelectionFilter) {
       if (!names.has(value)) {
         const hint = closestName(value, names);
         throw new UsageError(
-          `Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...names].join(', ')}`,
+          (name) =>
+            `${name(kind)}: unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${[...names].join(', ')}`,
         );
       }
     }
@@ -104,8 +105,8 @@ function checkFilterNames(graph: LayerGraph, filter: SelectionFilter) {
     if (!graph.byId.has(id)) {
       const hint = closestName(id, graph.byId.keys());
       throw new UsageError(
-        (_name, command) =>
-          `Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; '${command(suggest('graph'))}' lists the ids`,
+        (name, command) =>
+          `${name('instance')}: unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; '${command(suggest('graph'))}' lists the ids`,
       );
     }
   }

@@ -236,45 +236,46 @@ describe('selectInstances rejects unknown names', () => {
     {
       name: 'an account, with a suggestion',
       filter: { accounts: ['prd'] },
-      message: "Unknown account 'prd' (did you mean 'prod'?); the manifest has: dev, prod",
+      message: "--account: unknown account 'prd' (did you mean 'prod'?); the manifest has dev, prod",
     },
     {
       name: 'a region',
       filter: { regions: ['eu-west-3'] },
       message:
-        "Unknown region 'eu-west-3' (did you mean 'eu-west-2'?); the manifest has: eu-west-2, eu-west-1",
+        "--region: unknown region 'eu-west-3' (did you mean 'eu-west-2'?); the manifest has eu-west-2, eu-west-1",
     },
     {
       name: 'an environment',
       filter: { environments: ['prodution'] },
       message:
-        "Unknown environment 'prodution' (did you mean 'production'?); the manifest has: dev, staging, production, sandbox",
+        "--environment: unknown environment 'prodution' (did you mean 'production'?); the manifest has dev, staging, production, sandbox",
     },
     {
       name: 'a layer, letters swapped',
       filter: { layers: ['netwrok'] },
-      message: "Unknown layer 'netwrok' (did you mean 'network'?); the manifest has: dns, iam, network, app",
+      message:
+        "--layer: unknown layer 'netwrok' (did you mean 'network'?); the manifest has dns, iam, network, app",
     },
     {
       name: 'a name too far from any to suggest',
       filter: { accounts: ['shared-services'] },
-      message: "Unknown account 'shared-services'; the manifest has: dev, prod",
+      message: "--account: unknown account 'shared-services'; the manifest has dev, prod",
     },
     {
       name: 'the second of two values, after a known one',
       filter: { layers: ['app', 'Dns'] },
-      message: "Unknown layer 'Dns' (did you mean 'dns'?); the manifest has: dns, iam, network, app",
+      message: "--layer: unknown layer 'Dns' (did you mean 'dns'?); the manifest has dns, iam, network, app",
     },
     {
       name: 'an instance id',
       filter: { instances: ['prod/eu-west-2/netwrk'] },
       message:
-        "Unknown instance 'prod/eu-west-2/netwrk' (did you mean 'prod/eu-west-2/network'?); 'strata graph' lists the ids",
+        "--instance: unknown instance 'prod/eu-west-2/netwrk' (did you mean 'prod/eu-west-2/network'?); 'strata graph' lists the ids",
     },
     {
       name: 'an instance id given as a layer name',
       filter: { instances: ['network'] },
-      message: "Unknown instance 'network'; 'strata graph' lists the ids",
+      message: "--instance: unknown instance 'network'; 'strata graph' lists the ids",
     },
   ];
   it.each(cases)('$name', ({ filter, message }) => {
