@@ -3596,7 +3596,7 @@ function checkFilterNames(graph, filter) {
         for (const value of values) {
             if (!names.has(value)) {
                 const hint = (0,_manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_2__/* .closestName */ .N)(value, names);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has: ${[...names].join(', ')}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb((name) => `${name(kind)}: unknown ${kind} '${value}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${[...names].join(', ')}`);
             }
         }
     };
@@ -3607,7 +3607,7 @@ function checkFilterNames(graph, filter) {
     for (const id of filter.instances ?? []) {
         if (!graph.byId.has(id)) {
             const hint = (0,_manifest_closest_name_js__WEBPACK_IMPORTED_MODULE_2__/* .closestName */ .N)(id, graph.byId.keys());
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb((_name, command) => `Unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; '${command((0,_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .suggest */ .Z)('graph'))}' lists the ids`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb((name, command) => `${name('instance')}: unknown instance '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; '${command((0,_wording_js__WEBPACK_IMPORTED_MODULE_1__/* .suggest */ .Z)('graph'))}' lists the ids`);
         }
     }
 }

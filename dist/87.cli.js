@@ -327,7 +327,7 @@ async function reportStray(settings, adapters) {
     const names = loaded.manifest.regions.map((region) => region.name);
     if (!names.includes(settings.region)) {
         const hint = (0,closest_name/* closestName */.N)(settings.region, names);
-        throw new errors/* UsageError */.eb(`Unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
+        throw new errors/* UsageError */.eb((name) => `${name('region')}: unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
     }
     const { terraform, workDirectory, base } = await (0,engine_setup/* setUpEngine */._)({ ...settings, failFast: false }, loaded, adapters);
     const candidates = strayCandidates(loaded.graph, loaded.manifest, settings.region);
