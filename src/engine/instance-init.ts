@@ -13,6 +13,8 @@ export interface InstanceInitOptions {
   layerCode: LayerCodeReader;
   directories: InstanceDirectories;
   failure: FailureOf;
+  /** Where an instance's state is kept (LayerGraph.backendOf). */
+  backendOf: (instance: Instance) => BackendConfig;
   /** Where to read an upstream's outputs when not from its own backend (see `InstancePipelineOptions`). */
   readBackendOf?: ((id: string) => BackendConfig | undefined) | undefined;
 }
@@ -53,7 +55,8 @@ export class InstanceInit {
    */
   private async runInit(instance: Instance, reading: boolean): Promise<void> {
     const { directories, terraform } = this.options;
-    const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
+    const backend =
+      (reading && this.options.readBackendOf?.(instance.id)) || this.options.backendOf(instance);
     const dataDirectory = directories.dataDirectoryOf(instance.id, reading);
     const result = await initUnlessInitialised(
       dataDirectory,

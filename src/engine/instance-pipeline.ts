@@ -106,6 +106,7 @@ export class InstancePipeline {
       layerCode,
       directories: this.directories,
       failure: this.failure,
+      backendOf: options.graph.backendOf,
       readBackendOf: options.readBackendOf,
     });
     this.outputs = new UpstreamOutputs({

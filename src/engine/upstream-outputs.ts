@@ -133,6 +133,7 @@ export class UpstreamOutputs {
     }
     const variables = buildVariables({
       instance,
+      vars: graph.varsOf(instance),
       globalRegion: manifest.backend.globalRegion,
       roleOf: (region) => this.roles.get(region),
       upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),

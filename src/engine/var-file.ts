@@ -23,6 +23,8 @@ export interface InstanceContext {
  */
 export function buildVariables(options: {
   instance: Instance;
+  /** The layer's `vars`, rendered for the instance. */
+  vars: Readonly<Record<string, unknown>>;
   /** Region whose role global and account instances report: `backend.global_region`. */
   globalRegion: string;
   roleOf: (region: string) => RegionRole | undefined;
@@ -42,7 +44,7 @@ export function buildVariables(options: {
     failover: options.context?.failover,
     failed_region: options.context?.failedRegion,
     recovery_point: options.context?.recoveryPoint,
-    ...instance.vars,
+    ...options.vars,
   };
   for (const [variable, value] of options.upstream) all[variable] = value;
   const variables: Record<string, unknown> = {};

@@ -15,7 +15,7 @@ function isPairList(edges: Edges): edges is readonly (readonly [string, readonly
 
 /**
  * A minimal LayerGraph: one global instance per id (the id is also its layer), `dependsOn` sorted, one input
- * per dependency and `dependents` filled in, as expandManifest would. Cycles are allowed (find-cycle tests need them); a
+ * per dependency and `dependents` filled in, as expandManifest would; each state in `state/ID.tfstate`, no vars. Cycles are allowed (find-cycle tests need them); a
  * dependency on an id that is not listed is a mistake in the test and throws. Object keys that look like
  * numbers are reordered by JavaScript, so pass an array of pairs where the order matters and ids are numeric.
  */
@@ -38,8 +38,6 @@ export function graphOf(edges: Edges): LayerGraph {
       role: null,
       path: `layers/${id}`,
       dependsOn,
-      backend: { type: 'local', config: { path: `state/${id}.tfstate` } },
-      vars: {},
     };
   });
   const dependents = new Map<string, string[]>(instances.map((instance) => [instance.id, []]));
@@ -55,7 +53,14 @@ export function graphOf(edges: Edges): LayerGraph {
       isFanIn: false,
       sources: [{ id: dependency, key: '' }],
     }));
-  return { instances, byId, dependents, inputsOf };
+  return {
+    instances,
+    byId,
+    dependents,
+    inputsOf,
+    backendOf: (instance) => ({ type: 'local', config: { path: `state/${instance.id}.tfstate` } }),
+    varsOf: () => ({}),
+  };
 }
 
 /** A Dag straight from edges, for the scheduler tests: ids in the order given, dependencies as written. */

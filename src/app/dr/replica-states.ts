@@ -36,7 +36,7 @@ export async function checkReplicas(
       readState(context, id, path.resolve(context.manifestDirectory, instance.path), side, backend);
     const primary: StateRead = primaryDown
       ? { error: `not tried: ${primaryDown}` }
-      : await read('primary', instance.backend);
+      : await read('primary', context.graph.backendOf(instance));
     if ('error' in primary && primaryDown === undefined)
       primaryDown = `reading ${id} there failed: ${primary.error}`;
     const replica = await read('replica', replicaBackend);

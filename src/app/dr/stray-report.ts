@@ -52,7 +52,7 @@ export async function reportStray(settings: StraySettings, adapters: EngineAdapt
       path.resolve(loaded.directory, instance.path),
       ['stray', instanceDirectoryName(instance.id)],
     );
-    const init = await terraform.init(call('init'), instance.backend);
+    const init = await terraform.init(call('init'), loaded.graph.backendOf(instance));
     if (init.exitCode !== 0) {
       readings.set(instance.id, { error: summariseFailure(`init failed\n${init.tail}`, 'failed') });
       continue;

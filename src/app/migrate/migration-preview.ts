@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mirrorLayerCode } from '../../adapters/code-mirror.js';
 import { UsageError } from '../../core/errors.js';
-import type { Instance, LayerGraph } from '../../core/graph/types.js';
+import type { BackendConfig, Instance, LayerGraph } from '../../core/graph/types.js';
 import type { ResourceMove, StateDocument } from '../../core/migrate/state-document.js';
 import type { InstancePreview } from '../../core/migrate/types.js';
 import { hasChanges, type InstanceResult } from '../../core/run-result.js';
@@ -67,7 +67,6 @@ export async function previewInstance(
   const previewed: Instance = {
     ...instance,
     path: path.relative(context.loaded.directory, layerDirectory).split(path.sep).join('/'),
-    backend: { type: 'local', config: { path: stateFile } },
   };
   const workDirectory = path.join(directory, 'run');
   const { reporter } = engine.base;
@@ -86,7 +85,7 @@ export async function previewInstance(
     workDirectory,
     command: 'plan',
     manifest: context.loaded.manifest,
-    graph: withInstance(context.loaded.graph, previewed),
+    graph: withInstance(context.loaded.graph, previewed, { type: 'local', config: { path: stateFile } }),
     dag: { ids: [instance.id], dependsOn: new Map() },
     contextOf: steadyStateContext(context.loaded.manifest),
   });
@@ -115,14 +114,16 @@ export function whyNotPlanned(result: Exclude<InstanceResult, { status: 'succeed
   return 'reason' in result ? result.reason : result.status;
 }
 
-/** The graph with one instance replaced (the engine reads instances by id and inputs by id only). */
-function withInstance(graph: LayerGraph, replacement: Instance): LayerGraph {
+/** The graph with one instance replaced, its state in `backend` (the engine reads instances and inputs by id only). */
+function withInstance(graph: LayerGraph, replacement: Instance, backend: BackendConfig): LayerGraph {
   const instances = graph.instances.map((each) => (each.id === replacement.id ? replacement : each));
   return {
     instances,
     byId: new Map(instances.map((each) => [each.id, each])),
     dependents: graph.dependents,
     inputsOf: (id) => graph.inputsOf(id),
+    backendOf: (each) => (each.id === replacement.id ? backend : graph.backendOf(each)),
+    varsOf: (each) => graph.varsOf(each),
   };
 }
 

@@ -30,7 +30,7 @@ export function instanceHandle(context: MigrationContext, instance: Instance): S
   return {
     label: `instance ${instance.id}`,
     cwd: path.resolve(context.loaded.directory, instance.path),
-    backend: instance.backend,
+    backend: context.loaded.graph.backendOf(instance),
     directory: path.join(context.workDirectory, 'migrate', 'instances', instanceDirectoryName(instance.id)),
   };
 }

@@ -31,20 +31,38 @@ export function unknownTokens(text: string): string[] {
  * instances without a region use `global_region`, where their state lives.
  */
 export function tokenValues(
-  instance: Pick<Instance, 'id' | 'layer' | 'scope' | 'account' | 'accountId' | 'region' | 'environment'>,
+  instance: TokenSource,
   stateRegion: string,
   stateRegionRole: string,
 ): TokenValues {
-  return {
-    id: instance.id,
-    layer: instance.layer,
-    scope: instance.scope,
-    account: instance.account ?? 'global',
-    account_id: instance.accountId ?? 'global',
-    region: stateRegion,
-    environment: instance.environment ?? 'global',
-    role: stateRegionRole,
-  };
+  return writeTokenValues({} as TokenValues, instance, stateRegion, stateRegionRole);
+}
+
+/** What tokens are rendered from: an instance's coordinates. */
+type TokenSource = Pick<
+  Instance,
+  'id' | 'layer' | 'scope' | 'account' | 'accountId' | 'region' | 'environment'
+>;
+
+/**
+ * `tokenValues` written into an object of the caller's: for a loop that renders instance after instance into
+ * one object, which the renderers read and never keep (they return new strings and objects).
+ */
+export function writeTokenValues(
+  values: TokenValues,
+  instance: TokenSource,
+  stateRegion: string,
+  stateRegionRole: string,
+): TokenValues {
+  values.id = instance.id;
+  values.layer = instance.layer;
+  values.scope = instance.scope;
+  values.account = instance.account ?? 'global';
+  values.account_id = instance.accountId ?? 'global';
+  values.region = stateRegion;
+  values.environment = instance.environment ?? 'global';
+  values.role = stateRegionRole;
+  return values;
 }
 
 export type Template = (values: TokenValues) => string;

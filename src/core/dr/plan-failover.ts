@@ -170,7 +170,7 @@ function replicaBackendsFor(
         `The outputs of ${id} are needed, but its state is in the failed region ${from} and backend.replicas names no replica of ${from}; replicate the state bucket and add 'replicas: { ${from}: <region> }' to the backend`,
       );
     }
-    replicas.set(id, replicaBackend(manifest, instance, replica));
+    replicas.set(id, replicaBackend(manifest, graph, instance, replica));
   }
   return replicas;
 }

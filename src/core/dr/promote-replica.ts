@@ -53,7 +53,7 @@ export function promotedStates(
     .map((instance) => ({
       id: instance.id,
       path: instance.path,
-      backend: replicaBackend(manifest, instance, to),
+      backend: replicaBackend(manifest, graph, instance, to),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -8,14 +8,15 @@ import { ExpandedGraph } from './expanded-graph.js';
 import { cycleAmong } from './find-cycle.js';
 import { checkDependencyShape, checkStateLocations, checkTokens, reportCycle } from './graph-problems.js';
 import type { InputEntry } from './inputs-table.js';
+import { compileInstanceRendering } from './instance-rendering.js';
 import { createInstances, placeInstances } from './place-instances.js';
 import type { LayerGraph } from './types.js';
 import { getOrThrow, itemAt } from '../lookup.js';
 import { intAt } from './checked-reads.js';
 
 /**
- * Expands a manifest into its layer instances and the dependency edges between them, renders each
- * instance's backend and vars, and checks the result: every dependency resolves to existing instances, the
+ * Expands a manifest into its layer instances and the dependency edges between them (each instance's backend
+ * and vars are rendered on demand), and checks the result: every dependency resolves to existing instances, the
  * graph has no cycle, and no two instances share a state location. Problems are reported together.
  *
  * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
@@ -86,11 +87,17 @@ export function expandManifest({ manifest, locations }: ParsedManifest): LayerGr
     }
   }
   const instances = createInstances(manifest, placement, compiled?.dependsOn);
-  checkStateLocations(manifest, instances, report);
+  const rendering = compileInstanceRendering(manifest);
+  checkStateLocations(manifest, instances, rendering.backendOf, report);
   if (problems.length > 0 || !compiled?.topology) throw new ManifestError(problems);
-  return new ExpandedGraph(instances, compiled, {
-    layerOf: placement.layerOf,
-    layerStart: placement.layerStart,
-    entries,
-  });
+  return new ExpandedGraph(
+    instances,
+    compiled,
+    {
+      layerOf: placement.layerOf,
+      layerStart: placement.layerStart,
+      entries,
+    },
+    rendering,
+  );
 }

@@ -1,7 +1,8 @@
 import type { CompiledGraph } from './compiled-graph.js';
 import { idListsOf } from './edges.js';
 import { inputsAt, type InputsTable } from './inputs-table.js';
-import type { DependencyInput, Instance, LayerGraph } from './types.js';
+import type { InstanceRendering } from './instance-rendering.js';
+import type { BackendConfig, DependencyInput, Instance, LayerGraph } from './types.js';
 import { getOrThrow } from '../lookup.js';
 
 /**
@@ -18,6 +19,7 @@ export class ExpandedGraph implements LayerGraph {
     readonly instances: Instance[],
     readonly compiled: CompiledGraph,
     private readonly inputs: InputsTable,
+    private readonly rendering: InstanceRendering,
   ) {}
 
   get byId(): Map<string, Instance> {
@@ -39,7 +41,10 @@ export class ExpandedGraph implements LayerGraph {
     return this.dependentsMap;
   }
 
-  /** An arrow, not a method: callers pass `graph.inputsOf` on its own. */
+  // Arrows, not methods: callers pass `graph.inputsOf` and the others on their own.
+  readonly backendOf = (instance: Instance): BackendConfig => this.rendering.backendOf(instance);
+  readonly varsOf = (instance: Instance): Record<string, unknown> => this.rendering.varsOf(instance);
+
   readonly inputsOf = (id: string): DependencyInput[] => {
     this.positionMap ??= new Map(this.compiled.ids.map((each, position) => [each, position]));
     return inputsAt(this.inputs, this.instances, getOrThrow(this.positionMap, id, 'instance'));

@@ -7,7 +7,7 @@ import { describePath } from '../manifest/schema-errors.js';
 import type { DependencySpec, LayerSpec, Manifest, ManifestPath } from '../manifest/types.js';
 import { COORDINATES, SCOPE_COORDINATES } from './cells.js';
 import type { Placement } from './place-instances.js';
-import type { Instance } from './types.js';
+import type { BackendConfig, Instance } from './types.js';
 import { itemAt } from '../lookup.js';
 import { recordBackend, recordInstanceOf } from '../dr/record-key.js';
 
@@ -93,14 +93,19 @@ export function checkTokens(manifest: Manifest, report: Report) {
  * layer instance's, and no two regions' records may render one key, which replication of one region's store
  * into another would copy one record over the other at.
  */
-export function checkStateLocations(manifest: Manifest, instances: Instance[], report: Report) {
+export function checkStateLocations(
+  manifest: Manifest,
+  instances: Instance[],
+  backendOf: (instance: Instance) => BackendConfig,
+  report: Report,
+) {
   const location = compileStateLocation(manifest.backend);
   // The owner of each location, filled only when ids alone do not tell every location apart.
   const owners = new Map<string, string>();
   if (!location.isUnique) {
     const clashes: string[] = [];
     for (const instance of instances) {
-      const key = location.key(instance.backend);
+      const key = location.key(backendOf(instance));
       const owner = owners.get(key);
       if (owner === undefined) owners.set(key, instance.id);
       else clashes.push(`'${owner}' and '${instance.id}'`);
@@ -114,8 +119,9 @@ export function checkStateLocations(manifest: Manifest, instances: Instance[], r
     }
   }
   // Records are written only by a move to another region (a failover, a failback, a deploy hold).
-  if (manifest.regions.length > 1) checkRecordLocations(manifest, instances, location, owners, report);
-  checkPromotedKeys(manifest, instances, report);
+  if (manifest.regions.length > 1)
+    checkRecordLocations(manifest, instances, backendOf, location, owners, report);
+  checkPromotedKeys(manifest, instances, backendOf, report);
 }
 
 /**
@@ -124,21 +130,27 @@ export function checkStateLocations(manifest: Manifest, instances: Instance[], r
  * global region ({region}, {role}) would name another object once `global_region` moves, one that nothing
  * wrote: refused while the manifest can promote (the global region has a replica).
  */
-function checkPromotedKeys(manifest: Manifest, instances: Instance[], report: Report) {
+function checkPromotedKeys(
+  manifest: Manifest,
+  instances: Instance[],
+  backendOf: (instance: Instance) => BackendConfig,
+  report: Report,
+) {
   const { globalRegion, replicas, type } = manifest.backend;
   const replica = replicas[globalRegion];
   const global = instances.find((instance) => instance.region === null);
   if (replica === undefined || global === undefined) return;
+  const own = backendOf(global);
   const promoted = renderInstanceBackend(
     manifest.backend,
     tokenValues(global, replica, regionRoleOf(manifest, replica)),
   );
-  const moved = replicatedKeysOf(type).filter((key) => promoted.config[key] !== global.backend.config[key]);
+  const moved = replicatedKeysOf(type).filter((key) => promoted.config[key] !== own.config[key]);
   const [key] = moved;
   if (key === undefined) return;
   report(
     ['backend', 'config', key],
-    `backend.config.${key} of global and account state names their region: '${String(global.backend.config[key])}' for '${global.id}' would become '${String(promoted.config[key])}' once a failover promotes the replica in ${replica}, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store`,
+    `backend.config.${key} of global and account state names their region: '${String(own.config[key])}' for '${global.id}' would become '${String(promoted.config[key])}' once a failover promotes the replica in ${replica}, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store`,
   );
 }
 
@@ -148,6 +160,7 @@ const morePairs = (clashes: number) =>
 function checkRecordLocations(
   manifest: Manifest,
   instances: Instance[],
+  backendOf: (instance: Instance) => BackendConfig,
   location: ReturnType<typeof compileStateLocation>,
   owners: ReadonlyMap<string, string>,
   report: Report,
@@ -179,7 +192,7 @@ function checkRecordLocations(
     const key = location.key(record.backend);
     if (!location.isUnique) return owners.get(key);
     const namesake = namesakes.get(record.id);
-    return namesake && location.key(namesake.backend) === key ? namesake.id : undefined;
+    return namesake && location.key(backendOf(namesake)) === key ? namesake.id : undefined;
   };
   const onInstances = records.flatMap((record) => {
     const owner = instanceOf(record);

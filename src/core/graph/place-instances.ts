@@ -1,5 +1,3 @@
-import { compileValue, containsTokens, type TokenValues } from '../backend/tokens.js';
-import { compileRegionalBackend } from '../backend/render-backend.js';
 import type { AccountSpec, Manifest } from '../manifest/types.js';
 import { primaryRegionOf } from '../manifest/primary-region.js';
 import { getOrThrow, itemAt } from '../lookup.js';
@@ -173,9 +171,9 @@ export function placeInstances(manifest: Manifest, cells: Cells): Placement {
 }
 
 /**
- * The instances, each made once and whole: its backend and vars rendered, its `dependsOn` the ids of its
- * edges (none when the dependencies could not be resolved: such a graph is never returned). This is the loop
- * that runs once per instance: the token values object is reused.
+ * The instances, by position: coordinates, role and `dependsOn` (the ids of its edges; none when the
+ * dependencies could not be resolved: such a graph is never returned). Backends and vars are rendered on
+ * demand (instance-rendering.ts). This is the loop that runs once per instance.
  */
 export function createInstances(
   manifest: Manifest,
@@ -183,9 +181,6 @@ export function createInstances(
   dependsOn: Edges | undefined,
 ): Instance[] {
   const { accounts, layers } = manifest;
-  const globalRegion = manifest.backend.globalRegion;
-  const roles = new Map<string, RegionRole>(manifest.regions.map((region) => [region.name, region.role]));
-  const globalRole = getOrThrow(roles, globalRegion, 'region role');
   // Each account's primary region and each of its environments' (primary_region, else the region roles').
   const estatePrimary = primaryRegionOf(manifest);
   const primaries = accounts.map((account) => {
@@ -195,29 +190,13 @@ export function createInstances(
       ofEnvironment: account.environments.map((environment) => environment.primaryRegion ?? ofAccount),
     };
   });
-  const renderBackend = compileRegionalBackend(manifest.backend);
-  const renderVars = layers.map((layer) =>
-    containsTokens(layer.vars) ? compileValue(layer.vars) : undefined,
-  );
-  // Read by the renderers while rendering one instance, never kept.
-  const values: TokenValues = {
-    id: '',
-    layer: '',
-    scope: '',
-    account: '',
-    account_id: '',
-    region: '',
-    environment: '',
-    role: '',
-  };
   const { ids } = placement;
   const instances = new Array<Instance>(ids.length);
   // Unchecked reads in this loop, which runs once per instance: every index comes from placeInstances, which
   // made these arrays together. itemAt, shared by every array type, is megamorphic: about 4× slower a read.
   /* eslint-disable @typescript-eslint/no-non-null-assertion -- positions and indexes of one placement */
   for (let position = 0; position < ids.length; position++) {
-    const layerIndex = placement.layerOf[position]!;
-    const layer = layers[layerIndex]!;
+    const layer = layers[placement.layerOf[position]!]!;
     const accountIndex = placement.account[position]!;
     const regionIndex = placement.accountRegion[position]!;
     const environmentIndex = placement.accountEnvironment[position]!;
@@ -233,19 +212,8 @@ export function createInstances(
           ? primaryOf.ofAccount
           : primaryOf.ofEnvironment[environmentIndex]!;
     const role: RegionRole | null = region === null ? null : region === primary ? 'primary' : 'secondary';
-    const id = ids[position]!;
-    /* eslint-enable @typescript-eslint/no-non-null-assertion */
-    values.id = id;
-    values.layer = layer.name;
-    values.scope = layer.scope;
-    values.account = account === null ? 'global' : account.name;
-    values.account_id = account === null ? 'global' : account.id;
-    values.region = region ?? globalRegion;
-    values.environment = environment ?? 'global';
-    values.role = role ?? globalRole;
-    const render = renderVars[layerIndex];
     instances[position] = {
-      id,
+      id: ids[position]!,
       layer: layer.name,
       scope: layer.scope,
       account: account === null ? null : account.name,
@@ -255,9 +223,8 @@ export function createInstances(
       role,
       path: layer.path,
       dependsOn: dependsOn ? idListsOf(dependsOn, ids, position) : [],
-      backend: renderBackend(values),
-      vars: render ? (render(values) as Record<string, unknown>) : layer.vars,
     };
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
   return instances;
 }

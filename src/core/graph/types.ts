@@ -25,9 +25,6 @@ export interface Instance {
   path: string;
   /** Ids of the instances this one depends on, sorted. */
   dependsOn: string[];
-  backend: BackendConfig;
-  /** The layer's `vars` with tokens rendered for this instance. */
-  vars: Record<string, unknown>;
 }
 
 /**
@@ -49,4 +46,8 @@ export interface LayerGraph {
   dependents: Map<string, string[]>;
   /** How upstream outputs reach an instance: one Terraform variable per `depends_on` entry (resolved on demand). */
   inputsOf(id: string): DependencyInput[];
+  /** Where the instance's state is kept: the manifest's backend rendered for it (on demand, kept nowhere). */
+  readonly backendOf: (instance: Instance) => BackendConfig;
+  /** The layer's `vars` with tokens rendered for the instance (on demand, kept nowhere). */
+  readonly varsOf: (instance: Instance) => Record<string, unknown>;
 }

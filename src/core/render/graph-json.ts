@@ -1,4 +1,4 @@
-import type { Instance, LayerGraph } from '../graph/types.js';
+import type { BackendConfig, Instance, LayerGraph } from '../graph/types.js';
 import { dagIndexOf, type Dag } from '../schedule/dag.js';
 import { intAt } from '../graph/checked-reads.js';
 import { getOrThrow } from '../lookup.js';
@@ -28,10 +28,11 @@ export function graphToJson(graph: LayerGraph, dag: Dag, waves: string[][]): Gra
 }
 
 function nodeJson(graph: LayerGraph, dag: Dag, id: string): GraphNodeJson {
-  return nodeOf(getOrThrow(graph.byId, id, 'instance'), [...(dag.dependsOn.get(id) ?? [])]);
+  const instance = getOrThrow(graph.byId, id, 'instance');
+  return nodeOf(instance, [...(dag.dependsOn.get(id) ?? [])], graph.backendOf(instance));
 }
 
-function nodeOf(instance: Instance, dependsOn: readonly string[]): GraphNodeJson {
+function nodeOf(instance: Instance, dependsOn: readonly string[], backend: BackendConfig): GraphNodeJson {
   return {
     id: instance.id,
     layer: instance.layer,
@@ -43,7 +44,7 @@ function nodeOf(instance: Instance, dependsOn: readonly string[]): GraphNodeJson
     role: instance.role,
     path: instance.path,
     dependsOn: dependsOn as string[],
-    backend: instance.backend,
+    backend,
   };
 }
 
@@ -88,6 +89,7 @@ export function writeGraphJson(
       batch[index - first] = nodeOf(
         instance,
         isWholeGraph ? instance.dependsOn : (dag.dependsOn.get(instance.id) ?? []),
+        graph.backendOf(instance),
       );
     }
     const text = JSON.stringify(batch);

@@ -46,8 +46,9 @@ describe('planFailover', () => {
       'key: "{account}/{region}/{environment}/{layer}.tfstate"',
     ).replace('    eu-west-2: eu-west-1\n', '    eu-west-1: eu-west-2\n');
     const parsed = parseManifest(text, 'layers.yml');
-    const network = expandManifest(parsed).byId.get('prod/eu-west-1/network')!;
-    expect(replicaBackend(parsed.manifest, network, 'eu-west-2').config).toEqual({
+    const graph = expandManifest(parsed);
+    const network = graph.byId.get('prod/eu-west-1/network')!;
+    expect(replicaBackend(parsed.manifest, graph, network, 'eu-west-2').config).toEqual({
       bucket: 'acme-tfstate-prod-eu-west-2',
       key: 'prod/eu-west-1/global/network.tfstate',
       region: 'eu-west-2',

@@ -60,8 +60,8 @@ describe('expandManifest: the example', () => {
       environment: 'staging',
       role: 'secondary',
       path: 'terraform/environment/app',
-      vars: { instance_count: 2 },
     });
+    expect(graph.varsOf(graph.byId.get('prod/eu-west-1/staging/app')!)).toEqual({ instance_count: 2 });
   });
 
   it('binds a plain dependency to the instance in the same cell', () => {
@@ -71,7 +71,7 @@ describe('expandManifest: the example', () => {
   });
 
   it('renders each instance its own backend; global and account state lives in global_region', () => {
-    expect(graph.byId.get('dns')!.backend).toEqual({
+    expect(graph.backendOf(graph.byId.get('dns')!)).toEqual({
       type: 's3',
       config: {
         bucket: 'acme-tfstate-global-eu-west-2',
@@ -80,12 +80,12 @@ describe('expandManifest: the example', () => {
         use_lockfile: true,
       },
     });
-    expect(graph.byId.get('prod/iam')!.backend.config).toMatchObject({
+    expect(graph.backendOf(graph.byId.get('prod/iam')!).config).toMatchObject({
       bucket: 'acme-tfstate-prod-eu-west-2',
       key: 'prod/iam.tfstate',
       region: 'eu-west-2',
     });
-    expect(graph.byId.get('dev/eu-west-1/dev/app')!.backend.config).toMatchObject({
+    expect(graph.backendOf(graph.byId.get('dev/eu-west-1/dev/app')!).config).toMatchObject({
       bucket: 'acme-tfstate-dev-eu-west-1',
       key: 'dev/eu-west-1/dev/app.tfstate',
       region: 'eu-west-1',
@@ -100,7 +100,7 @@ describe('expandManifest: dependency selectors', () => {
         '  - name: x\n    scope: environment\n    path: x\n    vars: { name: "{account}-{region}-{environment}", list: ["{layer}", 3], nested: { id: "{id}", role: "{role}" } }\n',
       ),
     );
-    expect(graph.byId.get('a/r2/e1/x')!.vars).toEqual({
+    expect(graph.varsOf(graph.byId.get('a/r2/e1/x')!)).toEqual({
       name: 'a-r2-e1',
       list: ['x', 3],
       nested: { id: 'a/r2/e1/x', role: 'secondary' },
@@ -282,7 +282,8 @@ layers:
         },
       ]);
       const parsed = parseManifest(accountLayer('{region}/{scope}/{account}.tfstate'), 'layers.yml');
-      expect(expandManifest(parsed).byId.get('a/g')!.backend.config).toEqual({
+      const accountGraph = expandManifest(parsed);
+      expect(accountGraph.backendOf(accountGraph.byId.get('a/g')!).config).toEqual({
         bucket: 'tfstate-r1',
         key: 'r1/account/a.tfstate',
       });
@@ -306,7 +307,9 @@ layers:
       ]);
       // The same id in another bucket is another location.
       const apart = expand(text.replace('tfstate-{region}', 'tfstate-{account}-{region}'));
-      expect(apart.byId.get('strata/r1/failover-record')!.backend.config.bucket).toBe('tfstate-strata-r1');
+      expect(apart.backendOf(apart.byId.get('strata/r1/failover-record')!).config.bucket).toBe(
+        'tfstate-strata-r1',
+      );
     });
 
     it('does not check records with one region, which no move writes', () => {
@@ -463,18 +466,20 @@ layers:
   });
 
   it('renders backends and vars per instance, sharing nothing that differs', () => {
-    expect(graph.byId.get('b/r2/e1/app')!.backend).toEqual({
+    expect(graph.backendOf(graph.byId.get('b/r2/e1/app')!)).toEqual({
       type: 's3',
       config: { bucket: 'state-2-r2', key: 'b/r2/e1/app.tfstate', encrypt: true },
     });
-    expect(graph.byId.get('dns')!.backend.config).toEqual({
+    expect(graph.backendOf(graph.byId.get('dns')!).config).toEqual({
       bucket: 'state-global-r1',
       key: 'dns.tfstate',
       encrypt: true,
     });
-    expect(graph.byId.get('a/iam')!.backend.config.bucket).toBe('state-1-r1');
-    expect(graph.byId.get('a/r2/e2/app')!.vars).toEqual({ name: 'e2-r2', tags: ['1', 3] });
-    expect(graph.byId.get('b/r1/e1/app')!.vars).toEqual({ name: 'e1-r1', tags: ['2', 3] });
-    expect(graph.byId.get('b/r1/e1/app')!.vars).not.toBe(graph.byId.get('b/r1/e2/app')!.vars);
+    expect(graph.backendOf(graph.byId.get('a/iam')!).config.bucket).toBe('state-1-r1');
+    expect(graph.varsOf(graph.byId.get('a/r2/e2/app')!)).toEqual({ name: 'e2-r2', tags: ['1', 3] });
+    expect(graph.varsOf(graph.byId.get('b/r1/e1/app')!)).toEqual({ name: 'e1-r1', tags: ['2', 3] });
+    expect(graph.varsOf(graph.byId.get('b/r1/e1/app')!)).not.toBe(
+      graph.varsOf(graph.byId.get('b/r1/e2/app')!),
+    );
   });
 });

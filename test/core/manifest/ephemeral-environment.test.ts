@@ -14,7 +14,7 @@ describe('withEphemeralEnvironment', () => {
       .filter((instance) => instance.environment === 'pr-123')
       .map((instance) => instance.id);
     expect(ids).toEqual(['dev/eu-west-2/pr-123/app']);
-    expect(graph.byId.get('dev/eu-west-2/pr-123/app')!.backend.config.key).toBe(
+    expect(graph.backendOf(graph.byId.get('dev/eu-west-2/pr-123/app')!).config.key).toBe(
       'dev/eu-west-2/pr-123/app.tfstate',
     );
   });
