@@ -404,8 +404,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./build/tsc/core/errors.js
 var errors = __webpack_require__(9514);
-// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
-var expand_manifest = __webpack_require__(574);
+// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 8 modules
+var expand_manifest = __webpack_require__(8056);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/schema.js
 var schema = __webpack_require__(4720);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
@@ -1155,6 +1155,7 @@ function compileBackend(type, config) {
 /* harmony export */   RV: () => (/* binding */ unknownTokens),
 /* harmony export */   g7: () => (/* binding */ tokenValues),
 /* harmony export */   hX: () => (/* binding */ compileValue),
+/* harmony export */   p9: () => (/* binding */ writeTokenValues),
 /* harmony export */   yT: () => (/* binding */ usedTokens)
 /* harmony export */ });
 /* unused harmony exports TOKENS, renderValue */
@@ -1184,16 +1185,22 @@ function unknownTokens(text) {
  * instances without a region use `global_region`, where their state lives.
  */
 function tokenValues(instance, stateRegion, stateRegionRole) {
-    return {
-        id: instance.id,
-        layer: instance.layer,
-        scope: instance.scope,
-        account: instance.account ?? 'global',
-        account_id: instance.accountId ?? 'global',
-        region: stateRegion,
-        environment: instance.environment ?? 'global',
-        role: stateRegionRole,
-    };
+    return writeTokenValues({}, instance, stateRegion, stateRegionRole);
+}
+/**
+ * `tokenValues` written into an object of the caller's: for a loop that renders instance after instance into
+ * one object, which the renderers read and never keep (they return new strings and objects).
+ */
+function writeTokenValues(values, instance, stateRegion, stateRegionRole) {
+    values.id = instance.id;
+    values.layer = instance.layer;
+    values.scope = instance.scope;
+    values.account = instance.account ?? 'global';
+    values.account_id = instance.accountId ?? 'global';
+    values.region = stateRegion;
+    values.environment = instance.environment ?? 'global';
+    values.role = stateRegionRole;
+    return values;
 }
 const templates = new Map();
 /** A string split once into literal text and tokens, so rendering it for 100,000 instances is a join. */
@@ -1713,7 +1720,7 @@ function isSortedByIds(list, from, to, ids) {
 
 /***/ }),
 
-/***/ 574:
+/***/ 8056:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1829,13 +1836,7 @@ function collectDependencies(placement, resolvedByLayer) {
 var compiled_graph = __webpack_require__(8170);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
 var primary_region = __webpack_require__(7290);
-// EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
-var backend_tokens = __webpack_require__(3374);
-// EXTERNAL MODULE: ./build/tsc/core/backend/render-backend.js
-var render_backend = __webpack_require__(4561);
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/place-instances.js
-
-
 
 
 
@@ -1959,15 +1960,12 @@ function placeInstances(manifest, cells) {
     return placement;
 }
 /**
- * The instances, each made once and whole: its backend and vars rendered, its `dependsOn` the ids of its
- * edges (none when the dependencies could not be resolved: such a graph is never returned). This is the loop
- * that runs once per instance: the token values object is reused.
+ * The instances, by position: coordinates, role and `dependsOn` (the ids of its edges; none when the
+ * dependencies could not be resolved: such a graph is never returned). Backends and vars are rendered on
+ * demand (instance-rendering.ts). This is the loop that runs once per instance.
  */
 function createInstances(manifest, placement, dependsOn) {
     const { accounts, layers } = manifest;
-    const globalRegion = manifest.backend.globalRegion;
-    const roles = new Map(manifest.regions.map((region) => [region.name, region.role]));
-    const globalRole = (0,lookup/* getOrThrow */.Gp)(roles, globalRegion, 'region role');
     // Each account's primary region and each of its environments' (primary_region, else the region roles').
     const estatePrimary = (0,primary_region/* primaryRegionOf */.Ad)(manifest);
     const primaries = accounts.map((account) => {
@@ -1977,27 +1975,13 @@ function createInstances(manifest, placement, dependsOn) {
             ofEnvironment: account.environments.map((environment) => environment.primaryRegion ?? ofAccount),
         };
     });
-    const renderBackend = (0,render_backend/* compileRegionalBackend */.jX)(manifest.backend);
-    const renderVars = layers.map((layer) => (0,backend_tokens/* containsTokens */.QE)(layer.vars) ? (0,backend_tokens/* compileValue */.hX)(layer.vars) : undefined);
-    // Read by the renderers while rendering one instance, never kept.
-    const values = {
-        id: '',
-        layer: '',
-        scope: '',
-        account: '',
-        account_id: '',
-        region: '',
-        environment: '',
-        role: '',
-    };
     const { ids } = placement;
     const instances = new Array(ids.length);
     // Unchecked reads in this loop, which runs once per instance: every index comes from placeInstances, which
     // made these arrays together. itemAt, shared by every array type, is megamorphic: about 4× slower a read.
     /* eslint-disable @typescript-eslint/no-non-null-assertion -- positions and indexes of one placement */
     for (let position = 0; position < ids.length; position++) {
-        const layerIndex = placement.layerOf[position];
-        const layer = layers[layerIndex];
+        const layer = layers[placement.layerOf[position]];
         const accountIndex = placement.account[position];
         const regionIndex = placement.accountRegion[position];
         const environmentIndex = placement.accountEnvironment[position];
@@ -2011,19 +1995,8 @@ function createInstances(manifest, placement, dependsOn) {
                 ? primaryOf.ofAccount
                 : primaryOf.ofEnvironment[environmentIndex];
         const role = region === null ? null : region === primary ? 'primary' : 'secondary';
-        const id = ids[position];
-        /* eslint-enable @typescript-eslint/no-non-null-assertion */
-        values.id = id;
-        values.layer = layer.name;
-        values.scope = layer.scope;
-        values.account = account === null ? 'global' : account.name;
-        values.account_id = account === null ? 'global' : account.id;
-        values.region = region ?? globalRegion;
-        values.environment = environment ?? 'global';
-        values.role = role ?? globalRole;
-        const render = renderVars[layerIndex];
         instances[position] = {
-            id,
+            id: ids[position],
             layer: layer.name,
             scope: layer.scope,
             account: account === null ? null : account.name,
@@ -2033,10 +2006,9 @@ function createInstances(manifest, placement, dependsOn) {
             role,
             path: layer.path,
             dependsOn: dependsOn ? (0,edges/* idListsOf */.GQ)(dependsOn, ids, position) : [],
-            backend: renderBackend(values),
-            vars: render ? render(values) : layer.vars,
         };
     }
+    /* eslint-enable @typescript-eslint/no-non-null-assertion */
     return instances;
 }
 
@@ -2305,6 +2277,8 @@ function cycleAmong(dependsOn) {
 
 // EXTERNAL MODULE: ./build/tsc/core/backend/object-keys.js
 var object_keys = __webpack_require__(9848);
+// EXTERNAL MODULE: ./build/tsc/core/backend/tokens.js
+var backend_tokens = __webpack_require__(3374);
 ;// CONCATENATED MODULE: ./build/tsc/core/backend/state-location.js
 
 /**
@@ -2338,6 +2312,8 @@ function compileStateLocation(backend) {
     return { isUnique, key };
 }
 
+// EXTERNAL MODULE: ./build/tsc/core/backend/render-backend.js
+var render_backend = __webpack_require__(4561);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/schema-errors.js
 var schema_errors = __webpack_require__(5462);
 // EXTERNAL MODULE: ./build/tsc/core/dr/record-key.js
@@ -2408,14 +2384,14 @@ function checkTokens(manifest, report) {
  * layer instance's, and no two regions' records may render one key, which replication of one region's store
  * into another would copy one record over the other at.
  */
-function checkStateLocations(manifest, instances, report) {
+function checkStateLocations(manifest, instances, backendOf, report) {
     const location = compileStateLocation(manifest.backend);
     // The owner of each location, filled only when ids alone do not tell every location apart.
     const owners = new Map();
     if (!location.isUnique) {
         const clashes = [];
         for (const instance of instances) {
-            const key = location.key(instance.backend);
+            const key = location.key(backendOf(instance));
             const owner = owners.get(key);
             if (owner === undefined)
                 owners.set(key, instance.id);
@@ -2429,8 +2405,8 @@ function checkStateLocations(manifest, instances, report) {
     }
     // Records are written only by a move to another region (a failover, a failback, a deploy hold).
     if (manifest.regions.length > 1)
-        checkRecordLocations(manifest, instances, location, owners, report);
-    checkPromotedKeys(manifest, instances, report);
+        checkRecordLocations(manifest, instances, backendOf, location, owners, report);
+    checkPromotedKeys(manifest, instances, backendOf, report);
 }
 /**
  * A failover of the global region promotes its replica: `global_region` becomes the replica region and global
@@ -2438,21 +2414,22 @@ function checkStateLocations(manifest, instances, report) {
  * global region ({region}, {role}) would name another object once `global_region` moves, one that nothing
  * wrote: refused while the manifest can promote (the global region has a replica).
  */
-function checkPromotedKeys(manifest, instances, report) {
+function checkPromotedKeys(manifest, instances, backendOf, report) {
     const { globalRegion, replicas, type } = manifest.backend;
     const replica = replicas[globalRegion];
     const global = instances.find((instance) => instance.region === null);
     if (replica === undefined || global === undefined)
         return;
+    const own = backendOf(global);
     const promoted = (0,render_backend/* renderInstanceBackend */.Kz)(manifest.backend, (0,backend_tokens/* tokenValues */.g7)(global, replica, (0,primary_region/* regionRoleOf */.Gc)(manifest, replica)));
-    const moved = (0,object_keys/* replicatedKeysOf */.d)(type).filter((key) => promoted.config[key] !== global.backend.config[key]);
+    const moved = (0,object_keys/* replicatedKeysOf */.d)(type).filter((key) => promoted.config[key] !== own.config[key]);
     const [key] = moved;
     if (key === undefined)
         return;
-    report(['backend', 'config', key], `backend.config.${key} of global and account state names their region: '${String(global.backend.config[key])}' for '${global.id}' would become '${String(promoted.config[key])}' once a failover promotes the replica in ${replica}, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store`);
+    report(['backend', 'config', key], `backend.config.${key} of global and account state names their region: '${String(own.config[key])}' for '${global.id}' would become '${String(promoted.config[key])}' once a failover promotes the replica in ${replica}, but replication keeps the key it copied the state to; keep {region} and {role} out of the key, and name the region in the bucket: each region its own store`);
 }
 const morePairs = (clashes) => clashes > 1 ? ` (and ${clashes - 1} more pair${clashes > 2 ? 's' : ''})` : '';
-function checkRecordLocations(manifest, instances, location, owners, report) {
+function checkRecordLocations(manifest, instances, backendOf, location, owners, report) {
     const objectKeys = object_keys/* OBJECT_KEYS */.X[manifest.backend.type];
     const at = ['backend', 'config', ...(objectKeys?.slice(-1) ?? [])];
     const field = `backend.config${objectKeys ? `.${objectKeys.join('/')}` : ''}`;
@@ -2480,7 +2457,7 @@ function checkRecordLocations(manifest, instances, location, owners, report) {
         if (!location.isUnique)
             return owners.get(key);
         const namesake = namesakes.get(record.id);
-        return namesake && location.key(namesake.backend) === key ? namesake.id : undefined;
+        return namesake && location.key(backendOf(namesake)) === key ? namesake.id : undefined;
     };
     const onInstances = records.flatMap((record) => {
         const owner = instanceOf(record);
@@ -2507,6 +2484,40 @@ function checkRecordLocations(manifest, instances, location, owners, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/tsc/core/graph/instance-rendering.js
+
+
+
+
+/**
+ * Renders instances' backends and vars, compiled once per manifest. Each call renders afresh: a graph keeps
+ * no backend or vars of its own, which on 100,000 instances were a third of its memory and most of the
+ * garbage collector's work while it was made, for values a run reads a few times per instance and
+ * `strata graph --format json` once.
+ *
+ * The tokens are the instance's: its region (or `backend.global_region`, where state without a region
+ * lives) and its role there (or the global region's).
+ */
+function compileInstanceRendering(manifest) {
+    const { globalRegion } = manifest.backend;
+    const globalRole = (0,primary_region/* regionRoleOf */.Gc)(manifest, globalRegion);
+    const renderBackend = (0,render_backend/* compileRegionalBackend */.jX)(manifest.backend);
+    // One object for every rendering (see writeTokenValues): `strata graph --format json` renders 100,000
+    // backends in a row.
+    const values = {};
+    const valuesOf = (instance) => (0,backend_tokens/* writeTokenValues */.p9)(values, instance, instance.region ?? globalRegion, instance.role ?? globalRole);
+    const renderVars = new Map(manifest.layers.map((layer) => {
+        if (!(0,backend_tokens/* containsTokens */.QE)(layer.vars))
+            return [layer.name, () => layer.vars];
+        const render = (0,backend_tokens/* compileValue */.hX)(layer.vars);
+        return [layer.name, (instance) => render(valuesOf(instance))];
+    }));
+    return {
+        backendOf: (instance) => renderBackend(valuesOf(instance)),
+        varsOf: (instance) => (0,lookup/* getOrThrow */.Gp)(renderVars, instance.layer, 'layer')(instance),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/tsc/core/graph/expand-manifest.js
 
 
@@ -2519,9 +2530,10 @@ function checkRecordLocations(manifest, instances, location, owners, report) {
 
 
 
+
 /**
- * Expands a manifest into its layer instances and the dependency edges between them, renders each
- * instance's backend and vars, and checks the result: every dependency resolves to existing instances, the
+ * Expands a manifest into its layer instances and the dependency edges between them (each instance's backend
+ * and vars are rendered on demand), and checks the result: every dependency resolves to existing instances, the
  * graph has no cycle, and no two instances share a state location. Problems are reported together.
  *
  * Large estates (100,000 instances) shape the implementation: instances are numbered by position, their
@@ -2591,14 +2603,15 @@ function expandManifest({ manifest, locations }) {
         }
     }
     const instances = createInstances(manifest, placement, compiled?.dependsOn);
-    checkStateLocations(manifest, instances, report);
+    const rendering = compileInstanceRendering(manifest);
+    checkStateLocations(manifest, instances, rendering.backendOf, report);
     if (problems.length > 0 || !compiled?.topology)
         throw new errors/* ManifestError */.Sh(problems);
     return new expanded_graph/* ExpandedGraph */.C(instances, compiled, {
         layerOf: placement.layerOf,
         layerStart: placement.layerStart,
         entries,
-    });
+    }, rendering);
 }
 
 
@@ -2659,13 +2672,15 @@ class ExpandedGraph {
     instances;
     compiled;
     inputs;
+    rendering;
     idMap;
     positionMap;
     dependentsMap;
-    constructor(instances, compiled, inputs) {
+    constructor(instances, compiled, inputs, rendering) {
         this.instances = instances;
         this.compiled = compiled;
         this.inputs = inputs;
+        this.rendering = rendering;
     }
     get byId() {
         if (!this.idMap) {
@@ -2685,7 +2700,9 @@ class ExpandedGraph {
         }
         return this.dependentsMap;
     }
-    /** An arrow, not a method: callers pass `graph.inputsOf` on its own. */
+    // Arrows, not methods: callers pass `graph.inputsOf` and the others on their own.
+    backendOf = (instance) => this.rendering.backendOf(instance);
+    varsOf = (instance) => this.rendering.varsOf(instance);
     inputsOf = (id) => {
         this.positionMap ??= new Map(this.compiled.ids.map((each, position) => [each, position]));
         return inputsAt(this.inputs, this.instances, (0,lookup/* getOrThrow */.Gp)(this.positionMap, id, 'instance'));

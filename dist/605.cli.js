@@ -256,9 +256,10 @@ function graphToJson(graph, dag, waves) {
     return { nodes: dag.ids.map((id) => nodeJson(graph, dag, id)), waves };
 }
 function nodeJson(graph, dag, id) {
-    return nodeOf(getOrThrow(graph.byId, id, 'instance'), [...(dag.dependsOn.get(id) ?? [])]);
+    const instance = getOrThrow(graph.byId, id, 'instance');
+    return nodeOf(instance, [...(dag.dependsOn.get(id) ?? [])], graph.backendOf(instance));
 }
-function nodeOf(instance, dependsOn) {
+function nodeOf(instance, dependsOn, backend) {
     return {
         id: instance.id,
         layer: instance.layer,
@@ -270,7 +271,7 @@ function nodeOf(instance, dependsOn) {
         role: instance.role,
         path: instance.path,
         dependsOn: dependsOn,
-        backend: instance.backend,
+        backend,
     };
 }
 /**
@@ -304,7 +305,7 @@ function writeGraphJson(graph, dag, waves, write, chunkSize = 1 << 16) {
         const batch = new Array(end - first);
         for (let index = first; index < end; index++) {
             const instance = instanceAt(index);
-            batch[index - first] = nodeOf(instance, isWholeGraph ? instance.dependsOn : (dag.dependsOn.get(instance.id) ?? []));
+            batch[index - first] = nodeOf(instance, isWholeGraph ? instance.dependsOn : (dag.dependsOn.get(instance.id) ?? []), graph.backendOf(instance));
         }
         const text = JSON.stringify(batch);
         if (first > 0)

@@ -81,7 +81,7 @@ async function checkReplicas(context, replicaBackends, regions) {
         const read = (side, backend) => readState(context, id, external_node_path_.resolve(context.manifestDirectory, instance.path), side, backend);
         const primary = primaryDown
             ? { error: `not tried: ${primaryDown}` }
-            : await read('primary', instance.backend);
+            : await read('primary', context.graph.backendOf(instance));
         if ('error' in primary && primaryDown === undefined)
             primaryDown = `reading ${id} there failed: ${primary.error}`;
         const replica = await read('replica', replicaBackend);
@@ -167,13 +167,14 @@ function stateRegionOf(instance, manifest) {
  * Where replication copies the instance's state: its backend rendered for the replica region (the replica's
  * bucket, endpoint, credentials), at the object key the state has in its own region, which replication keeps.
  */
-function replicaBackend(manifest, instance, replicaRegion) {
+function replicaBackend(manifest, graph, instance, replicaRegion) {
     const rendered = (0,render_backend/* renderInstanceBackend */.Kz)(manifest.backend, (0,tokens/* tokenValues */.g7)(instance, replicaRegion, (0,primary_region/* regionRoleOf */.Gc)(manifest, replicaRegion)));
     const config = { ...rendered.config };
+    const own = graph.backendOf(instance).config;
     for (const key of (0,object_keys/* replicatedKeysOf */.d)(manifest.backend.type)) {
-        const own = instance.backend.config[key];
-        if (own !== undefined)
-            config[key] = own;
+        const value = own[key];
+        if (value !== undefined)
+            config[key] = value;
     }
     return { ...rendered, config };
 }
@@ -211,7 +212,7 @@ function promotedStates(manifest, graph, to) {
         .map((instance) => ({
         id: instance.id,
         path: instance.path,
-        backend: replicaBackend(manifest, instance, to),
+        backend: replicaBackend(manifest, graph, instance, to),
     }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -298,8 +299,8 @@ async function releaseDeploys(settings, adapters) {
 
 // EXTERNAL MODULE: ./build/tsc/core/dr/drill-readiness.js
 var drill_readiness = __webpack_require__(2796);
-// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
-var expand_manifest = __webpack_require__(574);
+// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 8 modules
+var expand_manifest = __webpack_require__(8056);
 // EXTERNAL MODULE: ./build/tsc/core/selection/select-instances.js
 var select_instances = __webpack_require__(2391);
 // EXTERNAL MODULE: ./build/tsc/core/lookup.js
@@ -402,7 +403,7 @@ function replicaBackendsFor(manifest, graph, dag, from) {
         if (replica === undefined) {
             throw new errors/* UsageError */.eb(`The outputs of ${id} are needed, but its state is in the failed region ${from} and backend.replicas names no replica of ${from}; replicate the state bucket and add 'replicas: { ${from}: <region> }' to the backend`);
         }
-        replicas.set(id, replicaBackend(manifest, instance, replica));
+        replicas.set(id, replicaBackend(manifest, graph, instance, replica));
     }
     return replicas;
 }

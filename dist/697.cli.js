@@ -206,7 +206,6 @@ async function previewInstance(context, engine, instance, moves, rootStates) {
     const previewed = {
         ...instance,
         path: external_node_path_.relative(context.loaded.directory, layerDirectory).split(external_node_path_.sep).join('/'),
-        backend: { type: 'local', config: { path: stateFile } },
     };
     const workDirectory = external_node_path_.join(directory, 'run');
     const { reporter } = engine.base;
@@ -225,7 +224,7 @@ async function previewInstance(context, engine, instance, moves, rootStates) {
         workDirectory,
         command: 'plan',
         manifest: context.loaded.manifest,
-        graph: withInstance(context.loaded.graph, previewed),
+        graph: withInstance(context.loaded.graph, previewed, { type: 'local', config: { path: stateFile } }),
         dag: { ids: [instance.id], dependsOn: new Map() },
         contextOf: (0,steady_state_context/* steadyStateContext */.x)(context.loaded.manifest),
     });
@@ -254,14 +253,16 @@ function whyNotPlanned(result) {
         return result.error;
     return 'reason' in result ? result.reason : result.status;
 }
-/** The graph with one instance replaced (the engine reads instances by id and inputs by id only). */
-function withInstance(graph, replacement) {
+/** The graph with one instance replaced, its state in `backend` (the engine reads instances and inputs by id only). */
+function withInstance(graph, replacement, backend) {
     const instances = graph.instances.map((each) => (each.id === replacement.id ? replacement : each));
     return {
         instances,
         byId: new Map(instances.map((each) => [each.id, each])),
         dependents: graph.dependents,
         inputsOf: (id) => graph.inputsOf(id),
+        backendOf: (each) => (each.id === replacement.id ? backend : graph.backendOf(each)),
+        varsOf: (each) => graph.varsOf(each),
     };
 }
 /** The plan as a review reads it: without the refresh lines, from the first line that says something. */

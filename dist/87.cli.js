@@ -81,7 +81,7 @@ async function checkReplicas(context, replicaBackends, regions) {
         const read = (side, backend) => readState(context, id, external_node_path_.resolve(context.manifestDirectory, instance.path), side, backend);
         const primary = primaryDown
             ? { error: `not tried: ${primaryDown}` }
-            : await read('primary', instance.backend);
+            : await read('primary', context.graph.backendOf(instance));
         if ('error' in primary && primaryDown === undefined)
             primaryDown = `reading ${id} there failed: ${primary.error}`;
         const replica = await read('replica', replicaBackend);
@@ -335,7 +335,7 @@ async function reportStray(settings, adapters) {
     for (const candidate of candidates) {
         const instance = (0,lookup/* getOrThrow */.Gp)(loaded.graph.byId, candidate.id, 'a stray candidate');
         const call = await (0,replica_states/* stateReadCalls */.j)({ workDirectory, signal: base.signal, timeoutMs: base.commandTimeoutMs }, instance.id, external_node_path_.resolve(loaded.directory, instance.path), ['stray', (0,work_directory/* instanceDirectoryName */.a)(instance.id)]);
-        const init = await terraform.init(call('init'), instance.backend);
+        const init = await terraform.init(call('init'), loaded.graph.backendOf(instance));
         if (init.exitCode !== 0) {
             readings.set(instance.id, { error: (0,drill_readiness/* summariseFailure */.N9)(`init failed\n${init.tail}`, 'failed') });
             continue;

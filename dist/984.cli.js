@@ -1771,8 +1771,8 @@ var select_instances = __webpack_require__(2391);
 var run_engine = __webpack_require__(698);
 // EXTERNAL MODULE: ./build/tsc/app/steady-state-context.js
 var steady_state_context = __webpack_require__(8005);
-// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 7 modules
-var expand_manifest = __webpack_require__(574);
+// EXTERNAL MODULE: ./build/tsc/core/graph/expand-manifest.js + 8 modules
+var expand_manifest = __webpack_require__(8056);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/check-region.js
 var check_region = __webpack_require__(1556);
 // EXTERNAL MODULE: ./build/tsc/core/manifest/primary-region.js
@@ -2527,7 +2527,7 @@ function instanceHandle(context, instance) {
     return {
         label: `instance ${instance.id}`,
         cwd: node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(context.loaded.directory, instance.path),
-        backend: instance.backend,
+        backend: context.loaded.graph.backendOf(instance),
         directory: node_path__WEBPACK_IMPORTED_MODULE_0__.join(context.workDirectory, 'migrate', 'instances', (0,_engine_work_directory_js__WEBPACK_IMPORTED_MODULE_1__/* .instanceDirectoryName */ .a)(instance.id)),
     };
 }
@@ -5094,7 +5094,7 @@ class InstanceInit {
      */
     async runInit(instance, reading) {
         const { directories, terraform } = this.options;
-        const backend = (reading && this.options.readBackendOf?.(instance.id)) || instance.backend;
+        const backend = (reading && this.options.readBackendOf?.(instance.id)) || this.options.backendOf(instance);
         const dataDirectory = directories.dataDirectoryOf(instance.id, reading);
         const result = await (0,init_record/* initUnlessInitialised */.K)(dataDirectory, () => this.initFingerprint(instance, backend, dataDirectory), () => terraform.init(directories.call(instance, 'init', reading), backend));
         if (result && result.exitCode !== 0)
@@ -5304,7 +5304,7 @@ function buildVariables(options) {
         failover: options.context?.failover,
         failed_region: options.context?.failedRegion,
         recovery_point: options.context?.recoveryPoint,
-        ...instance.vars,
+        ...options.vars,
     };
     for (const [variable, value] of options.upstream)
         all[variable] = value;
@@ -5425,6 +5425,7 @@ class UpstreamOutputs {
         }
         const variables = buildVariables({
             instance,
+            vars: graph.varsOf(instance),
             globalRegion: manifest.backend.globalRegion,
             roleOf: (region) => this.roles.get(region),
             upstream: upstreamVariables(inputs, (id) => upstream.get(id) ?? {}),
@@ -5513,6 +5514,7 @@ class InstancePipeline {
             layerCode,
             directories: this.directories,
             failure: this.failure,
+            backendOf: options.graph.backendOf,
             readBackendOf: options.readBackendOf,
         });
         this.outputs = new UpstreamOutputs({
