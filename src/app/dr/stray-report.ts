@@ -7,9 +7,8 @@ import {
   type StrayReading,
   type StrayReport,
 } from '../../core/dr/stray-instances.js';
-import { UsageError } from '../../core/errors.js';
 import { getOrThrow } from '../../core/lookup.js';
-import { closestName } from '../../core/manifest/closest-name.js';
+import { checkRegionDeclared } from '../../core/manifest/check-region.js';
 import { instanceDirectoryName } from '../../engine/work-directory.js';
 import { stateResourceCount } from '../../terraform/state-resources.js';
 import { stateReadCalls } from './replica-states.js';
@@ -29,14 +28,7 @@ export interface StraySettings extends EngineSettings {
  */
 export async function reportStray(settings: StraySettings, adapters: EngineAdapters): Promise<StrayReport> {
   const loaded = loadManifest(settings.manifestFile, settings.cwd);
-  const names = loaded.manifest.regions.map((region) => region.name);
-  if (!names.includes(settings.region)) {
-    const hint = closestName(settings.region, names);
-    throw new UsageError(
-      (name) =>
-        `${name('region')}: unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`,
-    );
-  }
+  checkRegionDeclared(loaded.manifest, settings.region, 'region');
   const { terraform, workDirectory, base } = await setUpEngine(
     { ...settings, failFast: false },
     loaded,
