@@ -264,14 +264,12 @@ function renderStrayReport(report) {
     return `${lines.join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./build/tsc/core/errors.js
-var errors = __webpack_require__(9514);
-// EXTERNAL MODULE: ./build/tsc/core/manifest/closest-name.js
-var closest_name = __webpack_require__(5850);
+// EXTERNAL MODULE: ./build/tsc/core/manifest/check-region.js
+var check_region = __webpack_require__(1556);
 // EXTERNAL MODULE: ./build/tsc/engine/work-directory.js
 var work_directory = __webpack_require__(6809);
 // EXTERNAL MODULE: ./build/tsc/terraform/errors.js
-var terraform_errors = __webpack_require__(9963);
+var errors = __webpack_require__(9963);
 ;// CONCATENATED MODULE: ./build/tsc/terraform/state-resources.js
 
 /**
@@ -286,7 +284,7 @@ function stateResourceCount(text) {
         state = JSON.parse(text);
     }
     catch {
-        throw new terraform_errors/* TerraformOutputError */.y('terraform state pull', 'a state in JSON', `'${text.trim().slice(0, 40)}'`);
+        throw new errors/* TerraformOutputError */.y('terraform state pull', 'a state in JSON', `'${text.trim().slice(0, 40)}'`);
     }
     const resources = state?.resources;
     if (!Array.isArray(resources))
@@ -315,7 +313,6 @@ var engine_setup = __webpack_require__(5632);
 
 
 
-
 /**
  * `strata stray --region R`: R is back after a failover. Reads, in R only and without a lock (init and
  * `state pull`), the state of every instance the manifest can place in R that steady state no longer
@@ -324,11 +321,7 @@ var engine_setup = __webpack_require__(5632);
  */
 async function reportStray(settings, adapters) {
     const loaded = (0,load_manifest/* loadManifest */.e)(settings.manifestFile, settings.cwd);
-    const names = loaded.manifest.regions.map((region) => region.name);
-    if (!names.includes(settings.region)) {
-        const hint = (0,closest_name/* closestName */.N)(settings.region, names);
-        throw new errors/* UsageError */.eb((name) => `${name('region')}: unknown region '${settings.region}'${hint ? ` (did you mean '${hint}'?)` : ''}; the manifest has ${names.join(', ')}`);
-    }
+    (0,check_region/* checkRegionDeclared */.j)(loaded.manifest, settings.region, 'region');
     const { terraform, workDirectory, base } = await (0,engine_setup/* setUpEngine */._)({ ...settings, failFast: false }, loaded, adapters);
     const candidates = strayCandidates(loaded.graph, loaded.manifest, settings.region);
     const readings = new Map();
@@ -355,6 +348,8 @@ async function reportStray(settings, adapters) {
     return strayReport(loaded.manifest, settings.region, candidates, readings, settings.wording.command);
 }
 
+// EXTERNAL MODULE: ./build/tsc/core/errors.js
+var core_errors = __webpack_require__(9514);
 // EXTERNAL MODULE: ./build/tsc/cli/run-options.js
 var run_options = __webpack_require__(5474);
 // EXTERNAL MODULE: ./build/tsc/cli/terraform-command.js + 2 modules
@@ -407,7 +402,7 @@ async function strayCommand(argv, output, process) {
         return 0;
     }
     if (values.region === undefined)
-        throw new errors/* UsageError */.eb('--region REGION is required: the region that came back');
+        throw new core_errors/* UsageError */.eb('--region REGION is required: the region that came back');
     const session = (0,terraform_command.createCliSession)(output, undefined);
     const report = await reportStray({ ...(0,run_options/* runSettingsFromFlags */.uF)(values, process), region: values.region }, session.adapters(process.signal));
     const jsonOut = (0,run_options/* pathFromCwd */.U3)(process, values['json-out']);
